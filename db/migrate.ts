@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Db } from './connection';
+import * as initial from './migrations/20261122_0400_initial';
+
+// Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
+const migrations: Record<string, Migration> = {
+  '20261122_0400_initial': initial,
+};
+
+function migrator(db: Db) {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+function unwrap({ error, results }: MigrationResultSet): string[] {
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => `${r.direction} ${r.migrationName}`);
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDown(db: Db): Promise<string[]> {
+  return unwrap(await migrator(db).migrateDown());
+}

@@ -1,0 +1,284 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Flags are stored as 0/1 integers so SQLite and PostgreSQL agree.
+export type Flag = 0 | 1;
+
+export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'results_published'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
+export const QUESTION_KINDS = [
+  'single_choice',
+  'multiple_choice',
+  'yes_no',
+  'agree_scale',
+  'rating',
+  'ranking',
+  'short_text',
+  'long_text',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface WardTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  area_committee: string;
+  position: number;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  position: number;
+}
+
+export interface PriorityTable {
+  id: Generated<number>;
+  theme_id: number;
+  key: string;
+  name: string;
+  ambition: Generated<string>;
+  position: number;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: Generated<string>;
+  why_asking: Generated<string>;
+  what_happens_next: Generated<string>;
+  status: Generated<ConsultationStatus>;
+  opens_at: string | null;
+  closes_at: string | null;
+  estimated_minutes: Generated<number>;
+  ask_about_you: Generated<Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationPriorityTable {
+  consultation_id: number;
+  priority_id: number;
+}
+
+export interface SectionTable {
+  id: Generated<number>;
+  consultation_id: number;
+  key: string;
+  position: number;
+  title: string;
+  intro: Generated<string>;
+}
+
+export interface QuestionTable {
+  id: Generated<number>;
+  consultation_id: number;
+  section_id: number;
+  key: string;
+  position: number;
+  kind: QuestionKind;
+  text: string;
+  hint: Generated<string>;
+  required: Generated<Flag>;
+  max_selections: number | null;
+  rank_count: number | null;
+  max_length: number | null;
+  rating_max: number | null;
+}
+
+export interface OptionTable {
+  id: Generated<number>;
+  question_id: number;
+  key: string;
+  position: number;
+  label: string;
+  is_other: Generated<Flag>;
+}
+
+export const TRANSLATABLE = {
+  consultation: ['title', 'summary', 'why_asking', 'what_happens_next'],
+  section: ['title', 'intro'],
+  question: ['text', 'hint'],
+  option: ['label'],
+  theme: ['name', 'description'],
+  priority: ['name', 'ambition'],
+} as const;
+export type TranslatableEntity = keyof typeof TRANSLATABLE;
+
+export interface TranslationTable {
+  entity_type: TranslatableEntity;
+  entity_id: number;
+  field: string;
+  locale: string;
+  value: string;
+}
+
+export interface ResponseTable {
+  id: Generated<number>;
+  consultation_id: number;
+  reference: string;
+  idempotency_key: string;
+  channel: string;
+  respondent_group: string;
+  locale: string;
+  submitted_at: string;
+  age_band: string | null;
+  sex: string | null;
+  gender_identity: string | null;
+  ethnicity: string | null;
+  disability: string | null;
+  carer: string | null;
+  religion: string | null;
+  sexual_orientation: string | null;
+  ward_code: string | null;
+  lives_in_area: Generated<Flag>;
+  works_in_area: Generated<Flag>;
+  studies_in_area: Generated<Flag>;
+  runs_business: Generated<Flag>;
+  represents_group: Generated<Flag>;
+  quote_consent: Generated<Flag>;
+  quote_credit: string | null;
+  quote_name: string | null;
+}
+
+export interface AnswerTable {
+  id: Generated<number>;
+  response_id: number;
+  question_id: number;
+  option_id: number | null;
+  rank: number | null;
+  value_number: number | null;
+  value_text: string | null;
+}
+
+export interface ResponseDraftTable {
+  token: string;
+  consultation_id: number;
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  wards: WardTable;
+  themes: ThemeTable;
+  priorities: PriorityTable;
+  consultations: ConsultationTable;
+  consultation_priorities: ConsultationPriorityTable;
+  sections: SectionTable;
+  questions: QuestionTable;
+  options: OptionTable;
+  translations: TranslationTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+  response_drafts: ResponseDraftTable;
+}
+
+export type Consultation = Selectable<ConsultationTable>;
+export type NewConsultation = Insertable<ConsultationTable>;
+export type ConsultationUpdate = Updateable<ConsultationTable>;
+export type Question = Selectable<QuestionTable>;
+export type Option = Selectable<OptionTable>;
+export type Section = Selectable<SectionTable>;
+export type Theme = Selectable<ThemeTable>;
+export type Priority = Selectable<PriorityTable>;
+export type Ward = Selectable<WardTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type NewAnswer = Insertable<AnswerTable>;
+
+// Every column of every table, checked against the interfaces by the compiler and against
+// the migrated database by db/schema.test.ts, so the two cannot drift apart unnoticed.
+type ColumnsOf<T> = { [K in keyof T]-?: true };
+const columns = <T>(c: ColumnsOf<T>) => Object.keys(c);
+export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
+  wards: columns<WardTable>({ id: true, code: true, name: true, area_committee: true, position: true }),
+  themes: columns<ThemeTable>({ id: true, key: true, name: true, description: true, position: true }),
+  priorities: columns<PriorityTable>({
+    id: true,
+    theme_id: true,
+    key: true,
+    name: true,
+    ambition: true,
+    position: true,
+  }),
+  consultations: columns<ConsultationTable>({
+    id: true,
+    slug: true,
+    title: true,
+    summary: true,
+    why_asking: true,
+    what_happens_next: true,
+    status: true,
+    opens_at: true,
+    closes_at: true,
+    estimated_minutes: true,
+    ask_about_you: true,
+    created_at: true,
+    updated_at: true,
+  }),
+  consultation_priorities: columns<ConsultationPriorityTable>({ consultation_id: true, priority_id: true }),
+  sections: columns<SectionTable>({ id: true, consultation_id: true, key: true, position: true, title: true, intro: true }),
+  questions: columns<QuestionTable>({
+    id: true,
+    consultation_id: true,
+    section_id: true,
+    key: true,
+    position: true,
+    kind: true,
+    text: true,
+    hint: true,
+    required: true,
+    max_selections: true,
+    rank_count: true,
+    max_length: true,
+    rating_max: true,
+  }),
+  options: columns<OptionTable>({ id: true, question_id: true, key: true, position: true, label: true, is_other: true }),
+  translations: columns<TranslationTable>({ entity_type: true, entity_id: true, field: true, locale: true, value: true }),
+  responses: columns<ResponseTable>({
+    id: true,
+    consultation_id: true,
+    reference: true,
+    idempotency_key: true,
+    channel: true,
+    respondent_group: true,
+    locale: true,
+    submitted_at: true,
+    age_band: true,
+    sex: true,
+    gender_identity: true,
+    ethnicity: true,
+    disability: true,
+    carer: true,
+    religion: true,
+    sexual_orientation: true,
+    ward_code: true,
+    lives_in_area: true,
+    works_in_area: true,
+    studies_in_area: true,
+    runs_business: true,
+    represents_group: true,
+    quote_consent: true,
+    quote_credit: true,
+    quote_name: true,
+  }),
+  answers: columns<AnswerTable>({
+    id: true,
+    response_id: true,
+    question_id: true,
+    option_id: true,
+    rank: true,
+    value_number: true,
+    value_text: true,
+  }),
+  response_drafts: columns<ResponseDraftTable>({
+    token: true,
+    consultation_id: true,
+    data: true,
+    created_at: true,
+    updated_at: true,
+  }),
+};
