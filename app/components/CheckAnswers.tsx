@@ -1,0 +1,116 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { ConsultationDef, QuestionDef } from '~/consultations/definition';
+import type { WardOption } from '~/places/ward';
+import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
+import { otherField, questionField } from '~/responses/fields';
+import { surveyPath } from '~/responses/paths';
+import { listOf, textOf, useChoiceLabel, type Values } from './form/QuestionField';
+
+interface Row {
+  field: string;
+  label: string;
+  answer: string[];
+  changeHref: string;
+}
+
+function Rows({ rows }: { rows: Row[] }) {
+  const { t } = useTranslation('survey');
+  return (
+    <dl className="summary-list">
+      {rows.map((row) => (
+        <div className="summary-list__row" key={row.field} id={`row-${row.field}`}>
+          <dt className="summary-list__key">{row.label}</dt>
+          <dd className="summary-list__value">
+            {row.answer.length === 0 ? (
+              <span className="hint">{t('check.notAnswered')}</span>
+            ) : (
+              row.answer.map((line, i) => <p key={i}>{line}</p>)
+            )}
+          </dd>
+          <dd className="summary-list__actions">
+            <Link to={row.changeHref}>
+              {t('check.change')}
+              <span className="visually-hidden"> {t('check.changeLabel', { question: row.label })}</span>
+            </Link>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Everything a person is about to send, section by section, each with a link to change it. */
+export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef, 'slug' | 'sections' | 'askAboutYou'>; values: Values; wards: WardOption[] }) {
+  const { t } = useTranslation('survey');
+  const { t: tAbout } = useTranslation('about');
+  const choiceLabel = useChoiceLabel();
+  const change = (step: string, field: string) => `${surveyPath(def.slug, step)}?return=check#${field}`;
+
+  const answerOf = (q: QuestionDef): string[] => {
+    const name = questionField(q.key);
+    if (q.kind === 'short_text' || q.kind === 'long_text') return textOf(values[name]).trim() ? [textOf(values[name])] : [];
+    const chosen = listOf(values[name]).filter(Boolean);
+    const other = textOf(values[otherField(q.key)]);
+    return chosen.map((key, i) => {
+      const label = choiceLabel(q, key);
+      const prefix = q.kind === 'ranking' ? `${i + 1}. ` : '';
+      const isOther = q.options.find((o) => o.key === key)?.isOther;
+      return `${prefix}${label}${isOther && other ? `: ${other}` : ''}`;
+    });
+  };
+  const aboutLabel = (field: string, code: string) => {
+    if (code === PREFER_NOT) return tAbout('preferNot');
+    if (field === 'ward') return code === WARD_UNKNOWN ? tAbout('ward.unknown') : (wards.find((w) => w.code === code)?.name ?? code);
+    return tAbout(`${field}.${code}`);
+  };
+
+  const aboutRows: Row[] = [
+    { field: 'connections', label: tAbout('connections.question'), answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)), changeHref: change('about-you', 'connections') },
+    ...['ward', ...ABOUT_YOU_FIELD_NAMES].map((field) => ({
+      field,
+      label: tAbout(`${field}.question`),
+      answer: textOf(values[field]) ? [aboutLabel(field, textOf(values[field]))] : [],
+      changeHref: change('about-you', field),
+    })),
+  ];
+  const consent = textOf(values.quote_consent);
+  const credit = textOf(values.quote_credit);
+  const wordsRows: Row[] = [
+    { field: 'quote_consent', label: t('words.consentQuestion'), answer: consent ? [t(consent === 'yes' ? 'words.consentYes' : 'words.consentNo')] : [], changeHref: change('your-words', 'quote_consent') },
+  ];
+  if (consent === 'yes') {
+    wordsRows.push({ field: 'quote_credit', label: t('words.creditQuestion'), answer: credit ? [t(`words.credit.${credit}`)] : [], changeHref: change('your-words', 'quote_credit') });
+    if (credit === 'name_age_area') {
+      wordsRows.push({ field: 'quote_name', label: t('words.firstName'), answer: textOf(values.quote_name) ? [textOf(values.quote_name)] : [], changeHref: change('your-words', 'quote_name') });
+    }
+  }
+
+  return (
+    <>
+      {def.sections.map((section, i) => (
+        <section key={section.key}>
+          <h2 className="heading-m">{section.title}</h2>
+          <Rows
+            rows={section.questions.map((q) => ({
+              field: questionField(q.key),
+              label: q.text,
+              answer: answerOf(q),
+              changeHref: change(String(i + 1), questionField(q.key)),
+            }))}
+          />
+        </section>
+      ))}
+      {def.askAboutYou && (
+        <section>
+          <h2 className="heading-m">{t('check.aboutYou')}</h2>
+          <Rows rows={aboutRows} />
+        </section>
+      )}
+      <section>
+        <h2 className="heading-m">{t('check.yourWords')}</h2>
+        <Rows rows={wordsRows} />
+      </section>
+    </>
+  );
+}

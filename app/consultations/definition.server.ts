@@ -1,0 +1,86 @@
+import type { Db } from '#db/connection';
+import type { Consultation } from '#db/schema';
+import type { Locale } from '~/i18n/config';
+import { listPrioritiesOf } from '~/framework/queries.server';
+import type { ConsultationDef, QuestionDef, SectionDef } from './definition';
+import { loadTranslations, translated } from './translations.server';
+
+// Definitions change only when an officer edits a consultation (which moves updated_at), so a
+// definition is built once per language and version and then shared by every request.
+const cache = new Map<string, ConsultationDef>();
+const MAX_CACHED = 200;
+
+export async function loadConsultationDefinition(db: Db, consultation: Consultation, locale: Locale): Promise<ConsultationDef> {
+  const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}`;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+
+  const [sections, questions, priorities] = await Promise.all([
+    db.selectFrom('sections').selectAll().where('consultation_id', '=', consultation.id).orderBy('position').execute(),
+    db.selectFrom('questions').selectAll().where('consultation_id', '=', consultation.id).orderBy('position').execute(),
+    listPrioritiesOf(db, consultation.id, locale),
+  ]);
+  const questionIds = questions.map((q) => q.id);
+  const options = questionIds.length
+    ? await db.selectFrom('options').selectAll().where('question_id', 'in', questionIds).orderBy('position').execute()
+    : [];
+  const tr = await loadTranslations(db, locale, [
+    { type: 'consultation', ids: [consultation.id] },
+    { type: 'section', ids: sections.map((s) => s.id) },
+    { type: 'question', ids: questionIds },
+    { type: 'option', ids: options.map((o) => o.id) },
+  ]);
+
+  const questionDefs = new Map<number, QuestionDef[]>();
+  for (const q of questions) {
+    const def: QuestionDef = {
+      id: q.id,
+      key: q.key,
+      kind: q.kind,
+      text: translated(tr, 'question', q.id, 'text', q.text),
+      hint: translated(tr, 'question', q.id, 'hint', q.hint),
+      required: q.required === 1,
+      maxSelections: q.max_selections,
+      rankCount: q.rank_count,
+      maxLength: q.max_length,
+      ratingMax: q.rating_max,
+      options: options
+        .filter((o) => o.question_id === q.id)
+        .map((o) => ({
+          id: o.id,
+          key: o.key,
+          label: translated(tr, 'option', o.id, 'label', o.label),
+          isOther: o.is_other === 1,
+        })),
+    };
+    questionDefs.set(q.section_id, [...(questionDefs.get(q.section_id) ?? []), def]);
+  }
+  const sectionDefs: SectionDef[] = sections.map((s) => ({
+    id: s.id,
+    key: s.key,
+    title: translated(tr, 'section', s.id, 'title', s.title),
+    intro: translated(tr, 'section', s.id, 'intro', s.intro),
+    questions: questionDefs.get(s.id) ?? [],
+  }));
+
+  const c = consultation;
+  const definition: ConsultationDef = {
+    id: c.id,
+    slug: c.slug,
+    title: translated(tr, 'consultation', c.id, 'title', c.title),
+    summary: translated(tr, 'consultation', c.id, 'summary', c.summary),
+    whyAsking: translated(tr, 'consultation', c.id, 'why_asking', c.why_asking),
+    whatHappensNext: translated(tr, 'consultation', c.id, 'what_happens_next', c.what_happens_next),
+    status: c.status,
+    opensAt: c.opens_at,
+    closesAt: c.closes_at,
+    estimatedMinutes: c.estimated_minutes,
+    askAboutYou: c.ask_about_you === 1,
+    updatedAt: c.updated_at,
+    priorities,
+    sections: sectionDefs,
+  };
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(cacheKey, definition);
+  return definition;
+}

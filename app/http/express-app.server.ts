@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
+import express from 'express';
+import type { ViteDevServer } from 'vite';
+import type { Db } from '#db/connection';
+import { detectLocale } from '../i18n/i18n.server';
+import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
+
+interface Options {
+  db: Db;
+  pageCache: PageCache;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: 'production' | 'development';
+  /** Production: where `remix vite:build` put the browser files. */
+  clientDir?: string;
+  /** Development: Vite serves and hot-reloads the browser files. */
+  vite?: ViteDevServer;
+}
+
+function sendCached(req: express.Request, res: express.Response, page: CachedPage): void {
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader('x-page-cache', 'hit');
+  if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(page.status).end(req.method === 'HEAD' ? undefined : page.body);
+}
+
+export function createExpressApp({ db, pageCache, build, mode, clientDir, vite }: Options): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    next();
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else if (clientDir) {
+    // Fingerprinted assets never change under the same name.
+    app.use('/assets', express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(clientDir, { maxAge: '1h' }));
+  }
+
+  const handle = createRequestHandler(build, mode);
+  app.all('*', async (req, res, next) => {
+    try {
+      const request = createRemixRequest(req, res);
+      const cacheKey =
+        pageCache.enabled && (req.method === 'GET' || req.method === 'HEAD')
+          ? `${await detectLocale(request)} ${req.originalUrl}`
+          : null;
+      const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
+      if (hit) return sendCached(req, res, hit);
+
+      const response = await handle(request, { db, pageCache });
+      if (cacheKey && req.method === 'GET' && isCacheable(response)) {
+        const body = Buffer.from(await response.arrayBuffer());
+        const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body });
+        res.setHeader('x-page-cache', 'miss');
+        return sendCached(req, res, entry);
+      }
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+  return app;
+}

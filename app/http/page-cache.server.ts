@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  etag: string;
+  expiresAt: number;
+}
+
+/**
+ * Public pages (hub, consultation pages, privacy notice) are the same for everyone who reads
+ * them in the same language, so the server keeps the rendered bytes for a short while instead
+ * of rendering React again for every visitor. Any change to published content calls clear().
+ */
+export class PageCache {
+  private readonly entries = new Map<string, CachedPage>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 500,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Re-insert so the Map's order doubles as least-recently-used order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, page: Omit<CachedPage, 'etag' | 'expiresAt'>, now = Date.now()): CachedPage {
+    const etag = `"${createHash('sha1').update(page.body).digest('base64url')}"`;
+    const entry: CachedPage = { ...page, headers: [...page.headers, ['etag', etag]], etag, expiresAt: now + this.ttlMs };
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return entry;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** A response may be kept when it is a successful public page that sets no cookie. */
+export function isCacheable(response: Response): boolean {
+  const cacheControl = response.headers.get('cache-control') ?? '';
+  return response.status === 200 && /\bpublic\b/.test(cacheControl) && !response.headers.has('set-cookie');
+}
+
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

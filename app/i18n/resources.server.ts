@@ -1,0 +1,17 @@
+import enAbout from '#locales/en/about.json';
+import enCommon from '#locales/en/common.json';
+import enSurvey from '#locales/en/survey.json';
+import plAbout from '#locales/pl/about.json';
+import plCommon from '#locales/pl/common.json';
+import plSurvey from '#locales/pl/survey.json';
+import urAbout from '#locales/ur/about.json';
+import urCommon from '#locales/ur/common.json';
+import urSurvey from '#locales/ur/survey.json';
+import type { Locale } from './config';
+
+// Every language's interface text, for the server. The browser loads only its own language.
+export const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
+  en: { common: enCommon, survey: enSurvey, about: enAbout },
+  pl: { common: plCommon, survey: plSurvey, about: plAbout },
+  ur: { common: urCommon, survey: urSurvey, about: urAbout },
+};

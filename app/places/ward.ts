@@ -1,0 +1,5 @@
+export interface WardOption {
+  code: string;
+  name: string;
+  areaCommittee: string;
+}

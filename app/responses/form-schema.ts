@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { QuestionDef, SectionDef } from '~/consultations/definition';
+import { maxLengthOf, OTHER_MAX_LENGTH, STANDARD_OPTIONS } from '~/consultations/question-kinds';
+import { CONNECTIONS, QUOTE_CREDITS } from './codes';
+import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from './demographics';
+import { otherField, questionField } from './fields';
+
+// The zod schemas of the survey's forms, built from the consultation's own questions and used
+// both by the server (the authority) and, through conform, by the browser. Error messages are
+// codes ("tooMany|3"), turned into words in the reader's language by <ErrorMessage>.
+
+type Shape = Record<string, z.ZodType>;
+type Refinement = (values: Record<string, unknown>, ctx: z.RefinementCtx) => void;
+
+export interface SchemaPart {
+  shape: Shape;
+  refine?: Refinement;
+}
+
+/** The keys a question's answer may take. */
+export function answerKeys(q: QuestionDef): string[] {
+  if (q.kind === 'rating') return Array.from({ length: q.ratingMax ?? 5 }, (_, i) => String(i + 1));
+  return [...(STANDARD_OPTIONS[q.kind] ?? q.options.map((o) => o.key))];
+}
+
+function oneOf(keys: string[], missing: string) {
+  return z.enum(keys as [string, ...string[]], {
+    error: (issue) => (issue.input === undefined ? missing : 'invalidOption'),
+  });
+}
+
+const unique = (values: (string | undefined)[]) => {
+  const present = values.filter((v): v is string => v !== undefined);
+  return new Set(present).size === present.length;
+};
+
+function questionPart(q: QuestionDef): SchemaPart {
+  const name = questionField(q.key);
+  const keys = answerKeys(q);
+  const optional = <T extends z.ZodType>(schema: T) => (q.required ? schema : schema.optional());
+  switch (q.kind) {
+    case 'single_choice':
+    case 'yes_no':
+    case 'agree_scale':
+    case 'rating': {
+      const missing = q.kind === 'agree_scale' ? 'selectAgreement' : q.kind === 'rating' ? 'selectRating' : 'selectOne';
+      return withOther(q, { shape: { [name]: optional(oneOf(keys, missing)) } });
+    }
+    case 'multiple_choice': {
+      let schema = z.array(oneOf(keys, 'invalidOption')).refine(unique, 'invalidOption');
+      if (q.maxSelections) schema = schema.refine((v) => v.length <= q.maxSelections!, `tooMany|${q.maxSelections}`);
+      if (q.required) schema = schema.refine((v) => v.length > 0, 'selectAtLeastOne');
+      return withOther(q, { shape: { [name]: schema } });
+    }
+    case 'ranking': {
+      const count = q.rankCount ?? keys.length;
+      let schema = z
+        .array(oneOf(keys, 'invalidOption').optional())
+        .max(count, 'invalidOption')
+        .refine(unique, 'rankDuplicate');
+      if (q.required) schema = schema.refine((v) => v.some((x) => x !== undefined), 'rankAtLeastOne');
+      return { shape: { [name]: schema } };
+    }
+    case 'short_text':
+    case 'long_text': {
+      const max = maxLengthOf({ kind: q.kind, max_length: q.maxLength });
+      const text = z
+        .string({ error: 'enterText' })
+        .trim()
+        .min(1, 'enterText')
+        .max(max, `tooLong|${max}`);
+      return { shape: { [name]: optional(text) } };
+    }
+  }
+}
+
+/** "Other, please specify": the text is asked for only when "Other" is chosen. */
+function withOther(q: QuestionDef, part: SchemaPart): SchemaPart {
+  const other = q.options.find((o) => o.isOther);
+  if (!other) return part;
+  const name = questionField(q.key);
+  const otherName = otherField(q.key);
+  return {
+    shape: {
+      ...part.shape,
+      [otherName]: z.string().trim().max(OTHER_MAX_LENGTH, `tooLong|${OTHER_MAX_LENGTH}`).optional(),
+    },
+    refine: (values, ctx) => {
+      const chosen = values[name];
+      const picked = Array.isArray(chosen) ? chosen.includes(other.key) : chosen === other.key;
+      if (picked && !values[otherName]) ctx.addIssue({ code: 'custom', path: [otherName], message: 'enterOther' });
+    },
+  };
+}
+
+export function sectionPart(section: SectionDef): SchemaPart {
+  const parts = section.questions.map(questionPart);
+  return mergeParts(parts);
+}
+
+export function aboutYouPart(wardCodes: readonly string[]): SchemaPart {
+  const shape: Shape = {};
+  for (const [field, codes] of Object.entries(ABOUT_YOU_FIELDS)) {
+    shape[field] = oneOf([...codes, PREFER_NOT], 'invalidOption').optional();
+  }
+  shape.ward = oneOf([...wardCodes, WARD_UNKNOWN, PREFER_NOT], 'invalidOption').optional();
+  shape.connections = z.array(oneOf([...CONNECTIONS], 'invalidOption')).refine(unique, 'invalidOption');
+  return { shape };
+}
+
+export const QUOTE_NAME_MAX = 40;
+
+export function quotePart(): SchemaPart {
+  return {
+    shape: {
+      quote_consent: oneOf(['yes', 'no'], 'invalidOption').optional(),
+      quote_credit: oneOf([...QUOTE_CREDITS], 'invalidOption').optional(),
+      quote_name: z.string().trim().max(QUOTE_NAME_MAX, `tooLong|${QUOTE_NAME_MAX}`).optional(),
+    },
+    refine: (values, ctx) => {
+      if (values.quote_consent !== 'yes') return;
+      if (!values.quote_credit) ctx.addIssue({ code: 'custom', path: ['quote_credit'], message: 'chooseCredit' });
+      if (values.quote_credit === 'name_age_area' && !values.quote_name) {
+        ctx.addIssue({ code: 'custom', path: ['quote_name'], message: 'enterFirstName' });
+      }
+    },
+  };
+}
+
+export function mergeParts(parts: SchemaPart[]): SchemaPart {
+  const refinements = parts.flatMap((p) => (p.refine ? [p.refine] : []));
+  return {
+    shape: Object.assign({}, ...parts.map((p) => p.shape)) as Shape,
+    refine: (values, ctx) => refinements.forEach((r) => r(values, ctx)),
+  };
+}
+
+/** Fields every survey form carries besides the answers. */
+const controlShape = {
+  intent: z.string().optional(),
+  idempotencyKey: z.string().optional(),
+};
+
+/**
+ * The schema of one form. Strict: a field the form never offered (a tampered question key)
+ * fails the whole submission rather than being silently ignored.
+ */
+export function formSchema(part: SchemaPart, extra: SchemaPart['refine'] = undefined) {
+  return z
+    .strictObject({ ...part.shape, ...controlShape }, { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unexpectedField' : undefined) })
+    .superRefine(
+      (values, ctx) => {
+        part.refine?.(values, ctx);
+        extra?.(values, ctx);
+      },
+      // Cross-field checks run even when a field has failed, so every problem is shown at once.
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    );
+}
+
+/** The final submission: every answer of the consultation at once, as the check page posts them. */
+export function submissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null) {
+  const parts = sections.map(sectionPart);
+  if (wardCodes) parts.push(aboutYouPart(wardCodes));
+  parts.push(quotePart());
+  const questionNames = sections.flatMap((s) => s.questions.map((q) => questionField(q.key)));
+  return formSchema(mergeParts(parts), (values, ctx) => {
+    if (!values.idempotencyKey) ctx.addIssue({ code: 'custom', path: [], message: 'expired' });
+    const answered = questionNames.some((name) => {
+      const v = values[name];
+      return Array.isArray(v) ? v.some((x) => x !== undefined) : v !== undefined;
+    });
+    if (!answered) ctx.addIssue({ code: 'custom', path: [], message: 'noAnswers' });
+  });
+}

@@ -1,0 +1,23 @@
+import { aboutYouPart, formSchema, quotePart, sectionPart, type SchemaPart } from './form-schema';
+import type { Step } from './steps';
+
+function partOf(step: Step, wardCodes: readonly string[]): SchemaPart {
+  switch (step.kind) {
+    case 'section':
+      return sectionPart(step.section);
+    case 'about-you':
+      return aboutYouPart(wardCodes);
+    case 'your-words':
+      return quotePart();
+  }
+}
+
+/** The one schema of a step's form, for the server and the browser alike. */
+export function stepSchema(step: Step, wardCodes: readonly string[]) {
+  return formSchema(partOf(step, wardCodes));
+}
+
+/** The fields a step asks, so saving it replaces exactly those answers in the draft. */
+export function stepFieldNames(step: Step, wardCodes: readonly string[]): string[] {
+  return Object.keys(partOf(step, wardCodes).shape);
+}

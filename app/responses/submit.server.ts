@@ -1,0 +1,70 @@
+import type { Db } from '#db/connection';
+import type { ConsultationDef } from '~/consultations/definition';
+import type { Locale } from '~/i18n/config';
+import { answerRows, responseFields, type FormValues } from './answers';
+import type { Channel } from './codes';
+import { deleteDraft } from './drafts.server';
+import { newReference } from './reference.server';
+
+export interface SubmitMeta {
+  idempotencyKey: string;
+  locale: Locale;
+  channel: Channel;
+  draftToken: string | null;
+  now: Date;
+}
+
+export interface SubmitResult {
+  reference: string;
+  /** True when this key had already been submitted: nothing new was stored. */
+  duplicate: boolean;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+function findByKey(db: Db, idempotencyKey: string) {
+  return db.selectFrom('responses').select('reference').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+}
+
+/**
+ * Stores a whole response, answers and all, in one transaction: it is there completely or not
+ * at all. The same idempotency key twice (a double click, a retried request, back-and-resubmit)
+ * stores it once and returns the first reference.
+ */
+export async function submitResponse(db: Db, def: ConsultationDef, values: FormValues, meta: SubmitMeta): Promise<SubmitResult> {
+  const answers = answerRows(def, values);
+  const fields = responseFields(values);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await findByKey(trx, meta.idempotencyKey);
+      if (existing) return { reference: existing.reference, duplicate: true };
+      const reference = newReference();
+      const { id } = await trx
+        .insertInto('responses')
+        .values({
+          ...fields,
+          consultation_id: def.id,
+          reference,
+          idempotency_key: meta.idempotencyKey,
+          channel: meta.channel,
+          locale: meta.locale,
+          submitted_at: meta.now.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (answers.length > 0) await trx.insertInto('answers').values(answers.map((a) => ({ ...a, response_id: id }))).execute();
+      await deleteDraft(trx, meta.draftToken, def.id);
+      return { reference, duplicate: false };
+    });
+  } catch (error) {
+    // Two copies of the same request racing: the loser finds the winner's response.
+    if (isUniqueViolation(error)) {
+      const existing = await findByKey(db, meta.idempotencyKey);
+      if (existing) return { reference: existing.reference, duplicate: true };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,208 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '#db/connection';
+import { loadConsultationDefinition } from '~/consultations/definition.server';
+import type { ConsultationDef } from '~/consultations/definition';
+import { createConsultation } from '../../tests/factories';
+import { createTestDb } from '../../tests/db';
+import { submissionSchema } from './form-schema';
+import { submitResponse } from './submit.server';
+
+let db: Db;
+let destroy: () => Promise<void>;
+let def: ConsultationDef;
+const WARDS = ['E05000779', 'E05000780'];
+
+beforeAll(async () => {
+  ({ db, destroy } = await createTestDb());
+  const id = await createConsultation(db, {
+    slug: 'every-kind',
+    sections: [
+      {
+        key: 'main',
+        questions: [
+          { key: 'colour', kind: 'single_choice', required: true, options: ['red', 'green'], otherOption: 'other' },
+          { key: 'parks', kind: 'multiple_choice', options: ['a', 'b', 'c', 'd'], maxSelections: 2, otherOption: 'else' },
+          { key: 'happy', kind: 'yes_no' },
+          { key: 'safe', kind: 'agree_scale' },
+          { key: 'score', kind: 'rating', ratingMax: 5 },
+          { key: 'top', kind: 'ranking', options: ['p1', 'p2', 'p3', 'p4'], rankCount: 3 },
+          { key: 'name_it', kind: 'short_text', maxLength: 20 },
+          { key: 'story', kind: 'long_text', maxLength: 50 },
+        ],
+      },
+    ],
+  });
+  const row = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  def = await loadConsultationDefinition(db, row, 'en');
+});
+afterAll(() => destroy());
+
+function form(entries: [string, string][]): FormData {
+  const data = new FormData();
+  for (const [k, v] of entries) data.append(k, v);
+  return data;
+}
+
+const good: [string, string][] = [
+  ['q-colour', 'other'],
+  ['q-colour-other', 'Purple'],
+  ['q-parks', 'a'],
+  ['q-parks', 'c'],
+  ['q-happy', 'yes'],
+  ['q-safe', 'disagree'],
+  ['q-score', '4'],
+  ['q-top[0]', 'p3'],
+  ['q-top[1]', ''],
+  ['q-top[2]', 'p1'],
+  ['q-name_it', '  Edgeley  '],
+  ['q-story', 'We need more benches.'],
+  ['age_band', '25_34'],
+  ['ethnicity', 'asian_pakistani'],
+  ['ward', 'E05000780'],
+  ['connections', 'live'],
+  ['connections', 'business'],
+  ['quote_consent', 'yes'],
+  ['quote_credit', 'name_age_area'],
+  ['quote_name', 'Millie'],
+];
+
+function parse(entries: [string, string][]) {
+  return parseWithZod(form(entries), { schema: submissionSchema(def.sections, WARDS) });
+}
+
+async function countRows() {
+  const responses = await db.selectFrom('responses').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const answers = await db.selectFrom('answers').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { responses: Number(responses.n), answers: Number(answers.n) };
+}
+
+async function submit(entries: [string, string][], key: string) {
+  const submission = parse([...entries, ['idempotencyKey', key]]);
+  if (submission.status !== 'success') throw new Error(JSON.stringify(submission.error));
+  return submitResponse(db, def, submission.value, { idempotencyKey: key, locale: 'pl', channel: 'online', draftToken: null, now: new Date('2026-11-20T10:00:00Z') });
+}
+
+describe('submitting a response', () => {
+  it('stores every kind of answer as one row per chosen thing, with the demographics as given', async () => {
+    const before = await countRows();
+    const result = await submit(good, 'key-every-kind');
+    expect(result.duplicate).toBe(false);
+    expect(result.reference).toMatch(/^HRD-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+    const response = await db.selectFrom('responses').selectAll().where('reference', '=', result.reference).executeTakeFirstOrThrow();
+    expect(response).toMatchObject({
+      channel: 'online',
+      locale: 'pl',
+      respondent_group: 'business',
+      age_band: '25_34',
+      ethnicity: 'asian_pakistani',
+      ward_code: 'E05000780',
+      sex: null,
+      lives_in_area: 1,
+      runs_business: 1,
+      works_in_area: 0,
+      quote_consent: 1,
+      quote_credit: 'name_age_area',
+      quote_name: 'Millie',
+      submitted_at: '2026-11-20T10:00:00.000Z',
+    });
+
+    const answers = await db
+      .selectFrom('answers')
+      .innerJoin('questions', 'questions.id', 'answers.question_id')
+      .leftJoin('options', 'options.id', 'answers.option_id')
+      .select(['questions.key as question', 'options.key as option', 'answers.rank', 'answers.value_number', 'answers.value_text'])
+      .where('answers.response_id', '=', response.id)
+      .orderBy('answers.id')
+      .execute();
+    expect(answers).toEqual([
+      { question: 'colour', option: 'other', rank: null, value_number: null, value_text: 'Purple' },
+      { question: 'parks', option: 'a', rank: null, value_number: null, value_text: null },
+      { question: 'parks', option: 'c', rank: null, value_number: null, value_text: null },
+      { question: 'happy', option: 'yes', rank: null, value_number: null, value_text: null },
+      { question: 'safe', option: 'disagree', rank: null, value_number: null, value_text: null },
+      { question: 'score', option: null, rank: null, value_number: 4, value_text: null },
+      { question: 'top', option: 'p3', rank: 1, value_number: null, value_text: null },
+      { question: 'top', option: 'p1', rank: 2, value_number: null, value_text: null },
+      { question: 'name_it', option: null, rank: null, value_number: null, value_text: 'Edgeley' },
+      { question: 'story', option: null, rank: null, value_number: null, value_text: 'We need more benches.' },
+    ]);
+    expect(await countRows()).toEqual({ responses: before.responses + 1, answers: before.answers + 10 });
+  });
+
+  it('stores the same submission once, however often it arrives', async () => {
+    const before = await countRows();
+    const first = await submit(good, 'key-twice');
+    const again = await submit(good, 'key-twice');
+    const racing = await Promise.all([submit(good, 'key-race'), submit(good, 'key-race'), submit(good, 'key-race')]);
+    expect(again).toEqual({ reference: first.reference, duplicate: true });
+    expect(new Set(racing.map((r) => r.reference)).size).toBe(1);
+    expect(racing.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect((await countRows()).responses).toBe(before.responses + 2);
+  });
+
+  it('stores nothing at all when any answer cannot be stored', async () => {
+    const before = await countRows();
+    // Content broken underneath the form: an option the question no longer has.
+    const broken: ConsultationDef = {
+      ...def,
+      sections: def.sections.map((s) => ({
+        ...s,
+        questions: s.questions.map((q) => (q.key === 'top' ? { ...q, options: q.options.map((o) => ({ ...o, id: 999_999 })) } : q)),
+      })),
+    };
+    const submission = parse([...good, ['idempotencyKey', 'key-broken']]);
+    if (submission.status !== 'success') throw new Error('expected valid');
+    await expect(
+      submitResponse(db, broken, submission.value, { idempotencyKey: 'key-broken', locale: 'en', channel: 'online', draftToken: null, now: new Date() }),
+    ).rejects.toThrow();
+    expect(await countRows()).toEqual(before);
+  });
+});
+
+describe('validating a submission', () => {
+  const without = (name: string) => good.filter(([k]) => k !== name);
+  const errorsOf = (entries: readonly (readonly [string, string])[]): Record<string, string[] | null> => {
+    const submission = parse([...entries.map(([k, v]): [string, string] => [k, v]), ['idempotencyKey', 'k']]);
+    return submission.status === 'success' ? {} : (submission.error ?? {});
+  };
+
+  it('accepts a complete, valid submission', () => {
+    expect(errorsOf(good)).toEqual({});
+  });
+
+  it.each([
+    ['a required question left out', without('q-colour'), 'q-colour', ['selectOne']],
+    ['an option that does not exist', [...without('q-happy'), ['q-happy', 'maybe']], 'q-happy', ['invalidOption']],
+    ['too many choices', [...without('q-parks'), ['q-parks', 'a'], ['q-parks', 'b'], ['q-parks', 'd']], 'q-parks', ['tooMany|2']],
+    ['"Other" without saying what', [...without('q-colour-other')], 'q-colour-other', ['enterOther']],
+    ['text over its limit', [...without('q-name_it'), ['q-name_it', 'x'.repeat(21)]], 'q-name_it', ['tooLong|20']],
+    ['a ranking with the same item twice', [...without('q-top[2]'), ['q-top[2]', 'p3']], 'q-top', ['rankDuplicate']],
+    ['a rating out of range', [...without('q-score'), ['q-score', '6']], 'q-score', ['invalidOption']],
+    ['an unknown ward', [...without('ward'), ['ward', 'E99999999']], 'ward', ['invalidOption']],
+    ['consent to quote without saying how', without('quote_credit'), 'quote_credit', ['chooseCredit']],
+  ] as const)('rejects %s with a message on that field', (_, entries, field, expected) => {
+    expect(errorsOf(entries)[field]).toEqual(expected);
+  });
+
+  it('rejects a tampered question key for the whole form', () => {
+    expect(errorsOf([...good, ['q-hacked', 'yes']])['']).toEqual(['unexpectedField']);
+  });
+
+  it('rejects a response with no answers to any question, alongside the other problems', () => {
+    const errors = errorsOf([['age_band', '25_34']]);
+    expect(errors['']).toContain('noAnswers');
+    expect(errors['q-colour']).toEqual(['selectOne']);
+  });
+
+  it('reports every problem at once, not one after another', () => {
+    const errors = errorsOf([...without('q-colour-other').filter(([k]) => k !== 'quote_credit'), ['q-happy', 'maybe']]);
+    expect(Object.keys(errors).sort()).toEqual(['q-colour-other', 'q-happy', 'quote_credit']);
+  });
+
+  it('counts characters the same way the page does, Urdu included', () => {
+    expect(errorsOf([...without('q-name_it'), ['q-name_it', 'ہم'.repeat(10)]])['q-name_it']).toBeUndefined();
+    expect(errorsOf([...without('q-name_it'), ['q-name_it', 'ہم'.repeat(10) + 'ا']])['q-name_it']).toEqual(['tooLong|20']);
+  });
+});

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { PriorityTags } from '~/components/PriorityTags';
+import { Prose } from '~/components/Prose';
+import { requirePublicConsultation } from '~/consultations/access.server';
+import { routeHeaders } from '~/http/headers';
+import { publicPageHeaders } from '~/http/public-page';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { formatDate } from '~/i18n/format';
+import { usePageLocale } from '~/i18n/use-locale';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requirePublicConsultation(context.db, params.slug ?? '', locale, new Date());
+  const { sections: _sections, ...consultation } = def;
+  return data({ consultation, title: `${def.title} – ${tFor(locale)('site.name')}` }, { headers: publicPageHeaders });
+}
+
+export const headers = routeHeaders;
+
+export default function ConsultationPage() {
+  const { consultation: c } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = usePageLocale();
+  return (
+    <div className="narrow">
+      <p className="caption">
+        <span className={`tag tag--${c.effectiveStatus}`}>{t(`status.${c.effectiveStatus}`)}</span>
+      </p>
+      <h1>{c.title}</h1>
+      <p className="lead">{c.summary}</p>
+      <dl className="facts">
+        {c.closesAt && (
+          <div>
+            <dt>{t('consultation.closingDate')}</dt>
+            <dd>{formatDate(c.closesAt, locale)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('consultation.timeNeeded')}</dt>
+          <dd>{t('hub.minutes', { count: c.estimatedMinutes })}</dd>
+        </div>
+      </dl>
+      <h2>{t('consultation.whyAsking')}</h2>
+      <Prose text={c.whyAsking} />
+      <h2>{t('consultation.whatHappensNext')}</h2>
+      <Prose text={c.whatHappensNext} />
+      <PriorityTags priorities={c.priorities} label={t('consultation.priorities')} />
+      {c.effectiveStatus === 'open' ? (
+        <p>
+          <Link to={`/consultations/${c.slug}/answer/1`} className="button button--start" role="button">
+            {t('consultation.start')}
+            <svg className="button__arrow" aria-hidden="true" focusable="false" width="17" height="19" viewBox="0 0 33 40">
+              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+            </svg>
+          </Link>
+        </p>
+      ) : (
+        <div className="notice" role="note">
+          {c.effectiveStatus === 'closed' && c.closesAt
+            ? t('consultation.closedNotice', { date: formatDate(c.closesAt, locale) })
+            : t('consultation.publishedNotice')}
+        </div>
+      )}
+      <p>
+        <Link to="/privacy">{t('consultation.privacyLink')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.title }, { name: 'description', content: data.consultation.summary }] : [];

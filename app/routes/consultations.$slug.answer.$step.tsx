@@ -1,0 +1,132 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { AboutYouFields } from '~/components/form/AboutYouFields';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { QuestionField } from '~/components/form/QuestionField';
+import { useFormErrors } from '~/components/form/use-form-errors';
+import { YourWordsFields } from '~/components/form/YourWordsFields';
+import { Prose } from '~/components/Prose';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep } from '~/responses/drafts.server';
+import { checkPath, surveyPath } from '~/responses/paths';
+import { stepFieldNames, stepSchema } from '~/responses/step-schema';
+import { redirectWithCookie, requireSurveyStep } from '~/responses/survey.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const { def, position, wards } = await requireSurveyStep(context.db, params.slug ?? '', params.step ?? '', locale, new Date());
+  const draft = await loadDraft(context.db, await readDraftToken(request), def.id);
+  const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
+  const t = tFor(locale, 'survey');
+  const stepTitle =
+    position.step.kind === 'section' ? position.step.section.title : position.step.kind === 'about-you' ? tFor(locale, 'about')('title') : t('words.title');
+  return data(
+    {
+      consultation: { slug: def.slug, title: def.title },
+      position,
+      wards,
+      values: draft?.values ?? {},
+      returnToCheck,
+      title: `${stepTitle} – ${def.title}`,
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = await detectLocale(request);
+  const { def, position, wardCodes } = await requireSurveyStep(context.db, params.slug ?? '', params.step ?? '', locale, new Date());
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: stepSchema(position.step, wardCodes) });
+  const token = (await readDraftToken(request)) ?? newDraftToken();
+  const cookie = await draftCookieHeader(token, request);
+  const goingBack = formData.get('intent') === 'back';
+  const headers = { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie };
+
+  // Going back keeps what was typed on this page, checked or not: it is checked on the way forward.
+  if (!goingBack && submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: 400, headers });
+  }
+  const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), submission.payload, new Date());
+  if (!saved) {
+    return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
+  }
+  const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
+  if (goingBack) return redirectWithCookie(surveyPath(def.slug, position.previous?.id), cookie);
+  if (returnToCheck || !position.next) return redirectWithCookie(checkPath(def.slug), cookie);
+  return redirectWithCookie(surveyPath(def.slug, position.next.id), cookie);
+}
+
+export const headers = routeHeaders;
+
+export default function SurveyStep() {
+  const { consultation, position, wards, values, returnToCheck } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('survey');
+  const { t: tAbout } = useTranslation('about');
+  const { step } = position;
+  const wardCodes = useMemo(() => wards.map((w) => w.code), [wards]);
+  const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
+  const [form] = useForm<Record<string, unknown>>({
+    id: `step-${step.id}`,
+    lastResult: actionData?.result,
+    defaultValue: values,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const { summary, fieldErrors, current } = useFormErrors(form, step);
+  const backHref = surveyPath(consultation.slug, position.previous?.id);
+  const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
+
+  return (
+    <div className="narrow">
+      <Link to={returnToCheck ? checkPath(consultation.slug) : backHref} className="back-link">
+        {t('back')}
+      </Link>
+      <ErrorSummary errors={summary} />
+      <p className="caption">
+        {consultation.title}
+        <span className="caption__step">{t('sectionOf', { number: position.number, total: position.total })}</span>
+      </p>
+      <h1>{heading}</h1>
+      <p className="privacy-note">
+        <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to="/privacy" />]} />
+      </p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        {step.kind === 'section' && (
+          <>
+            <Prose text={step.section.intro} />
+            {step.section.questions.map((q) => (
+              <QuestionField key={q.key} question={q} values={current} errors={fieldErrors} />
+            ))}
+          </>
+        )}
+        {step.kind === 'about-you' && (
+          <>
+            <p>{tAbout('intro')}</p>
+            <AboutYouFields values={current} errors={fieldErrors} wards={wards} />
+          </>
+        )}
+        {step.kind === 'your-words' && <YourWordsFields values={current} errors={fieldErrors} />}
+        <div className="button-group">
+          <button type="submit" className="button" name="intent" value="continue">
+            {t('continue')}
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="back" formNoValidate>
+            {t('saveAndBack')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -1,0 +1,108 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CheckAnswers } from '~/components/CheckAnswers';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useErrorText } from '~/components/form/use-error-text';
+import { requireOpenConsultation } from '~/consultations/access.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { listWards } from '~/places/wards.server';
+import { toFormEntries } from '~/responses/answers';
+import { loadDraft, readDraftToken } from '~/responses/drafts.server';
+import { submissionSchema } from '~/responses/form-schema';
+import { confirmationPath, surveyPath } from '~/responses/paths';
+import { submitResponse } from '~/responses/submit.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, new Date());
+  const [draft, wards] = await Promise.all([loadDraft(context.db, await readDraftToken(request), def.id), listWards(context.db)]);
+  const values = draft?.values ?? {};
+  return data(
+    {
+      consultation: { slug: def.slug, title: def.title, sections: def.sections, askAboutYou: def.askAboutYou },
+      values,
+      wards,
+      hasDraft: Boolean(draft),
+      hidden: draft ? [...toFormEntries(def, values), ['idempotencyKey', draft.idempotencyKey] as [string, string]] : [],
+      title: `${tFor(locale, 'survey')('check.title')} – ${def.title}`,
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = await detectLocale(request);
+  const now = new Date();
+  const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, now);
+  const wardCodes = def.askAboutYou ? (await listWards(context.db)).map((w) => w.code) : null;
+  const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes) });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  }
+  const { reference } = await submitResponse(context.db, def, submission.value, {
+    idempotencyKey: submission.value.idempotencyKey ?? '',
+    locale,
+    channel: 'online',
+    draftToken: await readDraftToken(request),
+    now,
+  });
+  return redirect(confirmationPath(def.slug, reference), 303);
+}
+
+export const headers = routeHeaders;
+
+export default function CheckYourAnswers() {
+  const { consultation, values, wards, hidden, hasDraft } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation('survey');
+  const errorText = useErrorText();
+  const errors = Object.entries(actionData?.result.error ?? {}).flatMap(([field, codes]) =>
+    (codes ?? []).slice(0, 1).map((code) => ({
+      // Problems found at the last moment point at the answer's row, which links to its page.
+      fieldId: field === '' ? null : `row-${field.replace(/\[\d+\]$/, '').replace(/-other$/, '')}`,
+      message: errorText(code),
+    })),
+  );
+  return (
+    <div className="narrow">
+      <Link to={surveyPath(consultation.slug, 'your-words')} className="back-link">
+        {t('back')}
+      </Link>
+      <ErrorSummary errors={errors} />
+      <p className="caption">{consultation.title}</p>
+      <h1>{t('check.title')}</h1>
+      {!hasDraft ? (
+        <>
+          <p>{t('check.empty')}</p>
+          <p>
+            <Link to={surveyPath(consultation.slug, '1')} className="button">
+              {t('check.startAgain')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <CheckAnswers def={consultation} values={values} wards={wards} />
+          <h2 className="heading-m">{t('check.sendHeading')}</h2>
+          <p>{t('check.sendText')}</p>
+          <Form method="post" noValidate>
+            {hidden.map(([name, value], i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+            ))}
+            <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+              {t('check.send')}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

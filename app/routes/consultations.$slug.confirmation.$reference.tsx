@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { Prose } from '~/components/Prose';
+import { requirePublicConsultation } from '~/consultations/access.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { hasResponseReference } from '~/responses/queries.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requirePublicConsultation(context.db, params.slug ?? '', locale, new Date());
+  const reference = params.reference ?? '';
+  if (!(await hasResponseReference(context.db, def.id, reference))) throw new Response(null, { status: 404 });
+  return data(
+    {
+      consultation: { title: def.title, whatHappensNext: def.whatHappensNext },
+      reference,
+      title: `${tFor(locale, 'survey')('confirmation.title')} – ${def.title}`,
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export const headers = routeHeaders;
+
+export default function Confirmation() {
+  const { consultation, reference } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('survey');
+  return (
+    <div className="narrow">
+      <div className="panel">
+        <h1 className="panel__title">{t('confirmation.title')}</h1>
+        <div className="panel__body">
+          {t('confirmation.reference')}
+          <br />
+          <strong className="reference">{reference}</strong>
+        </div>
+      </div>
+      <p>{t('confirmation.referenceHint')}</p>
+      <p>{t('confirmation.thanks', { title: consultation.title })}</p>
+      <h2>{t('confirmation.nextHeading')}</h2>
+      <Prose text={consultation.whatHappensNext} />
+      <p>
+        <Link to="/">{t('confirmation.backToHub')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { useTranslation } from 'react-i18next';
+import { routeHeaders } from '~/http/headers';
+import { publicPageHeaders } from '~/http/public-page';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = tFor(await detectLocale(request));
+  return data({ title: `${t('privacy.title')} – ${t('site.name')}` }, { headers: publicPageHeaders });
+}
+
+export const headers = routeHeaders;
+
+const SECTIONS = ['what', 'not', 'why', 'quote', 'keep', 'rights'] as const;
+
+export default function Privacy() {
+  const { t } = useTranslation();
+  return (
+    <div className="narrow">
+      <h1>{t('privacy.title')}</h1>
+      <p className="lead">{t('privacy.intro')}</p>
+      {SECTIONS.map((s) => (
+        <section key={s}>
+          <h2>{t(`privacy.${s}Heading`)}</h2>
+          <p>{t(`privacy.${s}`)}</p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
