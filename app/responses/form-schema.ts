@@ -158,8 +158,20 @@ export function formSchema(part: SchemaPart, extra: SchemaPart['refine'] = undef
     );
 }
 
+// Building a schema costs more than using it; definitions are cached objects, so their schemas can be too.
+const submissionSchemas = new WeakMap<SectionDef[], Map<string, ReturnType<typeof buildSubmissionSchema>>>();
+
 /** The final submission: every answer of the consultation at once, as the check page posts them. */
 export function submissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null) {
+  const key = wardCodes ? wardCodes.join(',') : '-';
+  let byWards = submissionSchemas.get(sections);
+  if (!byWards) submissionSchemas.set(sections, (byWards = new Map()));
+  let schema = byWards.get(key);
+  if (!schema) byWards.set(key, (schema = buildSubmissionSchema(sections, wardCodes)));
+  return schema;
+}
+
+function buildSubmissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null) {
   const parts = sections.map(sectionPart);
   if (wardCodes) parts.push(aboutYouPart(wardCodes));
   parts.push(quotePart());
