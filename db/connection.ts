@@ -17,7 +17,11 @@ export function isPostgresUrl(url: string): boolean {
 /** Opens a database from a URL: postgres://… for PostgreSQL, otherwise a SQLite file path (or :memory:). */
 export function openDatabase(url: string): Db {
   if (isPostgresUrl(url)) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (a restart, a terminated backend) must not crash
+    // the process: the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const path = url.replace(/^(file|sqlite):(\/\/)?/, '');
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

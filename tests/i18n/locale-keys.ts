@@ -26,11 +26,19 @@ export function pluralForms(locale: string): string[] {
   return new Intl.PluralRules(locale).resolvedOptions().pluralCategories as string[];
 }
 
+/**
+ * Whether a key is one form of a plural: English always has both _one and _other, so a code
+ * that merely ends in "_other" (ethnicity.asian_other) is not mistaken for one.
+ */
+export function isPluralKey(key: string, english: Messages): boolean {
+  return PLURAL_SUFFIX.test(key) && `${baseKey(key)}_one` in english && `${baseKey(key)}_other` in english;
+}
+
 /** The keys a language must have, given the English ones: English plurals become that language's plural forms. */
 export function expectedKeys(english: Messages, locale: string): string[] {
   const keys = new Set<string>();
   for (const key of Object.keys(english)) {
-    if (PLURAL_SUFFIX.test(key)) for (const form of pluralForms(locale)) keys.add(`${baseKey(key)}_${form}`);
+    if (isPluralKey(key, english)) for (const form of pluralForms(locale)) keys.add(`${baseKey(key)}_${form}`);
     else keys.add(key);
   }
   return [...keys].sort();

@@ -1,0 +1,177 @@
+import { STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
+import type { Db } from '../connection';
+import type { ConsultationStatus } from '../schema';
+import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion } from './demo-dsl';
+import { climateFriendlyStockport } from './demo/climate';
+import { covidImpactSurvey } from './demo/covid-impact';
+import { libraryOpeningHours } from './demo/library';
+import { oneStockportConversation } from './demo/one-stockport';
+import { parksAndGreenSpaces } from './demo/parks';
+import { TranslationBatch } from './translations';
+
+/** The demo consultations, one in each status, written as data in ./demo. */
+export const DEMO_CONSULTATIONS: readonly DemoConsultation[] = [
+  oneStockportConversation,
+  climateFriendlyStockport,
+  covidImpactSurvey,
+  parksAndGreenSpaces,
+  libraryOpeningHours,
+];
+
+export function findDemoConsultation(slug: string): DemoConsultation | undefined {
+  return DEMO_CONSULTATIONS.find((consultation) => consultation.slug === slug);
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function startOfUtcDay(date: Date): number {
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+}
+
+/** Opening at 09:00 and closing at 23:59:59 UTC on days counted from today, as councils publish them. */
+export function consultationDates(consultation: DemoConsultation, today: Date) {
+  const day = startOfUtcDay(today);
+  const opens = consultation.opensInDays === null ? null : day + consultation.opensInDays * DAY + 9 * 60 * 60 * 1000;
+  const closes = consultation.closesInDays === null ? null : day + (consultation.closesInDays + 1) * DAY - 1000;
+  const created = Math.min(opens ?? day, day - 12 * DAY) - 16 * DAY;
+  const updatedByStatus: Record<ConsultationStatus, number> = {
+    draft: day - 2 * DAY,
+    open: (opens ?? day) - DAY,
+    closed: (closes ?? day) + DAY,
+    results_published: (closes ?? day) + 45 * DAY,
+  };
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    opens_at: iso(opens),
+    closes_at: iso(closes),
+    created_at: new Date(created).toISOString(),
+    updated_at: new Date(Math.min(updatedByStatus[consultation.status], today.getTime())).toISOString(),
+  };
+}
+
+function optionsOf(question: DemoQuestion): DemoOption[] {
+  if (question.kind === 'yes_no' || question.kind === 'agree_scale') {
+    return (STANDARD_OPTIONS[question.kind] ?? []).map((key) => {
+      const label = STANDARD_LABELS[key];
+      if (!label) throw new Error(`No label for standard option ${key}`);
+      return { key, label, weight: question.weights[key] ?? 0 };
+    });
+  }
+  if ('options' in question) return question.options;
+  return [];
+}
+
+function limitsOf(question: DemoQuestion) {
+  return {
+    max_selections: question.kind === 'multiple_choice' ? question.maxSelections : null,
+    rank_count: question.kind === 'ranking' ? question.rankCount : null,
+    max_length: question.kind === 'short_text' || question.kind === 'long_text' ? (question.maxLength ?? null) : null,
+    rating_max: question.kind === 'rating' ? question.ratingMax : null,
+  };
+}
+
+async function insertConsultation(db: Db, consultation: DemoConsultation, today: Date, translations: TranslationBatch) {
+  const { id } = await db
+    .insertInto('consultations')
+    .values({
+      slug: consultation.slug,
+      title: consultation.title.en,
+      summary: consultation.summary.en,
+      why_asking: consultation.whyAsking.en,
+      what_happens_next: consultation.whatHappensNext.en,
+      status: consultation.status,
+      estimated_minutes: consultation.estimatedMinutes,
+      ask_about_you: 1,
+      ...consultationDates(consultation, today),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  translations.add('consultation', id, 'title', consultation.title);
+  translations.add('consultation', id, 'summary', consultation.summary);
+  translations.add('consultation', id, 'why_asking', consultation.whyAsking);
+  translations.add('consultation', id, 'what_happens_next', consultation.whatHappensNext);
+
+  if (consultation.priorities.length > 0) {
+    const priorities = await db.selectFrom('priorities').select(['id', 'key']).where('key', 'in', consultation.priorities).execute();
+    const missing = consultation.priorities.filter((key) => !priorities.some((p) => p.key === key));
+    if (missing.length > 0) throw new Error(`Seed the framework first: missing priorities ${missing.join(', ')}`);
+    await db
+      .insertInto('consultation_priorities')
+      .values(priorities.map((priority) => ({ consultation_id: id, priority_id: priority.id })))
+      .execute();
+  }
+
+  let questionPosition = 0;
+  for (const [sectionIndex, section] of consultation.sections.entries()) {
+    const sectionRow = await db
+      .insertInto('sections')
+      .values({
+        consultation_id: id,
+        key: section.key,
+        position: sectionIndex + 1,
+        title: section.title.en,
+        intro: section.intro?.en ?? '',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    translations.add('section', sectionRow.id, 'title', section.title);
+    translations.add('section', sectionRow.id, 'intro', section.intro);
+
+    for (const question of section.questions) {
+      // Positions run through the whole consultation so ordering by position alone is stable.
+      questionPosition++;
+      const questionRow = await db
+        .insertInto('questions')
+        .values({
+          consultation_id: id,
+          section_id: sectionRow.id,
+          key: question.key,
+          position: questionPosition,
+          kind: question.kind,
+          text: question.text.en,
+          hint: question.hint?.en ?? '',
+          required: question.required ? 1 : 0,
+          ...limitsOf(question),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      translations.add('question', questionRow.id, 'text', question.text);
+      translations.add('question', questionRow.id, 'hint', question.hint);
+
+      for (const [optionIndex, option] of optionsOf(question).entries()) {
+        const optionRow = await db
+          .insertInto('options')
+          .values({
+            question_id: questionRow.id,
+            key: option.key,
+            position: optionIndex + 1,
+            label: option.label.en,
+            is_other: option.isOther ? 1 : 0,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        translations.add('option', optionRow.id, 'label', option.label);
+      }
+    }
+  }
+  return id;
+}
+
+/**
+ * Inserts the demo consultations that are not there yet (matched by slug), with their sections,
+ * questions, options, linked priorities and Polish and Urdu translations. Dates are relative to
+ * `today`. Needs the framework (seedFramework) first. Returns the ids of those inserted, by slug.
+ */
+export async function seedConsultations(db: Db, today: Date): Promise<Record<string, number>> {
+  return db.transaction().execute(async (trx) => {
+    const existing = new Set((await trx.selectFrom('consultations').select('slug').execute()).map((row) => row.slug));
+    const translations = new TranslationBatch();
+    const inserted: Record<string, number> = {};
+    for (const consultation of DEMO_CONSULTATIONS) {
+      if (existing.has(consultation.slug)) continue;
+      inserted[consultation.slug] = await insertConsultation(trx, consultation, today, translations);
+    }
+    await translations.write(trx);
+    return inserted;
+  });
+}

@@ -1,0 +1,105 @@
+import type { ConsultationStatus } from '../schema';
+import type { TextPoolKey } from './free-text';
+import type { Localised } from './translations';
+
+// A small language for writing the demo consultations as plain data. Each question carries
+// both what is stored (text, options, limits) and how demo respondents tend to answer it
+// (weights), so the generator can produce realistic, skewed results without knowing the questions.
+
+export const t = (en: string, pl: string, ur: string): Localised => ({ en, pl, ur });
+
+export interface DemoOption {
+  key: string;
+  label: Localised;
+  /** How often demo respondents choose it, relative to the other options. */
+  weight: number;
+  /** The weight among young people, when they differ from adults. */
+  young?: number;
+  isOther?: boolean;
+}
+
+/** Weights by option key for the kinds with standard options (yes_no, agree_scale). */
+export type ScaleWeights = Readonly<Record<string, number>>;
+
+interface QuestionBase {
+  key: string;
+  text: Localised;
+  hint?: Localised;
+  required?: boolean;
+  /** Share of demo respondents who answer when it is optional. */
+  answerRate?: number;
+}
+
+export type DemoQuestion = QuestionBase &
+  (
+    | { kind: 'single_choice'; options: DemoOption[]; otherPool?: TextPoolKey }
+    | {
+        kind: 'multiple_choice';
+        maxSelections: number | null;
+        options: DemoOption[];
+        otherPool?: TextPoolKey;
+        /** Relative weights of choosing 1, 2, 3… options. */
+        picks: number[];
+      }
+    | { kind: 'yes_no' | 'agree_scale'; weights: ScaleWeights; young?: ScaleWeights }
+    | { kind: 'rating'; ratingMax: number; weights: number[]; young?: number[] }
+    | { kind: 'ranking'; rankCount: number; options: DemoOption[] }
+    | { kind: 'short_text' | 'long_text'; maxLength?: number; pool: TextPoolKey }
+  );
+
+export interface DemoSection {
+  key: string;
+  title: Localised;
+  intro?: Localised;
+  questions: DemoQuestion[];
+}
+
+export interface DemoConsultation {
+  slug: string;
+  status: ConsultationStatus;
+  title: Localised;
+  summary: Localised;
+  whyAsking: Localised;
+  whatHappensNext: Localised;
+  /** Days from "today"; null when not scheduled. */
+  opensInDays: number | null;
+  closesInDays: number | null;
+  estimatedMinutes: number;
+  priorities: string[];
+  sections: DemoSection[];
+}
+
+export function option(key: string, label: Localised, weight: number, young?: number): DemoOption {
+  return young === undefined ? { key, label, weight } : { key, label, weight, young };
+}
+
+export function otherOption(weight: number, young?: number): DemoOption {
+  const label = t('Other, please specify', 'Inne (proszę podać)', 'دیگر (براہِ کرم وضاحت کریں)');
+  return { ...option('other', label, weight, young), isOther: true };
+}
+
+/**
+ * English labels of the standard options (the UI labels them from locales; the translations
+ * are stored too so that an export or an officer's screen never shows a blank).
+ */
+export const STANDARD_LABELS: Record<string, Localised> = {
+  yes: t('Yes', 'Tak', 'ہاں'),
+  no: t('No', 'Nie', 'نہیں'),
+  strongly_agree: t('Strongly agree', 'Zdecydowanie się zgadzam', 'پوری طرح متفق'),
+  agree: t('Agree', 'Zgadzam się', 'متفق'),
+  neither: t('Neither agree nor disagree', 'Ani się zgadzam, ani nie zgadzam', 'نہ متفق، نہ غیر متفق'),
+  disagree: t('Disagree', 'Nie zgadzam się', 'غیر متفق'),
+  strongly_disagree: t('Strongly disagree', 'Zdecydowanie się nie zgadzam', 'بالکل غیر متفق'),
+};
+
+/** Agree-scale weights from the share who agree (strongly or not) and the share who strongly agree. */
+export function agreeWeights(agree: number, stronglyAgree: number, disagree: number): ScaleWeights {
+  const neither = 100 - agree - disagree;
+  return {
+    strongly_agree: stronglyAgree,
+    agree: agree - stronglyAgree,
+    neither,
+    disagree: disagree * 0.65,
+    strongly_disagree: disagree * 0.35,
+  };
+}

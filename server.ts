@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerBuild } from '@remix-run/node';
+import { openDatabase } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { seedDemo, seedReference } from './db/seed/index';
+import { env } from './app/env.server';
+import { createExpressApp } from './app/http/express-app.server';
+import { PageCache } from './app/http/page-cache.server';
+import { purgeExpiredDrafts } from './app/responses/drafts.server';
+
+// Starts Heard: migrates the database, fills it on first start, and serves the app.
+async function main() {
+  const config = env();
+  const db = openDatabase(config.DATABASE_URL);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
+  await seedReference(db);
+  if (config.SEED_DEMO) {
+    const started = Date.now();
+    const summary = await seedDemo(db);
+    if (!summary.skipped) console.log(`Demo content added in ${Date.now() - started} ms`);
+  }
+
+  const production = config.NODE_ENV === 'production';
+  let app;
+  if (production) {
+    const build = (await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild;
+    const pageCache = new PageCache(config.PAGE_CACHE_SECONDS * 1000);
+    app = createExpressApp({ db, pageCache, build, mode: 'production', clientDir: resolve('build/client') });
+  } else {
+    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }));
+    const build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+    app = createExpressApp({ db, pageCache: new PageCache(0), build, mode: 'development', vite });
+  }
+
+  // Unsent answers are personal data: drafts nobody has touched for a week are deleted.
+  const purge = () => void purgeExpiredDrafts(db, new Date()).catch((error: unknown) => console.error(error));
+  purge();
+  const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
+
+  const server = app.listen(config.PORT, config.HOST, () => {
+    console.log(`Heard is listening on http://localhost:${config.PORT}`);
+  });
+  const stop = () => {
+    clearInterval(purgeTimer);
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,209 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openDatabase, type Db } from '../../db/connection';
+
+// The app as a resident meets it: the production build served by server.ts on a free port,
+// against a fresh SQLite file, driven by a real Chromium.
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const STARTUP_TIMEOUT_MS = 60_000;
+
+export interface RunningApp {
+  url: string;
+  databasePath: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => child.once('exit', () => done()));
+}
+
+/** Starts the built server (run `npm run build` first) with its own database, seeded with the demo content. */
+export async function startApp({ seedDemo = true }: { seedDemo?: boolean } = {}): Promise<RunningApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'heard-e2e-'));
+  const databasePath = join(dir, 'heard.sqlite');
+  const port = await freePort();
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databasePath,
+      SEED_DEMO: String(seedDemo),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`The server did not start within ${STARTUP_TIMEOUT_MS} ms. Its output:\n${output}`)), STARTUP_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Heard is listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(`http://127.0.0.1:${port}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`The server exited (code ${code}, signal ${signal}) before listening. Its output:\n${output}`));
+    });
+  }).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
+
+  return {
+    url,
+    databasePath,
+    async stop() {
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited(child);
+      clearTimeout(killer);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The app's database, read from the test as the council would see the stored responses. */
+export function openDb(path: string): Db {
+  return openDatabase(path);
+}
+
+export interface StoredAnswer {
+  question: string;
+  option: string | null;
+  rank: number | null;
+  number: number | null;
+  text: string | null;
+}
+
+/** Responses to one consultation, newest last. */
+export async function responsesTo(db: Db, slug: string) {
+  return db
+    .selectFrom('responses')
+    .innerJoin('consultations', 'consultations.id', 'responses.consultation_id')
+    .selectAll('responses')
+    .where('consultations.slug', '=', slug)
+    .orderBy('responses.id')
+    .execute();
+}
+
+export async function responseByReference(db: Db, reference: string) {
+  return db.selectFrom('responses').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+export async function countResponses(db: Db, where: { slug?: string; idempotencyKey?: string } = {}): Promise<number> {
+  let query = db
+    .selectFrom('responses')
+    .innerJoin('consultations', 'consultations.id', 'responses.consultation_id')
+    .select((eb) => eb.fn.countAll<number>().as('count'));
+  if (where.slug) query = query.where('consultations.slug', '=', where.slug);
+  if (where.idempotencyKey) query = query.where('responses.idempotency_key', '=', where.idempotencyKey);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** A response's answers by question and option key, in question order. */
+export async function answersOf(db: Db, responseId: number): Promise<StoredAnswer[]> {
+  const rows = await db
+    .selectFrom('answers')
+    .innerJoin('questions', 'questions.id', 'answers.question_id')
+    .innerJoin('sections', 'sections.id', 'questions.section_id')
+    .leftJoin('options', 'options.id', 'answers.option_id')
+    .select([
+      'questions.key as question',
+      'options.key as option',
+      'answers.rank as rank',
+      'answers.value_number as number',
+      'answers.value_text as text',
+    ])
+    .where('answers.response_id', '=', responseId)
+    .orderBy('sections.position')
+    .orderBy('questions.position')
+    .orderBy('answers.rank')
+    .orderBy('options.position')
+    .execute();
+  return rows.map((r) => ({ question: r.question, option: r.option, rank: r.rank, number: r.number, text: r.text }));
+}
+
+/** A consultation's content in another language, as stored in the translations table. */
+export async function translationOf(db: Db, slug: string, field: 'title' | 'summary', locale: string): Promise<string> {
+  const row = await db
+    .selectFrom('translations')
+    .innerJoin('consultations', 'consultations.id', 'translations.entity_id')
+    .select('translations.value')
+    .where('translations.entity_type', '=', 'consultation')
+    .where('consultations.slug', '=', slug)
+    .where('translations.field', '=', field)
+    .where('translations.locale', '=', locale)
+    .executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface ContextOptions {
+  js: boolean;
+  /** CSS pixels; a phone is 320 wide. */
+  width?: number;
+}
+
+/** A fresh visitor: own cookies, JavaScript on or off. */
+export function newVisitor(browser: Browser, app: RunningApp, { js, width = 1024 }: ContextOptions): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: app.url,
+    javaScriptEnabled: js,
+    viewport: { width, height: 800 },
+    locale: 'en-GB',
+  });
+}
+
+/** Waits until React has hydrated the page, so clicks go through the app rather than the browser alone. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const w = window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } };
+    const main = document.getElementById('main-content');
+    return Boolean(w.__remixRouter?.state?.initialized && main && Object.keys(main).some((k) => k.startsWith('__reactProps')));
+  });
+}
