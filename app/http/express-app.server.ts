@@ -4,7 +4,6 @@ import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/s
 import express from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
-import { detectLocale } from '../i18n/i18n.server';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 
 interface Options {
@@ -28,6 +27,18 @@ function sendCached(req: express.Request, res: express.Response, page: CachedPag
   res.status(page.status).end(req.method === 'HEAD' ? undefined : page.body);
 }
 
+const LANGUAGE_COOKIE = /(?:^|;\s*)lng=([^;]*)/;
+
+/**
+ * A public page depends only on its address and its language, and the language only on the
+ * address (?lng=), the language cookie and Accept-Language: those, as sent, make the key.
+ * Nothing is parsed, so a cache hit costs next to nothing.
+ */
+function pageCacheKey(req: express.Request): string {
+  const cookie = req.headers.cookie?.match(LANGUAGE_COOKIE)?.[1] ?? '';
+  return `${req.originalUrl}\n${cookie}\n${req.headers['accept-language'] ?? ''}`;
+}
+
 export function createExpressApp({ db, pageCache, build, mode, clientDir, vite }: Options): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -49,15 +60,11 @@ export function createExpressApp({ db, pageCache, build, mode, clientDir, vite }
   const handle = createRequestHandler(build, mode);
   app.all('*', async (req, res, next) => {
     try {
-      const request = createRemixRequest(req, res);
-      const cacheKey =
-        pageCache.enabled && (req.method === 'GET' || req.method === 'HEAD')
-          ? `${await detectLocale(request)} ${req.originalUrl}`
-          : null;
+      const cacheKey = pageCache.enabled && (req.method === 'GET' || req.method === 'HEAD') ? pageCacheKey(req) : null;
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(request, { db, pageCache });
+      const response = await handle(createRemixRequest(req, res), { db, pageCache });
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body });
