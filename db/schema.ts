@@ -57,12 +57,16 @@ export interface ConsultationTable {
   ask_about_you: Generated<Flag>;
   created_at: string;
   updated_at: string;
+  youth_code: string | null;
 }
 
 export interface ConsultationPriorityTable {
   consultation_id: number;
   priority_id: number;
 }
+
+export const AUDIENCES = ['everyone', 'young_people'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 export interface SectionTable {
   id: Generated<number>;
@@ -71,6 +75,8 @@ export interface SectionTable {
   position: number;
   title: string;
   intro: Generated<string>;
+  /** young_people: questions only the young people's version asks. */
+  audience: Generated<Audience>;
 }
 
 export interface QuestionTable {
@@ -105,6 +111,8 @@ export const TRANSLATABLE = {
   option: ['label'],
   theme: ['name', 'description'],
   priority: ['name', 'ambition'],
+  youth_item: ['text', 'hint'],
+  youth_option: ['label'],
 } as const;
 export type TranslatableEntity = keyof typeof TRANSLATABLE;
 
@@ -142,6 +150,8 @@ export interface ResponseTable {
   quote_consent: Generated<Flag>;
   quote_credit: string | null;
   quote_name: string | null;
+  never_attribute: Generated<Flag>;
+  postcode_district: string | null;
 }
 
 export interface AnswerTable {
@@ -152,6 +162,33 @@ export interface AnswerTable {
   rank: number | null;
   value_number: number | null;
   value_text: string | null;
+}
+
+export const YOUTH_KINDS = ['single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'short_text', 'long_text'] as const;
+export type YouthKind = (typeof YOUTH_KINDS)[number];
+
+export interface YouthItemTable {
+  id: Generated<number>;
+  consultation_id: number;
+  question_id: number;
+  key: string;
+  position: number;
+  kind: YouthKind;
+  text: string;
+  hint: Generated<string>;
+  required: Generated<Flag>;
+  max_selections: number | null;
+  max_length: number | null;
+}
+
+export interface YouthOptionTable {
+  id: Generated<number>;
+  youth_item_id: number;
+  key: string;
+  position: number;
+  label: string;
+  option_id: number;
+  picture: string | null;
 }
 
 export interface ResponseDraftTable {
@@ -175,6 +212,8 @@ export interface Database {
   responses: ResponseTable;
   answers: AnswerTable;
   response_drafts: ResponseDraftTable;
+  youth_items: YouthItemTable;
+  youth_options: YouthOptionTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -218,9 +257,18 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     ask_about_you: true,
     created_at: true,
     updated_at: true,
+    youth_code: true,
   }),
   consultation_priorities: columns<ConsultationPriorityTable>({ consultation_id: true, priority_id: true }),
-  sections: columns<SectionTable>({ id: true, consultation_id: true, key: true, position: true, title: true, intro: true }),
+  sections: columns<SectionTable>({
+    id: true,
+    consultation_id: true,
+    key: true,
+    position: true,
+    title: true,
+    intro: true,
+    audience: true,
+  }),
   questions: columns<QuestionTable>({
     id: true,
     consultation_id: true,
@@ -264,6 +312,8 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     quote_consent: true,
     quote_credit: true,
     quote_name: true,
+    never_attribute: true,
+    postcode_district: true,
   }),
   answers: columns<AnswerTable>({
     id: true,
@@ -280,5 +330,27 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     data: true,
     created_at: true,
     updated_at: true,
+  }),
+  youth_items: columns<YouthItemTable>({
+    id: true,
+    consultation_id: true,
+    question_id: true,
+    key: true,
+    position: true,
+    kind: true,
+    text: true,
+    hint: true,
+    required: true,
+    max_selections: true,
+    max_length: true,
+  }),
+  youth_options: columns<YouthOptionTable>({
+    id: true,
+    youth_item_id: true,
+    key: true,
+    position: true,
+    label: true,
+    option_id: true,
+    picture: true,
   }),
 };

@@ -4,6 +4,7 @@ import type { ConsultationCard as Card } from '~/consultations/definition';
 import { formatDate } from '~/i18n/format';
 import { usePageLocale } from '~/i18n/use-locale';
 import { PriorityTags } from './PriorityTags';
+import { YouthVersionLink } from './YouthVersionLink';
 
 export function ConsultationCard({ card, headingLevel = 3 }: { card: Card; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -21,6 +22,7 @@ export function ConsultationCard({ card, headingLevel = 3 }: { card: Card; headi
         {card.status === 'open' && <span>{t('hub.minutes', { count: card.estimatedMinutes })}</span>}
       </p>
       <p>{card.summary}</p>
+      {card.youthCode && card.status === 'open' && <YouthVersionLink slug={card.slug} title={card.title} />}
       <PriorityTags priorities={card.priorities} />
     </article>
   );

@@ -4,13 +4,17 @@ import type { Locale } from '~/i18n/config';
 import type { ClosedError, PublicConsultation } from './definition';
 import { loadConsultationDefinition } from './definition.server';
 import { findConsultationBySlug } from './queries.server';
+import type { YouthDef } from '~/youth/definition';
+import { loadYouthDefinition } from '~/youth/definition.server';
 import { effectiveStatus, isPublic } from './status';
+
+const notFound = () => new Response(null, { status: 404, statusText: 'Not Found' });
 
 /** A consultation the public may see; drafts and unopened ones are "not found". */
 export async function requirePublicConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<PublicConsultation> {
   const row = await findConsultationBySlug(db, slug);
   const status = row ? effectiveStatus(row, now) : null;
-  if (!row || !status || !isPublic(status)) throw new Response(null, { status: 404, statusText: 'Not Found' });
+  if (!row || !status || !isPublic(status)) throw notFound();
   const def = await loadConsultationDefinition(db, row, locale);
   return { ...def, effectiveStatus: status };
 }
@@ -23,4 +27,13 @@ export async function requireOpenConsultation(db: Db, slug: string, locale: Loca
     throw data(error, { status: 410, statusText: 'Gone' });
   }
   return def;
+}
+
+/** The young people's version of a consultation taking answers now; 404 when it has none. */
+export async function requireOpenYouthVersion(db: Db, slug: string, locale: Locale, now: Date): Promise<YouthDef> {
+  const def = await requireOpenConsultation(db, slug, locale, now);
+  const row = await findConsultationBySlug(db, def.slug);
+  const youth = row ? await loadYouthDefinition(db, row, locale) : null;
+  if (!youth) throw notFound();
+  return youth;
 }

@@ -16,8 +16,22 @@ export async function loadConsultationDefinition(db: Db, consultation: Consultat
   if (cached) return cached;
 
   const [sections, questions, priorities] = await Promise.all([
-    db.selectFrom('sections').selectAll().where('consultation_id', '=', consultation.id).orderBy('position').execute(),
-    db.selectFrom('questions').selectAll().where('consultation_id', '=', consultation.id).orderBy('position').execute(),
+    // Sections only the young people's version asks are not part of the main form.
+    db
+      .selectFrom('sections')
+      .selectAll()
+      .where('consultation_id', '=', consultation.id)
+      .where('audience', '=', 'everyone')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('questions')
+      .innerJoin('sections', 'sections.id', 'questions.section_id')
+      .selectAll('questions')
+      .where('questions.consultation_id', '=', consultation.id)
+      .where('sections.audience', '=', 'everyone')
+      .orderBy('questions.position')
+      .execute(),
     listPrioritiesOf(db, consultation.id, locale),
   ]);
   const questionIds = questions.map((q) => q.id);
@@ -77,6 +91,7 @@ export async function loadConsultationDefinition(db: Db, consultation: Consultat
     estimatedMinutes: c.estimated_minutes,
     askAboutYou: c.ask_about_you === 1,
     updatedAt: c.updated_at,
+    youthCode: c.youth_code,
     priorities,
     sections: sectionDefs,
   };

@@ -53,6 +53,8 @@ export interface ConsultationDef {
   estimatedMinutes: number;
   askAboutYou: boolean;
   updatedAt: string;
+  /** The short code of the young people's version, when there is one. */
+  youthCode: string | null;
   priorities: PriorityRef[];
   sections: SectionDef[];
 }
@@ -73,6 +75,7 @@ export interface ConsultationCard {
   closesAt: string | null;
   estimatedMinutes: number;
   priorities: PriorityRef[];
+  youthCode: string | null;
 }
 
 /** What an error page needs to explain why a consultation cannot be answered. */

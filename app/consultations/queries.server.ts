@@ -41,6 +41,7 @@ export async function listPublicConsultations(db: Db, locale: Locale, filters: H
       closesAt: row.closes_at,
       estimatedMinutes: row.estimated_minutes,
       priorities: priorities.get(row.id) ?? [],
+      youthCode: row.youth_code,
     }))
     .filter(
       (card) =>

@@ -8,7 +8,7 @@ export const LANGUAGES = [
 export type Locale = (typeof LANGUAGES)[number]['code'];
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALES: Locale[] = LANGUAGES.map((l) => l.code);
-export const NAMESPACES = ['common', 'survey', 'about'] as const;
+export const NAMESPACES = ['common', 'survey', 'about', 'youth'] as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as string[]).includes(value);

@@ -57,7 +57,7 @@ export function answerRows(def: ConsultationDef, values: FormValues): Omit<NewAn
   return allQuestions(def).flatMap((q) => answerRowsOf(q, values));
 }
 
-type ResponseFields = Omit<NewResponse, 'consultation_id' | 'reference' | 'idempotency_key' | 'channel' | 'locale' | 'submitted_at'>;
+export type ResponseFields = Omit<NewResponse, 'consultation_id' | 'reference' | 'idempotency_key' | 'channel' | 'locale' | 'submitted_at'>;
 
 /** The respondent's "About you" and consent answers, as stored on the response on the day. */
 export function responseFields(values: FormValues): ResponseFields {
@@ -86,11 +86,16 @@ export function responseFields(values: FormValues): ResponseFields {
  */
 export function toFormEntries(def: ConsultationDef, values: FormValues): [string, string][] {
   const rankings = new Set(allQuestions(def).filter((q) => q.kind === 'ranking').map((q) => questionField(q.key)));
+  return flatFormEntries(values, rankings);
+}
+
+/** Values as form fields; lists named in `positional` keep their positions. */
+export function flatFormEntries(values: FormValues, positional: ReadonlySet<string> = new Set()): [string, string][] {
   const entries: [string, string][] = [];
   for (const [name, value] of Object.entries(values)) {
     if (Array.isArray(value)) {
       value.forEach((item, i) => {
-        if (typeof item === 'string' && item !== '') entries.push([rankings.has(name) ? `${name}[${i}]` : name, item]);
+        if (typeof item === 'string' && item !== '') entries.push([positional.has(name) ? `${name}[${i}]` : name, item]);
       });
     } else if (typeof value === 'string' && value !== '') {
       entries.push([name, value]);

@@ -1,7 +1,8 @@
 import type { Db } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/i18n/config';
-import { answerRows, responseFields, type FormValues } from './answers';
+import type { NewAnswer } from '#db/schema';
+import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
 import type { Channel } from './codes';
 import { deleteDraft } from './drafts.server';
 import { newReference } from './reference.server';
@@ -10,6 +11,7 @@ export interface SubmitMeta {
   idempotencyKey: string;
   locale: Locale;
   channel: Channel;
+  /** The draft to delete once the response is stored (its row key, see drafts.server.ts). */
   draftToken: string | null;
   now: Date;
 }
@@ -29,14 +31,23 @@ function findByKey(db: Db, idempotencyKey: string) {
   return db.selectFrom('responses').select('reference').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
 }
 
+export interface ResponseToStore {
+  consultationId: number;
+  fields: ResponseFields;
+  answers: Omit<NewAnswer, 'response_id'>[];
+}
+
+/** A resident's response from the online form. */
+export function submitResponse(db: Db, def: ConsultationDef, values: FormValues, meta: SubmitMeta): Promise<SubmitResult> {
+  return storeResponse(db, { consultationId: def.id, fields: responseFields(values), answers: answerRows(def, values) }, meta);
+}
+
 /**
  * Stores a whole response, answers and all, in one transaction: it is there completely or not
  * at all. The same idempotency key twice (a double click, a retried request, back-and-resubmit)
  * stores it once and returns the first reference.
  */
-export async function submitResponse(db: Db, def: ConsultationDef, values: FormValues, meta: SubmitMeta): Promise<SubmitResult> {
-  const answers = answerRows(def, values);
-  const fields = responseFields(values);
+export async function storeResponse(db: Db, { consultationId, fields, answers }: ResponseToStore, meta: SubmitMeta): Promise<SubmitResult> {
   try {
     return await db.transaction().execute(async (trx) => {
       const existing = await findByKey(trx, meta.idempotencyKey);
@@ -46,7 +57,7 @@ export async function submitResponse(db: Db, def: ConsultationDef, values: FormV
         .insertInto('responses')
         .values({
           ...fields,
-          consultation_id: def.id,
+          consultation_id: consultationId,
           reference,
           idempotency_key: meta.idempotencyKey,
           channel: meta.channel,
@@ -56,7 +67,7 @@ export async function submitResponse(db: Db, def: ConsultationDef, values: FormV
         .returning('id')
         .executeTakeFirstOrThrow();
       if (answers.length > 0) await trx.insertInto('answers').values(answers.map((a) => ({ ...a, response_id: id }))).execute();
-      await deleteDraft(trx, meta.draftToken, def.id);
+      await deleteDraft(trx, meta.draftToken, consultationId);
       return { reference, duplicate: false };
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { PriorityTags } from '~/components/PriorityTags';
 import { Prose } from '~/components/Prose';
+import { YouthVersionLink } from '~/components/YouthVersionLink';
 import { requirePublicConsultation } from '~/consultations/access.server';
 import { routeHeaders } from '~/http/headers';
 import { publicPageHeaders } from '~/http/public-page';
@@ -48,6 +49,7 @@ export default function ConsultationPage() {
       <h2>{t('consultation.whatHappensNext')}</h2>
       <Prose text={c.whatHappensNext} />
       <PriorityTags priorities={c.priorities} label={t('consultation.priorities')} />
+      {c.effectiveStatus === 'open' && c.youthCode && <YouthVersionLink slug={c.slug} title={c.title} />}
       {c.effectiveStatus === 'open' ? (
         <p>
           <Link to={`/consultations/${c.slug}/answer/1`} className="button button--start" role="button">

@@ -8,7 +8,7 @@ export interface SummaryError {
 }
 
 /** GOV.UK error summary: at the top of the page, focused, each problem linked to its field. */
-export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?: string }) {
   const { t } = useTranslation('survey');
   const ref = useRef<HTMLDivElement>(null);
   const count = errors.length;
@@ -19,7 +19,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 className="error-summary__title" id="error-summary-title">
-        {t('errorSummary')}
+        {title ?? t('errorSummary')}
       </h2>
       <ul className="error-summary__list">
         {errors.map((e, i) => (

@@ -11,6 +11,10 @@ interface Props {
   multiline: boolean;
   maxLength: number;
   autoComplete?: string;
+  /** One question a page: the question is the page's heading. */
+  pageHeading?: boolean;
+  /** Whose words count the characters: the resident form's or the young people's. */
+  ns?: 'survey' | 'youth';
 }
 
 /**
@@ -18,8 +22,8 @@ interface Props {
  * without it the limit is stated and checked when the form is sent. Text over the limit is
  * never cut off: the person sees the problem and decides what to remove.
  */
-export function TextField({ name, label, hint, defaultValue, error, multiline, maxLength, autoComplete }: Props) {
-  const { t } = useTranslation('survey');
+export function TextField({ name, label, hint, defaultValue, error, multiline, maxLength, autoComplete, pageHeading, ns = 'survey' }: Props) {
+  const { t } = useTranslation(ns);
   const [length, setLength] = useState<number | null>(null);
   const hintId = `${name}-hint`;
   const errorId = `${name}-error`;
@@ -28,9 +32,15 @@ export function TextField({ name, label, hint, defaultValue, error, multiline, m
   const remaining = length === null ? null : maxLength - length;
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label label--question" htmlFor={name}>
-        {label}
-      </label>
+      {pageHeading ? (
+        <h1 className="youth-question">
+          <label htmlFor={name}>{label}</label>
+        </h1>
+      ) : (
+        <label className="label label--question" htmlFor={name}>
+          {label}
+        </label>
+      )}
       {hint && (
         <p className="hint" id={hintId}>
           {hint}

@@ -1,0 +1,19 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { youthPath } from '~/youth/steps';
+
+/** The way in for young people, wherever an open consultation with a young people's version is shown. */
+export function YouthVersionLink({ slug, title }: { slug: string; title: string }) {
+  const { t } = useTranslation('youth');
+  return (
+    <div className="youth-link">
+      <p>
+        <Link to={youthPath(slug)}>
+          {t('versionLink')}
+          <span className="visually-hidden">: {title}</span>
+        </Link>
+      </p>
+      <p className="hint">{t('versionHint')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useFormErrors } from '~/components/form/use-form-errors';
+import { YouthMoreFields } from '~/components/youth/YouthMoreFields';
+import { YouthProgress } from '~/components/youth/YouthProgress';
+import { YouthQuestion } from '~/components/youth/YouthQuestion';
+import { YouthChoices } from '~/components/youth/YouthChoices';
+import { listOf } from '~/components/form/QuestionField';
+import { requireOpenYouthVersion } from '~/consultations/access.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep } from '~/responses/drafts.server';
+import { redirectWithCookie } from '~/responses/survey.server';
+import { YOUTH_AGE_BANDS } from '~/youth/ages';
+import { findYouthStep, youthCheckPath, youthPath } from '~/youth/steps';
+import { youthDraftToken, youthStepFields, youthStepSchema } from '~/youth/step-schema';
+
+const ageOf = (values: Record<string, unknown> | undefined) => (typeof values?.age_band === 'string' ? values.age_band : null);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
+  const draft = await loadDraft(context.db, youthDraftToken(await readDraftToken(request)), def.consultationId);
+  const values = draft?.values ?? {};
+  const position = findYouthStep(def, params.step ?? '', ageOf(values));
+  if (!position) throw new Response(null, { status: 404 });
+  const t = tFor(locale, 'youth');
+  const heading = position.step.kind === 'item' ? position.step.item.text : position.step.kind === 'age' ? t('age.question') : t('more.title');
+  return data(
+    {
+      youth: { slug: def.slug, title: def.title },
+      position,
+      values,
+      returnToCheck: new URL(request.url).searchParams.get('return') === 'check',
+      title: `${heading} – ${def.title}`,
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
+  const token = (await readDraftToken(request)) ?? newDraftToken();
+  const cookie = await draftCookieHeader(token, request);
+  const draft = await loadDraft(context.db, youthDraftToken(token), def.consultationId);
+  const position = findYouthStep(def, params.step ?? '', ageOf(draft?.values));
+  if (!position) throw new Response(null, { status: 404 });
+
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: youthStepSchema(position.step) });
+  const goingBack = formData.get('intent') === 'back';
+  if (!goingBack && submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } });
+  }
+  const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
+  const fields = youthStepFields(position.step, age);
+  const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, submission.payload, new Date());
+  if (!saved) return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
+
+  if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
+  // The pages that follow depend on the age just given: under-13s have no "more about you" page.
+  const next = findYouthStep(def, position.step.id, age)?.next;
+  const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
+  return redirectWithCookie(returnToCheck || !next ? youthCheckPath(def.slug) : youthPath(def.slug, next.id), cookie);
+}
+
+export const headers = routeHeaders;
+
+export default function YouthStepPage() {
+  const { youth, position, values, returnToCheck } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('youth');
+  const { step } = position;
+  const schema = useMemo(() => youthStepSchema(step), [step]);
+  const [form] = useForm<Record<string, unknown>>({
+    id: `young-${step.id}`,
+    lastResult: actionData?.result,
+    defaultValue: values,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  const { summary, fieldErrors, current } = useFormErrors(form, step);
+  return (
+    <div className="narrow youth">
+      <Link to={returnToCheck ? youthCheckPath(youth.slug) : youthPath(youth.slug, position.previous?.id)} className="back-link">
+        {t('back')}
+      </Link>
+      <ErrorSummary errors={summary} title={t('errorSummary')} />
+      <YouthProgress number={position.number} total={position.total} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        {step.kind === 'age' && (
+          <YouthChoices
+            name="age_band"
+            type="radio"
+            legend={t('age.question')}
+            hint={t('age.hint')}
+            choices={YOUTH_AGE_BANDS.map((band) => ({ value: band, label: t(`age.${band}`) }))}
+            defaultValue={listOf(current.age_band)}
+            error={fieldErrors.age_band}
+          />
+        )}
+        {step.kind === 'item' && <YouthQuestion item={step.item} values={current} errors={fieldErrors} />}
+        {step.kind === 'more' && <YouthMoreFields values={current} errors={fieldErrors} />}
+        <div className="button-group">
+          <button type="submit" className="button button--big" name="intent" value="next">
+            {t('next')}
+          </button>
+          <button type="submit" className="button button--secondary" name="intent" value="back" formNoValidate>
+            {t('back')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireOpenYouthVersion } from '~/consultations/access.server';
+import { routeHeaders } from '~/http/headers';
+import { publicPageHeaders } from '~/http/public-page';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { youthPath } from '~/youth/steps';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
+  return data(
+    { youth: { slug: def.slug, title: def.title, questions: def.items.length + 1 }, title: `${tFor(locale, 'youth')('intro.title')} – ${def.title}` },
+    { headers: publicPageHeaders },
+  );
+}
+
+export const headers = routeHeaders;
+
+export default function YouthIntro() {
+  const { youth } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('youth');
+  return (
+    <div className="narrow youth">
+      <p className="caption">{youth.title}</p>
+      <h1>{t('intro.title')}</h1>
+      <p className="lead">{t('intro.lead')}</p>
+      <ul className="youth-facts">
+        <li>{t('intro.what', { count: youth.questions })}</li>
+        <li>{t('intro.time')}</li>
+        <li>{t('intro.skip')}</li>
+      </ul>
+      <p>
+        <Link to="/privacy/young">{t('intro.safe')}</Link>
+      </p>
+      <p>
+        <Link to={youthPath(youth.slug, 'age')} className="button button--start button--big" role="button">
+          {t('intro.start')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -1,0 +1,87 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useErrorText } from '~/components/form/use-error-text';
+import { YouthCheck } from '~/components/youth/YouthCheck';
+import { requireOpenYouthVersion } from '~/consultations/access.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { flatFormEntries } from '~/responses/answers';
+import { loadDraft, readDraftToken } from '~/responses/drafts.server';
+import { youthSubmissionSchema } from '~/youth/form-schema';
+import { youthDraftToken } from '~/youth/step-schema';
+import { youthDonePath, youthPath } from '~/youth/steps';
+import { submitYouthResponse } from '~/youth/submit.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
+  const draft = await loadDraft(context.db, youthDraftToken(await readDraftToken(request)), def.consultationId);
+  const values = draft?.values ?? {};
+  return data(
+    {
+      youth: { slug: def.slug, title: def.title, items: def.items },
+      values,
+      hidden: draft ? [...flatFormEntries(values), ['idempotencyKey', draft.idempotencyKey] as [string, string]] : [],
+      title: `${tFor(locale, 'youth')('check.title')} – ${def.title}`,
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const locale = await detectLocale(request);
+  const now = new Date();
+  const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, now);
+  const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def) });
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  }
+  const { reference } = await submitYouthResponse(context.db, def, submission.value, {
+    idempotencyKey: submission.value.idempotencyKey ?? '',
+    locale,
+    draftToken: youthDraftToken(await readDraftToken(request)),
+    now,
+  });
+  return redirect(youthDonePath(def.slug, reference), 303);
+}
+
+export const headers = routeHeaders;
+
+export default function YouthCheckPage() {
+  const { youth, values, hidden } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation('youth');
+  const errorText = useErrorText();
+  const errors = Object.entries(actionData?.result.error ?? {}).flatMap(([field, codes]) =>
+    (codes ?? []).slice(0, 1).map((code) => ({ fieldId: field === '' ? null : `row-${field}`, message: errorText(code) })),
+  );
+  return (
+    <div className="narrow youth">
+      <Link to={youthPath(youth.slug, 'age')} className="back-link">
+        {t('back')}
+      </Link>
+      <ErrorSummary errors={errors} title={t('errorSummary')} />
+      <h1>{t('check.title')}</h1>
+      <p className="lead">{t('check.lead')}</p>
+      <YouthCheck def={youth} values={values} />
+      {hidden.length > 0 && (
+        <Form method="post" noValidate>
+          {hidden.map(([name, value], i) => (
+            <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" className="button button--big" disabled={navigation.state === 'submitting'}>
+            {t('check.send')}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requirePublicConsultation } from '~/consultations/access.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { hasResponseReference } from '~/responses/queries.server';
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const locale = await detectLocale(request);
+  const def = await requirePublicConsultation(context.db, params.slug ?? '', locale, new Date());
+  const reference = params.reference ?? '';
+  if (!(await hasResponseReference(context.db, def.id, reference))) throw new Response(null, { status: 404 });
+  return data({ reference, title: `${tFor(locale, 'youth')('done.title')} – ${def.title}` }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export const headers = routeHeaders;
+
+export default function YouthDone() {
+  const { reference } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('youth');
+  return (
+    <div className="narrow youth">
+      <div className="panel">
+        <h1 className="panel__title">{t('done.title')}</h1>
+        <p className="panel__body">{t('done.lead')}</p>
+        <p className="panel__body">
+          {t('done.reference')}
+          <br />
+          <strong className="reference">{reference}</strong>
+        </p>
+      </div>
+      <p>{t('done.referenceHint')}</p>
+      <p>{t('done.next')}</p>
+      <p>
+        <Link to="/">{t('done.home')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
