@@ -4,6 +4,7 @@ import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/s
 import express from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
+import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 
 interface Options {
@@ -64,7 +65,7 @@ export function createExpressApp({ db, pageCache, build, mode, clientDir, vite }
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(createRemixRequest(req, res), { db, pageCache });
+      const response = await handle(createRemixRequest(req, res), { db, pageCache, request: newRequestState() });
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body });

@@ -3,13 +3,14 @@ import { allQuestions, type ConsultationDef, type QuestionDef } from '~/consulta
 import { CONNECTIONS, groupFromConnections, type Connection } from './codes';
 import { ABOUT_YOU_FIELD_NAMES } from './demographics';
 import { otherField, questionField } from './fields';
+import { normaliseText } from './text';
 
 /** Values as the forms post them (and as a draft keeps them): strings, lists of strings. */
 export type FormValues = Record<string, unknown>;
 
 const asList = (v: unknown): (string | undefined)[] =>
   Array.isArray(v) ? v.map((x) => (typeof x === 'string' && x !== '' ? x : undefined)) : typeof v === 'string' && v !== '' ? [v] : [];
-const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const asText = (v: unknown): string | undefined => (typeof v === 'string' && normaliseText(v) !== '' ? normaliseText(v) : undefined);
 
 function optionId(q: QuestionDef, key: string): number {
   const option = q.options.find((o) => o.key === key);

@@ -4,6 +4,7 @@ import { maxLengthOf, OTHER_MAX_LENGTH, STANDARD_OPTIONS } from '~/consultations
 import { CONNECTIONS, QUOTE_CREDITS } from './codes';
 import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from './demographics';
 import { otherField, questionField } from './fields';
+import { normaliseText } from './text';
 
 // The zod schemas of the survey's forms, built from the consultation's own questions and used
 // both by the server (the authority) and, through conform, by the browser. Error messages are
@@ -66,7 +67,7 @@ function questionPart(q: QuestionDef): SchemaPart {
       const max = maxLengthOf({ kind: q.kind, max_length: q.maxLength });
       const text = z
         .string({ error: 'enterText' })
-        .trim()
+        .overwrite(normaliseText)
         .min(1, 'enterText')
         .max(max, `tooLong|${max}`);
       return { shape: { [name]: optional(text) } };

@@ -206,3 +206,17 @@ describe('validating a submission', () => {
     expect(errorsOf([...without('q-name_it'), ['q-name_it', 'ہم'.repeat(10) + 'ا']])['q-name_it']).toEqual(['tooLong|20']);
   });
 });
+
+describe('long answers', () => {
+  it('count and store line breaks the same with or without JavaScript', () => {
+    const crlf = parse([...good.filter(([k]) => k !== 'q-story'), ['q-story', 'Line one\r\nLine two'], ['idempotencyKey', 'k']]);
+    const lf = parse([...good.filter(([k]) => k !== 'q-story'), ['q-story', 'Line one\nLine two'], ['idempotencyKey', 'k']]);
+    const story = (r: typeof crlf) => (r.status === 'success' ? (r.value as Record<string, unknown>)['q-story'] : undefined);
+    expect(story(crlf)).toBe('Line one\nLine two');
+    expect(story(lf)).toBe('Line one\nLine two');
+    // Ten lines of 4 letters, 9 breaks and one more letter: 50 characters, the limit, only if a break counts once.
+    const lines = Array.from({ length: 10 }, () => 'abcd').join('\r\n');
+    const atLimit = parse([...good.filter(([k]) => k !== 'q-story'), ['q-story', `${lines}x`], ['idempotencyKey', 'k']]);
+    expect(atLimit.status).toBe('success');
+  });
+});

@@ -9,10 +9,12 @@ import { AboutYouFields } from '~/components/form/AboutYouFields';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { QuestionField } from '~/components/form/QuestionField';
 import { useFormErrors } from '~/components/form/use-form-errors';
+import { useSubmitAttempts } from '~/components/form/use-submit-attempts';
 import { YourWordsFields } from '~/components/form/YourWordsFields';
 import { Prose } from '~/components/Prose';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
+import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep } from '~/responses/drafts.server';
 import { checkPath, surveyPath } from '~/responses/paths';
@@ -34,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       wards,
       values: draft?.values ?? {},
       returnToCheck,
-      title: `${stepTitle} – ${def.title}`,
+      title: formPageTitle(context, locale, `${stepTitle} – ${def.title}`),
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
@@ -52,10 +54,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   // Going back keeps what was typed on this page, checked or not: it is checked on the way forward.
   if (!goingBack && submission.status !== 'success') {
+    context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers });
   }
   const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), submission.payload, new Date());
   if (!saved) {
+    context.request.submissionFailed = true;
     return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
   }
   const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
@@ -67,7 +71,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function SurveyStep() {
-  const { consultation, position, wards, values, returnToCheck } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  // A new form for every step: the form library would otherwise carry one step's state into the next.
+  return <StepForm key={data.position.step.id} {...data} />;
+}
+
+function StepForm({ consultation, position, wards, values, returnToCheck }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('survey');
   const { t: tAbout } = useTranslation('about');
@@ -83,6 +92,7 @@ export default function SurveyStep() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const { summary, fieldErrors, current } = useFormErrors(form, step);
+  const submit = useSubmitAttempts(form.onSubmit);
   const backHref = surveyPath(consultation.slug, position.previous?.id);
   const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
 
@@ -91,7 +101,7 @@ export default function SurveyStep() {
       <Link to={returnToCheck ? checkPath(consultation.slug) : backHref} className="back-link">
         {t('back')}
       </Link>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData} />
       <p className="caption">
         {consultation.title}
         <span className="caption__step">{t('sectionOf', { number: position.number, total: position.total })}</span>
@@ -100,7 +110,7 @@ export default function SurveyStep() {
       <p className="privacy-note">
         <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to="/privacy" />]} />
       </p>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         {step.kind === 'section' && (
           <>
             <Prose text={step.section.intro} />

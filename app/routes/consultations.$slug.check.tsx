@@ -9,12 +9,14 @@ import { useErrorText } from '~/components/form/use-error-text';
 import { requireOpenConsultation } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
+import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { listWards } from '~/places/wards.server';
 import { toFormEntries } from '~/responses/answers';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
 import { submissionSchema } from '~/responses/form-schema';
 import { confirmationPath, surveyPath } from '~/responses/paths';
+import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { submitResponse } from '~/responses/submit.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -28,8 +30,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       values,
       wards,
       hasDraft: Boolean(draft),
+      sentReference: draft ? null : await readSentReference(request, def.id),
       hidden: draft ? [...toFormEntries(def, values), ['idempotencyKey', draft.idempotencyKey] as [string, string]] : [],
-      title: `${tFor(locale, 'survey')('check.title')} – ${def.title}`,
+      title: formPageTitle(context, locale, `${tFor(locale, 'survey')('check.title')} – ${def.title}`),
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
@@ -42,6 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const wardCodes = def.askAboutYou ? (await listWards(context.db)).map((w) => w.code) : null;
   const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes) });
   if (submission.status !== 'success') {
+    context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
   const { reference } = await submitResponse(context.db, def, submission.value, {
@@ -51,13 +55,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     draftToken: await readDraftToken(request),
     now,
   });
-  return redirect(confirmationPath(def.slug, reference), 303);
+  return redirect(confirmationPath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.id, reference, request) } });
 }
 
 export const headers = routeHeaders;
 
 export default function CheckYourAnswers() {
-  const { consultation, values, wards, hidden, hasDraft } = useLoaderData<typeof loader>();
+  const { consultation, values, wards, hidden, hasDraft, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('survey');
@@ -74,10 +78,17 @@ export default function CheckYourAnswers() {
       <Link to={surveyPath(consultation.slug, 'your-words')} className="back-link">
         {t('back')}
       </Link>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} reply={actionData} />
       <p className="caption">{consultation.title}</p>
       <h1>{t('check.title')}</h1>
-      {!hasDraft ? (
+      {!hasDraft && sentReference ? (
+        <>
+          <p>{t('check.alreadySent')}</p>
+          <p>
+            <Link to={confirmationPath(consultation.slug, sentReference)}>{t('check.seeReference')}</Link>
+          </p>
+        </>
+      ) : !hasDraft ? (
         <>
           <p>{t('check.empty')}</p>
           <p>

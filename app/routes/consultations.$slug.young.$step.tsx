@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { useFormErrors } from '~/components/form/use-form-errors';
+import { useSubmitAttempts } from '~/components/form/use-submit-attempts';
 import { YouthMoreFields } from '~/components/youth/YouthMoreFields';
 import { YouthProgress } from '~/components/youth/YouthProgress';
 import { YouthQuestion } from '~/components/youth/YouthQuestion';
@@ -15,6 +16,7 @@ import { listOf } from '~/components/form/QuestionField';
 import { requireOpenYouthVersion } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
+import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep } from '~/responses/drafts.server';
 import { redirectWithCookie } from '~/responses/survey.server';
@@ -39,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       position,
       values,
       returnToCheck: new URL(request.url).searchParams.get('return') === 'check',
-      title: `${heading} – ${def.title}`,
+      title: formPageTitle(context, locale, `${heading} – ${def.title}`),
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
@@ -58,12 +60,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: youthStepSchema(position.step) });
   const goingBack = formData.get('intent') === 'back';
   if (!goingBack && submission.status !== 'success') {
+    context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } });
   }
   const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
   const fields = youthStepFields(position.step, age);
   const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, submission.payload, new Date());
-  if (!saved) return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
+  if (!saved) {
+    context.request.submissionFailed = true;
+    return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
+  }
 
   if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
   // The pages that follow depend on the age just given: under-13s have no "more about you" page.
@@ -75,7 +81,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthStepPage() {
-  const { youth, position, values, returnToCheck } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  // A new form for every step: the form library would otherwise carry one step's state into the next.
+  return <YouthStepForm key={data.position.step.id} {...data} />;
+}
+
+function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('youth');
   const { step } = position;
@@ -89,14 +100,15 @@ export default function YouthStepPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const { summary, fieldErrors, current } = useFormErrors(form, step);
+  const submit = useSubmitAttempts(form.onSubmit);
   return (
     <div className="narrow youth">
       <Link to={returnToCheck ? youthCheckPath(youth.slug) : youthPath(youth.slug, position.previous?.id)} className="back-link">
         {t('back')}
       </Link>
-      <ErrorSummary errors={summary} title={t('errorSummary')} />
+      <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
       <YouthProgress number={position.number} total={position.total} />
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         {step.kind === 'age' && (
           <YouthChoices
             name="age_band"

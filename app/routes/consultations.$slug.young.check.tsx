@@ -9,6 +9,7 @@ import { YouthCheck } from '~/components/youth/YouthCheck';
 import { requireOpenYouthVersion } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
+import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { flatFormEntries } from '~/responses/answers';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
@@ -16,6 +17,7 @@ import { youthSubmissionSchema } from '~/youth/form-schema';
 import { youthDraftToken } from '~/youth/step-schema';
 import { youthDonePath, youthPath } from '~/youth/steps';
 import { submitYouthResponse } from '~/youth/submit.server';
+import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -26,8 +28,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       youth: { slug: def.slug, title: def.title, items: def.items },
       values,
+      sentReference: draft ? null : await readSentReference(request, def.consultationId),
       hidden: draft ? [...flatFormEntries(values), ['idempotencyKey', draft.idempotencyKey] as [string, string]] : [],
-      title: `${tFor(locale, 'youth')('check.title')} – ${def.title}`,
+      title: formPageTitle(context, locale, `${tFor(locale, 'youth')('check.title')} – ${def.title}`),
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
@@ -39,6 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, now);
   const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def) });
   if (submission.status !== 'success') {
+    context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
   const { reference } = await submitYouthResponse(context.db, def, submission.value, {
@@ -47,13 +51,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     draftToken: youthDraftToken(await readDraftToken(request)),
     now,
   });
-  return redirect(youthDonePath(def.slug, reference), 303);
+  return redirect(youthDonePath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) } });
 }
 
 export const headers = routeHeaders;
 
 export default function YouthCheckPage() {
-  const { youth, values, hidden } = useLoaderData<typeof loader>();
+  const { youth, values, hidden, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('youth');
@@ -66,10 +70,21 @@ export default function YouthCheckPage() {
       <Link to={youthPath(youth.slug, 'age')} className="back-link">
         {t('back')}
       </Link>
-      <ErrorSummary errors={errors} title={t('errorSummary')} />
+      <ErrorSummary errors={errors} title={t('errorSummary')} reply={actionData} />
       <h1>{t('check.title')}</h1>
-      <p className="lead">{t('check.lead')}</p>
-      <YouthCheck def={youth} values={values} />
+      {sentReference && hidden.length === 0 ? (
+        <>
+          <p className="lead">{t('check.alreadySent')}</p>
+          <p>
+            <Link to={youthDonePath(youth.slug, sentReference)}>{t('check.seeCode')}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="lead">{t('check.lead')}</p>
+          <YouthCheck def={youth} values={values} />
+        </>
+      )}
       {hidden.length > 0 && (
         <Form method="post" noValidate>
           {hidden.map(([name, value], i) => (

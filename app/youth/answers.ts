@@ -1,10 +1,11 @@
 import type { NewAnswer } from '#db/schema';
 import { questionField } from '~/responses/fields';
+import { normaliseText } from '~/responses/text';
 import type { YouthDef, YouthItemDef } from './definition';
 
 type Values = Record<string, unknown>;
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
-const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+const asText = (v: unknown): string | undefined => (typeof v === 'string' && normaliseText(v) !== '' ? normaliseText(v) : undefined);
 
 /** The youth form's field for an item; the same naming as the main form, keyed by the item. */
 export const youthField = (item: Pick<YouthItemDef, 'key'>) => questionField(item.key);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_LENGTH } from '~/consultations/question-kinds';
 import { formSchema, mergeParts, quotePart, type SchemaPart } from '~/responses/form-schema';
+import { normaliseText } from '~/responses/text';
 import { isUnder13, YOUTH_AGE_BANDS } from './ages';
 import type { YouthDef, YouthItemDef } from './definition';
 import { youthField } from './answers';
@@ -34,7 +35,7 @@ export function itemPart(item: YouthItemDef): SchemaPart {
     case 'short_text':
     case 'long_text': {
       const max = item.maxLength ?? DEFAULT_MAX_LENGTH[item.kind];
-      const schema = z.string({ error: 'youth:writeSomething' }).trim().min(1, 'youth:writeSomething').max(max, `youth:tooLong|${max}`);
+      const schema = z.string({ error: 'youth:writeSomething' }).overwrite(normaliseText).min(1, 'youth:writeSomething').max(max, `youth:tooLong|${max}`);
       return { shape: { [name]: item.required ? schema : schema.optional() } };
     }
   }

@@ -115,9 +115,7 @@ for (const locale of LOCALES) {
       await expectAccessible(page);
     });
 
-    // TODO: an address no route matches (/no-such-page) renders the 404 without the root loader, so
-    // the page has no <title> (axe: document-title) and is always in English. Drop `.fails` once fixed.
-    it.fails('a page not found, for an address no page has', async () => {
+    it('a page not found, for an address no page has', async () => {
       expect((await visit(page, '/no-such-page', true))?.status()).toBe(404);
       await expectAccessible(page);
     });

@@ -69,11 +69,14 @@ describe('JavaScript off', () => {
     await press(page, sendButton(page), confirmationUrl(slug));
     const reference = await shownReference(page);
 
-    // Back: the page is fetched again (it is never cached) and offers nothing more to send.
+    // Back: the page is fetched again (it is never cached), says the response has been sent,
+    // links to its reference, and offers nothing more to send.
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Check your answers before sending them' }).waitFor();
-    expect(await page.getByText('You have not answered any questions yet.').isVisible()).toBe(true);
+    expect(await page.getByText('You have already sent your response to this consultation.').isVisible()).toBe(true);
     expect(await sendButton(page).count()).toBe(0);
+    await page.getByRole('link', { name: 'See your reference' }).click();
+    expect(await shownReference(page)).toBe(reference);
 
     // The copy still has the form: sending it again finds the response already there.
     await press(copy, sendButton(copy), confirmationUrl(slug));

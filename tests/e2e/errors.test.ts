@@ -100,28 +100,22 @@ for (const js of [true, false]) {
       expect(await page.getByRole('group', { name: /Have you made changes at home/ }).getByLabel('Yes', { exact: true }).isChecked()).toBe(true);
     });
 
-    // TODO: without JavaScript the "Error: " prefix is only ever added by an effect in the browser
-    // (app/components/form/use-form-errors.ts), never in the server-rendered <title>. Drop `.fails` once fixed.
-    (js ? it : it.fails)('names the page "Error: …" so that screen readers announce the problem first', async () => {
+    it('names the page "Error: …" so that screen readers announce the problem first', async () => {
       // Continues from the page with problems left by the previous test.
       expect(await page.title()).toMatch(/^Error: What should we do first\? – /);
     });
 
-    it.runIf(!js)('moves the keyboard to the question when a problem in the summary is followed', async () => {
+    it('moves the keyboard to the question when a problem in the summary is followed', async () => {
       await page.getByRole('alert').getByRole('link', { name: 'Your answer must be 1000 characters or fewer' }).click();
       expect(await isFocused(page.getByLabel(ideasLabel))).toBe(true);
       await page.getByRole('alert').getByRole('link', { name: 'Select at least one answer' }).click();
       expect(await isFocused(page.getByRole('group', { name: firstActions }).getByLabel('Plant more trees'))).toBe(true);
     });
 
-    // TODO: ErrorSummary refocuses itself on every re-render (app/components/form/ErrorSummary.tsx, the
-    // effect depends on a new `errors` array each render), so with JavaScript following a link, or typing
-    // one key after a problem is shown, throws the keyboard back to the summary. Drop `.fails` once fixed.
-    it.runIf(js).fails('moves the keyboard to the question when a problem in the summary is followed, and leaves it there while typing', async () => {
-      await page.getByRole('alert').getByRole('link', { name: 'Your answer must be 1000 characters or fewer' }).click();
+    it('keeps the keyboard in a field while correcting it', async () => {
       const ideas = page.getByLabel(ideasLabel);
-      expect(await isFocused(ideas)).toBe(true);
-      await ideas.press('End');
+      await ideas.click();
+      await ideas.press('Control+End');
       await page.keyboard.type(' Thanks');
       expect(await isFocused(ideas)).toBe(true);
       expect(await ideas.inputValue()).toBe(`${tooLong} Thanks`);

@@ -53,14 +53,24 @@ export async function startApp({ seedDemo = true }: { seedDemo?: boolean } = {})
       SEED_DEMO: String(seedDemo),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops the node process tsx starts under it.
+    detached: true,
   });
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const killOnExit = () => signalGroup('SIGKILL');
+  process.once('exit', killOnExit);
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`The server did not start within ${STARTUP_TIMEOUT_MS} ms. Its output:\n${output}`)), STARTUP_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Heard is listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
+      if (/Heard is listening on http:\/\//.test(output)) {
         clearTimeout(timer);
         done(`http://127.0.0.1:${port}`);
       }
@@ -72,7 +82,8 @@ export async function startApp({ seedDemo = true }: { seedDemo?: boolean } = {})
       fail(new Error(`The server exited (code ${code}, signal ${signal}) before listening. Its output:\n${output}`));
     });
   }).catch(async (error: unknown) => {
-    child.kill('SIGKILL');
+    signalGroup('SIGKILL');
+    process.off('exit', killOnExit);
     await rm(dir, { recursive: true, force: true });
     throw error;
   });
@@ -81,10 +92,11 @@ export async function startApp({ seedDemo = true }: { seedDemo?: boolean } = {})
     url,
     databasePath,
     async stop() {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      signalGroup('SIGTERM');
+      const killer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
       await exited(child);
       clearTimeout(killer);
+      process.off('exit', killOnExit);
       await rm(dir, { recursive: true, force: true });
     },
   };

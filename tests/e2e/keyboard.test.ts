@@ -28,6 +28,9 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   throw new Error(`${limit} presses of Tab never reached ${target.toString()}`);
 }
 
+/** The answer a list shows, as a sighted person reads it. */
+const shownOption = (select: Locator) => select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+
 for (const js of [true, false]) {
   describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
     let context: BrowserContext;
@@ -70,13 +73,13 @@ for (const js of [true, false]) {
       await page.waitForURL(new RegExp(`/answer/3$`));
       await page.getByText('Section 3 of 6', { exact: true }).waitFor();
 
-      // Section 3: the arrow keys choose from a list.
+      // Section 3: the arrow keys move through a list until the wanted answer shows.
       const first = page.getByLabel('Choice 1 (most important)');
       await tabTo(page, first);
-      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
-      expect(await first.evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe(
-        'A healthy and happy Stockport',
-      );
+      for (let i = 0; i < 5 && (await shownOption(first)) !== 'A healthy and happy Stockport'; i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(await shownOption(first)).toBe('A healthy and happy Stockport');
       await tabTo(page, page.getByRole('button', { name: 'Continue', exact: true }));
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`/answer/4$`));
@@ -95,6 +98,24 @@ for (const js of [true, false]) {
         expect(summary).toContain(answer);
       }
       expect(summary).toMatch(/how proud are you of your local area\?\s+7\s/);
+    });
+
+    it('shows "Not chosen" in each list of a section reached with Continue', async () => {
+      // A new visitor, with nothing saved yet.
+      const fresh = await newVisitor(browser, app, { js });
+      try {
+        const page = await fresh.newPage();
+        await visit(page, `/consultations/${slug}/answer/2`, js);
+        await page.getByLabel('Good jobs and training').check();
+        await page.getByRole('button', { name: 'Continue', exact: true }).click();
+        await page.waitForURL(new RegExp(`/answer/3$`));
+        await page.getByText('Section 3 of 6', { exact: true }).waitFor();
+        for (const label of ['Choice 1 (most important)', 'Choice 2', 'Choice 3']) {
+          expect(await shownOption(page.getByLabel(label, { exact: true })), label).toBe('Not chosen');
+        }
+      } finally {
+        await fresh.close();
+      }
     });
 
     it('skips to the main content from the first Tab', async () => {

@@ -7,14 +7,28 @@ export interface SummaryError {
   message: string;
 }
 
-/** GOV.UK error summary: at the top of the page, focused, each problem linked to its field. */
-export function ErrorSummary({ errors, title }: { errors: SummaryError[]; title?: string }) {
+interface Props {
+  errors: SummaryError[];
+  title?: string;
+  /** Attempts to send the form so far, and the server's last reply: focus moves here only when one changes. */
+  attempt?: number;
+  reply?: unknown;
+}
+
+/**
+ * GOV.UK error summary: at the top of the page, each problem linked to its field. It takes
+ * focus when the page loads with problems or a new attempt to send fails, and never while the
+ * person is correcting a field.
+ */
+export function ErrorSummary({ errors, title, attempt, reply }: Props) {
   const { t } = useTranslation('survey');
   const ref = useRef<HTMLDivElement>(null);
   const count = errors.length;
+  const countRef = useRef(count);
+  countRef.current = count;
   useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [count, errors]);
+    if (countRef.current > 0) ref.current?.focus();
+  }, [attempt, reply]);
   if (count === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">

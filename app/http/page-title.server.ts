@@ -1,0 +1,8 @@
+import type { AppLoadContext } from '@remix-run/node';
+import type { Locale } from '~/i18n/config';
+import { tFor } from '~/i18n/i18n.server';
+
+/** A form page's title, starting "Error:" when this request's submission came back with problems. */
+export function formPageTitle(context: AppLoadContext, locale: Locale, title: string): string {
+  return context.request.submissionFailed ? `${tFor(locale)('errorPrefix')} ${title}` : title;
+}
