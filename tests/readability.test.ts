@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../db/seed/index';
+import { createTestDb } from './db';
 import { readLocale } from './i18n/locale-keys';
 import { readability } from './readability';
 
@@ -31,5 +33,23 @@ describe("the young people's interface", () => {
     const result = readability(texts);
     expect(result.grade, `grade ${result.grade.toFixed(2)}`).toBeLessThanOrEqual(5);
     expect(result.longestSentence.split(/\s+/).length, result.longestSentence).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("the demo young people's version", () => {
+  it('reads at grade 5 or below: every question, hint and answer a young person is shown', async () => {
+    const { db, destroy } = await createTestDb();
+    try {
+      await seedDemo(db, { responses: 50, seed: 1, today: new Date('2026-11-22T00:00:00Z') });
+      const items = await db.selectFrom('youth_items').select(['text', 'hint']).execute();
+      const options = await db.selectFrom('youth_options').select('label').execute();
+      expect(items.length).toBeGreaterThan(0);
+      const texts = [...items.flatMap((i) => [i.text, i.hint]), ...options.map((o) => o.label)].filter((t) => t.trim() !== '');
+      const result = readability(texts);
+      expect(result.grade, `grade ${result.grade.toFixed(2)}; longest: ${result.longestSentence}`).toBeLessThanOrEqual(5);
+      expect(result.longestSentence.split(/\s+/).length, result.longestSentence).toBeLessThanOrEqual(20);
+    } finally {
+      await destroy();
+    }
   });
 });

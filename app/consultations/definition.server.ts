@@ -7,10 +7,12 @@ import { loadTranslations, translated } from './translations.server';
 
 // Definitions change only when an officer edits a consultation (which moves updated_at), so a
 // definition is built once per language and version and then shared by every request.
-const cache = new Map<string, ConsultationDef>();
+const caches = new WeakMap<Db, Map<string, ConsultationDef>>();
 const MAX_CACHED = 200;
 
 export async function loadConsultationDefinition(db: Db, consultation: Consultation, locale: Locale): Promise<ConsultationDef> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;

@@ -24,7 +24,6 @@ export default function YouthIntro() {
   const { t } = useTranslation('youth');
   return (
     <div className="narrow youth">
-      <p className="caption">{youth.title}</p>
       <h1>{t('intro.title')}</h1>
       <p className="lead">{t('intro.lead')}</p>
       <ul className="youth-facts">

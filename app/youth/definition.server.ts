@@ -5,11 +5,13 @@ import type { Locale } from '~/i18n/config';
 import type { YouthDef } from './definition';
 
 // Built once per consultation version and language, like the main definition.
-const cache = new Map<string, YouthDef>();
+const caches = new WeakMap<Db, Map<string, YouthDef>>();
 
 /** The young people's version of a consultation, or null when it has none. */
 export async function loadYouthDefinition(db: Db, consultation: Consultation, locale: Locale): Promise<YouthDef | null> {
   if (!consultation.youth_code) return null;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;

@@ -119,6 +119,8 @@ export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoC
       'questions.rating_max',
     ])
     .where('questions.consultation_id', '=', consultationId)
+    // Questions only the young people's version asks are answered through it (./youth-plan.ts).
+    .where('sections.audience', '=', 'everyone')
     .orderBy('sections.position')
     .orderBy('questions.position')
     .execute();

@@ -1,7 +1,8 @@
 import { STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
+import { canStandFor } from '../../app/youth/compatibility';
 import type { Db } from '../connection';
-import type { ConsultationStatus } from '../schema';
-import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion } from './demo-dsl';
+import type { ConsultationStatus, QuestionKind } from '../schema';
+import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion, type DemoYouthVersion } from './demo-dsl';
 import { climateFriendlyStockport } from './demo/climate';
 import { covidImpactSurvey } from './demo/covid-impact';
 import { libraryOpeningHours } from './demo/library';
@@ -82,6 +83,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
       status: consultation.status,
       estimated_minutes: consultation.estimatedMinutes,
       ask_about_you: 1,
+      youth_code: consultation.youth?.code ?? null,
       ...consultationDates(consultation, today),
     })
     .returning('id')
@@ -101,6 +103,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
       .execute();
   }
 
+  const stored = new Map<string, StoredQuestion>();
   let questionPosition = 0;
   for (const [sectionIndex, section] of consultation.sections.entries()) {
     const sectionRow = await db
@@ -111,6 +114,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
         position: sectionIndex + 1,
         title: section.title.en,
         intro: section.intro?.en ?? '',
+        audience: section.audience ?? 'everyone',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -137,6 +141,8 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
         .executeTakeFirstOrThrow();
       translations.add('question', questionRow.id, 'text', question.text);
       translations.add('question', questionRow.id, 'hint', question.hint);
+      const storedQuestion: StoredQuestion = { id: questionRow.id, kind: question.kind, options: new Map() };
+      stored.set(question.key, storedQuestion);
 
       for (const [optionIndex, option] of optionsOf(question).entries()) {
         const optionRow = await db
@@ -151,15 +157,82 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
           .returning('id')
           .executeTakeFirstOrThrow();
         translations.add('option', optionRow.id, 'label', option.label);
+        storedQuestion.options.set(option.key, optionRow.id);
       }
     }
   }
+  if (consultation.youth) await insertYouthVersion(db, id, consultation.youth, stored, translations);
   return id;
+}
+
+interface StoredQuestion {
+  id: number;
+  kind: QuestionKind;
+  /** Option ids by key. */
+  options: Map<string, number>;
+}
+
+/**
+ * The young people's version: its items in order, each stored against a question of the
+ * consultation, and each youth option against an option of that question. Content that would
+ * store an answer where it does not belong fails here, before any response is generated.
+ */
+async function insertYouthVersion(
+  db: Db,
+  consultationId: number,
+  youth: DemoYouthVersion,
+  questions: Map<string, StoredQuestion>,
+  translations: TranslationBatch,
+) {
+  for (const [itemIndex, item] of youth.items.entries()) {
+    const question = questions.get(item.question);
+    if (!question) throw new Error(`Youth item ${item.key}: no question ${item.question}`);
+    if (!canStandFor(item.kind, question.kind)) {
+      throw new Error(`Youth item ${item.key}: a ${item.kind} cannot stand for the ${question.kind} question ${item.question}`);
+    }
+    const itemRow = await db
+      .insertInto('youth_items')
+      .values({
+        consultation_id: consultationId,
+        question_id: question.id,
+        key: item.key,
+        position: itemIndex + 1,
+        kind: item.kind,
+        text: item.text.en,
+        hint: item.hint?.en ?? '',
+        required: item.required ? 1 : 0,
+        max_selections: item.kind === 'multiple_choice' ? item.maxSelections : null,
+        max_length: item.kind === 'short_text' || item.kind === 'long_text' ? (item.maxLength ?? null) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    translations.add('youth_item', itemRow.id, 'text', item.text);
+    translations.add('youth_item', itemRow.id, 'hint', item.hint);
+
+    if (!('options' in item)) continue;
+    for (const [optionIndex, option] of item.options.entries()) {
+      const optionId = question.options.get(option.maps);
+      if (optionId === undefined) throw new Error(`Youth option ${item.key}/${option.key}: ${item.question} has no option ${option.maps}`);
+      const optionRow = await db
+        .insertInto('youth_options')
+        .values({
+          youth_item_id: itemRow.id,
+          key: option.key,
+          position: optionIndex + 1,
+          label: option.label.en,
+          option_id: optionId,
+          picture: option.picture ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      translations.add('youth_option', optionRow.id, 'label', option.label);
+    }
+  }
 }
 
 /**
  * Inserts the demo consultations that are not there yet (matched by slug), with their sections,
- * questions, options, linked priorities and Polish and Urdu translations. Dates are relative to
+ * questions, options, linked priorities, young people's versions and Polish and Urdu translations. Dates are relative to
  * `today`. Needs the framework (seedFramework) first. Returns the ids of those inserted, by slug.
  */
 export async function seedConsultations(db: Db, today: Date): Promise<Record<string, number>> {

@@ -1,4 +1,4 @@
-import type { ConsultationStatus } from '../schema';
+import type { Audience, ConsultationStatus } from '../schema';
 import type { TextPoolKey } from './free-text';
 import type { Localised } from './translations';
 
@@ -49,9 +49,56 @@ export type DemoQuestion = QuestionBase &
 
 export interface DemoSection {
   key: string;
+  /** young_people: asked only in the young people's version (default everyone). */
+  audience?: Audience;
   title: Localised;
   intro?: Localised;
   questions: DemoQuestion[];
+}
+
+/** An answer in the young people's version, counted as the main option `maps` (an option key of the item's question). */
+export interface DemoYouthOption {
+  key: string;
+  label: Localised;
+  /** An emoji shown beside the words. */
+  picture?: string;
+  maps: string;
+  /** How often young people under 13 choose it, relative to the other options. */
+  weight: number;
+  /** The weight among those of 13 and over, when it differs. */
+  older?: number;
+}
+
+interface YouthItemBase {
+  key: string;
+  /** The key of the question the answer is stored against: a main question or a young-people-only one. */
+  question: string;
+  text: Localised;
+  hint?: Localised;
+  required?: boolean;
+  /** Share of demo young people who answer it: [under 13, 13 and over]. */
+  answerRate: readonly [number, number];
+}
+
+/** One screen of the young people's version. */
+export type DemoYouthItem = YouthItemBase &
+  (
+    | { kind: 'single_choice'; options: DemoYouthOption[] }
+    | {
+        kind: 'multiple_choice';
+        maxSelections: number | null;
+        options: DemoYouthOption[];
+        /** Relative weights of choosing 1, 2, 3… options. */
+        picks: number[];
+      }
+    | { kind: 'agree_scale' | 'yes_no'; options: DemoYouthOption[] }
+    | { kind: 'short_text' | 'long_text'; maxLength?: number; pool: TextPoolKey }
+  );
+
+/** The young people's version of a consultation, for 8 to 18 year olds, reached at /young/<code>. */
+export interface DemoYouthVersion {
+  code: string;
+  items: DemoYouthItem[];
 }
 
 export interface DemoConsultation {
@@ -67,6 +114,8 @@ export interface DemoConsultation {
   estimatedMinutes: number;
   priorities: string[];
   sections: DemoSection[];
+  /** The young people's version, if the consultation has one. */
+  youth?: DemoYouthVersion;
 }
 
 export function option(key: string, label: Localised, weight: number, young?: number): DemoOption {
@@ -102,4 +151,27 @@ export function agreeWeights(agree: number, stronglyAgree: number, disagree: num
     disagree: disagree * 0.65,
     strongly_disagree: disagree * 0.35,
   };
+}
+
+/**
+ * Plain-word faces for an agree_scale youth item: the standard keys, each counted as the main
+ * option of the same key, labelled as young people say it (locales/en/youth.json faces).
+ * Weights are [under 13, 13 and over] by key.
+ */
+export const YOUTH_FACE_LABELS: Record<string, Localised> = {
+  strongly_agree: t('Yes, a lot', 'Tak, bardzo', 'ہاں، بہت'),
+  agree: t('Yes', 'Tak', 'ہاں'),
+  neither: t('Not sure', 'Nie wiem', 'پتا نہیں'),
+  disagree: t('No', 'Nie', 'نہیں'),
+  strongly_disagree: t('No, not at all', 'Nie, wcale', 'نہیں، بالکل نہیں'),
+};
+
+export function youthFaces(under13: ScaleWeights, older: ScaleWeights): DemoYouthOption[] {
+  return Object.entries(YOUTH_FACE_LABELS).map(([key, label]) => ({
+    key,
+    label,
+    maps: key,
+    weight: under13[key] ?? 0,
+    older: older[key] ?? 0,
+  }));
 }

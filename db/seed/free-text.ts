@@ -63,6 +63,36 @@ const POOLS = {
       ['یہ ہمارا گھر ہے۔', 'ہم یہاں بیس سال سے رہ رہے ہیں۔'],
     ],
   },
+  // Young people's words about where they live, as they would write them.
+  young_proud: {
+    en: [
+      [
+        'The park near my house.',
+        'My friends live near me.',
+        'The woods. We make dens there.',
+        'Going to the football with my dad.',
+        'The skate park.',
+        'My school is good and the teachers are nice.',
+        'There are lots of places to play.',
+        'The people are kind.',
+        'Swimming at the leisure centre.',
+        'The library does fun things in the holidays.',
+        'The youth club.',
+        'Walking my dog by the river.',
+        'The market and the food.',
+        'Everyone knows each other.',
+      ],
+      ['I like it here.', 'It is home.', 'It is never boring.', 'My whole family lives here.', 'But there could be more for teenagers to do.'],
+    ],
+    pl: [
+      ['Park blisko mojego domu.', 'Moi przyjaciele mieszkają blisko.', 'Boisko i plac zabaw.', 'Ludzie są mili.'],
+      ['Lubię tu mieszkać.', 'Tu jest mój dom.'],
+    ],
+    ur: [
+      ['میرے گھر کے پاس والا پارک۔', 'میرے دوست پاس ہی رہتے ہیں۔', 'یہاں کے لوگ اچھے ہیں۔', 'مسجد میں بچوں کے لیے کلب۔'],
+      ['مجھے یہ جگہ پسند ہے۔', 'یہ میرا گھر ہے۔'],
+    ],
+  },
   covid: {
     en: [
       [

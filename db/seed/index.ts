@@ -36,7 +36,8 @@ const OTHER_RESPONSES: { slug: string; count: number; youngPeopleShare: number }
 ];
 
 /**
- * The demo: wards, the One Stockport framework, the demo consultations and their responses.
+ * The demo: wards, the One Stockport framework, the demo consultations (the One Stockport
+ * conversation with its young people's version) and their responses.
  * Does nothing (skipped: true) when any consultation exists, so it never mixes with real data.
  */
 export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<DemoSummary> {

@@ -1,5 +1,6 @@
 import type { Channel, QuoteCredit, RespondentGroup } from '../../app/responses/codes';
 import { PREFER_NOT } from '../../app/responses/demographics';
+import { isUnder13, type YouthAgeBand } from '../../app/youth/ages';
 import type { Flag } from '../schema';
 import { loadBoroughEthnicity, loadWardPopulations, type AgeBand, type WardPopulation } from './census';
 import { chance, Weighted, type Random } from './random';
@@ -114,6 +115,51 @@ const YOUNG_CARERS = new Weighted<string>([['none', 95], ['9_or_less', 4], ['10_
 
 const QUOTE_CREDIT_WEIGHTS = new Weighted<QuoteCredit>([['name_age_area', 30], ['age_area', 30], ['area', 25], ['anonymous', 15]]);
 const YOUNG_QUOTE_CREDITS = new Weighted<QuoteCredit>([['age_area', 50], ['area', 30], ['anonymous', 20]]);
+
+// Who fills in a young people's version. Schools, colleges and youth groups reached roughly 8
+// to 18 year olds, most of them in secondary school. The form asks their age and, from 13,
+// the first part of their postcode and whether their words may be quoted; nothing else.
+const YOUTH_AGES = new Weighted<YouthAgeBand>([['under_11', 15], ['11_12', 17], ['13_15', 33], ['16_17', 27], ['18_24', 8]]);
+// Mostly the form online; some school workshops filled in the same form on the day.
+const YOUTH_CHANNELS = new Weighted<Channel>([['young_people', 90], ['workshop', 10]]);
+// Stockport's postcode districts, weighted roughly by where the borough's young people live.
+const POSTCODE_DISTRICTS = new Weighted<string>([
+  ['SK4', 17],
+  ['SK5', 13],
+  ['SK1', 8],
+  ['SK2', 11],
+  ['SK3', 10],
+  ['SK6', 15],
+  ['SK7', 13],
+  ['SK8', 13],
+]);
+
+export interface YoungPerson {
+  under13: boolean;
+  channel: Channel;
+  locale: Respondent['locale'];
+  age_band: YouthAgeBand;
+  postcode_district: string | null;
+}
+
+/** A young person answering the young people's version. */
+export function createYoungPerson(random: Random): YoungPerson {
+  const ageBand = YOUTH_AGES.pick(random);
+  const under13 = isUnder13(ageBand);
+  return {
+    under13,
+    channel: YOUTH_CHANNELS.pick(random),
+    locale: LOCALES.young.pick(random),
+    age_band: ageBand,
+    // Under-13s are not asked; about half of the rest give it.
+    postcode_district: !under13 && chance(random, 0.55) ? POSTCODE_DISTRICTS.pick(random) : null,
+  };
+}
+
+/** How a young person of 13 or over agreed to be credited; names only from 16. */
+export function youngQuoteCredit(random: Random, ageBand: YouthAgeBand): QuoteCredit {
+  return (ageBand === '13_15' ? YOUNG_QUOTE_CREDITS : QUOTE_CREDIT_WEIGHTS).pick(random);
+}
 
 /** The census population, prepared once as weighted choices. */
 export class RespondentFactory {

@@ -1,11 +1,13 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../connection';
-import type { NewResponse } from '../schema';
+import type { QuoteCredit } from '../../app/responses/codes';
+import type { Flag, NewResponse } from '../schema';
 import { answerQuestions, loadAnswerPlan, type AnswerRow } from './answer-plan';
 import { findDemoConsultation } from './consultations';
 import { pickFirstName } from './free-text';
 import { chance, createRandom, hashSeed, type Random } from './random';
-import { RespondentFactory } from './respondents';
+import { createYoungPerson, RespondentFactory, youngQuoteCredit, type Respondent, type YoungPerson } from './respondents';
+import { answerYouthItems, loadYouthPlan } from './youth-plan';
 
 // A deterministic generator of realistic responses: the same seed and the same `today` give the
 // same rows on a fresh database. Built to write a million responses (~13M answer rows) in
@@ -33,7 +35,7 @@ export interface GenerateResponsesResult {
 
 export const SOURCE_YOUNG_PEOPLE_SHARE = 1000 / 3800;
 
-// SQLite allows 32,766 bound parameters a statement: 25 columns a response, 6 an answer.
+// SQLite allows 32,766 bound parameters a statement: 27 columns a response, 6 an answer.
 const RESPONSES_PER_INSERT = 1000;
 const ANSWERS_PER_INSERT = 5000;
 
@@ -76,6 +78,35 @@ function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** Who answered, as stored on the response. */
+type About = Omit<Respondent, 'young'> & { never_attribute?: Flag; postcode_district?: string | null };
+
+/** A young person on the young people's form: their age, and from 13 perhaps a postcode district; nothing else. */
+function youngPersonAbout(person: YoungPerson): About {
+  return {
+    channel: person.channel,
+    respondent_group: 'young_person',
+    locale: person.locale,
+    age_band: person.age_band,
+    sex: null,
+    gender_identity: null,
+    ethnicity: null,
+    disability: null,
+    carer: null,
+    religion: null,
+    sexual_orientation: null,
+    ward_code: null,
+    lives_in_area: 0,
+    works_in_area: 0,
+    studies_in_area: 0,
+    runs_business: 0,
+    represents_group: 0,
+    // Under-13s' words count but are never quoted with attribution.
+    never_attribute: person.under13 ? 1 : 0,
+    postcode_district: person.postcode_district,
+  };
+}
+
 async function insertInChunks<T extends object>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
 }
@@ -95,7 +126,10 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
   const clash = await db.selectFrom('responses').select('id').where('idempotency_key', '=', `${keyPrefix}0`).executeTakeFirst();
   if (clash) throw new Error(`Demo responses with seed ${seed} already exist for ${consultationSlug}`);
 
-  const plans = await loadAnswerPlan(db, consultation.id, findDemoConsultation(consultationSlug));
+  const demo = findDemoConsultation(consultationSlug);
+  const plans = await loadAnswerPlan(db, consultation.id, demo);
+  // When the consultation has a young people's version, its young people answer that.
+  const youth = await loadYouthPlan(db, consultation.id, demo);
   const respondents = new RespondentFactory();
   const random = createRandom(hashSeed(seed, consultationSlug));
   const referenceKey = hashSeed('reference', seed);
@@ -118,22 +152,55 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
     const answerRows: AnswerRow[] = [];
     for (let n = batchStart; n < batchEnd; n++) {
       const id = firstId + n;
-      const respondent = respondents.create(random, isYoung(n));
-      const wroteText = answerQuestions(random, plans, respondent, id, answerRows);
-      const consents = wroteText && chance(random, 0.15);
-      const credit = consents ? respondents.quoteCredit(random, respondent) : null;
-      const { young: _young, ...about } = respondent;
+      let about: About;
+      let consents: boolean;
+      let credit: QuoteCredit | null;
+      if (youth && isYoung(n)) {
+        // Stored as app/youth/submit.server.ts stores a young person's form.
+        const person = createYoungPerson(random);
+        const wroteText = answerYouthItems(random, youth, person, id, answerRows);
+        consents = !person.under13 && wroteText && chance(random, 0.15);
+        credit = consents ? youngQuoteCredit(random, person.age_band) : null;
+        about = youngPersonAbout(person);
+      } else {
+        const respondent = respondents.create(random, isYoung(n));
+        const wroteText = answerQuestions(random, plans, respondent, id, answerRows);
+        consents = wroteText && chance(random, 0.15);
+        credit = consents ? respondents.quoteCredit(random, respondent) : null;
+        about = respondent;
+      }
+      const submitted = submittedAt(random, n, count, start, end);
+      // Every row is written out with the same properties in the same order: one object shape,
+      // which keeps a million rows fast to build and to insert.
       responseRows.push({
         id,
         consultation_id: consultation.id,
         // Within one seed, a consultation's ids keep references apart from every other's.
         reference: reference((consultation.id % 256) * 2 ** 32 + n, referenceKey),
         idempotency_key: `${keyPrefix}${n}`,
-        submitted_at: submittedAt(random, n, count, start, end),
-        ...about,
+        channel: about.channel,
+        respondent_group: about.respondent_group,
+        locale: about.locale,
+        submitted_at: submitted,
+        age_band: about.age_band,
+        sex: about.sex,
+        gender_identity: about.gender_identity,
+        ethnicity: about.ethnicity,
+        disability: about.disability,
+        carer: about.carer,
+        religion: about.religion,
+        sexual_orientation: about.sexual_orientation,
+        ward_code: about.ward_code,
+        lives_in_area: about.lives_in_area,
+        works_in_area: about.works_in_area,
+        studies_in_area: about.studies_in_area,
+        runs_business: about.runs_business,
+        represents_group: about.represents_group,
         quote_consent: consents ? 1 : 0,
         quote_credit: credit,
-        quote_name: credit === 'name_age_area' ? pickFirstName(random, respondent.locale) : null,
+        quote_name: credit === 'name_age_area' ? pickFirstName(random, about.locale) : null,
+        never_attribute: about.never_attribute ?? 0,
+        postcode_district: about.postcode_district ?? null,
       });
     }
     await db.transaction().execute(async (trx) => {

@@ -1,5 +1,6 @@
 import { FRAMEWORK } from '../framework';
 import { agreeWeights, option, otherOption, t, type DemoConsultation, type DemoOption } from '../demo-dsl';
+import { oneStockportYoung, youngPeopleOnlySection } from './one-stockport-young';
 
 // The borough-wide conversation of 2020 (seeds 000 and 002), built around its four questions.
 // Answer weights follow the published findings where there are any: 43% felt more connected to
@@ -330,5 +331,8 @@ export const oneStockportConversation: DemoConsultation = {
         },
       ],
     },
+    // The seven statements only the young people's version asks (see ./one-stockport-young.ts).
+    youngPeopleOnlySection,
   ],
+  youth: oneStockportYoung,
 };
