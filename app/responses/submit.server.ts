@@ -44,14 +44,13 @@ export function submitResponse(db: Db, def: ConsultationDef, values: FormValues,
 
 /**
  * Stores a whole response, answers and all, in one transaction: it is there completely or not
- * at all. The same idempotency key twice (a double click, a retried request, back-and-resubmit)
- * stores it once and returns the first reference.
+ * at all. The same idempotency key twice (a double click, a retried request, back-and-resubmit,
+ * two copies racing) stores it once and returns the first reference: the key is unique in the
+ * database, so the insert itself is the check, and a refused insert means "already stored".
  */
 export async function storeResponse(db: Db, { consultationId, fields, answers }: ResponseToStore, meta: SubmitMeta): Promise<SubmitResult> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const existing = await findByKey(trx, meta.idempotencyKey);
-      if (existing) return { reference: existing.reference, duplicate: true };
       const reference = newReference();
       const { id } = await trx
         .insertInto('responses')
@@ -71,7 +70,6 @@ export async function storeResponse(db: Db, { consultationId, fields, answers }:
       return { reference, duplicate: false };
     });
   } catch (error) {
-    // Two copies of the same request racing: the loser finds the winner's response.
     if (isUniqueViolation(error)) {
       const existing = await findByKey(db, meta.idempotencyKey);
       if (existing) return { reference: existing.reference, duplicate: true };
