@@ -1,4 +1,3 @@
-import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationDef, QuestionDef } from '~/consultations/definition';
 import type { WardOption } from '~/places/ward';
@@ -6,37 +5,14 @@ import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN } from '~/responses/dem
 import { otherField, questionField } from '~/responses/fields';
 import { surveyPath } from '~/responses/paths';
 import { listOf, textOf, useChoiceLabel, type Values } from './form/QuestionField';
+import { SummaryList, type SummaryRow } from './SummaryList';
 
-interface Row {
-  field: string;
-  label: string;
-  answer: string[];
-  changeHref: string;
-}
+type Row = SummaryRow;
 
 function Rows({ rows }: { rows: Row[] }) {
   const { t } = useTranslation('survey');
   return (
-    <dl className="summary-list">
-      {rows.map((row) => (
-        <div className="summary-list__row" key={row.field} id={`row-${row.field}`}>
-          <dt className="summary-list__key">{row.label}</dt>
-          <dd className="summary-list__value">
-            {row.answer.length === 0 ? (
-              <span className="hint">{t('check.notAnswered')}</span>
-            ) : (
-              row.answer.map((line, i) => <p key={i}>{line}</p>)
-            )}
-          </dd>
-          <dd className="summary-list__actions">
-            <Link to={row.changeHref}>
-              {t('check.change')}
-              <span className="visually-hidden"> {t('check.changeLabel', { question: row.label })}</span>
-            </Link>
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList rows={rows} empty={t('check.notAnswered')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />
   );
 }
 
@@ -66,23 +42,23 @@ export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef
   };
 
   const aboutRows: Row[] = [
-    { field: 'connections', label: tAbout('connections.question'), answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)), changeHref: change('about-you', 'connections') },
+    { id: 'connections', label: tAbout('connections.question'), answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)), href: change('about-you', 'connections') },
     ...['ward', ...ABOUT_YOU_FIELD_NAMES].map((field) => ({
-      field,
+      id: field,
       label: tAbout(`${field}.question`),
       answer: textOf(values[field]) ? [aboutLabel(field, textOf(values[field]))] : [],
-      changeHref: change('about-you', field),
+      href: change('about-you', field),
     })),
   ];
   const consent = textOf(values.quote_consent);
   const credit = textOf(values.quote_credit);
   const wordsRows: Row[] = [
-    { field: 'quote_consent', label: t('words.consentQuestion'), answer: consent ? [t(consent === 'yes' ? 'words.consentYes' : 'words.consentNo')] : [], changeHref: change('your-words', 'quote_consent') },
+    { id: 'quote_consent', label: t('words.consentQuestion'), answer: consent ? [t(consent === 'yes' ? 'words.consentYes' : 'words.consentNo')] : [], href: change('your-words', 'quote_consent') },
   ];
   if (consent === 'yes') {
-    wordsRows.push({ field: 'quote_credit', label: t('words.creditQuestion'), answer: credit ? [t(`words.credit.${credit}`)] : [], changeHref: change('your-words', 'quote_credit') });
+    wordsRows.push({ id: 'quote_credit', label: t('words.creditQuestion'), answer: credit ? [t(`words.credit.${credit}`)] : [], href: change('your-words', 'quote_credit') });
     if (credit === 'name_age_area') {
-      wordsRows.push({ field: 'quote_name', label: t('words.firstName'), answer: textOf(values.quote_name) ? [textOf(values.quote_name)] : [], changeHref: change('your-words', 'quote_name') });
+      wordsRows.push({ id: 'quote_name', label: t('words.firstName'), answer: textOf(values.quote_name) ? [textOf(values.quote_name)] : [], href: change('your-words', 'quote_name') });
     }
   }
 
@@ -93,10 +69,10 @@ export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef
           <h2 className="heading-m">{section.title}</h2>
           <Rows
             rows={section.questions.map((q) => ({
-              field: questionField(q.key),
+              id: questionField(q.key),
               label: q.text,
               answer: answerOf(q),
-              changeHref: change(String(i + 1), questionField(q.key)),
+              href: change(String(i + 1), questionField(q.key)),
             }))}
           />
         </section>

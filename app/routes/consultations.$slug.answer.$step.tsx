@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
@@ -8,8 +8,8 @@ import { Trans, useTranslation } from 'react-i18next';
 import { AboutYouFields } from '~/components/form/AboutYouFields';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { QuestionField } from '~/components/form/QuestionField';
-import { useFormErrors } from '~/components/form/use-form-errors';
-import { useSubmitAttempts } from '~/components/form/use-submit-attempts';
+import { StepButtons } from '~/components/form/StepButtons';
+import { useStepForm } from '~/components/form/use-step-form';
 import { YourWordsFields } from '~/components/form/YourWordsFields';
 import { Prose } from '~/components/Prose';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
@@ -83,16 +83,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
   const { step } = position;
   const wardCodes = useMemo(() => wards.map((w) => w.code), [wards]);
   const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
-  const [form] = useForm<Record<string, unknown>>({
-    id: `step-${step.id}`,
-    lastResult: actionData?.result,
-    defaultValue: values,
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  const { summary, fieldErrors, current } = useFormErrors(form, step);
-  const submit = useSubmitAttempts(form.onSubmit);
+  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `step-${step.id}`, schema, lastResult: actionData?.result, defaultValue: values });
   const backHref = surveyPath(consultation.slug, position.previous?.id);
   const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
 
@@ -126,14 +117,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
           </>
         )}
         {step.kind === 'your-words' && <YourWordsFields values={current} errors={fieldErrors} />}
-        <div className="button-group">
-          <button type="submit" className="button" name="intent" value="continue">
-            {t('continue')}
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="back" formNoValidate>
-            {t('saveAndBack')}
-          </button>
-        </div>
+        <StepButtons next={t('continue')} back={t('saveAndBack')} />
       </Form>
     </div>
   );

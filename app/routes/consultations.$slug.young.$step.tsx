@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useFormErrors } from '~/components/form/use-form-errors';
-import { useSubmitAttempts } from '~/components/form/use-submit-attempts';
+import { StepButtons } from '~/components/form/StepButtons';
+import { useStepForm } from '~/components/form/use-step-form';
 import { YouthMoreFields } from '~/components/youth/YouthMoreFields';
 import { YouthProgress } from '~/components/youth/YouthProgress';
 import { YouthQuestion } from '~/components/youth/YouthQuestion';
@@ -91,16 +91,7 @@ function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<ty
   const { t } = useTranslation('youth');
   const { step } = position;
   const schema = useMemo(() => youthStepSchema(step), [step]);
-  const [form] = useForm<Record<string, unknown>>({
-    id: `young-${step.id}`,
-    lastResult: actionData?.result,
-    defaultValue: values,
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
-  const { summary, fieldErrors, current } = useFormErrors(form, step);
-  const submit = useSubmitAttempts(form.onSubmit);
+  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `young-${step.id}`, schema, lastResult: actionData?.result, defaultValue: values });
   return (
     <div className="narrow youth">
       <Link to={returnToCheck ? youthCheckPath(youth.slug) : youthPath(youth.slug, position.previous?.id)} className="back-link">
@@ -122,14 +113,7 @@ function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<ty
         )}
         {step.kind === 'item' && <YouthQuestion item={step.item} values={current} errors={fieldErrors} />}
         {step.kind === 'more' && <YouthMoreFields values={current} errors={fieldErrors} />}
-        <div className="button-group">
-          <button type="submit" className="button button--big" name="intent" value="next">
-            {t('next')}
-          </button>
-          <button type="submit" className="button button--secondary" name="intent" value="back" formNoValidate>
-            {t('back')}
-          </button>
-        </div>
+        <StepButtons next={t('next')} back={t('back')} big />
       </Form>
     </div>
   );

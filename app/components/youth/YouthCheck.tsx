@@ -1,16 +1,11 @@
-import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { youthField } from '~/youth/answers';
 import type { YouthDef } from '~/youth/definition';
 import { youthPath, youthSteps } from '~/youth/steps';
 import { listOf, textOf, type Values } from '../form/QuestionField';
+import { SummaryList, type SummaryRow } from '../SummaryList';
 
-interface Row {
-  id: string;
-  label: string;
-  answer: string[];
-  href: string;
-}
+type Row = SummaryRow;
 
 /** What a young person is about to send, each answer with a way to change it. */
 export function YouthCheck({ def, values }: { def: Pick<YouthDef, 'slug' | 'items'>; values: Values }) {
@@ -41,22 +36,5 @@ export function YouthCheck({ def, values }: { def: Pick<YouthDef, 'slug' | 'item
         : []),
     ];
   });
-  return (
-    <dl className="summary-list">
-      {rows.map((row) => (
-        <div className="summary-list__row" key={row.id} id={`row-${row.id}`}>
-          <dt className="summary-list__key">{row.label}</dt>
-          <dd className="summary-list__value">
-            {row.answer.length === 0 ? <span className="hint">{t('check.noAnswer')}</span> : row.answer.map((a, i) => <p key={i}>{a}</p>)}
-          </dd>
-          <dd className="summary-list__actions">
-            <Link to={row.href}>
-              {t('check.change')}
-              <span className="visually-hidden"> {t('check.changeLabel', { question: row.label })}</span>
-            </Link>
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SummaryList rows={rows} empty={t('check.noAnswer')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />;
 }
