@@ -1,6 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 
-// A consultation's questions as stored, read with plain SQL (no app code), for the bare
+// A consultation's questions as the resident form asks them (not the young people's own),
+// read with plain SQL (no app code), for the bare
 // baseline server and for building the submission body. Kept free of Kysely on purpose.
 
 export type Kind =
@@ -63,7 +64,7 @@ export function loadShape(db: SqliteDatabase, slug: string): ConsultationShape {
     .prepare(
       `select q.id, q.key, q.kind, q.required, q.max_selections, q.rank_count, q.max_length, q.rating_max
        from questions q join sections s on s.id = q.section_id
-       where q.consultation_id = ? order by s.position, q.position`,
+       where q.consultation_id = ? and s.audience = 'everyone' order by s.position, q.position`,
     )
     .all(consultation.id) as QuestionRow[];
   const optionRows = db
