@@ -28,8 +28,8 @@ export function SummaryList({ rows, empty, change, changeLabel }: Props) {
           </dd>
           <dd className="summary-list__actions">
             <Link to={row.href}>
-              {change}
-              <span className="visually-hidden"> {changeLabel(row.label)}</span>
+              <span aria-hidden="true">{change}</span>
+              <span className="visually-hidden">{changeLabel(row.label)}</span>
             </Link>
           </dd>
         </div>

@@ -8,9 +8,9 @@ export function YouthVersionLink({ slug, title }: { slug: string; title: string 
   return (
     <div className="youth-link">
       <p>
-        <Link to={youthPath(slug)}>
+        {/* The name starts with the words shown, then says which consultation (WCAG 2.5.3). */}
+        <Link to={youthPath(slug)} aria-label={`${t('versionLink')}: ${title}`}>
           {t('versionLink')}
-          <span className="visually-hidden">: {title}</span>
         </Link>
       </p>
       <p className="hint">{t('versionHint')}</p>

@@ -76,6 +76,14 @@ export async function saveDraftStep(
   return true;
 }
 
+/**
+ * What a step keeps: the cleaned values when the step passed its checks (a trimmed answer, SK4
+ * for "sk4"), otherwise what was typed, unchecked, when the person went back.
+ */
+export function valuesToKeep(submission: { status?: string; value?: unknown; payload: FormValues }): FormValues {
+  return submission.status === 'success' && submission.value && typeof submission.value === 'object' ? (submission.value as FormValues) : submission.payload;
+}
+
 export async function deleteDraft(db: Db, token: string | null, consultationId: number): Promise<void> {
   if (!token) return;
   await db.deleteFrom('response_drafts').where('token', '=', rowKey(token, consultationId)).execute();

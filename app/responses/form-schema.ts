@@ -111,7 +111,8 @@ export function aboutYouPart(wardCodes: readonly string[]): SchemaPart {
 
 export const QUOTE_NAME_MAX = 40;
 
-export function quotePart(): SchemaPart {
+/** Consent to be quoted; the young people's form words its two problems its own way. */
+export function quotePart(messages = { chooseCredit: 'chooseCredit', enterFirstName: 'enterFirstName' }): SchemaPart {
   return {
     shape: {
       quote_consent: oneOf(['yes', 'no'], 'invalidOption').optional(),
@@ -120,9 +121,9 @@ export function quotePart(): SchemaPart {
     },
     refine: (values, ctx) => {
       if (values.quote_consent !== 'yes') return;
-      if (!values.quote_credit) ctx.addIssue({ code: 'custom', path: ['quote_credit'], message: 'chooseCredit' });
+      if (!values.quote_credit) ctx.addIssue({ code: 'custom', path: ['quote_credit'], message: messages.chooseCredit });
       if (values.quote_credit === 'name_age_area' && !values.quote_name) {
-        ctx.addIssue({ code: 'custom', path: ['quote_name'], message: 'enterFirstName' });
+        ctx.addIssue({ code: 'custom', path: ['quote_name'], message: messages.enterFirstName });
       }
     },
   };

@@ -16,7 +16,7 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
 import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep } from '~/responses/drafts.server';
+import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { checkPath, surveyPath } from '~/responses/paths';
 import { stepFieldNames, stepSchema } from '~/responses/step-schema';
 import { redirectWithCookie, requireSurveyStep } from '~/responses/survey.server';
@@ -57,7 +57,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers });
   }
-  const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), submission.payload, new Date());
+  const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), valuesToKeep(submission), new Date());
   if (!saved) {
     context.request.submissionFailed = true;
     return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });

@@ -18,7 +18,7 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
 import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep } from '~/responses/drafts.server';
+import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { redirectWithCookie } from '~/responses/survey.server';
 import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { findYouthStep, youthCheckPath, youthPath } from '~/youth/steps';
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
   const fields = youthStepFields(position.step, age);
-  const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, submission.payload, new Date());
+  const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, valuesToKeep(submission), new Date());
   if (!saved) {
     context.request.submissionFailed = true;
     return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
@@ -98,7 +98,7 @@ function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<ty
         {t('back')}
       </Link>
       <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
-      <YouthProgress number={position.number} total={position.total} />
+      {step.kind !== 'more' && <YouthProgress number={position.number} total={position.total} />}
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         {step.kind === 'age' && (
           <YouthChoices

@@ -43,7 +43,7 @@ export function itemPart(item: YouthItemDef): SchemaPart {
 
 /** For 13 and over only: where they live (the first part of a postcode) and whether we may quote them. */
 export function morePart(): SchemaPart {
-  const quote = quotePart();
+  const quote = quotePart({ chooseCredit: 'youth:chooseCredit', enterFirstName: 'youth:enterFirstName' });
   return {
     shape: {
       ...quote.shape,

@@ -14,6 +14,7 @@ export function youthSteps(def: Pick<YouthDef, 'items'>, ageBand: string | null)
 
 export interface YouthStepPosition {
   step: YouthStep;
+  /** "Question 3 of 13": the age and the questions count; the last page about you is not a question. */
   number: number;
   total: number;
   previous: YouthStep | null;
@@ -25,7 +26,14 @@ export function findYouthStep(def: Pick<YouthDef, 'items'>, id: string, ageBand:
   const steps = youthSteps(def, ageBand);
   const index = steps.findIndex((s) => s.id === id);
   if (index === -1) return null;
-  return { step: steps[index]!, number: index + 1, total: steps.length, previous: steps[index - 1] ?? null, next: steps[index + 1] ?? null };
+  const questions = steps.filter((s) => s.kind !== 'more').length;
+  return {
+    step: steps[index]!,
+    number: Math.min(index + 1, questions),
+    total: questions,
+    previous: steps[index - 1] ?? null,
+    next: steps[index + 1] ?? null,
+  };
 }
 
 export const youthPath = (slug: string, step?: string) => (step ? `/consultations/${slug}/young/${step}` : `/consultations/${slug}/young`);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { launchBrowser, newVisitor, openDb, ROOT, startApp, type RunningApp } from './harness';
 import { answerRequiredOnly, confirmationUrl, press, SLUGS, ui, visit, type Locale } from './survey';
+import { choose, nextButton, pageHeading, youthDoneUrl, youthItems, youthLabel, youthPath, youthUrl } from './youth';
 
 // Every public page passes axe's WCAG 2.2 AA rules in English and in Urdu (right to left), and
 // fits a 320 px wide screen without scrolling sideways (WCAG 1.4.10 Reflow).
@@ -17,11 +18,14 @@ const LOCALES: Locale[] = ['en', 'ur'];
 let app: RunningApp;
 let db: Db;
 let browser: Browser;
+/** The young people's version's page for each of its questions ("1", "2"...), by the question's key. */
+let youthStep: Record<string, string>;
 
 beforeAll(async () => {
   app = await startApp();
   db = openDb(app.databasePath);
   browser = await launchBrowser();
+  youthStep = Object.fromEntries((await youthItems(db)).map((item) => [item.key, item.step]));
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -128,6 +132,72 @@ for (const locale of LOCALES) {
 }
 
 for (const locale of LOCALES) {
+  describe(`axe, the young people's version, ${locale === 'en' ? 'English' : 'Urdu'}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    const young = (key: string) => ui(locale, `youth:${key}`);
+
+    beforeAll(async () => {
+      ({ context, page } = await openInLanguage(locale));
+    });
+    afterAll(() => context?.close());
+
+    it('the intro', async () => {
+      expect((await visit(page, youthPath(), true))?.status()).toBe(200);
+      await expectAccessible(page);
+    });
+
+    it('the age page', async () => {
+      expect((await visit(page, youthPath('age'), true))?.status()).toBe(200);
+      await expectAccessible(page);
+    });
+
+    it('the age page showing a problem', async () => {
+      // Continues from the age page, with no age chosen yet.
+      await nextButton(page, locale).click();
+      await page.getByRole('alert').getByRole('heading', { name: young('errorSummary') }).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('a page of faces, one chosen', async () => {
+      expect((await visit(page, youthPath(youthStep.covid_connected), true))?.status()).toBe(200);
+      await choose(page, 'radio', await youthLabel(db, 'covid_connected', 'agree', locale));
+      await expectAccessible(page);
+    });
+
+    it('a page of choices with pictures, two chosen', async () => {
+      expect((await visit(page, youthPath(youthStep.future_important), true))?.status()).toBe(200);
+      await choose(page, 'checkbox', await youthLabel(db, 'future_important', 'parks', locale));
+      await choose(page, 'checkbox', await youthLabel(db, 'future_important', 'buses', locale));
+      await expectAccessible(page);
+    });
+
+    it('"A bit more about you", as a 16 year old', async () => {
+      await visit(page, youthPath('age'), true);
+      await choose(page, 'radio', young('age.16_17'));
+      await press(page, nextButton(page, locale), youthUrl('1'));
+      expect((await visit(page, youthPath('more'), true))?.status()).toBe(200);
+      await pageHeading(page, young('more.title')).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('the check page and the thank-you page', async () => {
+      expect((await visit(page, youthPath('check'), true))?.status()).toBe(200);
+      await pageHeading(page, young('check.title')).waitFor();
+      await expectAccessible(page);
+      await press(page, page.getByRole('button', { name: young('check.send') }), youthDoneUrl);
+      await pageHeading(page, young('done.title')).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('the privacy notice for young people', async () => {
+      expect((await visit(page, '/privacy/young', true))?.status()).toBe(200);
+      await expectAccessible(page);
+    });
+  });
+}
+
+for (const locale of LOCALES) {
   describe(`320 px wide, ${locale === 'en' ? 'English' : 'Urdu'}`, () => {
     let context: BrowserContext;
     let page: Page;
@@ -166,6 +236,26 @@ for (const locale of LOCALES) {
     it('the check page', async () => {
       await answerRequiredOnly(page, db, { js: true, locale });
       await expectNoSidewaysScrolling('check');
+    });
+
+    it("the young people's age page", async () => {
+      await visit(page, youthPath('age'), true);
+      await expectNoSidewaysScrolling('young-age');
+      await choose(page, 'radio', ui(locale, 'youth:age.11_12'));
+      await press(page, nextButton(page, locale), youthUrl('1'));
+    });
+
+    it("a young people's page of faces", async () => {
+      await visit(page, youthPath(youthStep.yp_happy), true);
+      await choose(page, 'radio', await youthLabel(db, 'yp_happy', 'strongly_agree', locale));
+      await expectNoSidewaysScrolling('young-faces');
+      await press(page, nextButton(page, locale), youthUrl(String(Number(youthStep.yp_happy) + 1)));
+    });
+
+    it("the young people's check page", async () => {
+      await visit(page, youthPath('check'), true);
+      await pageHeading(page, ui(locale, 'youth:check.title')).waitFor();
+      await expectNoSidewaysScrolling('young-check');
     });
   });
 }

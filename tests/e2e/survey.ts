@@ -15,7 +15,7 @@ export const SLUGS = {
 } as const;
 
 export type Locale = 'en' | 'pl' | 'ur';
-type Namespace = 'common' | 'survey' | 'about';
+type Namespace = 'common' | 'survey' | 'about' | 'youth';
 
 const bundles = new Map<string, Record<string, unknown>>();
 
