@@ -1,9 +1,10 @@
 import { openDatabase } from '../connection';
 import { migrateToLatest } from '../migrate';
+import { env } from '../../app/env.server';
 
 // npm run db:migrate: brings DATABASE_URL (default data/heard.sqlite) up to the latest migration.
 
-const url = process.env.DATABASE_URL || 'data/heard.sqlite';
+const url = env().DATABASE_URL;
 const db = openDatabase(url);
 try {
   const ran = await migrateToLatest(db);

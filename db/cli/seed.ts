@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isPostgresUrl, openDatabase, type Db } from '../connection';
 import { migrateDown, migrateToLatest } from '../migrate';
 import { seedDemo } from '../seed/index';
+import { env } from '../../app/env.server';
 
 // npm run db:seed -- [--responses N] [--seed S] [--database PATH|URL] [--fresh]
 // Migrates, then adds the reference data and the demo (skipped if consultations exist).
@@ -29,7 +30,7 @@ if (!Number.isInteger(responses) || responses < 0 || !Number.isInteger(seed)) {
   console.error(usage);
   process.exit(1);
 }
-const url = values.database ?? (process.env.DATABASE_URL || 'data/heard.sqlite');
+const url = values.database ?? env().DATABASE_URL;
 
 async function emptyDatabase(db: Db): Promise<void> {
   while ((await migrateDown(db)).length > 0) {
