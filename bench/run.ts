@@ -3,16 +3,12 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import SQLite from 'better-sqlite3';
-import { openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
-import { seedDemo } from '../db/seed/index';
 import { load, uniqueId, type LoadResult } from './load';
 import { killAllNow, freePort, startNode, stop, stopAll, type Child } from './processes';
 import { newestProfile, summariseProfile, type ProfileSummary } from './profile';
 import { fixed, ratio, table } from './report';
 import { readCpuMs, readRssKb, RssSampler } from './rss';
-import { loadShape, type ConsultationShape } from './shape';
+import { idsOf, prepareBareDatabase, readShape, storedCheck, storedResponse, type StoredCheck } from './databases';
 import { answeredQuestionCount, ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
@@ -58,17 +54,6 @@ const SCENARIO_LIST: Scenario[] = [
 ];
 
 const APP_RSS_LIMIT_MB = 250;
-
-interface StoredCheck {
-  /** Responses stored under the run's key prefix, and their answer rows. */
-  responses: number;
-  answers: number;
-  expectedAnswers: number;
-  /** 303s autocannon counted. */
-  redirects: number;
-  ok: boolean;
-  note: string;
-}
 
 interface ScenarioResult {
   name: ScenarioName;
@@ -124,81 +109,6 @@ function options() {
     only: new Set(only as ScenarioName[]),
     profile: values.profile,
   };
-}
-
-/** A second database with the same schema and the same seeded content, for the bare server. */
-async function prepareBareDatabase(path: string): Promise<void> {
-  const db = openDatabase(path);
-  try {
-    await migrateToLatest(db);
-    await seedDemo(db);
-  } finally {
-    await db.destroy();
-  }
-}
-
-function readShape(path: string): ConsultationShape {
-  const db = new SQLite(path, { readonly: true, fileMustExist: true });
-  try {
-    return loadShape(db, SLUG);
-  } finally {
-    db.close();
-  }
-}
-
-/** Question and option ids and keys: they must be the same in both databases. */
-function idsOf(shape: ConsultationShape): string {
-  return JSON.stringify([shape.id, shape.askAboutYou, shape.questions.map((q) => [q.id, q.key, q.kind, q.options.map((o) => [o.id, o.key])])]);
-}
-
-/** A stored response as comparable data: everything but ids, reference, key and time. */
-function storedResponse(path: string, idempotencyKey: string) {
-  const db = new SQLite(path, { readonly: true, fileMustExist: true });
-  try {
-    const response = db.prepare('select * from responses where idempotency_key = ?').get(idempotencyKey) as Record<string, unknown> | undefined;
-    if (!response) return null;
-    const answers = db
-      .prepare('select question_id, option_id, rank, value_number, value_text from answers where response_id = ? order by question_id, option_id, rank')
-      .all(response.id);
-    const { id: _id, reference: _r, idempotency_key: _k, submitted_at: _s, ...fields } = response;
-    return { fields, answers };
-  } finally {
-    db.close();
-  }
-}
-
-function countStored(path: string, prefix: string): { responses: number; answers: number } {
-  const db = new SQLite(path, { readonly: true, fileMustExist: true });
-  try {
-    const like = `${prefix}%`;
-    const responses = (db.prepare('select count(*) as n from responses where idempotency_key like ?').get(like) as { n: number }).n;
-    const answers = (
-      db
-        .prepare('select count(*) as n from answers where response_id in (select id from responses where idempotency_key like ?)')
-        .get(like) as { n: number }
-    ).n;
-    return { responses, answers };
-  } finally {
-    db.close();
-  }
-}
-
-function storedCheck(path: string, prefix: string, result: LoadResult, answersPerResponse: number, connections: number): StoredCheck {
-  const { responses, answers } = countStored(path, prefix);
-  const redirects = result.status3xx;
-  const expectedAnswers = responses * answersPerResponse;
-  // A request still in flight when autocannon stops is stored but never counted: at most one per connection.
-  const extra = responses - redirects;
-  const ok = extra >= 0 && extra <= connections && answers === expectedAnswers;
-  const note =
-    extra < 0
-      ? `${-extra} redirects have no stored response`
-      : answers !== expectedAnswers
-        ? `expected ${expectedAnswers} answer rows`
-        : extra > 0
-          ? `${extra} stored from requests still in flight when the run stopped`
-          : 'one stored response per 303';
-  return { responses, answers, expectedAnswers, redirects, ok, note };
 }
 
 async function verifySubmission(url: string, body: string): Promise<string> {
@@ -304,8 +214,8 @@ async function main(): Promise<void> {
     console.log(`Hub page: ${hubBytes.length} bytes, served identically by both`);
 
     // 3. The submission body, from the seeded questions, checked once against both servers.
-    const shape = readShape(bareDb);
-    if (idsOf(shape) !== idsOf(readShape(appDb))) throw new Error('Question and option ids differ between the two databases');
+    const shape = readShape(bareDb, SLUG);
+    if (idsOf(shape) !== idsOf(readShape(appDb, SLUG))) throw new Error('Question and option ids differ between the two databases');
     const count = answeredQuestionCount(shape);
     const template = (prefix: string) => submissionBodyTemplate(shape, prefix);
     const verifyKey = `verify-${uniqueId()}`;
