@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { launchBrowser, newVisitor, openDb, ROOT, startApp, type RunningApp } from './harness';
+import { newVisitor, ROOT, type RunningApp, startSuite, stopSuite } from './harness';
 import { answerRequiredOnly, confirmationUrl, press, SLUGS, ui, visit, type Locale } from './survey';
 import { choose, nextButton, pageHeading, youthDoneUrl, youthItems, youthLabel, youthPath, youthUrl } from './youth';
 
@@ -22,18 +22,12 @@ let browser: Browser;
 let youthStep: Record<string, string>;
 
 beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
+  ({ app, db, browser } = await startSuite());
   youthStep = Object.fromEntries((await youthItems(db)).map((item) => [item.key, item.step]));
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
-});
+afterAll(() => stopSuite({ app, db, browser }));
 
 /** axe's violations on the page as it is now, one line per rule with the elements that break it. */
 async function violations(page: Page): Promise<string[]> {

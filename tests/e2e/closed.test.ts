@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { countResponses, launchBrowser, newVisitor, openDb, startApp, type RunningApp } from './harness';
+import { countResponses, newVisitor, type RunningApp, startSuite, stopSuite } from './harness';
 import { SLUGS, visit } from './survey';
 
 // Consultations that are not taking answers: closed ones say so (410 Gone for their survey),
@@ -15,18 +15,14 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
+  ({ app, db, browser } = await startSuite());
   context = await newVisitor(browser, app, { js: true });
   page = await context.newPage();
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
+  await stopSuite({ app, db, browser });
 });
 
 const h1 = (name: string) => page.getByRole('heading', { level: 1, name });

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { countResponses, launchBrowser, newVisitor, openDb, responseByReference, startApp, type RunningApp } from './harness';
+import { countResponses, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite } from './harness';
 import { answerRequiredOnly, confirmationUrl, press, shownReference, SLUGS, visit } from './survey';
 
 // Sending the same response twice (an impatient double click, the back button, a retried
@@ -13,22 +13,14 @@ let db: Db;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
-});
+beforeAll(async () => ({ app, db, browser } = await startSuite()));
 
 afterEach(async () => {
   await context?.close();
   context = undefined;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
-});
+afterAll(() => stopSuite({ app, db, browser }));
 
 const sendButton = (page: Page) => page.getByRole('button', { name: 'Send my response' });
 

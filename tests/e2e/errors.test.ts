@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { countResponses, launchBrowser, newVisitor, openDb, startApp, type RunningApp } from './harness';
+import { countResponses, newVisitor, type RunningApp, startSuite, stopSuite } from './harness';
 import { descriptionOf, isFocused, SLUGS, visit } from './survey';
 
 // What a resident sees when an answer is missing or too long, with and without JavaScript,
@@ -12,17 +12,9 @@ let app: RunningApp;
 let db: Db;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
-});
+beforeAll(async () => ({ app, db, browser } = await startSuite()));
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
-});
+afterAll(() => stopSuite({ app, db, browser }));
 
 const climateActions = `/consultations/${SLUGS.climate}/answer/2`;
 const firstActions = 'Which of these should the council and its partners do first?';

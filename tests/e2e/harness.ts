@@ -219,3 +219,21 @@ export async function waitForHydration(page: Page): Promise<void> {
     return Boolean(w.__remixRouter?.state?.initialized && main && Object.keys(main).some((k) => k.startsWith('__reactProps')));
   });
 }
+
+/** What a test file works with: one app on a fresh database, that database, and one browser. */
+export interface Suite {
+  app: RunningApp;
+  db: Db;
+  browser: Browser;
+}
+
+export async function startSuite(): Promise<Suite> {
+  const app = await startApp();
+  return { app, db: openDb(app.databasePath), browser: await launchBrowser() };
+}
+
+export async function stopSuite({ app, db, browser }: Partial<Suite>): Promise<void> {
+  await browser?.close();
+  await db?.destroy();
+  await app?.stop();
+}

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { answersOf, countResponses, launchBrowser, newVisitor, openDb, responseByReference, startApp, type RunningApp } from './harness';
+import { answersOf, countResponses, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite } from './harness';
 import { checkUrl, confirmationUrl, press, REFERENCE, shownReference, SLUGS, stepUrl, visit } from './survey';
 
 // A resident answers every question of the One Stockport conversation, with and without JavaScript.
@@ -11,17 +11,9 @@ let app: RunningApp;
 let db: Db;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
-});
+beforeAll(async () => ({ app, db, browser } = await startSuite()));
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
-});
+afterAll(() => stopSuite({ app, db, browser }));
 
 const group = (page: Page, legend: string | RegExp) => page.getByRole('group', { name: legend });
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });

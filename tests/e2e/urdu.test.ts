@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { launchBrowser, newVisitor, openDb, responseByReference, startApp, translationOf, waitForHydration, type RunningApp } from './harness';
+import { newVisitor, responseByReference, type RunningApp, startSuite, stopSuite, translationOf, waitForHydration } from './harness';
 import { answerRequiredOnly, confirmationUrl, press, questionText, shownReference, SLUGS, stepUrl, ui, visit } from './survey';
 
 // A resident who reads Urdu (right to left) or Polish chooses their language with the switcher;
@@ -11,17 +11,9 @@ let app: RunningApp;
 let db: Db;
 let browser: Browser;
 
-beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
-});
+beforeAll(async () => ({ app, db, browser } = await startSuite()));
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
-});
+afterAll(() => stopSuite({ app, db, browser }));
 
 const documentLanguage = (page: Page) =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));

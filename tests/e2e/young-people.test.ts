@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { answersOf, countResponses, launchBrowser, newVisitor, openDb, responseByReference, startApp, type RunningApp } from './harness';
+import { answersOf, countResponses, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite } from './harness';
 import { descriptionOf, isFocused, press, REFERENCE, shownReference, ui, visit, type Locale } from './survey';
 import {
   choose,
@@ -36,18 +36,12 @@ let items: { key: string; step: string }[];
 let stepOf: Record<string, string>;
 
 beforeAll(async () => {
-  app = await startApp();
-  db = openDb(app.databasePath);
-  browser = await launchBrowser();
+  ({ app, db, browser } = await startSuite());
   items = await youthItems(db);
   stepOf = Object.fromEntries(items.map((i) => [i.key, i.step]));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.destroy();
-  await app?.stop();
-});
+afterAll(() => stopSuite({ app, db, browser }));
 
 const en = (key: string, vars?: Record<string, string | number>) => ui('en', `youth:${key}`, vars);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
