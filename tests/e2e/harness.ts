@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../../db/connection';
+import type { TranslatableEntity } from '../../db/schema';
 
 // The app as a resident meets it: the production build served by server.ts on a free port,
 // against a fresh SQLite file, driven by a real Chromium.
@@ -162,6 +163,20 @@ export async function answersOf(db: Db, responseId: number): Promise<StoredAnswe
     .orderBy('options.position')
     .execute();
   return rows.map((r) => ({ question: r.question, option: r.option, rank: r.rank, number: r.number, text: r.text }));
+}
+
+/** A stored translation of one field of one thing (undefined in English, the source, or when missing). */
+export async function storedTranslation(db: Db, entityType: TranslatableEntity, entityId: number, field: string, locale: string): Promise<string | undefined> {
+  if (locale === 'en') return undefined;
+  const row = await db
+    .selectFrom('translations')
+    .select('value')
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .where('field', '=', field)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+  return row?.value;
 }
 
 /** A consultation's content in another language, as stored in the translations table. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Db } from '../../db/connection';
-import { ROOT, waitForHydration } from './harness';
+import { ROOT, storedTranslation, waitForHydration } from './harness';
 
 // What a resident reads and does on the way through a survey, shared by the e2e tests.
 
@@ -61,30 +61,12 @@ export async function optionLabel(db: Db, questionKey: string, optionKey: string
     .where('questions.key', '=', questionKey)
     .where('options.key', '=', optionKey)
     .executeTakeFirstOrThrow();
-  if (locale === 'en') return option.label;
-  const translation = await db
-    .selectFrom('translations')
-    .select('value')
-    .where('entity_type', '=', 'option')
-    .where('entity_id', '=', option.id)
-    .where('field', '=', 'label')
-    .where('locale', '=', locale)
-    .executeTakeFirst();
-  return translation?.value ?? option.label;
+  return (await storedTranslation(db, 'option', option.id, 'label', locale)) ?? option.label;
 }
 
 export async function questionText(db: Db, questionKey: string, locale: Locale): Promise<string> {
   const question = await db.selectFrom('questions').select(['id', 'text']).where('key', '=', questionKey).executeTakeFirstOrThrow();
-  if (locale === 'en') return question.text;
-  const translation = await db
-    .selectFrom('translations')
-    .select('value')
-    .where('entity_type', '=', 'question')
-    .where('entity_id', '=', question.id)
-    .where('field', '=', 'text')
-    .where('locale', '=', locale)
-    .executeTakeFirst();
-  return translation?.value ?? question.text;
+  return (await storedTranslation(db, 'question', question.id, 'text', locale)) ?? question.text;
 }
 
 /** Opens a page as a visitor would, and with JavaScript on waits until the app has started. */

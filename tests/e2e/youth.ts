@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Db } from '../../db/connection';
+import { storedTranslation } from './harness';
 import { isFocused, SLUGS, ui, type Locale } from './survey';
 
 // What a young person reads and does on the way through the young people's version of the
@@ -26,19 +27,6 @@ async function youthItem(db: Db, itemKey: string) {
     .executeTakeFirstOrThrow();
 }
 
-async function translation(db: Db, entityType: 'youth_item' | 'youth_option', entityId: number, field: string, locale: Locale) {
-  if (locale === 'en') return undefined;
-  const row = await db
-    .selectFrom('translations')
-    .select('value')
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .where('field', '=', field)
-    .where('locale', '=', locale)
-    .executeTakeFirst();
-  return row?.value;
-}
-
 /** The young people's items in the order they are asked: their keys, and their page numbers ("1", "2"...). */
 export async function youthItems(db: Db): Promise<{ key: string; step: string }[]> {
   const rows = await db
@@ -54,7 +42,7 @@ export async function youthItems(db: Db): Promise<{ key: string; step: string }[
 /** A young people's question as a reader of `locale` sees it (its translation when stored). */
 export async function youthText(db: Db, itemKey: string, locale: Locale): Promise<string> {
   const item = await youthItem(db, itemKey);
-  return (await translation(db, 'youth_item', item.id, 'text', locale)) ?? item.text;
+  return (await storedTranslation(db, 'youth_item', item.id, 'text', locale)) ?? item.text;
 }
 
 /** A young people's answer's label as a reader of `locale` sees it (its translation when stored). */
@@ -66,7 +54,7 @@ export async function youthLabel(db: Db, itemKey: string, optionKey: string, loc
     .where('youth_item_id', '=', item.id)
     .where('key', '=', optionKey)
     .executeTakeFirstOrThrow();
-  return (await translation(db, 'youth_option', option.id, 'label', locale)) ?? option.label;
+  return (await storedTranslation(db, 'youth_option', option.id, 'label', locale)) ?? option.label;
 }
 
 /** The five faces' labels, from very sad to very happy, as a reader of `locale` sees them for this item. */
