@@ -4,6 +4,8 @@ import type { ServerBuild } from '@remix-run/node';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { seedDemo, seedReference } from './db/seed/index';
+import { createRateLimits } from './app/auth/rate-limit.server';
+import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { env } from './app/env.server';
 import { createExpressApp } from './app/http/express-app.server';
 import { PageCache } from './app/http/page-cache.server';
@@ -23,19 +25,23 @@ async function main() {
   }
 
   const production = config.NODE_ENV === 'production';
+  const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
+  const shared = { db, limits, trustProxy: config.TRUST_PROXY };
   let app;
   if (production) {
     const build = (await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild;
     const pageCache = new PageCache(config.PAGE_CACHE_SECONDS * 1000);
-    app = createExpressApp({ db, pageCache, build, mode: 'production', clientDir: resolve('build/client') });
+    app = createExpressApp({ ...shared, pageCache, build, mode: 'production', clientDir: resolve('build/client') });
   } else {
     const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }));
     const build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
-    app = createExpressApp({ db, pageCache: new PageCache(0), build, mode: 'development', vite });
+    app = createExpressApp({ ...shared, pageCache: new PageCache(0), build, mode: 'development', vite });
   }
 
-  // Unsent answers are personal data: drafts nobody has touched for a week are deleted.
-  const purge = () => void purgeExpiredDrafts(db, new Date()).catch((error: unknown) => console.error(error));
+  // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and
+  // ended sessions with them.
+  const purge = () =>
+    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date())]).catch((error: unknown) => console.error(error));
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 

@@ -3,14 +3,17 @@ import i18next from 'i18next';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, isLocale, NAMESPACES } from './i18n/config';
+import { DEFAULT_LOCALE, isLocale, namespacesFor } from './i18n/config';
 
-// Only this page's language (and English, the fallback) is downloaded.
+// Only this page's language (and English, the fallback) is downloaded, and a resident's page
+// never downloads the workspace's text.
 const bundles = import.meta.glob<Record<string, unknown>>('../locales/*/*.json', { import: 'default' });
+
+const namespaces = namespacesFor(window.location.pathname);
 
 async function loadLanguage(locale: string) {
   const entries = await Promise.all(
-    NAMESPACES.map(async (ns) => [ns, (await bundles[`../locales/${locale}/${ns}.json`]?.()) ?? {}] as const),
+    namespaces.map(async (ns) => [ns, (await bundles[`../locales/${locale}/${ns}.json`]?.()) ?? {}] as const),
   );
   return Object.fromEntries(entries);
 }
@@ -23,7 +26,7 @@ async function hydrate() {
   await i18next.use(initReactI18next).init({
     lng: locale,
     fallbackLng: DEFAULT_LOCALE,
-    ns: [...NAMESPACES],
+    ns: [...namespaces],
     defaultNS: 'common',
     resources,
     interpolation: { escapeValue: false },

@@ -12,6 +12,12 @@ const schema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** How long a public page may be served from the in-memory cache, in seconds. */
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
+  /** A workspace session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** How many responses one client may send through the public forms in an hour. */
+  SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  /** Behind a reverse proxy: Express's "trust proxy" setting (e.g. 1, or loopback), so the client is the real one. */
+  TRUST_PROXY: z.string().default(''),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -58,6 +58,8 @@ export interface ConsultationTable {
   created_at: string;
   updated_at: string;
   youth_code: string | null;
+  /** Languages besides English that every text needs before publishing, comma-separated: "pl,ur". */
+  required_locales: Generated<string>;
 }
 
 export interface ConsultationPriorityTable {
@@ -93,6 +95,9 @@ export interface QuestionTable {
   rank_count: number | null;
   max_length: number | null;
   rating_max: number | null;
+  /** Hidden questions are no longer asked; their stored answers keep their question. */
+  hidden: Generated<Flag>;
+  hidden_reason: string | null;
 }
 
 export interface OptionTable {
@@ -102,6 +107,7 @@ export interface OptionTable {
   position: number;
   label: string;
   is_other: Generated<Flag>;
+  hidden: Generated<Flag>;
 }
 
 export const TRANSLATABLE = {
@@ -152,6 +158,90 @@ export interface ResponseTable {
   quote_name: string | null;
   never_attribute: Generated<Flag>;
   postcode_district: string | null;
+  status: Generated<ResponseStatus>;
+  status_reason: string | null;
+  status_changed_at: string | null;
+  status_changed_by: number | null;
+  facilitator: string | null;
+  notes: string | null;
+  entered_by: number | null;
+  import_id: number | null;
+}
+
+/** counted, or kept (and restorable) but out of every count. */
+export const RESPONSE_STATUSES = ['counted', 'spam', 'duplicate', 'test'] as const;
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
+
+export const ROLES = ['admin', 'officer', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  role: Role;
+  password_hash: string | null;
+  status: UserStatus;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface InvitationTable {
+  token_hash: string;
+  user_id: number;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionTable {
+  /** A SHA-256 of the cookie's token. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  consultation_id: number | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  reason: string | null;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  consultation_id: number;
+  file_name: string;
+  file_sha256: string;
+  row_count: number;
+  imported_by: number | null;
+  imported_at: string;
+}
+
+export const BLOCK_REASONS = ['honeypot', 'rate_limit'] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+export interface BlockedSubmissionTable {
+  id: Generated<number>;
+  consultation_id: number;
+  reason: BlockReason;
+  client: string;
+  at: string;
 }
 
 export interface AnswerTable {
@@ -214,6 +304,12 @@ export interface Database {
   response_drafts: ResponseDraftTable;
   youth_items: YouthItemTable;
   youth_options: YouthOptionTable;
+  users: UserTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  imports: ImportTable;
+  blocked_submissions: BlockedSubmissionTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -227,6 +323,9 @@ export type Priority = Selectable<PriorityTable>;
 export type Ward = Selectable<WardTable>;
 export type NewResponse = Insertable<ResponseTable>;
 export type NewAnswer = Insertable<AnswerTable>;
+export type User = Selectable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type AuditEvent = Selectable<AuditEventTable>;
 
 // Every column of every table, checked against the interfaces by the compiler and against
 // the migrated database by db/schema.test.ts, so the two cannot drift apart unnoticed.
@@ -258,6 +357,7 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     created_at: true,
     updated_at: true,
     youth_code: true,
+    required_locales: true,
   }),
   consultation_priorities: columns<ConsultationPriorityTable>({ consultation_id: true, priority_id: true }),
   sections: columns<SectionTable>({
@@ -283,8 +383,18 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     rank_count: true,
     max_length: true,
     rating_max: true,
+    hidden: true,
+    hidden_reason: true,
   }),
-  options: columns<OptionTable>({ id: true, question_id: true, key: true, position: true, label: true, is_other: true }),
+  options: columns<OptionTable>({
+    id: true,
+    question_id: true,
+    key: true,
+    position: true,
+    label: true,
+    is_other: true,
+    hidden: true,
+  }),
   translations: columns<TranslationTable>({ entity_type: true, entity_id: true, field: true, locale: true, value: true }),
   responses: columns<ResponseTable>({
     id: true,
@@ -314,6 +424,14 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     quote_name: true,
     never_attribute: true,
     postcode_district: true,
+    status: true,
+    status_reason: true,
+    status_changed_at: true,
+    status_changed_by: true,
+    facilitator: true,
+    notes: true,
+    entered_by: true,
+    import_id: true,
   }),
   answers: columns<AnswerTable>({
     id: true,
@@ -353,4 +471,55 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     option_id: true,
     picture: true,
   }),
+  users: columns<UserTable>({
+    id: true,
+    email: true,
+    name: true,
+    role: true,
+    password_hash: true,
+    status: true,
+    created_at: true,
+    updated_at: true,
+    last_sign_in_at: true,
+  }),
+  invitations: columns<InvitationTable>({
+    token_hash: true,
+    user_id: true,
+    created_by: true,
+    created_at: true,
+    expires_at: true,
+    used_at: true,
+  }),
+  sessions: columns<SessionTable>({
+    id: true,
+    user_id: true,
+    csrf_token: true,
+    created_at: true,
+    last_seen_at: true,
+    expires_at: true,
+  }),
+  audit_events: columns<AuditEventTable>({
+    id: true,
+    at: true,
+    user_id: true,
+    actor: true,
+    action: true,
+    entity_type: true,
+    entity_id: true,
+    consultation_id: true,
+    summary: true,
+    before_json: true,
+    after_json: true,
+    reason: true,
+  }),
+  imports: columns<ImportTable>({
+    id: true,
+    consultation_id: true,
+    file_name: true,
+    file_sha256: true,
+    row_count: true,
+    imported_by: true,
+    imported_at: true,
+  }),
+  blocked_submissions: columns<BlockedSubmissionTable>({ id: true, consultation_id: true, reason: true, client: true, at: true }),
 };

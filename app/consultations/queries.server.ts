@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import type { Consultation } from '#db/schema';
+import type { Consultation, ConsultationStatus } from '#db/schema';
 import type { Locale } from '~/i18n/config';
 import { listPrioritiesOfMany } from '~/framework/queries.server';
 import type { ConsultationCard } from './definition';
@@ -48,4 +48,16 @@ export async function listPublicConsultations(db: Db, locale: Locale, filters: H
         (!filters.theme || card.priorities.some((p) => p.themeKey === filters.theme)) &&
         (!filters.priority || card.priorities.some((p) => p.key === filters.priority)),
     );
+}
+
+/** How many consultations there are in each state, for the workspace's dashboard. */
+export async function countConsultationsByStatus(db: Db): Promise<Record<ConsultationStatus, number>> {
+  const rows = await db
+    .selectFrom('consultations')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const counts: Record<ConsultationStatus, number> = { draft: 0, open: 0, closed: 0, results_published: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '#db/connection';
+import type { RateLimits } from '~/auth/rate-limit.server';
 import type { PageCache } from './page-cache.server';
 
 // What server.ts hands every loader and action: one database, the public page cache, and what
@@ -7,6 +8,7 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     db: Db;
     pageCache: PageCache;
+    limits: RateLimits;
     request: RequestState;
   }
 }
@@ -18,8 +20,13 @@ export interface RequestState {
    * the page "Error: …" for screen readers, as GOV.UK asks.
    */
   submissionFailed: boolean;
+  /**
+   * Who is asking, for rate limits: a keyed hash of the client's address that changes with
+   * every restart, so it can be counted but never traced back or stored as an address.
+   */
+  client: string;
 }
 
-export function newRequestState(): RequestState {
-  return { submissionFailed: false };
+export function newRequestState(client = 'unknown'): RequestState {
+  return { submissionFailed: false, client };
 }

@@ -1,15 +1,20 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
 import express from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
+import type { RateLimits } from '~/auth/rate-limit.server';
 import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 
 interface Options {
   db: Db;
   pageCache: PageCache;
+  limits: RateLimits;
+  /** Express's "trust proxy" setting, when Heard runs behind a reverse proxy. */
+  trustProxy?: string;
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: 'production' | 'development';
   /** Production: where `remix vite:build` put the browser files. */
@@ -40,9 +45,22 @@ function pageCacheKey(req: express.Request): string {
   return `${req.originalUrl}\n${cookie}\n${req.headers['accept-language'] ?? ''}`;
 }
 
-export function createExpressApp({ db, pageCache, build, mode, clientDir, vite }: Options): express.Express {
+// Keys the client hash: new on every start, so hashes cannot be matched up across restarts.
+const clientKey = randomBytes(32);
+
+function clientOf(req: express.Request): string {
+  return createHmac('sha256', clientKey)
+    .update(req.ip ?? 'unknown')
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+const WORKSPACE = /^\/admin(\/|$)/;
+
+export function createExpressApp({ db, pageCache, limits, trustProxy, build, mode, clientDir, vite }: Options): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
@@ -65,7 +83,10 @@ export function createExpressApp({ db, pageCache, build, mode, clientDir, vite }
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(createRemixRequest(req, res), { db, pageCache, request: newRequestState() });
+      const response = await handle(createRemixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)) });
+      // Anything done in the workspace may change what the public sees: a published
+      // consultation, a framework name. Public pages are rendered afresh after any change.
+      if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body });

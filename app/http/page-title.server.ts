@@ -6,3 +6,8 @@ import { tFor } from '~/i18n/i18n.server';
 export function formPageTitle(context: AppLoadContext, locale: Locale, title: string): string {
   return context.request.submissionFailed ? `${tFor(locale)('errorPrefix')} ${title}` : title;
 }
+
+/** A workspace page's title: "Users – Heard workspace", with "Error:" first after a failed form. */
+export function workspacePageTitle(context: AppLoadContext, locale: Locale, title: string): string {
+  return formPageTitle(context, locale, `${title} – ${tFor(locale, 'admin')('site')}`);
+}

@@ -8,7 +8,16 @@ export const LANGUAGES = [
 export type Locale = (typeof LANGUAGES)[number]['code'];
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALES: Locale[] = LANGUAGES.map((l) => l.code);
-export const NAMESPACES = ['common', 'survey', 'about', 'youth'] as const;
+/** What residents' pages use: the only text a resident's browser downloads. */
+export const PUBLIC_NAMESPACES = ['common', 'survey', 'about', 'youth'] as const;
+/** The officers' workspace under /admin. */
+export const WORKSPACE_NAMESPACES = ['admin', 'framework', 'builder', 'versions', 'intake', 'moderation'] as const;
+export const NAMESPACES = [...PUBLIC_NAMESPACES, ...WORKSPACE_NAMESPACES] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export function namespacesFor(pathname: string): readonly Namespace[] {
+  return /^\/admin(\/|$)/.test(pathname) ? NAMESPACES : PUBLIC_NAMESPACES;
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as string[]).includes(value);

@@ -2,7 +2,7 @@ import { createCookie } from '@remix-run/node';
 import { createInstance, type i18n, type TFunction } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { RemixI18Next } from 'remix-i18next/server';
-import { DEFAULT_LOCALE, isLocale, LANGUAGE_PARAM, LOCALES, NAMESPACES, type Locale } from './config';
+import { DEFAULT_LOCALE, isLocale, LANGUAGE_PARAM, LOCALES, NAMESPACES, type Locale, type Namespace } from './config';
 import { resources } from './resources.server';
 
 export const languageCookie = createCookie(LANGUAGE_PARAM, {
@@ -57,6 +57,6 @@ export function i18nFor(locale: Locale): i18n {
   return instance;
 }
 
-export function tFor(locale: Locale, ns: (typeof NAMESPACES)[number] = 'common'): TFunction {
+export function tFor(locale: Locale, ns: Namespace = 'common'): TFunction {
   return i18nFor(locale).getFixedT(locale, ns);
 }

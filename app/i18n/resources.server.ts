@@ -1,20 +1,38 @@
 import enAbout from '#locales/en/about.json';
+import enAdmin from '#locales/en/admin.json';
+import enBuilder from '#locales/en/builder.json';
 import enCommon from '#locales/en/common.json';
+import enFramework from '#locales/en/framework.json';
+import enIntake from '#locales/en/intake.json';
+import enModeration from '#locales/en/moderation.json';
 import enSurvey from '#locales/en/survey.json';
+import enVersions from '#locales/en/versions.json';
 import enYouth from '#locales/en/youth.json';
 import plAbout from '#locales/pl/about.json';
+import plAdmin from '#locales/pl/admin.json';
+import plBuilder from '#locales/pl/builder.json';
 import plCommon from '#locales/pl/common.json';
+import plFramework from '#locales/pl/framework.json';
+import plIntake from '#locales/pl/intake.json';
+import plModeration from '#locales/pl/moderation.json';
 import plSurvey from '#locales/pl/survey.json';
+import plVersions from '#locales/pl/versions.json';
 import plYouth from '#locales/pl/youth.json';
 import urAbout from '#locales/ur/about.json';
+import urAdmin from '#locales/ur/admin.json';
+import urBuilder from '#locales/ur/builder.json';
 import urCommon from '#locales/ur/common.json';
+import urFramework from '#locales/ur/framework.json';
+import urIntake from '#locales/ur/intake.json';
+import urModeration from '#locales/ur/moderation.json';
 import urSurvey from '#locales/ur/survey.json';
+import urVersions from '#locales/ur/versions.json';
 import urYouth from '#locales/ur/youth.json';
 import type { Locale } from './config';
 
 // Every language's interface text, for the server. The browser loads only its own language.
 export const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth },
-  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth },
-  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth },
+  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration },
+  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration },
+  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration },
 };

@@ -1,0 +1,28 @@
+import { Form, useRouteLoaderData, type FormProps } from '@remix-run/react';
+import { forwardRef } from 'react';
+import type { loader as workspaceLoader } from '~/routes/admin';
+
+export const CSRF_FIELD = 'csrf';
+
+/** The session's CSRF token, from the workspace layout (or a page's own, before signing in). */
+export function useCsrfToken(): string {
+  return useRouteLoaderData<typeof workspaceLoader>('routes/admin')?.csrf ?? '';
+}
+
+export function CsrfField({ token }: { token?: string }) {
+  const fromLayout = useCsrfToken();
+  return <input type="hidden" name={CSRF_FIELD} value={token ?? fromLayout} />;
+}
+
+/**
+ * Every form in the workspace that changes something: a plain post (works without JavaScript)
+ * that carries the CSRF token the server checks.
+ */
+export const AdminForm = forwardRef<HTMLFormElement, FormProps & { csrfToken?: string }>(function AdminForm({ children, csrfToken, method = 'post', ...props }, ref) {
+  return (
+    <Form ref={ref} method={method} {...props}>
+      <CsrfField token={csrfToken} />
+      {children}
+    </Form>
+  );
+});

@@ -1,0 +1,34 @@
+import { NavLink } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceUser } from '~/auth/workspace.server';
+
+/** The pages of one consultation in the workspace; only those the person's role may open. */
+export function ConsultationTabs({ id, user }: { id: number; user: Pick<WorkspaceUser, 'can'> }) {
+  const { t } = useTranslation('admin');
+  const base = `/admin/consultations/${id}`;
+  const tabs = [
+    { to: base, label: t('tabs.overview'), end: true, show: true },
+    { to: `${base}/details`, label: t('tabs.details'), show: user.can.editConsultations },
+    { to: `${base}/questions`, label: t('tabs.questions'), show: user.can.editConsultations },
+    { to: `${base}/translations`, label: t('tabs.translations'), show: user.can.editConsultations },
+    { to: `${base}/youth`, label: t('tabs.youth'), show: user.can.editConsultations },
+    { to: `${base}/preview`, label: t('tabs.preview'), show: user.can.editConsultations },
+    { to: `${base}/responses`, label: t('tabs.responses'), show: user.can.editResponses },
+    { to: `${base}/import`, label: t('tabs.import'), show: user.can.editResponses },
+  ];
+  return (
+    <nav className="tabs" aria-label={t('tabs.label')}>
+      <ul className="tabs__list">
+        {tabs
+          .filter((tab) => tab.show)
+          .map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to} end={tab.end} className="tabs__link">
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,42 @@
+import { NavLink } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceUser } from '~/auth/workspace.server';
+import { AdminForm } from './AdminForm';
+
+/** The workspace's own navigation: only what the person's role may open. */
+export function WorkspaceNav({ user }: { user: WorkspaceUser }) {
+  const { t } = useTranslation('admin');
+  const links = [
+    { to: '/admin', label: t('nav.home'), end: true, show: true },
+    { to: '/admin/consultations', label: t('nav.consultations'), show: user.can.viewWorkspace },
+    { to: '/admin/framework', label: t('nav.framework'), show: user.can.editFramework },
+    { to: '/admin/users', label: t('nav.users'), show: user.can.manageUsers },
+    { to: '/admin/audit', label: t('nav.audit'), show: user.can.readAudit },
+    { to: '/admin/account', label: t('nav.account'), show: true },
+  ];
+  return (
+    <nav className="workspace-nav" aria-label={t('nav.label')}>
+      <p className="workspace-nav__who">
+        {t('nav.signedInAs', { name: user.name || user.email, role: t(`roles.${user.role}`) })}
+      </p>
+      <ul className="workspace-nav__links">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to}>
+              <NavLink to={l.to} end={l.end}>
+                {l.label}
+              </NavLink>
+            </li>
+          ))}
+        <li>
+          <AdminForm action="/admin/sign-out" className="workspace-nav__sign-out">
+            <button type="submit" className="link-button">
+              {t('nav.signOut')}
+            </button>
+          </AdminForm>
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,90 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { isPreSessionTokenValid, preSessionToken } from '~/auth/csrf.server';
+import { currentUser, safeRedirect } from '~/auth/guard.server';
+import { signInSchema } from '~/auth/schemas';
+import { sessionCookieHeader } from '~/auth/sessions.server';
+import { signIn } from '~/auth/sign-in.server';
+import { CsrfField } from '~/components/admin/AdminForm';
+import { InputField } from '~/components/admin/Field';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useStepForm } from '~/components/form/use-step-form';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  const url = new URL(args.request.url);
+  if (await currentUser(args)) throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
+  const locale = await detectLocale(args.request);
+  const { token, setCookie } = await preSessionToken(args.request);
+  const headers = new Headers({ 'Cache-Control': PRIVATE_PAGE });
+  if (setCookie) headers.append('Set-Cookie', setCookie);
+  return data({ csrf: token, title: workspacePageTitle(args.context, locale, tFor(locale, 'admin')('signIn.title')) }, { headers });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (!(await isPreSessionTokenValid(request, formData.get('csrf')))) throw data({ reason: 'forbidden' }, { status: 403 });
+  const submission = parseWithZod(formData, { schema: signInSchema });
+  const fail = (formErrors: string[]) => {
+    context.request.submissionFailed = true;
+    return data({ result: submission.reply({ formErrors, hideFields: ['password'] }) }, { status: formErrors.length ? 401 : 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  };
+  if (submission.status !== 'success') return fail([]);
+  const result = await signIn(context.db, context.limits, { ...submission.value, client: context.request.client });
+  if (!result.ok) {
+    if (result.reason === 'locked') {
+      context.request.submissionFailed = true;
+      return data(
+        { result: submission.reply({ formErrors: [`admin:locked|${result.minutes}`], hideFields: ['password'] }) },
+        { status: 429, headers: { 'Cache-Control': PRIVATE_PAGE, 'Retry-After': String(result.minutes * 60) } },
+      );
+    }
+    return fail(['admin:signInFailed']);
+  }
+  return redirect(safeRedirect(submission.value.redirectTo), {
+    status: 303,
+    headers: { 'Set-Cookie': await sessionCookieHeader(request, result.token), 'Cache-Control': PRIVATE_PAGE },
+  });
+}
+
+export const headers = routeHeaders;
+
+export default function SignIn() {
+  const { csrf } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation('admin');
+  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'sign-in', schema: signInSchema, lastResult: actionData?.result, defaultValue: {} });
+  const signedOut = params.get('signedOut');
+  return (
+    <div className="narrow">
+      <h1>{t('signIn.title')}</h1>
+      {signedOut && summary.length === 0 && (
+        <div className="notice" role="status">
+          {signedOut === 'everywhere' ? t('signIn.signedOutEverywhere') : t('signIn.signedOut')}
+        </div>
+      )}
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
+      <p>{t('signIn.intro')}</p>
+      <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit}>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+        <InputField name="email" type="email" autoComplete="username" label={t('signIn.email')} error={fieldErrors.email} defaultValue={String(current.email ?? '')} />
+        <InputField name="password" type="password" autoComplete="current-password" label={t('signIn.password')} error={fieldErrors.password} />
+        <button type="submit" className="button">
+          {t('signIn.submit')}
+        </button>
+      </Form>
+      <p className="hint">{t('signIn.help')}</p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: 'robots', content: 'noindex' }] : []);
