@@ -1,7 +1,8 @@
 import type { Db } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/i18n/config';
-import type { NewAnswer } from '#db/schema';
+import type { Transaction } from 'kysely';
+import type { Database, NewAnswer } from '#db/schema';
 import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
 import type { Channel } from './codes';
 import { deleteDraft } from './drafts.server';
@@ -22,7 +23,7 @@ export interface SubmitResult {
   duplicate: boolean;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
@@ -43,31 +44,51 @@ export function submitResponse(db: Db, def: ConsultationDef, values: FormValues,
 }
 
 /**
+ * Inserts one response and its answers: the rows the online form stores, for whoever opened
+ * the transaction (storeResponse below, or an import storing a whole file at once).
+ */
+export async function insertResponse(
+  trx: Transaction<Database>,
+  { consultationId, fields, answers }: ResponseToStore,
+  meta: Pick<SubmitMeta, 'idempotencyKey' | 'locale' | 'channel' | 'now'>,
+): Promise<{ id: number; reference: string }> {
+  const reference = newReference();
+  const { id } = await trx
+    .insertInto('responses')
+    .values({
+      ...fields,
+      consultation_id: consultationId,
+      reference,
+      idempotency_key: meta.idempotencyKey,
+      channel: meta.channel,
+      locale: meta.locale,
+      submitted_at: meta.now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (answers.length > 0) await trx.insertInto('answers').values(answers.map((a) => ({ ...a, response_id: id }))).execute();
+  return { id, reference };
+}
+
+/**
  * Stores a whole response, answers and all, in one transaction: it is there completely or not
  * at all. The same idempotency key twice (a double click, a retried request, back-and-resubmit,
  * two copies racing) stores it once and returns the first reference: the key is unique in the
  * database, so the insert itself is the check, and a refused insert means "already stored".
+ * `also` runs in the same transaction (an officer's keyed-in response writes its audit entry).
  */
-export async function storeResponse(db: Db, { consultationId, fields, answers }: ResponseToStore, meta: SubmitMeta): Promise<SubmitResult> {
+export async function storeResponse(
+  db: Db,
+  toStore: ResponseToStore,
+  meta: SubmitMeta,
+  also?: (trx: Transaction<Database>, stored: { id: number; reference: string }) => Promise<void>,
+): Promise<SubmitResult> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const reference = newReference();
-      const { id } = await trx
-        .insertInto('responses')
-        .values({
-          ...fields,
-          consultation_id: consultationId,
-          reference,
-          idempotency_key: meta.idempotencyKey,
-          channel: meta.channel,
-          locale: meta.locale,
-          submitted_at: meta.now.toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (answers.length > 0) await trx.insertInto('answers').values(answers.map((a) => ({ ...a, response_id: id }))).execute();
-      await deleteDraft(trx, meta.draftToken, consultationId);
-      return { reference, duplicate: false };
+      const stored = await insertResponse(trx, toStore, meta);
+      await deleteDraft(trx, meta.draftToken, toStore.consultationId);
+      await also?.(trx, stored);
+      return { reference: stored.reference, duplicate: false };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
