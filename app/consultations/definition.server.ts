@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import type { Locale } from '~/i18n/config';
-import { listPrioritiesOf } from '~/framework/queries.server';
+import { frameworkRevision, listPrioritiesOf } from '~/framework/queries.server';
 import type { ConsultationDef, QuestionDef, SectionDef } from './definition';
 import { loadTranslations, translated } from './translations.server';
 
@@ -13,7 +13,7 @@ const MAX_CACHED = 200;
 export async function loadConsultationDefinition(db: Db, consultation: Consultation, locale: Locale): Promise<ConsultationDef> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}`;
+  const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}:${frameworkRevision(db)}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
 

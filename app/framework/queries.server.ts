@@ -3,6 +3,18 @@ import type { Locale } from '~/i18n/config';
 import type { PriorityRef } from '~/consultations/definition';
 import { loadTranslations, translated } from '~/consultations/translations.server';
 
+// Consultation definitions are cached with their priorities' names (definition.server.ts), so a
+// change to the framework moves this revision and with it every cache key.
+const revisions = new WeakMap<Db, number>();
+
+export function frameworkRevision(db: Db): number {
+  return revisions.get(db) ?? 0;
+}
+
+export function noteFrameworkChanged(db: Db): void {
+  revisions.set(db, frameworkRevision(db) + 1);
+}
+
 export interface ThemeWithPriorities {
   key: string;
   name: string;

@@ -1,0 +1,215 @@
+import type { Db } from '#db/connection';
+import { TRANSLATABLE } from '#db/schema';
+import { recordAudit, type Actor } from '~/audit/log.server';
+import { keyFrom, uniqueKey } from './keys';
+import { noteFrameworkChanged } from './queries.server';
+import { deleteTranslations, readTranslations, writeTranslations, type FieldTranslations } from './translations.server';
+
+// Administrators' changes to the council's framework. Each function takes the transaction the
+// change runs in and records its audit entry there; `changeFramework` opens it.
+
+export interface ThemeInput {
+  name: string;
+  description: string;
+  translations: FieldTranslations;
+}
+
+export interface PriorityInput {
+  themeId: number;
+  name: string;
+  ambition: string;
+  translations: FieldTranslations;
+}
+
+export type Direction = 'up' | 'down';
+
+export interface LinkedConsultation {
+  id: number;
+  title: string;
+  slug: string;
+}
+
+export type DeleteResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'linked'; consultations: LinkedConsultation[] } | { ok: false; reason: 'has_priorities'; priorities: string[] };
+
+/** Runs a change in one transaction, then makes sure public pages stop showing the old framework. */
+export async function changeFramework<T>(db: Db, change: (trx: Db) => Promise<T>): Promise<T> {
+  const result = await db.transaction().execute(change);
+  noteFrameworkChanged(db);
+  return result;
+}
+
+async function themeSnapshot(db: Db, id: number) {
+  const row = await db.selectFrom('themes').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, translations: await readTranslations(db, 'theme', id) };
+}
+
+async function prioritySnapshot(db: Db, id: number) {
+  const row = await db.selectFrom('priorities').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, translations: await readTranslations(db, 'priority', id) };
+}
+
+async function takenKeys(db: Db, table: 'themes' | 'priorities'): Promise<Set<string>> {
+  return new Set((await db.selectFrom(table).select('key').execute()).map((r) => r.key));
+}
+
+async function nextPosition(db: Db, table: 'themes' | 'priorities'): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.max<number | null>('position').as('last'))
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export async function createTheme(trx: Db, actor: Actor, input: ThemeInput): Promise<number> {
+  const key = uniqueKey(keyFrom(input.name, 'theme'), await takenKeys(trx, 'themes'));
+  const { id } = await trx
+    .insertInto('themes')
+    .values({ key, name: input.name, description: input.description, position: await nextPosition(trx, 'themes') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
+  await recordAudit(trx, actor, { action: 'theme.create', entityType: 'theme', entityId: id, summary: `Added the theme "${input.name}"`, after: await themeSnapshot(trx, id) });
+  return id;
+}
+
+export async function updateTheme(trx: Db, actor: Actor, id: number, input: ThemeInput): Promise<boolean> {
+  const before = await themeSnapshot(trx, id);
+  if (!before) return false;
+  await trx.updateTable('themes').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
+  await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
+  await recordAudit(trx, actor, { action: 'theme.update', entityType: 'theme', entityId: id, summary: `Edited the theme "${input.name}"`, before, after: await themeSnapshot(trx, id) });
+  return true;
+}
+
+export async function createPriority(trx: Db, actor: Actor, input: PriorityInput): Promise<number | null> {
+  const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
+  if (!theme) return null;
+  const key = uniqueKey(keyFrom(input.name, 'priority'), await takenKeys(trx, 'priorities'));
+  const { id } = await trx
+    .insertInto('priorities')
+    .values({ theme_id: input.themeId, key, name: input.name, ambition: input.ambition, position: await nextPosition(trx, 'priorities') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
+  await recordAudit(trx, actor, { action: 'priority.create', entityType: 'priority', entityId: id, summary: `Added the priority "${input.name}"`, after: await prioritySnapshot(trx, id) });
+  return id;
+}
+
+/** False when the priority, or the theme it is moved to, does not exist. */
+export async function updatePriority(trx: Db, actor: Actor, id: number, input: PriorityInput): Promise<boolean> {
+  const before = await prioritySnapshot(trx, id);
+  const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
+  if (!before || !theme) return false;
+  // A priority moved to another theme goes to the end of that theme's list.
+  const position = before.theme_id === input.themeId ? before.position : await nextPosition(trx, 'priorities');
+  await trx
+    .updateTable('priorities')
+    .set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position })
+    .where('id', '=', id)
+    .execute();
+  await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
+  await recordAudit(trx, actor, { action: 'priority.update', entityType: 'priority', entityId: id, summary: `Edited the priority "${input.name}"`, before, after: await prioritySnapshot(trx, id) });
+  return true;
+}
+
+export async function listLinkedConsultations(db: Db, priorityId: number): Promise<LinkedConsultation[]> {
+  return db
+    .selectFrom('consultation_priorities as cp')
+    .innerJoin('consultations as c', 'c.id', 'cp.consultation_id')
+    .select(['c.id', 'c.title', 'c.slug'])
+    .where('cp.priority_id', '=', priorityId)
+    .orderBy('c.title')
+    .execute();
+}
+
+/** Refused while any consultation links to the priority: its responses were gathered under it. */
+export async function deletePriority(trx: Db, actor: Actor, id: number): Promise<DeleteResult> {
+  const before = await prioritySnapshot(trx, id);
+  if (!before) return { ok: false, reason: 'not_found' };
+  const consultations = await listLinkedConsultations(trx, id);
+  if (consultations.length > 0) return { ok: false, reason: 'linked', consultations };
+  await deleteTranslations(trx, 'priority', id);
+  await trx.deleteFrom('priorities').where('id', '=', id).execute();
+  await recordAudit(trx, actor, { action: 'priority.delete', entityType: 'priority', entityId: id, summary: `Deleted the priority "${before.name}"`, before });
+  return { ok: true };
+}
+
+/** Refused while the theme has priorities: they are moved or deleted first. */
+export async function deleteTheme(trx: Db, actor: Actor, id: number): Promise<DeleteResult> {
+  const before = await themeSnapshot(trx, id);
+  if (!before) return { ok: false, reason: 'not_found' };
+  const priorities = await trx.selectFrom('priorities').select('name').where('theme_id', '=', id).orderBy('position').execute();
+  if (priorities.length > 0) return { ok: false, reason: 'has_priorities', priorities: priorities.map((p) => p.name) };
+  await deleteTranslations(trx, 'theme', id);
+  await trx.deleteFrom('themes').where('id', '=', id).execute();
+  await recordAudit(trx, actor, { action: 'theme.delete', entityType: 'theme', entityId: id, summary: `Deleted the theme "${before.name}"`, before });
+  return { ok: true };
+}
+
+interface Placed {
+  id: number;
+  name: string;
+  position: number;
+}
+
+/**
+ * Swaps a row with its neighbour in the list (already in order) and stores the new order. The
+ * positions the rows had are reused, made strictly increasing, so priorities keep their place
+ * in the plan-wide numbering. Null when the row is already first (or last), or not in the list.
+ */
+async function reorder(trx: Db, table: 'themes' | 'priorities', rows: Placed[], id: number, direction: Direction) {
+  const index = rows.findIndex((r) => r.id === id);
+  const otherIndex = direction === 'up' ? index - 1 : index + 1;
+  const row = rows[index];
+  const other = rows[otherIndex];
+  if (!row || !other) return null;
+  const order = [...rows];
+  order[index] = other;
+  order[otherIndex] = row;
+  let previous = -Infinity;
+  const positions = rows.map((r) => (previous = Math.max(r.position, previous + 1)));
+  for (const [i, r] of order.entries()) {
+    const position = positions[i]!;
+    if (r.position !== position) await trx.updateTable(table).set({ position }).where('id', '=', r.id).execute();
+  }
+  return { row, before: row.position, after: positions[otherIndex]! };
+}
+
+export async function moveTheme(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
+  const rows = await trx.selectFrom('themes').select(['id', 'name', 'position']).orderBy('position').orderBy('id').execute();
+  const moved = await reorder(trx, 'themes', rows, id, direction);
+  if (!moved) return false;
+  await recordAudit(trx, actor, {
+    action: 'theme.move',
+    entityType: 'theme',
+    entityId: id,
+    summary: `Moved the theme "${moved.row.name}" ${direction}`,
+    before: { position: moved.before },
+    after: { position: moved.after },
+  });
+  return true;
+}
+
+/** Moves a priority up or down among its own theme's priorities. */
+export async function movePriority(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
+  const target = await trx.selectFrom('priorities').select('theme_id').where('id', '=', id).executeTakeFirst();
+  if (!target) return false;
+  const rows = await trx
+    .selectFrom('priorities')
+    .select(['id', 'name', 'position'])
+    .where('theme_id', '=', target.theme_id)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const moved = await reorder(trx, 'priorities', rows, id, direction);
+  if (!moved) return false;
+  await recordAudit(trx, actor, {
+    action: 'priority.move',
+    entityType: 'priority',
+    entityId: id,
+    summary: `Moved the priority "${moved.row.name}" ${direction}`,
+    before: { position: moved.before },
+    after: { position: moved.after },
+  });
+  return true;
+}
