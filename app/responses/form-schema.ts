@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QuestionDef, SectionDef } from '~/consultations/definition';
 import { maxLengthOf, OTHER_MAX_LENGTH, STANDARD_OPTIONS } from '~/consultations/question-kinds';
+import { honeypotPart } from '~/moderation/honeypot';
 import { CONNECTIONS, QUOTE_CREDITS } from './codes';
 import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from './demographics';
 import { otherField, questionField } from './fields';
@@ -176,7 +177,7 @@ export function submissionSchema(sections: SectionDef[], wardCodes: readonly str
 function buildSubmissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null) {
   const parts = sections.map(sectionPart);
   if (wardCodes) parts.push(aboutYouPart(wardCodes));
-  parts.push(quotePart());
+  parts.push(quotePart(), honeypotPart());
   const questionNames = sections.flatMap((s) => s.questions.map((q) => questionField(q.key)));
   return formSchema(mergeParts(parts), (values, ctx) => {
     if (!values.idempotencyKey) ctx.addIssue({ code: 'custom', path: [], message: 'expired' });

@@ -5,10 +5,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { CheckAnswers } from '~/components/CheckAnswers';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { Honeypot } from '~/components/moderation/Honeypot';
 import { useErrorText } from '~/components/form/use-error-text';
 import { requireOpenConsultation } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
+import { countSubmission, refuseSubmission, screenSubmission } from '~/moderation/protect.server';
 import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { listWards } from '~/places/wards.server';
@@ -44,17 +46,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, now);
   const wardCodes = def.askAboutYou ? (await listWards(context.db)).map((w) => w.code) : null;
   const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes) });
+  const screening = await screenSubmission(context, def.id, submission.payload, now);
+  if (!screening.ok) return refuseSubmission(context, (options) => submission.reply(options), screening, 'survey');
   if (submission.status !== 'success') {
     context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
-  const { reference } = await submitResponse(context.db, def, submission.value, {
+  const stored = await submitResponse(context.db, def, submission.value, {
     idempotencyKey: submission.value.idempotencyKey ?? '',
     locale,
     channel: 'online',
     draftToken: await readDraftToken(request),
     now,
   });
+  countSubmission(context, stored, now);
+  const { reference } = stored;
   return redirect(confirmationPath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.id, reference, request) } });
 }
 
@@ -103,6 +109,7 @@ export default function CheckYourAnswers() {
           <h2 className="heading-m">{t('check.sendHeading')}</h2>
           <p>{t('check.sendText')}</p>
           <Form method="post" noValidate>
+            <Honeypot reset={actionData} />
             {hidden.map(([name, value], i) => (
               <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
             ))}

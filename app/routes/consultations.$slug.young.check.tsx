@@ -4,11 +4,13 @@ import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { Honeypot } from '~/components/moderation/Honeypot';
 import { useErrorText } from '~/components/form/use-error-text';
 import { YouthCheck } from '~/components/youth/YouthCheck';
 import { requireOpenYouthVersion } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
+import { countSubmission, refuseSubmission, screenSubmission } from '~/moderation/protect.server';
 import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { flatFormEntries } from '~/responses/answers';
@@ -41,16 +43,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, now);
   const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def) });
+  const screening = await screenSubmission(context, def.consultationId, submission.payload, now);
+  if (!screening.ok) return refuseSubmission(context, (options) => submission.reply(options), screening, 'youth');
   if (submission.status !== 'success') {
     context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
-  const { reference } = await submitYouthResponse(context.db, def, submission.value, {
+  const stored = await submitYouthResponse(context.db, def, submission.value, {
     idempotencyKey: submission.value.idempotencyKey ?? '',
     locale,
     draftToken: youthDraftToken(await readDraftToken(request)),
     now,
   });
+  countSubmission(context, stored, now);
+  const { reference } = stored;
   return redirect(youthDonePath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) } });
 }
 
@@ -87,6 +93,7 @@ export default function YouthCheckPage() {
       )}
       {hidden.length > 0 && (
         <Form method="post" noValidate>
+          <Honeypot reset={actionData} />
           {hidden.map(([name, value], i) => (
             <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
           ))}

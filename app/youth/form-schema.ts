@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_LENGTH } from '~/consultations/question-kinds';
+import { honeypotPart } from '~/moderation/honeypot';
 import { formSchema, mergeParts, quotePart, type SchemaPart } from '~/responses/form-schema';
 import { normaliseText } from '~/responses/text';
 import { isUnder13, YOUTH_AGE_BANDS } from './ages';
@@ -62,7 +63,7 @@ export const UNDER_13_NEVER = ['postcode_district', 'quote_consent', 'quote_cred
 
 /** The whole young person's response, as its check page posts it. */
 export function youthSubmissionSchema(def: YouthDef) {
-  const parts = [agePart(), ...def.items.map(itemPart), morePart()];
+  const parts = [agePart(), ...def.items.map(itemPart), morePart(), honeypotPart()];
   return formSchema(mergeParts(parts), (values, ctx) => {
     if (!values.idempotencyKey) ctx.addIssue({ code: 'custom', path: [], message: 'expired' });
     // Nothing that could identify a child under 13 is accepted, even from a tampered form.
