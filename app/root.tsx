@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Choosing a language with the switcher remembers it for the next visit.
   const headers = chosen ? { 'Set-Cookie': await languageCookie.serialize(chosen) } : undefined;
   const t = tFor(locale);
-  const errorTitles = { 404: t('errors.notFoundTitle'), 410: t('errors.goneTitle'), 500: t('errors.serverTitle') };
+  const errorTitles = { 403: t('errors.forbiddenTitle'), 404: t('errors.notFoundTitle'), 410: t('errors.goneTitle'), 500: t('errors.serverTitle') };
   return data({ locale, dir: directionOf(locale), siteName: t('site.name'), errorTitles }, { headers });
 }
 

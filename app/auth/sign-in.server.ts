@@ -24,9 +24,9 @@ export async function signIn(db: Db, limits: RateLimits, input: { email: string;
   if (!user || !matches || user.status !== 'active') {
     limits.signInAccount.record(email, at);
     limits.signInClient.record(input.client, at);
-    const locked = limits.signInAccount.retryAfter(email, at);
+    const locked = Math.max(limits.signInAccount.retryAfter(email, at), limits.signInClient.retryAfter(input.client, at));
     if (locked > 0) {
-      if (user) await recordAudit(db, actorOf(user), { action: 'user.locked', entityType: 'user', entityId: user.id, summary: `Sign-in locked after repeated failed attempts for ${email}` }, now);
+      if (user && limits.signInAccount.retryAfter(email, at) > 0) await recordAudit(db, actorOf(user), { action: 'user.locked', entityType: 'user', entityId: user.id, summary: `Sign-in locked after repeated failed attempts for ${email}` }, now);
       return { ok: false, reason: 'locked', minutes: Math.ceil(locked / 60_000) };
     }
     return { ok: false, reason: 'invalid' };

@@ -8,7 +8,7 @@ function isClosedError(value: unknown): value is ClosedError {
   return typeof value === 'object' && value !== null && (value as { reason?: unknown }).reason === 'closed';
 }
 
-/** Not found, gone and server errors, for every route: thrown responses end up here. */
+/** Not found, forbidden, gone and server errors, for every route: thrown responses end up here. */
 export function RouteErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
@@ -18,6 +18,12 @@ export function RouteErrorBoundary() {
   if (isRouteErrorResponse(error) && error.status === 404) {
     title = t('errors.notFoundTitle');
     body = [t('errors.notFound')];
+  } else if (isRouteErrorResponse(error) && error.status === 403) {
+    title = t('errors.forbiddenTitle');
+    body = [t('errors.forbidden')];
+  } else if (isRouteErrorResponse(error) && error.status === 413) {
+    title = t('errors.tooLargeTitle');
+    body = [t('errors.tooLarge')];
   } else if (isRouteErrorResponse(error) && error.status === 410 && isClosedError(error.data)) {
     title = t('errors.goneTitle');
     body = [t('errors.gone', { title: error.data.title })];

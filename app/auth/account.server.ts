@@ -1,0 +1,19 @@
+import type { Db } from '#db/connection';
+import type { User } from '#db/schema';
+import { actorOf, recordAudit } from '~/audit/log.server';
+import { verifyPassword } from './password.server';
+import { createSession, deleteUserSessions } from './sessions.server';
+import { updatePassword } from './users.server';
+
+/**
+ * Changes a person's own password after checking the current one. Every other session ends (a
+ * password is changed when it may be known to someone else); this browser gets a new session.
+ */
+export async function changeOwnPassword(db: Db, user: User, input: { current: string; password: string }, now = new Date()): Promise<{ ok: true; token: string } | { ok: false }> {
+  if (!(await verifyPassword(input.current, user.password_hash))) return { ok: false };
+  await updatePassword(db, user.id, input.password, now);
+  await deleteUserSessions(db, user.id);
+  const { token } = await createSession(db, user.id, now);
+  await recordAudit(db, actorOf(user), { action: 'user.password', entityType: 'user', entityId: user.id, summary: `${user.email} changed their password` }, now);
+  return { ok: true, token };
+}

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '#db/connection';
+import { createTestDb } from '../../tests/db';
+import { listAuditEvents } from '~/audit/log.server';
+import { hashPassword, verifyPassword } from './password.server';
+import { createRateLimits, RateLimiter } from './rate-limit.server';
+import { createSession, deleteUserSessions, findSession } from './sessions.server';
+import { signIn } from './sign-in.server';
+import { changeUser, inviteUser } from './user-admin.server';
+import { acceptInvitation, findInvitation, findUserByEmail, insertActiveUser } from './users.server';
+
+let db: Db;
+let destroy: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, destroy } = await createTestDb());
+});
+afterAll(() => destroy());
+
+const minutes = (n: number) => n * 60 * 1000;
+
+describe('passwords', () => {
+  it('are stored as salted scrypt hashes that only the same password matches', async () => {
+    const hash = await hashPassword('correct horse battery staple');
+    expect(hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(hash).not.toContain('horse');
+    expect(await hashPassword('correct horse battery staple')).not.toBe(hash);
+    expect(await verifyPassword('correct horse battery staple', hash)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapl', hash)).toBe(false);
+    expect(await verifyPassword('anything at all', null)).toBe(false);
+  });
+});
+
+describe('sessions', () => {
+  it('are found by their token, end after an hour idle, and can all be ended at once', async () => {
+    const user = await insertActiveUser(db, { email: 'sessions@example.org', role: 'officer', password: 'a long enough password' });
+    const start = new Date('2026-11-22T09:00:00Z');
+    const first = await createSession(db, user.id, start);
+    const second = await createSession(db, user.id, start);
+    expect(first.token).not.toBe(second.token);
+    // Only a hash of the token is stored.
+    const stored = await db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute();
+    expect(stored.map((s) => s.id)).not.toContain(first.token);
+
+    expect((await findSession(db, first.token, new Date(start.getTime() + minutes(30))))?.user.email).toBe('sessions@example.org');
+    // Used at 09:30, so still alive at 10:20; idle from 09:00, the second has expired by then.
+    expect(await findSession(db, first.token, new Date(start.getTime() + minutes(80)))).not.toBeNull();
+    expect(await findSession(db, second.token, new Date(start.getTime() + minutes(80)))).toBeNull();
+    expect(await findSession(db, 'not a token')).toBeNull();
+
+    expect(await deleteUserSessions(db, user.id)).toBe(1);
+    expect(await findSession(db, first.token, new Date(start.getTime() + minutes(81)))).toBeNull();
+  });
+
+  it('end for a disabled user', async () => {
+    const user = await insertActiveUser(db, { email: 'disabled@example.org', role: 'analyst', password: 'a long enough password' });
+    const { token } = await createSession(db, user.id);
+    await db.updateTable('users').set({ status: 'disabled' }).where('id', '=', user.id).execute();
+    expect(await findSession(db, token)).toBeNull();
+  });
+});
+
+describe('signing in', () => {
+  it('opens a session for the right password, whatever the case of the email', async () => {
+    await insertActiveUser(db, { email: 'Officer@Stockport.gov.uk', role: 'officer', password: 'correct horse battery staple' });
+    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const result = await signIn(db, limits, { email: ' officer@STOCKPORT.gov.uk ', password: 'correct horse battery staple', client: 'c1' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect((await findSession(db, result.token))?.user.email).toBe('officer@stockport.gov.uk');
+    const { events } = await listAuditEvents(db, { action: 'user.sign_in' });
+    expect(events[0]?.summary).toBe('officer@stockport.gov.uk signed in');
+  });
+
+  it('locks an account after five failures, even with the right password, and says for how long', async () => {
+    await insertActiveUser(db, { email: 'target@example.org', role: 'admin', password: 'correct horse battery staple' });
+    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const now = new Date('2026-11-22T10:00:00Z');
+    const results = [];
+    for (let i = 0; i < 5; i += 1) results.push(await signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `client-${i}` }, now));
+    expect(results.slice(0, 4).map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
+    expect(results[4]).toEqual({ ok: false, reason: 'locked', minutes: 15 });
+    const locked = await signIn(db, limits, { email: 'target@example.org', password: 'correct horse battery staple', client: 'fresh' }, now);
+    expect(locked).toMatchObject({ ok: false, reason: 'locked' });
+    const later = await signIn(db, limits, { email: 'target@example.org', password: 'correct horse battery staple', client: 'fresh' }, new Date(now.getTime() + minutes(16)));
+    expect(later.ok).toBe(true);
+    expect((await listAuditEvents(db, { action: 'user.locked' })).total).toBe(1);
+  });
+
+  it('slows one client guessing many accounts', async () => {
+    const limits = { ...createRateLimits({ submissionsPerHour: 60 }), signInClient: new RateLimiter(3, minutes(15)) };
+    const answers = [];
+    for (let i = 0; i < 4; i += 1) answers.push(await signIn(db, limits, { email: `nobody${i}@example.org`, password: 'whatever it is', client: 'sprayer' }));
+    expect(answers.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['invalid', 'invalid', 'locked', 'locked']);
+  });
+});
+
+describe('managing users', () => {
+  it('invites someone who then chooses a password; the link works once', async () => {
+    const admin = await insertActiveUser(db, { email: 'boss@example.org', role: 'admin', password: 'a long enough password' });
+    const invited = await inviteUser(db, admin, { email: 'New.Officer@example.org', name: 'Nia', role: 'officer' });
+    expect(invited.ok).toBe(true);
+    if (!invited.ok) return;
+    expect(await inviteUser(db, admin, { email: 'new.officer@example.org', name: 'Again', role: 'officer' })).toEqual({ ok: false, error: 'emailTaken' });
+    expect((await findInvitation(db, invited.value.token))?.email).toBe('new.officer@example.org');
+    const accepted = await acceptInvitation(db, invited.value.token, { name: 'Nia Jones', password: 'my very own password' });
+    expect(accepted).toMatchObject({ status: 'active', name: 'Nia Jones' });
+    expect(await acceptInvitation(db, invited.value.token, { name: 'Intruder', password: 'somebody elses password' })).toBeUndefined();
+    const audit = await listAuditEvents(db, { action: 'user.invite' });
+    expect(audit.events[0]).toMatchObject({ actor: 'boss@example.org', entity_type: 'user' });
+    expect(audit.events[0]?.after_json).not.toContain('password');
+  });
+
+  it('never leaves the council without an active administrator, and nobody changes themselves', async () => {
+    const { db: own, destroy: done } = await createTestDb();
+    try {
+      const only = await insertActiveUser(own, { email: 'only@example.org', role: 'admin', password: 'a long enough password' });
+      const other = await insertActiveUser(own, { email: 'other@example.org', role: 'officer', password: 'a long enough password' });
+      expect(await changeUser(own, only, only.id, { role: 'officer' })).toEqual({ ok: false, error: 'notYourself' });
+      const promoted = await changeUser(own, only, other.id, { role: 'admin' });
+      expect(promoted.ok).toBe(true);
+      const demoted = await changeUser(own, (await findUserByEmail(own, 'other@example.org'))!, only.id, { role: 'analyst' });
+      expect(demoted.ok).toBe(true);
+      const otherNow = (await findUserByEmail(own, 'other@example.org'))!;
+      // other is now the only administrator: only@ (an analyst) cannot act, and other cannot disable themselves.
+      expect(await changeUser(own, otherNow, otherNow.id, { status: 'disabled' })).toEqual({ ok: false, error: 'notYourself' });
+      const audit = await listAuditEvents(own, { entityType: 'user', action: 'user.role' });
+      expect(audit.events.map((e) => e.summary)).toEqual(['Changed only@example.org from admin to analyst', 'Changed other@example.org from officer to admin']);
+      expect(JSON.parse(audit.events[0]!.before_json!)).toMatchObject({ role: 'admin' });
+    } finally {
+      await done();
+    }
+  });
+
+  it('refuses to disable the last active administrator', async () => {
+    const { db: own, destroy: done } = await createTestDb();
+    try {
+      const admin = await insertActiveUser(own, { email: 'a@example.org', role: 'admin', password: 'a long enough password' });
+      const second = await insertActiveUser(own, { email: 'b@example.org', role: 'admin', password: 'a long enough password' });
+      expect((await changeUser(own, admin, second.id, { status: 'disabled' })).ok).toBe(true);
+      await own.updateTable('users').set({ role: 'officer' }).where('id', '=', second.id).execute();
+      await own.updateTable('users').set({ status: 'active', role: 'admin' }).where('id', '=', second.id).execute();
+      await own.updateTable('users').set({ status: 'disabled' }).where('id', '=', admin.id).execute();
+      // Only `second` is an active admin now; the disabled admin cannot remove them.
+      expect(await changeUser(own, admin, second.id, { status: 'disabled' })).toEqual({ ok: false, error: 'lastAdmin' });
+    } finally {
+      await done();
+    }
+  });
+});

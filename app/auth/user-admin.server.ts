@@ -1,0 +1,100 @@
+import type { Db } from '#db/connection';
+import type { Role, User } from '#db/schema';
+import { actorOf, recordAudit } from '~/audit/log.server';
+import { deleteUserSessions } from './sessions.server';
+import { countActiveAdmins, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
+
+// What administrators do to other people's accounts. Each change is audited in its transaction,
+// and none can leave the council without an active administrator.
+
+export type UserChangeError = 'emailTaken' | 'lastAdmin' | 'notYourself' | 'notFound' | 'notInvited';
+type Result<T> = { ok: true; value: T } | { ok: false; error: UserChangeError };
+
+export async function inviteUser(db: Db, by: User, input: { email: string; name: string; role: Role }, now = new Date()): Promise<Result<{ user: User; token: string }>> {
+  return db.transaction().execute(async (trx) => {
+    if (await findUserByEmail(trx, input.email)) return { ok: false, error: 'emailTaken' } as const;
+    const invited = await insertInvitedUser(trx, { ...input, invitedBy: by.id }, now);
+    await recordAudit(
+      trx,
+      actorOf(by),
+      { action: 'user.invite', entityType: 'user', entityId: invited.user.id, summary: `Invited ${invited.user.email} as ${input.role}`, after: userForAudit(invited.user) },
+      now,
+    );
+    return { ok: true, value: invited } as const;
+  });
+}
+
+/** A fresh invitation link for someone who has not yet accepted; the old link stops working. */
+export async function reinviteUser(db: Db, by: User, userId: number, now = new Date()): Promise<Result<string>> {
+  return db.transaction().execute(async (trx) => {
+    const user = await findUserById(trx, userId);
+    if (!user) return { ok: false, error: 'notFound' } as const;
+    if (user.status !== 'invited') return { ok: false, error: 'notInvited' } as const;
+    const token = await insertInvitation(trx, user.id, by.id, now);
+    await recordAudit(trx, actorOf(by), { action: 'user.reinvite', entityType: 'user', entityId: user.id, summary: `Sent ${user.email} a new invitation link` }, now);
+    return { ok: true, value: token } as const;
+  });
+}
+
+async function keepsAnAdmin(db: Db, target: User, change: { role?: Role; status?: 'disabled' }): Promise<boolean> {
+  const isActiveAdmin = target.role === 'admin' && target.status === 'active';
+  const stopsBeingOne = (change.role !== undefined && change.role !== 'admin') || change.status === 'disabled';
+  return !(isActiveAdmin && stopsBeingOne) || (await countActiveAdmins(db)) > 1;
+}
+
+export async function changeUser(
+  db: Db,
+  by: User,
+  userId: number,
+  change: { role: Role } | { status: 'disabled' | 'enabled' },
+  now = new Date(),
+): Promise<Result<User>> {
+  if (userId === by.id) return { ok: false, error: 'notYourself' };
+  return db.transaction().execute(async (trx) => {
+    const target = await findUserById(trx, userId);
+    if (!target) return { ok: false, error: 'notFound' } as const;
+    if ('role' in change) {
+      if (!(await keepsAnAdmin(trx, target, { role: change.role }))) return { ok: false, error: 'lastAdmin' } as const;
+      const updated = await updateUser(trx, userId, { role: change.role }, now);
+      await recordAudit(
+        trx,
+        actorOf(by),
+        { action: 'user.role', entityType: 'user', entityId: userId, summary: `Changed ${target.email} from ${target.role} to ${change.role}`, before: userForAudit(target), after: userForAudit(updated) },
+        now,
+      );
+      return { ok: true, value: updated } as const;
+    }
+    if (change.status === 'disabled') {
+      if (!(await keepsAnAdmin(trx, target, { status: 'disabled' }))) return { ok: false, error: 'lastAdmin' } as const;
+      const updated = await updateUser(trx, userId, { status: 'disabled' }, now);
+      // A disabled person is signed out at once, on every device.
+      await deleteUserSessions(trx, userId);
+      await recordAudit(
+        trx,
+        actorOf(by),
+        { action: 'user.disable', entityType: 'user', entityId: userId, summary: `Disabled ${target.email}`, before: userForAudit(target), after: userForAudit(updated) },
+        now,
+      );
+      return { ok: true, value: updated } as const;
+    }
+    const status = target.password_hash ? 'active' : 'invited';
+    const updated = await updateUser(trx, userId, { status }, now);
+    await recordAudit(
+      trx,
+      actorOf(by),
+      { action: 'user.enable', entityType: 'user', entityId: userId, summary: `Enabled ${target.email}`, before: userForAudit(target), after: userForAudit(updated) },
+      now,
+    );
+    return { ok: true, value: updated } as const;
+  });
+}
+
+export async function signOutUserEverywhere(db: Db, by: User, userId: number, now = new Date()): Promise<Result<number>> {
+  return db.transaction().execute(async (trx) => {
+    const target = await findUserById(trx, userId);
+    if (!target) return { ok: false, error: 'notFound' } as const;
+    const ended = await deleteUserSessions(trx, userId);
+    await recordAudit(trx, actorOf(by), { action: 'user.sign_out_everywhere', entityType: 'user', entityId: userId, summary: `Signed ${target.email} out everywhere (${ended} sessions)` }, now);
+    return { ok: true, value: ended } as const;
+  });
+}
