@@ -32,13 +32,15 @@ export async function loadConsultationDefinition(db: Db, consultation: Consultat
       .selectAll('questions')
       .where('questions.consultation_id', '=', consultation.id)
       .where('sections.audience', '=', 'everyone')
+      // Hidden questions keep their stored answers but are no longer asked.
+      .where('questions.hidden', '=', 0)
       .orderBy('questions.position')
       .execute(),
     listPrioritiesOf(db, consultation.id, locale),
   ]);
   const questionIds = questions.map((q) => q.id);
   const options = questionIds.length
-    ? await db.selectFrom('options').selectAll().where('question_id', 'in', questionIds).orderBy('position').execute()
+    ? await db.selectFrom('options').selectAll().where('question_id', 'in', questionIds).where('hidden', '=', 0).orderBy('position').execute()
     : [];
   const tr = await loadTranslations(db, locale, [
     { type: 'consultation', ids: [consultation.id] },

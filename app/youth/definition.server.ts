@@ -34,11 +34,21 @@ export async function loadYouthDefinition(db: Db, consultation: Consultation, lo
       's.audience',
     ])
     .where('y.consultation_id', '=', consultation.id)
+    // A hidden question is no longer asked, in either version.
+    .where('q.hidden', '=', 0)
     .orderBy('y.position')
     .execute();
   const itemIds = items.map((i) => i.id);
   const options = itemIds.length
-    ? await db.selectFrom('youth_options').selectAll().where('youth_item_id', 'in', itemIds).orderBy('position').execute()
+    ? await db
+        .selectFrom('youth_options as yo')
+        .innerJoin('options as o', 'o.id', 'yo.option_id')
+        .selectAll('yo')
+        .where('yo.youth_item_id', 'in', itemIds)
+        // nor is an answer that stands for a hidden option
+        .where('o.hidden', '=', 0)
+        .orderBy('yo.position')
+        .execute()
     : [];
   const tr = await loadTranslations(db, locale, [
     { type: 'consultation', ids: [consultation.id] },
