@@ -1,0 +1,21 @@
+import { useMatches, useRouteLoaderData } from '@remix-run/react';
+import { ConsultationTabs } from '~/components/admin/ConsultationTabs';
+import type { loader as workspaceLoader } from '~/routes/admin';
+
+const LAYOUT_ROUTE = 'routes/admin.consultations.$id';
+
+/**
+ * The consultation's name and tabs above a moderation page, then the page's heading. The tabs
+ * are drawn here only while the consultation has no layout route drawing them.
+ */
+export function ModerationHeading({ consultation, title }: { consultation: { id: number; title: string }; title: string }) {
+  const user = useRouteLoaderData<typeof workspaceLoader>('routes/admin')?.user;
+  const hasLayout = useMatches().some((m) => m.id === LAYOUT_ROUTE);
+  return (
+    <>
+      {!hasLayout && <p className="caption">{consultation.title}</p>}
+      {!hasLayout && user && <ConsultationTabs id={consultation.id} user={user} />}
+      <h1>{title}</h1>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/guard.server';
+import { SelectField } from '~/components/admin/Field';
+import { FloodPanel } from '~/components/moderation/FloodPanel';
+import { ModerationHeading } from '~/components/moderation/ModerationHeading';
+import { ResponseTable } from '~/components/moderation/ResponseTable';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { requireModeratedConsultation } from '~/moderation/consultation.server';
+import { floodReport } from '~/moderation/floods.server';
+import { listResponses, readListFilters } from '~/moderation/list.server';
+import { LIST_STATUSES } from '~/moderation/schemas';
+import { CHANNELS } from '~/responses/codes';
+import { countResponsesByStatus } from '~/responses/counts.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editResponses');
+  const { db } = args.context;
+  const consultation = await requireModeratedConsultation(db, args.params.id);
+  const locale = await detectLocale(args.request);
+  const filters = readListFilters(new URL(args.request.url));
+  const [counts, page, floods] = await Promise.all([
+    countResponsesByStatus(db, consultation.id),
+    listResponses(db, consultation.id, filters),
+    floodReport(db, consultation.id),
+  ]);
+  return data(
+    { consultation, counts, page, filters, floods, title: workspacePageTitle(args.context, locale, `${tFor(locale, 'moderation')('responses.title')} – ${consultation.title}`) },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export default function Responses() {
+  const { consultation, counts, page, filters, floods } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('moderation');
+  const base = `/admin/consultations/${consultation.id}/responses`;
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams();
+    if (filters.status !== 'all') params.set('status', filters.status);
+    if (filters.channel) params.set('channel', filters.channel);
+    if (n > 1) params.set('page', String(n));
+    const query = params.toString();
+    return query ? `${base}?${query}` : base;
+  };
+  return (
+    <>
+      <ModerationHeading consultation={consultation} title={t('responses.title')} />
+      <ul className="summary-cards">
+        <li data-testid="counted">
+          <strong>{counts.counted}</strong> {t('responses.counted')}
+        </li>
+        <li data-testid="excluded">
+          <strong>{counts.excluded}</strong> {t('responses.excluded')}
+          <span className="hint">{t('responses.excludedBreakdown', counts.byStatus)}</span>
+        </li>
+      </ul>
+      <Form method="get" className="filters" aria-label={t('responses.filters')}>
+        <SelectField
+          name="status"
+          label={t('responses.status')}
+          defaultValue={filters.status}
+          options={LIST_STATUSES.map((s) => ({ value: s, label: t(`responses.statusFilter.${s}`) }))}
+        />
+        <SelectField
+          name="channel"
+          label={t('responses.channel')}
+          defaultValue={filters.channel ?? ''}
+          options={[{ value: '', label: t('responses.anyChannel') }, ...CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
+        />
+        <div className="form-group">
+          <button type="submit" className="button button--secondary">
+            {t('responses.apply')}
+          </button>
+        </div>
+      </Form>
+      <ResponseTable consultationId={consultation.id} page={page} />
+      {page.pages > 1 && (
+        <nav aria-label={t('responses.pagination')} className="pagination">
+          <p>{t('responses.pageOf', { page: page.page, pages: page.pages })}</p>
+          <ul className="button-group">
+            {page.page > 1 && (
+              <li>
+                <Link to={pageLink(page.page - 1)} rel="prev">
+                  {t('responses.previous')}
+                </Link>
+              </li>
+            )}
+            {page.page < page.pages && (
+              <li>
+                <Link to={pageLink(page.page + 1)} rel="next">
+                  {t('responses.next')}
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+      <FloodPanel report={floods} />
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
