@@ -1,3 +1,4 @@
+import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import { listLinkedConsultations } from './editing.server';
 import { readTranslations } from './translations.server';
@@ -59,4 +60,11 @@ export async function findPriorityForEditing(db: Db, id: number) {
   if (!priority) return null;
   const [translations, consultations] = await Promise.all([readTranslations(db, 'priority', id), listLinkedConsultations(db, id)]);
   return { ...priority, translations, consultations };
+}
+
+/** A route's id parameter as a number; anything else is a page that does not exist. */
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw data({ reason: 'not_found' }, { status: 404 });
+  return id;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '~/i18n/config';
 
 // A theme's or priority's wording in the languages other than English, as the editor shows it.
 
-export type OtherLocale = Exclude<Locale, typeof DEFAULT_LOCALE>;
+export type OtherLocale = Exclude<Locale, 'en'>;
 export const OTHER_LOCALES = LOCALES.filter((l): l is OtherLocale => l !== DEFAULT_LOCALE);
 
 /** field → text, per language; a field with no translation is absent. */

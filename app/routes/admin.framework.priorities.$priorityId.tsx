@@ -1,0 +1,126 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { PriorityForm } from '~/components/framework/PriorityForm';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { changeFramework, deletePriority, updatePriority, type LinkedConsultation } from '~/framework/editing.server';
+import { findPriorityForEditing, idParam, listThemeChoices } from '~/framework/editor-queries.server';
+import { deleteSchema, priorityInput, prioritySchema } from '~/framework/schemas';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import styles from '~/styles/framework.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+const schema = z.discriminatedUnion('intent', [prioritySchema, deleteSchema]);
+const headers_ = { 'Cache-Control': PRIVATE_PAGE };
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editFramework');
+  const { db } = args.context;
+  const [priority, themes] = await Promise.all([findPriorityForEditing(db, idParam(args.params.priorityId)), listThemeChoices(db)]);
+  if (!priority) throw data({ reason: 'not_found' }, { status: 404 });
+  const locale = await detectLocale(args.request);
+  return data(
+    { priority, themes, title: workspacePageTitle(args.context, locale, tFor(locale, 'framework')('editPriority', { name: priority.name })) },
+    { headers: headers_ },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editFramework');
+  const id = idParam(args.params.priorityId);
+  const submission = parseWithZod(formData, { schema });
+  const fail = (formErrors?: string[]) => {
+    args.context.request.submissionFailed = true;
+    return data({ result: submission.reply({ formErrors }), refused: false }, { status: 400, headers: headers_ });
+  };
+  if (submission.status !== 'success') return fail();
+  const { db } = args.context;
+  if (submission.value.intent === 'delete') {
+    const outcome = await changeFramework(db, (trx) => deletePriority(trx, actorOf(user), id));
+    if (outcome.ok) return redirect('/admin/framework?notice=deleted', { status: 303, headers: headers_ });
+    if (outcome.reason === 'not_found') throw data({ reason: 'not_found' }, { status: 404 });
+    return data({ result: undefined, refused: true }, { status: 409, headers: headers_ });
+  }
+  const input = priorityInput(submission.value);
+  if (!(await changeFramework(db, (trx) => updatePriority(trx, actorOf(user), id, input)))) {
+    if (!(await findPriorityForEditing(db, id))) throw data({ reason: 'not_found' }, { status: 404 });
+    return fail(['framework:themeMissing']);
+  }
+  return redirect(`/admin/framework?notice=saved#priority-${id}`, { status: 303, headers: headers_ });
+}
+
+export const headers = routeHeaders;
+
+function DeletePriority({ name, consultations, refused }: { name: string; consultations: LinkedConsultation[]; refused: boolean }) {
+  const { t } = useTranslation('framework');
+  const [params] = useSearchParams();
+  if (consultations.length > 0) {
+    return (
+      <div className={`notice${refused ? ' notice--warning' : ''}`} role={refused ? 'alert' : undefined}>
+        <p>{t('priorityLinked', { count: consultations.length })}</p>
+        <ul>
+          {consultations.map((c) => (
+            <li key={c.id}>
+              <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (params.get('delete') !== 'confirm') {
+    return (
+      <p>
+        <Link to="?delete=confirm">{t('deletePriority')}</Link>
+      </p>
+    );
+  }
+  return (
+    <div className="notice notice--warning">
+      <p>{t('confirmDeletePriority', { name })}</p>
+      <AdminForm className="button-group">
+        <button type="submit" name="intent" value="delete" className="button button--warning">
+          {t('confirmDelete')}
+        </button>
+        <Link to=".">{t('cancel')}</Link>
+      </AdminForm>
+    </div>
+  );
+}
+
+export default function EditPriority() {
+  const { priority, themes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('framework');
+  const defaultValue = { themeId: String(priority.theme_id), name: priority.name, ambition: priority.ambition, pl: priority.translations.pl, ur: priority.translations.ur };
+  return (
+    <div className="width-wide">
+      <p>
+        <Link to="/admin/framework">{t('back')}</Link>
+      </p>
+      <h1>{t('editPriority', { name: priority.name })}</h1>
+      <p className="hint">
+        {t('key')} <span className="framework-key">{priority.key}</span>
+      </p>
+      <PriorityForm themes={themes} defaultValue={defaultValue} lastResult={actionData?.result} submitLabel={t('save')} />
+      <h2>{t('deleteHeading')}</h2>
+      <DeletePriority name={priority.name} consultations={priority.consultations} refused={actionData?.refused ?? false} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

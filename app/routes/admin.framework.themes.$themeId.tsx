@@ -1,0 +1,118 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { ThemeForm } from '~/components/framework/ThemeForm';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { changeFramework, deleteTheme, updateTheme } from '~/framework/editing.server';
+import { findThemeForEditing, idParam } from '~/framework/editor-queries.server';
+import { deleteSchema, themeInput, themeSchema } from '~/framework/schemas';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import styles from '~/styles/framework.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+const schema = z.discriminatedUnion('intent', [themeSchema, deleteSchema]);
+const headers_ = { 'Cache-Control': PRIVATE_PAGE };
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editFramework');
+  const theme = await findThemeForEditing(args.context.db, idParam(args.params.themeId));
+  if (!theme) throw data({ reason: 'not_found' }, { status: 404 });
+  const locale = await detectLocale(args.request);
+  return data({ theme, title: workspacePageTitle(args.context, locale, tFor(locale, 'framework')('editTheme', { name: theme.name })) }, { headers: headers_ });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editFramework');
+  const id = idParam(args.params.themeId);
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== 'success') {
+    args.context.request.submissionFailed = true;
+    return data({ result: submission.reply(), refused: false }, { status: 400, headers: headers_ });
+  }
+  const { db } = args.context;
+  if (submission.value.intent === 'delete') {
+    const outcome = await changeFramework(db, (trx) => deleteTheme(trx, actorOf(user), id));
+    if (outcome.ok) return redirect('/admin/framework?notice=deleted', { status: 303, headers: headers_ });
+    if (outcome.reason === 'not_found') throw data({ reason: 'not_found' }, { status: 404 });
+    return data({ result: undefined, refused: true }, { status: 409, headers: headers_ });
+  }
+  const input = themeInput(submission.value);
+  if (!(await changeFramework(db, (trx) => updateTheme(trx, actorOf(user), id, input)))) throw data({ reason: 'not_found' }, { status: 404 });
+  return redirect(`/admin/framework?notice=saved#theme-${id}`, { status: 303, headers: headers_ });
+}
+
+export const headers = routeHeaders;
+
+function DeleteTheme({ theme, refused }: { theme: { name: string; priorities: { id: number; name: string }[] }; refused: boolean }) {
+  const { t } = useTranslation('framework');
+  const [params] = useSearchParams();
+  if (theme.priorities.length > 0) {
+    return (
+      <div className={`notice${refused ? ' notice--warning' : ''}`} role={refused ? 'alert' : undefined}>
+        <p>{t('themeHasPriorities', { count: theme.priorities.length })}</p>
+        <ul>
+          {theme.priorities.map((p) => (
+            <li key={p.id}>
+              <Link to={`/admin/framework/priorities/${p.id}`}>{p.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (params.get('delete') !== 'confirm') {
+    return (
+      <p>
+        <Link to="?delete=confirm">{t('deleteTheme')}</Link>
+      </p>
+    );
+  }
+  return (
+    <div className="notice notice--warning">
+      <p>{t('confirmDeleteTheme', { name: theme.name })}</p>
+      <AdminForm className="button-group">
+        <button type="submit" name="intent" value="delete" className="button button--warning">
+          {t('confirmDelete')}
+        </button>
+        <Link to=".">{t('cancel')}</Link>
+      </AdminForm>
+    </div>
+  );
+}
+
+export default function EditTheme() {
+  const { theme } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('framework');
+  const defaultValue = { name: theme.name, description: theme.description, pl: theme.translations.pl, ur: theme.translations.ur };
+  return (
+    <div className="width-wide">
+      <p>
+        <Link to="/admin/framework">{t('back')}</Link>
+      </p>
+      <h1>{t('editTheme', { name: theme.name })}</h1>
+      <p className="hint">
+        {t('key')} <span className="framework-key">{theme.key}</span>
+      </p>
+      <ThemeForm defaultValue={defaultValue} lastResult={actionData?.result} submitLabel={t('save')} />
+      <h2>{t('deleteHeading')}</h2>
+      <DeleteTheme theme={theme} refused={actionData?.refused ?? false} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
