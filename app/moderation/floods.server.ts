@@ -1,5 +1,6 @@
 import type { Db } from '#db/connection';
-import { BLOCK_REASONS, type BlockReason } from '#db/schema';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { BLOCK_REASONS, type BlockReason, type Database } from '#db/schema';
 
 const HOUR = 60 * 60 * 1000;
 /** An hour is marked as a possible flood at this many responses or more, however quiet it usually is. */
@@ -35,14 +36,18 @@ async function blockedSince(db: Db, consultationId: number, since: Date): Promis
   return counts;
 }
 
-/** Responses received in each hour of the last `hours` hours, by the hour's first 13 characters ("2026-11-22T09"). */
+// The hour of an ISO time, "2026-11-22T09": the same text in SELECT and GROUP BY (literals, not
+// parameters, so PostgreSQL sees one expression).
+const hourOf = (eb: ExpressionBuilder<Database, 'responses'>) => eb.fn<string>('substr', ['submitted_at', sql.lit(1), sql.lit(13)]);
+
+/** Responses received in each hour since `since`, by hour. */
 async function responsesByHour(db: Db, consultationId: number, since: Date): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('responses')
-    .select((eb) => [eb.fn<string>('substr', ['submitted_at', eb.val(1), eb.val(13)]).as('hour'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [hourOf(eb).as('hour'), eb.fn.countAll<number>().as('n')])
     .where('consultation_id', '=', consultationId)
     .where('submitted_at', '>=', since.toISOString())
-    .groupBy((eb) => eb.fn('substr', ['submitted_at', eb.val(1), eb.val(13)]))
+    .groupBy(hourOf)
     .execute();
   return new Map(rows.map((r) => [r.hour, Number(r.n)]));
 }
