@@ -1,3 +1,4 @@
+import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import type { ConsultationDef } from '~/consultations/definition';
@@ -49,3 +50,14 @@ export async function loadIntakeConsultation(db: Db, by: { id: number } | { slug
   };
   return { consultation, def: asked, wards };
 }
+
+/** The consultation a workspace URL names, or a thrown 404. */
+export async function requireIntakeConsultation(db: Db, rawId: string | undefined): Promise<IntakeConsultation> {
+  const id = Number(rawId);
+  const found = Number.isSafeInteger(id) && id > 0 ? await loadIntakeConsultation(db, { id }) : null;
+  if (!found) throw data({ reason: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
+  return found;
+}
+
+/** Today as the date field writes it. */
+export const today = (now = new Date()) => now.toISOString().slice(0, 10);

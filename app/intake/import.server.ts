@@ -111,3 +111,13 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
     throw error;
   }
 }
+
+export function listImports(db: Db, consultationId: number) {
+  return db
+    .selectFrom('imports')
+    .select(['id', 'file_name', 'row_count', 'imported_at'])
+    .where('consultation_id', '=', consultationId)
+    .orderBy('imported_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}

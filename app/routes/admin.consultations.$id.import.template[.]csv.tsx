@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireUser } from '~/auth/guard.server';
+import { requireIntakeConsultation } from '~/intake/consultation.server';
+import { templateColumns } from '~/intake/vocabulary';
+
+// A blank import spreadsheet for one consultation: just its header row. The byte order mark
+// makes Excel open it as UTF-8.
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editResponses');
+  const { def } = await requireIntakeConsultation(args.context.db, args.params.id);
+  return new Response(`\uFEFF${templateColumns(def).join(',')}\r\n`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${def.slug}-import-template.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,143 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { FieldError } from '~/components/form/ErrorSummary';
+import { useStepForm } from '~/components/form/use-step-form';
+import { ImportHistory } from '~/components/intake/ImportHistory';
+import { IntakeHeading } from '~/components/intake/IntakeHeading';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { requireIntakeConsultation } from '~/intake/consultation.server';
+import { importResponses, listImports } from '~/intake/import.server';
+import { PROBLEMS_LISTED, problemText } from '~/intake/messages';
+import { uploadSchema } from '~/intake/upload-schema';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editResponses');
+  const { consultation } = await requireIntakeConsultation(args.context.db, args.params.id);
+  const locale = await detectLocale(args.request);
+  const imports = await listImports(args.context.db, consultation.id);
+  const importedId = Number(new URL(args.request.url).searchParams.get('imported'));
+  return data(
+    {
+      consultation: { id: consultation.id, title: consultation.title },
+      imports,
+      imported: imports.find((i) => i.id === importedId) ?? null,
+      title: workspacePageTitle(args.context, locale, `${tFor(locale, 'intake')('import.title')} – ${consultation.title}`),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editResponses');
+  const intake = await requireIntakeConsultation(args.context.db, args.params.id);
+  const submission = parseWithZod(formData, { schema: uploadSchema });
+  const failed = (body: object, status: number) => {
+    args.context.request.submissionFailed = true;
+    return data({ problems: [], total: 0, duplicate: null, ...body }, { status, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  };
+  if (submission.status !== 'success') return failed({ result: submission.reply() }, 400);
+  const { file } = submission.value;
+  const result = await importResponses(args.context.db, intake, {
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    actor: actorOf(user),
+  });
+  switch (result.status) {
+    case 'imported':
+      return redirect(`/admin/consultations/${intake.consultation.id}/import?imported=${result.importId}`, { status: 303 });
+    case 'duplicate':
+      return failed({ duplicate: { date: result.importedAt, file: result.fileName, count: result.count } }, 409);
+    case 'invalid':
+      return failed({ problems: result.problems.slice(0, PROBLEMS_LISTED), total: result.problems.length }, 400);
+  }
+}
+
+export default function ImportResponses() {
+  const { consultation, imports, imported } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation(['intake', 'survey']);
+  const { form, summary, fieldErrors, submit } = useStepForm({
+    id: 'import',
+    schema: uploadSchema,
+    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    defaultValue: {},
+  });
+  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+  const problems = actionData?.problems ?? [];
+  const more = (actionData?.total ?? 0) - problems.length;
+  const duplicate = actionData?.duplicate;
+  const summaryErrors = [
+    ...summary,
+    ...(duplicate ? [{ fieldId: 'file', message: t('import.duplicate', { date: date(duplicate.date), file: duplicate.file, count: duplicate.count }) }] : []),
+    ...problems.map((p) => ({ fieldId: null, message: problemText(t, p) })),
+    ...(more > 0 ? [{ fieldId: null, message: t('import.moreProblems', { count: more }) }] : []),
+  ];
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors} title={problems.length > 0 ? t('import.problemsTitle') : undefined} attempt={submit.attempts} reply={actionData} />
+      <IntakeHeading consultation={consultation} title={t('import.title')} />
+      {imported && (
+        <div className="notice" role="status">
+          <p>
+            <strong>{t('import.imported', { count: imported.row_count, file: imported.file_name })}</strong>
+          </p>
+        </div>
+      )}
+      <p className="lead">{t('import.intro')}</p>
+      <h2>{t('import.rulesTitle')}</h2>
+      <ul>
+        <li>{t('import.ruleHeader')}</li>
+        <li>{t('import.ruleRequired')}</li>
+        <li>{t('import.ruleValues')}</li>
+        <li>{t('import.ruleWard')}</li>
+      </ul>
+      <p>
+        <a href={`/admin/consultations/${consultation.id}/import/template.csv`} download>
+          {t('import.template')}
+        </a>
+      </p>
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate encType="multipart/form-data">
+        <div className={`form-group${fieldErrors.file ? ' form-group--error' : ''}`}>
+          <label className="label label--field" htmlFor="file">
+            {t('import.file')}
+          </label>
+          <p className="hint" id="file-hint">
+            {t('import.fileHint')}
+          </p>
+          <FieldError id="file-error" message={fieldErrors.file} />
+          <input
+            className="file-upload"
+            type="file"
+            id="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={fieldErrors.file ? 'file-hint file-error' : 'file-hint'}
+            aria-invalid={fieldErrors.file ? true : undefined}
+          />
+        </div>
+        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+          {t('import.submit')}
+        </button>
+      </AdminForm>
+      <ImportHistory imports={imports} date={date} />
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
