@@ -57,7 +57,7 @@ export default function Translations() {
               <tr key={l.locale}>
                 <th scope="row">{t(`languages.${l.locale}`)}</th>
                 <td>{l.required ? t('translations.yes') : t('translations.no')}</td>
-                <td>{t('translations.ofTotal', { count: l.translated, total: l.total })}</td>
+                <td>{t("translations.ofTotal", { translated: l.translated, total: l.total })}</td>
                 <td data-testid={`missing-${l.locale}`}>{l.missing}</td>
                 <td>
                   <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}`}>{t('translations.edit', { language: t(`languages.${l.locale}`) })}</Link>

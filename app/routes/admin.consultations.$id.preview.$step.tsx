@@ -1,0 +1,111 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { AboutYouFields } from '~/components/form/AboutYouFields';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { QuestionField } from '~/components/form/QuestionField';
+import { StepButtons } from '~/components/form/StepButtons';
+import { useStepForm } from '~/components/form/use-step-form';
+import { YourWordsFields } from '~/components/form/YourWordsFields';
+import { Prose } from '~/components/Prose';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PreviewBanner } from '~/components/versions/PreviewBanner';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { stepSchema } from '~/responses/step-schema';
+import { loadPreviewStep, previewPath } from '~/versions/preview.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const { consultation, def, position, wards } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale);
+  const stepTitle =
+    position.step.kind === 'section' ? position.step.section.title : position.step.kind === 'about-you' ? tFor(locale, 'about')('title') : tFor(locale, 'survey')('words.title');
+  return data(
+    {
+      consultationId: consultation.id,
+      consultation: { slug: def.slug, title: def.title },
+      position,
+      wards,
+      title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('preview.title')}: ${stepTitle} – ${def.title}`),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+// Checks the page as the real form would, then moves on; nothing is stored.
+export async function action(args: ActionFunctionArgs) {
+  const { formData } = await requireAction(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const { consultation, position, wardCodes } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale);
+  if (formData.get('intent') === 'back') {
+    return redirect(position.previous ? previewPath(consultation.id, position.previous.id) : previewPath(consultation.id), { status: 303 });
+  }
+  const submission = parseWithZod(formData, { schema: stepSchema(position.step, wardCodes) });
+  if (submission.status !== 'success') {
+    args.context.request.submissionFailed = true;
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  return redirect(position.next ? previewPath(consultation.id, position.next.id) : `${previewPath(consultation.id)}?finished=residents`, { status: 303 });
+}
+
+export default function PreviewStep() {
+  const data = useLoaderData<typeof loader>();
+  return <PreviewStepForm key={data.position.step.id} {...data} />;
+}
+
+function PreviewStepForm({ consultationId, consultation, position, wards }: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('survey');
+  const { t: tAbout } = useTranslation('about');
+  const { step } = position;
+  const wardCodes = useMemo(() => wards.map((w) => w.code), [wards]);
+  const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
+  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `preview-${step.id}`, schema, lastResult: actionData?.result, defaultValue: {} });
+  const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
+  return (
+    <div className="narrow">
+      <PreviewBanner consultationId={consultationId} audience="residents" />
+      <Link to={position.previous ? previewPath(consultationId, position.previous.id) : previewPath(consultationId)} className="back-link">
+        {t('back')}
+      </Link>
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData} />
+      <p className="caption">
+        {consultation.title}
+        <span className="caption__step">{t('sectionOf', { number: position.number, total: position.total })}</span>
+      </p>
+      <h1>{heading}</h1>
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
+        {step.kind === 'section' && (
+          <>
+            <Prose text={step.section.intro} />
+            {step.section.questions.map((q) => (
+              <QuestionField key={q.key} question={q} values={current} errors={fieldErrors} />
+            ))}
+          </>
+        )}
+        {step.kind === 'about-you' && (
+          <>
+            <p>{tAbout('intro')}</p>
+            <AboutYouFields values={current} errors={fieldErrors} wards={wards} />
+          </>
+        )}
+        {step.kind === 'your-words' && <YourWordsFields values={current} errors={fieldErrors} />}
+        <StepButtons next={t('continue')} back={t('saveAndBack')} />
+      </AdminForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

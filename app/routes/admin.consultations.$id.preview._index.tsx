@@ -1,0 +1,84 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/guard.server';
+import { PriorityTags } from '~/components/PriorityTags';
+import { Prose } from '~/components/Prose';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PreviewBanner } from '~/components/versions/PreviewBanner';
+import { VersionsHeading } from '~/components/versions/VersionsHeading';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { formatDate } from '~/i18n/format';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { usePageLocale } from '~/i18n/use-locale';
+import { loadPreview, previewPath, youthPreviewPath } from '~/versions/preview.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const { consultation, def, youth } = await loadPreview(args.context.db, args.params.id, locale);
+  return data(
+    {
+      consultation: { id: consultation.id, title: consultation.title },
+      def,
+      firstStep: previewPath(consultation.id, '1'),
+      youthStart: youth ? youthPreviewPath(consultation.id, 'age') : null,
+      finished: new URL(args.request.url).searchParams.get('finished'),
+      title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('preview.title')} – ${consultation.title}`),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export default function Preview() {
+  const { consultation, def: c, firstStep, youthStart, finished } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('versions');
+  const { t: tc } = useTranslation();
+  const locale = usePageLocale();
+  return (
+    <>
+      <VersionsHeading consultation={consultation} title={t('preview.title')} />
+      {finished && (
+        <p className="notice" role="status">
+          {t(finished === 'young' ? 'preview.finishedYoung' : 'preview.finished')}
+        </p>
+      )}
+      <p>{t('preview.intro')}</p>
+      <ul>
+        <li>{c.sections.length > 0 ? <Link to={firstStep}>{t('preview.startResidents')}</Link> : t('preview.noSections')}</li>
+        <li>{youthStart ? <Link to={youthStart}>{t('preview.startYoung')}</Link> : t('preview.noYouth')}</li>
+      </ul>
+      <h2>{t('preview.landingTitle')}</h2>
+      <PreviewBanner consultationId={consultation.id} audience="residents" />
+      <section className="narrow preview-frame" aria-label={t('preview.landingTitle')}>
+        <p className="consultation-title">{c.title}</p>
+        <p className="lead">{c.summary}</p>
+        <dl className="facts">
+          {c.closesAt && (
+            <div>
+              <dt>{tc('consultation.closingDate')}</dt>
+              <dd>{formatDate(c.closesAt, locale)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{tc('consultation.timeNeeded')}</dt>
+            <dd>{tc('hub.minutes', { count: c.estimatedMinutes })}</dd>
+          </div>
+        </dl>
+        <h3>{tc('consultation.whyAsking')}</h3>
+        <Prose text={c.whyAsking} />
+        <h3>{tc('consultation.whatHappensNext')}</h3>
+        <Prose text={c.whatHappensNext} />
+        <PriorityTags priorities={c.priorities} label={tc('consultation.priorities')} />
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,112 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { listOf } from '~/components/form/QuestionField';
+import { StepButtons } from '~/components/form/StepButtons';
+import { useStepForm } from '~/components/form/use-step-form';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PreviewBanner } from '~/components/versions/PreviewBanner';
+import { YouthChoices } from '~/components/youth/YouthChoices';
+import { YouthMoreFields } from '~/components/youth/YouthMoreFields';
+import { YouthProgress } from '~/components/youth/YouthProgress';
+import { YouthQuestion } from '~/components/youth/YouthQuestion';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { YOUTH_AGE_BANDS } from '~/youth/ages';
+import { youthStepSchema } from '~/youth/step-schema';
+import { findYouthStep } from '~/youth/steps';
+import { loadYouthPreviewStep, previewPath, youthPreviewPath } from '~/versions/preview.server';
+
+const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BANDS as readonly string[]).includes(value) ? value : null);
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const age = ageFrom(new URL(args.request.url).searchParams.get('age'));
+  const { consultation, youth, position } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, age, locale);
+  const t = tFor(locale, 'youth');
+  const heading = position.step.kind === 'item' ? position.step.item.text : position.step.kind === 'age' ? t('age.question') : t('more.title');
+  return data(
+    {
+      consultationId: consultation.id,
+      age,
+      position,
+      title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('preview.youngTitle')}: ${heading} – ${youth.title}`),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+// Checks the page as the real form would, then moves on; nothing is stored.
+export async function action(args: ActionFunctionArgs) {
+  const { formData } = await requireAction(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const age = ageFrom(new URL(args.request.url).searchParams.get('age'));
+  const { consultation, youth, position } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, age, locale);
+  if (formData.get('intent') === 'back') {
+    return redirect(position.previous ? youthPreviewPath(consultation.id, position.previous.id, age) : previewPath(consultation.id), { status: 303 });
+  }
+  const submission = parseWithZod(formData, { schema: youthStepSchema(position.step) });
+  if (submission.status !== 'success') {
+    args.context.request.submissionFailed = true;
+    return data({ result: submission.reply() }, { status: 400 });
+  }
+  // The pages that follow depend on the age just given: under-13s have no "more about you" page.
+  const nextAge = position.step.kind === 'age' ? ageFrom(submission.payload.age_band) : age;
+  const next = findYouthStep(youth, position.step.id, nextAge)?.next;
+  return redirect(next ? youthPreviewPath(consultation.id, next.id, nextAge) : `${previewPath(consultation.id)}?finished=young`, { status: 303 });
+}
+
+export default function YouthPreviewStep() {
+  const data = useLoaderData<typeof loader>();
+  return <YouthPreviewForm key={data.position.step.id} {...data} />;
+}
+
+function YouthPreviewForm({ consultationId, age, position }: ReturnType<typeof useLoaderData<typeof loader>>) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('youth');
+  const { step } = position;
+  const schema = useMemo(() => youthStepSchema(step), [step]);
+  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `preview-young-${step.id}`, schema, lastResult: actionData?.result, defaultValue: age ? { age_band: age } : {} });
+  const back = position.previous ? youthPreviewPath(consultationId, position.previous.id, age) : previewPath(consultationId);
+  return (
+    <div className="narrow youth">
+      <PreviewBanner consultationId={consultationId} audience="young" />
+      <Link to={back} className="back-link">
+        {t('back')}
+      </Link>
+      <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
+      {step.kind !== 'more' && <YouthProgress number={position.number} total={position.total} />}
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
+        {step.kind === 'age' && (
+          <YouthChoices
+            name="age_band"
+            type="radio"
+            legend={t('age.question')}
+            hint={t('age.hint')}
+            choices={YOUTH_AGE_BANDS.map((band) => ({ value: band, label: t(`age.${band}`) }))}
+            defaultValue={listOf(current.age_band)}
+            error={fieldErrors.age_band}
+          />
+        )}
+        {step.kind === 'item' && <YouthQuestion item={step.item} values={current} errors={fieldErrors} />}
+        {step.kind === 'more' && <YouthMoreFields values={current} errors={fieldErrors} />}
+        <StepButtons next={t('next')} back={t('back')} big />
+      </AdminForm>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
