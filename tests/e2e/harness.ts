@@ -39,7 +39,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the built server (run `npm run build` first) with its own database, seeded with the demo content. */
-export async function startApp({ seedDemo = true }: { seedDemo?: boolean } = {}): Promise<RunningApp> {
+export async function startApp({ seedDemo = true, env = {} }: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
   const dir = await mkdtemp(join(tmpdir(), 'heard-e2e-'));
   const databasePath = join(dir, 'heard.sqlite');
   const port = await freePort();
@@ -52,6 +52,8 @@ export async function startApp({ seedDemo = true }: { seedDemo?: boolean } = {})
       HOST: '127.0.0.1',
       DATABASE_URL: databasePath,
       SEED_DEMO: String(seedDemo),
+      // A test's own settings, e.g. a low SUBMISSIONS_PER_HOUR.
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops the node process tsx starts under it.
@@ -242,8 +244,8 @@ export interface Suite {
   browser: Browser;
 }
 
-export async function startSuite(): Promise<Suite> {
-  const app = await startApp();
+export async function startSuite(options: Parameters<typeof startApp>[0] = {}): Promise<Suite> {
+  const app = await startApp(options);
   return { app, db: openDb(app.databasePath), browser: await launchBrowser() };
 }
 
