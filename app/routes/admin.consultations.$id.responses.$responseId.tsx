@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,9 @@ import { requireModeratedConsultation, responseIdOf } from '~/moderation/consult
 import { findResponseForReview } from '~/moderation/response.server';
 import { EXCLUDED_STATUSES, statusChangeSchema } from '~/moderation/schemas';
 import { changeResponseStatus } from '~/moderation/status.server';
+import styles from '~/styles/moderation.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 async function requireResponse(args: LoaderFunctionArgs) {
   const consultation = await requireModeratedConsultation(args.context.db, args.params.id);
