@@ -20,7 +20,8 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { stepSchema } from '~/responses/step-schema';
-import { loadPreviewStep, previewPath } from '~/versions/preview.server';
+import { loadPreviewStep } from '~/versions/preview.server';
+import { previewPath } from '~/versions/preview-paths';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');

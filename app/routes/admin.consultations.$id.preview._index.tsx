@@ -13,7 +13,8 @@ import { workspacePageTitle } from '~/http/page-title.server';
 import { formatDate } from '~/i18n/format';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { usePageLocale } from '~/i18n/use-locale';
-import { loadPreview, previewPath, youthPreviewPath } from '~/versions/preview.server';
+import { loadPreview } from '~/versions/preview.server';
+import { previewPath, youthPreviewPath } from '~/versions/preview-paths';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');

@@ -23,7 +23,8 @@ import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { youthStepSchema } from '~/youth/step-schema';
 import { findYouthStep } from '~/youth/steps';
-import { loadYouthPreviewStep, previewPath, youthPreviewPath } from '~/versions/preview.server';
+import { loadYouthPreviewStep } from '~/versions/preview.server';
+import { previewPath, youthPreviewPath } from '~/versions/preview-paths';
 
 const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BANDS as readonly string[]).includes(value) ? value : null);
 

@@ -13,9 +13,6 @@ import { requireConsultationById } from './consultation.server';
 
 const notFound = () => data({ reason: 'not_found' }, { status: 404 });
 
-export const previewPath = (id: number, step?: string) => `/admin/consultations/${id}/preview${step ? `/${step}` : ''}`;
-export const youthPreviewPath = (id: number, step: string, age?: string | null) => `/admin/consultations/${id}/preview/young/${step}${age ? `?age=${encodeURIComponent(age)}` : ''}`;
-
 export async function loadPreview(db: Db, rawId: string | undefined, locale: Locale) {
   const consultation = await requireConsultationById(db, rawId);
   const def = await loadConsultationDefinition(db, consultation, locale);
