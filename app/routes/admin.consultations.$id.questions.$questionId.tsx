@@ -1,0 +1,127 @@
+import { getFormProps } from '@conform-to/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { listOptions } from '~/builder/options.server';
+import { questionPageAction } from '~/builder/question-actions.server';
+import { findQuestion, hasOwnOptions } from '~/builder/questions.server';
+import { idParam, notFound } from '~/builder/routes.server';
+import { questionSchema } from '~/builder/schemas';
+import { listSections } from '~/builder/sections.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { InputField } from '~/components/admin/Field';
+import { OptionList } from '~/components/builder/OptionList';
+import { QuestionFields } from '~/components/builder/QuestionFields';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useStepForm } from '~/components/form/use-step-form';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { hasResponses } from '~/responses/counts.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const db = args.context.db;
+  const id = idParam(args.params, 'id');
+  const q = await findQuestion(db, id, idParam(args.params, 'questionId'));
+  if (!q) notFound();
+  const [sections, options, locked] = await Promise.all([listSections(db, id), listOptions(db, q.id), hasResponses(db, id)]);
+  const saved = {
+    sectionId: String(q.section_id),
+    kind: q.kind,
+    text: q.text,
+    hint: q.hint,
+    required: q.required === 1 ? 'on' : '',
+    maxSelections: q.max_selections?.toString() ?? '',
+    rankCount: q.rank_count?.toString() ?? '',
+    maxLength: q.max_length?.toString() ?? '',
+    ratingMax: q.rating_max?.toString() ?? '',
+  };
+  return data(
+    {
+      id,
+      question: { id: q.id, key: q.key, text: q.text, hidden: q.hidden === 1, hiddenReason: q.hidden_reason, ownOptions: hasOwnOptions(q.kind) },
+      saved,
+      sections: sections.filter((s) => s.audience === 'everyone' || s.id === q.section_id).map((s) => ({ id: s.id, title: s.title })),
+      options: options.map((o) => ({ id: o.id, key: o.key, label: o.label, isOther: o.is_other === 1, hidden: o.hidden === 1 })),
+      locked,
+      done: new URL(args.request.url).searchParams.get('done'),
+      title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('question.editTitle')),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editConsultations');
+  const id = idParam(args.params, 'id');
+  const questionId = idParam(args.params, 'questionId');
+  const outcome = await questionPageAction(args.context, actorOf(user), formData, id, questionId);
+  if (!('ok' in outcome)) return outcome;
+  if (outcome.deleted) return redirect(`/admin/consultations/${id}/questions`, 303);
+  return redirect(`/admin/consultations/${id}/questions/${questionId}?done=${outcome.done}`, 303);
+}
+
+export default function EditQuestion() {
+  const { id, question, saved, sections, options, locked, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('builder');
+  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'question', schema: questionSchema, lastResult: actionData?.result, defaultValue: saved });
+  const typed = (actionData?.result?.initialValue ?? {}) as Record<string, unknown>;
+  const mainForm = typed.intent === 'save' || typed.intent === undefined;
+  return (
+    <>
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
+      {done && summary.length === 0 && (
+        <div className="notice notice--success" role="status">
+          {t(`question.done.${done}`, { defaultValue: '' })}
+        </div>
+      )}
+      <h1>{t('question.editTitle')}</h1>
+      <p>
+        {t('question.key')} <code>{question.key}</code>
+      </p>
+      {locked && <div className="notice notice--warning">{t('question.lockedExplain')}</div>}
+      {question.hidden && <div className="notice">{t('question.hiddenNotice', { reason: question.hiddenReason ?? '' })}</div>}
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
+        <QuestionFields sections={sections} current={mainForm ? current : saved} errors={mainForm ? fieldErrors : {}} lockedKind={locked ? saved.kind : undefined} isNew={false} />
+        {locked && <InputField name="reason" label={t('fields.reason')} hint={t('fields.rewordReasonHint')} error={mainForm ? fieldErrors.reason : undefined} defaultValue={mainForm ? String(current.reason ?? '') : ''} />}
+        <button type="submit" className="button" name="intent" value="save">
+          {t('question.save')}
+        </button>
+      </AdminForm>
+      {question.ownOptions && <OptionList options={options} locked={locked} typed={typed} errors={mainForm ? {} : fieldErrors} />}
+      <h2>{locked ? (question.hidden ? t('question.showTitle') : t('question.hideTitle')) : t('question.deleteTitle')}</h2>
+      {locked ? (
+        <AdminForm>
+          <p>{t('question.hideExplain')}</p>
+          <InputField id="hide-reason" name="reason" label={question.hidden ? t('fields.showReason') : t('fields.hideReason')} />
+          <button type="submit" className="button button--warning" name="intent" value={question.hidden ? 'show' : 'hide'}>
+            {question.hidden ? t('question.show') : t('question.hide')}
+          </button>
+        </AdminForm>
+      ) : (
+        <AdminForm>
+          <p>{t('question.deleteExplain')}</p>
+          <button type="submit" className="button button--warning" name="intent" value="deleteQuestion">
+            {t('question.delete')}
+          </button>
+        </AdminForm>
+      )}
+      <p>
+        <a href={`/admin/consultations/${id}/questions`}>{t('question.back')}</a>
+      </p>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,145 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { findConsultation } from '~/builder/consultations.server';
+import { deleteQuestion, listQuestions, moveQuestion } from '~/builder/questions.server';
+import { change, idParam, notFound, refuseChange, refusal } from '~/builder/routes.server';
+import { sectionSchema } from '~/builder/schemas';
+import { addSection, deleteSection, listSections, moveSection } from '~/builder/sections.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { InputField, TextAreaField } from '~/components/admin/Field';
+import { RowActions } from '~/components/builder/RowActions';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useStepForm } from '~/components/form/use-step-form';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { hasResponses } from '~/responses/counts.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const db = args.context.db;
+  const consultation = await findConsultation(db, idParam(args.params, 'id'));
+  if (!consultation) notFound();
+  const [sections, questions, locked] = await Promise.all([listSections(db, consultation.id), listQuestions(db, consultation.id), hasResponses(db, consultation.id)]);
+  return data(
+    {
+      id: consultation.id,
+      locked,
+      sections: sections.map((s) => ({
+        id: s.id,
+        title: s.title,
+        youngPeople: s.audience === 'young_people',
+        questions: questions.filter((q) => q.section_id === s.id).map((q) => ({ id: q.id, key: q.key, kind: q.kind, text: q.text, required: q.required === 1, hidden: q.hidden === 1 })),
+      })),
+      title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('questions.title')),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+const rowSchema = z.object({
+  intent: z.enum(['moveSection', 'deleteSection', 'moveQuestion', 'deleteQuestion']),
+  target: z.number(),
+  direction: z.enum(['up', 'down']).optional(),
+});
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editConsultations');
+  const id = idParam(args.params, 'id');
+  const actor = actorOf(user);
+  const db = args.context.db;
+  if (formData.get('intent') === 'addSection') {
+    const submission = parseWithZod(formData, { schema: sectionSchema });
+    if (submission.status !== 'success') return refusal(args.context, submission.reply());
+    const result = await change(db, (trx) => addSection(trx, actor, id, submission.value));
+    return result.ok ? redirect(`/admin/consultations/${id}/questions#section-${result.id}`, 303) : refuseChange(args.context, submission, result);
+  }
+  const submission = parseWithZod(formData, { schema: rowSchema });
+  if (submission.status !== 'success') return refusal(args.context, submission.reply());
+  const { intent, target, direction = 'up' } = submission.value;
+  const result = await change(db, (trx) => {
+    if (intent === 'moveSection') return moveSection(trx, actor, id, target, direction);
+    if (intent === 'deleteSection') return deleteSection(trx, actor, id, target);
+    if (intent === 'moveQuestion') return moveQuestion(trx, actor, id, target, direction);
+    return deleteQuestion(trx, actor, id, target);
+  });
+  if (!result.ok) return refuseChange(args.context, submission, result);
+  return redirect(`/admin/consultations/${id}/questions`, 303);
+}
+
+export default function Questions() {
+  const { id, locked, sections } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('builder');
+  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'add-section', schema: sectionSchema, lastResult: actionData?.result, defaultValue: {} });
+  return (
+    <>
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
+      <h1>{t('questions.title')}</h1>
+      {locked && <div className="notice notice--warning">{t('questions.locked')}</div>}
+      {sections.length === 0 && <p>{t('questions.noSections')}</p>}
+      {sections.map((s, si) => (
+        <section key={s.id} className="builder-section" id={`section-${s.id}`} aria-labelledby={`section-${s.id}-title`}>
+          <h2 id={`section-${s.id}-title`}>
+            {t('questions.sectionHeading', { number: si + 1, title: s.title })} {s.youngPeople && <span className="tag">{t('questions.youngPeopleOnly')}</span>}
+          </h2>
+          <RowActions
+            intent="Section"
+            target={s.id}
+            name={s.title}
+            first={si === 0}
+            last={si === sections.length - 1}
+            canDelete={!locked}
+            editTo={`/admin/consultations/${id}/sections/${s.id}`}
+          />
+          {s.questions.length === 0 ? (
+            <p>{t('questions.noQuestions')}</p>
+          ) : (
+            <ol className="builder-questions">
+              {s.questions.map((q, qi) => (
+                <li key={q.id} className="builder-question">
+                  <p>
+                    <Link to={`/admin/consultations/${id}/questions/${q.id}`}>{q.text}</Link> <span className="tag">{t(`kinds.${q.kind}`)}</span>{' '}
+                    {q.required && <span className="tag">{t('questions.required')}</span>} {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
+                  </p>
+                  <RowActions intent="Question" target={q.id} name={q.text} first={qi === 0} last={qi === s.questions.length - 1} canDelete={!locked} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {!s.youngPeople && (
+            <p>
+              <Link to={`/admin/consultations/${id}/questions/new?section=${s.id}`} className="button button--secondary">
+                {t('questions.addQuestion')}
+                <span className="visually-hidden"> {t('questions.toSection', { title: s.title })}</span>
+              </Link>
+            </p>
+          )}
+        </section>
+      ))}
+      <h2>{t('questions.addSection')}</h2>
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
+        <InputField name="title" label={t('fields.sectionTitle')} error={fieldErrors.title} defaultValue={String(current.title ?? '')} />
+        <TextAreaField name="intro" label={t('fields.sectionIntro')} hint={t('fields.sectionIntroHint')} error={fieldErrors.intro} defaultValue={String(current.intro ?? '')} />
+        <button type="submit" className="button" name="intent" value="addSection">
+          {t('questions.addSection')}
+        </button>
+      </AdminForm>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,73 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { findConsultation } from '~/builder/consultations.server';
+import { addQuestion } from '~/builder/questions.server';
+import { change, idParam, notFound, refuseChange, refusal } from '~/builder/routes.server';
+import { newQuestionSchema, optionLines } from '~/builder/schemas';
+import { listSections } from '~/builder/sections.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { QuestionFields } from '~/components/builder/QuestionFields';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useStepForm } from '~/components/form/use-step-form';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const db = args.context.db;
+  const consultation = await findConsultation(db, idParam(args.params, 'id'));
+  if (!consultation) notFound();
+  const sections = (await listSections(db, consultation.id)).filter((s) => s.audience === 'everyone').map((s) => ({ id: s.id, title: s.title }));
+  if (sections.length === 0) throw redirect(`/admin/consultations/${consultation.id}/questions`);
+  const wanted = Number(new URL(args.request.url).searchParams.get('section'));
+  const section = sections.find((s) => s.id === wanted) ?? sections[0]!;
+  return data(
+    { id: consultation.id, sections, sectionId: String(section.id), title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('question.newTitle')) },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editConsultations');
+  const id = idParam(args.params, 'id');
+  const submission = parseWithZod(formData, { schema: newQuestionSchema });
+  if (submission.status !== 'success') return refusal(args.context, submission.reply());
+  const { options, ...input } = submission.value;
+  const result = await change(args.context.db, (trx) => addQuestion(trx, actorOf(user), id, { ...input, options: optionLines(options) }));
+  if (!result.ok) return refuseChange(args.context, submission, result);
+  return redirect(`/admin/consultations/${id}/questions/${result.id}?done=added`, 303);
+}
+
+export default function NewQuestion() {
+  const { sections, sectionId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('builder');
+  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'new-question', schema: newQuestionSchema, lastResult: actionData?.result, defaultValue: { sectionId, required: 'on' } });
+  return (
+    <>
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
+      <h1>{t('question.newTitle')}</h1>
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
+        <QuestionFields sections={sections} current={current} errors={fieldErrors} isNew />
+        <button type="submit" className="button">
+          {t('question.add')}
+        </button>
+      </AdminForm>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -1,0 +1,79 @@
+import { getFormProps } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { change, idParam, notFound, refuseChange, refusal } from '~/builder/routes.server';
+import { sectionSchema } from '~/builder/schemas';
+import { findSection, updateSection } from '~/builder/sections.server';
+import { AdminForm } from '~/components/admin/AdminForm';
+import { InputField, TextAreaField } from '~/components/admin/Field';
+import { ErrorSummary } from '~/components/form/ErrorSummary';
+import { useStepForm } from '~/components/form/use-step-form';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { hasResponses } from '~/responses/counts.server';
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editConsultations');
+  const locale = await detectLocale(args.request);
+  const id = idParam(args.params, 'id');
+  const section = await findSection(args.context.db, id, idParam(args.params, 'sectionId'));
+  if (!section) notFound();
+  return data(
+    {
+      id,
+      saved: { title: section.title, intro: section.intro },
+      locked: await hasResponses(args.context.db, id),
+      title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('section.title')),
+    },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editConsultations');
+  const id = idParam(args.params, 'id');
+  const sectionId = idParam(args.params, 'sectionId');
+  const submission = parseWithZod(formData, { schema: sectionSchema });
+  if (submission.status !== 'success') return refusal(args.context, submission.reply());
+  const { reason, title, intro } = submission.value;
+  const result = await change(args.context.db, (trx) => updateSection(trx, actorOf(user), id, sectionId, { title, intro }, reason));
+  if (!result.ok) return refuseChange(args.context, submission, result);
+  return redirect(`/admin/consultations/${id}/questions#section-${sectionId}`, 303);
+}
+
+export default function EditSection() {
+  const { id, saved, locked } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('builder');
+  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'section', schema: sectionSchema, lastResult: actionData?.result, defaultValue: saved });
+  return (
+    <>
+      <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
+      <h1>{t('section.title')}</h1>
+      <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
+        <InputField name="title" label={t('fields.sectionTitle')} error={fieldErrors.title} defaultValue={String(current.title ?? '')} />
+        <TextAreaField name="intro" label={t('fields.sectionIntro')} hint={t('fields.sectionIntroHint')} error={fieldErrors.intro} defaultValue={String(current.intro ?? '')} />
+        {locked && <InputField name="reason" label={t('fields.reason')} hint={t('fields.rewordReasonHint')} error={fieldErrors.reason} defaultValue={String(current.reason ?? '')} />}
+        <button type="submit" className="button" name="intent" value="save">
+          {t('section.save')}
+        </button>
+      </AdminForm>
+      <p>
+        <Link to={`/admin/consultations/${id}/questions`}>{t('question.back')}</Link>
+      </p>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
