@@ -178,7 +178,9 @@ async function main(): Promise<void> {
         name: 'app',
         args: appArgs,
         cwd: ROOT,
-        env: { NODE_ENV: 'production', PORT: String(appPort), HOST: '127.0.0.1', DATABASE_URL: appDb, SEED_DEMO: 'true' },
+        // All the load comes from one client: the public forms' per-client limit would turn
+        // the submissions away after the first 60, so it is raised out of the way.
+        env: { NODE_ENV: 'production', PORT: String(appPort), HOST: '127.0.0.1', DATABASE_URL: appDb, SEED_DEMO: 'true', SUBMISSIONS_PER_HOUR: '100000000' },
         ready: /Heard is listening on/,
         logFile: join(tmp, 'app.log'),
       }),
