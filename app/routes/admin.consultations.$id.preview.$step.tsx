@@ -20,7 +20,7 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { stepSchema } from '~/responses/step-schema';
-import { loadPreviewStep } from '~/versions/preview.server';
+import { answersOf, loadPreviewStep } from '~/versions/preview.server';
 import { previewPath } from '~/versions/preview-paths';
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get('intent') === 'back') {
     return redirect(position.previous ? previewPath(consultation.id, position.previous.id) : previewPath(consultation.id), { status: 303 });
   }
-  const submission = parseWithZod(formData, { schema: stepSchema(position.step, wardCodes) });
+  const submission = parseWithZod(answersOf(formData), { schema: stepSchema(position.step, wardCodes) });
   if (submission.status !== 'success') {
     args.context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400 });

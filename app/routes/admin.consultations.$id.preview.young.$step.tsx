@@ -23,7 +23,7 @@ import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { youthStepSchema } from '~/youth/step-schema';
 import { findYouthStep } from '~/youth/steps';
-import { loadYouthPreviewStep } from '~/versions/preview.server';
+import { answersOf, loadYouthPreviewStep } from '~/versions/preview.server';
 import { previewPath, youthPreviewPath } from '~/versions/preview-paths';
 
 const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BANDS as readonly string[]).includes(value) ? value : null);
@@ -55,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get('intent') === 'back') {
     return redirect(position.previous ? youthPreviewPath(consultation.id, position.previous.id, age) : previewPath(consultation.id), { status: 303 });
   }
-  const submission = parseWithZod(formData, { schema: youthStepSchema(position.step) });
+  const submission = parseWithZod(answersOf(formData), { schema: youthStepSchema(position.step) });
   if (submission.status !== 'success') {
     args.context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400 });

@@ -103,14 +103,19 @@ export default function TranslateConsultation() {
               error={fieldErrors[text.name]}
             />
           ))}
-          <button type="submit" className="button">
-            {t('translate.save', { language })}
-          </button>
+          <div className="button-group">
+            <button type="submit" className="button">
+              {t('translate.save', { language })}
+            </button>
+            <Link to={`/admin/consultations/${consultation.id}/translations`}>{t('translate.backToLanguages')}</Link>
+          </div>
         </AdminForm>
       )}
-      <p>
-        <Link to={`/admin/consultations/${consultation.id}/translations`}>{t('translate.backToLanguages')}</Link>
-      </p>
+      {texts.length === 0 && (
+        <p>
+          <Link to={`/admin/consultations/${consultation.id}/translations`}>{t('translate.backToLanguages')}</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -61,11 +61,11 @@ export default function EditYouthItem() {
   const { t } = useTranslation('versions');
   return (
     <>
+      <Link to={`/admin/consultations/${consultation.id}/youth`} className="back-link">
+        {t('youth.backToList')}
+      </Link>
       <VersionsHeading consultation={consultation} title={t('youth.editTitle')} />
       <YouthItemForm question={question} kinds={kinds} defaultValue={values} lastResult={actionData?.result} submitLabel={t('youth.save')} />
-      <p>
-        <Link to={`/admin/consultations/${consultation.id}/youth`}>{t('youth.backToList')}</Link>
-      </p>
     </>
   );
 }

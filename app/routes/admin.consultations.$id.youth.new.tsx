@@ -53,6 +53,9 @@ export default function AddYouthItem() {
   const { t } = useTranslation('versions');
   return (
     <>
+      <Link to={`/admin/consultations/${consultation.id}/youth`} className="back-link">
+        {t('youth.backToList')}
+      </Link>
       <VersionsHeading consultation={consultation} title={t('youth.addTitle')} />
       {questions.length === 0 && !chosen ? (
         <p>{t('youth.noQuestionsLeft')}</p>
@@ -80,9 +83,6 @@ export default function AddYouthItem() {
           submitLabel={t('youth.add')}
         />
       )}
-      <p>
-        <Link to={`/admin/consultations/${consultation.id}/youth`}>{t('youth.backToList')}</Link>
-      </p>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { listWards } from '~/places/wards.server';
 import { findStep } from '~/responses/steps';
 import { loadYouthDefinition } from '~/youth/definition.server';
 import { findYouthStep } from '~/youth/steps';
+import { CSRF_FIELD } from '~/auth/guard.server';
 import { requireConsultationById } from './consultation.server';
 
 // Preview builds a consultation's pages from the same definitions and steps residents and young
@@ -36,4 +37,11 @@ export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, st
   const position = findYouthStep(youth, stepId ?? '', age);
   if (!position) throw notFound();
   return { consultation, youth, position };
+}
+
+/** The posted answers without the workspace's CSRF token, which the public form's checks would take for an unasked question. */
+export function answersOf(formData: FormData): FormData {
+  const answers = new FormData();
+  for (const [name, value] of formData) if (name !== CSRF_FIELD) answers.append(name, value);
+  return answers;
 }

@@ -32,7 +32,8 @@ const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v ==
 export function YouthItemForm({ question, kinds, defaultValue, lastResult, submitLabel }: Props) {
   const { t } = useTranslation('versions');
   const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `youth-item-${question.id}`, schema: youthItemSchema, lastResult, defaultValue: defaultValue as DefaultValue });
-  const rows = Array.isArray(current.options) ? (current.options as Record<string, unknown>[]) : [];
+  // Blank rows come back from the form library as holes; they are still rows to fill in.
+  const rows = (Array.isArray(current.options) ? (current.options as unknown[]) : []).map((r) => (r && typeof r === 'object' ? (r as Record<string, unknown>) : {}));
   const hasOptions = question.options.length > 0 && kinds.some((k) => YOUTH_CHOICE_KINDS.includes(k));
   return (
     <>
