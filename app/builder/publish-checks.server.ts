@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
-import { LANGUAGES } from '~/i18n/config';
 import { findConsultation, linkedPriorityIds } from './consultations.server';
 import { hasOwnOptions } from './questions.server';
+import { requiredLocalesOf } from './required-locales';
 import { missingTranslations } from './translation-status.server';
 
 // What a consultation needs before residents can see it. The overview shows it as a checklist,
@@ -12,16 +12,6 @@ export interface Check {
   code: 'questions' | 'options' | 'closeDate' | 'closeFuture' | 'dateOrder' | 'priority' | 'translations';
   ok: boolean;
   params?: Record<string, string | number>;
-}
-
-/** The languages a consultation may require besides English. */
-export const REQUIRABLE_LOCALES = LANGUAGES.map((l) => l.code).filter((c) => c !== 'en');
-
-export function requiredLocalesOf(value: string): string[] {
-  return value
-    .split(',')
-    .map((l) => l.trim())
-    .filter((l) => (REQUIRABLE_LOCALES as string[]).includes(l));
 }
 
 export async function publishChecks(db: Db, consultationId: number, now: Date): Promise<Check[]> {

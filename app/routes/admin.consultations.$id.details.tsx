@@ -9,7 +9,7 @@ import { requireAction, requireUser } from '~/auth/guard.server';
 import { findConsultation, linkedPriorityIds, updateDetails } from '~/builder/consultations.server';
 import { isoToLondon, londonToIso } from '~/builder/dates';
 import { listPriorityChoices } from '~/builder/details.server';
-import { REQUIRABLE_LOCALES, requiredLocalesOf } from '~/builder/publish-checks.server';
+import { REQUIRABLE_LOCALES, requiredLocalesOf } from '~/builder/required-locales';
 import { change, idParam, notFound, refuseChange, refusal } from '~/builder/routes.server';
 import { detailsSchema } from '~/builder/schemas';
 import { AdminForm } from '~/components/admin/AdminForm';
@@ -71,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
     opensAt,
     closesAt,
     askAboutYou: v.askAboutYou,
-    requiredLocales: v.requiredLocales.filter((l) => (REQUIRABLE_LOCALES as string[]).includes(l)),
+    requiredLocales: v.requiredLocales.filter((l) => REQUIRABLE_LOCALES.includes(l)),
     priorityIds: v.priorities,
   };
   const result = await change(args.context.db, (trx) => updateDetails(trx, actorOf(user), id, input));
@@ -118,7 +118,7 @@ export default function Details() {
           legend={t('fields.requiredLocales')}
           hint={t('fields.requiredLocalesHint')}
           checked={list('requiredLocales')}
-          groups={[{ choices: LANGUAGES.filter((l) => (REQUIRABLE_LOCALES as string[]).includes(l.code)).map((l) => ({ value: l.code, label: l.name, lang: l.code })) }]}
+          groups={[{ choices: LANGUAGES.filter((l) => REQUIRABLE_LOCALES.includes(l.code)).map((l) => ({ value: l.code, label: l.name, lang: l.code })) }]}
         />
         <CheckboxField name="askAboutYou" label={t('fields.askAboutYou')} hint={t('fields.askAboutYouHint')} defaultChecked={text('askAboutYou') === 'on'} />
         <button type="submit" className="button">
