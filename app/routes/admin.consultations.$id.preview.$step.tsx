@@ -11,7 +11,6 @@ import { AboutYouFields } from '~/components/form/AboutYouFields';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { QuestionField } from '~/components/form/QuestionField';
 import { StepButtons } from '~/components/form/StepButtons';
-import { useStepForm } from '~/components/form/use-step-form';
 import { YourWordsFields } from '~/components/form/YourWordsFields';
 import { Prose } from '~/components/Prose';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
@@ -20,7 +19,8 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { stepSchema } from '~/responses/step-schema';
-import { answersOf, loadPreviewStep } from '~/versions/preview.server';
+import { loadPreviewStep } from '~/versions/preview.server';
+import { answersOf, usePreviewForm } from '~/versions/preview-form';
 import { previewPath } from '~/versions/preview-paths';
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -69,7 +69,7 @@ function PreviewStepForm({ consultationId, consultation, position, wards }: Retu
   const { step } = position;
   const wardCodes = useMemo(() => wards.map((w) => w.code), [wards]);
   const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
-  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `preview-${step.id}`, schema, lastResult: actionData?.result, defaultValue: {} });
+  const { form, summary, fieldErrors, current, submit } = usePreviewForm({ id: `preview-${step.id}`, schema, lastResult: actionData?.result });
   const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
   return (
     <div className="narrow">

@@ -10,7 +10,6 @@ import { AdminForm } from '~/components/admin/AdminForm';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { listOf } from '~/components/form/QuestionField';
 import { StepButtons } from '~/components/form/StepButtons';
-import { useStepForm } from '~/components/form/use-step-form';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PreviewBanner } from '~/components/versions/PreviewBanner';
 import { YouthChoices } from '~/components/youth/YouthChoices';
@@ -23,7 +22,8 @@ import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { youthStepSchema } from '~/youth/step-schema';
 import { findYouthStep } from '~/youth/steps';
-import { answersOf, loadYouthPreviewStep } from '~/versions/preview.server';
+import { loadYouthPreviewStep } from '~/versions/preview.server';
+import { answersOf, usePreviewForm } from '~/versions/preview-form';
 import { previewPath, youthPreviewPath } from '~/versions/preview-paths';
 
 const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BANDS as readonly string[]).includes(value) ? value : null);
@@ -76,7 +76,7 @@ function YouthPreviewForm({ consultationId, age, position }: ReturnType<typeof u
   const { t } = useTranslation('youth');
   const { step } = position;
   const schema = useMemo(() => youthStepSchema(step), [step]);
-  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `preview-young-${step.id}`, schema, lastResult: actionData?.result, defaultValue: age ? { age_band: age } : {} });
+  const { form, summary, fieldErrors, current, submit } = usePreviewForm({ id: `preview-young-${step.id}`, schema, lastResult: actionData?.result });
   const back = position.previous ? youthPreviewPath(consultationId, position.previous.id, age) : previewPath(consultationId);
   return (
     <div className="narrow youth">

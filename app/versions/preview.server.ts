@@ -6,7 +6,6 @@ import { listWards } from '~/places/wards.server';
 import { findStep } from '~/responses/steps';
 import { loadYouthDefinition } from '~/youth/definition.server';
 import { findYouthStep } from '~/youth/steps';
-import { CSRF_FIELD } from '~/auth/guard.server';
 import { requireConsultationById } from './consultation.server';
 
 // Preview builds a consultation's pages from the same definitions and steps residents and young
@@ -39,9 +38,3 @@ export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, st
   return { consultation, youth, position };
 }
 
-/** The posted answers without the workspace's CSRF token, which the public form's checks would take for an unasked question. */
-export function answersOf(formData: FormData): FormData {
-  const answers = new FormData();
-  for (const [name, value] of formData) if (name !== CSRF_FIELD) answers.append(name, value);
-  return answers;
-}

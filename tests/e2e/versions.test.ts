@@ -96,13 +96,13 @@ for (const js of [true, false]) {
       await page.waitForURL(/question=/);
       if (js) await waitForHydration(page);
       await page.getByLabel(en('youth.text')).fill('What do you like most?');
-      await page.getByLabel(en('youth.answerNumber', { number: 1 })).fill('Swinging');
+      await page.getByLabel(en('youth.answerNumber', { number: 1 }), { exact: true }).fill('Swinging');
       await page.getByLabel(en('youth.mapsToNumber', { number: 1 })).selectOption({ label: en('youth.notUsed') });
       await page.getByRole('button', { name: en('youth.add') }).click();
       await page.getByRole('alert').getByText(ui('en', 'versions:errors.mapMissing')).waitFor();
       // What was typed survives the refusal.
       expect(await page.getByLabel(en('youth.text')).inputValue()).toBe('What do you like most?');
-      expect(await page.getByLabel(en('youth.answerNumber', { number: 1 })).inputValue()).toBe('Swinging');
+      expect(await page.getByLabel(en('youth.answerNumber', { number: 1 }), { exact: true }).inputValue()).toBe('Swinging');
       expect(await db.selectFrom('youth_items').select('id').where('consultation_id', '=', id).execute()).toHaveLength(0);
 
       await page.getByLabel(en('youth.mapsToNumber', { number: 1 })).selectOption({ label: 'Label swings' });
