@@ -39,7 +39,7 @@ export const detailsSchema = z
   });
 
 export const sectionSchema = z.object({
-  intent: z.literal('save').default('save'),
+  intent: z.string().optional(),
   title: text('builder:sectionTitleMissing', 200),
   intro: optionalText(2000),
   reason,

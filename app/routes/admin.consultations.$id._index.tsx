@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/audit/log.server';
@@ -143,11 +143,6 @@ export default function Overview() {
       </ul>
       {consultation.status === 'draft' && <Checklist checks={checks} />}
       {user.can.editConsultations && <LifecycleActions status={consultation.status} reply={actionData?.result} />}
-      {user.can.editConsultations && consultation.status === 'draft' && (
-        <p>
-          <Link to={`/admin/consultations/${consultation.id}/details`}>{t('overview.editDetails')}</Link>
-        </p>
-      )}
     </>
   );
 }
