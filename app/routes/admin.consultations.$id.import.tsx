@@ -1,4 +1,4 @@
-import { getFormProps } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
@@ -17,6 +17,7 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { requireIntakeConsultation } from '~/intake/consultation.server';
+import type { Problem } from '~/intake/check';
 import { importResponses, listImports } from '~/intake/import.server';
 import { PROBLEMS_LISTED, problemText } from '~/intake/messages';
 import { uploadSchema } from '~/intake/upload-schema';
@@ -38,13 +39,21 @@ export async function loader(args: LoaderFunctionArgs) {
   );
 }
 
+interface ImportFailure {
+  result: SubmissionResult<string[]> | undefined;
+  problems: Problem[];
+  total: number;
+  duplicate: { date: string; file: string; count: number } | null;
+}
+
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const intake = await requireIntakeConsultation(args.context.db, args.params.id);
   const submission = parseWithZod(formData, { schema: uploadSchema });
-  const failed = (body: object, status: number) => {
+  const failed = (body: Partial<ImportFailure>, status: number) => {
     args.context.request.submissionFailed = true;
-    return data({ problems: [], total: 0, duplicate: null, ...body }, { status, headers: { 'Cache-Control': PRIVATE_PAGE } });
+    const failure: ImportFailure = { result: undefined, problems: [], total: 0, duplicate: null, ...body };
+    return data(failure, { status, headers: { 'Cache-Control': PRIVATE_PAGE } });
   };
   if (submission.status !== 'success') return failed({ result: submission.reply() }, 400);
   const { file } = submission.value;
@@ -71,7 +80,7 @@ export default function ImportResponses() {
   const { form, summary, fieldErrors, submit } = useStepForm({
     id: 'import',
     schema: uploadSchema,
-    lastResult: actionData && 'result' in actionData ? actionData.result : undefined,
+    lastResult: actionData?.result,
     defaultValue: {},
   });
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
