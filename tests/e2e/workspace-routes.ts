@@ -1,0 +1,78 @@
+import type { Role } from '../../db/schema';
+
+// Every workspace route, what it is for, and who may use it: the table the role x route matrix
+// (security.test.ts) is walked from. A route module missing from here fails that test.
+
+export interface Ids {
+  consultation: number;
+  question: number;
+  section: number;
+  response: number;
+  youthItem: number;
+  theme: number;
+  priority: number;
+  user: number;
+}
+
+export type RoutePermission =
+  | 'public'
+  | 'signedIn'
+  | 'viewWorkspace'
+  | 'editConsultations'
+  | 'editResponses'
+  | 'manageUsers'
+  | 'editFramework'
+  | 'readAudit';
+
+export interface WorkspaceRoute {
+  file: string;
+  permission: RoutePermission;
+  /** The page to open, when the route has one. */
+  get?: (ids: Ids) => string;
+  /** Where its forms post, when it changes anything. */
+  post?: (ids: Ids) => string;
+  intent?: string;
+  /** When the page answers other than 200/403 (a redirect, say). */
+  getStatus?: (role: Role) => number;
+}
+
+const c = (ids: Ids) => `/admin/consultations/${ids.consultation}`;
+
+export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
+  { file: 'admin.sign-in.tsx', permission: 'public' },
+  { file: 'admin.invite.$token.tsx', permission: 'public' },
+  { file: 'admin.sign-out.tsx', permission: 'signedIn', post: () => '/admin/sign-out' },
+  { file: 'admin._index.tsx', permission: 'viewWorkspace', get: () => '/admin' },
+  { file: 'admin.account.tsx', permission: 'viewWorkspace', get: () => '/admin/account', post: () => '/admin/account', intent: 'password' },
+  { file: 'admin.audit.tsx', permission: 'readAudit', get: () => '/admin/audit' },
+  { file: 'admin.users._index.tsx', permission: 'manageUsers', get: () => '/admin/users', post: () => '/admin/users', intent: 'invite' },
+  { file: 'admin.users.$userId.tsx', permission: 'manageUsers', get: (ids) => `/admin/users/${ids.user}`, post: (ids) => `/admin/users/${ids.user}`, intent: 'disable' },
+  { file: 'admin.framework._index.tsx', permission: 'editFramework', get: () => '/admin/framework', post: () => '/admin/framework' },
+  { file: 'admin.framework.themes.new.tsx', permission: 'editFramework', get: () => '/admin/framework/themes/new', post: () => '/admin/framework/themes/new' },
+  { file: 'admin.framework.themes.$themeId.tsx', permission: 'editFramework', get: (ids) => `/admin/framework/themes/${ids.theme}`, post: (ids) => `/admin/framework/themes/${ids.theme}` },
+  { file: 'admin.framework.priorities.new.tsx', permission: 'editFramework', get: (ids) => `/admin/framework/priorities/new?theme=${ids.theme}`, post: (ids) => `/admin/framework/priorities/new?theme=${ids.theme}` },
+  { file: 'admin.framework.priorities.$priorityId.tsx', permission: 'editFramework', get: (ids) => `/admin/framework/priorities/${ids.priority}`, post: (ids) => `/admin/framework/priorities/${ids.priority}` },
+  { file: 'admin.consultations._index.tsx', permission: 'viewWorkspace', get: () => '/admin/consultations' },
+  { file: 'admin.consultations.new.tsx', permission: 'editConsultations', get: () => '/admin/consultations/new', post: () => '/admin/consultations/new' },
+  { file: 'admin.consultations.$id.tsx', permission: 'viewWorkspace' },
+  // An index route under a layout is posted to with ?index, as Remix's own forms do.
+  { file: 'admin.consultations.$id._index.tsx', permission: 'viewWorkspace', get: c, post: (ids) => `${c(ids)}?index`, intent: 'close' },
+  { file: 'admin.consultations.$id.details.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/details`, post: (ids) => `${c(ids)}/details` },
+  { file: 'admin.consultations.$id.questions._index.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/questions`, post: (ids) => `${c(ids)}/questions` },
+  { file: 'admin.consultations.$id.questions.new.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/questions/new?section=${ids.section}`, post: (ids) => `${c(ids)}/questions/new?section=${ids.section}` },
+  { file: 'admin.consultations.$id.questions.$questionId.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/questions/${ids.question}`, post: (ids) => `${c(ids)}/questions/${ids.question}` },
+  { file: 'admin.consultations.$id.sections.$sectionId.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/sections/${ids.section}`, post: (ids) => `${c(ids)}/sections/${ids.section}` },
+  { file: 'admin.consultations.$id.translations._index.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/translations` },
+  { file: 'admin.consultations.$id.translations.$locale.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/translations/pl`, post: (ids) => `${c(ids)}/translations/pl` },
+  { file: 'admin.consultations.$id.youth._index.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/youth`, post: (ids) => `${c(ids)}/youth` },
+  { file: 'admin.consultations.$id.youth.new.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/youth/new?question=${ids.question}`, post: (ids) => `${c(ids)}/youth/new?question=${ids.question}` },
+  { file: 'admin.consultations.$id.youth.$itemId.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/youth/${ids.youthItem}`, post: (ids) => `${c(ids)}/youth/${ids.youthItem}` },
+  { file: 'admin.consultations.$id.preview._index.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/preview` },
+  { file: 'admin.consultations.$id.preview.$step.tsx', permission: 'editConsultations', post: (ids) => `${c(ids)}/preview/about-you` },
+  { file: 'admin.consultations.$id.preview.young.$step.tsx', permission: 'editConsultations', post: (ids) => `${c(ids)}/preview/young/age` },
+  { file: 'admin.consultations.$id.responses._index.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/responses` },
+  { file: 'admin.consultations.$id.responses.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/responses/new`, post: (ids) => `${c(ids)}/responses/new` },
+  { file: 'admin.consultations.$id.responses.$responseId.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/responses/${ids.response}`, post: (ids) => `${c(ids)}/responses/${ids.response}`, intent: 'exclude' },
+  { file: 'admin.consultations.$id.import.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/import`, post: (ids) => `${c(ids)}/import` },
+  { file: 'admin.consultations.$id.import.template[.]csv.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/import/template.csv` },
+];
