@@ -113,7 +113,7 @@ export default function EditQuestion() {
           </button>
         </AdminForm>
       )}
-      <p>
+      <p className="builder-back">
         <a href={`/admin/consultations/${id}/questions`}>{t('question.back')}</a>
       </p>
     </>

@@ -65,7 +65,7 @@ export default function EditSection() {
           {t('section.save')}
         </button>
       </AdminForm>
-      <p>
+      <p className="builder-back">
         <Link to={`/admin/consultations/${id}/questions`}>{t('question.back')}</Link>
       </p>
     </>

@@ -129,7 +129,7 @@ describe('after people have answered', () => {
     const answered = await db.selectFrom('responses').select('id').where('consultation_id', '=', consultation.id).executeTakeFirst();
     expect(answered).toBeDefined();
     const path = `/admin/consultations/${consultation.id}/questions/${question.id}`;
-    const page = await officerPage(false, path);
+    const page = await officerPage(true, path);
     await noViolations(page);
     expect(await page.getByRole('button', { name: 'Delete the question' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Hide the question' }).count()).toBe(1);
