@@ -23,7 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const user = await findInvitation(context.db, params.token ?? '');
   const { token, setCookie } = await preSessionToken(request);
-  const headers = new Headers({ 'Cache-Control': PRIVATE_PAGE, 'Referrer-Policy': 'no-referrer' });
+  // The site-wide Referrer-Policy (same-origin) keeps this address, and its token, from other
+  // sites. "no-referrer" would make the browser post with "Origin: null", which Remix refuses.
+  const headers = new Headers({ 'Cache-Control': PRIVATE_PAGE });
   if (setCookie) headers.append('Set-Cookie', setCookie);
   const t = tFor(locale, 'admin');
   return data(
