@@ -11,7 +11,6 @@ import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { FieldError } from '~/components/form/ErrorSummary';
 import { useStepForm } from '~/components/form/use-step-form';
 import { ImportHistory } from '~/components/intake/ImportHistory';
-import { IntakeHeading } from '~/components/intake/IntakeHeading';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
@@ -96,7 +95,7 @@ export default function ImportResponses() {
   return (
     <>
       <ErrorSummary errors={summaryErrors} title={problems.length > 0 ? t('import.problemsTitle') : undefined} attempt={submit.attempts} reply={actionData} />
-      <IntakeHeading consultation={consultation} title={t('import.title')} />
+      <h1>{t('import.title')}</h1>
       {imported && (
         <div className="notice" role="status">
           <p>

@@ -7,12 +7,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { AdminForm } from '~/components/admin/AdminForm';
-import { AboutYouFields } from '~/components/form/AboutYouFields';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { QuestionField } from '~/components/form/QuestionField';
 import { StepButtons } from '~/components/form/StepButtons';
-import { YourWordsFields } from '~/components/form/YourWordsFields';
-import { Prose } from '~/components/Prose';
+import { SurveyStepFields } from '~/components/form/SurveyStepFields';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PreviewBanner } from '~/components/versions/PreviewBanner';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
@@ -84,21 +81,7 @@ function PreviewStepForm({ consultationId, consultation, position, wards }: Retu
       </p>
       <h1>{heading}</h1>
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
-        {step.kind === 'section' && (
-          <>
-            <Prose text={step.section.intro} />
-            {step.section.questions.map((q) => (
-              <QuestionField key={q.key} question={q} values={current} errors={fieldErrors} />
-            ))}
-          </>
-        )}
-        {step.kind === 'about-you' && (
-          <>
-            <p>{tAbout('intro')}</p>
-            <AboutYouFields values={current} errors={fieldErrors} wards={wards} />
-          </>
-        )}
-        {step.kind === 'your-words' && <YourWordsFields values={current} errors={fieldErrors} />}
+        <SurveyStepFields step={step} values={current} errors={fieldErrors} wards={wards} />
         <StepButtons next={t('continue')} back={t('saveAndBack')} />
       </AdminForm>
     </div>

@@ -7,7 +7,6 @@ import { PriorityTags } from '~/components/PriorityTags';
 import { Prose } from '~/components/Prose';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PreviewBanner } from '~/components/versions/PreviewBanner';
-import { VersionsHeading } from '~/components/versions/VersionsHeading';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { formatDate } from '~/i18n/format';
@@ -40,7 +39,7 @@ export default function Preview() {
   const locale = usePageLocale();
   return (
     <>
-      <VersionsHeading consultation={consultation} title={t('preview.title')} />
+      <h1>{t('preview.title')}</h1>
       {finished && (
         <p className="notice" role="status">
           {t(finished === 'young' ? 'preview.finishedYoung' : 'preview.finished')}

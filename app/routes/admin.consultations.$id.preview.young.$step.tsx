@@ -8,19 +8,16 @@ import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { AdminForm } from '~/components/admin/AdminForm';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { listOf } from '~/components/form/QuestionField';
 import { StepButtons } from '~/components/form/StepButtons';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PreviewBanner } from '~/components/versions/PreviewBanner';
-import { YouthChoices } from '~/components/youth/YouthChoices';
-import { YouthMoreFields } from '~/components/youth/YouthMoreFields';
 import { YouthProgress } from '~/components/youth/YouthProgress';
-import { YouthQuestion } from '~/components/youth/YouthQuestion';
+import { YouthStepFields } from '~/components/youth/YouthStepFields';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { youthStepSchema } from '~/youth/step-schema';
+import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { findYouthStep } from '~/youth/steps';
 import { loadYouthPreviewStep } from '~/versions/preview.server';
 import { answersOf, usePreviewForm } from '~/versions/preview-form';
@@ -87,19 +84,7 @@ function YouthPreviewForm({ consultationId, age, position }: ReturnType<typeof u
       <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
       {step.kind !== 'more' && <YouthProgress number={position.number} total={position.total} />}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
-        {step.kind === 'age' && (
-          <YouthChoices
-            name="age_band"
-            type="radio"
-            legend={t('age.question')}
-            hint={t('age.hint')}
-            choices={YOUTH_AGE_BANDS.map((band) => ({ value: band, label: t(`age.${band}`) }))}
-            defaultValue={listOf(current.age_band)}
-            error={fieldErrors.age_band}
-          />
-        )}
-        {step.kind === 'item' && <YouthQuestion item={step.item} values={current} errors={fieldErrors} />}
-        {step.kind === 'more' && <YouthMoreFields values={current} errors={fieldErrors} />}
+        <YouthStepFields step={step} values={current} errors={fieldErrors} />
         <StepButtons next={t('next')} back={t('back')} big />
       </AdminForm>
     </div>

@@ -9,7 +9,6 @@ import { AdminForm } from '~/components/admin/AdminForm';
 import { SelectField, TextAreaField } from '~/components/admin/Field';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { useStepForm } from '~/components/form/use-step-form';
-import { ModerationHeading } from '~/components/moderation/ModerationHeading';
 import { AboutThem, ResponseAnswers } from '~/components/moderation/ResponseAnswers';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
@@ -82,7 +81,7 @@ export default function ResponsePage() {
         {t('response.back')}
       </Link>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
-      <ModerationHeading consultation={consultation} title={t('response.title', { reference: response.reference })} />
+      <h1>{t('response.title', { reference: response.reference })}</h1>
       {changed && summary.length === 0 && (
         <div className="notice" role="status">
           {changed === 'counted' ? t('response.restored') : t('response.excludedDone', { status: t(`status.${changed}`, { defaultValue: changed }) })}

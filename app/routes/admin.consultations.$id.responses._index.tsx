@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
 import { SelectField } from '~/components/admin/Field';
 import { FloodPanel } from '~/components/moderation/FloodPanel';
-import { ModerationHeading } from '~/components/moderation/ModerationHeading';
 import { ResponseTable } from '~/components/moderation/ResponseTable';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
@@ -49,7 +48,7 @@ export default function Responses() {
   };
   return (
     <>
-      <ModerationHeading consultation={consultation} title={t('responses.title')} />
+      <h1>{t('responses.title')}</h1>
       <ul className="summary-cards">
         <li data-testid="counted">
           <strong>{counts.counted}</strong> {t('responses.counted')}

@@ -13,7 +13,6 @@ import { AboutYouFields } from '~/components/form/AboutYouFields';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { QuestionField, textOf } from '~/components/form/QuestionField';
 import { useStepForm } from '~/components/form/use-step-form';
-import { IntakeHeading } from '~/components/intake/IntakeHeading';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
@@ -93,7 +92,7 @@ export default function KeyInResponse() {
   if (saved) {
     return (
       <>
-        <IntakeHeading consultation={consultation} title={t('keyIn.title')} />
+        <h1>{t('keyIn.title')}</h1>
         <Saved id={consultation.id} reference={saved} />
       </>
     );
@@ -102,7 +101,7 @@ export default function KeyInResponse() {
   return (
     <>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData} />
-      <IntakeHeading consultation={consultation} title={t('keyIn.title')} />
+      <h1>{t('keyIn.title')}</h1>
       <p className="lead">{t('keyIn.intro')}</p>
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         <input type="hidden" name="idempotencyKey" value={textOf(current.idempotencyKey) || idempotencyKey} />

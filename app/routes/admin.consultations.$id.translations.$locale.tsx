@@ -10,7 +10,6 @@ import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { useStepForm } from '~/components/form/use-step-form';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { TranslationField } from '~/components/versions/TranslationField';
-import { VersionsHeading } from '~/components/versions/VersionsHeading';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { directionOf, isLocale, type Locale } from '~/i18n/config';
@@ -75,7 +74,7 @@ export default function TranslateConsultation() {
   const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `translate-${target}`, schema: translationsSchema, lastResult: actionData?.result, defaultValue });
   return (
     <>
-      <VersionsHeading consultation={consultation} title={t('translate.title', { language })} />
+      <h1>{t('translate.title', { language })}</h1>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData} />
       {saved !== null && (
         <p className="notice" role="status">

@@ -4,7 +4,6 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { VersionsHeading } from '~/components/versions/VersionsHeading';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
@@ -34,7 +33,7 @@ export default function Translations() {
   const required = languages.filter((l) => l.required);
   return (
     <>
-      <VersionsHeading consultation={consultation} title={t('translations.title')} />
+      <h1>{t('translations.title')}</h1>
       <p className="notice">
         {required.length ? t('translations.required', { languages: required.map((l) => t(`languages.${l.locale}`)).join(', ') }) : t('translations.noneRequired')}
       </p>

@@ -5,7 +5,6 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { VersionsHeading } from '~/components/versions/VersionsHeading';
 import { YouthItemForm } from '~/components/versions/YouthItemForm';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
@@ -64,7 +63,7 @@ export default function EditYouthItem() {
       <Link to={`/admin/consultations/${consultation.id}/youth`} className="back-link">
         {t('youth.backToList')}
       </Link>
-      <VersionsHeading consultation={consultation} title={t('youth.editTitle')} />
+      <h1>{t('youth.editTitle')}</h1>
       <YouthItemForm question={question} kinds={kinds} defaultValue={values} lastResult={actionData?.result} submitLabel={t('youth.save')} />
     </>
   );

@@ -10,7 +10,6 @@ import { InputField } from '~/components/admin/Field';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { useStepForm } from '~/components/form/use-step-form';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { VersionsHeading } from '~/components/versions/VersionsHeading';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
@@ -67,7 +66,7 @@ export default function YouthVersion() {
   const base = `/admin/consultations/${consultation.id}/youth`;
   return (
     <>
-      <VersionsHeading consultation={consultation} title={t('youth.title')} />
+      <h1>{t('youth.title')}</h1>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData} />
       <h2>{t('youth.linkTitle')}</h2>
       {shortLink ? (

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { SelectField } from '~/components/admin/Field';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { VersionsHeading } from '~/components/versions/VersionsHeading';
 import { YouthItemForm } from '~/components/versions/YouthItemForm';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
@@ -56,7 +55,7 @@ export default function AddYouthItem() {
       <Link to={`/admin/consultations/${consultation.id}/youth`} className="back-link">
         {t('youth.backToList')}
       </Link>
-      <VersionsHeading consultation={consultation} title={t('youth.addTitle')} />
+      <h1>{t('youth.addTitle')}</h1>
       {questions.length === 0 && !chosen ? (
         <p>{t('youth.noQuestionsLeft')}</p>
       ) : (

@@ -5,13 +5,10 @@ import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { AboutYouFields } from '~/components/form/AboutYouFields';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { QuestionField } from '~/components/form/QuestionField';
 import { StepButtons } from '~/components/form/StepButtons';
+import { SurveyStepFields } from '~/components/form/SurveyStepFields';
 import { useStepForm } from '~/components/form/use-step-form';
-import { YourWordsFields } from '~/components/form/YourWordsFields';
-import { Prose } from '~/components/Prose';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
 import { formPageTitle } from '~/http/page-title.server';
@@ -102,21 +99,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
         <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to="/privacy" />]} />
       </p>
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
-        {step.kind === 'section' && (
-          <>
-            <Prose text={step.section.intro} />
-            {step.section.questions.map((q) => (
-              <QuestionField key={q.key} question={q} values={current} errors={fieldErrors} />
-            ))}
-          </>
-        )}
-        {step.kind === 'about-you' && (
-          <>
-            <p>{tAbout('intro')}</p>
-            <AboutYouFields values={current} errors={fieldErrors} wards={wards} />
-          </>
-        )}
-        {step.kind === 'your-words' && <YourWordsFields values={current} errors={fieldErrors} />}
+        <SurveyStepFields step={step} values={current} errors={fieldErrors} wards={wards} />
         <StepButtons next={t('continue')} back={t('saveAndBack')} />
       </Form>
     </div>

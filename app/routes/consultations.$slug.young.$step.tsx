@@ -8,11 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '~/components/form/ErrorSummary';
 import { StepButtons } from '~/components/form/StepButtons';
 import { useStepForm } from '~/components/form/use-step-form';
-import { YouthMoreFields } from '~/components/youth/YouthMoreFields';
 import { YouthProgress } from '~/components/youth/YouthProgress';
-import { YouthQuestion } from '~/components/youth/YouthQuestion';
-import { YouthChoices } from '~/components/youth/YouthChoices';
-import { listOf } from '~/components/form/QuestionField';
+import { YouthStepFields } from '~/components/youth/YouthStepFields';
 import { requireOpenYouthVersion } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { routeHeaders } from '~/http/headers';
@@ -20,7 +17,6 @@ import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { redirectWithCookie } from '~/responses/survey.server';
-import { YOUTH_AGE_BANDS } from '~/youth/ages';
 import { findYouthStep, youthCheckPath, youthPath } from '~/youth/steps';
 import { youthDraftToken, youthStepFields, youthStepSchema } from '~/youth/step-schema';
 
@@ -100,19 +96,7 @@ function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<ty
       <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
       {step.kind !== 'more' && <YouthProgress number={position.number} total={position.total} />}
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
-        {step.kind === 'age' && (
-          <YouthChoices
-            name="age_band"
-            type="radio"
-            legend={t('age.question')}
-            hint={t('age.hint')}
-            choices={YOUTH_AGE_BANDS.map((band) => ({ value: band, label: t(`age.${band}`) }))}
-            defaultValue={listOf(current.age_band)}
-            error={fieldErrors.age_band}
-          />
-        )}
-        {step.kind === 'item' && <YouthQuestion item={step.item} values={current} errors={fieldErrors} />}
-        {step.kind === 'more' && <YouthMoreFields values={current} errors={fieldErrors} />}
+        <YouthStepFields step={step} values={current} errors={fieldErrors} />
         <StepButtons next={t('next')} back={t('back')} big />
       </Form>
     </div>
