@@ -14,6 +14,7 @@ import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { requireConsultationById } from '~/versions/consultation.server';
+import { qrCodeDataUrl } from '~/versions/qr-code.server';
 import { youthCodeSchema, youthItemActionSchema } from '~/versions/youth-schema';
 import { listYouthItems, moveYouthItem, removeYouthItem, setYouthCode } from '~/versions/youth.server';
 
@@ -23,11 +24,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   const items = await listYouthItems(args.context.db, consultation.id);
   const { origin } = new URL(args.request.url);
+  const shortLink = consultation.youth_code ? `${origin}/young/${consultation.youth_code}` : null;
   return data(
     {
       consultation: { id: consultation.id, title: consultation.title },
       code: consultation.youth_code,
-      shortLink: consultation.youth_code ? `${origin}/young/${consultation.youth_code}` : null,
+      shortLink,
+      qrCode: shortLink ? await qrCodeDataUrl(shortLink) : null,
       items,
       title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('youth.title')} – ${consultation.title}`),
     },
@@ -59,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function YouthVersion() {
-  const { consultation, code, shortLink, items } = useLoaderData<typeof loader>();
+  const { consultation, code, shortLink, qrCode, items } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('versions');
   const { form, summary, fieldErrors, current, submit } = useStepForm({ id: 'youth-code', schema: youthCodeSchema, lastResult: actionData?.result, defaultValue: { code: code ?? '' } });
@@ -75,6 +78,16 @@ export default function YouthVersion() {
           <p className="copy-box" data-testid="youth-link">
             {shortLink}
           </p>
+          {qrCode && (
+            <figure className="qr-code">
+              <img src={qrCode} width={200} height={200} alt={t('youth.qrAlt', { link: shortLink })} />
+              <figcaption>
+                <a href={qrCode} download={`young-${code ?? 'link'}.svg`}>
+                  {t('youth.qrDownload')}
+                </a>
+              </figcaption>
+            </figure>
+          )}
         </>
       ) : (
         <p>{t('youth.noCode')}</p>

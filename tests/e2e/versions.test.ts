@@ -88,6 +88,11 @@ for (const js of [true, false]) {
       await page.getByLabel(en('youth.code')).fill(code);
       await page.getByRole('button', { name: en('youth.saveCode') }).click();
       await page.getByTestId('youth-link').filter({ hasText: `/young/${code}` }).waitFor();
+      // A QR code of the same link, for posters: an SVG whose text is the address.
+      const qr = page.getByRole('img', { name: `QR code that opens ${app.url}/young/${code}` });
+      const svg = Buffer.from((await qr.getAttribute('src'))!.replace('data:image/svg+xml;base64,', ''), 'base64').toString();
+      expect(svg).toMatch(/^<svg[^>]*viewBox/);
+      expect(await page.getByRole('link', { name: 'Download the QR code (SVG) for posters and slides' }).getAttribute('download')).toBe(`young-${code}.svg`);
 
       await page.getByRole('link', { name: en('youth.addLink') }).click();
       await page.waitForURL(`**${base}/new`);
