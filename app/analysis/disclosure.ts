@@ -1,0 +1,236 @@
+// Statistical disclosure control: the ONE place that decides which counts in a breakdown may be
+// shown. Every page, chart, API and export renders a ProtectedTable, never raw counts, and a
+// suppressed cell carries no value at all, so a later bug cannot print what was hidden.
+//
+// Rules (threshold t, default 10):
+// - Primary: any count or total from 1 to t-1 is suppressed. A zero is shown: it describes nobody.
+//   Except in a small line (a row or column whose total is suppressed): there a zero would tell
+//   that everyone in that small group answered alike, so it is suppressed too.
+// - Secondary: the table is read with its totals as one extended (rows+1)×(columns+1) grid, where
+//   every line adds up to its total. A hidden value can be recovered exactly by subtraction iff
+//   it lies on no cycle of hidden values (in graph terms: the hidden entries are edges between
+//   their row and column, and a recoverable one is a bridge). So we suppress more, cheapest
+//   first, until no line has exactly one hidden entry and no hidden entry is a bridge.
+// Interval attacks (narrowing a hidden value using non-negativity) are not ruled out; all they can
+// learn is a range, which the "fewer than t" label already gives away for primary cells.
+import { wilsonInterval, type Interval } from '~/analysis/statistics';
+
+export const DEFAULT_DISCLOSURE_THRESHOLD = 10;
+
+export type Cell = { readonly kind: 'shown'; readonly value: number } | { readonly kind: 'suppressed' };
+
+/** Rows are answer options, columns are groups; totals are computed when not given. */
+export type CountTable = {
+  cells: readonly (readonly number[])[];
+  rowTotals?: readonly number[];
+  /** The groups' bases: how many in each group answered. */
+  columnTotals?: readonly number[];
+  grandTotal?: number;
+};
+
+export type ProtectedTable = {
+  readonly threshold: number;
+  readonly cells: readonly (readonly Cell[])[];
+  readonly rowTotals: readonly Cell[];
+  readonly columnTotals: readonly Cell[];
+  readonly grandTotal: Cell;
+};
+
+export type Percentage =
+  | { readonly kind: 'shown'; readonly proportion: number; readonly interval: Interval }
+  | { readonly kind: 'suppressed' }
+  // Nobody in the base: there is no percentage to show, and nobody to protect.
+  | { readonly kind: 'no-base' };
+
+const SUPPRESSED: Cell = Object.freeze({ kind: 'suppressed' });
+const shown = (value: number): Cell => Object.freeze({ kind: 'shown', value });
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Decide, for every cell and total, whether it is shown or suppressed. */
+export function protectTable(table: CountTable, threshold = DEFAULT_DISCLOSURE_THRESHOLD): ProtectedTable {
+  if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a whole number ≥ 1');
+  const grid = extendedGrid(table);
+  const hidden = primarySuppression(grid, threshold);
+  secondarySuppression(grid, hidden);
+
+  const r = grid.length - 1;
+  const c = (grid[0]?.length ?? 1) - 1;
+  const cell = (i: number, j: number) => (hidden[i]?.[j] ? SUPPRESSED : shown(grid[i]?.[j] ?? 0));
+  const range = (length: number) => Array.from({ length }, (_, k) => k);
+  return Object.freeze({
+    threshold,
+    cells: Object.freeze(range(r).map((i) => Object.freeze(range(c).map((j) => cell(i, j))))),
+    rowTotals: Object.freeze(range(r).map((i) => cell(i, c))),
+    columnTotals: Object.freeze(range(c).map((j) => cell(r, j))),
+    grandTotal: cell(r, c),
+  });
+}
+
+/** A percentage is shown only when its count and its base are both shown. */
+export function percentageOf(count: Cell, base: Cell): Percentage {
+  if (count.kind === 'suppressed' || base.kind === 'suppressed') return { kind: 'suppressed' };
+  if (base.value === 0) return { kind: 'no-base' };
+  const interval = wilsonInterval(Math.min(count.value, base.value), base.value);
+  if (!interval) return { kind: 'no-base' };
+  return { kind: 'shown', proportion: count.value / base.value, interval };
+}
+
+/** Each cell as a percentage of its group (column) base, the usual "what we heard" view. */
+export function columnPercentages(table: ProtectedTable): Percentage[][] {
+  return table.cells.map((row) => row.map((count, j) => percentageOf(count, table.columnTotals[j] ?? SUPPRESSED)));
+}
+
+function extendedGrid({ cells, rowTotals, columnTotals, grandTotal }: CountTable): number[][] {
+  const width = cells[0]?.length ?? 0;
+  if (cells.some((row) => row.length !== width)) throw new RangeError('every row needs one count per group');
+  const columnSums = Array.from({ length: width }, (_, j) => sum(cells.map((row) => row[j] ?? 0)));
+  const rows = rowTotals ?? cells.map((row) => sum(row));
+  const columns = columnTotals ?? columnSums;
+  if (rows.length !== cells.length || columns.length !== width) throw new RangeError('totals do not match the table');
+  const grid = [...cells.map((row, i) => [...row, rows[i] ?? 0]), [...columns, grandTotal ?? sum(columns)]];
+  for (const value of grid.flat()) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`counts must be whole numbers ≥ 0, got ${value}`);
+  }
+  return grid;
+}
+
+function primarySuppression(grid: number[][], threshold: number): boolean[][] {
+  const small = (value: number) => value > 0 && value < threshold;
+  const r = grid.length - 1;
+  const c = (grid[0]?.length ?? 1) - 1;
+  const smallRow = grid.map((row) => small(row[c] ?? 0));
+  const smallColumn = (grid[r] ?? []).map(small);
+  return grid.map((row, i) =>
+    row.map((value, j) => small(value) || (value === 0 && (smallRow[i] === true || smallColumn[j] === true))),
+  );
+}
+
+type Entry = { i: number; j: number };
+
+// Cheapest first: hide a non-zero value before a zero (a hidden zero next to other hidden values
+// can still be pinned down by non-negativity), a small value before a big one, a cell before a total.
+// Ties go to the first in reading order, so the same table always gets the same pattern.
+function cheapest(grid: number[][], candidates: Entry[]): Entry | undefined {
+  const r = grid.length - 1;
+  const c = (grid[0]?.length ?? 1) - 1;
+  const cost = ({ i, j }: Entry) => {
+    const value = grid[i]?.[j] ?? 0;
+    return [value === 0 ? 1 : 0, value, i === r || j === c ? 1 : 0] as const;
+  };
+  const cheaper = (a: readonly number[], b: readonly number[]) => {
+    const k = a.findIndex((x, n) => x !== b[n]);
+    return k !== -1 && (a[k] ?? 0) < (b[k] ?? 0);
+  };
+  let best: Entry | undefined;
+  for (const entry of candidates) {
+    if (!best || cheaper(cost(entry), cost(best))) best = entry;
+  }
+  return best;
+}
+
+function secondarySuppression(grid: number[][], hidden: boolean[][]): void {
+  const rows = grid.length;
+  const columns = grid[0]?.length ?? 0;
+  const isHidden = (i: number, j: number) => hidden[i]?.[j] === true;
+  const hide = ({ i, j }: Entry) => { (hidden[i] as boolean[])[j] = true; };
+
+  for (;;) {
+    // A line with a single hidden entry gives it away by subtraction: hide its cheapest neighbour.
+    let changed = false;
+    for (let i = 0; i < rows; i++) {
+      const row = Array.from({ length: columns }, (_, j) => ({ i, j }));
+      if (row.filter((e) => isHidden(e.i, e.j)).length === 1) {
+        const pick = cheapest(grid, row.filter((e) => !isHidden(e.i, e.j)));
+        if (pick) { hide(pick); changed = true; }
+      }
+    }
+    for (let j = 0; j < columns; j++) {
+      const column = Array.from({ length: rows }, (_, i) => ({ i, j }));
+      if (column.filter((e) => isHidden(e.i, e.j)).length === 1) {
+        const pick = cheapest(grid, column.filter((e) => !isHidden(e.i, e.j)));
+        if (pick) { hide(pick); changed = true; }
+      }
+    }
+    if (changed) continue;
+
+    // Every line now has 0 or ≥2 hidden entries, yet a hidden entry joining two otherwise separate
+    // groups of hidden entries (a bridge) is still fixed by the equations. Close a cycle through it.
+    const bridge = findBridge(hidden);
+    if (!bridge) return;
+    const sideA = reachable(hidden, { row: bridge.i }, bridge);
+    const sideB = reachable(hidden, { column: bridge.j }, bridge);
+    const candidates: Entry[] = [];
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < columns; j++) {
+        const crosses = (sideA.rows.has(i) && sideB.columns.has(j)) || (sideB.rows.has(i) && sideA.columns.has(j));
+        if (crosses && !isHidden(i, j)) candidates.push({ i, j });
+      }
+    }
+    const pick = cheapest(grid, candidates);
+    if (!pick) return; // Unreachable after the line rule (each side has a row and a column); never loop forever.
+    hide(pick);
+  }
+}
+
+// Hidden entries as edges of a bipartite graph: row i is vertex i, column j is vertex rows + j.
+function edgesOf(hidden: boolean[][]): { rows: number; adjacency: Entry[][] } {
+  const rows = hidden.length;
+  const columns = hidden[0]?.length ?? 0;
+  const adjacency: Entry[][] = Array.from({ length: rows + columns }, () => []);
+  hidden.forEach((row, i) =>
+    row.forEach((isHidden, j) => {
+      if (!isHidden) return;
+      // One object in both lists: the bridge search recognises the edge it came in by identity.
+      const edge = { i, j };
+      adjacency[i]?.push(edge);
+      adjacency[rows + j]?.push(edge);
+    }),
+  );
+  return { rows, adjacency };
+}
+
+/** The first hidden entry that lies on no cycle of hidden entries (Tarjan's bridge search). */
+function findBridge(hidden: boolean[][]): Entry | undefined {
+  const { rows, adjacency } = edgesOf(hidden);
+  const order = new Array<number>(adjacency.length).fill(-1);
+  const low = new Array<number>(adjacency.length).fill(0);
+  let counter = 0;
+  let found: Entry | undefined;
+  const visit = (vertex: number, via: Entry | undefined): void => {
+    order[vertex] = low[vertex] = counter++;
+    for (const edge of adjacency[vertex] ?? []) {
+      if (found) return;
+      if (edge === via) continue;
+      const next = vertex < rows ? rows + edge.j : edge.i;
+      if (order[next] === -1) {
+        visit(next, edge);
+        low[vertex] = Math.min(low[vertex] ?? 0, low[next] ?? 0);
+        if ((low[next] ?? 0) > (order[vertex] ?? 0)) found ??= edge;
+      } else {
+        low[vertex] = Math.min(low[vertex] ?? 0, order[next] ?? 0);
+      }
+    }
+  };
+  for (let v = 0; v < adjacency.length && !found; v++) if (order[v] === -1) visit(v, undefined);
+  return found;
+}
+
+/** Rows and columns joined to `start` by hidden entries, not crossing `without`. */
+function reachable(hidden: boolean[][], start: { row: number } | { column: number }, without: Entry) {
+  const { rows, adjacency } = edgesOf(hidden);
+  const first = 'row' in start ? start.row : rows + start.column;
+  const seen = new Set([first]);
+  const queue = [first];
+  for (let vertex = queue.pop(); vertex !== undefined; vertex = queue.pop()) {
+    for (const edge of adjacency[vertex] ?? []) {
+      if (edge.i === without.i && edge.j === without.j) continue;
+      const next = vertex < rows ? rows + edge.j : edge.i;
+      if (!seen.has(next)) { seen.add(next); queue.push(next); }
+    }
+  }
+  const all = [...seen];
+  return {
+    rows: new Set(all.filter((v) => v < rows)),
+    columns: new Set(all.filter((v) => v >= rows).map((v) => v - rows)),
+  };
+}
