@@ -1,0 +1,152 @@
+import type { ResponseStatus } from '#db/schema';
+import { createColumn, growColumn, writeAnswer, type AnswerSource, type QuestionColumn, type QuestionDefinition } from './columns';
+import {
+  DIMENSIONS,
+  createCoder,
+  encodeDimensions,
+  type Dimension,
+  type DimensionCoder,
+  type DimensionSource,
+  type WardRef,
+} from './dimensions';
+
+// A consultation's responses held as columns of small integers, one row per response, so a
+// summary is a few tight loops over typed arrays instead of a scan of the answers table
+// (issue 5, "Performance"). Built once (build.server.ts), then kept current: a new response is
+// appended, an exclusion or restore flips one byte.
+
+export interface ConsultationIndex {
+  consultationId: number;
+  /** Rows in use; the arrays hold `capacity`. */
+  size: number;
+  capacity: number;
+  /** 1 when the response is in the counts (status 'counted'), see app/responses/counted.server.ts. */
+  counted: Uint8Array;
+  dimensions: Record<Dimension, Uint8Array>;
+  coder: DimensionCoder;
+  questions: QuestionColumn[];
+  /** Every question of the consultation, closed or not, to tell an ignorable answer from a stale index. */
+  questionIds: ReadonlySet<number>;
+  columnOf: ReadonlyMap<number, QuestionColumn>;
+  /** Option id -> its position within its question. */
+  slotOf: ReadonlyMap<number, number>;
+  /** Row of response id `idBase + i` is rowOfId[i] (-1: not here). Response ids are dense enough for this to beat a Map. */
+  rowOfId: Int32Array;
+  idBase: number;
+}
+
+/** Thrown when a response does not fit the index (content changed since it was built): rebuild it. */
+export class StaleIndexError extends Error {}
+
+export interface IndexDefinition {
+  consultationId: number;
+  wards: readonly WardRef[];
+  /** Every question of the consultation; the closed ones get a column. */
+  questions: readonly QuestionDefinition[];
+  closedKinds: readonly string[];
+  /** Rows to make room for at once (the number of responses at build time). */
+  capacity?: number;
+}
+
+export function createIndex(def: IndexDefinition): ConsultationIndex {
+  const capacity = Math.max(1024, def.capacity ?? 0);
+  const questions = def.questions.filter((q) => def.closedKinds.includes(q.kind)).map((q) => createColumn(q, capacity));
+  const slotOf = new Map<number, number>();
+  for (const q of def.questions) q.options.forEach((o, i) => slotOf.set(o.id, i));
+  return {
+    consultationId: def.consultationId,
+    size: 0,
+    capacity,
+    counted: new Uint8Array(capacity),
+    dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, new Uint8Array(capacity)])) as Record<Dimension, Uint8Array>,
+    coder: createCoder(def.wards),
+    questions,
+    questionIds: new Set(def.questions.map((q) => q.id)),
+    columnOf: new Map(questions.map((q) => [q.id, q])),
+    slotOf,
+    rowOfId: new Int32Array(0),
+    idBase: 0,
+  };
+}
+
+function grow(index: ConsultationIndex): void {
+  const capacity = index.capacity * 2;
+  const bigger = (a: Uint8Array) => {
+    const next = new Uint8Array(capacity);
+    next.set(a);
+    return next;
+  };
+  index.counted = bigger(index.counted);
+  for (const d of DIMENSIONS) index.dimensions[d] = bigger(index.dimensions[d]);
+  for (const q of index.questions) growColumn(q, capacity);
+  index.capacity = capacity;
+}
+
+/** Makes room in rowOfId for `id`, keeping existing entries; ids below the base move the base down. */
+function reserveId(index: ConsultationIndex, id: number): void {
+  const { rowOfId, idBase } = index;
+  if (rowOfId.length === 0) {
+    index.idBase = id;
+    index.rowOfId = new Int32Array(1024).fill(-1);
+    return;
+  }
+  if (id >= idBase && id < idBase + rowOfId.length) return;
+  const low = Math.min(id, idBase);
+  const high = Math.max(id, idBase + rowOfId.length - 1);
+  const next = new Int32Array(Math.max(high - low + 1, rowOfId.length * 2)).fill(-1);
+  next.set(rowOfId, idBase - low);
+  index.rowOfId = next;
+  index.idBase = low;
+}
+
+export function rowOf(index: ConsultationIndex, responseId: number): number {
+  return index.rowOfId[responseId - index.idBase] ?? -1;
+}
+
+export interface IndexedResponse extends DimensionSource {
+  id: number;
+  status?: ResponseStatus;
+}
+
+/** Adds a response's row (no answers yet) and returns it; an id already here keeps its row. */
+export function addRow(index: ConsultationIndex, r: IndexedResponse): { row: number; added: boolean } {
+  const existing = rowOf(index, r.id);
+  if (existing >= 0) return { row: existing, added: false };
+  if (index.size === index.capacity) grow(index);
+  const row = index.size++;
+  reserveId(index, r.id);
+  index.rowOfId[r.id - index.idBase] = row;
+  index.counted[row] = (r.status ?? 'counted') === 'counted' ? 1 : 0;
+  encodeDimensions(index.coder, index.dimensions, row, r);
+  return { row, added: true };
+}
+
+/** Records an answer row against a response's row; answers to open questions are skipped. */
+export function addAnswer(index: ConsultationIndex, row: number, a: AnswerSource): void {
+  const column = index.columnOf.get(a.question_id);
+  if (!column) {
+    if (!index.questionIds.has(a.question_id)) throw new StaleIndexError(`Question ${a.question_id} is not in the index`);
+    return;
+  }
+  if (!writeAnswer(column, row, a, index.slotOf)) throw new StaleIndexError(`Answer to question ${column.key} does not fit the index`);
+}
+
+/**
+ * A response just stored (after its transaction committed), in O(its answers). Appending the
+ * same response twice is harmless: a response already here is left as it is, so a build that
+ * raced a submission and the submission's own append agree.
+ */
+export function appendResponse(index: ConsultationIndex, r: IndexedResponse & { answers: readonly AnswerSource[] }): boolean {
+  const { row, added } = addRow(index, r);
+  if (!added) return false;
+  for (const a of r.answers) addAnswer(index, row, a);
+  return true;
+}
+
+/** An officer excluded (spam, duplicate, test) or restored a response: O(1). False when the response is not here. */
+export function setResponseStatus(index: ConsultationIndex, responseId: number, status: ResponseStatus): boolean {
+  const row = rowOf(index, responseId);
+  if (row < 0) return false;
+  index.counted[row] = status === 'counted' ? 1 : 0;
+  return true;
+}
