@@ -15,7 +15,7 @@ export interface BuildOptions {
 async function loadDefinitions(db: Db, consultationId: number): Promise<QuestionDefinition[]> {
   const questions = await db
     .selectFrom('questions')
-    .select(['id', 'key', 'kind', 'rating_max'])
+    .select(['id', 'key', 'kind', 'rating_max', 'rank_count'])
     .where('consultation_id', '=', consultationId)
     .orderBy('position')
     .orderBy('id')

@@ -6,7 +6,8 @@ import { DEFAULT_RATING_MAX } from '~/consultations/question-kinds';
 // - choice (single_choice, yes_no, agree_scale): option position + 1, 0 = no answer;
 // - rating: the value 1..max, 0 = no answer;
 // - multiple: a bitset of option positions, `words` 32-bit words per response;
-// - ranking: per option the rank given, 0 = not ranked (`items` bytes per response).
+// - ranking: per rank 1..slots the option given it (position + 1, 0 = none), `slots` bytes per
+//   response: rank_count is usually 3 of many items, so this beats a byte per item.
 
 export const CLOSED_KINDS: readonly QuestionKind[] = [
   'single_choice',
@@ -40,7 +41,7 @@ interface Base {
 export type ChoiceColumn = Base & { shape: 'choice'; codes: Uint8Array | Uint16Array };
 export type RatingColumn = Base & { shape: 'rating'; codes: Uint8Array };
 export type MultipleColumn = Base & { shape: 'multiple'; words: number; bits: Uint32Array };
-export type RankingColumn = Base & { shape: 'ranking'; items: number; ranks: Uint8Array };
+export type RankingColumn = Base & { shape: 'ranking'; slots: number; order: Uint8Array };
 export type QuestionColumn = ChoiceColumn | RatingColumn | MultipleColumn | RankingColumn;
 
 export interface QuestionDefinition {
@@ -48,6 +49,7 @@ export interface QuestionDefinition {
   key: string;
   kind: QuestionKind;
   rating_max: number | null;
+  rank_count?: number | null;
   /** In display order, hidden ones included: stored answers keep their options. */
   options: { id: number; key: string }[];
 }
@@ -61,8 +63,11 @@ export function createColumn(q: QuestionDefinition, capacity: number): QuestionC
       return { ...base, shape: 'multiple', words, bits: new Uint32Array(capacity * words) };
     }
     case 'ranking':
+    {
       if (k > 255) throw new Error(`Ranking question ${q.key} has more than 255 items`);
-      return { ...base, shape: 'ranking', items: k, ranks: new Uint8Array(capacity * k) };
+      const slots = Math.min(k, q.rank_count ?? k);
+      return { ...base, shape: 'ranking', slots, order: new Uint8Array(capacity * slots) };
+    }
     case 'rating': {
       const max = q.rating_max ?? DEFAULT_RATING_MAX;
       const options = Array.from({ length: max }, (_, i) => ({ optionId: null, key: String(i + 1) }));
@@ -75,7 +80,7 @@ export function createColumn(q: QuestionDefinition, capacity: number): QuestionC
 
 /** Slots per response, for growing a column. */
 function stride(c: QuestionColumn): number {
-  return c.shape === 'multiple' ? c.words : c.shape === 'ranking' ? c.items : 1;
+  return c.shape === 'multiple' ? c.words : c.shape === 'ranking' ? c.slots : 1;
 }
 
 function grown<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, length: number): T {
@@ -87,7 +92,7 @@ function grown<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, length: n
 export function growColumn(c: QuestionColumn, capacity: number): void {
   const n = capacity * stride(c);
   if (c.shape === 'multiple') c.bits = grown(c.bits, n);
-  else if (c.shape === 'ranking') c.ranks = grown(c.ranks, n);
+  else if (c.shape === 'ranking') c.order = grown(c.order, n);
   else c.codes = grown(c.codes, n);
 }
 
@@ -117,8 +122,8 @@ export function writeAnswer(c: QuestionColumn, row: number, a: AnswerSource, slo
     }
     case 'ranking': {
       const rank = a.rank ?? 0;
-      if (!Number.isInteger(rank) || rank < 1 || rank > 255) return false;
-      c.ranks[row * c.items + slot] = rank;
+      if (!Number.isInteger(rank) || rank < 1 || rank > c.slots) return false;
+      c.order[row * c.slots + rank - 1] = slot + 1;
       return true;
     }
   }

@@ -70,9 +70,14 @@ interface Tally {
   top3?: Int32Array;
 }
 
-/** Rows of counted responses passing the filter, and each one's group. */
+/**
+ * Rows of counted responses passing the filter, and each one's group. Built as a byte mask, one
+ * simple pass per filtered dimension, then compacted: a row-by-row loop over a list of tests
+ * was the slowest part of a summary.
+ */
 function select(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Array | null) {
-  const tests: { codes: Uint8Array; allowed: Uint8Array }[] = [];
+  const n = index.size;
+  const mask = index.counted.slice(0, n);
   for (const d of DIMENSIONS) {
     const values = filter[d];
     if (!values) continue;
@@ -82,19 +87,19 @@ function select(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Arra
       const code = dictionary.find(v);
       if (code >= 0) allowed[code] = 1;
     }
-    tests.push({ codes: index.dimensions[d], allowed });
+    narrow(mask, index.dimensions[d], allowed, n);
   }
-  const rows = new Int32Array(index.size);
-  const groups = new Uint8Array(index.size);
-  const { counted } = index;
+  const rows = new Int32Array(n);
   let m = 0;
-  outer: for (let r = 0; r < index.size; r++) {
-    if (counted[r] !== 1) continue;
-    for (const t of tests) if (t.allowed[t.codes[r]!] !== 1) continue outer;
-    groups[m] = groupColumn ? groupColumn[r]! : 0;
-    rows[m++] = r;
-  }
-  return { rows: rows.subarray(0, m), groups: groups.subarray(0, m) };
+  for (let r = 0; r < n; r++) if (mask[r] === 1) rows[m++] = r;
+  const selected = rows.subarray(0, m);
+  const groups = new Uint8Array(m);
+  if (groupColumn) for (let i = 0; i < m; i++) groups[i] = groupColumn[selected[i]!]!;
+  return { rows: selected, groups };
+}
+
+function narrow(mask: Uint8Array, codes: Uint8Array, allowed: Uint8Array, n: number): void {
+  for (let r = 0; r < n; r++) mask[r] = mask[r]! & allowed[codes[r]!]!;
 }
 
 // One small function per shape keeps each loop monomorphic, so V8 compiles it to a tight loop
@@ -124,22 +129,22 @@ function tallyBits(bits: Uint32Array, words: number, rows: Int32Array, groups: U
 }
 
 function tallyRanks(column: RankingColumn, rows: Int32Array, groups: Uint8Array, width: number, t: Required<Omit<Tally, 'column' | 'width'>>): void {
-  const { ranks, items } = column;
+  const { order, slots } = column;
   const { counts, rankSum, first, top3 } = t;
   const m = rows.length;
   for (let i = 0; i < m; i++) {
     const g = groups[i]! * width;
-    const at = rows[i]! * items;
+    const at = rows[i]! * slots;
     let any = false;
-    for (let j = 0; j < items; j++) {
-      const rank = ranks[at + j]!;
-      if (rank === 0) continue;
+    for (let p = 0; p < slots; p++) {
+      const item = order[at + p]!;
+      if (item === 0) continue;
       any = true;
-      const c = g + 1 + j;
+      const c = g + item;
       counts[c]!++;
-      rankSum[c]! += rank;
-      if (rank === 1) first[c]!++;
-      if (rank <= 3) top3[c]!++;
+      rankSum[c]! += p + 1;
+      if (p === 0) first[c]!++;
+      if (p < 3) top3[c]!++;
     }
     if (!any) counts[g]!++;
   }
