@@ -1,9 +1,10 @@
 import type { Db } from '#db/connection';
 import { CLOSED_KINDS, type QuestionDefinition } from './columns';
 import { addAnswer, addRow, createIndex, type ConsultationIndex } from './consultation-index';
+import { fillRollups } from './rollups';
 import { DIMENSION_COLUMNS } from './dimensions';
 
-// Builds a consultation's index from the database in pages of responses by id, so a million
+// Builds a consultation's index from the database in pages of response ids, so a million
 // responses never sit in memory as row objects at once: each page's rows (and their answers)
 // are turned into bytes and dropped before the next page is read.
 
@@ -35,44 +36,44 @@ export async function buildConsultationIndex(db: Db, consultationId: number, opt
   const batchSize = options.batchSize ?? 20_000;
   const wards = await db.selectFrom('wards').select(['code', 'area_committee']).orderBy('position').orderBy('id').execute();
   const questions = await loadDefinitions(db, consultationId);
-  const { n } = await db
+  const { n, low, high } = await db
     .selectFrom('responses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('id').as('low'), eb.fn.max('id').as('high')])
     .where('consultation_id', '=', consultationId)
     .executeTakeFirstOrThrow();
   // A little headroom so the first submissions after the build do not copy every column.
   const index = createIndex({ consultationId, wards, questions, closedKinds: CLOSED_KINDS, capacity: Math.ceil(Number(n) * 1.05) });
-  const closedIds = index.questions.map((q) => q.id);
+  if (low == null || high == null) return index; // no responses: the totals are all zero already
 
-  let after = 0;
-  for (;;) {
-    const responses = await db
+  // Pages are windows of the primary key, with the consultation checked here rather than in
+  // SQL: given `consultation_id = ?`, SQLite walks the (consultation_id, status) index and sorts
+  // the whole consultation for every page, which made a million-response build quadratic.
+  for (let from = Number(low); from <= Number(high); from += batchSize) {
+    const to = from + batchSize - 1;
+    const rows = await db
       .selectFrom('responses')
-      .select(['id', 'status', ...DIMENSION_COLUMNS])
-      .where('consultation_id', '=', consultationId)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(batchSize)
+      .select(['id', 'consultation_id', 'status', ...DIMENSION_COLUMNS])
+      .where('id', '>=', from)
+      .where('id', '<=', to)
       .execute();
-    const first = responses[0];
-    const last = responses.at(-1);
-    if (!first || !last) break;
-    for (const r of responses) addRow(index, r);
-    after = last.id;
-    if (closedIds.length === 0) continue;
-    // By response id range (the answers_response_idx index), narrowed to this consultation's
-    // closed questions, which also drops the rows of other consultations' responses in the range.
+    for (const r of rows) if (r.consultation_id === consultationId) addRow(index, r);
+    if (index.questions.length === 0) continue;
+    // By response id range only: with `question_id in (...)` added, SQLite chose the
+    // (question_id, option_id) index and read every closed answer for every page, which made a
+    // million-response build quadratic. Open answers and other consultations' rows in the range
+    // are skipped here instead.
     const answers = await db
       .selectFrom('answers')
       .select(['response_id', 'question_id', 'option_id', 'rank', 'value_number'])
-      .where('response_id', '>=', first.id)
-      .where('response_id', '<=', last.id)
-      .where('question_id', 'in', closedIds)
+      .where('response_id', '>=', from)
+      .where('response_id', '<=', to)
       .execute();
     for (const a of answers) {
+      if (!index.columnOf.has(a.question_id)) continue;
       const row = index.rowOfId[a.response_id - index.idBase] ?? -1;
       if (row >= 0) addAnswer(index, row, a);
     }
   }
+  fillRollups(index.rollups, index.dimensions, index.counted, index.size);
   return index;
 }

@@ -9,6 +9,7 @@ import {
   type DimensionSource,
   type WardRef,
 } from './dimensions';
+import { contribute, createRollups, type Rollups } from './rollups';
 
 // A consultation's responses held as columns of small integers, one row per response, so a
 // summary is a few tight loops over typed arrays instead of a scan of the answers table
@@ -33,6 +34,8 @@ export interface ConsultationIndex {
   /** Row of response id `idBase + i` is rowOfId[i] (-1: not here). Response ids are dense enough for this to beat a Map. */
   rowOfId: Int32Array;
   idBase: number;
+  /** Running totals of the counted responses; filled after a build (buildConsultationIndex) and kept by append and status changes. */
+  rollups: Rollups;
 }
 
 /** Thrown when a response does not fit the index (content changed since it was built): rebuild it. */
@@ -66,6 +69,7 @@ export function createIndex(def: IndexDefinition): ConsultationIndex {
     slotOf,
     rowOfId: new Int32Array(0),
     idBase: 0,
+    rollups: createRollups(questions),
   };
 }
 
@@ -139,14 +143,18 @@ export function addAnswer(index: ConsultationIndex, row: number, a: AnswerSource
 export function appendResponse(index: ConsultationIndex, r: IndexedResponse & { answers: readonly AnswerSource[] }): boolean {
   const { row, added } = addRow(index, r);
   if (!added) return false;
+  // A StaleIndexError here leaves the row half-written and out of the totals: the caller drops the index and rebuilds.
   for (const a of r.answers) addAnswer(index, row, a);
+  if (index.counted[row] === 1) contribute(index.rollups, index.dimensions, row, 1);
   return true;
 }
 
-/** An officer excluded (spam, duplicate, test) or restored a response: O(1). False when the response is not here. */
+/** An officer excluded (spam, duplicate, test) or restored a response: O(its answers x dimensions), not O(responses). False when the response is not here. */
 export function setResponseStatus(index: ConsultationIndex, responseId: number, status: ResponseStatus): boolean {
   const row = rowOf(index, responseId);
   if (row < 0) return false;
-  index.counted[row] = status === 'counted' ? 1 : 0;
+  const counted = status === 'counted' ? 1 : 0;
+  if (index.counted[row] !== counted) contribute(index.rollups, index.dimensions, row, counted ? 1 : -1);
+  index.counted[row] = counted;
   return true;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '#db/connection';
 import { buildConsultationIndex } from './build.server';
+import { setResponseStatus } from './consultation-index';
 import { summarise, type SummaryRequest } from './summarise';
 
 // Build time, memory and summary latency of the index on a seeded demo database, for the
@@ -66,9 +67,18 @@ const requests: [string, SummaryRequest][] = [
     'three-field filter by ethnic group',
     { filter: { ageBand: ['16_17', '18_24', '25_34'], sex: ['female'], disability: ['not_limited', null] }, breakdown: 'ethnicGroup' },
   ],
+  ['worst case: a filter every response passes, by ward (a full scan)', { filter: { locale: [null, ...index.coder.dictionaries.locale.values] }, breakdown: 'ward' }],
 ];
 for (const [name, request] of requests) {
   const { p50, p99 } = percentiles(() => summarise(index, request));
   console.log(`${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (responses in set: ${summarise(index, request).total.responses})`);
 }
+// What a submission or an exclusion adds: moving one response out of and back into the totals.
+const toggles = 10_000;
+const toggleStarted = performance.now();
+for (let i = 0; i < toggles; i++) {
+  setResponseStatus(index, index.idBase + i, 'spam');
+  setResponseStatus(index, index.idBase + i, 'counted');
+}
+console.log(`exclude + restore: ${(((performance.now() - toggleStarted) / toggles) * 1000).toFixed(1)} µs per pair`);
 await db.destroy();

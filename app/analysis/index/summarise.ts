@@ -1,15 +1,16 @@
 import type { QuestionKind } from '#db/schema';
-import type { QuestionColumn, RankingColumn } from './columns';
 import type { ConsultationIndex } from './consultation-index';
 import { DIMENSIONS, type Dimension } from './dimensions';
+import { createTally, tallyInto, type Tally } from './tally';
 
 // Raw counts for every closed question, over the counted responses that pass a filter, in
 // total and per group of one dimension. Percentages, intervals and suppression are worked out
 // from these elsewhere (app/analysis/statistics.ts, disclosure.ts).
 //
-// One pass picks the rows (and their group), then one tight loop per question adds into a
-// flat Int32Array of groups x values; the total is the sum over groups, since every response
-// is in exactly one group ("not stated" is a group).
+// Unfiltered, the answer is read off running totals per dimension (rollups.ts), so the page
+// everyone opens first costs microseconds. Filtered, one pass picks the rows (and their group),
+// then one tight loop per question adds into flat groups x values arrays (tally.ts). Either
+// way the total is the sum over groups: every response is in exactly one ("not stated" is one).
 
 /** Codes to keep per dimension; null is "not stated". Dimensions left out are not filtered. */
 export type Filter = Partial<Record<Dimension, readonly (string | null)[]>>;
@@ -60,16 +61,6 @@ export interface Summary {
   breakdown?: { dimension: Dimension; groups: { value: string | null; counts: Counts }[] };
 }
 
-/** Per question, flat groups x width arrays: column 0 "no answer", then one per option. */
-interface Tally {
-  column: QuestionColumn;
-  width: number;
-  counts: Int32Array;
-  rankSum?: Float64Array;
-  first?: Int32Array;
-  top3?: Int32Array;
-}
-
 /**
  * Rows of counted responses passing the filter, and each one's group. Built as a byte mask, one
  * simple pass per filtered dimension, then compacted: a row-by-row loop over a list of tests
@@ -100,67 +91,6 @@ function select(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Arra
 
 function narrow(mask: Uint8Array, codes: Uint8Array, allowed: Uint8Array, n: number): void {
   for (let r = 0; r < n; r++) mask[r] = mask[r]! & allowed[codes[r]!]!;
-}
-
-// One small function per shape keeps each loop monomorphic, so V8 compiles it to a tight loop
-// (one function for every shape ran several times slower at 100,000 responses).
-function tallyCodes(codes: Uint8Array | Uint16Array, rows: Int32Array, groups: Uint8Array, width: number, counts: Int32Array): void {
-  const m = rows.length;
-  for (let i = 0; i < m; i++) counts[groups[i]! * width + codes[rows[i]!]!]!++;
-}
-
-function tallyBits(bits: Uint32Array, words: number, rows: Int32Array, groups: Uint8Array, width: number, counts: Int32Array): void {
-  const m = rows.length;
-  for (let i = 0; i < m; i++) {
-    const g = groups[i]! * width;
-    const at = rows[i]! * words;
-    let any = 0;
-    for (let w = 0; w < words; w++) {
-      let x = bits[at + w]!;
-      any |= x;
-      while (x !== 0) {
-        const low = x & -x;
-        counts[g + 1 + w * 32 + (31 - Math.clz32(low))]!++;
-        x ^= low;
-      }
-    }
-    if (any === 0) counts[g]!++;
-  }
-}
-
-function tallyRanks(column: RankingColumn, rows: Int32Array, groups: Uint8Array, width: number, t: Required<Omit<Tally, 'column' | 'width'>>): void {
-  const { order, slots } = column;
-  const { counts, rankSum, first, top3 } = t;
-  const m = rows.length;
-  for (let i = 0; i < m; i++) {
-    const g = groups[i]! * width;
-    const at = rows[i]! * slots;
-    let any = false;
-    for (let p = 0; p < slots; p++) {
-      const item = order[at + p]!;
-      if (item === 0) continue;
-      any = true;
-      const c = g + item;
-      counts[c]!++;
-      rankSum[c]! += p + 1;
-      if (p === 0) first[c]!++;
-      if (p < 3) top3[c]!++;
-    }
-    if (!any) counts[g]!++;
-  }
-}
-
-function tally(column: QuestionColumn, rows: Int32Array, groups: Uint8Array, groupCount: number): Tally {
-  const width = column.options.length + 1;
-  const counts = new Int32Array(groupCount * width);
-  if (column.shape === 'choice' || column.shape === 'rating') tallyCodes(column.codes, rows, groups, width, counts);
-  else if (column.shape === 'multiple') tallyBits(column.bits, column.words, rows, groups, width, counts);
-  else {
-    const t = { counts, rankSum: new Float64Array(groupCount * width), first: new Int32Array(groupCount * width), top3: new Int32Array(groupCount * width) };
-    tallyRanks(column, rows, groups, width, t);
-    return { column, width, ...t };
-  }
-  return { column, width, counts };
 }
 
 /** The counts of one group (or, with group = -1, of all groups added up). */
@@ -199,19 +129,38 @@ export function summarise(index: ConsultationIndex, request: SummaryRequest = {}
   const { filter = {}, breakdown } = request;
   const dictionary = breakdown ? index.coder.dictionaries[breakdown] : null;
   const groupCount = dictionary ? dictionary.size : 1;
-  const { rows, groups } = select(index, filter, breakdown ? index.dimensions[breakdown] : null);
-  const tallies = index.questions.map((q) => tally(q, rows, groups, groupCount));
-  const perGroup = new Int32Array(groupCount);
-  for (let i = 0; i < groups.length; i++) perGroup[groups[i]!]!++;
-
-  const summary: Summary = { total: countsOf(tallies, rows.length, -1, groupCount) };
+  let tallies: Tally[];
+  let perGroup: Int32Array;
+  if (DIMENSIONS.some((d) => filter[d])) {
+    const { rows, groups } = select(index, filter, breakdown ? index.dimensions[breakdown] : null);
+    tallies = index.questions.map((q) => {
+      const t = createTally(q, groupCount);
+      tallyInto(t, rows, groups);
+      return t;
+    });
+    perGroup = new Int32Array(groupCount);
+    for (let i = 0; i < groups.length; i++) perGroup[groups[i]!]!++;
+  } else {
+    // Unfiltered: the running totals already hold every group of every dimension. With no
+    // breakdown any dimension's groups add up to the total.
+    const rollup = index.rollups[breakdown ?? 'channel'];
+    tallies = rollup.tallies;
+    perGroup = rollup.responses;
+  }
+  const summary: Summary = { total: countsOf(tallies, sum(perGroup), -1, perGroup.length) };
   if (breakdown && dictionary) {
     const list = [];
     for (let g = 0; g < groupCount; g++) {
-      const responses = perGroup[g]!;
-      if (responses > 0) list.push({ value: dictionary.value(g), counts: countsOf(tallies, responses, g, groupCount) });
+      const n = perGroup[g]!;
+      if (n > 0) list.push({ value: dictionary.value(g), counts: countsOf(tallies, n, g, groupCount) });
     }
     summary.breakdown = { dimension: breakdown, groups: list };
   }
   return summary;
+}
+
+function sum(a: Int32Array): number {
+  let total = 0;
+  for (const x of a) total += x;
+  return total;
 }
