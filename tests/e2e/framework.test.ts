@@ -130,7 +130,8 @@ for (const js of [true, false]) {
       await page.goto(`/admin/framework/themes/${theme.id}?delete=confirm`);
       await page.getByRole('button', { name: 'Yes, delete it' }).click();
       await page.waitForURL((url) => url.pathname === '/admin/framework');
-      expect(await page.locator('#main-content').innerText()).not.toContain(`Green spaces ${suffix}`);
+      // With JavaScript the address changes a moment before React shows the new page.
+      await expect.poll(() => page.locator('#main-content').innerText()).not.toContain(`Green spaces ${suffix}`);
 
       const linked = await linkedPriority();
       await page.goto(`/admin/framework/priorities/${linked.id}`);

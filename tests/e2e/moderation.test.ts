@@ -76,7 +76,8 @@ for (const js of [true, false]) {
 
       await page.getByLabel('Reason', { exact: true }).fill('Links to a betting site');
       await press(page, page.getByRole('button', { name: 'Keep out of the counts' }), /\?changed=spam$/);
-      expect(await page.getByRole('status').innerText()).toContain('marked as Spam');
+      // With JavaScript the address changes a moment before React shows the new page.
+      await expect.poll(() => page.getByRole('status').innerText()).toContain('marked as Spam');
       const stored = await db.selectFrom('responses').selectAll().where('id', '=', responseId).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ status: 'spam', status_reason: 'Links to a betting site' });
       const audit = await db.selectFrom('audit_events').selectAll().where('entity_id', '=', String(responseId)).where('action', '=', 'response.exclude').execute();
@@ -88,7 +89,7 @@ for (const js of [true, false]) {
       await visit(page, responseUrl, js);
       await page.getByLabel('Reason', { exact: true }).fill('A real resident after all');
       await press(page, page.getByRole('button', { name: 'Restore to the counts' }), /\?changed=counted$/);
-      expect(await page.getByTestId('status').innerText()).toBe('Counted');
+      await expect.poll(() => page.getByTestId('status').innerText()).toBe('Counted');
       await visit(page, listPath(), js);
       expect(await countedOnPage(page)).toBe(before);
     });
