@@ -14,7 +14,8 @@ import { contribute, createRollups, type Rollups } from './rollups';
 // A consultation's responses held as columns of small integers, one row per response, so a
 // summary is a few tight loops over typed arrays instead of a scan of the answers table
 // (issue 5, "Performance"). Built once (build.server.ts), then kept current: a new response is
-// appended, an exclusion or restore flips one byte.
+// appended, an exclusion or restore flips one byte and moves the running totals (rollups.ts)
+// by that response's own answers.
 
 export interface ConsultationIndex {
   consultationId: number;
