@@ -100,8 +100,8 @@ for (const js of [true, false]) {
 
       // The new theme is last: moving it up puts it before the one that was above it.
       const headings = () => page.locator('.framework-theme h2').allInnerTexts();
+      await expect.poll(async () => (await headings()).at(-1)).toBe(`Green spaces ${suffix}`);
       const before = await headings();
-      expect(before.at(-1)).toBe(`Green spaces ${suffix}`);
       await page.getByRole('button', { name: `Move up Green spaces ${suffix}` }).click();
       await expect.poll(headings).toEqual([...before.slice(0, -2), before.at(-1), before.at(-2)]);
 
