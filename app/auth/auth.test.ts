@@ -146,3 +146,25 @@ describe('managing users', () => {
     }
   });
 });
+
+describe('the rate limiter', () => {
+  it('allows the limit in a window, then says how long to wait, and forgets old events', () => {
+    const limiter = new RateLimiter(3, 60_000);
+    const t0 = 1_000_000;
+    for (const dt of [0, 10_000, 20_000]) {
+      expect(limiter.retryAfter('a', t0 + dt)).toBe(0);
+      limiter.record('a', t0 + dt);
+    }
+    expect(limiter.retryAfter('a', t0 + 30_000)).toBe(30_000);
+    expect(limiter.retryAfter('b', t0 + 30_000)).toBe(0);
+    expect(limiter.retryAfter('a', t0 + 60_000)).toBe(0);
+    limiter.record('a', t0 + 60_000);
+    expect(limiter.retryAfter('a', t0 + 61_000)).toBe(9_000);
+  });
+
+  it('keeps only what can decide, however many events a key has', () => {
+    const limiter = new RateLimiter(5, 60_000);
+    for (let i = 0; i < 100_000; i += 1) limiter.record('busy', 1_000_000 + i);
+    expect(limiter.retryAfter('busy', 1_100_000)).toBe(1_000_000 + 99_995 + 60_000 - 1_100_000);
+  });
+});

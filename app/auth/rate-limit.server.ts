@@ -4,31 +4,46 @@
  * guessing and floods. Old keys are pruned so memory stays bounded under a spray of keys.
  */
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
+  // Per key, the times of its recent events, oldest first, from `start` on: a queue, so each
+  // request costs the same however many came before it in the window.
+  private readonly hits = new Map<string, { times: number[]; start: number }>();
 
   constructor(
     readonly limit: number,
     readonly windowMs: number,
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const times = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (times.length === 0) this.hits.delete(key);
-    else this.hits.set(key, times);
-    return times;
+  private recent(key: string, now: number): { times: number[]; start: number } | undefined {
+    const entry = this.hits.get(key);
+    if (!entry) return undefined;
+    while (entry.start < entry.times.length && now - entry.times[entry.start]! >= this.windowMs) entry.start += 1;
+    if (entry.start === entry.times.length) {
+      this.hits.delete(key);
+      return undefined;
+    }
+    if (entry.start > 1024 && entry.start * 2 > entry.times.length) {
+      entry.times = entry.times.slice(entry.start);
+      entry.start = 0;
+    }
+    return entry;
   }
 
   /** Milliseconds until the key may act again; 0 when it may act now. */
   retryAfter(key: string, now = Date.now()): number {
-    const times = this.recent(key, now);
-    if (times.length < this.limit) return 0;
-    const oldest = times[times.length - this.limit] ?? now;
+    const entry = this.recent(key, now);
+    const count = entry ? entry.times.length - entry.start : 0;
+    if (!entry || count < this.limit) return 0;
+    const oldest = entry.times[entry.times.length - this.limit] ?? now;
     return Math.max(1, oldest + this.windowMs - now);
   }
 
   record(key: string, now = Date.now()): void {
     if (this.hits.size > 10_000) this.prune(now);
-    this.hits.set(key, [...this.recent(key, now), now]);
+    const entry = this.recent(key, now) ?? { times: [], start: 0 };
+    entry.times.push(now);
+    // Only the last `limit` events can decide anything.
+    if (entry.times.length - entry.start > this.limit) entry.start = entry.times.length - this.limit;
+    this.hits.set(key, entry);
   }
 
   reset(key: string): void {
