@@ -1,15 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/audit/log.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { AdminForm } from '~/components/admin/AdminForm';
 import { PriorityForm } from '~/components/framework/PriorityForm';
+import { GuardedDelete } from '~/components/framework/GuardedDelete';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { changeFramework, deletePriority, updatePriority, type LinkedConsultation } from '~/framework/editing.server';
+import { changeFramework, deletePriority, updatePriority } from '~/framework/editing.server';
 import { findPriorityForEditing, idParam, listThemeChoices } from '~/framework/editor-queries.server';
 import { deleteSchema, priorityInput, prioritySchema } from '~/framework/schemas';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
@@ -61,43 +61,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export const headers = routeHeaders;
 
-function DeletePriority({ name, consultations, refused }: { name: string; consultations: LinkedConsultation[]; refused: boolean }) {
-  const { t } = useTranslation('framework');
-  const [params] = useSearchParams();
-  if (consultations.length > 0) {
-    return (
-      <div className={`notice${refused ? ' notice--warning' : ''}`} role={refused ? 'alert' : undefined}>
-        <p>{t('priorityLinked', { count: consultations.length })}</p>
-        <ul>
-          {consultations.map((c) => (
-            <li key={c.id}>
-              <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-  if (params.get('delete') !== 'confirm') {
-    return (
-      <p>
-        <Link to="?delete=confirm">{t('deletePriority')}</Link>
-      </p>
-    );
-  }
-  return (
-    <div className="notice notice--warning">
-      <p>{t('confirmDeletePriority', { name })}</p>
-      <AdminForm className="button-group">
-        <button type="submit" name="intent" value="delete" className="button button--warning">
-          {t('confirmDelete')}
-        </button>
-        <Link to=".">{t('cancel')}</Link>
-      </AdminForm>
-    </div>
-  );
-}
-
 export default function EditPriority() {
   const { priority, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -114,7 +77,13 @@ export default function EditPriority() {
       </p>
       <PriorityForm themes={themes} defaultValue={defaultValue} lastResult={actionData?.result} submitLabel={t('save')} />
       <h2>{t('deleteHeading')}</h2>
-      <DeletePriority name={priority.name} consultations={priority.consultations} refused={actionData?.refused ?? false} />
+      <GuardedDelete
+        blockers={priority.consultations.map((c) => ({ to: `/admin/consultations/${c.id}`, label: c.title }))}
+        blockedText={t('priorityLinked', { count: priority.consultations.length })}
+        askText={t('deletePriority')}
+        confirmText={t('confirmDeletePriority', { name: priority.name })}
+        refused={actionData?.refused ?? false}
+      />
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/audit/log.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { AdminForm } from '~/components/admin/AdminForm';
 import { ThemeForm } from '~/components/framework/ThemeForm';
+import { GuardedDelete } from '~/components/framework/GuardedDelete';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { changeFramework, deleteTheme, updateTheme } from '~/framework/editing.server';
 import { findThemeForEditing, idParam } from '~/framework/editor-queries.server';
@@ -53,43 +53,6 @@ export async function action(args: ActionFunctionArgs) {
 
 export const headers = routeHeaders;
 
-function DeleteTheme({ theme, refused }: { theme: { name: string; priorities: { id: number; name: string }[] }; refused: boolean }) {
-  const { t } = useTranslation('framework');
-  const [params] = useSearchParams();
-  if (theme.priorities.length > 0) {
-    return (
-      <div className={`notice${refused ? ' notice--warning' : ''}`} role={refused ? 'alert' : undefined}>
-        <p>{t('themeHasPriorities', { count: theme.priorities.length })}</p>
-        <ul>
-          {theme.priorities.map((p) => (
-            <li key={p.id}>
-              <Link to={`/admin/framework/priorities/${p.id}`}>{p.name}</Link>
-            </li>
-          ))}
-        </ul>
-      </div>
-    );
-  }
-  if (params.get('delete') !== 'confirm') {
-    return (
-      <p>
-        <Link to="?delete=confirm">{t('deleteTheme')}</Link>
-      </p>
-    );
-  }
-  return (
-    <div className="notice notice--warning">
-      <p>{t('confirmDeleteTheme', { name: theme.name })}</p>
-      <AdminForm className="button-group">
-        <button type="submit" name="intent" value="delete" className="button button--warning">
-          {t('confirmDelete')}
-        </button>
-        <Link to=".">{t('cancel')}</Link>
-      </AdminForm>
-    </div>
-  );
-}
-
 export default function EditTheme() {
   const { theme } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -106,7 +69,13 @@ export default function EditTheme() {
       </p>
       <ThemeForm defaultValue={defaultValue} lastResult={actionData?.result} submitLabel={t('save')} />
       <h2>{t('deleteHeading')}</h2>
-      <DeleteTheme theme={theme} refused={actionData?.refused ?? false} />
+      <GuardedDelete
+        blockers={theme.priorities.map((p) => ({ to: `/admin/framework/priorities/${p.id}`, label: p.name }))}
+        blockedText={t('themeHasPriorities', { count: theme.priorities.length })}
+        askText={t('deleteTheme')}
+        confirmText={t('confirmDeleteTheme', { name: theme.name })}
+        refused={actionData?.refused ?? false}
+      />
     </div>
   );
 }
