@@ -5,7 +5,7 @@ import { hasResponses } from '~/responses/counts.server';
 import { touchConsultation, type Result } from './consultations.server';
 import { keyFrom, uniqueKey } from './keys';
 import { deleteOptionRows, findQuestion, hasOwnOptions } from './questions.server';
-import { swapPositions, type Direction } from './order.server';
+import { moveAmong, type Direction } from '~/ordering/move.server';
 
 // The options of a choice or ranking question. Their keys are what answers store, so a key is
 // made once and kept; after the first response an option can be reworded or hidden, not removed.
@@ -91,16 +91,14 @@ export async function deleteOption(trx: Db, actor: Actor, consultationId: number
 export async function moveOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {
   const found = await findOwnOption(trx, consultationId, questionId, optionId);
   if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-  const options = await listOptions(trx, questionId);
-  const index = options.findIndex((o) => o.id === optionId);
-  const neighbour = options[direction === 'up' ? index - 1 : index + 1];
-  if (!neighbour) return { ok: true };
-  await swapPositions(trx, 'options', found.option, neighbour);
+  const moved = await moveAmong(trx, 'options', await listOptions(trx, questionId), optionId, direction);
+  if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+  if (moved === 'edge') return { ok: true };
   await touchConsultation(trx, consultationId, now);
   await recordAudit(
     trx,
     actor,
-    { action: 'option.move', entityType: 'option', entityId: optionId, consultationId, summary: `Moved the option "${found.option.label}" ${direction}`, before: { position: found.option.position }, after: { position: neighbour.position } },
+    { action: 'option.move', entityType: 'option', entityId: optionId, consultationId, summary: `Moved the option "${found.option.label}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
     now,
   );
   return { ok: true };

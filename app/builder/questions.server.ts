@@ -5,7 +5,7 @@ import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-k
 import { hasResponses } from '~/responses/counts.server';
 import { touchConsultation, type Result } from './consultations.server';
 import { keyFrom, uniqueKey } from './keys';
-import { swapPositions, type Direction } from './order.server';
+import { moveAmong, type Direction } from '~/ordering/move.server';
 
 // Questions of every kind the resident form supports. Once anyone has answered, a question's
 // meaning (its kind, scale, ranking length) is fixed and it can only be reworded or hidden, with
@@ -203,15 +203,14 @@ export async function moveQuestion(trx: Db, actor: Actor, consultationId: number
   const question = await findQuestion(trx, consultationId, id);
   if (!question) return { ok: false, error: 'builder:notFound' };
   const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
-  const index = siblings.findIndex((q) => q.id === id);
-  const neighbour = siblings[direction === 'up' ? index - 1 : index + 1];
-  if (!neighbour) return { ok: true };
-  await swapPositions(trx, 'questions', question, neighbour);
+  const moved = await moveAmong(trx, 'questions', siblings, id, direction);
+  if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+  if (moved === 'edge') return { ok: true };
   await touchConsultation(trx, consultationId, now);
   await recordAudit(
     trx,
     actor,
-    { action: 'question.move', entityType: 'question', entityId: id, consultationId, summary: `Moved the question "${question.text}" ${direction}`, before: { position: question.position }, after: { position: neighbour.position } },
+    { action: 'question.move', entityType: 'question', entityId: id, consultationId, summary: `Moved the question "${question.text}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
     now,
   );
   return { ok: true };

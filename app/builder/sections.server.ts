@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '~/audit/log.server';
 import { hasResponses } from '~/responses/counts.server';
 import { touchConsultation, type Result } from './consultations.server';
 import { keyFrom, uniqueKey } from './keys';
-import { swapPositions, type Direction } from './order.server';
+import { moveAmong, type Direction } from '~/ordering/move.server';
 import { deleteQuestionRows } from './questions.server';
 
 // The sections of the main form (a page each). Young people's sections are made by the young
@@ -72,18 +72,14 @@ export async function deleteSection(trx: Db, actor: Actor, consultationId: numbe
 }
 
 export async function moveSection(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
-  const sections = await listSections(trx, consultationId);
-  const index = sections.findIndex((s) => s.id === id);
-  const section = sections[index];
-  const neighbour = sections[direction === 'up' ? index - 1 : index + 1];
-  if (!section) return { ok: false, error: 'builder:notFound' };
-  if (!neighbour) return { ok: true };
-  await swapPositions(trx, 'sections', section, neighbour);
+  const moved = await moveAmong(trx, 'sections', await listSections(trx, consultationId), id, direction);
+  if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+  if (moved === 'edge') return { ok: true };
   await touchConsultation(trx, consultationId, now);
   await recordAudit(
     trx,
     actor,
-    { action: 'section.move', entityType: 'section', entityId: id, consultationId, summary: `Moved the section "${section.title}" ${direction}`, before: { position: section.position }, after: { position: neighbour.position } },
+    { action: 'section.move', entityType: 'section', entityId: id, consultationId, summary: `Moved the section "${moved.row.title}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
     now,
   );
   return { ok: true };

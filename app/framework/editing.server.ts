@@ -1,6 +1,7 @@
 import type { Db } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
 import { recordAudit, type Actor } from '~/audit/log.server';
+import { moveAmong, type Direction } from '~/ordering/move.server';
 import { keyFrom, uniqueKey } from './keys';
 import { noteFrameworkChanged } from './queries.server';
 import { deleteTranslations, readTranslations, writeTranslations, type FieldTranslations } from './translations.server';
@@ -21,7 +22,7 @@ export interface PriorityInput {
   translations: FieldTranslations;
 }
 
-export type Direction = 'up' | 'down';
+
 
 export interface LinkedConsultation {
   id: number;
@@ -146,39 +147,10 @@ export async function deleteTheme(trx: Db, actor: Actor, id: number): Promise<De
   return { ok: true };
 }
 
-interface Placed {
-  id: number;
-  name: string;
-  position: number;
-}
-
-/**
- * Swaps a row with its neighbour in the list (already in order) and stores the new order. The
- * positions the rows had are reused, made strictly increasing, so priorities keep their place
- * in the plan-wide numbering. Null when the row is already first (or last), or not in the list.
- */
-async function reorder(trx: Db, table: 'themes' | 'priorities', rows: Placed[], id: number, direction: Direction) {
-  const index = rows.findIndex((r) => r.id === id);
-  const otherIndex = direction === 'up' ? index - 1 : index + 1;
-  const row = rows[index];
-  const other = rows[otherIndex];
-  if (!row || !other) return null;
-  const order = [...rows];
-  order[index] = other;
-  order[otherIndex] = row;
-  let previous = -Infinity;
-  const positions = rows.map((r) => (previous = Math.max(r.position, previous + 1)));
-  for (const [i, r] of order.entries()) {
-    const position = positions[i]!;
-    if (r.position !== position) await trx.updateTable(table).set({ position }).where('id', '=', r.id).execute();
-  }
-  return { row, before: row.position, after: positions[otherIndex]! };
-}
-
 export async function moveTheme(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
   const rows = await trx.selectFrom('themes').select(['id', 'name', 'position']).orderBy('position').orderBy('id').execute();
-  const moved = await reorder(trx, 'themes', rows, id, direction);
-  if (!moved) return false;
+  const moved = await moveAmong(trx, 'themes', rows, id, direction);
+  if (typeof moved === 'string') return false;
   await recordAudit(trx, actor, {
     action: 'theme.move',
     entityType: 'theme',
@@ -201,8 +173,8 @@ export async function movePriority(trx: Db, actor: Actor, id: number, direction:
     .orderBy('position')
     .orderBy('id')
     .execute();
-  const moved = await reorder(trx, 'priorities', rows, id, direction);
-  if (!moved) return false;
+  const moved = await moveAmong(trx, 'priorities', rows, id, direction);
+  if (typeof moved === 'string') return false;
   await recordAudit(trx, actor, {
     action: 'priority.move',
     entityType: 'priority',

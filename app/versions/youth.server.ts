@@ -2,6 +2,7 @@ import type { Db } from '#db/connection';
 import type { YouthKind } from '#db/schema';
 import { actorOf, recordAudit } from '~/audit/log.server';
 import { maxLengthOf } from '~/consultations/question-kinds';
+import { moveAmong } from '~/ordering/move.server';
 import { canStandFor } from '~/youth/compatibility';
 import { touchConsultation } from './consultation.server';
 import { YOUTH_CHOICE_KINDS, type YouthItemInput } from './youth-schema';
@@ -173,18 +174,14 @@ const auditView = (i: YouthItemRow) => ({
 export async function moveYouthItem(db: Db, user: User, consultationId: number, itemId: number, direction: 'up' | 'down', now = new Date()) {
   return db.transaction().execute(async (trx) => {
     const items = await trx.selectFrom('youth_items').select(['id', 'key', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
-    const from = items.findIndex((i) => i.id === itemId);
-    if (from === -1) return false;
-    const to = direction === 'up' ? from - 1 : from + 1;
-    if (to < 0 || to >= items.length) return true;
-    const order = [...items];
-    [order[from], order[to]] = [order[to]!, order[from]!];
-    for (const [i, item] of order.entries()) await trx.updateTable('youth_items').set({ position: i + 1 }).where('id', '=', item.id).execute();
+    const moved = await moveAmong(trx, 'youth_items', items, itemId, direction);
+    if (moved === 'missing') return false;
+    if (moved === 'edge') return true;
     await touchConsultation(trx, consultationId, now);
     await recordAudit(
       trx,
       actorOf(user),
-      { action: 'youth_item.move', entityType: 'youth_item', entityId: itemId, consultationId, summary: `Moved the young people's question ${items[from]!.key} ${direction}`, before: { position: from + 1 }, after: { position: to + 1 } },
+      { action: 'youth_item.move', entityType: 'youth_item', entityId: itemId, consultationId, summary: `Moved the young people's question ${moved.row.key} ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
       now,
     );
     return true;
