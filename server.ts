@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate';
 import { seedDemo, seedReference } from './db/seed/index';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
+import { warmAnalysisIndexes } from './app/analysis/index/registry.server';
 import { env } from './app/env.server';
 import { createExpressApp } from './app/http/express-app.server';
 import { PageCache } from './app/http/page-cache.server';
@@ -47,6 +48,9 @@ async function main() {
 
   const server = app.listen(config.PORT, config.HOST, () => {
     console.log(`Heard is listening on http://localhost:${config.PORT}`);
+    // In the background, so the server answers at once; a summary asked for meanwhile waits for its own.
+    const warming = Date.now();
+    void warmAnalysisIndexes(db).then(() => console.log(`Summary indexes ready in ${Date.now() - warming} ms`));
   });
   const stop = () => {
     clearInterval(purgeTimer);

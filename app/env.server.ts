@@ -18,6 +18,8 @@ const schema = z.object({
   SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Behind a reverse proxy: Express's "trust proxy" setting (e.g. 1, or loopback), so the client is the real one. */
   TRUST_PROXY: z.string().default(''),
+  /** Statistical disclosure control: counts (and their percentages) below this are shown as "fewer than N". */
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(2).max(100).default(10),
 });
 
 export type Env = z.infer<typeof schema>;

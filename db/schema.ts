@@ -289,6 +289,81 @@ export interface ResponseDraftTable {
   updated_at: string;
 }
 
+/** A theme of a consultation's codebook, for coding free-text answers. */
+export interface CodebookThemeTable {
+  id: Generated<number>;
+  consultation_id: number;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  priority_id: number | null;
+  /** Words and phrases that suggest the theme, one per line. */
+  keywords: Generated<string>;
+  position: number;
+  created_at: string;
+}
+
+/** A coder finished coding an answer (possibly with no theme). */
+export interface CodingTable {
+  answer_id: number;
+  coder_id: number;
+  consultation_id: number;
+  question_id: number;
+  coded_at: string;
+}
+
+export interface CodingThemeTable {
+  answer_id: number;
+  coder_id: number;
+  theme_id: number;
+}
+
+export interface CodingSampleTable {
+  id: Generated<number>;
+  consultation_id: number;
+  question_id: number;
+  name: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CodingSampleAnswerTable {
+  sample_id: number;
+  answer_id: number;
+}
+
+export interface QuoteTable {
+  id: Generated<number>;
+  consultation_id: number;
+  answer_id: number;
+  theme_id: number | null;
+  priority_id: number | null;
+  text: string;
+  picked_by: number | null;
+  picked_at: string;
+}
+
+export const BASELINE_KINDS = ['census', 'illustrative'] as const;
+export type BaselineKind = (typeof BASELINE_KINDS)[number];
+
+export interface PopulationBaselineTable {
+  id: Generated<number>;
+  name: string;
+  source: Generated<string>;
+  kind: BaselineKind;
+  notes: Generated<string>;
+  loaded_by: number | null;
+  loaded_at: string;
+}
+
+export interface PopulationFigureTable {
+  baseline_id: number;
+  /** A summary dimension: ageBand, sex, ethnicity, ethnicGroup, disability, carer or ward. */
+  dimension: string;
+  value: string;
+  count: number;
+}
+
 export interface Database {
   wards: WardTable;
   themes: ThemeTable;
@@ -310,6 +385,14 @@ export interface Database {
   audit_events: AuditEventTable;
   imports: ImportTable;
   blocked_submissions: BlockedSubmissionTable;
+  codebook_themes: CodebookThemeTable;
+  codings: CodingTable;
+  coding_themes: CodingThemeTable;
+  coding_samples: CodingSampleTable;
+  coding_sample_answers: CodingSampleAnswerTable;
+  quotes: QuoteTable;
+  population_baselines: PopulationBaselineTable;
+  population_figures: PopulationFigureTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -522,4 +605,22 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     imported_at: true,
   }),
   blocked_submissions: columns<BlockedSubmissionTable>({ id: true, consultation_id: true, reason: true, client: true, at: true }),
+  codebook_themes: columns<CodebookThemeTable>({
+    id: true,
+    consultation_id: true,
+    key: true,
+    name: true,
+    description: true,
+    priority_id: true,
+    keywords: true,
+    position: true,
+    created_at: true,
+  }),
+  codings: columns<CodingTable>({ answer_id: true, coder_id: true, consultation_id: true, question_id: true, coded_at: true }),
+  coding_themes: columns<CodingThemeTable>({ answer_id: true, coder_id: true, theme_id: true }),
+  coding_samples: columns<CodingSampleTable>({ id: true, consultation_id: true, question_id: true, name: true, created_by: true, created_at: true }),
+  coding_sample_answers: columns<CodingSampleAnswerTable>({ sample_id: true, answer_id: true }),
+  quotes: columns<QuoteTable>({ id: true, consultation_id: true, answer_id: true, theme_id: true, priority_id: true, text: true, picked_by: true, picked_at: true }),
+  population_baselines: columns<PopulationBaselineTable>({ id: true, name: true, source: true, kind: true, notes: true, loaded_by: true, loaded_at: true }),
+  population_figures: columns<PopulationFigureTable>({ baseline_id: true, dimension: true, value: true, count: true }),
 };

@@ -1,4 +1,6 @@
 import enAbout from '#locales/en/about.json';
+import enAnalysis from '#locales/en/analysis.json';
+import enCoding from '#locales/en/coding.json';
 import enAdmin from '#locales/en/admin.json';
 import enBuilder from '#locales/en/builder.json';
 import enCommon from '#locales/en/common.json';
@@ -9,6 +11,8 @@ import enSurvey from '#locales/en/survey.json';
 import enVersions from '#locales/en/versions.json';
 import enYouth from '#locales/en/youth.json';
 import plAbout from '#locales/pl/about.json';
+import plAnalysis from '#locales/pl/analysis.json';
+import plCoding from '#locales/pl/coding.json';
 import plAdmin from '#locales/pl/admin.json';
 import plBuilder from '#locales/pl/builder.json';
 import plCommon from '#locales/pl/common.json';
@@ -19,6 +23,8 @@ import plSurvey from '#locales/pl/survey.json';
 import plVersions from '#locales/pl/versions.json';
 import plYouth from '#locales/pl/youth.json';
 import urAbout from '#locales/ur/about.json';
+import urAnalysis from '#locales/ur/analysis.json';
+import urCoding from '#locales/ur/coding.json';
 import urAdmin from '#locales/ur/admin.json';
 import urBuilder from '#locales/ur/builder.json';
 import urCommon from '#locales/ur/common.json';
@@ -32,7 +38,7 @@ import type { Locale } from './config';
 
 // Every language's interface text, for the server. The browser loads only its own language.
 export const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration },
-  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration },
-  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration },
+  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration, analysis: enAnalysis, coding: enCoding },
+  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration, analysis: plAnalysis, coding: plCoding },
+  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration, analysis: urAnalysis, coding: urCoding },
 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/audit/log.server';
 import { tFor } from '~/i18n/i18n.server';
+import { noteResponsesStored } from '~/analysis/index/registry.server';
 import { insertResponse, isUniqueViolation } from '~/responses/submit.server';
 import { checkSheet, type Problem } from './check';
 import type { IntakeConsultation } from './consultation.server';
@@ -77,7 +78,8 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
   if (problems.length > 0) return { status: 'invalid', problems };
 
   try {
-    return await db.transaction().execute(async (trx) => {
+    const imported = await db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
       const { id: importId } = await trx
         .insertInto('imports')
         .values({ consultation_id: consultationId, file_name: fileName, file_sha256: sha256, row_count: rows.length, imported_by: actor.userId, imported_at: now.toISOString() })
@@ -85,7 +87,8 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
         .executeTakeFirstOrThrow();
       for (const row of rows) {
         const toStore = offlineResponse(intake.def, row.values, { group: row.group, facilitator: row.facilitator, notes: row.notes, enteredBy: actor.userId, importId });
-        await insertResponse(trx, toStore, { idempotencyKey: `import-${importId}-row-${row.row}`, locale: row.locale, channel: row.channel, now: row.submittedAt });
+        const { id } = await insertResponse(trx, toStore, { idempotencyKey: `import-${importId}-row-${row.row}`, locale: row.locale, channel: row.channel, now: row.submittedAt });
+        ids.push(id);
       }
       await recordAudit(
         trx,
@@ -100,8 +103,11 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
         },
         now,
       );
-      return { status: 'imported' as const, importId, count: rows.length };
+      return { result: { status: 'imported' as const, importId, count: rows.length }, ids };
     });
+    // Committed: the summaries count the file's responses from now on.
+    noteResponsesStored(db, consultationId, imported.ids);
+    return imported.result;
   } catch (error) {
     // Two copies of the same file sent at once: the unique key let one in.
     if (isUniqueViolation(error)) {

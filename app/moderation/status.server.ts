@@ -1,5 +1,6 @@
 import type { Db } from '#db/connection';
 import type { ResponseStatus, User } from '#db/schema';
+import { noteStatusChanged } from '~/analysis/index/registry.server';
 import { actorOf, recordAudit } from '~/audit/log.server';
 
 export type StatusChangeResult = { ok: true; status: ResponseStatus } | { ok: false; reason: 'unchanged' };
@@ -15,7 +16,7 @@ export async function changeResponseStatus(
   change: { consultationId: number; responseId: number; status: ResponseStatus; reason: string },
   now = new Date(),
 ): Promise<StatusChangeResult> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom('responses')
       .select(['id', 'reference', 'status', 'status_reason'])
@@ -47,4 +48,7 @@ export async function changeResponseStatus(
     );
     return { ok: true, status: change.status } as const;
   });
+  // Committed: the summaries stop (or start again) counting it.
+  if (result.ok) noteStatusChanged(db, change.consultationId, change.responseId, result.status);
+  return result;
 }

@@ -5,6 +5,7 @@ import type { Transaction } from 'kysely';
 import type { Database, NewAnswer } from '#db/schema';
 import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
 import type { Channel } from './codes';
+import { noteResponseStored } from '~/analysis/index/registry.server';
 import { deleteDraft } from './drafts.server';
 import { newReference } from './reference.server';
 
@@ -84,12 +85,21 @@ export async function storeResponse(
   also?: (trx: Transaction<Database>, stored: { id: number; reference: string }) => Promise<void>,
 ): Promise<SubmitResult> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const stored = await insertResponse(trx, toStore, meta);
+    const stored = await db.transaction().execute(async (trx) => {
+      const inserted = await insertResponse(trx, toStore, meta);
       await deleteDraft(trx, meta.draftToken, toStore.consultationId);
-      await also?.(trx, stored);
-      return { reference: stored.reference, duplicate: false };
+      await also?.(trx, inserted);
+      return inserted;
     });
+    // Committed: the summaries count it from now on.
+    noteResponseStored(db, toStore.consultationId, {
+      ...toStore.fields,
+      id: stored.id,
+      channel: meta.channel,
+      locale: meta.locale,
+      answers: toStore.answers,
+    });
+    return { reference: stored.reference, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) {
       const existing = await findByKey(db, meta.idempotencyKey);

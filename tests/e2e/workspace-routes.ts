@@ -18,6 +18,7 @@ export type RoutePermission =
   | 'public'
   | 'signedIn'
   | 'viewWorkspace'
+  | 'readResults'
   | 'editConsultations'
   | 'editResponses'
   | 'manageUsers'

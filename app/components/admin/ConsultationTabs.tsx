@@ -15,6 +15,10 @@ export function ConsultationTabs({ id, user }: { id: number; user: Pick<Workspac
     { to: `${base}/preview`, label: t('tabs.preview'), show: user.can.editConsultations },
     { to: `${base}/responses`, label: t('tabs.responses'), show: user.can.editResponses },
     { to: `${base}/import`, label: t('tabs.import'), show: user.can.editResponses },
+    { to: `${base}/results`, label: t('tabs.results'), show: user.can.readResults },
+    { to: `${base}/who`, label: t('tabs.who'), show: user.can.readResults },
+    { to: `${base}/coding`, label: t('tabs.coding'), show: user.can.editResponses },
+    { to: `${base}/quotes`, label: t('tabs.quotes'), show: user.can.editResponses },
   ];
   return (
     <nav className="tabs" aria-label={t('tabs.label')}>

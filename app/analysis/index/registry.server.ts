@@ -1,0 +1,158 @@
+import type { Db } from '#db/connection';
+import type { ResponseStatus } from '#db/schema';
+import { buildConsultationIndex } from './build.server';
+import type { AnswerSource } from './columns';
+import { appendResponse, setResponseStatus, StaleIndexError, type ConsultationIndex, type IndexedResponse } from './consultation-index';
+import { DIMENSION_COLUMNS } from './dimensions';
+
+// Which index serves which consultation, in this process: built on first use (or warmed at
+// start), then kept current by the code that changes responses, after its transaction has
+// committed, so the index never holds a response the database rolled back.
+//
+// A change that arrives while an index is being built is queued and applied once the build is
+// done. Both operations are idempotent (a response already in the index is not added again; a
+// status is set, not toggled), so a change the build also read is harmless.
+
+type Change =
+  | { kind: 'stored'; response: IndexedResponse & { answers: readonly AnswerSource[] } }
+  | { kind: 'status'; responseId: number; status: ResponseStatus }
+  | { kind: 'reload'; responseIds: readonly number[] };
+
+interface Entry {
+  ready: Promise<ConsultationIndex>;
+  index?: ConsultationIndex;
+  pending: Change[];
+}
+
+// Per database, so tests with their own databases never see each other's indexes.
+const registries = new WeakMap<Db, Map<number, Entry>>();
+
+function entriesOf(db: Db): Map<number, Entry> {
+  let entries = registries.get(db);
+  if (!entries) registries.set(db, (entries = new Map()));
+  return entries;
+}
+
+/** The consultation's index, built when nothing has asked for it before. */
+export function analysisIndex(db: Db, consultationId: number): Promise<ConsultationIndex> {
+  const entries = entriesOf(db);
+  const existing = entries.get(consultationId);
+  if (existing) return existing.ready;
+  const entry: Entry = { pending: [], ready: Promise.resolve(undefined as never) };
+  entry.ready = buildConsultationIndex(db, consultationId).then(
+    async (index) => {
+      // Changes may keep arriving while earlier ones are read back: drain until none is left.
+      while (entry.pending.length > 0) {
+        const changes = entry.pending.splice(0);
+        for (const change of changes) await apply(db, index, change);
+      }
+      entry.index = index;
+      return index;
+    },
+    (error: unknown) => {
+      entries.delete(consultationId);
+      throw error;
+    },
+  );
+  entries.set(consultationId, entry);
+  return entry.ready;
+}
+
+/** Whether an index is built or being built: for tests and the benchmark. */
+export function hasAnalysisIndex(db: Db, consultationId: number): boolean {
+  return entriesOf(db).has(consultationId);
+}
+
+/** Forgets a consultation's index (its questions or options changed); the next use rebuilds it. */
+export function dropAnalysisIndex(db: Db, consultationId: number): void {
+  entriesOf(db).delete(consultationId);
+}
+
+async function apply(db: Db, index: ConsultationIndex, change: Change): Promise<void> {
+  switch (change.kind) {
+    case 'stored':
+      appendResponse(index, change.response);
+      return;
+    case 'status':
+      setResponseStatus(index, change.responseId, change.status);
+      return;
+    case 'reload':
+      for (const response of await readResponses(db, index.consultationId, change.responseIds)) appendResponse(index, response);
+  }
+}
+
+function record(db: Db, consultationId: number, change: Change): void {
+  const entries = entriesOf(db);
+  const entry = entries.get(consultationId);
+  if (!entry) return; // nobody has asked for this consultation's figures yet: the first build reads it all
+  if (!entry.index) {
+    entry.pending.push(change);
+    return;
+  }
+  // Stored and status changes apply synchronously (apply awaits only for a reload), so the
+  // officer's next page already counts them.
+  apply(db, entry.index, change).catch((error: unknown) => {
+    // A response the index cannot hold (a question or option added since it was built), or a
+    // failed read: drop the index, and the next use rebuilds it from the database.
+    if (entries.get(consultationId) === entry) entries.delete(consultationId);
+    if (!(error instanceof StaleIndexError)) console.error(`Summary index of consultation ${consultationId} dropped:`, error);
+  });
+}
+
+/** A response just committed, with the rows that were stored for it. */
+export function noteResponseStored(db: Db, consultationId: number, response: IndexedResponse & { answers: readonly AnswerSource[] }): void {
+  record(db, consultationId, { kind: 'stored', response });
+}
+
+/** Responses committed by code that does not hold them in memory (a spreadsheet import): read back from the database. */
+export function noteResponsesStored(db: Db, consultationId: number, responseIds: readonly number[]): void {
+  if (responseIds.length > 0) record(db, consultationId, { kind: 'reload', responseIds });
+}
+
+/** A response excluded from the counts or restored to them. */
+export function noteStatusChanged(db: Db, consultationId: number, responseId: number, status: ResponseStatus): void {
+  record(db, consultationId, { kind: 'status', responseId, status });
+}
+
+async function readResponses(db: Db, consultationId: number, ids: readonly number[]) {
+  const responses: (IndexedResponse & { answers: AnswerSource[] })[] = [];
+  // Chunks keep the statement within every database's limit on bound parameters.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('responses')
+      .select(['id', 'status', ...DIMENSION_COLUMNS])
+      .where('consultation_id', '=', consultationId)
+      .where('id', 'in', chunk)
+      .execute();
+    const answers = await db
+      .selectFrom('answers')
+      .select(['response_id', 'question_id', 'option_id', 'rank', 'value_number'])
+      .where('response_id', 'in', chunk)
+      .execute();
+    const byResponse = new Map<number, AnswerSource[]>();
+    for (const a of answers) {
+      const list = byResponse.get(a.response_id);
+      if (list) list.push(a);
+      else byResponse.set(a.response_id, [a]);
+    }
+    for (const row of rows) responses.push({ ...row, answers: byResponse.get(row.id) ?? [] });
+  }
+  return responses;
+}
+
+/**
+ * Builds the indexes of every consultation that has responses, one after another, so the first
+ * officer to open a summary does not wait for it. Failures are logged, not fatal: the page
+ * builds the index itself when asked.
+ */
+export async function warmAnalysisIndexes(db: Db): Promise<void> {
+  const consultations = await db.selectFrom('consultations').select('id').where('status', '!=', 'draft').orderBy('id').execute();
+  for (const { id } of consultations) {
+    try {
+      await analysisIndex(db, id);
+    } catch (error) {
+      console.error(`Could not build the summary index of consultation ${id}:`, error);
+    }
+  }
+}
