@@ -11,7 +11,7 @@ export const LOCALES: Locale[] = LANGUAGES.map((l) => l.code);
 /** What residents' pages use: the only text a resident's browser downloads. */
 export const PUBLIC_NAMESPACES = ['common', 'survey', 'about', 'youth'] as const;
 /** The officers' workspace under /admin. */
-export const WORKSPACE_NAMESPACES = ['admin', 'framework', 'builder', 'versions', 'intake', 'moderation', 'analysis', 'coding'] as const;
+export const WORKSPACE_NAMESPACES = ['admin', 'framework', 'builder', 'versions', 'intake', 'moderation', 'analysis', 'coding', 'quotes', 'population'] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...WORKSPACE_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -1,6 +1,8 @@
 import enAbout from '#locales/en/about.json';
 import enAnalysis from '#locales/en/analysis.json';
 import enCoding from '#locales/en/coding.json';
+import enPopulation from '#locales/en/population.json';
+import enQuotes from '#locales/en/quotes.json';
 import enAdmin from '#locales/en/admin.json';
 import enBuilder from '#locales/en/builder.json';
 import enCommon from '#locales/en/common.json';
@@ -13,6 +15,8 @@ import enYouth from '#locales/en/youth.json';
 import plAbout from '#locales/pl/about.json';
 import plAnalysis from '#locales/pl/analysis.json';
 import plCoding from '#locales/pl/coding.json';
+import plPopulation from '#locales/pl/population.json';
+import plQuotes from '#locales/pl/quotes.json';
 import plAdmin from '#locales/pl/admin.json';
 import plBuilder from '#locales/pl/builder.json';
 import plCommon from '#locales/pl/common.json';
@@ -25,6 +29,8 @@ import plYouth from '#locales/pl/youth.json';
 import urAbout from '#locales/ur/about.json';
 import urAnalysis from '#locales/ur/analysis.json';
 import urCoding from '#locales/ur/coding.json';
+import urPopulation from '#locales/ur/population.json';
+import urQuotes from '#locales/ur/quotes.json';
 import urAdmin from '#locales/ur/admin.json';
 import urBuilder from '#locales/ur/builder.json';
 import urCommon from '#locales/ur/common.json';
@@ -38,7 +44,7 @@ import type { Locale } from './config';
 
 // Every language's interface text, for the server. The browser loads only its own language.
 export const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration, analysis: enAnalysis, coding: enCoding },
-  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration, analysis: plAnalysis, coding: plCoding },
-  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration, analysis: urAnalysis, coding: urCoding },
+  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration, analysis: enAnalysis, coding: enCoding, quotes: enQuotes, population: enPopulation },
+  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration, analysis: plAnalysis, coding: plCoding, quotes: plQuotes, population: plPopulation },
+  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration, analysis: urAnalysis, coding: urCoding, quotes: urQuotes, population: urPopulation },
 };
