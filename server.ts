@@ -48,6 +48,7 @@ async function main() {
 
   const server = app.listen(config.PORT, config.HOST, () => {
     console.log(`Heard is listening on http://localhost:${config.PORT}`);
+    if (!config.WARM_SUMMARY_INDEXES) return;
     // In the background, so the server answers at once; a summary asked for meanwhile waits for its own.
     const warming = Date.now();
     void warmAnalysisIndexes(db).then(() => console.log(`Summary indexes ready in ${Date.now() - warming} ms`));

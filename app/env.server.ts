@@ -19,6 +19,11 @@ const schema = z.object({
   /** Behind a reverse proxy: Express's "trust proxy" setting (e.g. 1, or loopback), so the client is the real one. */
   TRUST_PROXY: z.string().default(''),
   /** Statistical disclosure control: counts (and their percentages) below this are shown as "fewer than N". */
+  /** Build every consultation's summary index in the background at start (false: on first use). */
+  WARM_SUMMARY_INDEXES: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(2).max(100).default(10),
 });
 

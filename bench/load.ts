@@ -14,6 +14,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   /** For POST: a urlencoded body containing ID_PLACEHOLDER once. */
   bodyTemplate?: string;
+  /** Sent with every request (a session cookie, say). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -42,8 +44,8 @@ export function uniqueId(): string {
   return `${runId}x${counter.toString(36)}`;
 }
 
-export async function load({ url, connections, duration, method = 'GET', bodyTemplate }: LoadOptions): Promise<LoadResult> {
-  const options: autocannon.Options = { url, connections, duration, method, timeout: 10 };
+export async function load({ url, connections, duration, method = 'GET', bodyTemplate, headers }: LoadOptions): Promise<LoadResult> {
+  const options: autocannon.Options = { url, connections, duration, method, timeout: 10, headers };
   if (bodyTemplate !== undefined) {
     if (!bodyTemplate.includes(ID_PLACEHOLDER)) throw new Error('The body template has no id placeholder');
     const { pathname, search } = new URL(url);

@@ -10,6 +10,7 @@ import { fixed, ratio, table } from './report';
 import { readCpuMs, readRssKb, RssSampler } from './rss';
 import { idsOf, prepareBareDatabase, readShape, storedCheck, storedResponse, type StoredCheck } from './databases';
 import { answeredQuestionCount, ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
+import { analysisReport, benchAnalysisAt, type SizeResult } from './analysis';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
 // work, on loopback, one scenario at a time. See bench/README.md. `npm run bench` builds first.
@@ -54,6 +55,9 @@ const SCENARIO_LIST: Scenario[] = [
 ];
 
 const APP_RSS_LIMIT_MB = 250;
+/** The full summary broken down by one dimension, and one filtered by three fields (the results page's query). */
+const SUMMARY_QUERY = 'breakdown=ward';
+const FILTERED_QUERY = 'respondentGroup=resident&channel=online&ageBand=25_34';
 
 interface ScenarioResult {
   name: ScenarioName;
@@ -83,6 +87,7 @@ function options() {
       warmup: { type: 'string', default: '2' },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      sizes: { type: 'string', default: '100000,1000000' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -92,7 +97,9 @@ function options() {
   --connections  concurrent autocannon connections
   --warmup       seconds of unmeasured load before each scenario
   --only         run only these scenarios (ratios need their baseline scenario too)
-  --profile      run both servers under node --cpu-prof (bench/out/profiles) and summarise where their CPU time went`);
+  --profile      run both servers under node --cpu-prof (bench/out/profiles) and summarise where their CPU time went
+  --sizes        demo database sizes for the "what we heard" scenarios (default 100000,1000000; "none" skips them).
+                 Databases are seeded once and kept in bench/out/cache/`);
     process.exit(0);
   }
   const number = (name: string, value: string, min: number) => {
@@ -102,7 +109,9 @@ function options() {
   };
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
   for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`Unknown scenario ${name}`);
+  const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map((s) => Math.round(number('sizes', s.trim(), 1)));
   return {
+    sizes,
     duration: number('duration', values.duration, 1),
     connections: Math.round(number('connections', values.connections, 1)),
     warmup: number('warmup', values.warmup, 0),
@@ -313,7 +322,21 @@ async function main(): Promise<void> {
       }
     }
 
-    // 6. Report.
+    // 6. "What we heard" at 100,000 and 1,000,000 responses, one database at a time.
+    const analysis: SizeResult[] = [];
+    if (opts.sizes.length) console.log('\nWhat we heard at scale');
+    for (const size of opts.sizes) {
+      analysis.push(
+        await benchAnalysisAt(
+          size,
+          { root: ROOT, tmp, cacheDir: join(OUT_DIR, 'cache'), sizes: opts.sizes, duration: opts.duration, warmup: opts.warmup, connections: opts.connections },
+          { summary: (id) => `/admin/consultations/${id}/results.json?${SUMMARY_QUERY}`, filtered: (id) => `/admin/consultations/${id}/results.json?${FILTERED_QUERY}` },
+        ),
+      );
+    }
+    const analysisReported = analysisReport(analysis, table);
+
+    // 7. Report.
     console.log('\nResults\n');
     console.log(
       table(
@@ -382,6 +405,8 @@ async function main(): Promise<void> {
           ]
         : []),
     ];
+    if (analysis.length) console.log(`\n${analysisReported.text}`);
+    targets.push(...analysisReported.targets);
     console.log('\nTargets\n');
     console.log(table(['', 'target', 'measured'], targets.map((t) => [t.pass ? 'PASS' : 'FAIL', t.target, t.measured])));
 
@@ -405,6 +430,7 @@ async function main(): Promise<void> {
           options: { durationS: opts.duration, warmupS: opts.warmup, connections: opts.connections, profile: opts.profile },
           submission: { bytes: Buffer.byteLength(verifyBody), answerRowsPerResponse: answersPerResponse, ...count, rowsIdenticalInBothDatabases: same },
           scenarios: results,
+          analysis,
           idleRssMb,
           appPeakRssMb: appPeak,
           targets,
