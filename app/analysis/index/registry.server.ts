@@ -19,6 +19,8 @@ type Change =
   | { kind: 'reload'; responseIds: readonly number[] };
 
 interface Entry {
+  /** The questions and options the index was built for (see definitionStamp). */
+  stamp: string;
   ready: Promise<ConsultationIndex>;
   index?: ConsultationIndex;
   pending: Change[];
@@ -33,29 +35,57 @@ function entriesOf(db: Db): Map<number, Entry> {
   return entries;
 }
 
-/** The consultation's index, built when nothing has asked for it before. */
-export function analysisIndex(db: Db, consultationId: number): Promise<ConsultationIndex> {
+/**
+ * What an index's columns depend on: the consultation's questions (kind, scale, ranking length)
+ * and options. Two small indexed reads, so every summary can check its index still fits the
+ * questions: one added or changed in the builder makes it rebuild, even before anyone answers it.
+ */
+async function definitionStamp(db: Db, consultationId: number): Promise<string> {
+  const [questions, options] = await Promise.all([
+    db.selectFrom('questions').select(['id', 'kind', 'rating_max', 'rank_count']).where('consultation_id', '=', consultationId).orderBy('id').execute(),
+    db
+      .selectFrom('options')
+      .innerJoin('questions', 'questions.id', 'options.question_id')
+      .select('options.id')
+      .where('questions.consultation_id', '=', consultationId)
+      .orderBy('options.id')
+      .execute(),
+  ]);
+  return `${questions.map((q) => `${q.id}:${q.kind}:${q.rating_max ?? ''}:${q.rank_count ?? ''}`).join(',')}|${options.map((o) => o.id).join(',')}`;
+}
+
+/** The consultation's index, built when nothing has asked for it before or its questions have changed since. */
+export async function analysisIndex(db: Db, consultationId: number): Promise<ConsultationIndex> {
+  const stamp = await definitionStamp(db, consultationId);
   const entries = entriesOf(db);
   const existing = entries.get(consultationId);
-  if (existing) return existing.ready;
-  const entry: Entry = { pending: [], ready: Promise.resolve(undefined as never) };
-  entry.ready = buildConsultationIndex(db, consultationId).then(
-    async (index) => {
-      // Changes may keep arriving while earlier ones are read back: drain until none is left.
-      while (entry.pending.length > 0) {
-        const changes = entry.pending.splice(0);
-        for (const change of changes) await apply(db, index, change);
+  if (existing?.stamp === stamp) return existing.ready;
+  const pending: Change[] = [];
+  const forget = () => {
+    if (entries.get(consultationId) === entry) entries.delete(consultationId);
+  };
+  const ready = buildConsultationIndex(db, consultationId).then(
+    async (index): Promise<ConsultationIndex> => {
+      try {
+        // Changes may keep arriving while earlier ones are read back: drain until none is left.
+        while (pending.length > 0) for (const change of pending.splice(0)) await apply(db, index, change);
+      } catch (error) {
+        forget();
+        // A response that does not fit: the questions changed during the build, so build again.
+        if (error instanceof StaleIndexError) return analysisIndex(db, consultationId);
+        throw error;
       }
       entry.index = index;
       return index;
     },
     (error: unknown) => {
-      entries.delete(consultationId);
+      forget();
       throw error;
     },
   );
+  const entry: Entry = { stamp, pending, ready };
   entries.set(consultationId, entry);
-  return entry.ready;
+  return ready;
 }
 
 /** Whether an index is built or being built: for tests and the benchmark. */

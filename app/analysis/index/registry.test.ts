@@ -108,4 +108,19 @@ describe('the index registry', () => {
     await expect.poll(async () => chosen(summarise(await analysisIndex(db, consultationId)))).toEqual([before[0]! + 1, before[1]! + 2]);
     await expectIndexMatchesDatabase();
   });
+
+  it('rebuilds when a question is added in the builder, before anyone answers it', async () => {
+    const before = await analysisIndex(db, consultationId);
+    expect(before.questions.map((q) => q.key)).toEqual(['pick']);
+    const section = await db.selectFrom('sections').select('id').where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+    await db
+      .insertInto('questions')
+      .values({ consultation_id: consultationId, section_id: section.id, key: 'rate', position: 9, kind: 'rating', text: 'Rate it', rating_max: 5 })
+      .execute();
+    const after = await analysisIndex(db, consultationId);
+    expect(after).not.toBe(before);
+    expect(after.questions.map((q) => q.key)).toEqual(['pick', 'rate']);
+    await expectIndexMatchesDatabase();
+    expect(await analysisIndex(db, consultationId)).toBe(after);
+  });
 });
