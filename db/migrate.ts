@@ -4,6 +4,7 @@ import * as initial from './migrations/20261122_0400_initial';
 import * as youngPeople from './migrations/20261122_0500_young_people';
 import * as workspace from './migrations/20261122_0600_workspace';
 import * as analysis from './migrations/20261201_0700_analysis';
+import * as populationApproximations from './migrations/20261215_0800_population_approximations';
 
 // Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261122_0500_young_people': youngPeople,
   '20261122_0600_workspace': workspace,
   '20261201_0700_analysis': analysis,
+  '20261215_0800_population_approximations': populationApproximations,
 };
 
 function migrator(db: Db) {

@@ -362,6 +362,8 @@ export interface PopulationFigureTable {
   dimension: string;
   value: string;
   count: number;
+  /** null when exact; 'split-band' or 'small-area' when approximate (migration 20261215_0800). */
+  approximation: string | null;
 }
 
 export interface Database {
@@ -622,5 +624,5 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
   coding_sample_answers: columns<CodingSampleAnswerTable>({ sample_id: true, answer_id: true }),
   quotes: columns<QuoteTable>({ id: true, consultation_id: true, answer_id: true, theme_id: true, priority_id: true, text: true, picked_by: true, picked_at: true }),
   population_baselines: columns<PopulationBaselineTable>({ id: true, name: true, source: true, kind: true, notes: true, loaded_by: true, loaded_at: true }),
-  population_figures: columns<PopulationFigureTable>({ baseline_id: true, dimension: true, value: true, count: true }),
+  population_figures: columns<PopulationFigureTable>({ baseline_id: true, dimension: true, value: true, count: true, approximation: true }),
 };
