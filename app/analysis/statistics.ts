@@ -17,6 +17,7 @@ export type MethodCode =
   | 'wilson-interval'
   | 'chi-square-independence'
   | 'two-proportion-z'
+  | 'one-proportion-z'
   | 'fisher-exact'
   | 'holm-correction'
   | 'cohens-kappa';
@@ -168,6 +169,34 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
   const z = (x1 / n1 - x2 / n2) / se;
   // Two-sided normal tail via chi-square(1) of z²: same value, without 1 - Φ cancellation.
   return { method: { code: 'two-proportion-z' }, z, pValue: chiSquareUpperTail(z * z, 1) };
+}
+
+export type OneProportionTestResult = {
+  method: { code: 'one-proportion-z' };
+  z: number;
+  pValue: number;
+  /** n·p0 or n·(1 − p0) is under 5: the normal approximation is not to be trusted, so do not flag on it. */
+  expectedBelow5: boolean;
+};
+
+/**
+ * Is x out of n different from an expected share p0 (say, the census population's)? The two-sided
+ * one-sample z-test of a proportion, with the standard error under the null hypothesis (equal to
+ * R's `prop.test(x, n, p0, correct = FALSE)`). Null when n is 0 or p0 is 0 or 1: nothing to test.
+ */
+export function oneProportionTest(x: number, n: number, p0: number): OneProportionTestResult | null {
+  assertCount(x, 'x');
+  assertCount(n, 'n');
+  if (x > n) throw new RangeError(`x (${x}) exceeds n (${n})`);
+  if (!(p0 >= 0 && p0 <= 1)) throw new RangeError(`p0 must be in [0, 1], got ${p0}`);
+  if (n === 0 || p0 === 0 || p0 === 1) return null;
+  const z = (x / n - p0) / Math.sqrt((p0 * (1 - p0)) / n);
+  return {
+    method: { code: 'one-proportion-z' },
+    z,
+    pValue: chiSquareUpperTail(z * z, 1),
+    expectedBelow5: n * p0 < 5 || n * (1 - p0) < 5,
+  };
 }
 
 /**
