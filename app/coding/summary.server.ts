@@ -1,10 +1,22 @@
 import type { Db } from '#db/connection';
-import type { ConsultationIndex } from '~/analysis/index/consultation-index';
-import type { Summary, SummaryRequest } from '~/analysis/index/summarise';
+import { rowOf, type ConsultationIndex } from '~/analysis/index/consultation-index';
+import { selectRows, type Counts, type QuestionCounts, type Summary, type SummaryRequest } from '~/analysis/index/summarise';
+import { listOpenQuestions } from './codebook.server';
+import { countingCoding } from './codings.server';
 
 // Coded free text summarised exactly like a closed question: each open question with coded
 // answers becomes a multiple-choice-shaped QuestionCounts whose options are the codebook's
 // themes, over the same counted responses, filter and breakdown as the closed questions.
+//
+// Which coding counts: when several officers coded one answer (a double-coding sample, a second
+// look), the most recent coding by anyone counts, ties to the higher coder id (countingCoding in
+// codings.server.ts). Within a question, `base` is the responses in the set whose answer is
+// coded (an answer coded as fitting no theme is in the base and ticks no option), `noAnswer`
+// the rest of the set: no answer, or an answer nobody has coded yet.
+//
+// The responses in the set and their groups come from the index's own selection (selectRows,
+// the one summarise uses), so an excluded response drops out here exactly as it does there.
+// Codings are human-made (tens of thousands of rows at most), so they are read in one query.
 
 export interface CodedTheme {
   id: number;
@@ -19,7 +31,116 @@ export interface CodedThemesSummary {
   themes: CodedTheme[];
 }
 
-export async function summariseCodedThemes(_db: Db, _index: ConsultationIndex, request: SummaryRequest): Promise<CodedThemesSummary> {
-  const empty = { responses: 0, questions: [] };
-  return { summary: request.breakdown ? { total: empty, breakdown: { dimension: request.breakdown, groups: [] } } : { total: empty }, themes: [] };
+interface Counting {
+  coderId: number;
+  codedAt: string;
+  questionId: number;
+  responseId: number;
+  themeIds: number[];
+}
+
+/** The coding that counts for each answer, from one read of every coding of the consultation. */
+async function readCountingCodings(db: Db, consultationId: number): Promise<Counting[]> {
+  const rows = await db
+    .selectFrom('codings as c')
+    .innerJoin('answers as a', 'a.id', 'c.answer_id')
+    .leftJoin('coding_themes as ct', (join) => join.onRef('ct.answer_id', '=', 'c.answer_id').onRef('ct.coder_id', '=', 'c.coder_id'))
+    .select(['c.answer_id', 'c.coder_id', 'c.coded_at', 'c.question_id', 'a.response_id', 'ct.theme_id'])
+    .where('c.consultation_id', '=', consultationId)
+    .execute();
+  const codings = new Map<string, Counting & { answerId: number }>();
+  for (const r of rows) {
+    const key = `${r.answer_id}:${r.coder_id}`;
+    let coding = codings.get(key);
+    if (!coding) {
+      coding = { answerId: r.answer_id, coderId: r.coder_id, codedAt: r.coded_at, questionId: r.question_id, responseId: r.response_id, themeIds: [] };
+      codings.set(key, coding);
+    }
+    if (r.theme_id !== null) coding.themeIds.push(r.theme_id);
+  }
+  const byAnswer = new Map<number, (Counting & { answerId: number })[]>();
+  for (const coding of codings.values()) {
+    const list = byAnswer.get(coding.answerId);
+    if (list) list.push(coding);
+    else byAnswer.set(coding.answerId, [coding]);
+  }
+  return [...byAnswer.values()].map((list) => countingCoding(list)!);
+}
+
+export async function summariseCodedThemes(db: Db, index: ConsultationIndex, request: SummaryRequest): Promise<CodedThemesSummary> {
+  const { filter = {}, breakdown } = request;
+  const [themeRows, questions, codings] = await Promise.all([
+    db
+      .selectFrom('codebook_themes')
+      .select(['id', 'key', 'name', 'priority_id'])
+      .where('consultation_id', '=', index.consultationId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
+    listOpenQuestions(db, index.consultationId),
+    readCountingCodings(db, index.consultationId),
+  ]);
+  const themes: CodedTheme[] = themeRows.map((t) => ({ id: t.id, key: t.key, name: t.name, priorityId: t.priority_id }));
+  const slotOf = new Map(themes.map((t, i) => [t.id, i]));
+
+  const dictionary = breakdown ? index.coder.dictionaries[breakdown] : null;
+  const groupCount = dictionary ? dictionary.size : 1;
+  const { rows, groups } = selectRows(index, filter, breakdown ? index.dimensions[breakdown] : null);
+  // Each index row's place in the selection (-1: not in the set), to find a coded response's group.
+  const placeOf = new Int32Array(index.size).fill(-1);
+  rows.forEach((row, i) => (placeOf[row] = i));
+  const perGroup = new Int32Array(groupCount);
+  for (const g of groups) perGroup[g]!++;
+
+  // Per question: coded responses per group, and theme x group counts. A response answers a
+  // question once; should it hold two answers, its themes are counted once (a set per response).
+  const tallies = questions
+    .filter((q) => codings.some((c) => c.questionId === q.id))
+    .map((question) => {
+      const themesOf = new Map<number, Set<number>>();
+      for (const c of codings) {
+        if (c.questionId !== question.id) continue;
+        const set = themesOf.get(c.responseId) ?? new Set<number>();
+        for (const id of c.themeIds) set.add(id);
+        themesOf.set(c.responseId, set);
+      }
+      const coded = new Int32Array(groupCount);
+      const counts = themes.map(() => new Int32Array(groupCount));
+      for (const [responseId, set] of themesOf) {
+        const row = rowOf(index, responseId);
+        const place = row >= 0 ? placeOf[row]! : -1;
+        if (place < 0) continue;
+        const g = groups[place]!;
+        coded[g]!++;
+        for (const id of set) {
+          const slot = slotOf.get(id);
+          if (slot !== undefined) counts[slot]![g]!++;
+        }
+      }
+      return { question, coded, counts };
+    });
+
+  const countsOf = (group: number): Counts => {
+    const pick = (a: Int32Array) => (group >= 0 ? a[group]! : a.reduce((s, x) => s + x, 0));
+    const responses = pick(perGroup);
+    return {
+      responses,
+      questions: tallies.map(({ question, coded, counts }): QuestionCounts => ({
+        questionId: question.id,
+        key: question.key,
+        kind: 'multiple_choice',
+        base: pick(coded),
+        noAnswer: responses - pick(coded),
+        options: themes.map((t, i) => ({ optionId: t.id, key: t.key, count: pick(counts[i]!) })),
+      })),
+    };
+  };
+
+  const summary: Summary = { total: countsOf(-1) };
+  if (breakdown && dictionary) {
+    const list = [];
+    for (let g = 0; g < groupCount; g++) if (perGroup[g]! > 0) list.push({ value: dictionary.value(g), counts: countsOf(g) });
+    summary.breakdown = { dimension: breakdown, groups: list };
+  }
+  return { summary, themes };
 }

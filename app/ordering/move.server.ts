@@ -1,11 +1,11 @@
 import type { Db } from '#db/connection';
 
-// Moving a theme, priority, section, question, option or young people's question up or down:
+// Moving a theme, priority, section, question, option, young people's question or codebook theme up or down:
 // the one place that decides the new order and stores it.
 
 export type Direction = 'up' | 'down';
 
-type Ordered = 'themes' | 'priorities' | 'sections' | 'questions' | 'options' | 'youth_items';
+type Ordered = 'themes' | 'priorities' | 'sections' | 'questions' | 'options' | 'youth_items' | 'codebook_themes';
 
 export interface Placed {
   id: number;

@@ -64,9 +64,10 @@ export interface Summary {
 /**
  * Rows of counted responses passing the filter, and each one's group. Built as a byte mask, one
  * simple pass per filtered dimension, then compacted: a row-by-row loop over a list of tests
- * was the slowest part of a summary.
+ * was the slowest part of a summary. Exported so coded free text (app/coding/summary.server.ts)
+ * is filtered and grouped by exactly the same rule.
  */
-function select(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Array | null) {
+export function selectRows(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Array | null) {
   const n = index.size;
   const mask = index.counted.slice(0, n);
   for (const d of DIMENSIONS) {
@@ -132,7 +133,7 @@ export function summarise(index: ConsultationIndex, request: SummaryRequest = {}
   let tallies: Tally[];
   let perGroup: Int32Array;
   if (DIMENSIONS.some((d) => filter[d])) {
-    const { rows, groups } = select(index, filter, breakdown ? index.dimensions[breakdown] : null);
+    const { rows, groups } = selectRows(index, filter, breakdown ? index.dimensions[breakdown] : null);
     tallies = index.questions.map((q) => {
       const t = createTally(q, groupCount);
       tallyInto(t, rows, groups);
