@@ -1,0 +1,194 @@
+import type { Db } from '#db/connection';
+import { recordAudit, type Actor } from '~/audit/log.server';
+import { keyFrom, uniqueKey } from '~/framework/keys';
+import { moveAmong, type Direction } from '~/ordering/move.server';
+import { keywordList, keywordText } from './suggest';
+
+// A consultation's codebook: the themes officers code free-text answers into. Each change takes
+// the transaction it runs in and records its audit entry there.
+
+export const OPEN_KINDS = ['short_text', 'long_text'] as const;
+
+export interface OpenQuestion {
+  id: number;
+  key: string;
+  text: string;
+  kind: 'short_text' | 'long_text';
+}
+
+export interface CodebookTheme {
+  id: number;
+  key: string;
+  name: string;
+  description: string;
+  keywords: string;
+  position: number;
+  priorityId: number | null;
+  priorityName: string | null;
+}
+
+export interface ThemeInput {
+  name: string;
+  description: string;
+  priorityId: number | null;
+  keywords: string;
+}
+
+export type ThemeChange = { ok: true; id: number } | { ok: false; error: 'coding:nameTaken' | 'coding:priorityMissing' | 'coding:notFound'; field?: 'name' | 'priorityId' };
+
+/** The questions answered in words (hidden ones too: their answers are still there), in the order they are asked. */
+export async function listOpenQuestions(db: Db, consultationId: number): Promise<OpenQuestion[]> {
+  const rows = await db
+    .selectFrom('questions')
+    .innerJoin('sections', 'sections.id', 'questions.section_id')
+    .select(['questions.id', 'questions.key', 'questions.text', 'questions.kind'])
+    .where('questions.consultation_id', '=', consultationId)
+    .where('questions.kind', 'in', [...OPEN_KINDS])
+    .orderBy('sections.position')
+    .orderBy('questions.position')
+    .orderBy('questions.id')
+    .execute();
+  return rows.map((r) => ({ ...r, kind: r.kind as OpenQuestion['kind'] }));
+}
+
+export async function findOpenQuestion(db: Db, consultationId: number, questionId: number): Promise<OpenQuestion | undefined> {
+  return (await listOpenQuestions(db, consultationId)).find((q) => q.id === questionId);
+}
+
+function codebookQuery(db: Db) {
+  return db
+    .selectFrom('codebook_themes as t')
+    .leftJoin('priorities as p', 'p.id', 't.priority_id')
+    .select(['t.id', 't.key', 't.name', 't.description', 't.keywords', 't.position', 't.priority_id as priorityId', 'p.name as priorityName']);
+}
+
+export async function listCodebook(db: Db, consultationId: number): Promise<CodebookTheme[]> {
+  return codebookQuery(db).where('t.consultation_id', '=', consultationId).orderBy('t.position').orderBy('t.id').execute();
+}
+
+export async function findCodebookTheme(db: Db, consultationId: number, id: number): Promise<CodebookTheme | undefined> {
+  return codebookQuery(db).where('t.consultation_id', '=', consultationId).where('t.id', '=', id).executeTakeFirst();
+}
+
+/** The council's priorities a theme can be linked to, in framework order. */
+export async function listPriorityChoices(db: Db): Promise<{ id: number; name: string; theme: string }[]> {
+  return db
+    .selectFrom('priorities as p')
+    .innerJoin('themes as t', 't.id', 'p.theme_id')
+    .select(['p.id', 'p.name', 't.name as theme'])
+    .orderBy('t.position')
+    .orderBy('p.position')
+    .execute();
+}
+
+/** The open questions whose answers carry the theme in anybody's coding: a theme in use cannot be deleted. */
+export async function questionsUsingTheme(db: Db, themeId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('coding_themes as ct')
+    .innerJoin('codings as c', (join) => join.onRef('c.answer_id', '=', 'ct.answer_id').onRef('c.coder_id', '=', 'ct.coder_id'))
+    .select('c.question_id')
+    .distinct()
+    .where('ct.theme_id', '=', themeId)
+    .execute();
+  return rows.map((r) => r.question_id);
+}
+
+async function snapshot(db: Db, id: number) {
+  return db.selectFrom('codebook_themes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+async function checkInput(db: Db, consultationId: number, input: ThemeInput, exceptId: number | null): Promise<ThemeChange | null> {
+  const sameName = await db
+    .selectFrom('codebook_themes')
+    .select(['id', 'name'])
+    .where('consultation_id', '=', consultationId)
+    .execute();
+  const folded = input.name.toLocaleLowerCase();
+  if (sameName.some((t) => t.id !== exceptId && t.name.toLocaleLowerCase() === folded)) return { ok: false, error: 'coding:nameTaken', field: 'name' };
+  if (input.priorityId !== null) {
+    const priority = await db.selectFrom('priorities').select('id').where('id', '=', input.priorityId).executeTakeFirst();
+    if (!priority) return { ok: false, error: 'coding:priorityMissing', field: 'priorityId' };
+  }
+  return null;
+}
+
+export async function createCodebookTheme(trx: Db, actor: Actor, consultationId: number, input: ThemeInput, now = new Date()): Promise<ThemeChange> {
+  const refused = await checkInput(trx, consultationId, input, null);
+  if (refused) return refused;
+  const existing = await trx.selectFrom('codebook_themes').select(['key', 'position']).where('consultation_id', '=', consultationId).execute();
+  const key = uniqueKey(keyFrom(input.name, 'theme'), new Set(existing.map((t) => t.key)));
+  const position = existing.reduce((last, t) => Math.max(last, t.position), 0) + 1;
+  const { id } = await trx
+    .insertInto('codebook_themes')
+    .values({
+      consultation_id: consultationId,
+      key,
+      name: input.name,
+      description: input.description,
+      priority_id: input.priorityId,
+      keywords: keywordText(keywordList(input.keywords)),
+      position,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, { action: 'codebook_theme.create', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Added the coding theme "${input.name}"`, after: await snapshot(trx, id) }, now);
+  return { ok: true, id };
+}
+
+export async function updateCodebookTheme(trx: Db, actor: Actor, consultationId: number, id: number, input: ThemeInput): Promise<ThemeChange> {
+  const before = await snapshot(trx, id);
+  if (!before || before.consultation_id !== consultationId) return { ok: false, error: 'coding:notFound' };
+  const refused = await checkInput(trx, consultationId, input, id);
+  if (refused) return refused;
+  await trx
+    .updateTable('codebook_themes')
+    .set({ name: input.name, description: input.description, priority_id: input.priorityId, keywords: keywordText(keywordList(input.keywords)) })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, actor, { action: 'codebook_theme.update', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Edited the coding theme "${input.name}"`, before, after: await snapshot(trx, id) });
+  return { ok: true, id };
+}
+
+/** Adds words and phrases to a theme's keywords (those it has already are not repeated). */
+export async function addThemeKeywords(trx: Db, actor: Actor, consultationId: number, id: number, words: readonly string[]): Promise<ThemeChange> {
+  const theme = await findCodebookTheme(trx, consultationId, id);
+  if (!theme) return { ok: false, error: 'coding:notFound' };
+  const keywords = keywordText([...keywordList(theme.keywords), ...words]);
+  return updateCodebookTheme(trx, actor, consultationId, id, { name: theme.name, description: theme.description, priorityId: theme.priorityId, keywords });
+}
+
+export type DeleteOutcome = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'in_use'; questionIds: number[] };
+
+/** Refused while any answer is coded with the theme: deleting it would silently change those codings. */
+export async function deleteCodebookTheme(trx: Db, actor: Actor, consultationId: number, id: number): Promise<DeleteOutcome> {
+  const before = await snapshot(trx, id);
+  if (!before || before.consultation_id !== consultationId) return { ok: false, reason: 'not_found' };
+  const questionIds = await questionsUsingTheme(trx, id);
+  if (questionIds.length > 0) return { ok: false, reason: 'in_use', questionIds };
+  await trx.deleteFrom('codebook_themes').where('id', '=', id).execute();
+  await recordAudit(trx, actor, { action: 'codebook_theme.delete', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Deleted the coding theme "${before.name}"`, before });
+  return { ok: true };
+}
+
+export async function moveCodebookTheme(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction): Promise<boolean> {
+  const rows = await trx
+    .selectFrom('codebook_themes')
+    .select(['id', 'name', 'position'])
+    .where('consultation_id', '=', consultationId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const moved = await moveAmong(trx, 'codebook_themes', rows, id, direction);
+  if (typeof moved === 'string') return false;
+  await recordAudit(trx, actor, {
+    action: 'codebook_theme.move',
+    entityType: 'codebook_theme',
+    entityId: id,
+    consultationId,
+    summary: `Moved the coding theme "${moved.row.name}" ${direction}`,
+    before: { position: moved.before },
+    after: { position: moved.after },
+  });
+  return true;
+}
