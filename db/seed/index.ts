@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { seedConsultations } from './consultations';
 import { seedFramework } from './framework';
+import { seedPopulationBaseline } from './population';
 import { generateResponses, SOURCE_YOUNG_PEOPLE_SHARE } from './responses';
 import { seedWards } from './wards';
 
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
   const framework = await seedFramework(db);
   const consultations = await seedConsultations(db, today);
   Object.assign(summary, { skipped: false, ...framework, consultations: Object.keys(consultations) });
+  await seedPopulationBaseline(db, today);
 
   const runs = [
     { slug: 'one-stockport-conversation', count: responses, youngPeopleShare: SOURCE_YOUNG_PEOPLE_SHARE },
