@@ -42,7 +42,19 @@ async function findIds(db: Db, someoneEmail: string): Promise<Ids> {
   const theme = await db.selectFrom('themes').select('id').orderBy('id').executeTakeFirstOrThrow();
   const priority = await db.selectFrom('priorities').select('id').orderBy('id').executeTakeFirstOrThrow();
   const user = await db.selectFrom('users').select('id').where('email', '=', someoneEmail).executeTakeFirstOrThrow();
-  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id };
+  const quotableAnswer = await db
+    .selectFrom('answers')
+    .innerJoin('responses', 'responses.id', 'answers.response_id')
+    .innerJoin('questions', 'questions.id', 'answers.question_id')
+    .select('answers.id')
+    .where('responses.consultation_id', '=', consultation.id)
+    .where('responses.status', '=', 'counted')
+    .where('responses.quote_consent', '=', 1)
+    .where('questions.kind', 'in', ['short_text', 'long_text'])
+    .where('answers.value_text', 'is not', null)
+    .orderBy('answers.id')
+    .executeTakeFirstOrThrow();
+  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id, quotableAnswer: quotableAnswer.id };
 }
 
 const expected = (permission: string, role: Role): number => {
