@@ -1,0 +1,90 @@
+import { PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
+import { NOT_STATED } from './filters';
+import type { Cell, Column, NotableDifference, QuestionResult, QuestionTest } from './results-model';
+import { chiSquareTest, holmAdjust, twoProportionTest, type MethodCode } from './statistics';
+
+// Which differences between the groups of a breakdown are statistically notable. Built only on
+// figures already shown (the protected model), so no test can lean on a hidden count:
+// - a group takes part only when its base and every one of its figures for the question are
+//   shown, and it says who it is ("not stated", "prefer not to say" and "I don't know" are left
+//   out: a difference there says nothing about a group of people);
+// - answers that exclude each other (one choice, a scale, a rating, who ranked what first) get a
+//   chi-square test of independence across those groups;
+// - every answer, each group against the rest of the groups tested: the two-proportion z-test,
+//   or Fisher's exact test when the groups are small; Holm-corrected within the question.
+
+export const ALPHA = 0.05;
+
+const UNSAID = new Set([NOT_STATED, PREFER_NOT, WARD_UNKNOWN]);
+const EXCLUSIVE = new Set(['single_choice', 'yes_no', 'agree_scale', 'rating', 'ranking']);
+
+type Shown = Extract<Cell, { suppressed: false }>;
+
+interface Tested {
+  index: number;
+  column: Column;
+  base: number;
+  cells: Shown[];
+}
+
+/** The rows of figures that are tested: the answers, or for a ranking who put each item first. */
+function testedRows(q: QuestionResult): { key: string; label: string; cells: Cell[] }[] {
+  return q.ranking ? q.ranking.map((r) => ({ key: r.key, label: r.label, cells: r.first })) : q.rows;
+}
+
+/** Flags notable cells of a broken-down question in place, and returns what was tested. */
+export function testQuestion(q: QuestionResult): QuestionTest {
+  const rows = testedRows(q);
+  const tested: Tested[] = [];
+  let groups = 0;
+  q.columns.forEach((column, index) => {
+    if (column.total) return;
+    groups += 1;
+    if (UNSAID.has(column.key) || column.base.suppressed || column.base.value === 0) return;
+    const cells = rows.map((r) => r.cells[index]);
+    if (cells.every((c): c is Shown => c !== undefined && !c.suppressed)) tested.push({ index, column, base: column.base.value, cells });
+  });
+  const test: QuestionTest = { groupsTested: tested.length, groupsLeftOut: groups - tested.length, overall: null, comparisons: 0, methods: [] };
+  q.test = test;
+  if (tested.length < 2) return test;
+
+  if (EXCLUSIVE.has(q.kind)) {
+    const chi = chiSquareTest(rows.map((_, i) => tested.map((g) => g.cells[i]!.count)));
+    if (chi) {
+      test.overall = { statistic: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue, reliable: chi.valid, notable: chi.valid && chi.pValue < ALPHA };
+    }
+  }
+
+  // With two groups, "each against the rest" is one comparison, not two.
+  const compared = tested.length === 2 ? tested.slice(0, 1) : tested;
+  const comparisons: { row: number; group: Tested; pValue: number; method: MethodCode; rate: number; rest: number }[] = [];
+  rows.forEach((_, i) => {
+    const chose = tested.reduce((n, g) => n + g.cells[i]!.count, 0);
+    if (chose === 0) return; // nobody chose it anywhere: nothing to compare
+    const answered = tested.reduce((n, g) => n + g.base, 0);
+    for (const group of compared) {
+      const x = group.cells[i]!.count;
+      const result = twoProportionTest(x, group.base, chose - x, answered - group.base);
+      if (!result) continue;
+      comparisons.push({ row: i, group, pValue: result.pValue, method: result.method.code, rate: x / group.base, rest: (chose - x) / (answered - group.base) });
+    }
+  });
+  test.comparisons = comparisons.length;
+  test.methods = [...new Set(comparisons.map((c) => c.method))].sort();
+  const adjusted = holmAdjust(comparisons.map((c) => c.pValue));
+  comparisons.forEach((c, k) => {
+    const p = adjusted[k] ?? 1;
+    if (p >= ALPHA || c.rate === c.rest) return;
+    const direction = c.rate > c.rest ? 'higher' : 'lower';
+    const flag = (group: Tested, way: 'higher' | 'lower', rate: number, rest: number) => {
+      group.cells[c.row]!.notable = way;
+      const row = rows[c.row]!;
+      q.notable.push({ optionKey: row.key, option: row.label, groupKey: group.column.key, group: group.column.label, direction: way, percent: rate * 100, restPercent: rest * 100, pValue: p, method: c.method });
+    };
+    flag(c.group, direction, c.rate, c.rest);
+    const other = tested.length === 2 ? tested[1] : undefined;
+    if (other) flag(other, direction === 'higher' ? 'lower' : 'higher', c.rest, c.rate);
+  });
+  q.notable.sort((a, b) => a.pValue - b.pValue);
+  return test;
+}

@@ -1,0 +1,193 @@
+import { percentageOf, protectTable, type Cell as DisclosureCell, type ProtectedTable } from './disclosure';
+import { HIDDEN, type Cell, type Column, type Count, type MeanRank, type OptionRow, type QuestionResult, type RankRow } from './results-model';
+
+// Turns raw counts into the figures a page may show, through protectTable (disclosure.ts), the
+// one function that decides. Each question is a table: its answers and a "no answer" row down
+// the side, the groups across, each group's responses as the column total.
+//
+// Some figures appear in more than one table of the same page: every question repeats the
+// groups' responses, and a ranking's three tables (ranked at all, ranked first, in the top 3)
+// share their "no answer" row. A figure hidden in one table but shown in another would undo
+// the first table's protection, so the shared figures are hidden alike everywhere: a figure one
+// table hides is passed to every table that shares it as a forced small value (protectTable
+// then hides it and protects it as it would any small cell), until no table hides more.
+
+export interface TabulatedQuestion {
+  key: string;
+  text: string;
+  kind: QuestionResult['kind'];
+  scale: boolean;
+  hidden: boolean;
+  options: { key: string; label: string }[];
+  /** counts[option][group]: for a ranking, the number who ranked it at all. */
+  counts: number[][];
+  noAnswer: number[];
+  ranking?: { first: number[][]; top3: number[][]; rankSum: number[][] };
+}
+
+export interface Family {
+  /** The groups of a breakdown, or one column of everyone. */
+  columns: { key: string; label: string }[];
+  responses: number[];
+  breakdown: boolean;
+  allLabel: string;
+}
+
+/** Kinds whose answers exclude each other, so add up to the responses with "no answer". */
+const ADDITIVE: ReadonlySet<string> = new Set(['single_choice', 'yes_no', 'agree_scale', 'rating']);
+
+interface Forced {
+  totals: Set<number>;
+  grand: boolean;
+  none: Set<number>;
+  noneTotal: boolean;
+}
+
+// Any whole number from 1 to threshold-1 is hidden by protectTable's primary rule.
+const FORCED = 1;
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const isHidden = (cell: DisclosureCell | undefined) => cell?.kind !== 'shown';
+const shownCell = (value: number): DisclosureCell => ({ kind: 'shown', value });
+const SUPPRESSED: DisclosureCell = { kind: 'suppressed' };
+
+/**
+ * Answers that exclude each other (one choice, a scale, who ranked what first) add up, with
+ * "no answer", to each group's responses: one table with every line's total.
+ */
+function protectAdditive(measure: number[][], noAnswer: number[], family: Family, forced: Forced, threshold: number): ProtectedTable {
+  const force = (value: number, yes: boolean) => (yes ? FORCED : value);
+  const rows = [...measure, noAnswer];
+  return protectTable(
+    {
+      cells: rows.map((row, i) => (i === measure.length ? row.map((v, j) => force(v, forced.none.has(j))) : row)),
+      rowTotals: rows.map((row, i) => force(sum(row), i === measure.length && forced.noneTotal)),
+      columnTotals: family.responses.map((r, j) => force(r, forced.totals.has(j))),
+      grandTotal: force(sum(family.responses), forced.grand),
+    },
+    threshold,
+  );
+}
+
+/**
+ * Answers where a person may pick several (multiple choice, who ranked an item at all or in the
+ * top 3, coded themes) do not add up down a group: the only sums are across the groups, so each
+ * answer is protected as one row with its total. A group too small to show is hidden whole, as
+ * the full table's rule for a small line would.
+ */
+function protectRows(measure: number[][], noAnswer: number[], family: Family, forced: Forced, threshold: number): ProtectedTable {
+  const small = family.responses.map((r) => r > 0 && r < threshold);
+  const row = (values: number[], total: number, force: (j: number) => boolean) => {
+    const table = protectTable({ cells: [values.map((v, j) => (small[j] || force(j) ? FORCED : v))], rowTotals: [total] }, threshold);
+    return { cells: table.cells[0] ?? [], total: table.rowTotals[0] ?? SUPPRESSED };
+  };
+  const answers = measure.map((values) => row(values, sum(values), () => false));
+  const none = row(noAnswer, forced.noneTotal ? FORCED : sum(noAnswer), (j) => forced.none.has(j));
+  const lines = [...answers, none];
+  return {
+    threshold,
+    cells: lines.map((l) => l.cells),
+    rowTotals: lines.map((l) => l.total),
+    columnTotals: family.responses.map((r, j) => (forced.totals.has(j) ? SUPPRESSED : shownCell(r))),
+    grandTotal: forced.grand ? SUPPRESSED : shownCell(sum(family.responses)),
+  };
+}
+
+/** Adds what a protected table hides of the shared figures to `forced`; true when anything was new. */
+function absorb(table: ProtectedTable, forced: Forced, family: boolean): boolean {
+  let grew = false;
+  const none = table.cells[table.cells.length - 1] ?? [];
+  const add = (set: Set<number>, j: number) => {
+    if (!set.has(j)) { set.add(j); grew = true; }
+  };
+  if (family) {
+    table.columnTotals.forEach((c, j) => isHidden(c) && add(forced.totals, j));
+    if (isHidden(table.grandTotal) && !forced.grand) { forced.grand = true; grew = true; }
+  } else {
+    none.forEach((c, j) => isHidden(c) && add(forced.none, j));
+    if (isHidden(table.rowTotals[table.rowTotals.length - 1]) && !forced.noneTotal) { forced.noneTotal = true; grew = true; }
+  }
+  return grew;
+}
+
+const count = (cell: DisclosureCell | undefined): Count => (cell?.kind === 'shown' ? { suppressed: false, value: cell.value } : HIDDEN);
+
+function cellOf(protectedCount: DisclosureCell | undefined, base: Count): Cell {
+  if (protectedCount?.kind !== 'shown') return HIDDEN;
+  const percentage = percentageOf(protectedCount, base.suppressed ? { kind: 'suppressed' } : { kind: 'shown', value: base.value });
+  if (percentage.kind !== 'shown') return { suppressed: false, count: protectedCount.value, percent: null, ciLow: null, ciHigh: null };
+  const { proportion, interval } = percentage;
+  return { suppressed: false, count: protectedCount.value, percent: proportion * 100, ciLow: interval.lower * 100, ciHigh: interval.upper * 100 };
+}
+
+/** The table's figures column by column: "All" first in a breakdown (the row totals), then each group. */
+function columnsOf(table: ProtectedTable, family: Family): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
+  const none = table.cells.length - 1;
+  const make = (key: string, label: string, total: boolean, responses: DisclosureCell | undefined, noAnswer: DisclosureCell | undefined) => {
+    const base: Count = responses?.kind === 'shown' && noAnswer?.kind === 'shown' ? { suppressed: false, value: responses.value - noAnswer.value } : HIDDEN;
+    return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), base };
+  };
+  const groups = family.columns.map((c, j) => ({
+    column: make(c.key, c.label, !family.breakdown, table.columnTotals[j], table.cells[none]?.[j]),
+    pick: (row: number) => table.cells[row]?.[j],
+  }));
+  if (!family.breakdown) return groups;
+  const all = { column: make('all', family.allLabel, true, table.grandTotal, table.rowTotals[none]), pick: (row: number) => table.rowTotals[row] };
+  return [all, ...groups];
+}
+
+function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]): QuestionResult {
+  const [main, first, top3] = tables as [ProtectedTable, ...ProtectedTable[]];
+  const columns = columnsOf(main, family);
+  const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), column.base)) }));
+  const result: QuestionResult = { key: q.key, text: q.text, kind: q.kind, scale: q.scale, hidden: q.hidden, columns: columns.map((c) => c.column), rows, notable: [] };
+  if (q.ranking && first && top3) {
+    const firstColumns = columnsOf(first, family);
+    const top3Columns = columnsOf(top3, family);
+    const rankSums = q.ranking.rankSum;
+    result.ranking = q.options.map((o, i): RankRow => ({
+      ...o,
+      first: firstColumns.map(({ pick }, j) => cellOf(pick(i), columns[j]!.column.base)),
+      top3: top3Columns.map(({ pick }, j) => cellOf(pick(i), columns[j]!.column.base)),
+      meanRank: columns.map(({ column, pick }, j): MeanRank => {
+        const ranked = pick(i);
+        if (ranked?.kind !== 'shown') return HIDDEN;
+        // The All column of a breakdown adds every group's rank sum.
+        const rankSum = column.total && family.breakdown ? sum(rankSums[i] ?? []) : (rankSums[i]?.[family.breakdown ? j - 1 : j] ?? 0);
+        return { suppressed: false, value: ranked.value > 0 ? rankSum / ranked.value : null };
+      }),
+    }));
+  }
+  return result;
+}
+
+/**
+ * Every question of one summary (the same responses, filter and breakdown), protected with
+ * the shared figures hidden alike: the responses per group, and each question's "no answer".
+ */
+export function protectFamily(family: Family, questions: readonly TabulatedQuestion[], threshold: number): { responses: Count; questions: QuestionResult[] } {
+  const groups = protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold);
+  const shared: Forced = { totals: new Set(), grand: isHidden(groups.columnTotals[0]), none: new Set(), noneTotal: false };
+  groups.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
+
+  for (;;) {
+    let restart = false;
+    const results: QuestionResult[] = [];
+    for (const q of questions) {
+      const additive = ADDITIVE.has(q.kind);
+      const measures: [number[][], boolean][] = q.ranking ? [[q.counts, false], [q.ranking.first, true], [q.ranking.top3, false]] : [[q.counts, additive]];
+      const forced: Forced = { ...shared, none: new Set(), noneTotal: false };
+      let tables: ProtectedTable[];
+      for (;;) {
+        tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, q.noAnswer, family, forced, threshold));
+        if (tables.some((t) => absorb(t, shared, true))) { restart = true; break; }
+        if (!tables.map((t) => absorb(t, forced, false)).some(Boolean)) break;
+      }
+      if (restart) break;
+      results.push(resultOf(q, family, tables));
+    }
+    if (!restart) {
+      const all = count(groups.columnTotals[0]);
+      return { responses: shared.grand ? HIDDEN : all, questions: results };
+    }
+  }
+}
