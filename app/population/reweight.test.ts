@@ -67,13 +67,22 @@ describe('re-weighting to the population', () => {
     expect(result.rows[0]!.reweighted).toEqual(shown(expect.closeTo(0.584, 12)));
   });
 
-  it('does not show a re-weighted percentage built on a hidden count', () => {
-    // Only 5 young people said yes: that count is hidden, and so is every figure resting on it.
+  it('merges a group with an answer too few to show, rather than weight on a hidden count', () => {
+    // Only 5 young people said yes (under 10): young joins old, leaving one group, so the
+    // re-weighted share is simply 95 of 200 and every weight is 1.
     const result = reweight({ ...base, strata: [{ value: 'young', population: 300, counts: [5, 45] }, { value: 'old', population: 700, counts: [90, 60] }], outside: [12, 13] });
-    expect(result.rows[0]!.reweighted).toEqual({ kind: 'suppressed' });
-    // The young "no" is hidden too (so the 5 cannot be found from the 50), which hides that one as well.
-    expect(result.rows[1]!.reweighted).toEqual({ kind: 'suppressed' });
-    expect(JSON.stringify(result)).not.toContain('0.56');
+    expect(result.strata.map((s) => s.values)).toEqual([['young', 'old']]);
+    expect(result.rows[0]!.reweighted).toEqual(shown(0.475));
+    expect(result.strata[0]!.weight).toBe(1);
+    expect(result.designEffect).toBe(1);
+  });
+
+  it('does not show a re-weighted percentage built on a hidden count', () => {
+    // 3 people who did not give their age said yes: hidden, and so, to stop subtraction, is
+    // the young "yes" (20, the smallest in its row), then the young "no" (its column).
+    const result = reweight({ ...base, strata: [{ value: 'young', population: 300, counts: [20, 30] }, { value: 'old', population: 700, counts: [90, 60] }], outside: [3, 22] });
+    expect(result.rows.map((r) => r.reweighted)).toEqual([{ kind: 'suppressed' }, { kind: 'suppressed' }]);
+    expect(JSON.stringify(result.rows)).not.toContain('0.54');
   });
 
   it('has nothing to weight when nobody in the groups answered', () => {

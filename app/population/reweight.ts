@@ -11,10 +11,11 @@ import { percentageOf, protectTable, type Cell, type Percentage } from '~/analys
 // w_g = P_g / (n_g / n). Unequal weights cost precision: Kish's design effect
 // deff = n·Σw² / (Σw)² = n · Σ_g P_g² / n_g, and the effective sample size n / deff.
 //
-// Small groups make wild weights and rest on hidden counts, so before weighting a group with
-// fewer answers than `minStratum` is merged: in an ordered dimension (age, hours of care) with
-// its smaller neighbour; otherwise the small groups are pooled, and a pool still too small joins
-// the smallest other group. The counts then go through protectTable like any other table, and a
+// Small groups make wild weights and rest on hidden counts, so before weighting a group is
+// merged when it has fewer answers than `minStratum` or any answer chosen by fewer than the
+// disclosure threshold (a count that would be hidden): in an ordered dimension (age, hours of
+// care) with its smaller neighbour; otherwise the small groups are pooled, and a pool still too
+// small joins the smallest other group. The counts then go through protectTable like any other table, and a
 // re-weighted percentage is shown only when every count it is built on is shown: otherwise it
 // could give a hidden count away.
 
@@ -73,11 +74,12 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const nOf = (s: Working) => sum(s.counts);
 const join = (a: Working, b: Working): Working => ({ values: [...a.values, ...b.values], population: a.population + b.population, counts: a.counts.map((c, i) => c + (b.counts[i] ?? 0)) });
 
-/** Merges groups with fewer answers than `min`, as described above. */
-function mergeSmallStrata(strata: readonly Working[], ordered: boolean, min: number): Working[] {
+/** Merges groups too small to weight or to show, as described above. */
+function mergeSmallStrata(strata: readonly Working[], ordered: boolean, min: number, threshold: number): Working[] {
+  const tooSmall = (s: Working) => nOf(s) < min || s.counts.some((c) => c > 0 && c < threshold);
   let list = strata.map((s) => ({ ...s, values: [...s.values], counts: [...s.counts] }));
   while (list.length > 1) {
-    const small = list.filter((s) => nOf(s) < min);
+    const small = list.filter(tooSmall);
     if (small.length === 0) break;
     if (ordered) {
       // The smallest first; it joins whichever neighbour has fewer answers (the earlier on a tie).
@@ -110,7 +112,7 @@ export function reweight(input: ReweightInput): ReweightResult {
     if (s.population > 0) kept.push({ values: [s.value], population: s.population, counts: [...s.counts] });
     else s.counts.forEach((c, i) => (outside[i] = (outside[i] ?? 0) + c));
   }
-  const strata = mergeSmallStrata(kept, input.ordered, input.minStratum);
+  const strata = mergeSmallStrata(kept, input.ordered, input.minStratum, threshold);
   const merged = strata.length < kept.length;
 
   const table = protectTable(
