@@ -165,9 +165,12 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
  * the shared figures hidden alike: the responses per group, and each question's "no answer".
  */
 export function protectFamily(family: Family, questions: readonly TabulatedQuestion[], threshold: number): { responses: Count; questions: QuestionResult[] } {
-  const groups = protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold);
-  const shared: Forced = { totals: new Set(), grand: isHidden(groups.columnTotals[0]), none: new Set(), noneTotal: false };
-  groups.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
+  // The groups' responses on their own first: a breakdown with no groups (a filter nobody
+  // matches) has none, and its zero describes nobody.
+  const groups = family.responses.length > 0 ? protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold) : null;
+  const all: DisclosureCell = groups?.columnTotals[0] ?? shownCell(0);
+  const shared: Forced = { totals: new Set(), grand: isHidden(all), none: new Set(), noneTotal: false };
+  groups?.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
 
   for (;;) {
     let restart = false;
@@ -185,9 +188,6 @@ export function protectFamily(family: Family, questions: readonly TabulatedQuest
       if (restart) break;
       results.push(resultOf(q, family, tables));
     }
-    if (!restart) {
-      const all = count(groups.columnTotals[0]);
-      return { responses: shared.grand ? HIDDEN : all, questions: results };
-    }
+    if (!restart) return { responses: shared.grand ? HIDDEN : count(all), questions: results };
   }
 }

@@ -78,6 +78,8 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.consultations.$id.responses.$responseId.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/responses/${ids.response}`, post: (ids) => `${c(ids)}/responses/${ids.response}`, intent: 'exclude' },
   { file: 'admin.consultations.$id.import.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/import`, post: (ids) => `${c(ids)}/import` },
   { file: 'admin.consultations.$id.import.template[.]csv.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/import/template.csv` },
+  { file: 'admin.consultations.$id.results.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/results?breakdown=ward&respondentGroup=young_person` },
+  { file: 'admin.consultations.$id.results[.]json.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/results.json?breakdown=channel` },
   { file: 'admin.consultations.$id.quotes._index.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/quotes`, post: (ids) => `${c(ids)}/quotes?index`, intent: 'remove' },
   { file: 'admin.consultations.$id.quotes.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/quotes/new?answer=${ids.quotableAnswer}`, post: (ids) => `${c(ids)}/quotes/new?answer=${ids.quotableAnswer}`, intent: 'pick' },
   { file: 'admin.heard._index.tsx', permission: 'readResults', get: () => '/admin/heard' },

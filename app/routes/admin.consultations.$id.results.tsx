@@ -1,0 +1,34 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { requireResultsConsultation, resultsPage } from '~/analysis/results.server';
+import { requireUser } from '~/auth/guard.server';
+import { ResultsView } from '~/components/analysis/ResultsView';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import styles from '~/styles/analysis.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readResults');
+  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const locale = await detectLocale(args.request);
+  const page = await resultsPage(args.context.db, consultation, locale, new URL(args.request.url));
+  if (page.errors.length > 0) args.context.request.submissionFailed = true;
+  const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'analysis')('title')} – ${page.title}`);
+  return data({ ...page, title }, { status: page.errors.length > 0 ? 400 : 200, headers: { 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export default function Results() {
+  const page = useLoaderData<typeof loader>();
+  return <ResultsView {...page} />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
