@@ -2,6 +2,7 @@ import type { Db } from '../connection';
 import { seedConsultations } from './consultations';
 import { seedFramework } from './framework';
 import { seedPopulationBaseline } from './population';
+import { seedDemoQuotes } from './quotes';
 import { generateResponses, SOURCE_YOUNG_PEOPLE_SHARE } from './responses';
 import { seedWards } from './wards';
 
@@ -70,5 +71,6 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
     summary.responses[run.slug] = result.responses;
     summary.answers += result.answers;
   }
+  await seedDemoQuotes(db, today);
   return summary;
 }
