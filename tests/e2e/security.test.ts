@@ -54,7 +54,8 @@ async function findIds(db: Db, someoneEmail: string): Promise<Ids> {
     .where('answers.value_text', 'is not', null)
     .orderBy('answers.id')
     .executeTakeFirstOrThrow();
-  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id, quotableAnswer: quotableAnswer.id };
+  const baseline = await db.selectFrom('population_baselines').select('id').orderBy('id').executeTakeFirstOrThrow();
+  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id, quotableAnswer: quotableAnswer.id, baseline: baseline.id };
 }
 
 const expected = (permission: string, role: Role): number => {

@@ -14,6 +14,8 @@ export interface Ids {
   user: number;
   /** A free-text answer whose respondent agreed to be quoted. */
   quotableAnswer: number;
+  /** A population baseline (the demo's census one). */
+  baseline: number;
 }
 
 export type RoutePermission =
@@ -85,4 +87,7 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.heard._index.tsx', permission: 'readResults', get: () => '/admin/heard' },
   { file: 'admin.heard.priorities.$priorityId.tsx', permission: 'readResults', get: (ids) => `/admin/heard/priorities/${ids.priority}` },
   { file: 'admin.heard.themes.$themeId.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}` },
+  { file: 'admin.consultations.$id.who.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/who?group=resident&by=sex` },
+  { file: 'admin.population._index.tsx', permission: 'editConsultations', get: () => '/admin/population', post: () => '/admin/population' },
+  { file: 'admin.population.$baselineId.tsx', permission: 'editConsultations', get: (ids) => `/admin/population/${ids.baseline}`, post: (ids) => `/admin/population/${ids.baseline}`, intent: 'delete' },
 ];
