@@ -7,7 +7,8 @@ import { createConsultation } from '../../tests/factories';
 import { answerPlace, codingProgress, listAnswers, nextUncodedAnswer, type AnswerFilters } from './answers.server';
 import { addThemeKeywords, createCodebookTheme, deleteCodebookTheme, listCodebook, listOpenQuestions, moveCodebookTheme, updateCodebookTheme } from './codebook.server';
 import { listCodings, saveCoding } from './codings.server';
-import { chooseSample, createSample, sampleAnswerIds, sampleReport } from './samples.server';
+import { chooseSample } from './sampling';
+import { createSample, sampleAnswerIds, sampleReport } from './samples.server';
 
 // The coding data layer on a real database: the codebook and its audit trail, codings replaced
 // per coder, the answers list's filters and places, and double-coding samples.

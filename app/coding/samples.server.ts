@@ -1,8 +1,9 @@
 import type { Db } from '#db/connection';
-import { hashSeed } from '#db/seed/random';
 import { recordAudit, type Actor } from '~/audit/log.server';
 import { agreementByPair, type CoderPair } from './agreement-report';
 import { codableAnswers } from './answers.server';
+import { SAMPLE_MIN, type SamplePool } from './sample-rules';
+import { chooseSample } from './sampling';
 
 // Double-coding samples: a fixed set of answers to one question that two or more officers code
 // on their own, so their agreement can be measured (agreement-report.ts). The answers are
@@ -10,10 +11,6 @@ import { codableAnswers } from './answers.server';
 // id and the answer's id, and the first N are taken, so the same sample always holds the same
 // answers and every answer is equally likely to be in it.
 
-export const SAMPLE_POOLS = ['uncoded', 'any'] as const;
-export type SamplePool = (typeof SAMPLE_POOLS)[number];
-export const SAMPLE_MIN = 2;
-export const SAMPLE_MAX = 500;
 
 export interface NewSample {
   consultationId: number;
@@ -24,16 +21,6 @@ export interface NewSample {
 }
 
 export type SampleOutcome = { ok: true; id: number; size: number } | { ok: false; error: 'coding:sampleEmpty' };
-
-/** The first `size` of `answerIds` in the sample's own random order. */
-export function chooseSample(sampleId: number, answerIds: readonly number[], size: number): number[] {
-  return answerIds
-    .map((id) => ({ id, rank: hashSeed('coding-sample', sampleId, id) }))
-    .sort((a, b) => a.rank - b.rank || a.id - b.id)
-    .slice(0, size)
-    .map((a) => a.id)
-    .sort((a, b) => a - b);
-}
 
 export async function createSample(trx: Db, actor: Actor, input: NewSample, now = new Date()): Promise<SampleOutcome> {
   let eligible = codableAnswers(trx, input.questionId).select('answers.id');

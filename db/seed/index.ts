@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { seedCodebooks } from './codebook';
 import { seedConsultations } from './consultations';
 import { seedFramework } from './framework';
 import { seedPopulationBaseline } from './population';
@@ -71,6 +72,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
     summary.responses[run.slug] = result.responses;
     summary.answers += result.answers;
   }
+  await seedCodebooks(db, today);
   await seedDemoQuotes(db, today);
   return summary;
 }
