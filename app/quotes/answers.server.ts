@@ -46,12 +46,16 @@ export function readAnswerFilters(url: URL): AnswerFilters {
 const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * One page of quotable answers, newest first. Without a total count: at a million responses a
- * count over every text answer is the slow part, and "next page" needs only one row more.
+ * One page of quotable answers, newest first. Read question by question, each in id order off
+ * the answers' question index (one query over all of them would sort every text answer of the
+ * consultation, seconds at a million responses), then merged. No total count, for the same
+ * reason: "more answers" needs only one row more than the page.
  */
 export async function listQuotableAnswers(db: Db, consultationId: number, filters: AnswerFilters) {
+  const questionIds = filters.questionId
+    ? [filters.questionId]
+    : (await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('kind', 'in', TEXT_KINDS).execute()).map((q) => q.id);
   let query = quotableAnswers(db).where('responses.consultation_id', '=', consultationId);
-  if (filters.questionId) query = query.where('answers.question_id', '=', filters.questionId);
   if (filters.text) query = query.where(sql<boolean>`lower(${sql.ref('answers.value_text')}) like ${containing(filters.text)} escape '\\'`);
   if (filters.themeId) {
     const themeId = filters.themeId;
@@ -59,12 +63,21 @@ export async function listQuotableAnswers(db: Db, consultationId: number, filter
       exists(selectFrom('coding_themes').select('coding_themes.answer_id').whereRef('coding_themes.answer_id', '=', 'answers.id').where('coding_themes.theme_id', '=', themeId)),
     );
   }
-  const rows = await query
-    .select(['answers.id', 'answers.response_id', 'answers.question_id', 'answers.value_text', 'responses.reference', ...CREDIT_COLUMNS])
-    .orderBy('answers.id', 'desc')
-    .limit(ANSWERS_PAGE_SIZE + 1)
-    .offset((filters.page - 1) * ANSWERS_PAGE_SIZE)
-    .execute();
+  const start = (filters.page - 1) * ANSWERS_PAGE_SIZE;
+  const perQuestion = await Promise.all(
+    questionIds.map((questionId) =>
+      query
+        .where('answers.question_id', '=', questionId)
+        .select(['answers.id', 'answers.response_id', 'answers.question_id', 'answers.value_text', 'responses.reference', ...CREDIT_COLUMNS])
+        .orderBy('answers.id', 'desc')
+        .limit(start + ANSWERS_PAGE_SIZE + 1)
+        .execute(),
+    ),
+  );
+  const rows = perQuestion
+    .flat()
+    .sort((a, b) => b.id - a.id)
+    .slice(start, start + ANSWERS_PAGE_SIZE + 1);
   const answers = rows.slice(0, ANSWERS_PAGE_SIZE).flatMap((row) => {
     const credit = creditFor(creditSourceOf(row));
     return credit ? [{ id: row.id, responseId: row.response_id, reference: row.reference, questionId: row.question_id, text: row.value_text ?? '', credit }] : [];

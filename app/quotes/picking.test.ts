@@ -204,11 +204,14 @@ describe('the answers to pick from', () => {
     expect(await texts({ themeId: theme })).toEqual(['The PARKS are lovely']);
   });
 
-  it('comes a page at a time', async () => {
-    for (let i = 0; i < 25; i++) await addAnswer(db, consultation, idea, `Idea number ${i}`, millie());
+  it('comes a page at a time, newest first across questions', async () => {
+    for (let i = 0; i < 25; i++) await addAnswer(db, consultation, i % 3 === 0 ? story : idea, `Idea number ${i}`, millie());
     const first = await listQuotableAnswers(db, consultation, { text: 'Idea number', questionId: null, themeId: null, page: 1 });
     const second = await listQuotableAnswers(db, consultation, { text: 'Idea number', questionId: null, themeId: null, page: 2 });
     expect([first.answers.length, first.hasNext, second.answers.length, second.hasNext]).toEqual([20, true, 5, false]);
-    expect(new Set([...first.answers, ...second.answers].map((a) => a.id)).size).toBe(25);
+    const ids = [...first.answers, ...second.answers].map((a) => a.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(25);
+    expect([...first.answers, ...second.answers].map((a) => a.text).at(-1)).toBe('Idea number 0');
   });
 });

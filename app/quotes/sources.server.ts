@@ -17,6 +17,8 @@ export function quotableAnswers(db: Db) {
       .leftJoin('wards', 'wards.code', 'responses.ward_code')
       .where('questions.kind', 'in', TEXT_KINDS)
       .where('answers.value_text', 'is not', null)
+      // Free text is stored without an option; saying so lets a question's answers be read in id order off answers_question_idx.
+      .where('answers.option_id', 'is', null)
       .where('responses.quote_consent', '=', 1),
   );
 }

@@ -69,6 +69,11 @@ export default function Quotes() {
         </div>
       )}
       <p className="lead">{t('page.intro')}</p>
+      {canPick && (
+        <p>
+          <a href="#answers">{t('find.title')}</a>
+        </p>
+      )}
       <h2>{t('page.chosen')}</h2>
       <QuoteGroups quotes={quotes} targets={targets} removable={canPick} />
       {canPick && found && (

@@ -77,7 +77,7 @@ export default function PickQuote() {
           <h2 className="heading-s">{answer.questionText}</h2>
           <figure className="quote__figure">
             <blockquote className="quote__text">
-              <p className="preserve-lines" data-testid="answer-text">
+              <p className="preserve-lines" dir="auto" data-testid="answer-text">
                 {answer.text}
               </p>
             </blockquote>

@@ -60,7 +60,9 @@ export function AnswerFinder({ consultationId, filters, questions, themes, answe
           {answers.map((answer) => (
             <li key={answer.id} className="answer-list__item" data-testid="quotable-answer">
               <p className="hint">{questionText.get(answer.questionId)}</p>
-              <p className="preserve-lines">{answer.text}</p>
+              <p className="preserve-lines" dir="auto">
+                {answer.text}
+              </p>
               <p className="hint">
                 {t('find.creditAs')} <QuoteCredit credit={answer.credit} />
               </p>

@@ -66,7 +66,7 @@ export function HeardChart({ id, title, groups }: { id: string; title: string; g
               const end = x(shown ?? 0);
               const value = bar.share.kind === 'shown' ? formatShare(bar.share.proportion, locale) : bar.share.kind === 'suppressed' ? t('figures.hidden') : t('figures.noBase');
               return (
-                <g key={bar.id}>
+                <g key={bar.id} data-bar={bar.id}>
                   <text x={away(lineStart, 12)} y={middle} dy="0.35em" fill={TEXT_COLOUR} fontSize={13} textAnchor="start">
                     <title>{bar.label}</title>
                     {shorten(bar.label)}

@@ -22,7 +22,9 @@ export function QuoteCard({ quote, id, showConsultation, removable }: Props) {
     <li className="quote" id={id}>
       <figure className="quote__figure">
         <blockquote className="quote__text">
-          <p className="preserve-lines">{quote.text}</p>
+          <p className="preserve-lines" dir="auto">
+            {quote.text}
+          </p>
         </blockquote>
         <figcaption className="quote__credit">
           <span aria-hidden="true">— </span>
