@@ -52,7 +52,7 @@ async function fromSql(dimension: PopulationDimension, values: readonly string[]
   const counts = new Map(values.map((v) => [v, 0]));
   let left = 0;
   for (const row of await query.execute()) {
-    const raw = (row as Record<string, string | null>)[COLUMN[dimension]] ?? null;
+    const raw = (row as unknown as Record<string, string | null>)[COLUMN[dimension]] ?? null;
     const stored = dimension === 'ethnicGroup' && raw !== null ? (ethnicHighLevel(raw) ?? raw) : raw;
     const value = populationValueOf(dimension, stored);
     if (value !== null && counts.has(value)) counts.set(value, counts.get(value)! + Number(row.n));
