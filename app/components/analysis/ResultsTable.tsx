@@ -22,71 +22,84 @@ interface Props {
   totals?: boolean;
 }
 
-function FigureCell({ value, figures }: { value: Cell | MeanRank | undefined; figures: Figures }) {
-  const { t } = useTranslation('analysis');
-  if (!value || value.suppressed) return <td className="numeric figure figure--hidden">{figures.fewer}</td>;
-  if ('value' in value) return <td className="numeric figure">{figures.ofMeanRank(value)}</td>;
+// One string and at most two elements per cell, and no hooks: a breakdown by ward is
+// thousands of cells.
+function figureCell(key: string, value: Cell | MeanRank | undefined, figures: Figures, notable: Record<'higher' | 'lower', string>) {
+  if (!value || value.suppressed) {
+    return (
+      <td key={key} className="figure figure--hidden">
+        {figures.fewer}
+      </td>
+    );
+  }
+  if ('value' in value) {
+    return (
+      <td key={key} className="figure">
+        {figures.ofMeanRank(value)}
+      </td>
+    );
+  }
+  const main = value.percent === null ? figures.count(value.count) : `${figures.percent(value.percent)} (${figures.count(value.count)})`;
+  const interval = figures.interval(value);
   return (
-    <td className={`numeric figure${value.notable ? ` figure--${value.notable}` : ''}`}>
-      {value.percent === null ? (
-        <span className="figure__main">{figures.count(value.count)}</span>
-      ) : (
-        <>
-          <span className="figure__main">{figures.percent(value.percent)}</span> <span className="figure__count">({figures.count(value.count)})</span>
-          <span className="figure__interval">{figures.interval(value)}</span>
-        </>
-      )}
-      {value.notable && <strong className="figure__notable">{t(`notable.${value.notable}`)}</strong>}
+    <td key={key} className={`figure${value.notable ? ` figure--${value.notable}` : ''}`}>
+      {main}
+      {interval && <span className="figure__interval">{interval}</span>}
+      {value.notable && <strong className="figure__notable">{notable[value.notable]}</strong>}
     </td>
   );
 }
 
 export function ResultsTable({ id, caption, columns, rows, figures, totals = true }: Props) {
   const { t } = useTranslation('analysis');
+  const notable = { higher: t('notable.higher'), lower: t('notable.lower') };
   const totalRows: [string, keyof Pick<Column, 'base' | 'noAnswer' | 'responses'>][] = [
     ['table.base', 'base'],
     ['table.noAnswer', 'noAnswer'],
     ['table.responses', 'responses'],
   ];
   return (
-    <div className="table-wrapper results-table" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="table">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('table.answer')}</th>
-            {columns.map((c) => (
-              <th scope="col" className="numeric" key={c.key}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              {columns.map((c, j) => (
-                <FigureCell key={c.key} value={row.cells[j]} figures={figures} />
+    <>
+      {/* Named from outside the scrolling region, so the caption wraps to the page, not the table. */}
+      <p className="results-table__caption" id={`${id}-caption`}>
+        {caption}
+      </p>
+      <div className="table-wrapper results-table" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <table className="table" aria-labelledby={`${id}-caption`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('table.answer')}</th>
+              {columns.map((c) => (
+                <th scope="col" className="figure" key={c.key}>
+                  {c.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-        {totals && (
-          <tbody className="results-table__totals">
-            {totalRows.map(([label, field]) => (
-              <tr key={field}>
-                <th scope="row">{t(label)}</th>
-                {columns.map((c) => (
-                  <td className={`numeric${c[field].suppressed ? ' figure--hidden' : ''}`} key={c.key}>
-                    {figures.ofCount(c[field])}
-                  </td>
-                ))}
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {columns.map((c, j) => figureCell(c.key, row.cells[j], figures, notable))}
               </tr>
             ))}
           </tbody>
-        )}
-      </table>
-    </div>
+          {totals && (
+            <tbody className="results-table__totals">
+              {totalRows.map(([label, field]) => (
+                <tr key={field}>
+                  <th scope="row">{t(label)}</th>
+                  {columns.map((c) => (
+                    <td className={`figure${c[field].suppressed ? ' figure--hidden' : ''}`} key={c.key}>
+                      {figures.ofCount(c[field])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          )}
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { Group } from '@visx/group';
 import { Bar } from '@visx/shape';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, QuestionResult } from '~/analysis/results-model';
 import { PercentAxis, percentScale } from './PercentAxis';
@@ -54,14 +55,14 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
                       const a = scale(from);
                       const b = scale(from + cell.percent);
                       return (
-                        <g key={key}>
+                        <Fragment key={key}>
                           <Bar x={`${Math.min(a, b)}%`} width={`${Math.abs(b - a)}%`} y={0} height={HEIGHT} fill={colour} className="chart__segment" />
                           {cell.percent >= LABEL_MIN_WIDTH && (
                             <text x={`${(a + b) / 2}%`} y={HEIGHT / 2} dy="0.35em" textAnchor="middle" className="chart__segment-label">
                               {figures.percent(cell.percent)}
                             </text>
                           )}
-                        </g>
+                        </Fragment>
                       );
                     })}
                     {segments.length > 0 && at < 99.5 && (
