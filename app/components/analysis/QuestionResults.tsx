@@ -63,7 +63,7 @@ export function QuestionResults(props: Props) {
   const { t } = useTranslation('analysis');
   const stacked = q.scale && q.columns.length > 1;
   return (
-    <section className="results-question" aria-labelledby={id}>
+    <section className="results-question" aria-labelledby={id} data-question={q.key}>
       <h3 id={id}>{q.text}</h3>
       {q.hidden && <p className="hint">{t('hiddenQuestion')}</p>}
       {q.ranking ? (
