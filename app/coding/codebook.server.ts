@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/audit/log.server';
 import { keyFrom, uniqueKey } from '~/framework/keys';
 import { moveAmong, type Direction } from '~/ordering/move.server';
-import { keywordList, keywordText } from './suggest';
+import { keywordList, keywordText } from './keywords';
 
 // A consultation's codebook: the themes officers code free-text answers into. Each change takes
 // the transaction it runs in and records its audit entry there.

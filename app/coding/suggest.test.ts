@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keywordList, keywordText, suggestThemes } from './suggest';
+import { keywordList, keywordText } from './keywords';
+import { suggestThemes } from './suggest';
 import { tokenise } from './text';
 
 const themes = [

@@ -1,3 +1,4 @@
+import { keywordList } from './keywords';
 import { tokenise, type TextLanguage, type Token } from './text';
 
 // Suggested themes for one answer: a theme is suggested when any of its keywords or phrases
@@ -13,26 +14,6 @@ export interface Suggestion {
   themeId: number;
   /** The answer's own words that matched, as written, each once. */
   matched: string[];
-}
-
-/** A codebook theme's keywords: one per line, trimmed, blank lines and repeats dropped. */
-export function keywordList(keywords: string): string[] {
-  const seen = new Set<string>();
-  const list: string[] = [];
-  for (const line of keywords.split(/\r?\n/)) {
-    const keyword = line.trim().replace(/\s+/g, ' ');
-    const folded = keyword.toLocaleLowerCase();
-    if (keyword && !seen.has(folded)) {
-      seen.add(folded);
-      list.push(keyword);
-    }
-  }
-  return list;
-}
-
-/** Keywords as stored: one per line. */
-export function keywordText(list: readonly string[]): string {
-  return keywordList(list.join('\n')).join('\n');
 }
 
 /** Where a keyword's words occur in a row in the answer (by their stems), as the answer's words. */

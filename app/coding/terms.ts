@@ -85,5 +85,22 @@ export function extractTerms(answers: readonly AnswerText[], options: TermOption
       }
     }
   }
-  return { terms: ranked(words, minCount, maxTerms), phrases: ranked(phrases, minCount, maxPhrases) };
+  return { terms: ranked(words, minCount, maxTerms), phrases: ranked(withoutSubsumed(phrases), minCount, maxPhrases) };
+}
+
+/**
+ * Drops a phrase found only inside a longer one ("better every" when every answer using it says
+ * "getting better every year"): it tells the officer nothing the longer phrase does not.
+ */
+function withoutSubsumed(phrases: Map<string, Tally>): Map<string, Tally> {
+  const kept = new Map(phrases);
+  for (const [id, tally] of phrases) {
+    if (tally.words !== 3) continue;
+    const [a, b, c] = id.split(' ');
+    for (const part of [`${a} ${b}`, `${b} ${c}`]) {
+      const shorter = kept.get(part);
+      if (shorter && shorter.count <= tally.count) kept.delete(part);
+    }
+  }
+  return kept;
 }

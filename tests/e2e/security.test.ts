@@ -55,7 +55,15 @@ async function findIds(db: Db, someoneEmail: string): Promise<Ids> {
     .orderBy('answers.id')
     .executeTakeFirstOrThrow();
   const baseline = await db.selectFrom('population_baselines').select('id').orderBy('id').executeTakeFirstOrThrow();
-  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id, quotableAnswer: quotableAnswer.id, baseline: baseline.id };
+  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id, quotableAnswer: quotableAnswer.id, baseline: baseline.id, ...(await codingIds(db, consultation.id, quotableAnswer.id)) };
+}
+
+/** The demo's first codebook theme and double-coding sample, and the question an answer in words belongs to. */
+async function codingIds(db: Db, consultationId: number, answerId: number): Promise<Pick<Ids, 'codebookTheme' | 'openQuestion' | 'codingSample'>> {
+  const theme = await db.selectFrom('codebook_themes').select('id').where('consultation_id', '=', consultationId).orderBy('position').executeTakeFirstOrThrow();
+  const answer = await db.selectFrom('answers').select('question_id').where('id', '=', answerId).executeTakeFirstOrThrow();
+  const sample = await db.selectFrom('coding_samples').select('id').where('consultation_id', '=', consultationId).orderBy('id').executeTakeFirstOrThrow();
+  return { codebookTheme: theme.id, openQuestion: answer.question_id, codingSample: sample.id };
 }
 
 const expected = (permission: string, role: Role): number => {

@@ -16,6 +16,10 @@ export interface Ids {
   quotableAnswer: number;
   /** A population baseline (the demo's census one). */
   baseline: number;
+  /** A codebook theme, the question of quotableAnswer (answered in words), and a double-coding sample: the demo's. */
+  codebookTheme: number;
+  openQuestion: number;
+  codingSample: number;
 }
 
 export type RoutePermission =
@@ -90,4 +94,11 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.consultations.$id.who.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/who?group=resident&by=sex` },
   { file: 'admin.population._index.tsx', permission: 'editConsultations', get: () => '/admin/population', post: () => '/admin/population' },
   { file: 'admin.population.$baselineId.tsx', permission: 'editConsultations', get: (ids) => `/admin/population/${ids.baseline}`, post: (ids) => `/admin/population/${ids.baseline}`, intent: 'delete' },
+  { file: 'admin.consultations.$id.coding._index.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/coding`, post: (ids) => `${c(ids)}/coding?index`, intent: 'move' },
+  { file: 'admin.consultations.$id.coding.themes.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/themes/new`, post: (ids) => `${c(ids)}/coding/themes/new`, intent: 'save' },
+  { file: 'admin.consultations.$id.coding.themes.$themeId.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/themes/${ids.codebookTheme}`, post: (ids) => `${c(ids)}/coding/themes/${ids.codebookTheme}`, intent: 'delete' },
+  { file: 'admin.consultations.$id.coding.questions.$questionId._index.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/questions/${ids.openQuestion}`, post: (ids) => `${c(ids)}/coding/questions/${ids.openQuestion}?index`, intent: 'save' },
+  { file: 'admin.consultations.$id.coding.questions.$questionId.answers.$answerId.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/questions/${ids.openQuestion}/answers/${ids.quotableAnswer}`, post: (ids) => `${c(ids)}/coding/questions/${ids.openQuestion}/answers/${ids.quotableAnswer}`, intent: 'save' },
+  { file: 'admin.consultations.$id.coding.samples.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/samples/new`, post: (ids) => `${c(ids)}/coding/samples/new`, intent: 'create' },
+  { file: 'admin.consultations.$id.coding.samples.$sampleId.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/coding/samples/${ids.codingSample}` },
 ];

@@ -1,0 +1,64 @@
+import { parseWithZod } from '@conform-to/zod/v4';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { actorOf } from '~/audit/log.server';
+import { requireAction, requireUser } from '~/auth/guard.server';
+import { refusal } from '~/builder/routes.server';
+import { createCodebookTheme, listPriorityChoices } from '~/coding/codebook.server';
+import { codingPath } from '~/coding/paths';
+import { requireConsultation } from '~/coding/routes.server';
+import { themeInput, themeSchema } from '~/coding/schemas';
+import { ThemeForm } from '~/components/coding/ThemeForm';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import styles from '~/styles/coding.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'editResponses');
+  const consultation = await requireConsultation(args.context.db, args.params);
+  const locale = await detectLocale(args.request);
+  const priorities = await listPriorityChoices(args.context.db);
+  const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'coding')('theme.newTitle')} – ${consultation.title}`);
+  return data({ consultation, priorities, title }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user, formData } = await requireAction(args, 'editResponses');
+  const { db } = args.context;
+  const consultation = await requireConsultation(db, args.params);
+  const submission = parseWithZod(formData, { schema: themeSchema });
+  if (submission.status !== 'success') return refusal(args.context, submission.reply());
+  const outcome = await db.transaction().execute((trx) => createCodebookTheme(trx, actorOf(user), consultation.id, themeInput(submission.value)));
+  if (!outcome.ok) return refusal(args.context, submission.reply({ fieldErrors: { [outcome.field ?? '']: [outcome.error] } }));
+  return redirect(`${codingPath(consultation.id)}?notice=added#theme-${outcome.id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export const headers = routeHeaders;
+
+export default function NewCodebookTheme() {
+  const { consultation, priorities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('coding');
+  return (
+    <div className="width-wide">
+      <Link to={codingPath(consultation.id)} className="back-link">
+        {t('back')}
+      </Link>
+      <h1>{t('theme.newTitle')}</h1>
+      <ThemeForm defaultValue={{ name: '', description: '', priorityId: '', keywords: '' }} priorities={priorities} lastResult={actionData?.result} submitLabel={t('theme.add')} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}
