@@ -71,9 +71,9 @@ export default function PickQuote() {
       <Link to={`/admin/consultations/${consultation.id}/quotes`} className="back-link">
         {t('pick.back')}
       </Link>
-      <h1>{t('pick.title')}</h1>
       {answer ? (
-        <>
+        <PickQuoteForm answerText={answer.text} targets={targets} lastResult={actionData?.result}>
+          <h1>{t('pick.title')}</h1>
           <h2 className="heading-s">{answer.questionText}</h2>
           <figure className="quote__figure">
             <blockquote className="quote__text">
@@ -85,10 +85,12 @@ export default function PickQuote() {
               {t('pick.creditAs')} <QuoteCredit credit={answer.credit} />
             </figcaption>
           </figure>
-          <PickQuoteForm answerText={answer.text} targets={targets} lastResult={actionData?.result} />
-        </>
+        </PickQuoteForm>
       ) : (
-        <ErrorSummary errors={[{ fieldId: null, message: errorText(refusal ?? 'quotes:answerMissing') }]} reply={actionData?.result} />
+        <>
+          <ErrorSummary errors={[{ fieldId: null, message: errorText(refusal ?? 'quotes:answerMissing') }]} reply={actionData?.result} />
+          <h1>{t('pick.title')}</h1>
+        </>
       )}
     </div>
   );

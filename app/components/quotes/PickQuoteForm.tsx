@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminForm } from '~/components/admin/AdminForm';
 import { SelectField, TextAreaField } from '~/components/admin/Field';
@@ -12,10 +12,14 @@ interface Props {
   answerText: string;
   targets: QuoteTargets;
   lastResult: SubmissionResult<string[]> | undefined;
+  /** The heading and the answer, shown under the error summary and above the fields. */
+  children: ReactNode;
 }
 
+const FIELD_ORDER = ['themeId', 'priorityId', 'excerpt'];
+
 /** What to pick the answer for (a codebook theme, a priority or both) and the words to quote. */
-export function PickQuoteForm({ answerText, targets, lastResult }: Props) {
+export function PickQuoteForm({ answerText, targets, lastResult, children }: Props) {
   const { t } = useTranslation('quotes');
   const schema = useMemo(() => pickQuoteSchema(answerText), [answerText]);
   const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'pick-quote', schema, lastResult, defaultValue: { excerpt: answerText } });
@@ -23,7 +27,8 @@ export function PickQuoteForm({ answerText, targets, lastResult }: Props) {
   const priorities = [...targets.priorities.filter((p) => p.linked), ...targets.priorities.filter((p) => !p.linked)];
   return (
     <>
-      <ErrorSummary errors={summary} attempt={submit.attempts} reply={lastResult} />
+      <ErrorSummary errors={[...summary].sort((a, b) => FIELD_ORDER.indexOf(a.fieldId ?? '') - FIELD_ORDER.indexOf(b.fieldId ?? ''))} attempt={submit.attempts} reply={lastResult} />
+      {children}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <SelectField
           name="themeId"
