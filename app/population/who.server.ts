@@ -12,6 +12,7 @@ import { POPULATION_DIMENSIONS, type PopulationDimension } from './census-labels
 import type { BaselineFigure } from './combine';
 import { minimumStratum, ORDERED_DIMENSIONS, populationValueOf, REWEIGHTABLE_KINDS } from './groups';
 import { compareWithPopulation, type Comparison } from './representation';
+import { countRespondents, type GroupCount } from './respondent-counts';
 import { reweight, type ReweightResult } from './reweight';
 
 // "Who we heard from": the page model. Respondent counts come from the consultation's in-memory
@@ -57,14 +58,13 @@ export interface WhoModel {
 }
 
 /** Raw respondent counts of one dimension placed in the baseline's groups; the rest is not compared. */
-export function placeRespondents(summary: Summary, dimension: PopulationDimension, values: readonly string[]) {
+export function placeRespondents(groups: readonly GroupCount[], dimension: PopulationDimension, values: readonly string[]) {
   const respondents = new Map(values.map((v) => [v, 0]));
   let notCompared = 0;
-  for (const group of summary.breakdown?.groups ?? []) {
+  for (const group of groups) {
     const value = populationValueOf(dimension, group.value);
-    const n = group.counts.responses;
-    if (value !== null && respondents.has(value)) respondents.set(value, (respondents.get(value) ?? 0) + n);
-    else notCompared += n;
+    if (value !== null && respondents.has(value)) respondents.set(value, (respondents.get(value) ?? 0) + group.responses);
+    else notCompared += group.responses;
   }
   return { respondents, notCompared };
 }
@@ -93,15 +93,18 @@ export async function whoWeHeardFrom(db: Db, consultation: Consultation, request
     return s;
   };
 
+  const compared = POPULATION_DIMENSIONS.filter((d) => figures.has(d));
+  const counts = countRespondents(index, request.group, compared);
   const dimensions: DimensionView[] = [];
-  for (const dimension of POPULATION_DIMENSIONS) {
-    const population = figures.get(dimension);
-    if (!population) continue;
-    const { respondents, notCompared } = placeRespondents(summaryOf(dimension), dimension, population.map((f) => f.value));
+  for (const dimension of compared) {
+    const population = figures.get(dimension) ?? [];
+    const { respondents, notCompared } = placeRespondents(counts.get(dimension) ?? [], dimension, population.map((f) => f.value));
     const groups = population.map((f) => ({ value: f.value, respondents: respondents.get(f.value) ?? 0, population: f.count, approximation: f.approximation }));
     dimensions.push({ dimension, comparison: compareWithPopulation(groups, notCompared, threshold) });
   }
-  const responses = summarise(index, { filter }).total.responses;
+  // Every response is in exactly one group of any dimension ("not stated" is one).
+  const first = compared[0];
+  const responses = first ? (counts.get(first) ?? []).reduce((sum, g) => sum + g.responses, 0) : summarise(index, { filter }).total.responses;
 
   return {
     baselines: baselines.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),

@@ -73,8 +73,15 @@ async function expectMatchesSql(model: WhoModel, group: string | null) {
     const populationTotal = [...population.values()].reduce((a, b) => a + b, 0);
     const { counts, left } = await fromSql(dimension, [...population.keys()], group);
     const base = [...counts.values()].reduce((a, b) => a + b, 0);
-    expect(comparison.notCompared, dimension).toEqual({ kind: 'shown', value: left });
-    expect(comparison.base, dimension).toEqual({ kind: 'shown', value: base });
+    if (comparison.notCompared.kind === 'shown') {
+      expect(comparison.notCompared.value, dimension).toBe(left);
+      expect(comparison.base, dimension).toEqual({ kind: 'shown', value: base });
+    } else {
+      // Too few not compared to show, so the base (the total less them) is hidden too, and every share with it.
+      expect(left < THRESHOLD || comparison.rows.some((r) => r.respondents.kind === 'suppressed'), dimension).toBe(true);
+      expect(comparison.base.kind, dimension).toBe('suppressed');
+      expect(comparison.rows.every((r) => r.share.kind === 'suppressed'), dimension).toBe(true);
+    }
     expect(comparison.rows.map((r) => r.value).sort()).toEqual([...population.keys()].sort());
     for (const row of comparison.rows) {
       const n = counts.get(row.value)!;
@@ -82,8 +89,10 @@ async function expectMatchesSql(model: WhoModel, group: string | null) {
       expect(row.populationShare, where).toBeCloseTo(population.get(row.value)! / populationTotal, 12);
       if (row.respondents.kind === 'shown') {
         expect(row.respondents.value, where).toBe(n);
-        expect(row.share.kind === 'shown' && row.share.proportion, where).toBeCloseTo(n / base, 12);
-        expect(row.ratio, where).toBeCloseTo(n / base / row.populationShare, 10);
+        if (row.share.kind === 'shown') {
+          expect(row.share.proportion, where).toBeCloseTo(n / base, 12);
+          expect(row.ratio, where).toBeCloseTo(n / base / row.populationShare, 10);
+        }
       } else {
         // Hidden means hidden: no share, no ratio, no p-value to work the count back from.
         expect(row.share.kind, where).toBe('suppressed');
@@ -131,6 +140,14 @@ describe('who we heard from, against the recomputation from SQL', () => {
   it('for residents only', async () => {
     const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: 'resident', questionId: null, weightBy: null }, { threshold: THRESHOLD, locale: 'en' });
     await expectMatchesSql(model, 'resident');
+  });
+
+  it('for businesses, a small group: every hidden count stays hidden, every shown one is right', async () => {
+    const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: 'business', questionId: null, weightBy: null }, { threshold: THRESHOLD, locale: 'en' });
+    await expectMatchesSql(model, 'business');
+    const hidden = model.dimensions.flatMap((d) => d.comparison.rows).filter((r) => r.respondents.kind === 'suppressed');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const row of hidden) expect(Object.keys(row.respondents)).toEqual(['kind']);
   });
 
   it('re-weights a question by age band as a recomputation from the answers table does', async () => {
