@@ -12,11 +12,14 @@ export function percentScale(rtl: boolean) {
   return scaleLinear<number>({ domain: [0, 100], range: rtl ? [100, 0] : [0, 100] });
 }
 
+/** A position in per cent of the chart's width, to a hundredth: finer than any screen shows. */
+export const at = (n: number) => `${Math.round(n * 100) / 100}%`;
+
 /** Where a span from one percentage to another lies, as SVG x and width in per cent. */
 export function span(scale: PercentScale, from: number, to: number): { x: string; width: string } {
   const a = scale(from);
   const b = scale(to);
-  return { x: `${Math.min(a, b)}%`, width: `${Math.abs(b - a)}%` };
+  return { x: at(Math.min(a, b)), width: at(Math.abs(b - a)) };
 }
 
 export function PercentAxis({ scale, format }: { scale: PercentScale; format: (percent: number) => string }) {

@@ -3,7 +3,7 @@ import { Bar } from '@visx/shape';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, QuestionResult } from '~/analysis/results-model';
-import { PercentAxis, percentScale } from './PercentAxis';
+import { at, PercentAxis, percentScale, span } from './PercentAxis';
 import type { Figures } from './use-figures';
 
 // An agree–disagree scale or a rating broken down by group: one bar per group, split into the
@@ -35,12 +35,12 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
   return (
     <div className="chart chart--stacked" role="img" aria-label={t('chart.stacked', { title: q.text, figures: description })}>
       {q.columns.map((column, j) => {
-        let at = 0;
+        let filled = 0;
         const segments = q.rows.flatMap((row, i) => {
           const cell = row.cells[j];
           if (!cell || cell.suppressed || cell.percent === null) return [];
-          const from = at;
-          at += cell.percent;
+          const from = filled;
+          filled += cell.percent;
           return [{ key: row.key, cell: cell as Shown & { percent: number }, from, colour: colours[i] }];
         });
         const hidden = column.base.suppressed;
@@ -51,22 +51,18 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
               {!hidden && (
                 <svg width="100%" height={HEIGHT} focusable="false" aria-hidden="true">
                   <Group>
-                    {segments.map(({ key, cell, from, colour }) => {
-                      const a = scale(from);
-                      const b = scale(from + cell.percent);
-                      return (
-                        <Fragment key={key}>
-                          <Bar x={`${Math.min(a, b)}%`} width={`${Math.abs(b - a)}%`} y={0} height={HEIGHT} fill={colour} className="chart__segment" />
-                          {cell.percent >= LABEL_MIN_WIDTH && (
-                            <text x={`${(a + b) / 2}%`} y={HEIGHT / 2} dy="0.35em" textAnchor="middle" className="chart__segment-label">
-                              {figures.percent(cell.percent)}
-                            </text>
-                          )}
-                        </Fragment>
-                      );
-                    })}
-                    {segments.length > 0 && at < 99.5 && (
-                      <Bar x={`${Math.min(scale(at), scale(100))}%`} width={`${Math.abs(scale(100) - scale(at))}%`} y={0} height={HEIGHT} className="chart__segment chart__segment--hidden" />
+                    {segments.map(({ key, cell, from, colour }) => (
+                      <Fragment key={key}>
+                        <Bar {...span(scale, from, from + cell.percent)} y={0} height={HEIGHT} fill={colour} className="chart__segment" />
+                        {cell.percent >= LABEL_MIN_WIDTH && (
+                          <text x={at(scale(from + cell.percent / 2))} y={HEIGHT / 2} dy="0.35em" textAnchor="middle" className="chart__segment-label">
+                            {figures.percent(cell.percent)}
+                          </text>
+                        )}
+                      </Fragment>
+                    ))}
+                    {q.rows.some((r) => r.cells[j]?.suppressed) && (
+                      <Bar {...span(scale, filled, 100)} y={0} height={HEIGHT} className="chart__segment chart__segment--hidden" />
                     )}
                   </Group>
                 </svg>
