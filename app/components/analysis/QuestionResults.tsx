@@ -16,8 +16,6 @@ interface Props {
   rtl: boolean;
 }
 
-const SEVERAL = new Set(['multiple_choice', 'coded']);
-
 function Ranking({ q, id, figures, rtl }: Props) {
   const { t } = useTranslation('analysis');
   const ranking = q.ranking ?? [];
@@ -70,7 +68,7 @@ export function QuestionResults(props: Props) {
         <Ranking {...props} />
       ) : (
         <>
-          {SEVERAL.has(q.kind) && <p className="hint">{t('kind.several')}</p>}
+          {q.kind === 'multiple_choice' && <p className="hint">{t('kind.several')}</p>}
           {stacked ? (
             <StackedBars q={q} figures={figures} rtl={rtl} />
           ) : (
