@@ -111,6 +111,16 @@ describe('one table of everyone', () => {
     for (const r of rows) expect([r.count, r.percent, r.ci_low, r.ci_high]).toEqual([null, null, null, null]);
   });
 
+  it('flattens into one export row per figure, in the columns exports need', () => {
+    const rows = resultRows(result);
+    expect(rows).toHaveLength(5);
+    const a = rows[0]!;
+    expect(a).toMatchObject({ consultation: 'test', part: 'questions', question_key: 'best', question: 'Question best?', measure: 'chose', option_key: 'a', option: 'Label a', breakdown: '', group: 'All', count: 40, base: 70, suppressed: false });
+    expect(a.percent).toBeCloseTo(57.142857, 5);
+    expect(a.ci_low).toBeCloseTo(45.477837, 5);
+    expect(rows[4]).toMatchObject({ measure: 'no_answer', option: 'No answer', count: 30, percent: null });
+  });
+
   it('shows the small count when the installation sets a lower threshold', () => {
     const low = model(specs, { total: counts(100, specs) }, 5);
     expect(shown(low.questions[0]!.rows[2]!.cells[0]).count).toBe(5);
