@@ -3,7 +3,14 @@ import { HIDDEN, type Cell, type Column, type Count, type MeanRank, type OptionR
 
 // Turns raw counts into the figures a page may show, through protectTable (disclosure.ts), the
 // one function that decides. Each question is a table: its answers and a "no answer" row down
-// the side, the groups across, each group's responses as the column total.
+// the side, the groups across, each group's responses as the column total. Where a person gives
+// one answer, the column adds up to that total and is protected as one table; where they may
+// give several, only the rows add up, and each row is protected on its own.
+//
+// Limits, as with any cell suppression: each page is protected within itself. Two different
+// requests (a filter and its complement, say) can still be subtracted from each other; the
+// smallest set any filter shows is the threshold, and the responses a filter covers are
+// protected like any other count.
 //
 // Some figures appear in more than one table of the same page: every question repeats the
 // groups' responses, and a ranking's three tables (ranked at all, ranked first, in the top 3)
@@ -164,13 +171,27 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
  * Every question of one summary (the same responses, filter and breakdown), protected with
  * the shared figures hidden alike: the responses per group, and each question's "no answer".
  */
-export function protectFamily(family: Family, questions: readonly TabulatedQuestion[], threshold: number): { responses: Count; questions: QuestionResult[] } {
+export interface HiddenTotals {
+  /** Groups whose responses are hidden. */
+  totals: ReadonlySet<number>;
+  grand: boolean;
+}
+
+export function protectFamily(
+  family: Family,
+  questions: readonly TabulatedQuestion[],
+  threshold: number,
+  /** What another part of the page hides of the same groups' responses (coded themes beside closed questions). */
+  alsoHidden?: HiddenTotals,
+): { responses: Count; questions: QuestionResult[]; hidden: HiddenTotals } {
   // The groups' responses on their own first: a breakdown with no groups (a filter nobody
   // matches) has none, and its zero describes nobody.
   const groups = family.responses.length > 0 ? protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold) : null;
   const all: DisclosureCell = groups?.columnTotals[0] ?? shownCell(0);
   const shared: Forced = { totals: new Set(), grand: isHidden(all), none: new Set(), noneTotal: false };
   groups?.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
+  for (const j of alsoHidden?.totals ?? []) shared.totals.add(j);
+  if (alsoHidden?.grand) shared.grand = true;
 
   for (;;) {
     let restart = false;
@@ -188,6 +209,6 @@ export function protectFamily(family: Family, questions: readonly TabulatedQuest
       if (restart) break;
       results.push(resultOf(q, family, tables));
     }
-    if (!restart) return { responses: shared.grand ? HIDDEN : count(all), questions: results };
+    if (!restart) return { responses: shared.grand ? HIDDEN : count(all), questions: results, hidden: { totals: shared.totals, grand: shared.grand } };
   }
 }

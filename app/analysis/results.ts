@@ -3,7 +3,7 @@ import { groupKey } from './filters';
 import type { Dimension } from './index/dimensions';
 import type { Counts, QuestionCounts, Summary } from './index/summarise';
 import { testQuestion } from './notable';
-import { protectFamily, type Family, type TabulatedQuestion } from './protect';
+import { protectFamily, type Family, type HiddenTotals, type TabulatedQuestion } from './protect';
 import type { AppliedFilter, Count, QuestionResult, ResultsModel } from './results-model';
 
 // Raw summaries (the index's counts, and the coded themes' counts) with their labels, made into
@@ -66,21 +66,27 @@ function tabulate(q: QuestionCounts, perGroup: readonly (QuestionCounts | undefi
   return tabulated;
 }
 
-function protectSummary(summary: Summary, input: ResultsInput, describe: (q: QuestionCounts) => Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'ranking'>) {
+type Describe = (q: QuestionCounts) => Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'ranking'>;
+
+function protectSummary(summary: Summary, input: ResultsInput, describe: Describe, alsoHidden?: HiddenTotals) {
   const { family, counts } = familyOf(summary, input);
   const byId = counts.map((c) => new Map(c.questions.map((q) => [q.questionId, q])));
   const tabulated = summary.total.questions.map((q) => tabulate(q, byId.map((m) => m.get(q.questionId)), describe(q)));
-  const result = protectFamily(family, tabulated, input.threshold);
+  const result = protectFamily(family, tabulated, input.threshold, alsoHidden);
   if (family.breakdown) for (const q of result.questions) testQuestion(q);
-  return result;
+  return { ...result, family };
 }
+
+const sameGroups = (a: Family, b: Family) =>
+  a.responses.length === b.responses.length && a.responses.every((r, j) => r === b.responses[j] && a.columns[j]?.key === b.columns[j]?.key);
+const hidesMore = (a: HiddenTotals, b: HiddenTotals) => (a.grand && !b.grand) || [...a.totals].some((j) => !b.totals.has(j));
 
 export function buildResults(input: ResultsInput): ResultsModel {
   const labels = new Map(input.questions.map((q) => [q.id, q]));
   const position = new Map(input.questions.map((q, i) => [q.id, i]));
   const ordered = { ...input.summary, total: { ...input.summary.total, questions: [...input.summary.total.questions].sort((a, b) => (position.get(a.questionId) ?? Infinity) - (position.get(b.questionId) ?? Infinity)) } };
 
-  const main = protectSummary(ordered, input, (q) => {
+  const describeClosed: Describe = (q) => {
     const label = labels.get(q.questionId);
     return {
       key: q.key,
@@ -91,21 +97,31 @@ export function buildResults(input: ResultsInput): ResultsModel {
       // A rating's values have no option rows: the value is its own label.
       options: q.options.map((o) => ({ key: o.key, label: (o.optionId !== null ? label?.options.get(o.optionId) : undefined) ?? o.key })),
     };
-  });
+  };
+  let main = protectSummary(ordered, input, describeClosed);
   const youthOnly = new Set(input.questions.filter((q) => q.youthOnly).map((q) => q.key));
   const split = (results: QuestionResult[], youth: boolean) => results.filter((q) => youthOnly.has(q.key) === youth);
 
   let themes: QuestionResult[] = [];
-  if (input.coded && input.coded.summary.total.questions.length > 0) {
-    const names = new Map(input.coded.themes.map((t) => [t.id, t.name]));
-    themes = protectSummary(input.coded.summary, input, (q) => ({
+  const coded = input.coded;
+  if (coded && coded.summary.total.questions.length > 0) {
+    const names = new Map(coded.themes.map((t) => [t.id, t.name]));
+    const describeCoded: Describe = (q) => ({
       key: q.key,
       text: labels.get(q.questionId)?.text ?? q.key,
       kind: 'coded',
       scale: false,
       hidden: labels.get(q.questionId)?.hidden ?? false,
       options: q.options.map((o) => ({ key: o.key, label: (o.optionId !== null ? names.get(o.optionId) : undefined) ?? o.key })),
-    })).questions;
+    });
+    // The same groups' responses appear in both parts of the page, so both hide the same ones.
+    const linked = sameGroups(familyOf(coded.summary, input).family, main.family);
+    let part = protectSummary(coded.summary, input, describeCoded, linked ? main.hidden : undefined);
+    while (linked && hidesMore(part.hidden, main.hidden)) {
+      main = protectSummary(ordered, input, describeClosed, part.hidden);
+      part = protectSummary(coded.summary, input, describeCoded, main.hidden);
+    }
+    themes = part.questions;
   }
 
   const responses: Count = main.responses;
