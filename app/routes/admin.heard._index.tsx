@@ -7,7 +7,7 @@ import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { listHeardFramework } from '~/quotes/framework.server';
+import { listHeardFramework } from '~/across/framework.server';
 import styles from '~/styles/quotes.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -10,8 +10,8 @@ import { env } from '~/env.server';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
 import { workspacePageTitle } from '~/http/page-title.server';
 import { detectLocale } from '~/i18n/i18n.server';
-import { findHeardTheme } from '~/quotes/framework.server';
-import { heardAbout } from '~/quotes/heard.server';
+import { findHeardTheme } from '~/across/framework.server';
+import { heardAbout } from '~/across/heard.server';
 import styles from '~/styles/quotes.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/i18n/format';
 import { usePageLocale } from '~/i18n/use-locale';
-import type { HeardAbout } from '~/quotes/heard.server';
+import type { HeardAbout } from '~/across/heard.server';
 import { Count, Share } from './figures';
 import { HeardChart } from './HeardChart';
 import { QuoteCard } from './QuoteCard';

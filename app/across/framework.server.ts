@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import { loadTranslations, translated } from '~/consultations/translations.server';
 import type { Locale } from '~/i18n/config';
-import { quotableAnswers } from './sources.server';
+import { quotableAnswers } from '~/quotes/sources.server';
 
 // The council's framework as the across-consultations view reads it: its themes and priorities,
 // and for each priority how many consultations are linked to it and how many quotes speak to it.

@@ -4,7 +4,7 @@ import { effectiveStatus } from '~/consultations/status';
 import type { Locale } from '~/i18n/config';
 import { whereCounted } from '~/responses/counted.server';
 import { protectConsultation, type ConsultationCounts, type ProtectedConsultation } from './heard-figures';
-import { listShownQuotes, type ShownQuote } from './queries.server';
+import { listShownQuotes, type ShownQuote } from '~/quotes/queries.server';
 
 // Everything heard about some of the council's priorities (one priority, or a theme's priorities
 // together), across every consultation linked to them, in date order: how many took part, and

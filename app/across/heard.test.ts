@@ -9,7 +9,7 @@ import { createConsultation } from '../../tests/factories';
 import { addAnswer, addCodebookTheme, addFrameworkTheme, addPriority, code, linkPriority, questionIdOf } from '../../tests/quotes';
 import { findHeardPriority, findHeardTheme, listHeardFramework } from './framework.server';
 import { countHeardAbout, heardAbout } from './heard.server';
-import { pickQuote } from './picking.server';
+import { pickQuote } from '~/quotes/picking.server';
 
 // The across-consultations figures against a straightforward recomputation from the rows the
 // test wrote, on random data with small groups, and the small groups hidden.
