@@ -1,14 +1,13 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '#db/schema';
 import type { Db } from '#db/connection';
+import type { CodedFilter } from './filters';
 
 // The answers officers code: the words typed in answer to one open question, by responses in
 // the counts only (an answer of a response marked as spam is neither listed nor coded), in the
 // order they arrived (answer id). Lists are a COUNT and a LIMIT/OFFSET, never a full load.
 
 export const ANSWERS_PER_PAGE = 20;
-export const CODED_FILTERS = ['all', 'uncoded', 'coded'] as const;
-export type CodedFilter = (typeof CODED_FILTERS)[number];
 
 export interface AnswerFilters {
   search: string;

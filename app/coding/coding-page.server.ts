@@ -1,8 +1,9 @@
 import type { Db } from '#db/connection';
 import type { Actor } from '~/audit/log.server';
-import { ANSWERS_PER_PAGE, CODED_FILTERS, listAnswers, type AnswerFilters, type AnswerRow, type CodedFilter } from './answers.server';
+import { ANSWERS_PER_PAGE, listAnswers, type AnswerFilters, type AnswerRow } from './answers.server';
 import { listCodebook, type CodebookTheme } from './codebook.server';
 import { countingCoding, listCodings, saveCoding, type Coding } from './codings.server';
+import { CODED_FILTERS, type CodedFilter } from './filters';
 import { suggestThemes } from './suggest';
 import { textLanguageOf } from './text';
 

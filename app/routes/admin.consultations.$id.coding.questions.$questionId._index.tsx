@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/audit/log.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { notFound } from '~/builder/routes.server';
-import { CODED_FILTERS, findAnswerForCoding, nextUncodedAnswer } from '~/coding/answers.server';
+import { findAnswerForCoding, nextUncodedAnswer } from '~/coding/answers.server';
 import { answersPage, codeAnswer, readAnswerFilters } from '~/coding/coding-page.server';
+import { CODED_FILTERS } from '~/coding/filters';
 import { answerPath, codingPath, questionPath } from '~/coding/paths';
 import { requireConsultation, requireOpenQuestion } from '~/coding/routes.server';
 import { codingSchema } from '~/coding/schemas';
 import { InputField, SelectField } from '~/components/admin/Field';
 import { AnswerCard } from '~/components/coding/AnswerCard';
-import { CodingErrorSummary } from '~/components/coding/CodingErrorSummary';
 import { useNumbers } from '~/components/coding/format';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
@@ -83,7 +83,6 @@ export default function AnswerList() {
       <Link to={codingPath(consultation.id)} className="back-link">
         {t('back')}
       </Link>
-      <CodingErrorSummary answerId={actionData?.answerId} result={actionData?.result} />
       <p className="caption">{t('list.caption')}</p>
       <h1>{question.text}</h1>
       {firstUncoded !== null && (
@@ -108,6 +107,11 @@ export default function AnswerList() {
           </button>
         </div>
       </Form>
+      {saved > 0 && !actionData && !page.answers.some((a) => a.id === saved) && (
+        <div className="notice notice--success" role="status">
+          {t('answer.saved')}
+        </div>
+      )}
       <p data-testid="answer-count">{t('list.count', { count: page.total, shown: whole(page.total) })}</p>
       {page.answers.map((answer) => (
         <AnswerCard

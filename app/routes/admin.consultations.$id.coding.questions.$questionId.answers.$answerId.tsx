@@ -14,7 +14,6 @@ import { nextToCode, placeInQuestion, placeInSample } from '~/coding/one-by-one.
 import { answerPath, codingPath, questionPath, samplePath } from '~/coding/paths';
 import { requireConsultation, requireOpenQuestion, requireSample } from '~/coding/routes.server';
 import { codingSchema } from '~/coding/schemas';
-import { CodingErrorSummary } from '~/components/coding/CodingErrorSummary';
 import { CodingForm } from '~/components/coding/CodingForm';
 import { CodingHistory } from '~/components/coding/CodingHistory';
 import { useNumbers } from '~/components/coding/format';
@@ -99,7 +98,6 @@ export default function CodeOneAnswer() {
       <Link to={sample ? samplePath(consultation.id, sample.id) : questionPath(consultation.id, question.id)} className="back-link">
         {sample ? t('one.backToSample') : t('one.backToList')}
       </Link>
-      <CodingErrorSummary answerId={actionData?.answerId} result={actionData?.result} />
       <p className="caption">{question.text}</p>
       <h1>{heading}</h1>
       {params.get('saved') && !actionData && (

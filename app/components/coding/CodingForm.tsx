@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import { AdminForm } from '~/components/admin/AdminForm';
-import { FieldError } from '~/components/form/ErrorSummary';
+import { ErrorSummary, FieldError } from '~/components/form/ErrorSummary';
 import { useStepForm } from '~/components/form/use-step-form';
 import { codingSchema } from '~/coding/schemas';
 
@@ -40,7 +40,7 @@ const asList = (value: unknown) => (Array.isArray(value) ? value : value == null
 export function CodingForm({ answerId, themes, suggested, ticked, none, lastResult, withNext, legend, buttonContext, compact = false }: Props) {
   const { t } = useTranslation('coding');
   const id = `coding-${answerId}`;
-  const { form, fieldErrors, current, submit } = useStepForm({
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
     id,
     schema: codingSchema,
     lastResult,
@@ -48,8 +48,11 @@ export function CodingForm({ answerId, themes, suggested, ticked, none, lastResu
   });
   const checked = new Set(asList(current.themes));
   const error = fieldErrors.themes;
+  // The summary sits with the form it belongs to: on a list of twenty answers, the one that could not be saved.
+  const problems = summary.map((e) => ({ ...e, fieldId: e.fieldId ? themesFieldId(answerId) : null }));
   return (
     <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} preventScrollReset className={`coding-form${compact ? ' coding-form--compact' : ''}`}>
+      <ErrorSummary errors={problems} attempt={submit.attempts} reply={lastResult} />
       <input type="hidden" name="answerId" value={answerId} />
       <div className={`form-group${error ? ' form-group--error' : ''}`}>
         <fieldset className="fieldset" aria-describedby={error ? `${id}-error` : undefined}>
