@@ -78,16 +78,17 @@ export async function loadResults(db: Db, consultation: Consultation, locale: Lo
   }
   const query = submission.value as ResultsQuery;
   const request = summaryRequestOf(query);
+  const summary = summarise(index, request);
   const [questions, coded, title] = await Promise.all([
     loadQuestionLabels(db, consultation, locale),
-    summariseCodedThemes(db, index, request),
+    summariseCodedThemes(db, index, request, summary),
     consultationTitle(db, consultation, locale),
   ]);
   const breakdown = query.breakdown ?? null;
   const model = buildResults({
     consultation: { id: consultation.id, slug: consultation.slug, title },
     threshold,
-    summary: summarise(index, request),
+    summary,
     coded,
     questions,
     breakdown: breakdown ? { dimension: breakdown, label: t(`dimension.${breakdown}`) } : null,

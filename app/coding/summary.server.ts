@@ -1,6 +1,7 @@
 import type { Db } from '#db/connection';
 import { rowOf, type ConsultationIndex } from '~/analysis/index/consultation-index';
-import { selectRows, type Counts, type QuestionCounts, type Summary, type SummaryRequest } from '~/analysis/index/summarise';
+import { DIMENSIONS } from '~/analysis/index/dimensions';
+import { rowFilter, selectRows, type Counts, type QuestionCounts, type Summary, type SummaryRequest } from '~/analysis/index/summarise';
 import { listOpenQuestions } from './codebook.server';
 import { countingCoding } from './codings.server';
 
@@ -14,8 +15,9 @@ import { countingCoding } from './codings.server';
 // coded (an answer coded as fitting no theme is in the base and ticks no option), `noAnswer`
 // the rest of the set: no answer, or an answer nobody has coded yet.
 //
-// The responses in the set and their groups come from the index's own selection (selectRows,
-// the one summarise uses), so an excluded response drops out here exactly as it does there.
+// Which responses are in the set, and their groups, come from the index's own filter test
+// (rowFilter, the one summarise's selection uses), so an excluded response drops out here
+// exactly as it does there.
 // Codings are human-made (tens of thousands of rows at most), so they are read in one query.
 
 export interface CodedTheme {
@@ -67,7 +69,34 @@ async function readCountingCodings(db: Db, consultationId: number): Promise<Coun
   return [...byAnswer.values()].map((list) => countingCoding(list)!);
 }
 
-export async function summariseCodedThemes(db: Db, index: ConsultationIndex, request: SummaryRequest): Promise<CodedThemesSummary> {
+/**
+ * Responses per group of the selection (codes of the breakdown, or one group). The closed
+ * questions' summary of the same request already holds them, so a caller that has it passes it
+ * and nothing is scanned; unfiltered they are the running totals; otherwise one pass selects them.
+ */
+function groupSizes(index: ConsultationIndex, request: SummaryRequest, groupCount: number, closed: Summary | undefined): Int32Array {
+  const { filter = {}, breakdown } = request;
+  const sizes = new Int32Array(groupCount);
+  if (closed) {
+    if (!breakdown) sizes[0] = closed.total.responses;
+    for (const g of closed.breakdown?.groups ?? []) sizes[index.coder.dictionaries[breakdown!].find(g.value)]! += g.counts.responses;
+    return sizes;
+  }
+  if (!DIMENSIONS.some((d) => filter[d])) {
+    const totals = index.rollups[breakdown ?? 'channel'].responses;
+    if (breakdown) sizes.set(totals.subarray(0, groupCount));
+    else sizes[0] = totals.reduce((a, b) => a + b, 0);
+    return sizes;
+  }
+  for (const g of selectRows(index, filter, breakdown ? index.dimensions[breakdown] : null).groups) sizes[g]!++;
+  return sizes;
+}
+
+/**
+ * `closed`: the closed questions' summary of the same request, when the caller has made it
+ * (the results page), so the responses per group are not counted a second time.
+ */
+export async function summariseCodedThemes(db: Db, index: ConsultationIndex, request: SummaryRequest, closed?: Summary): Promise<CodedThemesSummary> {
   const { filter = {}, breakdown } = request;
   const [themeRows, questions, codings] = await Promise.all([
     db
@@ -85,12 +114,11 @@ export async function summariseCodedThemes(db: Db, index: ConsultationIndex, req
 
   const dictionary = breakdown ? index.coder.dictionaries[breakdown] : null;
   const groupCount = dictionary ? dictionary.size : 1;
-  const { rows, groups } = selectRows(index, filter, breakdown ? index.dimensions[breakdown] : null);
-  // Each index row's place in the selection (-1: not in the set), to find a coded response's group.
-  const placeOf = new Int32Array(index.size).fill(-1);
-  rows.forEach((row, i) => (placeOf[row] = i));
-  const perGroup = new Int32Array(groupCount);
-  for (const g of groups) perGroup[g]!++;
+  const perGroup = groupSizes(index, request, groupCount, closed);
+  // Coded answers are few (people code them), so each coded response is tested on its own
+  // rather than by scanning every response: O(codings), whatever the size of the consultation.
+  const inSelection = rowFilter(index, filter);
+  const groupColumn = breakdown ? index.dimensions[breakdown] : null;
 
   // Per question: coded responses per group, and theme x group counts. A response answers a
   // question once; should it hold two answers, its themes are counted once (a set per response).
@@ -108,9 +136,8 @@ export async function summariseCodedThemes(db: Db, index: ConsultationIndex, req
       const counts = themes.map(() => new Int32Array(groupCount));
       for (const [responseId, set] of themesOf) {
         const row = rowOf(index, responseId);
-        const place = row >= 0 ? placeOf[row]! : -1;
-        if (place < 0) continue;
-        const g = groups[place]!;
+        if (row < 0 || !inSelection(row)) continue;
+        const g = groupColumn ? groupColumn[row]! : 0;
         coded[g]!++;
         for (const id of set) {
           const slot = slotOf.get(id);

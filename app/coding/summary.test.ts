@@ -4,7 +4,7 @@ import { createRandom, int, pick } from '#db/seed/random';
 import { seedWards } from '#db/seed/wards';
 import { buildConsultationIndex } from '~/analysis/index/build.server';
 import { DIMENSIONS, type Dimension } from '~/analysis/index/dimensions';
-import type { Filter, SummaryRequest } from '~/analysis/index/summarise';
+import { summarise, type Filter, type SummaryRequest } from '~/analysis/index/summarise';
 import { addCoder, addResponse, questionIds } from '../../tests/coding';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
@@ -147,6 +147,8 @@ describe('coded themes summarised like a closed question', () => {
       expect(summary.total, JSON.stringify(request)).toEqual(expected(request, 'all'));
       for (const group of summary.breakdown?.groups ?? []) expect(group.counts, `${JSON.stringify(request)} ${group.value}`).toEqual(expected(request, group.value));
       if (request.breakdown) expect(summary.breakdown!.groups.reduce((n, g) => n + g.counts.responses, 0)).toBe(summary.total.responses);
+      // The results page hands over its closed-question summary for the group sizes: same figures.
+      expect((await summariseCodedThemes(db, index, request, summarise(index, request))).summary, JSON.stringify(request)).toEqual(summary);
     }
   });
 });

@@ -70,6 +70,19 @@ export interface Summary {
 export function selectRows(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Array | null) {
   const n = index.size;
   const mask = index.counted.slice(0, n);
+  for (const [dimension, allowed] of allowedCodes(index, filter)) narrow(mask, index.dimensions[dimension], allowed, n);
+  const rows = new Int32Array(n);
+  let m = 0;
+  for (let r = 0; r < n; r++) if (mask[r] === 1) rows[m++] = r;
+  const selected = rows.subarray(0, m);
+  const groups = new Uint8Array(m);
+  if (groupColumn) for (let i = 0; i < m; i++) groups[i] = groupColumn[selected[i]!]!;
+  return { rows: selected, groups };
+}
+
+/** Per filtered dimension, which one-byte codes pass (1) or not (0). */
+function allowedCodes(index: ConsultationIndex, filter: Filter): [Dimension, Uint8Array][] {
+  const tests: [Dimension, Uint8Array][] = [];
   for (const d of DIMENSIONS) {
     const values = filter[d];
     if (!values) continue;
@@ -79,15 +92,18 @@ export function selectRows(index: ConsultationIndex, filter: Filter, groupColumn
       const code = dictionary.find(v);
       if (code >= 0) allowed[code] = 1;
     }
-    narrow(mask, index.dimensions[d], allowed, n);
+    tests.push([d, allowed]);
   }
-  const rows = new Int32Array(n);
-  let m = 0;
-  for (let r = 0; r < n; r++) if (mask[r] === 1) rows[m++] = r;
-  const selected = rows.subarray(0, m);
-  const groups = new Uint8Array(m);
-  if (groupColumn) for (let i = 0; i < m; i++) groups[i] = groupColumn[selected[i]!]!;
-  return { rows: selected, groups };
+  return tests;
+}
+
+/**
+ * Whether one row is a counted response passing the filter: the same test selectRows makes,
+ * for callers that hold a few rows (coded answers) and must not scan them all.
+ */
+export function rowFilter(index: ConsultationIndex, filter: Filter): (row: number) => boolean {
+  const tests = allowedCodes(index, filter).map(([d, allowed]) => [index.dimensions[d], allowed] as const);
+  return (row) => index.counted[row] === 1 && tests.every(([codes, allowed]) => allowed[codes[row]!] === 1);
 }
 
 function narrow(mask: Uint8Array, codes: Uint8Array, allowed: Uint8Array, n: number): void {

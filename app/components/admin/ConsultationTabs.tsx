@@ -17,8 +17,8 @@ export function ConsultationTabs({ id, user }: { id: number; user: Pick<Workspac
     { to: `${base}/import`, label: t('tabs.import'), show: user.can.editResponses },
     { to: `${base}/results`, label: t('tabs.results'), show: user.can.readResults },
     { to: `${base}/who`, label: t('tabs.who'), show: user.can.readResults },
-    { to: `${base}/coding`, label: t('tabs.coding'), show: user.can.editResponses },
-    { to: `${base}/quotes`, label: t('tabs.quotes'), show: user.can.editResponses },
+    { to: `${base}/coding`, label: t('tabs.coding'), show: user.can.readResults },
+    { to: `${base}/quotes`, label: t('tabs.quotes'), show: user.can.readResults },
   ];
   return (
     <nav className="tabs" aria-label={t('tabs.label')}>
