@@ -2,7 +2,7 @@ import { Group } from '@visx/group';
 import { Bar } from '@visx/shape';
 import { useTranslation } from 'react-i18next';
 import type { Cell } from '~/analysis/results-model';
-import { PercentAxis, percentScale, span } from './PercentAxis';
+import { AxisRow, percentScale, span } from './PercentAxis';
 import type { Figures } from './use-figures';
 
 // A horizontal bar per answer: the percentage of those who answered, with its 95% interval as
@@ -59,13 +59,7 @@ export function BarChart({ bars, figures, rtl, title }: { bars: BarDatum[]; figu
           </div>
         );
       })}
-      <div className="chart__row chart__row--axis">
-        <span className="chart__label" />
-        <span className="chart__track chart__track--axis">
-          <PercentAxis scale={scale} format={figures.percent} />
-        </span>
-        <span className="chart__value" />
-      </div>
+      <AxisRow scale={scale} format={figures.percent} />
     </div>
   );
 }

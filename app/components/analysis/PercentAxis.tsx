@@ -51,3 +51,16 @@ export function PercentAxis({ scale, format }: { scale: PercentScale; format: (p
     </svg>
   );
 }
+
+/** The axis as the last row of a chart, under the bars' tracks. */
+export function AxisRow({ scale, format }: { scale: PercentScale; format: (percent: number) => string }) {
+  return (
+    <div className="chart__row chart__row--axis">
+      <span className="chart__label" />
+      <span className="chart__track chart__track--axis">
+        <PercentAxis scale={scale} format={format} />
+      </span>
+      <span className="chart__value" />
+    </div>
+  );
+}

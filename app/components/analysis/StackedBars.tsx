@@ -3,7 +3,7 @@ import { Bar } from '@visx/shape';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cell, QuestionResult } from '~/analysis/results-model';
-import { at, PercentAxis, percentScale, span } from './PercentAxis';
+import { at, AxisRow, percentScale, span } from './PercentAxis';
 import type { Figures } from './use-figures';
 
 // An agree–disagree scale or a rating broken down by group: one bar per group, split into the
@@ -72,13 +72,7 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
           </div>
         );
       })}
-      <div className="chart__row chart__row--axis">
-        <span className="chart__label" />
-        <span className="chart__track chart__track--axis">
-          <PercentAxis scale={scale} format={figures.percent} />
-        </span>
-        <span className="chart__value" />
-      </div>
+      <AxisRow scale={scale} format={figures.percent} />
       <ul className="chart__legend">
         {q.rows.map((r, i) => (
           <li key={r.key}>
