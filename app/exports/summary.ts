@@ -1,0 +1,64 @@
+import { resultRows, type ResultsModel } from '~/analysis/results-model';
+
+// The `summary` export: the figures of "what we heard" as a tidy table, one line per figure,
+// made from the protected results model (so every figure equals the one on screen, and a hidden
+// one is `suppressed` with no count, percent or interval). Lines are the answers chosen and the
+// "no answer" line of each question and group; the ranking positions (first, top three) are
+// left to the results page and the JSON, as they would need columns this table does not have.
+
+export const SUMMARY_COLUMNS = [
+  'consultation',
+  'question_key',
+  'question',
+  'option_key',
+  'option',
+  'breakdown',
+  'group',
+  'count',
+  'percent',
+  'base',
+  'ci_low',
+  'ci_high',
+  'suppressed',
+] as const;
+
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+
+export interface SummaryRow {
+  consultation: string;
+  question_key: string;
+  question: string;
+  option_key: string;
+  option: string;
+  /** The dimension broken down by (ward, ageBand...), or `all`. */
+  breakdown: string;
+  group: string;
+  count: number | null;
+  percent: number | null;
+  base: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  suppressed: boolean;
+}
+
+export function summaryRows(model: ResultsModel): SummaryRow[] {
+  const breakdown = model.breakdown?.dimension ?? 'all';
+  return resultRows(model)
+    .filter((r) => r.measure === 'chose' || r.measure === 'no_answer')
+    .map((r) => ({
+      consultation: r.consultation,
+      question_key: r.question_key,
+      question: r.question,
+      option_key: r.option_key,
+      option: r.option,
+      breakdown,
+      group: r.group,
+      // Belt and braces: a hidden figure carries nothing, whatever the model's line says.
+      count: r.suppressed ? null : r.count,
+      percent: r.suppressed ? null : r.percent,
+      base: r.base,
+      ci_low: r.suppressed ? null : r.ci_low,
+      ci_high: r.suppressed ? null : r.ci_high,
+      suppressed: r.suppressed,
+    }));
+}
