@@ -89,8 +89,8 @@ function expectedLines(model: ResultsModel) {
 }
 
 /** A read-back value as a number (CSV gives text, Excel and JSON numbers); null for an empty cell. */
-const num = (v: Read[string]) => (v === null || v === '' ? null : Number(v));
-const bool = (v: Read[string]) => v === true || v === 'true';
+const num = (v: Read[string] | undefined) => (v === null || v === '' ? null : Number(v));
+const bool = (v: Read[string] | undefined) => v === true || v === 'true';
 
 describe.each<ExportFormat>(['csv', 'xlsx', 'json'])('the summary export as %s', (format) => {
   it.each(['', 'breakdown=ward', 'breakdown=channel&respondentGroup=resident'])('has exactly the columns and the figures on screen for "%s"', async (query) => {
