@@ -31,7 +31,7 @@ function toCsv<Row>(table: Table<Row>): string {
   return `\uFEFF${stringify([columns, ...rows], { cast: { boolean: (v) => (v ? 'true' : 'false') } })}`;
 }
 
-async function toXlsx<Row>(table: Table<Row>): Promise<Uint8Array> {
+async function toXlsx<Row>(table: Table<Row>): Promise<Uint8Array<ArrayBuffer>> {
   // Loaded when a spreadsheet is asked for, not when the server starts.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -44,7 +44,7 @@ async function toXlsx<Row>(table: Table<Row>): Promise<Uint8Array> {
 }
 
 /** The file's bytes (or text) in the format asked for. */
-export async function writeTable<Row>(table: Table<Row>, format: ExportFormat): Promise<string | Uint8Array> {
+export async function writeTable<Row>(table: Table<Row>, format: ExportFormat): Promise<string | Uint8Array<ArrayBuffer>> {
   if (format === 'csv') return toCsv(table);
   if (format === 'xlsx') return toXlsx(table);
   return JSON.stringify(table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, row[c] ?? null]))), null, 2);

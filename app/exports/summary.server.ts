@@ -9,7 +9,7 @@ import { SUMMARY_COLUMNS, summaryRows } from './summary';
 // The summary export for one request: the same query parameters (filters, breakdown) and the
 // same protected model as the results page, written in the format asked for.
 
-export type ExportFile = { ok: true; body: string | Uint8Array; contentType: string; filename: string; rows: number };
+export type ExportFile = { ok: true; body: string | Uint8Array<ArrayBuffer>; contentType: string; filename: string; rows: number };
 export type ExportOutcome = ExportFile | { ok: false; errors: ResultsRequestError[] };
 
 export async function summaryExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number): Promise<ExportOutcome> {

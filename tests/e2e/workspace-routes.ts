@@ -86,6 +86,7 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.consultations.$id.import.template[.]csv.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/import/template.csv` },
   { file: 'admin.consultations.$id.results.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/results?breakdown=ward&respondentGroup=young_person` },
   { file: 'admin.consultations.$id.results[.]json.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/results.json?breakdown=channel` },
+  { file: 'admin.consultations.$id.export.$file.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/export/summary.csv?breakdown=channel` },
   { file: 'admin.consultations.$id.quotes._index.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/quotes`, post: (ids) => `${c(ids)}/quotes?index`, intent: 'remove' },
   { file: 'admin.consultations.$id.quotes.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/quotes/new?answer=${ids.quotableAnswer}`, post: (ids) => `${c(ids)}/quotes/new?answer=${ids.quotableAnswer}`, intent: 'pick' },
   { file: 'admin.heard._index.tsx', permission: 'readResults', get: () => '/admin/heard' },

@@ -21,6 +21,9 @@ export interface ResultsViewProps {
   threshold: number;
 }
 
+/** The summary export of the same figures (app/exports): the JSON address with its query. */
+const exportHref = (jsonHref: string, format: 'csv' | 'xlsx' | 'json') => jsonHref.replace('/results.json', `/export/summary.${format}`);
+
 function Coverage({ model, figures }: { model: ResultsModel; figures: Figures }) {
   const { t } = useTranslation('analysis');
   return (
@@ -92,6 +95,18 @@ export function ResultsView({ model, form, errors, jsonHref, threshold }: Result
           <p>
             <a href={jsonHref}>{t('json')}</a>
           </p>
+          <p id="results-download">{t('download.title')}</p>
+          <ul aria-labelledby="results-download">
+            <li>
+              <a href={exportHref(jsonHref, 'csv')}>{t('download.csv')}</a>
+            </li>
+            <li>
+              <a href={exportHref(jsonHref, 'xlsx')}>{t('download.xlsx')}</a>
+            </li>
+            <li>
+              <a href={exportHref(jsonHref, 'json')}>{t('download.json')}</a>
+            </li>
+          </ul>
           <Methods model={model} figures={figures} />
           {!model.responses.suppressed && (
             <>
