@@ -1,4 +1,4 @@
-import { resultRows, type ResultsModel } from '~/analysis/results-model';
+import { resultRows, type ResultsModel } from '../analysis/results-model';
 
 // The `summary` export: the figures of "what we heard" as a tidy table, one line per figure,
 // made from the protected results model (so every figure equals the one on screen, and a hidden
