@@ -5,7 +5,7 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/audit/log.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { AdminForm } from '~/components/admin/AdminForm';
+import { MoveButtons } from '~/components/admin/MoveButtons';
 import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
 import { changeFramework, movePriority, moveTheme } from '~/framework/editing.server';
 import { listFrameworkForEditing } from '~/framework/editor-queries.server';
@@ -37,32 +37,12 @@ export async function action(args: ActionFunctionArgs) {
 
 export const headers = routeHeaders;
 
-function MoveButtons({ kind, id, name, first, last }: { kind: 'theme' | 'priority'; id: number; name: string; first: boolean; last: boolean }) {
-  const { t } = useTranslation('framework');
-  return (
-    <>
-      {(['up', 'down'] as const)
-        .filter((direction) => (direction === 'up' ? !first : !last))
-        .map((direction) => (
-          <AdminForm key={direction} className="inline-form" preventScrollReset>
-            <input type="hidden" name="kind" value={kind} />
-            <input type="hidden" name="id" value={id} />
-            <input type="hidden" name="direction" value={direction} />
-            <button type="submit" name="intent" value="move" className="link-button">
-              {t(direction === 'up' ? 'moveUp' : 'moveDown')}
-              <span className="visually-hidden"> {name}</span>
-            </button>
-          </AdminForm>
-        ))}
-    </>
-  );
-}
-
 export default function Framework() {
   const { themes } = useLoaderData<typeof loader>();
   const { t } = useTranslation('framework');
   const [params] = useSearchParams();
   const notice = params.get('notice');
+  const moveLabels = { up: t('moveUp'), down: t('moveDown') };
   return (
     <div className="width-wide">
       <h1>{t('title')}</h1>
@@ -90,7 +70,7 @@ export default function Framework() {
                 </Link>
               </li>
               <li>
-                <MoveButtons kind="theme" id={theme.id} name={theme.name} first={index === 0} last={index === themes.length - 1} />
+                <MoveButtons fields={{ kind: 'theme', id: theme.id }} labels={moveLabels} name={theme.name} first={index === 0} last={index === themes.length - 1} />
               </li>
             </ul>
           </div>
@@ -121,7 +101,7 @@ export default function Framework() {
                       <td className="numeric">{priority.consultations}</td>
                       <td>
                         <div className="framework-actions">
-                          <MoveButtons kind="priority" id={priority.id} name={priority.name} first={i === 0} last={i === theme.priorities.length - 1} />
+                          <MoveButtons fields={{ kind: 'priority', id: priority.id }} labels={moveLabels} name={priority.name} first={i === 0} last={i === theme.priorities.length - 1} />
                         </div>
                       </td>
                     </tr>

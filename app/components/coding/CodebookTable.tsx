@@ -1,29 +1,9 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { AdminForm } from '~/components/admin/AdminForm';
+import { MoveButtons } from '~/components/admin/MoveButtons';
 import type { CodebookTheme } from '~/coding/codebook.server';
 import { keywordList } from '~/coding/keywords';
 import { themePath } from '~/coding/paths';
-
-function MoveButtons({ id, name, first, last }: { id: number; name: string; first: boolean; last: boolean }) {
-  const { t } = useTranslation('coding');
-  return (
-    <>
-      {(['up', 'down'] as const)
-        .filter((direction) => (direction === 'up' ? !first : !last))
-        .map((direction) => (
-          <AdminForm key={direction} className="inline-form" preventScrollReset>
-            <input type="hidden" name="id" value={id} />
-            <input type="hidden" name="direction" value={direction} />
-            <button type="submit" name="intent" value="move" className="link-button">
-              {t(direction === 'up' ? 'codebook.moveUp' : 'codebook.moveDown')}
-              <span className="visually-hidden"> {name}</span>
-            </button>
-          </AdminForm>
-        ))}
-    </>
-  );
-}
 
 /** The codebook's themes in order: what each covers, its priority and keywords; officers edit and reorder. */
 export function CodebookTable({ consultationId, themes, canEdit }: { consultationId: number; themes: CodebookTheme[]; canEdit: boolean }) {
@@ -57,7 +37,7 @@ export function CodebookTable({ consultationId, themes, canEdit }: { consultatio
                       {t('codebook.edit')}
                       <span className="visually-hidden"> {theme.name}</span>
                     </Link>
-                    <MoveButtons id={theme.id} name={theme.name} first={i === 0} last={i === themes.length - 1} />
+                    <MoveButtons fields={{ id: theme.id }} name={theme.name} first={i === 0} last={i === themes.length - 1} labels={{ up: t('codebook.moveUp'), down: t('codebook.moveDown') }} />
                   </div>
                 </td>
               )}
