@@ -5,6 +5,7 @@ import * as youngPeople from './migrations/20261122_0500_young_people';
 import * as workspace from './migrations/20261122_0600_workspace';
 import * as analysis from './migrations/20261201_0700_analysis';
 import * as populationApproximations from './migrations/20261215_0800_population_approximations';
+import * as publishing from './migrations/20261222_0900_publishing';
 
 // Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261122_0600_workspace': workspace,
   '20261201_0700_analysis': analysis,
   '20261215_0800_population_approximations': populationApproximations,
+  '20261222_0900_publishing': publishing,
 };
 
 function migrator(db: Db) {

@@ -60,6 +60,10 @@ export interface ConsultationTable {
   youth_code: string | null;
   /** Languages besides English that every text needs before publishing, comma-separated: "pl,ur". */
   required_locales: Generated<string>;
+  /** The officer's opening words on the public results page ("you said"). */
+  results_summary: Generated<string>;
+  /** When the results were (last) published; null while they are not. */
+  results_published_at: string | null;
 }
 
 export interface ConsultationPriorityTable {
@@ -366,6 +370,55 @@ export interface PopulationFigureTable {
   approximation: string | null;
 }
 
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** "What we did": an officer-written action in answer to what residents said. */
+export interface ActionTable {
+  id: Generated<number>;
+  consultation_id: number;
+  priority_id: number | null;
+  title: string;
+  description: Generated<string>;
+  status: Generated<ActionStatus>;
+  due_on: string | null;
+  done_on: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionUpdateTable {
+  id: Generated<number>;
+  action_id: number;
+  status: ActionStatus;
+  note: Generated<string>;
+  happened_on: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
+export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];
+
+export interface ExportJobTable {
+  id: Generated<number>;
+  consultation_id: number;
+  kind: string;
+  format: string;
+  params: Generated<string>;
+  locale: string;
+  status: Generated<ExportJobStatus>;
+  rows_done: Generated<number>;
+  rows_total: Generated<number>;
+  filename: string;
+  file_path: string | null;
+  error: string | null;
+  requested_by: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   wards: WardTable;
   themes: ThemeTable;
@@ -395,6 +448,9 @@ export interface Database {
   quotes: QuoteTable;
   population_baselines: PopulationBaselineTable;
   population_figures: PopulationFigureTable;
+  actions: ActionTable;
+  action_updates: ActionUpdateTable;
+  export_jobs: ExportJobTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -443,6 +499,8 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     updated_at: true,
     youth_code: true,
     required_locales: true,
+    results_summary: true,
+    results_published_at: true,
   }),
   consultation_priorities: columns<ConsultationPriorityTable>({ consultation_id: true, priority_id: true }),
   sections: columns<SectionTable>({
@@ -625,4 +683,39 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
   quotes: columns<QuoteTable>({ id: true, consultation_id: true, answer_id: true, theme_id: true, priority_id: true, text: true, picked_by: true, picked_at: true }),
   population_baselines: columns<PopulationBaselineTable>({ id: true, name: true, source: true, kind: true, notes: true, loaded_by: true, loaded_at: true }),
   population_figures: columns<PopulationFigureTable>({ baseline_id: true, dimension: true, value: true, count: true, approximation: true }),
+  actions: columns<ActionTable>({
+    id: true,
+    consultation_id: true,
+    priority_id: true,
+    title: true,
+    description: true,
+    status: true,
+    due_on: true,
+    done_on: true,
+    position: true,
+    created_at: true,
+    updated_at: true,
+  }),
+  action_updates: columns<ActionUpdateTable>({ id: true, action_id: true, status: true, note: true, happened_on: true, recorded_by: true, recorded_at: true }),
+  export_jobs: columns<ExportJobTable>({
+    id: true,
+    consultation_id: true,
+    kind: true,
+    format: true,
+    params: true,
+    locale: true,
+    status: true,
+    rows_done: true,
+    rows_total: true,
+    filename: true,
+    file_path: true,
+    error: true,
+    requested_by: true,
+    created_at: true,
+    finished_at: true,
+  }),
 };
+
+export type Action = Selectable<ActionTable>;
+export type ActionUpdate = Selectable<ActionUpdateTable>;
+export type ExportJob = Selectable<ExportJobTable>;

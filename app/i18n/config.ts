@@ -10,13 +10,17 @@ export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALES: Locale[] = LANGUAGES.map((l) => l.code);
 /** What residents' pages use: the only text a resident's browser downloads. */
 export const PUBLIC_NAMESPACES = ['common', 'survey', 'about', 'youth'] as const;
+/** A consultation's public results ("We asked, you said, we did") also draws the charts and tables of "what we heard". */
+export const RESULTS_NAMESPACES = [...PUBLIC_NAMESPACES, 'publishing', 'analysis'] as const;
 /** The officers' workspace under /admin. */
-export const WORKSPACE_NAMESPACES = ['admin', 'framework', 'builder', 'versions', 'intake', 'moderation', 'analysis', 'coding', 'quotes', 'population'] as const;
+export const WORKSPACE_NAMESPACES = ['admin', 'framework', 'builder', 'versions', 'intake', 'moderation', 'analysis', 'coding', 'quotes', 'population', 'publishing', 'exports', 'reports'] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...WORKSPACE_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function namespacesFor(pathname: string): readonly Namespace[] {
-  return /^\/admin(\/|$)/.test(pathname) ? NAMESPACES : PUBLIC_NAMESPACES;
+  if (/^\/admin(\/|$)/.test(pathname)) return NAMESPACES;
+  // Links into a results page load the whole document (reloadDocument), so its texts arrive with it.
+  return /^\/consultations\/[^/]+\/results(\/|$)/.test(pathname) ? RESULTS_NAMESPACES : PUBLIC_NAMESPACES;
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -40,11 +40,20 @@ import urModeration from '#locales/ur/moderation.json';
 import urSurvey from '#locales/ur/survey.json';
 import urVersions from '#locales/ur/versions.json';
 import urYouth from '#locales/ur/youth.json';
+import enPublishing from '#locales/en/publishing.json';
+import enExports from '#locales/en/exports.json';
+import enReports from '#locales/en/reports.json';
+import plPublishing from '#locales/pl/publishing.json';
+import plExports from '#locales/pl/exports.json';
+import plReports from '#locales/pl/reports.json';
+import urPublishing from '#locales/ur/publishing.json';
+import urExports from '#locales/ur/exports.json';
+import urReports from '#locales/ur/reports.json';
 import type { Locale } from './config';
 
 // Every language's interface text, for the server. The browser loads only its own language.
 export const resources: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration, analysis: enAnalysis, coding: enCoding, quotes: enQuotes, population: enPopulation },
-  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration, analysis: plAnalysis, coding: plCoding, quotes: plQuotes, population: plPopulation },
-  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration, analysis: urAnalysis, coding: urCoding, quotes: urQuotes, population: urPopulation },
+  en: { common: enCommon, survey: enSurvey, about: enAbout, youth: enYouth, admin: enAdmin, framework: enFramework, builder: enBuilder, versions: enVersions, intake: enIntake, moderation: enModeration, analysis: enAnalysis, coding: enCoding, quotes: enQuotes, population: enPopulation, publishing: enPublishing, exports: enExports, reports: enReports },
+  pl: { common: plCommon, survey: plSurvey, about: plAbout, youth: plYouth, admin: plAdmin, framework: plFramework, builder: plBuilder, versions: plVersions, intake: plIntake, moderation: plModeration, analysis: plAnalysis, coding: plCoding, quotes: plQuotes, population: plPopulation, publishing: plPublishing, exports: plExports, reports: plReports },
+  ur: { common: urCommon, survey: urSurvey, about: urAbout, youth: urYouth, admin: urAdmin, framework: urFramework, builder: urBuilder, versions: urVersions, intake: urIntake, moderation: urModeration, analysis: urAnalysis, coding: urCoding, quotes: urQuotes, population: urPopulation, publishing: urPublishing, exports: urExports, reports: urReports },
 };

@@ -19,6 +19,9 @@ export function ConsultationTabs({ id, user }: { id: number; user: Pick<Workspac
     { to: `${base}/who`, label: t('tabs.who'), show: user.can.readResults },
     { to: `${base}/coding`, label: t('tabs.coding'), show: user.can.readResults },
     { to: `${base}/quotes`, label: t('tabs.quotes'), show: user.can.readResults },
+    { to: `${base}/publish`, label: t('tabs.publish'), show: user.can.editConsultations },
+    { to: `${base}/report`, label: t('tabs.report'), show: user.can.readResults },
+    { to: `${base}/exports`, label: t('tabs.exports'), show: user.can.readResults },
   ];
   return (
     <nav className="tabs" aria-label={t('tabs.label')}>
