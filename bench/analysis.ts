@@ -54,7 +54,7 @@ export interface SizeResult {
 }
 
 /** A demo database of `size` responses, made once and kept in the cache (seeding a million takes minutes). */
-async function demoDatabase(cacheDir: string, size: number): Promise<{ path: string; builtS: number | null }> {
+export async function demoDatabase(cacheDir: string, size: number): Promise<{ path: string; builtS: number | null }> {
   mkdirSync(cacheDir, { recursive: true });
   const path = join(cacheDir, `demo-${size}-seed${SEED}.sqlite`);
   if (existsSync(path)) return { path, builtS: null };
