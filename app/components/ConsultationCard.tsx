@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultationCard as Card } from '~/consultations/definition';
 import { formatDate } from '~/i18n/format';
@@ -6,7 +7,7 @@ import { usePageLocale } from '~/i18n/use-locale';
 import { PriorityTags } from './PriorityTags';
 import { YouthVersionLink } from './YouthVersionLink';
 
-export function ConsultationCard({ card, headingLevel = 3 }: { card: Card; headingLevel?: 2 | 3 }) {
+export function ConsultationCard({ card, headingLevel = 3, children }: { card: Card; headingLevel?: 2 | 3; children?: ReactNode }) {
   const { t } = useTranslation();
   const locale = usePageLocale();
   const Heading = `h${headingLevel}` as const;
@@ -24,6 +25,7 @@ export function ConsultationCard({ card, headingLevel = 3 }: { card: Card; headi
       <p>{card.summary}</p>
       {card.youthCode && card.status === 'open' && <YouthVersionLink slug={card.slug} title={card.title} />}
       <PriorityTags priorities={card.priorities} />
+      {children}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ConsultationCard } from '~/components/ConsultationCard';
 import { listPublicConsultations } from '~/consultations/queries.server';
@@ -19,7 +19,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   const t = tFor(locale);
   return data(
-    { cards, framework, filters, title: `${t('hub.title')} – ${t('site.name')}`, description: t('site.tagline') },
+    {
+      cards,
+      framework,
+      filters,
+      title: `${t('hub.title')} – ${t('site.name')}`,
+      description: t('site.tagline'),
+      // The hub's own texts do not include the results pages' (namespace publishing).
+      resultsLink: tFor(locale, 'publishing')('links.results'),
+    },
     { headers: publicPageHeaders },
   );
 }
@@ -27,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function Hub() {
-  const { cards, framework, filters } = useLoaderData<typeof loader>();
+  const { cards, framework, filters, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const groups = [
     { status: 'open', heading: t('hub.openHeading'), empty: t('hub.noneOpen') },
@@ -95,7 +103,17 @@ export default function Hub() {
             ) : (
               <div className="card-list">
                 {inGroup.map((card) => (
-                  <ConsultationCard key={card.slug} card={card} />
+                  <ConsultationCard key={card.slug} card={card}>
+                    {card.status === 'results_published' && (
+                      <p className="card__results">
+                        {/* reloadDocument: the results page's texts (publishing, analysis) arrive only with a full page load. */}
+                        <Link reloadDocument to={`/consultations/${card.slug}/results`}>
+                          {resultsLink}
+                          <span className="visually-hidden"> – {card.title}</span>
+                        </Link>
+                      </p>
+                    )}
+                  </ConsultationCard>
                 ))}
               </div>
             )}

@@ -16,13 +16,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const def = await requirePublicConsultation(context.db, params.slug ?? '', locale, new Date());
   const { sections: _sections, ...consultation } = def;
-  return data({ consultation, title: `${def.title} – ${tFor(locale)('site.name')}` }, { headers: publicPageHeaders });
+  // The page's own texts do not include the results pages' (namespace publishing).
+  const resultsLink = def.effectiveStatus === 'results_published' ? tFor(locale, 'publishing')('links.results') : null;
+  return data({ consultation, resultsLink, title: `${def.title} – ${tFor(locale)('site.name')}` }, { headers: publicPageHeaders });
 }
 
 export const headers = routeHeaders;
 
 export default function ConsultationPage() {
-  const { consultation: c } = useLoaderData<typeof loader>();
+  const { consultation: c, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = usePageLocale();
   return (
@@ -64,6 +66,14 @@ export default function ConsultationPage() {
           {c.effectiveStatus === 'closed' && c.closesAt
             ? t('consultation.closedNotice', { date: formatDate(c.closesAt, locale) })
             : t('consultation.publishedNotice')}
+          {resultsLink && (
+            <p className="notice__link">
+              {/* reloadDocument: the results page's texts (publishing, analysis) arrive only with a full page load. */}
+              <Link reloadDocument to={`/consultations/${c.slug}/results`}>
+                {resultsLink}
+              </Link>
+            </p>
+          )}
         </div>
       )}
       <p>

@@ -16,8 +16,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!(await hasResponseReference(context.db, def.id, reference))) throw new Response(null, { status: 404 });
   return data(
     {
-      consultation: { title: def.title, whatHappensNext: def.whatHappensNext },
+      consultation: { title: def.title, slug: def.slug, whatHappensNext: def.whatHappensNext },
       reference,
+      // A resident coming back with their reference finds the results once they are out.
+      resultsLink: def.effectiveStatus === 'results_published' ? { lead: tFor(locale, 'publishing')('links.confirmation'), text: tFor(locale, 'publishing')('links.results') } : null,
       title: `${tFor(locale, 'survey')('confirmation.title')} – ${def.title}`,
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
@@ -27,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function Confirmation() {
-  const { consultation, reference } = useLoaderData<typeof loader>();
+  const { consultation, reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('survey');
   return (
     <div className="narrow">
@@ -43,6 +45,17 @@ export default function Confirmation() {
       <p>{t('confirmation.thanks', { title: consultation.title })}</p>
       <h2>{t('confirmation.nextHeading')}</h2>
       <Prose text={consultation.whatHappensNext} />
+      {resultsLink && (
+        <div className="notice" role="note">
+          <p>{resultsLink.lead}</p>
+          <p>
+            {/* reloadDocument: the results page's texts (publishing, analysis) arrive only with a full page load. */}
+            <Link reloadDocument to={`/consultations/${consultation.slug}/results`}>
+              {resultsLink.text}
+            </Link>
+          </p>
+        </div>
+      )}
       <p>
         <Link to="/">{t('confirmation.backToHub')}</Link>
       </p>

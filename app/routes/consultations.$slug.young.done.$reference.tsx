@@ -13,13 +13,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const def = await requirePublicConsultation(context.db, params.slug ?? '', locale, new Date());
   const reference = params.reference ?? '';
   if (!(await hasResponseReference(context.db, def.id, reference))) throw new Response(null, { status: 404 });
-  return data({ reference, title: `${tFor(locale, 'youth')('done.title')} – ${def.title}` }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+  // Coming back with their reference, a young person finds the results once they are out.
+  const publishing = tFor(locale, 'publishing');
+  const resultsLink = def.effectiveStatus === 'results_published' ? { lead: publishing('links.confirmation'), text: publishing('links.results'), href: `/consultations/${def.slug}/results` } : null;
+  return data({ reference, resultsLink, title: `${tFor(locale, 'youth')('done.title')} – ${def.title}` }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 
 export const headers = routeHeaders;
 
 export default function YouthDone() {
-  const { reference } = useLoaderData<typeof loader>();
+  const { reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('youth');
   return (
     <div className="narrow youth">
@@ -34,6 +37,17 @@ export default function YouthDone() {
       </div>
       <p>{t('done.referenceHint')}</p>
       <p>{t('done.next')}</p>
+      {resultsLink && (
+        <div className="notice" role="note">
+          <p>{resultsLink.lead}</p>
+          <p>
+            {/* reloadDocument: the results page's texts (publishing, analysis) arrive only with a full page load. */}
+            <Link reloadDocument to={resultsLink.href}>
+              {resultsLink.text}
+            </Link>
+          </p>
+        </div>
+      )}
       <p>
         <Link to="/">{t('done.home')}</Link>
       </p>

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { seedDemoActions } from './actions';
 import { seedCodebooks } from './codebook';
 import { seedConsultations } from './consultations';
 import { seedFramework } from './framework';
@@ -74,5 +75,6 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
   }
   await seedCodebooks(db, today);
   await seedDemoQuotes(db, today);
+  await seedDemoActions(db, today);
   return summary;
 }

@@ -1,0 +1,103 @@
+import type { Db } from '#db/connection';
+import type { Consultation } from '#db/schema';
+import type { QuestionResult } from '~/analysis/results-model';
+import { loadResults } from '~/analysis/results.server';
+import { loadConsultationDefinition } from '~/consultations/definition.server';
+import { env } from '~/env.server';
+import type { Locale } from '~/i18n/config';
+import { tFor } from '~/i18n/i18n.server';
+import { creditText } from '~/quotes/credit';
+import { listShownQuotes } from '~/quotes/queries.server';
+import { listActions, type ActionView } from './actions.server';
+import { loadParticipation, type Participation } from './participation.server';
+
+// The public "We asked, you said, we did" page as one plain model: what was asked (in the
+// reader's language), who took part, the headline figures and themes (the protected results
+// model: overall only, no breakdown, no filters), the quotes picked for each theme with their
+// credit in words, and the officers' actions with their history.
+
+export interface PublicQuote {
+  id: number;
+  text: string;
+  credit: string;
+  question: string;
+}
+
+export interface ThemeResult {
+  result: QuestionResult;
+  /** Quotes picked for each codebook theme, by the theme's key. */
+  quotes: Record<string, PublicQuote[]>;
+}
+
+export interface PublicResults {
+  consultation: {
+    slug: string;
+    title: string;
+    summary: string;
+    whyAsking: string;
+    opensAt: string | null;
+    closesAt: string | null;
+    publishedAt: string | null;
+    /** The officer's opening words: English as written. */
+    resultsSummary: string;
+  };
+  asked: { title: string; questions: string[] }[];
+  participation: Participation;
+  threshold: number;
+  /** Closed questions, overall figures only. */
+  figures: QuestionResult[];
+  /** Statements only young people were asked. */
+  youthFigures: QuestionResult[];
+  themes: ThemeResult[];
+  /** Quotes picked for a priority rather than a theme. */
+  otherQuotes: PublicQuote[];
+  actions: ActionView[];
+}
+
+export async function loadPublicResults(db: Db, consultation: Consultation, locale: Locale, threshold = env().DISCLOSURE_THRESHOLD): Promise<PublicResults> {
+  const [def, outcome, participation, quotes, actions, codebook] = await Promise.all([
+    loadConsultationDefinition(db, consultation, locale),
+    // No parameters: everyone, no breakdown, no filter (the only view the public page offers).
+    loadResults(db, consultation, locale, new URLSearchParams(), threshold),
+    loadParticipation(db, consultation.id, locale, threshold),
+    listShownQuotes(db, { consultationId: consultation.id }, locale),
+    listActions(db, consultation.id, locale),
+    db.selectFrom('codebook_themes').select(['id', 'key']).where('consultation_id', '=', consultation.id).execute(),
+  ]);
+  const model = outcome.ok ? outcome.model : null;
+  const quotesT = tFor(locale, 'quotes');
+  const shown = quotes.map((q) => ({
+    themeId: q.theme?.id ?? null,
+    quote: { id: q.id, text: q.text, credit: creditText(q.credit, (key, options) => quotesT(key, options ?? {})), question: q.questionText },
+  }));
+  const keyOf = new Map(codebook.map((t) => [t.id, t.key]));
+  const themes = (model?.themes ?? []).map((result) => {
+    const byKey: Record<string, PublicQuote[]> = {};
+    for (const { themeId, quote } of shown) {
+      const key = themeId === null ? undefined : keyOf.get(themeId);
+      if (key && result.rows.some((r) => r.key === key) && quote.question === result.text) (byKey[key] ??= []).push(quote);
+    }
+    return { result, quotes: byKey };
+  });
+  const placed = new Set(themes.flatMap((t) => Object.values(t.quotes).flat().map((q) => q.id)));
+  return {
+    consultation: {
+      slug: def.slug,
+      title: def.title,
+      summary: def.summary,
+      whyAsking: def.whyAsking,
+      opensAt: def.opensAt,
+      closesAt: def.closesAt,
+      publishedAt: consultation.results_published_at,
+      resultsSummary: consultation.results_summary,
+    },
+    asked: def.sections.map((s) => ({ title: s.title, questions: s.questions.map((q) => q.text) })),
+    participation,
+    threshold,
+    figures: model?.questions ?? [],
+    youthFigures: model?.youth ?? [],
+    themes,
+    otherQuotes: shown.filter((s) => !placed.has(s.quote.id)).map((s) => s.quote),
+    actions,
+  };
+}
