@@ -6,8 +6,8 @@ import { addFrameworkTheme, addPriority, linkPriority } from './quotes';
 
 // A consultation for the export tests, made so that small groups must be hidden: 73 counted
 // responses in three wards (40, 30 and a tiny one of 3), 7 of them on paper; a single-choice
-// question and a free-text question whose answers are all coded into a three-theme codebook
-// (one theme linked to a council priority); and three chosen quotes: an anonymous one, a
+// question and a free-text question whose answers are all coded into a four-theme codebook
+// (one theme linked to a council priority, one given to only three answers); and three chosen quotes: an anonymous one, a
 // resident credited by name, and an under-13 who asked to be named (and must never be).
 
 export const FIXTURE = {
@@ -52,7 +52,7 @@ export async function createExportFixture(db: Db, status: ConsultationStatus = '
   await linkPriority(db, id, priorityId);
   const now = new Date().toISOString();
   const themeIds: number[] = [];
-  for (const [i, [key, name]] of ([['trees', 'More trees'], ['paths', 'Better paths'], ['dogs', 'Dogs on leads']] as const).entries()) {
+  for (const [i, [key, name]] of ([['trees', 'More trees'], ['paths', 'Better paths'], ['dogs', 'Dogs on leads'], ['benches', 'More benches']] as const).entries()) {
     const row = await db
       .insertInto('codebook_themes')
       .values({ consultation_id: id, key, name, description: `Answers about ${name.toLowerCase()}.`, priority_id: i === 0 ? priorityId : null, position: i + 1, created_at: now })
@@ -98,8 +98,11 @@ export async function createExportFixture(db: Db, status: ConsultationStatus = '
       .returning('id')
       .executeTakeFirstOrThrow();
     answerIds.push(answerId);
-    // Everyone mentions trees but the last few, every other answer paths, one in five dogs.
-    const themes = [n < 65 ? themeIds[0]! : null, n % 2 === 0 ? themeIds[1]! : null, n % 5 === 0 ? themeIds[2]! : null].filter((t): t is number => t !== null);
+    // Trees in all but the last eight, paths in every other answer, dogs in one in five, and
+    // benches in only three (so hidden even overall).
+    const themes = [n < 65 ? themeIds[0]! : null, n % 2 === 0 ? themeIds[1]! : null, n % 5 === 0 ? themeIds[2]! : null, [5, 17, 33].includes(n) ? themeIds[3]! : null].filter(
+      (t): t is number => t !== null,
+    );
     await db.insertInto('codings').values({ answer_id: answerId, coder_id: coderId, consultation_id: id, question_id: ideasId, coded_at: now }).execute();
     if (themes.length > 0) await db.insertInto('coding_themes').values(themes.map((theme_id) => ({ answer_id: answerId, coder_id: coderId, theme_id }))).execute();
   }
