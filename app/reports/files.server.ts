@@ -1,0 +1,54 @@
+import type { Db } from '#db/connection';
+import type { Consultation } from '#db/schema';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import type { Locale } from '~/i18n/config';
+import { tFor } from '~/i18n/i18n.server';
+import type { ResultsRequestError } from '~/analysis/results-model';
+import { buildAcrossReport, type AcrossScope } from './across.server';
+import { buildConsultationReport } from './consultation.server';
+import { reportFileName, type ReportDocument } from './document';
+import { renderDocx } from './docx.server';
+import { pdfLocale, renderPdf } from './pdf.server';
+
+// The report as a downloaded file, Word or PDF, with the same filters as the page it came from.
+
+export const REPORT_FORMATS = ['docx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** The language the file is written in: a PDF falls back from Urdu to English (pdf.server.ts says why). */
+export const fileLocale = (format: ReportFormat, locale: Locale): Locale => (format === 'pdf' ? pdfLocale(locale) : locale);
+
+async function fileResponse(report: ReportDocument, format: ReportFormat): Promise<Response> {
+  const body = format === 'docx' ? await renderDocx(report) : await renderPdf(report);
+  return new Response(body, {
+    headers: {
+      'Content-Type': CONTENT_TYPES[format],
+      'Content-Disposition': `attachment; filename="${reportFileName(report.title)}.${format}"`,
+      'Cache-Control': PRIVATE_PAGE,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+function badRequest(errors: ResultsRequestError[], locale: Locale): Response {
+  const t = tFor(locale, 'analysis');
+  const text = errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)).join('\n');
+  return new Response(`${text}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export async function consultationReportFile(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ReportFormat, threshold: number): Promise<Response> {
+  const outcome = await buildConsultationReport(db, consultation, fileLocale(format, locale), params, { threshold });
+  if (!outcome.ok) return badRequest(outcome.errors, locale);
+  return fileResponse(outcome.report, format);
+}
+
+/** The across-consultations report as a file, or null when the priority or theme does not exist. */
+export async function acrossReportFile(db: Db, scope: AcrossScope, locale: Locale, format: ReportFormat, threshold: number): Promise<Response | null> {
+  const report = await buildAcrossReport(db, scope, fileLocale(format, locale), { threshold });
+  return report ? fileResponse(report, format) : null;
+}

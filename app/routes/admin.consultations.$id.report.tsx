@@ -1,0 +1,50 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { requireResultsConsultation } from '~/analysis/results.server';
+import { requireUser } from '~/auth/guard.server';
+import { ReportPage } from '~/components/reports/ReportPage';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { env } from '~/env.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { buildConsultationReport, reportFilterParams } from '~/reports/consultation.server';
+import analysisStyles from '~/styles/analysis.css?url';
+import styles from '~/styles/reports.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: analysisStyles },
+  { rel: 'stylesheet', href: styles },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readResults');
+  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const locale = await detectLocale(args.request);
+  const params = new URL(args.request.url).searchParams;
+  const outcome = await buildConsultationReport(args.context.db, consultation, locale, params, { threshold: env().DISCLOSURE_THRESHOLD });
+  if (!outcome.ok) args.context.request.submissionFailed = true;
+  const filters = reportFilterParams(params).toString();
+  const page = {
+    report: outcome.ok ? outcome.report : null,
+    form: outcome.form,
+    errors: outcome.ok ? [] : outcome.errors,
+    base: `/admin/consultations/${consultation.id}/report`,
+    search: filters ? `?${filters}` : '',
+    pdfInEnglish: locale === 'ur',
+    title: workspacePageTitle(args.context, locale, `${tFor(locale, 'reports')('page.title')} – ${outcome.ok ? outcome.report.title : consultation.title}`),
+  };
+  return data(page, { status: outcome.ok ? 200 : 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export default function ConsultationReport() {
+  const page = useLoaderData<typeof loader>();
+  return <ReportPage {...page} />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

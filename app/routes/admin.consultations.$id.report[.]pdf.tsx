@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireResultsConsultation } from '~/analysis/results.server';
+import { requireUser } from '~/auth/guard.server';
+import { env } from '~/env.server';
+import { detectLocale } from '~/i18n/i18n.server';
+import { consultationReportFile } from '~/reports/files.server';
+
+// The committee report as a PDF, with the report page's filters.
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readResults');
+  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const locale = await detectLocale(args.request);
+  return consultationReportFile(args.context.db, consultation, locale, new URL(args.request.url).searchParams, 'pdf', env().DISCLOSURE_THRESHOLD);
+}

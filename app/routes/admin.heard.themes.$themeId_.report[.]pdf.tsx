@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireUser } from '~/auth/guard.server';
+import { idParam, notFound } from '~/builder/routes.server';
+import { env } from '~/env.server';
+import { detectLocale } from '~/i18n/i18n.server';
+import { acrossReportFile } from '~/reports/files.server';
+
+// The across-consultations committee report as a PDF.
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readResults');
+  const locale = await detectLocale(args.request);
+  const file = await acrossReportFile(args.context.db, { kind: 'theme', id: idParam(args.params, 'themeId') }, locale, 'pdf', env().DISCLOSURE_THRESHOLD);
+  return file ?? notFound();
+}
