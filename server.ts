@@ -11,6 +11,7 @@ import { env } from './app/env.server';
 import { createExpressApp } from './app/http/express-app.server';
 import { PageCache } from './app/http/page-cache.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
+import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.server';
 
 // Starts Heard: migrates the database, fills it on first start, and serves the app.
 async function main() {
@@ -24,6 +25,10 @@ async function main() {
     const summary = await seedDemo(db);
     if (!summary.skipped) console.log(`Demo content added in ${Date.now() - started} ms`);
   }
+
+  // A background export the last run was making can never finish: say so rather than keep it "running".
+  const interrupted = await failInterruptedJobs(db);
+  if (interrupted) console.log(`Background exports interrupted by the restart: ${interrupted}`);
 
   const production = config.NODE_ENV === 'production';
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
@@ -40,9 +45,11 @@ async function main() {
   }
 
   // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and
-  // ended sessions with them.
+  // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS.
   const purge = () =>
-    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date())]).catch((error: unknown) => console.error(error));
+    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date()), purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS)]).catch((error: unknown) =>
+      console.error(error),
+    );
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 

@@ -1,22 +1,24 @@
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Db } from '#db/connection';
 import { findConsultationBySlug } from '~/consultations/queries.server';
 import { DIMENSIONS } from '~/analysis/index/dimensions';
 import { env } from '~/env.server';
 import { tFor } from '~/i18n/i18n.server';
-import { EXPORT_FORMATS, isExportFormat } from './files.server';
-import { summaryExport } from './summary.server';
+import { EXPORT_FORMATS, EXPORT_KINDS, isExportFormat, isExportKind, KINDS_WITH_BREAKDOWN } from './kinds';
+import { produceExport } from './produce.server';
 
 // `npm run export`: what it does and the words it prints, apart from the process around it.
-// Exit codes: 0 written, 1 a mistake in the command (unknown consultation, format or field),
-// 2 an export kind that is not available yet.
+// Every kind; the responses are streamed to the file (or standard output) as they are read, so a
+// million rows need no more memory than a hundred. Exit codes: 0 written, 1 a mistake in the
+// command (unknown consultation, kind, format or field).
 
-const t = tFor('en', 'analysis');
+const t = tFor('en', 'exports');
 
-export const EXPORT_KINDS = ['summary', 'responses', 'themes', 'open-data'] as const;
-const AVAILABLE: readonly string[] = ['summary'];
+export { EXPORT_KINDS };
 
-export const exportUsage = () => t('exportCli.usage');
+export const exportUsage = () => t('cli.usage');
 
 export interface ExportOptions {
   consultation?: string;
@@ -27,26 +29,29 @@ export interface ExportOptions {
 }
 
 export interface ExportCommandOutcome {
-  exitCode: 0 | 1 | 2;
-  /** The file's contents when no --out was given, for standard output. */
-  stdout?: string | Uint8Array;
+  exitCode: 0 | 1;
   err: string[];
 }
 
-export async function exportCommand(db: Db, options: ExportOptions): Promise<ExportCommandOutcome> {
+/** Runs the command; the file goes to `--out`, or else to `stdout`. */
+export async function exportCommand(db: Db, options: ExportOptions, stdout: Writable): Promise<ExportCommandOutcome> {
   const { consultation: slug, kind, by, format = 'csv', out } = options;
   if (!slug || !kind) return { exitCode: 1, err: [exportUsage()] };
-  if (!(EXPORT_KINDS as readonly string[]).includes(kind)) return { exitCode: 1, err: [t('exportCli.unknownKind', { kind, kinds: EXPORT_KINDS.join(', ') })] };
-  if (!AVAILABLE.includes(kind)) return { exitCode: 2, err: [t('exportCli.notAvailable', { kind })] };
-  if (!isExportFormat(format)) return { exitCode: 1, err: [t('exportCli.unknownFormat', { format, formats: EXPORT_FORMATS.join(', ') })] };
+  if (!isExportKind(kind)) return { exitCode: 1, err: [t('cli.unknownKind', { kind, kinds: EXPORT_KINDS.join(', ') })] };
+  if (!isExportFormat(format)) return { exitCode: 1, err: [t('cli.unknownFormat', { format, formats: EXPORT_FORMATS.join(', ') })] };
+  if (by && !KINDS_WITH_BREAKDOWN.includes(kind)) return { exitCode: 1, err: [t('cli.byNotFor')] };
+  if (by && !(DIMENSIONS as readonly string[]).includes(by)) return { exitCode: 1, err: [t('cli.unknownBy', { by, fields: DIMENSIONS.join(', ') })] };
   const consultation = await findConsultationBySlug(db, slug);
-  if (!consultation) return { exitCode: 1, err: [t('exportCli.noConsultation', { slug })] };
+  if (!consultation) return { exitCode: 1, err: [t('cli.noConsultation', { slug })] };
 
-  if (by && !(DIMENSIONS as readonly string[]).includes(by)) return { exitCode: 1, err: [t('exportCli.unknownBy', { by, fields: DIMENSIONS.join(', ') })] };
   const params = new URLSearchParams(by ? { breakdown: by } : {});
-  const file = await summaryExport(db, consultation, 'en', params, format, env().DISCLOSURE_THRESHOLD);
-  if (!file.ok) return { exitCode: 1, err: file.errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)) };
-  if (!out) return { exitCode: 0, stdout: file.body, err: [] };
-  await writeFile(out, file.body);
-  return { exitCode: 0, err: [t('exportCli.written', { count: file.rows, file: out })] };
+  const file = await produceExport(db, consultation, { kind, format, params, locale: 'en', threshold: env().DISCLOSURE_THRESHOLD });
+  if (!file.ok) return { exitCode: 1, err: file.errors.map((e) => tFor('en', 'analysis')(`errors.${e.code.replace(/^analysis:/, '')}`)) };
+  const body = typeof file.body === 'string' || file.body instanceof Uint8Array ? Readable.from([file.body]) : file.body;
+  if (!out) {
+    await pipeline(body, stdout, { end: false });
+    return { exitCode: 0, err: [] };
+  }
+  await pipeline(body, createWriteStream(out));
+  return { exitCode: 0, err: [t('cli.written', { count: file.rows, file: out })] };
 }

@@ -1,14 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { splitLongText, type CellValue } from './cells';
+import type { ExportFormat } from './kinds';
 
 // A table (header and rows) written as a file an officer downloads: CSV, Excel or JSON. CSV and
 // Excel go through the spreadsheet-safe cells (cells.ts); JSON is data, not a spreadsheet, so it
 // keeps every value exactly, with numbers as numbers and `null` for nothing.
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './kinds';
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',

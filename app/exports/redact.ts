@@ -1,4 +1,4 @@
-import { findNumbers } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 
 // Contact details written inside free-text answers, taken out before an answer leaves Heard in
 // an export. Residents write things like "email me at jo@example.org" or "my house in SK4 2AB
@@ -8,8 +8,8 @@ import { findNumbers } from 'libphonenumber-js/max';
 //
 // - email addresses: anything@domain.tld, also written with " at " / "(at)" and " dot ";
 // - phone numbers: Google's numbering data (libphonenumber-js), UK by default and international
-//   with +, at the "possible" leniency, so numbers from Ofcom's drama ranges and ones with
-//   unusual spacing or brackets are found too;
+//   with +, "extended" (any possible number, not only valid ones), so numbers from Ofcom's
+//   drama ranges and ones with unusual spacing or brackets are found too;
 // - UK postcodes: full ones in any case and spacing ("SK4 2AB", "sk42ab"), and a postcode's
 //   sector written in capitals ("SK4 2", "SK4 2A"). Postcode areas are the real ones (SK, M,
 //   OL...), so road names like "A6 2" are left alone. A district alone ("SK4") is not removed:
@@ -43,7 +43,7 @@ function hasManyDigits(text: string): boolean {
 
 function redactPhones(text: string): string {
   if (!hasManyDigits(text)) return text;
-  const found = findNumbers(text, { defaultCountry: 'GB', leniency: 'POSSIBLE' });
+  const found = findPhoneNumbersInText(text, { defaultCountry: 'GB', extended: true });
   if (found.length === 0) return text;
   let out = '';
   let at = 0;

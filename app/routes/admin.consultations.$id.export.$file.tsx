@@ -1,34 +1,42 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireResultsConsultation } from '~/analysis/results.server';
+import { actorOf, recordAudit } from '~/audit/log.server';
 import { requireUser } from '~/auth/guard.server';
 import { notFound } from '~/builder/routes.server';
 import { env } from '~/env.server';
 import { isExportFormat } from '~/exports/files.server';
-import { summaryExport } from '~/exports/summary.server';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { badExportRequest, downloadResponse } from '~/exports/http.server';
+import { extensionOf, isExportKind } from '~/exports/kinds';
+import { produceExport } from '~/exports/produce.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 
-// The results page's figures as a file: /export/summary.csv, .xlsx or .json, with the page's own
-// query parameters (filters, breakdown). The other export kinds are not built yet: 404.
+// Any export as a file, made while it downloads: /export/<kind>.<format>, e.g. summary.csv
+// (with the results page's filters and breakdown in the query string), responses.xlsx,
+// open-data.zip. The responses are streamed: the first bytes leave at once, whatever the size.
 export async function loader(args: LoaderFunctionArgs) {
-  await requireUser(args, 'readResults');
-  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const { user } = await requireUser(args, 'readResults');
+  const db = args.context.db;
+  const consultation = await requireResultsConsultation(db, args.params.id);
   const [kind, format, ...rest] = (args.params.file ?? '').split('.');
-  if (kind !== 'summary' || !format || !isExportFormat(format) || rest.length > 0) notFound();
+  if (!kind || !isExportKind(kind) || rest.length > 0) notFound();
+  // Open data is one zip; its file name says so.
+  const asked = kind === 'open-data' ? (format === 'zip' ? 'csv' : undefined) : format;
+  if (!asked || !isExportFormat(asked) || extensionOf(kind, asked) !== format) notFound();
   const locale = await detectLocale(args.request);
   const params = new URL(args.request.url).searchParams;
-  const file = await summaryExport(args.context.db, consultation, locale, params, format, env().DISCLOSURE_THRESHOLD);
-  if (!file.ok) {
+  const produced = await produceExport(db, consultation, { kind, format: asked, params, locale, threshold: env().DISCLOSURE_THRESHOLD });
+  if (!produced.ok) {
     const t = tFor(locale, 'analysis');
-    const text = file.errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)).join('\n');
-    return new Response(`${text}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PRIVATE_PAGE } });
+    return badExportRequest(produced.errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)));
   }
-  return new Response(file.body, {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
-      'Cache-Control': PRIVATE_PAGE,
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  if (kind === 'responses') {
+    await recordAudit(db, actorOf(user), {
+      action: 'export.responses',
+      entityType: 'consultation',
+      entityId: consultation.id,
+      consultationId: consultation.id,
+      summary: `Downloaded the responses (${produced.rows}) as ${asked.toUpperCase()}`,
+    });
+  }
+  return downloadResponse(produced.body, produced.contentType, produced.filename);
 }

@@ -74,12 +74,33 @@ describe('npm run export', () => {
     expect(JSON.parse(stdout)).toEqual(await expected(''));
   });
 
-  it('says the other kinds are not available yet, exit 2', async () => {
-    for (const kind of ['responses', 'themes', 'open-data']) {
-      const { code, stderr, stdout } = await exportCli('--consultation', 'parks', '--kind', kind);
-      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-      expect(stderr).toContain(`The “${kind}” export is not available yet`);
-    }
+  it('streams every counted response as CSV to a file, one column per question, exit 0', async () => {
+    const out = join(dir, 'responses.csv');
+    const { code, stderr } = await exportCli('--consultation', 'parks', '--kind', 'responses', '--out', out);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: `Wrote 80 rows to ${out}\n` });
+    const [header, ...body] = parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, '')) as string[][];
+    expect(header).toEqual(expect.arrayContaining(['reference', 'ward_name', 'like', 'like__label', 'pick', 'pick__label']));
+    expect(header).not.toContain('quote_name');
+    expect(body).toHaveLength(80);
+  });
+
+  it('writes the responses as JSON to standard output and as Excel to a file', async () => {
+    const { code, stdout } = await exportCli('--consultation', 'parks', '--kind', 'responses', '--format', 'json');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { responses: unknown[] }).responses).toHaveLength(80);
+    const out = join(dir, 'responses.xlsx');
+    expect((await exportCli('--consultation', 'parks', '--kind', 'responses', '--format', 'xlsx', '--out', out)).code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes the themes with a breakdown and the open data zip, exit 0', async () => {
+    const themes = await exportCli('--consultation', 'parks', '--kind', 'themes', '--by', 'ward');
+    expect(themes.code).toBe(0);
+    expect(themes.stdout.replace(/^\uFEFF/, '').split('\n')[0]).toContain('kind');
+    const out = join(dir, 'open-data.zip');
+    const openData = await exportCli('--consultation', 'parks', '--kind', 'open-data', '--out', out);
+    expect(openData.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('explains a mistake in the command, exit 1', async () => {
@@ -90,6 +111,7 @@ describe('npm run export', () => {
       [['--consultation', 'parks', '--kind', 'summary', '--format', 'pdf'], '“pdf” is not an export format'],
       [['--consultation', 'parks', '--kind', 'summary', '--by', 'shoe_size'], '“shoe_size” is not a field to break down by. Choose one of: ageBand, sex,'],
       [['--consultation', 'parks', '--kind', 'summary', '--colour', 'red'], 'Usage: npm run export'],
+      [['--consultation', 'parks', '--kind', 'responses', '--by', 'ward'], '“--by” only applies to the summary and themes exports.'],
     ];
     for (const [args, message] of cases) {
       const { code, stderr, stdout } = await exportCli(...args);

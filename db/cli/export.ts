@@ -4,11 +4,11 @@ import { migrateToLatest } from '../migrate';
 import { env } from '../../app/env.server';
 import { exportCommand, exportUsage } from '../../app/exports/command.server';
 
-// npm run export -- --consultation SLUG --kind summary [--by FIELD] [--format csv|xlsx|json]
-//                   [--out FILE] [--database PATH|URL]
-// The same files as the workspace's downloads, through the same disclosure control. Without
-// --out the file goes to standard output (messages to standard error). Exit 0 written, 1 a
-// mistake in the command, 2 a kind not available yet.
+// npm run export -- --consultation SLUG --kind summary|responses|themes|open-data [--by FIELD]
+//                   [--format csv|xlsx|json] [--out FILE] [--database PATH|URL]
+// The same files as the workspace's downloads, through the same disclosure control and the same
+// redaction. Without --out the file goes to standard output (messages to standard error).
+// Exit 0 written, 1 a mistake in the command.
 
 let parsed;
 try {
@@ -37,8 +37,7 @@ if (values.help) {
 const db = openDatabase(values.database ?? env().DATABASE_URL);
 try {
   await migrateToLatest(db);
-  const { exitCode, stdout, err } = await exportCommand(db, values);
-  if (stdout !== undefined) process.stdout.write(stdout);
+  const { exitCode, err } = await exportCommand(db, values, process.stdout);
   for (const line of err) console.error(line);
   process.exitCode = exitCode;
 } finally {

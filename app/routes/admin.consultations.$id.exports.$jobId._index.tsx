@@ -1,0 +1,53 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { data } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireResultsConsultation } from '~/analysis/results.server';
+import { requireUser } from '~/auth/guard.server';
+import { notFound } from '~/builder/routes.server';
+import { JobProgress } from '~/components/exports/JobProgress';
+import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { exportJobPage } from '~/exports/page.server';
+import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { routeHeaders } from '~/http/headers';
+import { workspacePageTitle } from '~/http/page-title.server';
+import { detectLocale, tFor } from '~/i18n/i18n.server';
+import styles from '~/styles/exports.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readResults');
+  const { db } = args.context;
+  const consultation = await requireResultsConsultation(db, args.params.id);
+  const job = await exportJobPage(db, consultation, args.params.jobId);
+  if (!job) notFound();
+  const locale = await detectLocale(args.request);
+  const t = tFor(locale, 'exports');
+  const title = workspacePageTitle(args.context, locale, `${t('job.title', { kind: t(`kinds.${job.kind}.title`) })} – ${consultation.title}`);
+  return data({ consultationId: consultation.id, job, title }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+}
+
+export const headers = routeHeaders;
+
+export default function ExportJob() {
+  const { consultationId, job } = useLoaderData<typeof loader>();
+  const { t } = useTranslation('exports');
+  return (
+    <div className="width-wide exports">
+      <Link to={`/admin/consultations/${consultationId}/exports`} className="back-link">
+        {t('job.back')}
+      </Link>
+      <h1>
+        {t('job.title', { kind: t(`kinds.${job.kind}.title`) })} ({job.format.toUpperCase()})
+      </h1>
+      <JobProgress job={job} />
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

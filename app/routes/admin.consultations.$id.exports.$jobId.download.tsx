@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireResultsConsultation } from '~/analysis/results.server';
+import { requireUser } from '~/auth/guard.server';
+import { notFound } from '~/builder/routes.server';
+import { jobFile } from '~/exports/jobs.server';
+import { fileDownloadResponse } from '~/exports/http.server';
+
+// A finished background export's file, for people who may read the results. 404 while it is
+// not ready, after it failed, or once it has been deleted (EXPORT_KEEP_HOURS).
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readResults');
+  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const file = await jobFile(args.context.db, consultation.id, Number(args.params.jobId));
+  if (!file) notFound();
+  return fileDownloadResponse(file.path, file.contentType, file.filename);
+}
