@@ -55,7 +55,22 @@ async function findIds(db: Db, someoneEmail: string): Promise<Ids> {
     .orderBy('answers.id')
     .executeTakeFirstOrThrow();
   const baseline = await db.selectFrom('population_baselines').select('id').orderBy('id').executeTakeFirstOrThrow();
-  return { consultation: consultation.id, question: question.id, section: question.section_id, response: response.id, youthItem: youthItem.id, theme: theme.id, priority: priority.id, user: user.id, quotableAnswer: quotableAnswer.id, baseline: baseline.id, ...(await codingIds(db, consultation.id, quotableAnswer.id)) };
+  const action = await db.selectFrom('actions').select(['id', 'consultation_id']).orderBy('id').executeTakeFirstOrThrow();
+  return {
+    consultation: consultation.id,
+    question: question.id,
+    section: question.section_id,
+    response: response.id,
+    youthItem: youthItem.id,
+    theme: theme.id,
+    priority: priority.id,
+    user: user.id,
+    quotableAnswer: quotableAnswer.id,
+    baseline: baseline.id,
+    action: action.id,
+    actionConsultation: action.consultation_id,
+    ...(await codingIds(db, consultation.id, quotableAnswer.id)),
+  };
 }
 
 /** The demo's first codebook theme and double-coding sample, and the question an answer in words belongs to. */

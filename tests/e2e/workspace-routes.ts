@@ -20,6 +20,9 @@ export interface Ids {
   codebookTheme: number;
   openQuestion: number;
   codingSample: number;
+  /** An action (what we did) and the consultation it belongs to: the demo's published one. */
+  action: number;
+  actionConsultation: number;
 }
 
 export type RoutePermission =
@@ -87,6 +90,10 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.consultations.$id.results.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/results?breakdown=ward&respondentGroup=young_person` },
   { file: 'admin.consultations.$id.results[.]json.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/results.json?breakdown=channel` },
   { file: 'admin.consultations.$id.export.$file.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/export/summary.csv?breakdown=channel` },
+  { file: 'admin.consultations.$id.exports._index.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/exports`, post: (ids) => `${c(ids)}/exports?index` },
+  // The demo has no background export: every reader gets 404 for one that does not exist (after the role check).
+  { file: 'admin.consultations.$id.exports.$jobId._index.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/exports/999999`, getStatus: () => 404 },
+  { file: 'admin.consultations.$id.exports.$jobId.download.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/exports/999999/download`, getStatus: () => 404 },
   { file: 'admin.consultations.$id.quotes._index.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/quotes`, post: (ids) => `${c(ids)}/quotes?index`, intent: 'remove' },
   { file: 'admin.consultations.$id.quotes.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/quotes/new?answer=${ids.quotableAnswer}`, post: (ids) => `${c(ids)}/quotes/new?answer=${ids.quotableAnswer}`, intent: 'pick' },
   { file: 'admin.heard._index.tsx', permission: 'readResults', get: () => '/admin/heard' },
@@ -102,4 +109,22 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.consultations.$id.coding.questions.$questionId.answers.$answerId.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/questions/${ids.openQuestion}/answers/${ids.quotableAnswer}`, post: (ids) => `${c(ids)}/coding/questions/${ids.openQuestion}/answers/${ids.quotableAnswer}`, intent: 'save' },
   { file: 'admin.consultations.$id.coding.samples.new.tsx', permission: 'editResponses', get: (ids) => `${c(ids)}/coding/samples/new`, post: (ids) => `${c(ids)}/coding/samples/new`, intent: 'create' },
   { file: 'admin.consultations.$id.coding.samples.$sampleId.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/coding/samples/${ids.codingSample}` },
+  { file: 'admin.consultations.$id.publish._index.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/publish`, post: (ids) => `${c(ids)}/publish?index`, intent: 'publish' },
+  { file: 'admin.consultations.$id.publish.actions.new.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/publish/actions/new`, post: (ids) => `${c(ids)}/publish/actions/new`, intent: 'save' },
+  {
+    file: 'admin.consultations.$id.publish.actions.$actionId.tsx',
+    permission: 'editConsultations',
+    get: (ids) => `/admin/consultations/${ids.actionConsultation}/publish/actions/${ids.action}`,
+    post: (ids) => `/admin/consultations/${ids.actionConsultation}/publish/actions/${ids.action}`,
+    intent: 'delete',
+  },
+  { file: 'admin.consultations.$id.report.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/report?respondentGroup=young_person` },
+  { file: 'admin.consultations.$id.report[.]docx.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/report.docx?respondentGroup=young_person` },
+  { file: 'admin.consultations.$id.report[.]pdf.tsx', permission: 'readResults', get: (ids) => `${c(ids)}/report.pdf` },
+  { file: 'admin.heard.priorities.$priorityId_.report.tsx', permission: 'readResults', get: (ids) => `/admin/heard/priorities/${ids.priority}/report` },
+  { file: 'admin.heard.priorities.$priorityId_.report[.]docx.tsx', permission: 'readResults', get: (ids) => `/admin/heard/priorities/${ids.priority}/report.docx` },
+  { file: 'admin.heard.priorities.$priorityId_.report[.]pdf.tsx', permission: 'readResults', get: (ids) => `/admin/heard/priorities/${ids.priority}/report.pdf` },
+  { file: 'admin.heard.themes.$themeId_.report.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}/report` },
+  { file: 'admin.heard.themes.$themeId_.report[.]docx.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}/report.docx` },
+  { file: 'admin.heard.themes.$themeId_.report[.]pdf.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}/report.pdf` },
 ];
