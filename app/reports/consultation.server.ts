@@ -176,7 +176,6 @@ export async function buildConsultationReport(db: Db, consultation: Consultation
   const introduction: Block[] = [{ kind: 'paragraph', text: t('intro.purpose', { title: definition.title }) }];
   if (definition.summary.trim()) introduction.push({ kind: 'paragraph', text: definition.summary });
   if (definition.whyAsking.trim()) introduction.push({ kind: 'subheading', text: t('intro.why') }, { kind: 'paragraph', text: definition.whyAsking });
-  introduction.push({ kind: 'paragraph', text: scopeText });
 
   const engagement: Block[] = [
     {

@@ -41,6 +41,9 @@ export default function HeardPriority() {
       <h1>{priority.name}</h1>
       {priority.ambition && <p className="lead">{priority.ambition}</p>}
       <p>{t('heard.introPriority')}</p>
+      <p>
+        <Link to={`/admin/heard/priorities/${priority.id}/report`}>{t('reports:page.reportLink')}</Link>
+      </p>
       <HeardView heard={heard} threshold={threshold} />
     </div>
   );

@@ -47,6 +47,9 @@ export default function HeardTheme() {
           </li>
         ))}
       </ul>
+      <p>
+        <Link to={`/admin/heard/themes/${theme.id}/report`}>{t('reports:page.reportLink')}</Link>
+      </p>
       <HeardView heard={heard} threshold={threshold} priorityNames={priorityNames} />
     </div>
   );
