@@ -11,6 +11,7 @@ import { readCpuMs, readRssKb, RssSampler } from './rss';
 import { idsOf, prepareBareDatabase, readShape, storedCheck, storedResponse, type StoredCheck } from './databases';
 import { answeredQuestionCount, ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
 import { analysisReport, benchAnalysisAt, type SizeResult } from './analysis';
+import { benchExportsAt, exportsReport, type ExportResult } from './exports';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
 // work, on loopback, one scenario at a time. See bench/README.md. `npm run bench` builds first.
@@ -88,6 +89,7 @@ function options() {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       sizes: { type: 'string', default: '100000,1000000' },
+      'export-sizes': { type: 'string', default: '1000000' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -99,7 +101,8 @@ function options() {
   --only         run only these scenarios (ratios need their baseline scenario too)
   --profile      run both servers under node --cpu-prof (bench/out/profiles) and summarise where their CPU time went
   --sizes        demo database sizes for the "what we heard" scenarios (default 100000,1000000; "none" skips them).
-                 Databases are seeded once and kept in bench/out/cache/`);
+                 Databases are seeded once and kept in bench/out/cache/
+  --export-sizes demo database sizes for the responses export (default 1000000; "none" skips it)`);
     process.exit(0);
   }
   const number = (name: string, value: string, min: number) => {
@@ -110,8 +113,10 @@ function options() {
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
   for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`Unknown scenario ${name}`);
   const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map((s) => Math.round(number('sizes', s.trim(), 1)));
+  const exportSizes = values['export-sizes'] === 'none' ? [] : values['export-sizes'].split(',').map((s) => Math.round(number('export-sizes', s.trim(), 1)));
   return {
     sizes,
+    exportSizes,
     duration: number('duration', values.duration, 1),
     connections: Math.round(number('connections', values.connections, 1)),
     warmup: number('warmup', values.warmup, 0),
@@ -336,7 +341,13 @@ async function main(): Promise<void> {
     }
     const analysisReported = analysisReport(analysis, table);
 
-    // 7. Report.
+    // 7. The responses export at a million: our exporter against a bare loop, and the download's first byte.
+    const exportResults: ExportResult[] = [];
+    if (opts.exportSizes.length) console.log('\nThe responses export at scale');
+    for (const size of opts.exportSizes) exportResults.push(await benchExportsAt(size, { root: ROOT, tmp, cacheDir: join(OUT_DIR, 'cache') }));
+    const exportsReported = exportsReport(exportResults, table);
+
+    // 8. Report.
     console.log('\nResults\n');
     console.log(
       table(
@@ -407,6 +418,8 @@ async function main(): Promise<void> {
     ];
     if (analysis.length) console.log(`\n${analysisReported.text}`);
     targets.push(...analysisReported.targets);
+    if (exportResults.length) console.log(`\n${exportsReported.text}`);
+    targets.push(...exportsReported.targets);
     console.log('\nTargets\n');
     console.log(table(['', 'target', 'measured'], targets.map((t) => [t.pass ? 'PASS' : 'FAIL', t.target, t.measured])));
 
@@ -431,6 +444,7 @@ async function main(): Promise<void> {
           submission: { bytes: Buffer.byteLength(verifyBody), answerRowsPerResponse: answersPerResponse, ...count, rowsIdenticalInBothDatabases: same },
           scenarios: results,
           analysis,
+          exports: exportResults,
           idleRssMb,
           appPeakRssMb: appPeak,
           targets,
