@@ -16,8 +16,10 @@ import { streamRows } from '../app/exports/stream.server';
 //                redaction, no spreadsheet-safe cells.
 // Prints one JSON line: rows, milliseconds from the first query to the last byte on disk, bytes.
 
-const { values } = parseArgs({ options: { mode: { type: 'string' }, database: { type: 'string' }, slug: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { mode: { type: 'string' }, database: { type: 'string' }, slug: { type: 'string' }, out: { type: 'string' }, format: { type: 'string', default: 'csv' } } });
 const { mode, database, slug, out } = values;
+/** The app's exporter can also write xlsx or json, to check their memory by hand. */
+const format = values.format === 'xlsx' || values.format === 'json' ? values.format : 'csv';
 if (!database || !slug || !out || (mode !== 'app' && mode !== 'bare')) throw new Error('--mode app|bare --database PATH --slug SLUG --out FILE');
 
 const RESPONSES_SQL =
@@ -30,7 +32,7 @@ async function app(): Promise<number> {
   const consultation = await db.selectFrom('consultations').selectAll().where('slug', '=', slug!).executeTakeFirstOrThrow();
   const started = performance.now();
   const source = await responsesSource(db, consultation, 'en');
-  await pipeline(streamRows(source, 'csv', { sheet: 'responses' }), createWriteStream(out!));
+  await pipeline(streamRows(source, format, { sheet: 'responses' }), createWriteStream(out!));
   const ms = performance.now() - started;
   await db.destroy();
   return reportAndReturn(source.total, ms);
