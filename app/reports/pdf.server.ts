@@ -5,7 +5,9 @@ import type { Locale } from '~/i18n/config';
 import type { Block, ReportDocument } from './document';
 
 // The report as a PDF (A4), drawn with pdfkit in DejaVu Sans, a TrueType font (from the
-// dejavu-fonts-ttf package) that has every Polish letter. pdfkit lays out text left to right
+// dejavu-fonts-ttf package) that has every Polish letter. The PDF is tagged (headings,
+// paragraphs, lists and tables with header cells; page numbers as artifacts), so a screen
+// reader can read it in order and move by heading. pdfkit lays out text left to right
 // without the Unicode bidirectional algorithm, so Urdu would come out with its numbers and
 // Latin words in the wrong order: PDFs are made in English or Polish, and an Urdu reader's
 // PDF is the English one (the page says so and offers Word, which shapes Urdu properly).
@@ -22,7 +24,9 @@ const MUTED = '#505a5f';
 
 export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffer>> {
   if (!PDF_LOCALES.includes(report.locale)) return Promise.reject(new Error(`PDF reports are not made in ${report.locale}`));
-  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: report.locale, displayTitle: true, info: { Title: report.title, Subject: report.kicker }, bufferPages: true });
+  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: report.locale, displayTitle: true, info: { Title: report.title, Subject: report.kicker }, bufferPages: true, tagged: true, pdfVersion: '1.7' });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
   doc.registerFont('italic', FONTS.italic);
@@ -40,7 +44,7 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
     if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
   };
   const text = (value: string, font: keyof typeof FONTS, size: number, options: PDFKit.Mixins.TextOptions = {}) => {
-    doc.font(font).fontSize(size).fillColor(INK).text(value, left, doc.y, { width, ...options });
+    doc.font(font).fontSize(size).fillColor(INK).text(value, left, doc.y, { width, structParent: root, structType: 'P', ...options });
   };
 
   const block = (b: Block) => {
@@ -51,51 +55,60 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
       case 'subheading':
         keepRoom(80);
         doc.moveDown(0.5);
-        text(b.text, 'bold', 13, { paragraphGap: 6 });
+        text(b.text, 'bold', 13, { paragraphGap: 6, structType: 'H3' });
         break;
-      case 'list':
-        doc.font('regular').fontSize(11).fillColor(INK).list(b.items, left, doc.y, { width, bulletRadius: 2, paragraphGap: 4 });
+      case 'list': {
+        const list = doc.struct('L');
+        root.add(list);
+        doc.font('regular').fontSize(11).fillColor(INK).list(b.items, left, doc.y, { width, bulletRadius: 2, paragraphGap: 4, structParent: list });
+        list.end();
         doc.moveDown(0.5);
         break;
+      }
       case 'table':
         keepRoom(60);
-        text(b.caption, 'bold', 10, { paragraphGap: 4 });
+        text(b.caption, 'bold', 10, { paragraphGap: 4, structType: 'Caption' });
         doc.font('regular').fontSize(10);
         doc.table({
+          // Tagged as a table whose first row holds the column headings (pdfkit reads structParent; its types do not list it).
+          ...{ structParent: root },
           position: { x: left },
           maxWidth: width,
           columnStyles: b.head.map((_, i) => (i === 0 ? '*' : 110)),
           defaultStyle: { padding: 4, border: 0.5, borderColor: MUTED },
-          data: [b.head.map((h) => ({ text: h, type: 'TH' as const, font: { src: 'bold' } })), ...b.rows],
+          data: [b.head.map((h) => ({ text: h, type: 'TH' as const, scope: 'Column', font: { src: 'bold' } })), ...b.rows],
         });
         doc.x = left;
         doc.moveDown(1);
         break;
       case 'quote':
         keepRoom(40);
-        doc.font('italic').fontSize(11).fillColor(INK).text(`“${b.text}”`, left + 24, doc.y, { width: width - 48, lineGap: 2 });
-        doc.font('regular').fontSize(10).fillColor(MUTED).text(`– ${b.credit}`, left + 24, doc.y, { width: width - 48, paragraphGap: 10 });
+        doc.font('italic').fontSize(11).fillColor(INK).text(`“${b.text}”`, left + 24, doc.y, { width: width - 48, lineGap: 2, structParent: root, structType: 'BlockQuote' });
+        doc.font('regular').fontSize(10).fillColor(MUTED).text(`– ${b.credit}`, left + 24, doc.y, { width: width - 48, paragraphGap: 10, structParent: root, structType: 'P' });
         doc.x = left;
         break;
     }
   };
 
   text(report.kicker, 'bold', 11, { paragraphGap: 4 });
-  text(report.title, 'bold', 22, { paragraphGap: 10 });
+  text(report.title, 'bold', 22, { paragraphGap: 10, structType: 'H1' });
   for (const line of report.meta) text(line, 'regular', 10, { paragraphGap: 2 });
   for (const section of report.sections) {
     doc.moveDown(1);
     keepRoom(100);
-    text(section.heading, 'bold', 16, { paragraphGap: 8 });
+    text(section.heading, 'bold', 16, { paragraphGap: 8, structType: 'H2' });
     section.blocks.forEach(block);
   }
-  // Page numbers, once every page exists.
+  root.end();
+  // Page numbers, once every page exists: artifacts, not part of the text a screen reader reads.
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
     doc.font('regular').fontSize(9).fillColor(MUTED).text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center' });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
   doc.end();
