@@ -137,6 +137,26 @@ describe('publishing results', () => {
     });
   }
 
+  it('a resident coming back with their reference finds the results (both confirmation pages)', async () => {
+    const page = await pageFor(false);
+    // A response as the online form stores it (the demo's generated references have another shape).
+    const reference = 'HRD-PARK-S2Y7';
+    const { id } = await db
+      .selectFrom('responses')
+      .innerJoin('consultations', 'consultations.id', 'responses.consultation_id')
+      .select('responses.id')
+      .where('consultations.slug', '=', SLUGS.parks)
+      .orderBy('responses.id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('responses').set({ reference }).where('id', '=', id).execute();
+    for (const path of [`/consultations/${SLUGS.parks}/confirmation/${reference}`, `/consultations/${SLUGS.parks}/young/done/${reference}`]) {
+      await visit(page, path, false);
+      await page.getByRole('link', { name: 'Read the results and what we did' }).click();
+      await page.waitForURL(new RegExp(`/consultations/${SLUGS.parks}/results$`));
+      expect(await page.getByRole('region', { name: 'We did' }).getByTestId('action').count()).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   // axe runs in the page, so these pages are checked with JavaScript on.
   it('is accessible in English and Urdu, and prints without the navigation', async () => {
     const page = await pageFor(true);

@@ -14,7 +14,7 @@ export function WhoTookPart({ participation, figures }: { participation: Partici
       </p>
       {channels.length > 0 && (
         <div className="table-wrapper">
-          <table className="table" data-testid="channels">
+          <table className="table table--narrow" data-testid="channels">
             <caption>{t('tookPart.caption')}</caption>
             <thead>
               <tr>
