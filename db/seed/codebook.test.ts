@@ -6,7 +6,8 @@ import type { Db } from '../connection';
 import { seedDemo } from './index';
 
 // The demo's codebook: themes with keywords that actually find the generated answers, linked to
-// priorities, nothing coded, and a pilot sample that is the same on every run.
+// priorities, the One Stockport conversation's answers left for officers to code, and a pilot
+// sample that is the same on every run. (The parks codebook and its coding: parks-coding.test.ts.)
 
 const TODAY = new Date('2026-11-22T10:30:00Z');
 
@@ -28,23 +29,26 @@ describe('the demo codebook', () => {
     await second?.destroy();
   });
 
-  const themesOf = (db: Db) =>
+  const themesOf = (db: Db, slug = 'one-stockport-conversation') =>
     db
       .selectFrom('codebook_themes as t')
       .innerJoin('consultations as c', 'c.id', 't.consultation_id')
       .leftJoin('priorities as p', 'p.id', 't.priority_id')
       .select(['c.slug', 't.id', 't.key', 't.keywords', 'p.key as priority'])
+      .where('c.slug', '=', slug)
       .orderBy('t.position')
       .execute();
 
-  it('gives the One Stockport conversation themes, most linked to a priority, and codes nothing', async () => {
+  it('gives the One Stockport conversation and the published parks consultation their themes, and codes none of the conversation', async () => {
+    const all = await first.db.selectFrom('codebook_themes as t').innerJoin('consultations as c', 'c.id', 't.consultation_id').select('c.slug').execute();
+    expect(new Set(all.map((t) => t.slug))).toEqual(new Set(['one-stockport-conversation', 'parks-and-green-spaces']));
     const themes = await themesOf(first.db);
-    expect(new Set(themes.map((t) => t.slug))).toEqual(new Set(['one-stockport-conversation']));
     expect(themes.length).toBeGreaterThanOrEqual(8);
     expect(themes.filter((t) => t.priority).length).toBeGreaterThan(themes.length / 2);
     expect(themes.some((t) => !t.priority)).toBe(true);
     expect(themes.every((t) => t.keywords.split('\n').length >= 3)).toBe(true);
-    expect(await first.db.selectFrom('codings').selectAll().execute()).toEqual([]);
+    const conversation = await first.db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow();
+    expect(await first.db.selectFrom('codings').selectAll().where('consultation_id', '=', conversation.id).execute()).toEqual([]);
   });
 
   it('has keywords that suggest a theme for most answers in words, in every language', async () => {
@@ -68,7 +72,7 @@ describe('the demo codebook', () => {
 
   it('is the same on every run, pilot sample included', async () => {
     const sample = async (db: Db) => ({
-      themes: (await themesOf(db)).map((t) => [t.key, t.priority, t.keywords]),
+      themes: [...(await themesOf(db)), ...(await themesOf(db, 'parks-and-green-spaces'))].map((t) => [t.key, t.priority, t.keywords]),
       samples: await db.selectFrom('coding_samples').select(['name', 'question_id']).execute(),
       answers: (await db.selectFrom('coding_sample_answers').select('answer_id').orderBy('answer_id').execute()).map((r) => r.answer_id),
     });

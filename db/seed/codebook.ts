@@ -6,8 +6,10 @@ import type { Db } from '../connection';
 // generated answers talk about (free-text.ts), most themes linked to a borough priority. No
 // answer is coded: officers do that. One double-coding sample of the Covid stories is ready for
 // two officers to try.
+// The parks consultation (results published) gets the codebook its officers finished with; its
+// answers are coded by parks-coding.ts, so "You said" shows themes with quotes.
 
-interface ThemeSeed {
+export interface ThemeSeed {
   key: string;
   name: string;
   description: string;
@@ -95,29 +97,96 @@ const ONE_STOCKPORT: ThemeSeed[] = [
   },
 ];
 
+/** The finished codebook of "Anything else about parks?" (park_comments), from the `parks` pool's words. */
+export const PARKS: ThemeSeed[] = [
+  {
+    key: 'facilities',
+    name: 'Toilets, cafés and places to sit',
+    description: 'Toilets that are open, a café, and benches for people who need to rest.',
+    priority: 'healthy_happy',
+    keywords: ['toilets', 'café', 'cafe', 'benches', 'seating', 'rest'],
+  },
+  {
+    key: 'paths_safety',
+    name: 'Paths, lighting and feeling safe',
+    description: 'Paths that stay usable all year and lighting so people feel safe walking through.',
+    priority: 'strong_supportive',
+    keywords: ['paths', 'muddy', 'lighting', 'safer', 'safe'],
+  },
+  {
+    key: 'litter',
+    name: 'Litter, bins and dog fouling',
+    description: 'Overflowing bins, litter and dog mess, especially at busy times.',
+    priority: 'climate_friendly',
+    keywords: ['bins', 'litter', 'dog fouling', 'overflow', 'rubbish'],
+  },
+  {
+    key: 'nature_care',
+    name: 'Nature and caring for parks',
+    description: 'Wildflowers, trees and wildlife, and the volunteers and friends groups who look after parks.',
+    priority: 'climate_friendly',
+    keywords: ['wildflower', 'wildlife', 'nature', 'trees', 'volunteers', 'look after', 'friends group'],
+  },
+  {
+    key: 'play_young',
+    name: 'Play areas, children and young people',
+    description: 'Play areas, a day out with children, and places for teenagers to go.',
+    priority: 'caring_growing',
+    keywords: ['play area', 'children', 'young people', 'teenagers', 'skate park'],
+  },
+  {
+    key: 'events',
+    name: 'Events and bringing people together',
+    description: 'Events and activities in parks that bring the community together.',
+    priority: 'flourishing_creative',
+    keywords: ['events', 'activities', 'community', 'together'],
+  },
+  {
+    key: 'valued_free',
+    name: 'Valued and free for everyone',
+    description: 'Why parks matter to people (a lifeline, a reason to live here) and keeping them free to use.',
+    priority: null,
+    keywords: ['lifeline', 'moved to the area', 'free to use', 'main reason'],
+  },
+];
+
+const CODEBOOKS: Record<string, ThemeSeed[]> = {
+  'one-stockport-conversation': ONE_STOCKPORT,
+  'parks-and-green-spaces': PARKS,
+};
+
 const PILOT_SAMPLE = { question: 'covid_story', name: 'Pilot: Covid stories', size: 30 };
 
 export async function seedCodebooks(db: Db, today: Date): Promise<{ themes: number }> {
-  const consultation = await db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirst();
-  if (!consultation) return { themes: 0 };
+  const consultations = await db.selectFrom('consultations').select(['id', 'slug']).where('slug', 'in', Object.keys(CODEBOOKS)).execute();
+  if (consultations.length === 0) return { themes: 0 };
   const priorities = new Map((await db.selectFrom('priorities').select(['id', 'key']).execute()).map((p) => [p.key, p.id]));
   const createdAt = today.toISOString();
-  await db
-    .insertInto('codebook_themes')
-    .values(
-      ONE_STOCKPORT.map((theme, i) => ({
-        consultation_id: consultation.id,
-        key: theme.key,
-        name: theme.name,
-        description: theme.description,
-        priority_id: theme.priority ? (priorities.get(theme.priority) ?? null) : null,
-        keywords: theme.keywords.join('\n'),
-        position: i + 1,
-        created_at: createdAt,
-      })),
-    )
-    .execute();
+  let themes = 0;
+  for (const slug of Object.keys(CODEBOOKS)) {
+    const consultation = consultations.find((c) => c.slug === slug);
+    if (!consultation) continue;
+    const codebook = CODEBOOKS[slug]!;
+    await db
+      .insertInto('codebook_themes')
+      .values(
+        codebook.map((theme, i) => ({
+          consultation_id: consultation.id,
+          key: theme.key,
+          name: theme.name,
+          description: theme.description,
+          priority_id: theme.priority ? (priorities.get(theme.priority) ?? null) : null,
+          keywords: theme.keywords.join('\n'),
+          position: i + 1,
+          created_at: createdAt,
+        })),
+      )
+      .execute();
+    themes += codebook.length;
+  }
 
+  const consultation = consultations.find((c) => c.slug === 'one-stockport-conversation');
+  if (!consultation) return { themes };
   const question = await db.selectFrom('questions').select('id').where('consultation_id', '=', consultation.id).where('key', '=', PILOT_SAMPLE.question).executeTakeFirst();
   if (question) {
     const answers = await db
@@ -141,5 +210,5 @@ export async function seedCodebooks(db: Db, today: Date): Promise<{ themes: numb
     );
     if (chosen.length) await db.insertInto('coding_sample_answers').values(chosen.map((answer_id) => ({ sample_id: id, answer_id }))).execute();
   }
-  return { themes: ONE_STOCKPORT.length };
+  return { themes };
 }

@@ -3,6 +3,7 @@ import { seedDemoActions } from './actions';
 import { seedCodebooks } from './codebook';
 import { seedConsultations } from './consultations';
 import { seedFramework } from './framework';
+import { seedParksCoding } from './parks-coding';
 import { seedPopulationBaseline } from './population';
 import { seedDemoQuotes } from './quotes';
 import { generateResponses, SOURCE_YOUNG_PEOPLE_SHARE } from './responses';
@@ -74,6 +75,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
     summary.answers += result.answers;
   }
   await seedCodebooks(db, today);
+  await seedParksCoding(db);
   await seedDemoQuotes(db, today);
   await seedDemoActions(db, today);
   return summary;
