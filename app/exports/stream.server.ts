@@ -72,6 +72,24 @@ function json(source: RowSource, options: StreamOptions): Readable {
   });
 }
 
+interface ZipEntryStream {
+  _writableState?: { length: number; highWaterMark: number };
+  once: (event: 'drain', listener: () => void) => unknown;
+}
+
+/**
+ * exceljs hands each committed row to the zip without waiting for it to be compressed, so rows
+ * written faster than deflate runs would pile up in memory (2 GB at a million). After each page
+ * this waits until the zip has taken in what it was given.
+ */
+async function zipCaughtUp(sheet: object): Promise<void> {
+  const pipes = (sheet as { stream?: { pipes?: ZipEntryStream[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    const state = pipe._writableState;
+    if (state && state.length > state.highWaterMark) await new Promise<void>((resolve) => pipe.once('drain', resolve));
+  }
+}
+
 function xlsx(source: RowSource, options: StreamOptions): Readable {
   const out = new PassThrough();
   return run(out, async () => {
@@ -84,6 +102,7 @@ function xlsx(source: RowSource, options: StreamOptions): Readable {
     header.commit();
     await eachPage(source, options, async (rows) => {
       for (const row of rows) sheet.addRow(safeRow(row)).commit();
+      await zipCaughtUp(sheet);
       if (out.writableNeedDrain) await once(out, 'drain');
     });
     sheet.commit();
