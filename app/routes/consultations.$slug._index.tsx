@@ -66,15 +66,15 @@ export default function ConsultationPage() {
           {c.effectiveStatus === 'closed' && c.closesAt
             ? t('consultation.closedNotice', { date: formatDate(c.closesAt, locale) })
             : t('consultation.publishedNotice')}
-          {resultsLink && (
-            <p className="notice__link">
-              {/* reloadDocument: the results page's texts (publishing, analysis) arrive only with a full page load. */}
-              <Link reloadDocument to={`/consultations/${c.slug}/results`}>
-                {resultsLink}
-              </Link>
-            </p>
-          )}
         </div>
+      )}
+      {resultsLink && (
+        <p className="lead">
+          {/* reloadDocument: the results page's texts (publishing, analysis) arrive only with a full page load. */}
+          <Link reloadDocument to={`/consultations/${c.slug}/results`}>
+            {resultsLink}
+          </Link>
+        </p>
       )}
       <p>
         <Link to="/privacy">{t('consultation.privacyLink')}</Link>

@@ -137,7 +137,7 @@ describe('publishing results', () => {
     });
   }
 
-  it('a resident coming back with their reference finds the results (both confirmation pages)', async () => {
+  it('the consultation’s page and a resident’s confirmation reference (adult and young people’s) lead to the results', async () => {
     const page = await pageFor(false);
     // A response as the online form stores it (the demo's generated references have another shape).
     const reference = 'HRD-PARK-S2Y7';
@@ -149,7 +149,7 @@ describe('publishing results', () => {
       .orderBy('responses.id')
       .executeTakeFirstOrThrow();
     await db.updateTable('responses').set({ reference }).where('id', '=', id).execute();
-    for (const path of [`/consultations/${SLUGS.parks}/confirmation/${reference}`, `/consultations/${SLUGS.parks}/young/done/${reference}`]) {
+    for (const path of [`/consultations/${SLUGS.parks}`, `/consultations/${SLUGS.parks}/confirmation/${reference}`, `/consultations/${SLUGS.parks}/young/done/${reference}`]) {
       await visit(page, path, false);
       await page.getByRole('link', { name: 'Read the results and what we did' }).click();
       await page.waitForURL(new RegExp(`/consultations/${SLUGS.parks}/results$`));
