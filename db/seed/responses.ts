@@ -61,7 +61,8 @@ function reference(index: number, key: number): string {
     code = REFERENCE_ALPHABET[value % 32] + code;
     value = Math.floor(value / 32);
   }
-  return `HRD-${code}`;
+  // The same shape as a live reference (HRD-7K3M-Q9XP), so a demo reference opens its confirmation page.
+  return `HRD-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 /**

@@ -123,7 +123,7 @@ describe('the demo seed', () => {
       .execute();
     expect(new Set(rows.map((r) => r.reference)).size).toBe(rows.length);
     for (const row of rows) {
-      expect(row.reference).toMatch(/^HRD-[2-9A-HJ-NP-Z]{8}$/);
+      expect(row.reference).toMatch(/^HRD-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
       expect(row.submitted_at >= (row.opens_at ?? '')).toBe(true);
       expect(row.submitted_at <= [row.closes_at ?? '9', TODAY.toISOString()].sort()[0]!).toBe(true);
     }
