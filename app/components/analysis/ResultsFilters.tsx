@@ -2,7 +2,7 @@ import { Form, Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsForm } from '~/analysis/results-model';
 import { SelectField } from '~/components/admin/Field';
-import { FieldError } from '~/components/form/ErrorSummary';
+import { FilterChoices } from '~/components/analysis/FilterChoices';
 
 // Whose answers to count and how to split them: a plain GET form, so it works without
 // JavaScript and the address says what is shown. Each dimension is a list of checkboxes in a
@@ -30,35 +30,7 @@ export function ResultsFilters({ form, errors }: { form: ResultsForm; errors: Re
         <p className="hint" id="results-filters-hint">
           {t('form.filterHint')}
         </p>
-        {form.dimensions.map(({ dimension, label, choices }) => {
-          const chosen = form.selected[dimension] ?? [];
-          const error = errors[dimension];
-          return (
-            <details className={`results-filter${error ? ' form-group--error' : ''}`} key={dimension} open={chosen.length > 0 || Boolean(error)}>
-              <summary className="results-filter__summary">
-                {label}
-                {chosen.length > 0 && <span className="results-filter__count"> {t('form.chosen', { count: chosen.length })}</span>}
-              </summary>
-              <fieldset className="fieldset">
-                <legend className="visually-hidden">{label}</legend>
-                <FieldError id={`${dimension}-error`} message={error} />
-                <div className="choices choices--stacked results-filter__choices">
-                  {choices.map((choice, i) => {
-                    const id = i === 0 ? dimension : `${dimension}-${i + 1}`;
-                    return (
-                      <div className="choice choice--small" key={choice.value}>
-                        <input className="choice__input choice__input--checkbox" type="checkbox" id={id} name={dimension} value={choice.value} defaultChecked={chosen.includes(choice.value)} />
-                        <label className="choice__label" htmlFor={id}>
-                          {choice.label}
-                        </label>
-                      </div>
-                    );
-                  })}
-                </div>
-              </fieldset>
-            </details>
-          );
-        })}
+        <FilterChoices form={form} errors={errors} />
       </fieldset>
       <div className="button-group">
         <button type="submit" className="button">
