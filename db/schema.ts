@@ -115,7 +115,7 @@ export interface OptionTable {
 }
 
 export const TRANSLATABLE = {
-  consultation: ['title', 'summary', 'why_asking', 'what_happens_next'],
+  consultation: ['title', 'summary', 'why_asking', 'what_happens_next', 'results_summary'],
   section: ['title', 'intro'],
   question: ['text', 'hint'],
   option: ['label'],
@@ -123,6 +123,7 @@ export const TRANSLATABLE = {
   priority: ['name', 'ambition'],
   youth_item: ['text', 'hint'],
   youth_option: ['label'],
+  action: ['title', 'description'],
 } as const;
 export type TranslatableEntity = keyof typeof TRANSLATABLE;
 

@@ -24,7 +24,7 @@ export interface ActionView {
   updates: ActionUpdateView[];
 }
 
-/** A consultation's actions in the officer's order, priority names in the reader's language. */
+/** A consultation's actions in the officer's order, in the reader's language where translated (English otherwise). */
 export async function listActions(db: Db, consultationId: number, locale: Locale = 'en'): Promise<ActionView[]> {
   const rows = await db
     .selectFrom('actions')
@@ -57,18 +57,21 @@ export async function listActions(db: Db, consultationId: number, locale: Locale
     .orderBy('id')
     .execute();
   const priorityIds = rows.flatMap((r) => (r.priority_id === null ? [] : [r.priority_id]));
-  const names = await loadTranslations(db, locale, [{ type: 'priority', ids: priorityIds }]);
+  const texts = await loadTranslations(db, locale, [
+    { type: 'priority', ids: priorityIds },
+    { type: 'action', ids: rows.map((r) => r.id) },
+  ]);
   return rows.map((r) => ({
     id: r.id,
-    title: r.title,
-    description: r.description,
+    title: translated(texts, 'action', r.id, 'title', r.title),
+    description: translated(texts, 'action', r.id, 'description', r.description),
     status: r.status,
     dueOn: r.due_on,
     doneOn: r.done_on,
     priority:
       r.priority_id === null || r.priority_key === null || r.priority_name === null
         ? null
-        : { id: r.priority_id, key: r.priority_key, name: translated(names, 'priority', r.priority_id, 'name', r.priority_name) },
+        : { id: r.priority_id, key: r.priority_key, name: translated(texts, 'priority', r.priority_id, 'name', r.priority_name) },
     updates: updates.filter((u) => u.action_id === r.id).map((u) => ({ status: u.status, note: u.note, happenedOn: u.happened_on })),
   }));
 }

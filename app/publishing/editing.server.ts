@@ -82,6 +82,8 @@ export async function deleteAction(trx: Db, actor: Actor, consultationId: number
   if (!before) return { ok: false, error: 'builder:notFound' };
   await trx.deleteFrom('action_updates').where('action_id', '=', actionId).execute();
   await trx.deleteFrom('actions').where('id', '=', actionId).execute();
+  // Translations point at their text by type and id, with no foreign key: they go with it.
+  await trx.deleteFrom('translations').where('entity_type', '=', 'action').where('entity_id', '=', actionId).execute();
   await recordAudit(trx, actor, { action: 'action.delete', entityType: 'action', entityId: actionId, consultationId, summary: `Deleted "${before.title}" from what we did`, before }, now);
   return { ok: true };
 }

@@ -13,6 +13,7 @@ import { publishResults, saveResultsSummary, unpublishResults } from './lifecycl
 import { requirePublishedConsultation } from './published.server';
 import { loadPublicResults } from './results-page.server';
 import type { ActionInput } from './schemas';
+import { listTextsToTranslate, saveTranslations } from '~/versions/translations.server';
 
 // Publishing results on a real, freshly migrated database (SQLite; PostgreSQL with
 // TEST_DATABASE_URL): actions and their dated history, the rules for publishing, and the public
@@ -146,3 +147,41 @@ describe('the public results page', () => {
     expect(page.asked.flatMap((s) => s.questions)).toEqual(['Question pick?']);
   });
 });
+
+describe('what we did in other languages', () => {
+  it('is among the texts to translate, reads in Polish where translated and English where not, and its translations go with a deleted action', async () => {
+    const id = await closed();
+    await tx((trx) => saveResultsSummary(trx, actor, id, 'You told us the paths matter most.'));
+    const paths = await tx((trx) => addAction(trx, actor, id, input({ title: 'Repair the paths', description: 'Resurface them.' })));
+    const trees = await tx((trx) => addAction(trx, actor, id, input({ title: 'Plant trees', description: '' })));
+    if (!paths.ok || !trees.ok) throw new Error('not added');
+
+    const texts = await listTextsToTranslate(db, id, 'pl');
+    const names = texts.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining([`consultation-${id}-results_summary`, `action-${paths.id}-title`, `action-${paths.id}-description`, `action-${trees.id}-title`]));
+    // An empty description has nothing to translate.
+    expect(names).not.toContain(`action-${trees.id}-description`);
+
+    const user = { id: (await addOfficer()).id, email: 'translator@test' };
+    await saveTranslations(db, user, id, 'pl', { [`consultation-${id}-results_summary`]: 'Powiedzieliście nam, że ścieżki są najważniejsze.', [`action-${paths.id}-title`]: 'Naprawa ścieżek' });
+    const consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const polish = await loadPublicResults(db, consultation, 'pl', 10);
+    expect(polish.consultation.resultsSummary).toBe('Powiedzieliście nam, że ścieżki są najważniejsze.');
+    expect(polish.actions.map((a) => [a.title, a.description])).toEqual([
+      ['Naprawa ścieżek', 'Resurface them.'],
+      ['Plant trees', ''],
+    ]);
+    expect((await loadPublicResults(db, consultation, 'en', 10)).actions[0]!.title).toBe('Repair the paths');
+
+    await tx((trx) => deleteAction(trx, actor, id, paths.id));
+    expect(await db.selectFrom('translations').select('value').where('entity_type', '=', 'action').where('entity_id', '=', paths.id).execute()).toEqual([]);
+  });
+});
+
+async function addOfficer() {
+  return db
+    .insertInto('users')
+    .values({ email: `translator-${Date.now()}-${Math.random()}@test`, name: 'Translator', role: 'officer', status: 'active', password_hash: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), last_sign_in_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

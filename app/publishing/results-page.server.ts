@@ -3,6 +3,7 @@ import type { Consultation } from '#db/schema';
 import type { QuestionResult } from '~/analysis/results-model';
 import { loadResults } from '~/analysis/results.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
+import { loadTranslations, translated } from '~/consultations/translations.server';
 import { env } from '~/env.server';
 import type { Locale } from '~/i18n/config';
 import { tFor } from '~/i18n/i18n.server';
@@ -38,7 +39,7 @@ export interface PublicResults {
     opensAt: string | null;
     closesAt: string | null;
     publishedAt: string | null;
-    /** The officer's opening words: English as written. */
+    /** The officer's opening words, in the reader's language where translated. */
     resultsSummary: string;
   };
   asked: { title: string; questions: string[] }[];
@@ -55,7 +56,7 @@ export interface PublicResults {
 }
 
 export async function loadPublicResults(db: Db, consultation: Consultation, locale: Locale, threshold = env().DISCLOSURE_THRESHOLD): Promise<PublicResults> {
-  const [def, outcome, participation, quotes, actions, codebook] = await Promise.all([
+  const [def, outcome, participation, quotes, actions, codebook, own] = await Promise.all([
     loadConsultationDefinition(db, consultation, locale),
     // No parameters: everyone, no breakdown, no filter (the only view the public page offers).
     loadResults(db, consultation, locale, new URLSearchParams(), threshold),
@@ -63,6 +64,7 @@ export async function loadPublicResults(db: Db, consultation: Consultation, loca
     listShownQuotes(db, { consultationId: consultation.id }, locale),
     listActions(db, consultation.id, locale),
     db.selectFrom('codebook_themes').select(['id', 'key']).where('consultation_id', '=', consultation.id).execute(),
+    loadTranslations(db, locale, [{ type: 'consultation', ids: [consultation.id] }]),
   ]);
   const model = outcome.ok ? outcome.model : null;
   const quotesT = tFor(locale, 'quotes');
@@ -89,7 +91,7 @@ export async function loadPublicResults(db: Db, consultation: Consultation, loca
       opensAt: def.opensAt,
       closesAt: def.closesAt,
       publishedAt: consultation.results_published_at,
-      resultsSummary: consultation.results_summary,
+      resultsSummary: translated(own, 'consultation', consultation.id, 'results_summary', consultation.results_summary),
     },
     asked: def.sections.map((s) => ({ title: s.title, questions: s.questions.map((q) => q.text) })),
     participation,
