@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { press, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -11,7 +11,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // taking frequent words into the codebook, and two officers double-coding a sample whose
 // agreement page shows Cohen's kappa worked out here by hand.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MENTAL = 'Mental health and loneliness';
 const WORK = 'Jobs, money and businesses';
 let app: RunningApp;
@@ -47,11 +46,6 @@ async function officerOn(account: Account, js: boolean, path: string): Promise<P
   if (path.includes('?')) await visit(page, path, js);
   else if (js) await waitForHydration(page);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const themeId = async (name: string) => (await db.selectFrom('codebook_themes').select('id').where('consultation_id', '=', consultationId).where('name', '=', name).executeTakeFirstOrThrow()).id;

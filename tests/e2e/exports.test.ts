@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +9,7 @@ import type { Db } from '../../db/connection';
 import type { ResultsModel } from '../../app/analysis/results-model';
 import { SUMMARY_COLUMNS, summaryRows } from '../../app/exports/summary';
 import { THEMES_COLUMNS } from '../../app/exports/themes';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -21,7 +21,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // export (over EXPORT_BACKGROUND_ROWS, set low here) made in the background to a download link.
 
 const BACKGROUND_ABOVE = 1000;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const exportDir = mkdtempSync(join(tmpdir(), 'heard-e2e-exports-'));
 
 let app: RunningApp;
@@ -96,11 +95,6 @@ describe('downloading the figures', () => {
     expect((await page.request.get(`${base}/summary.pdf`)).status()).toBe(404);
   });
 });
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-}
 
 async function consultationBySlug(slug: string) {
   const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();

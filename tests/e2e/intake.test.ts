@@ -1,15 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { createConsultation } from '../factories';
+import { expectAccessible } from './axe';
 import { countResponses, newVisitor, startSuite, stopSuite, waitForHydration, type RunningApp } from './harness';
 import { addAccount, signIn, type Account } from './workspace';
 
 // Responses from outside the online form, as an officer records them: keyed in one at a time,
 // or a spreadsheet imported all at once (checked first, all or nothing, never twice).
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SLUG = 'intake-e2e';
 
 let app: RunningApp;
@@ -34,12 +33,6 @@ async function officerPage(js: boolean, path: string): Promise<Page> {
   await signIn(page, officer, path);
   if (js) await waitForHydration(page);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(found).toEqual([]);
 }
 
 const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });

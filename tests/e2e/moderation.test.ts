@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { countResponses, newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { answerRequiredOnly, confirmationUrl, press, SLUGS, ui, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -13,7 +13,6 @@ import { choose, nextButton, pageHeading, youthPath, youthUrl } from './youth';
 
 const slug = SLUGS.oneStockport;
 const LIMIT = 3;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let app: RunningApp;
 let db: Db;
 let browser: Browser;
@@ -35,11 +34,6 @@ async function visitor(js: boolean): Promise<Page> {
   const context = await newVisitor(browser, app, { js });
   contexts.push(context);
   return context.newPage();
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const listPath = () => `/admin/consultations/${consultationId}/responses`;

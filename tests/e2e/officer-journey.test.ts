@@ -1,4 +1,3 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/connection";
@@ -22,6 +21,7 @@ import {
   ui,
   visit,
 } from "./survey";
+import { expectAccessible } from "./axe";
 import { addAccount, signIn, type Account } from "./workspace";
 
 // The whole story of issue 4 in one walk through the real pages: an administrator invites an
@@ -31,7 +31,6 @@ import { addAccount, signIn, type Account } from "./workspace";
 // the counts. Then, without JavaScript, the officer builds and publishes another one and marks
 // another response as spam. The database is only read, to check what was stored.
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const TITLE = "Parks for everyone in Stockport";
 const SECTION = "Your parks";
 const YOUTH_CODE = "parksforall";
@@ -96,18 +95,6 @@ async function submit(page: Page, js: boolean, button: string): Promise<void> {
   await page.getByRole("button", { name: button, exact: true }).click();
   await page.waitForLoadState("load");
   if (js) await waitForHydration(page);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(
-    results.violations.map(
-      (v) =>
-        `${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .join(" | ")} [${page.url()}]`
-    )
-  ).toEqual([]);
 }
 
 const statusOf = async (id: number) =>

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { newVisitor, ROOT, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { press, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -13,7 +13,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // respondents set beside the real Census 2021 population, with the groups it under-represents,
 // a respondent-group filter and a re-weighted question; JavaScript on and off, axe in English and Urdu.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The demo's baseline (db/seed/population.ts), named here: app code is not loaded in end-to-end tests.
 const DEMO_BASELINE = { name: 'Census 2021: Stockport' };
 let app: RunningApp;
@@ -40,11 +39,6 @@ async function officerOn(js: boolean, path: string): Promise<Page> {
   await signIn(page, officer, path);
   if (js) await waitForHydration(page);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const censusFile = (name: string) => ({ name, mimeType: 'text/csv', buffer: readFileSync(join(ROOT, 'db/reference/census', name)) });

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { SLUGS, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -12,7 +12,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // page passes axe in English and Urdu and prints without the site's navigation; a draft's or an
 // open consultation's results page does not exist.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SLUG = SLUGS.covid;
 const PLANNED = 'Open a drop-in advice session in every library';
 const DONE = 'Send every household a plain-English guide to local support';
@@ -42,11 +41,6 @@ async function pageFor(js: boolean, account?: Account, path = '/'): Promise<Page
     if (js) await waitForHydration(page);
   }
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const publishPath = () => `/admin/consultations/${consultation.id}/publish`;

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { SLUGS, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -10,7 +10,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // codebook theme and a council priority, trimmed to an unbroken excerpt, credited as the person
 // chose; then the priority's page across consultations shows the quote and the theme's share.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEME = 'Green spaces (e2e)';
 const CODED = 30;
 const RAISED = 12;
@@ -99,11 +98,6 @@ async function signedIn(account: Account, js: boolean, path: string): Promise<Pa
   await signIn(page, account, path);
   if (js) await waitForHydration(page);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const quotesPath = () => `/admin/consultations/${consultationId}/quotes`;

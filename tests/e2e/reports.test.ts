@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { press, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -13,7 +13,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // counted responses read off the page and checked against the database; then the same report
 // downloaded as Word and PDF and read back; JavaScript on and off; axe in English and Urdu.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const HEADINGS = ['1. Introduction and purpose', '2. How we engaged', '3. What we heard', '4. Who we heard from', '5. Next steps'];
 let app: RunningApp;
 let db: Db;
@@ -39,11 +38,6 @@ async function officerOn(js: boolean, path: string): Promise<{ page: Page; conte
   await signIn(page, officer, path);
   if (js) await waitForHydration(page);
   return { page, context };
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const number = (n: number) => n.toLocaleString('en-GB');

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { press, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -11,7 +11,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // down by ward (a small ward's figures say "fewer than 10"); JavaScript on and off; axe in
 // English and Urdu; nothing scrolls sideways on a 320 px screen.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THRESHOLD = 10;
 let app: RunningApp;
 let db: Db;
@@ -37,11 +36,6 @@ async function officerOn(js: boolean, path: string, width = 1024): Promise<Page>
   await signIn(page, officer, path);
   if (js) await waitForHydration(page);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 }
 
 const number = (n: number) => n.toLocaleString('en-GB');

@@ -1,8 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { createConsultation } from '../factories';
+import { expectAccessible } from './axe';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { ui } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -11,7 +11,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // people's version with its answers mapped onto the main ones, and previews both as the public
 // would see them, without anything being stored.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const en = (key: string, vars?: Record<string, string | number>) => ui('en', `versions:${key}`, vars);
 
 let app: RunningApp;
@@ -47,12 +46,6 @@ const stored = async () => ({
   responses: Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
   drafts: Number((await db.selectFrom('response_drafts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
 });
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')} [${page.url()}]`);
-  expect(found).toEqual([]);
-}
 
 for (const js of [true, false]) {
   describe(`other versions, JavaScript ${js ? 'on' : 'off'}`, () => {
