@@ -28,7 +28,7 @@ export async function fetchFile(base: string, path: string, cookie: string, { ti
       continue;
     }
     const contentType = response.headers.get('content-type') ?? '';
-    if (response.status === 200 && contentType.startsWith('text/html')) {
+    if ((response.status === 200 || response.status === 202) && contentType.startsWith('text/html')) {
       const link = DOWNLOAD_LINK.exec(await response.text())?.[1];
       polls += 1;
       if (link) url = new URL(link.replaceAll('&amp;', '&'), url).href;
