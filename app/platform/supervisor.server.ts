@@ -42,6 +42,10 @@ export function runSupervisor(options: SupervisorOptions): void {
     log = (line) => console.log(`[supervisor] ${line}`),
   } = options;
   if (!cluster.isPrimary) throw new Error('runSupervisor must run in the primary process');
+  // The kernel hands connections to the workers, not the primary (round-robin): a connection the
+  // primary passes to a worker at the moment it dies is never answered, where the kernel leaves it
+  // queued for a live worker (or refuses it at once when none is left).
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   cluster.setupPrimary({ exec, execArgv });
 
   const lives = new Map<Worker, Life>();

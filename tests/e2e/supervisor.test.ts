@@ -35,11 +35,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function startSupervisor(dir: string, port: number, seedDemo: boolean): Supervised {
-  const databasePath = join(dir, 'heard.sqlite');
+function startSupervisor(dir: string, port: number, seedDemo: boolean, workers = 1): Supervised {
+  const databasePath = join(dir, `heard-${port}.sqlite`);
   const child = spawn(process.execPath, ['--enable-source-maps', 'build/node/supervisor.js'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath, SEED_DEMO: String(seedDemo) },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath, SEED_DEMO: String(seedDemo), WEB_WORKERS: String(workers) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -138,6 +138,24 @@ describe('npm run serve under its supervisor', () => {
     for (const pid of workers) expect(alive(pid)).toBe(false);
     expect(running.output()).toMatch(/worker \d+ stopped \(code 0\)/);
     expect(await answersHome(running.url)).toBe(false);
+  });
+
+  it('with two workers, keeps answering while one is killed and restarted', async () => {
+    app = startSupervisor(dir, await freePort(), false, 2);
+    const running = app;
+    await until('two workers', () => listeningPids(running.output()).length === 2, 900, running.output);
+    const [victim, survivor] = listeningPids(running.output());
+    process.kill(victim!, 'SIGKILL');
+    // Asked at once, while the primary may not yet know: the kernel gives every one to the live worker.
+    const statuses = [];
+    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${running.url}/`, { signal: AbortSignal.timeout(10_000) })).status);
+    expect(statuses).toEqual(Array(10).fill(200));
+    await until('a third worker', () => listeningPids(running.output()).length === 3, 900, running.output);
+    expect(alive(survivor!)).toBe(true);
+    const workers = startedPids(running.output());
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    for (const pid of workers) expect(alive(pid)).toBe(false);
   });
 
   it('gives up, non-zero and saying why, on a worker that dies before it listens', async () => {
