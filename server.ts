@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
@@ -17,13 +18,16 @@ import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.serv
 async function main() {
   const config = env();
   const db = openDatabase(config.DATABASE_URL);
-  const applied = await migrateToLatest(db);
-  if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
-  await seedReference(db);
-  if (config.SEED_DEMO) {
-    const started = Date.now();
-    const summary = await seedDemo(db);
-    if (!summary.skipped) console.log(`Demo content added in ${Date.now() - started} ms`);
+  // Under `npm run serve` the supervisor (supervisor.ts) has done both, once, before forking us.
+  if (cluster.isPrimary) {
+    const applied = await migrateToLatest(db);
+    if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
+    await seedReference(db);
+    if (config.SEED_DEMO) {
+      const started = Date.now();
+      const summary = await seedDemo(db);
+      if (!summary.skipped) console.log(`Demo content added in ${Date.now() - started} ms`);
+    }
   }
 
   // A background export the last run was making can never finish: say so rather than keep it "running".

@@ -31,6 +31,13 @@ const schema = z.object({
   EXPORT_BACKGROUND_ROWS: z.coerce.number().int().min(0).default(50_000),
   /** How long a finished background export's file can be downloaded. */
   EXPORT_KEEP_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  /**
+   * Server processes `npm run serve` keeps running (and restarts when one dies). Keep 1: summary
+   * indexes, the page cache and rate limits live in each process's memory, so two would disagree;
+   * a restarting worker marks every running background export as interrupted, another worker's too;
+   * and SQLite has one writer at a time anyway.
+   */
+  WEB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -58,7 +58,25 @@ export async function load({ url, connections, duration, method = 'GET', bodyTem
       },
     ];
   }
-  const r = await autocannon(options);
+  return toLoadResult(await autocannon(options));
+}
+
+/**
+ * GETs at a steady `rate` per second (residents browsing, not a flood, so the latency shows waiting
+ * rather than queueing) until `until` settles; `onAnswer` sees each answer's time.
+ */
+export function loadUntil({ url, connections, rate, until, onAnswer }: { url: string; connections: number; rate: number; until: Promise<unknown>; onAnswer?: () => void }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url, connections, overallRate: rate, duration: 3600, timeout: 30 }, (error, result) =>
+      error ? reject(error) : resolve(toLoadResult(result)),
+    );
+    if (onAnswer) instance.on('response', onAnswer);
+    const stop = () => instance.stop();
+    until.then(stop, stop);
+  });
+}
+
+function toLoadResult(r: autocannon.Result): LoadResult {
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
   const total = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
   return {

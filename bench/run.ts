@@ -12,6 +12,7 @@ import { idsOf, prepareBareDatabase, readShape, storedCheck, storedResponse, typ
 import { answeredQuestionCount, ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
 import { analysisReport, benchAnalysisAt, type SizeResult } from './analysis';
 import { benchExportsAt, exportsReport, type ExportResult } from './exports';
+import { benchContention, CONTENTION_SCENARIOS, contentionReport, type ContentionResult } from './contention';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
 // work, on loopback, one scenario at a time. See bench/README.md. `npm run bench` builds first.
@@ -56,6 +57,15 @@ const SCENARIO_LIST: Scenario[] = [
 ];
 
 const APP_RSS_LIMIT_MB = 250;
+/**
+ * submit / bare-submit on main before issue 12's request limits (bench/README.md, 7 December 2026).
+ * The limits may cost at most 5% of it: the ratio is of the same run's baseline, so a busy machine
+ * moves both sides.
+ */
+const SUBMIT_RATIO_BEFORE_LIMITS = 0.131;
+/** The same as CPU time: bare-submit's CPU ms per request over submit's (steadier on a busy machine). */
+const SUBMIT_CPU_RATIO_BEFORE_LIMITS = 0.102;
+const LIMITS_BUDGET = 0.95;
 /** The full summary broken down by one dimension, and one filtered by three fields (the results page's query). */
 const SUMMARY_QUERY = 'breakdown=ward';
 const FILTERED_QUERY = 'respondentGroup=resident&channel=online&ageBand=25_34';
@@ -90,11 +100,12 @@ function options() {
       profile: { type: 'boolean', default: false },
       sizes: { type: 'string', default: '100000,1000000' },
       'export-sizes': { type: 'string', default: '1000000' },
+      rate: { type: 'string', default: '20' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log(`npm run bench -- [--duration 10] [--connections 10] [--warmup 2] [--only ${SCENARIOS.join(',')}] [--profile]
+    console.log(`npm run bench -- [--duration 10] [--connections 10] [--warmup 2] [--only ${[...SCENARIOS, ...CONTENTION_SCENARIOS].join(',')}] [--profile]
   --duration     seconds of measured load per scenario
   --connections  concurrent autocannon connections
   --warmup       seconds of unmeasured load before each scenario
@@ -102,7 +113,8 @@ function options() {
   --profile      run both servers under node --cpu-prof (bench/out/profiles) and summarise where their CPU time went
   --sizes        demo database sizes for the "what we heard" scenarios (default 100000,1000000; "none" skips them).
                  Databases are seeded once and kept in bench/out/cache/
-  --export-sizes demo database sizes for the responses export (default 1000000; "none" skips it)`);
+  --export-sizes demo database sizes for the responses export (default 1000000; "none" skips it)
+  --rate         public GETs per second in during-heavy and during-lock (default 20)`);
     process.exit(0);
   }
   const number = (name: string, value: string, min: number) => {
@@ -110,8 +122,8 @@ function options() {
     if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min}`);
     return n;
   };
-  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
-  for (const name of only) if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`Unknown scenario ${name}`);
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS, ...CONTENTION_SCENARIOS];
+  for (const name of only) if (![...SCENARIOS, ...CONTENTION_SCENARIOS].includes(name as never)) throw new Error(`Unknown scenario ${name}`);
   const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map((s) => Math.round(number('sizes', s.trim(), 1)));
   const exportSizes = values['export-sizes'] === 'none' ? [] : values['export-sizes'].split(',').map((s) => Math.round(number('export-sizes', s.trim(), 1)));
   return {
@@ -121,6 +133,8 @@ function options() {
     connections: Math.round(number('connections', values.connections, 1)),
     warmup: number('warmup', values.warmup, 0),
     only: new Set(only as ScenarioName[]),
+    contention: new Set(only.filter((n) => (CONTENTION_SCENARIOS as readonly string[]).includes(n))),
+    rate: number('rate', values.rate, 1),
     profile: values.profile,
   };
 }
@@ -347,7 +361,15 @@ async function main(): Promise<void> {
     for (const size of opts.exportSizes) exportResults.push(await benchExportsAt(size, { root: ROOT, tmp, cacheDir: join(OUT_DIR, 'cache') }));
     const exportsReported = exportsReport(exportResults, table);
 
-    // 8. Report.
+    // 8. Public pages while a report and an export are made, and while another process holds the write lock.
+    let contention: ContentionResult | undefined;
+    if (opts.contention.size) {
+      console.log('\nPublic pages while something else is busy');
+      contention = await benchContention({ root: ROOT, tmp, cacheDir: join(OUT_DIR, 'cache'), only: opts.contention, rate: opts.rate, connections: 2 });
+    }
+    const contentionReported = contentionReport(contention, table);
+
+    // 9. Report.
     console.log('\nResults\n');
     console.log(
       table(
@@ -398,6 +420,27 @@ async function main(): Promise<void> {
             pass: r.ratio !== null && r.ratio >= target,
           };
         }),
+      ...results
+        .filter((r) => r.name === 'submit' && r.ratio !== null)
+        .map((r) => ({
+          target: `submit >= ${LIMITS_BUDGET} x ${SUBMIT_RATIO_BEFORE_LIMITS.toFixed(3)}x (the ratio before issue 12's limits: a 5% budget)`,
+          measured: ratio(r.ratio),
+          pass: r.ratio! >= LIMITS_BUDGET * SUBMIT_RATIO_BEFORE_LIMITS,
+        })),
+      ...results
+        .filter((r) => r.name === 'submit' && r.cpuMsPerRequest)
+        .flatMap((r) => {
+          const bareCpu = results.find((b) => b.name === 'bare-submit')?.cpuMsPerRequest;
+          if (!bareCpu) return [];
+          const cpuRatio = bareCpu / r.cpuMsPerRequest!;
+          return [
+            {
+              target: `submit CPU ms/req: bare-submit's / submit's >= ${LIMITS_BUDGET} x ${SUBMIT_CPU_RATIO_BEFORE_LIMITS.toFixed(3)} (the same budget in CPU time)`,
+              measured: `${cpuRatio.toFixed(3)} (${r.cpuMsPerRequest!.toFixed(2)} ms against ${bareCpu.toFixed(2)} ms)`,
+              pass: cpuRatio >= LIMITS_BUDGET * SUBMIT_CPU_RATIO_BEFORE_LIMITS,
+            },
+          ];
+        }),
       ...(results.some((r) => r.server === 'app')
         ? [{ target: `app peak RSS < ${APP_RSS_LIMIT_MB} MB`, measured: `${fixed(appPeak, 1)} MB`, pass: appPeak > 0 && appPeak < APP_RSS_LIMIT_MB }]
         : []),
@@ -420,6 +463,8 @@ async function main(): Promise<void> {
     targets.push(...analysisReported.targets);
     if (exportResults.length) console.log(`\n${exportsReported.text}`);
     targets.push(...exportsReported.targets);
+    if (contentionReported.text) console.log(`\n${contentionReported.text}`);
+    targets.push(...contentionReported.targets);
     console.log('\nTargets\n');
     console.log(table(['', 'target', 'measured'], targets.map((t) => [t.pass ? 'PASS' : 'FAIL', t.target, t.measured])));
 
@@ -445,6 +490,7 @@ async function main(): Promise<void> {
           scenarios: results,
           analysis,
           exports: exportResults,
+          contention,
           idleRssMb,
           appPeakRssMb: appPeak,
           targets,
