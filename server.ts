@@ -16,7 +16,7 @@ import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.serv
 // Starts Heard: migrates the database, fills it on first start, and serves the app.
 async function main() {
   const config = env();
-  const db = openDatabase(config.DATABASE_URL);
+  const db = openDatabase(config.DATABASE_URL, { busySeconds: config.DATABASE_BUSY_SECONDS });
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
   await seedReference(db);
