@@ -21,8 +21,9 @@ const PG_LOCK_NOT_AVAILABLE = '55P03';
 
 /** Whether a failed query failed only because the database was busy, on either dialect. */
 export function isDatabaseBusy(error: unknown): boolean {
-  if (error instanceof DatabaseBusyError) return true;
-  return (error as { code?: unknown } | null)?.code === PG_LOCK_NOT_AVAILABLE;
+  // By name, not instanceof: the server (tsx) and the app's build each have a copy of this class.
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return name === 'DatabaseBusyError' || code === PG_LOCK_NOT_AVAILABLE;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

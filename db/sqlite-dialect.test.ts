@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
+import { Kysely, sql, type Generated } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseBusyError } from './busy';
 import { BusyTolerantSqliteDialect } from './sqlite-dialect';
 
 interface Schema {
-  note: { id: number; text: string };
-  part: { id: number; note_id: number };
+  note: { id: Generated<number>; text: string };
+  part: { id: Generated<number>; note_id: number };
 }
 
 let dir: string;
