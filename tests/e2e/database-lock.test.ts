@@ -7,6 +7,8 @@ import { openDb, startApp, type RunningApp } from './harness';
 import { HttpClient } from './http';
 import { holdWriteLock } from './lock';
 import { SLUGS, ui } from './survey';
+import { addAccount } from './workspace';
+import { youthPath } from './youth';
 
 // One writer freezes everyone: while another process holds SQLite's write lock for 10 s (an
 // import, a backup, the sqlite3 shell), public pages are still served, a resident's response
@@ -120,6 +122,7 @@ describe('One writer freezes everyone: a lock held past DATABASE_BUSY_SECONDS', 
     const body = submissionBody(app.databasePath);
     const visitor = new HttpClient(app.url);
     await visitor.get(`/consultations/${slug}/answer/1`);
+    const account = await addAccount(db, 'analyst');
     const typed = 'The canal towpath at dawn & the “market” hall';
     const lock = await holdWriteLock(app.databasePath);
     try {
@@ -138,6 +141,22 @@ describe('One writer freezes everyone: a lock held past DATABASE_BUSY_SECONDS', 
       expect(check.status).toBe(503);
       expect(await check.text()).toContain(ui('en', 'survey:errors.busy'));
       expect((await storedKeys(db, [key])).size).toBe(0);
+
+      // The young people's steps say it in their own words, and keep the answer picked.
+      const young = await visitor.post(youthPath('age'), { age_band: '13_15' });
+      const youngPage = await young.text();
+      expect(young.status).toBe(503);
+      expect(youngPage).toContain(ui('en', 'youth:errors.busy'));
+      expect(youngPage).toMatch(/<input[^>]*value="13_15"[^>]*checked|<input[^>]*checked[^>]*value="13_15"/);
+
+      // A workspace form (signing in stores a session) gets the shared "busy, nothing was saved" page.
+      const officer = new HttpClient(app.url);
+      const csrf = await officer.csrfOf('/admin/sign-in');
+      const signIn = await officer.post('/admin/sign-in', { csrf, email: account.email, password: account.password, redirectTo: '/admin' });
+      const signInPage = await signIn.text();
+      expect(signIn.status).toBe(503);
+      expect(signInPage).toContain(ui('en', 'common:errors.busyTitle'));
+      expect(signInPage).toContain(ui('en', 'common:errors.busy'));
     } finally {
       await lock.release();
     }
