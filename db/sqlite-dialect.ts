@@ -13,6 +13,14 @@ import {
 } from 'kysely';
 import { Gate, retryWhileBusy } from './busy';
 
+export interface SqliteOptions {
+  path: string;
+  /** How long a query may wait for someone else's lock before DatabaseBusyError. */
+  busySeconds: number;
+  /** Reader connections at most (each stream holds one while it runs). */
+  readers?: number;
+}
+
 /**
  * SQLite without stopping the event loop. better-sqlite3 is synchronous, so a busy timeout
  * inside SQLite would freeze every request while another process (an import, a backup, the
@@ -25,14 +33,6 @@ import { Gate, retryWhileBusy } from './busy';
  * connections, which in WAL mode never wait for a writer. `:memory:` is one database per
  * connection, so there everything shares the writer, as Kysely's own SqliteDriver does.
  */
-export interface SqliteOptions {
-  path: string;
-  /** How long a query may wait for someone else's lock before DatabaseBusyError. */
-  busySeconds: number;
-  /** Reader connections at most (each stream holds one while it runs). */
-  readers?: number;
-}
-
 export class BusyTolerantSqliteDialect implements Dialect {
   constructor(readonly options: SqliteOptions) {}
   createAdapter = () => new SqliteAdapter();
