@@ -17,7 +17,7 @@ import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.serv
 // Starts Heard: migrates the database, fills it on first start, and serves the app.
 async function main() {
   const config = env();
-  const db = openDatabase(config.DATABASE_URL);
+  const db = openDatabase(config.DATABASE_URL, { busySeconds: config.DATABASE_BUSY_SECONDS });
   // Under `npm run serve` the supervisor (supervisor.ts) has done both, once, before forking us.
   if (cluster.isPrimary) {
     const applied = await migrateToLatest(db);

@@ -5,6 +5,6 @@ import { env } from './env.server';
 let instance: Db | undefined;
 
 export function db(): Db {
-  instance ??= openDatabase(env().DATABASE_URL);
+  instance ??= openDatabase(env().DATABASE_URL, { busySeconds: env().DATABASE_BUSY_SECONDS });
   return instance;
 }

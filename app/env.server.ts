@@ -6,6 +6,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('data/heard.sqlite'),
+  /**
+   * How long a query waits for a lock held by someone else (an import, a backup, the sqlite3
+   * shell) before the person is told "busy, try again" with nothing lost.
+   */
+  DATABASE_BUSY_SECONDS: z.coerce.number().min(0.1).max(600).default(15),
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

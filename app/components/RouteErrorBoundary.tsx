@@ -24,6 +24,9 @@ export function RouteErrorBoundary() {
   } else if (isRouteErrorResponse(error) && error.status === 413) {
     title = t('errors.tooLargeTitle');
     body = [t('errors.tooLarge')];
+  } else if (isRouteErrorResponse(error) && error.status === 503) {
+    title = t('errors.busyTitle');
+    body = [t('errors.busy')];
   } else if (isRouteErrorResponse(error) && error.status === 410 && isClosedError(error.data)) {
     title = t('errors.goneTitle');
     body = [t('errors.gone', { title: error.data.title })];

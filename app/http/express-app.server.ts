@@ -6,6 +6,7 @@ import express from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
 import type { RateLimits } from '~/auth/rate-limit.server';
+import { withBusyAs503 } from './busy.server';
 import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 
@@ -76,7 +77,7 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
     app.use(express.static(clientDir, { maxAge: '1h' }));
   }
 
-  const handle = createRequestHandler(build, mode);
+  const handle = createRequestHandler(typeof build === 'function' ? () => build().then(withBusyAs503) : withBusyAs503(build), mode);
   app.all('*', async (req, res, next) => {
     try {
       const cacheKey = pageCache.enabled && (req.method === 'GET' || req.method === 'HEAD') ? pageCacheKey(req) : null;

@@ -14,6 +14,7 @@ import { routeHeaders } from '~/http/headers';
 import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
+import { unlessBusy } from '~/responses/busy.server';
 import { checkPath, surveyPath } from '~/responses/paths';
 import { stepFieldNames, stepSchema } from '~/responses/step-schema';
 import { redirectWithCookie, requireSurveyStep } from '~/responses/survey.server';
@@ -54,15 +55,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers });
   }
-  const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), valuesToKeep(submission), new Date());
-  if (!saved) {
-    context.request.submissionFailed = true;
-    return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
-  }
-  const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
-  if (goingBack) return redirectWithCookie(surveyPath(def.slug, position.previous?.id), cookie);
-  if (returnToCheck || !position.next) return redirectWithCookie(checkPath(def.slug), cookie);
-  return redirectWithCookie(surveyPath(def.slug, position.next.id), cookie);
+  return unlessBusy(context, (options) => submission.reply(options), 'survey', async () => {
+    const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), valuesToKeep(submission), new Date());
+    if (!saved) {
+      context.request.submissionFailed = true;
+      return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
+    }
+    const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
+    if (goingBack) return redirectWithCookie(surveyPath(def.slug, position.previous?.id), cookie);
+    if (returnToCheck || !position.next) return redirectWithCookie(checkPath(def.slug), cookie);
+    return redirectWithCookie(surveyPath(def.slug, position.next.id), cookie);
+  }, headers);
 }
 
 export const headers = routeHeaders;

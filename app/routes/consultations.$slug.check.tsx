@@ -17,6 +17,7 @@ import { listWards } from '~/places/wards.server';
 import { toFormEntries } from '~/responses/answers';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
 import { submissionSchema } from '~/responses/form-schema';
+import { unlessBusy } from '~/responses/busy.server';
 import { confirmationPath, surveyPath } from '~/responses/paths';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { submitResponse } from '~/responses/submit.server';
@@ -46,22 +47,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, now);
   const wardCodes = def.askAboutYou ? (await listWards(context.db)).map((w) => w.code) : null;
   const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes) });
-  const screening = await screenSubmission(context, def.id, submission.payload, now);
-  if (!screening.ok) return refuseSubmission(context, (options) => submission.reply(options), screening, 'survey');
-  if (submission.status !== 'success') {
-    context.request.submissionFailed = true;
-    return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
-  }
-  const stored = await submitResponse(context.db, def, submission.value, {
-    idempotencyKey: submission.value.idempotencyKey ?? '',
-    locale,
-    channel: 'online',
-    draftToken: await readDraftToken(request),
-    now,
+  const reply = (options?: { formErrors: string[] }) => submission.reply(options);
+  return unlessBusy(context, reply, 'survey', async () => {
+    const screening = await screenSubmission(context, def.id, submission.payload, now);
+    if (!screening.ok) return refuseSubmission(context, reply, screening, 'survey');
+    if (submission.status !== 'success') {
+      context.request.submissionFailed = true;
+      return data({ result: reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+    }
+    const stored = await submitResponse(context.db, def, submission.value, {
+      idempotencyKey: submission.value.idempotencyKey ?? '',
+      locale,
+      channel: 'online',
+      draftToken: await readDraftToken(request),
+      now,
+    });
+    countSubmission(context, stored, now);
+    const { reference } = stored;
+    return redirect(confirmationPath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.id, reference, request) } });
   });
-  countSubmission(context, stored, now);
-  const { reference } = stored;
-  return redirect(confirmationPath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.id, reference, request) } });
 }
 
 export const headers = routeHeaders;

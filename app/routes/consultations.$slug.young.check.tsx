@@ -14,6 +14,7 @@ import { countSubmission, refuseSubmission, screenSubmission } from '~/moderatio
 import { formPageTitle } from '~/http/page-title.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
 import { flatFormEntries } from '~/responses/answers';
+import { unlessBusy } from '~/responses/busy.server';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
 import { youthSubmissionSchema } from '~/youth/form-schema';
 import { youthDraftToken } from '~/youth/step-schema';
@@ -43,21 +44,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, now);
   const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def) });
-  const screening = await screenSubmission(context, def.consultationId, submission.payload, now);
-  if (!screening.ok) return refuseSubmission(context, (options) => submission.reply(options), screening, 'youth');
-  if (submission.status !== 'success') {
-    context.request.submissionFailed = true;
-    return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
-  }
-  const stored = await submitYouthResponse(context.db, def, submission.value, {
-    idempotencyKey: submission.value.idempotencyKey ?? '',
-    locale,
-    draftToken: youthDraftToken(await readDraftToken(request)),
-    now,
+  const reply = (options?: { formErrors: string[] }) => submission.reply(options);
+  return unlessBusy(context, reply, 'youth', async () => {
+    const screening = await screenSubmission(context, def.consultationId, submission.payload, now);
+    if (!screening.ok) return refuseSubmission(context, reply, screening, 'youth');
+    if (submission.status !== 'success') {
+      context.request.submissionFailed = true;
+      return data({ result: reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+    }
+    const stored = await submitYouthResponse(context.db, def, submission.value, {
+      idempotencyKey: submission.value.idempotencyKey ?? '',
+      locale,
+      draftToken: youthDraftToken(await readDraftToken(request)),
+      now,
+    });
+    countSubmission(context, stored, now);
+    const { reference } = stored;
+    return redirect(youthDonePath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) } });
   });
-  countSubmission(context, stored, now);
-  const { reference } = stored;
-  return redirect(youthDonePath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) } });
 }
 
 export const headers = routeHeaders;

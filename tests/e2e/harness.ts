@@ -18,6 +18,8 @@ export interface RunningApp {
   url: string;
   databasePath: string;
   stop(): Promise<void>;
+  /** kill -9 of the server (tsx and the node under it), leaving its database as the crash left it. */
+  crash(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -39,9 +41,18 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the built server (run `npm run build` first) with its own database, seeded with the demo content. */
-export async function startApp({ seedDemo = true, env = {} }: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
-  const dir = await mkdtemp(join(tmpdir(), 'heard-e2e-'));
-  const databasePath = join(dir, 'heard.sqlite');
+export async function startApp({
+  seedDemo = true,
+  env = {},
+  databasePath: reopen,
+}: {
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+  /** Start again on the database a crashed run left (its folder then stays the caller's to delete). */
+  databasePath?: string;
+} = {}): Promise<RunningApp> {
+  const dir = reopen ? undefined : await mkdtemp(join(tmpdir(), 'heard-e2e-'));
+  const databasePath = reopen ?? join(dir!, 'heard.sqlite');
   const port = await freePort();
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server.ts'], {
     cwd: ROOT,
@@ -87,7 +98,7 @@ export async function startApp({ seedDemo = true, env = {} }: { seedDemo?: boole
   }).catch(async (error: unknown) => {
     signalGroup('SIGKILL');
     process.off('exit', killOnExit);
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
     throw error;
   });
 
@@ -100,7 +111,12 @@ export async function startApp({ seedDemo = true, env = {} }: { seedDemo?: boole
       await exited(child);
       clearTimeout(killer);
       process.off('exit', killOnExit);
-      await rm(dir, { recursive: true, force: true });
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+    async crash() {
+      signalGroup('SIGKILL');
+      await exited(child);
+      process.off('exit', killOnExit);
     },
   };
 }
