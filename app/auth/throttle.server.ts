@@ -59,12 +59,12 @@ export class Throttle {
     const entry = this.entry(key, now);
     const hold = this.delayAfter((entry?.failures ?? 0) + 1);
     if (!entry && hold === 0) return;
-    const held = entry ?? this.add(key, { failures: 0, notBefore: now, lastFailure: now });
+    const held = entry ?? this.add(key, { failures: 0, notBefore: now, lastFailure: now }, now);
     held.notBefore = Math.max(held.notBefore, now + hold);
   }
 
   fail(key: string, now: number): void {
-    const entry = this.entry(key, now) ?? this.add(key, { failures: 0, notBefore: now, lastFailure: now });
+    const entry = this.entry(key, now) ?? this.add(key, { failures: 0, notBefore: now, lastFailure: now }, now);
     entry.failures += 1;
     entry.lastFailure = now;
     entry.notBefore = Math.max(entry.notBefore, now + this.delayAfter(entry.failures));
@@ -74,9 +74,8 @@ export class Throttle {
     this.entries.delete(key);
   }
 
-  private add(key: string, entry: Entry): Entry {
+  private add(key: string, entry: Entry, now: number): Entry {
     if (this.entries.size >= this.maxKeys) {
-      const now = Date.now();
       for (const old of [...this.entries.keys()]) this.entry(old, now);
       // Still full (a spray of keys): the oldest go first; Map order is insertion order.
       for (const old of this.entries.keys()) {

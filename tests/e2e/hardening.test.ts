@@ -138,6 +138,11 @@ describe('Headers', () => {
       nonces.push(nonce!);
     }
     expect(nonces[1]).not.toBe(nonces[0]);
+    // A copy the browser already holds keeps the policy stored with it, whose nonce it carries.
+    const etag = (await fetch(`${app.url}/consultations/${SLUGS.oneStockport}`)).headers.get('etag') ?? '';
+    const unchanged = await fetch(`${app.url}/consultations/${SLUGS.oneStockport}`, { headers: { 'If-None-Match': etag } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get('content-security-policy')).toBeNull();
   });
 
   it('asks for https only when served over https, and denies features and openers', async () => {
