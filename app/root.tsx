@@ -1,3 +1,4 @@
+import './zod-config';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
@@ -8,6 +9,7 @@ import { SiteFooter, SiteHeader } from './components/SiteChrome';
 import { DEFAULT_LOCALE, directionOf } from './i18n/config';
 import { chosenLocale, detectLocale, languageCookie, tFor } from './i18n/i18n.server';
 import { errorTitle } from './components/error-title';
+import { useNonce } from './http/nonce';
 import styles from './styles/app.css?url';
 
 export const links: LinksFunction = () => [
@@ -33,6 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const locale = root?.locale ?? DEFAULT_LOCALE;
   const { t } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -53,8 +56,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

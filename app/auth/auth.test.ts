@@ -70,26 +70,85 @@ describe('signing in', () => {
     expect(events[0]?.summary).toBe('officer@stockport.gov.uk signed in');
   });
 
-  it('locks an account after five failures, even with the right password, and says for how long', async () => {
+  // Changed deliberately (issue 12, "Anyone can lock anyone out"): five failures used to lock
+  // the account for 15 minutes even against the right password. Guessing is still slowed, now
+  // by a growing wait that always ends, and the answer says how many seconds.
+  it('slows an account after three failures, even with the right password, says for how long, and lets it in after the wait', async () => {
     await insertActiveUser(db, { email: 'target@example.org', role: 'admin', password: 'correct horse battery staple' });
     const limits = createRateLimits({ submissionsPerHour: 60 });
-    const now = new Date('2026-11-22T10:00:00Z');
-    const results = [];
-    for (let i = 0; i < 5; i += 1) results.push(await signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `client-${i}` }, now));
-    expect(results.slice(0, 4).map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
-    expect(results[4]).toEqual({ ok: false, reason: 'locked', minutes: 15 });
-    const locked = await signIn(db, limits, { email: 'target@example.org', password: 'correct horse battery staple', client: 'fresh' }, now);
-    expect(locked).toMatchObject({ ok: false, reason: 'locked' });
-    const later = await signIn(db, limits, { email: 'target@example.org', password: 'correct horse battery staple', client: 'fresh' }, new Date(now.getTime() + minutes(16)));
-    expect(later.ok).toBe(true);
-    expect((await listAuditEvents(db, { action: 'user.locked' })).total).toBe(1);
+    const t0 = new Date('2026-11-22T10:00:00Z').getTime();
+    const at = (seconds: number) => new Date(t0 + seconds * 1000);
+    const guess = (i: number, when: Date) => signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `client-${i}` }, when);
+    // Free, free, free, then 1 s, then 2 s before the next: each guess sent once its wait is over.
+    const results = [await guess(0, at(0)), await guess(1, at(0)), await guess(2, at(0)), await guess(3, at(1)), await guess(4, at(3))];
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    const right = { email: 'target@example.org', password: 'correct horse battery staple', client: 'fresh' };
+    expect(await signIn(db, limits, right, at(3))).toEqual({ ok: false, reason: 'wait', seconds: 4 });
+    expect((await signIn(db, limits, right, at(7))).ok).toBe(true);
+    expect((await listAuditEvents(db, { action: 'user.sign_in_slowed' })).total).toBe(1);
   });
 
-  it('slows one client guessing many accounts', async () => {
-    const limits = { ...createRateLimits({ submissionsPerHour: 60 }), signInClient: new RateLimiter(3, minutes(15)) };
-    const answers = [];
-    for (let i = 0; i < 4; i += 1) answers.push(await signIn(db, limits, { email: `nobody${i}@example.org`, password: 'whatever it is', client: 'sprayer' }));
-    expect(answers.map((r) => (r.ok ? 'ok' : r.reason))).toEqual(['invalid', 'invalid', 'locked', 'locked']);
+  it('checks no more than two of five guesses sent at once past the free ones', async () => {
+    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const t0 = new Date('2026-11-22T11:00:00Z');
+    for (let i = 0; i < 3; i += 1) await signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `c${i}` }, t0);
+    const later = new Date(t0.getTime() + 1000);
+    const all = await Promise.all([0, 1, 2, 3, 4].map((i) => signIn(db, limits, { email: 'target@example.org', password: `burst ${i}`, client: `b${i}` }, later)));
+    const checked = all.filter((r) => !r.ok && r.reason === 'invalid').length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(2);
+    expect(all.filter((r) => !r.ok && r.reason === 'wait')).toHaveLength(5 - checked);
+  });
+});
+
+describe('Anyone can lock anyone out', () => {
+  const owner = { email: 'owner@example.org', password: 'the owners own passphrase' };
+
+  // Fifty real scrypt checks: seconds on a quiet machine, a minute or more on a busy one.
+  it("lets the owner in from a known device after an attacker's 50 failures; an unknown device waits at most five minutes", async () => {
+    await insertActiveUser(db, { email: owner.email, role: 'admin', password: owner.password });
+    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const t0 = new Date('2026-11-23T09:00:00Z').getTime();
+    const first = await signIn(db, limits, { ...owner, client: 'office' }, new Date(t0));
+    if (!first.ok) throw new Error('the owner could not sign in');
+
+    // Fifty guesses from fifty addresses, each sent as soon as it is allowed (waits of up to five minutes).
+    let when = t0 + 60_000;
+    for (let i = 0; i < 50; i += 1) {
+      const result = await signIn(db, limits, { email: owner.email, password: `guess ${i}`, client: `attacker-${i}` }, new Date(when));
+      expect(result).toEqual({ ok: false, reason: 'invalid' });
+      when += limits.signInAccount.delayAfter(i + 1);
+    }
+    expect(limits.signInAccount.delayAfter(50)).toBe(5 * 60_000);
+    const now = new Date(when - 5 * 60_000);
+
+    // From the browser the owner signed in on: straight in, even sharing the attacker's address.
+    const known = await signIn(db, limits, { ...owner, client: 'attacker-49', devices: [first.device] }, now);
+    expect(known.ok).toBe(true);
+    // From a new browser: slowed, with the wait said, and in once it is over.
+    expect(await signIn(db, limits, { ...owner, client: 'cafe' }, now)).toEqual({ ok: false, reason: 'wait', seconds: 300 });
+    expect((await signIn(db, limits, { ...owner, client: 'cafe' }, new Date(when))).ok).toBe(true);
+  }, 240_000);
+
+  it("does not let someone else's known-device cookie skip the wait for another account", async () => {
+    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const attacker = await insertActiveUser(db, { email: 'insider@example.org', role: 'analyst', password: 'insiders passphrase' });
+    const t0 = new Date('2026-11-23T12:00:00Z');
+    for (let i = 0; i < 6; i += 1) await signIn(db, limits, { email: owner.email, password: `guess ${i}`, client: `x${i}` }, new Date(t0.getTime() + i * 60_000));
+    const result = await signIn(db, limits, { email: owner.email, password: 'guess again', client: 'x9', devices: [{ user: attacker.id, device: 'a-device-id-of-the-insider' }] }, new Date(t0.getTime() + 5 * 60_000));
+    expect(result).toMatchObject({ ok: false, reason: 'wait' });
+  });
+
+  it('slows one client spraying many accounts, and nobody else', async () => {
+    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const t0 = new Date('2026-11-23T15:00:00Z').getTime();
+    // Twelve addresses, one guess each, a minute apart: no account reaches its own limit.
+    for (let i = 0; i < 12; i += 1) {
+      expect(await signIn(db, limits, { email: `nobody${i}@example.org`, password: 'Summer2026!', client: 'sprayer' }, new Date(t0 + i * 60_000))).toEqual({ ok: false, reason: 'invalid' });
+    }
+    const last = new Date(t0 + 11 * 60_000);
+    expect(await signIn(db, limits, { email: 'nobody99@example.org', password: 'Summer2026!', client: 'sprayer' }, last)).toEqual({ ok: false, reason: 'wait', seconds: 4 });
+    expect(await signIn(db, limits, { email: 'nobody99@example.org', password: 'Summer2026!', client: 'someone-else' }, last)).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 

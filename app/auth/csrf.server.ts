@@ -13,6 +13,11 @@ export async function preSessionToken(request: Request): Promise<{ token: string
   return { token, setCookie: await preSessionCookie.serialize(token, cookieSecurity(request)) };
 }
 
+export async function hasPreSessionToken(request: Request): Promise<boolean> {
+  const value: unknown = await preSessionCookie.parse(request.headers.get('Cookie'));
+  return typeof value === 'string' && value.length > 0;
+}
+
 export async function isPreSessionTokenValid(request: Request, sent: unknown): Promise<boolean> {
   const expected: unknown = await preSessionCookie.parse(request.headers.get('Cookie'));
   return typeof expected === 'string' && expected.length > 0 && typeof sent === 'string' && sameToken(sent, expected);

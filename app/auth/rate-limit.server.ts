@@ -1,3 +1,5 @@
+import { Throttle, type DelayRule } from './throttle.server';
+
 /**
  * Counts events per key (an account, a client) over a sliding window, in memory. Heard runs as
  * one process; the counts start again when it restarts, which is acceptable for slowing down
@@ -56,19 +58,34 @@ export class RateLimiter {
 }
 
 export interface RateLimits {
-  /** Failed sign-ins for one email address, from anywhere. */
-  signInAccount: RateLimiter;
-  /** Failed sign-ins from one client, whatever the address. */
-  signInClient: RateLimiter;
+  /** Failed sign-ins for one email address, from browsers it has not signed in on before. */
+  signInAccount: Throttle;
+  /** Failed sign-ins from one client, whatever the address (a spray across many accounts). */
+  signInClient: Throttle;
+  /** Failed sign-ins from one known device for its own user (see known-device.server.ts). */
+  signInDevice: Throttle;
   /** Responses sent through the public forms by one client. */
   publicSubmissions: RateLimiter;
 }
 
+const SECOND = 1000;
+const HOUR = 60 * 60 * SECOND;
+
+/**
+ * After a few free failures each doubles the wait, up to five minutes: a guesser gets a few
+ * hundred tries a day at most, and the owner at worst waits five minutes, never longer.
+ */
+export const SIGN_IN_RULES = {
+  account: { free: 3, baseMs: SECOND, capMs: 5 * 60 * SECOND, forgetMs: HOUR },
+  client: { free: 10, baseMs: SECOND, capMs: 5 * 60 * SECOND, forgetMs: HOUR },
+  device: { free: 5, baseMs: SECOND, capMs: 5 * 60 * SECOND, forgetMs: HOUR },
+} satisfies Record<string, DelayRule>;
+
 export function createRateLimits(options: { submissionsPerHour: number }): RateLimits {
-  const fifteenMinutes = 15 * 60 * 1000;
   return {
-    signInAccount: new RateLimiter(5, fifteenMinutes),
-    signInClient: new RateLimiter(20, fifteenMinutes),
-    publicSubmissions: new RateLimiter(options.submissionsPerHour, 60 * 60 * 1000),
+    signInAccount: new Throttle(SIGN_IN_RULES.account),
+    signInClient: new Throttle(SIGN_IN_RULES.client),
+    signInDevice: new Throttle(SIGN_IN_RULES.device),
+    publicSubmissions: new RateLimiter(options.submissionsPerHour, HOUR),
   };
 }

@@ -1,40 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '#db/connection';
 import { recordAudit, actorOf } from '~/audit/log.server';
+import { newDeviceId, type KnownDevice } from './known-device.server';
 import type { RateLimits } from './rate-limit.server';
+import type { Throttle } from './throttle.server';
 import { verifyPassword } from './password.server';
 import { createSession } from './sessions.server';
 import { findUserByEmail, markSignedIn, normaliseEmail } from './users.server';
 
-export type SignInResult = { ok: true; token: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; minutes: number };
+export type SignInResult =
+  | { ok: true; token: string; device: KnownDevice }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'wait'; seconds: number };
+
+/** A wait this short is served by answering a little later, not by asking the person to come back. */
+const SHORT_WAIT_MS = 2_000;
 
 /**
- * Checks an email and password. Failures are counted per account and per client; past the
- * limit the answer is "locked" (with how long) before any password is checked, so guessing
- * gets nowhere. The same "invalid" answer is given for a wrong password, an unknown address
- * and a disabled account, after the same amount of work.
+ * Checks an email and password, slowed down rather than locked (OWASP: Authentication and
+ * Credential Stuffing cheat sheets). From a browser the account has signed in on before (a
+ * known device) only that device's own failures count, so nobody else's guessing, nor sharing
+ * an address with a guesser, can keep the owner out. From anywhere else, failures for the
+ * account and failures from the client each add a growing wait (at most five minutes); a wait
+ * of a second or two is served by answering later (asynchronously), a longer one is answered
+ * "wait N seconds" before any password is checked. The same answers, after the same work, for
+ * a wrong password, an unknown address and a disabled account, so the answer never tells
+ * whether an address has an account.
  */
-export async function signIn(db: Db, limits: RateLimits, input: { email: string; password: string; client: string }, now = new Date()): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  limits: RateLimits,
+  input: { email: string; password: string; client: string; devices?: KnownDevice[] },
+  now = new Date(),
+): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const at = now.getTime();
-  const wait = Math.max(limits.signInAccount.retryAfter(email, at), limits.signInClient.retryAfter(input.client, at));
-  if (wait > 0) return { ok: false, reason: 'locked', minutes: Math.ceil(wait / 60_000) };
-
   const user = await findUserByEmail(db, email);
+  const device = user ? input.devices?.find((d) => d.user === user.id) : undefined;
+  const checks: [Throttle, string][] = device
+    ? [[limits.signInDevice, device.device]]
+    : [
+        [limits.signInAccount, email],
+        [limits.signInClient, input.client],
+      ];
+  let at = now.getTime();
+  const waitMs = () => Math.max(...checks.map(([throttle, key]) => throttle.waitMs(key, at)));
+  let wait = waitMs();
+  if (wait > 0 && wait <= SHORT_WAIT_MS) {
+    await sleep(wait);
+    at += wait;
+    wait = waitMs();
+  }
+  if (wait > 0) return { ok: false, reason: 'wait', seconds: Math.ceil(wait / 1000) };
+  for (const [throttle, key] of checks) throttle.begin(key, at);
+
   const matches = await verifyPassword(input.password, user?.password_hash ?? null);
   if (!user || !matches || user.status !== 'active') {
-    limits.signInAccount.record(email, at);
-    limits.signInClient.record(input.client, at);
-    const locked = Math.max(limits.signInAccount.retryAfter(email, at), limits.signInClient.retryAfter(input.client, at));
-    if (locked > 0) {
-      if (user && limits.signInAccount.retryAfter(email, at) > 0) await recordAudit(db, actorOf(user), { action: 'user.locked', entityType: 'user', entityId: user.id, summary: `Sign-in locked after repeated failed attempts for ${email}` }, now);
-      return { ok: false, reason: 'locked', minutes: Math.ceil(locked / 60_000) };
+    for (const [throttle, key] of checks) throttle.fail(key, at);
+    const [first] = checks;
+    if (user && first && first[0].failures(first[1], at) === first[0].rule.free) {
+      await recordAudit(db, actorOf(user), { action: 'user.sign_in_slowed', entityType: 'user', entityId: user.id, summary: `Sign-in slowed down after repeated failed attempts for ${email}${device ? ' from a known device' : ''}` }, now);
     }
     return { ok: false, reason: 'invalid' };
   }
 
-  limits.signInAccount.reset(email);
+  limits[device ? 'signInDevice' : 'signInAccount'].succeed(device ? device.device : email);
   const { token } = await createSession(db, user.id, now);
   await markSignedIn(db, user.id, now);
   await recordAudit(db, actorOf(user), { action: 'user.sign_in', entityType: 'user', entityId: user.id, summary: `${email} signed in` }, now);
-  return { ok: true, token };
+  return { ok: true, token, device: device ?? { user: user.id, device: newDeviceId() } };
 }

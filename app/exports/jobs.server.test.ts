@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -50,6 +50,17 @@ describe('background exports', () => {
     expect(rows[0]!.slice(0, 2)).toEqual(['reference', 'submitted_at']);
     // Another consultation cannot reach it.
     expect(await jobFile(db, consultation.id + 1, id)).toBeNull();
+  });
+
+  it('Export files are readable by the server\'s user only (file 0600, folder 0700)', async () => {
+    // A folder someone made open to all beforehand is closed too.
+    const shared = join(dir, 'made-open');
+    mkdirSync(shared, { mode: 0o755 });
+    const id = await insertExportJob(db, consultation, job('summary'));
+    await runExportJob(db, consultation, id, { ...settings, dir: shared });
+    const file = (await jobFile(db, consultation.id, id))!;
+    expect(statSync(file.path).mode & 0o777).toBe(0o600);
+    expect(statSync(shared).mode & 0o777).toBe(0o700);
   });
 
   it('shows the share done while it runs, never 100 before the end', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -74,9 +74,11 @@ export async function runExportJob(db: Db, consultation: Consultation, id: numbe
     });
     if (!produced.ok) throw new Error(produced.errors.map((e) => e.code).join(', '));
     await db.updateTable('export_jobs').set({ rows_total: produced.rows }).where('id', '=', id).execute();
-    await mkdir(settings.dir, { recursive: true });
+    // Exports hold residents' answers: only the server's own user may read them.
+    await mkdir(settings.dir, { recursive: true, mode: 0o700 });
+    await chmod(settings.dir, 0o700);
     const body = typeof produced.body === 'string' || produced.body instanceof Uint8Array ? Readable.from([produced.body]) : produced.body;
-    await pipeline(body, createWriteStream(path));
+    await pipeline(body, createWriteStream(path, { mode: 0o600 }));
     await db.updateTable('export_jobs').set({ rows_done: produced.rows }).where('id', '=', id).execute();
     await finish(db, id, { status: 'done', file_path: path });
   } catch (error) {

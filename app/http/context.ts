@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
     pageCache: PageCache;
     limits: RateLimits;
     request: RequestState;
+    /** This request's Content-Security-Policy nonce, for the inline scripts Remix writes. */
+    cspNonce: string;
   }
 }
 

@@ -9,6 +9,7 @@ import type { RateLimits } from '~/auth/rate-limit.server';
 import { withBusyAs503 } from './busy.server';
 import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
+import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
 
 interface Options {
   db: Db;
@@ -28,10 +29,12 @@ function sendCached(req: express.Request, res: express.Response, page: CachedPag
   for (const [name, value] of page.headers) res.setHeader(name, value);
   res.setHeader('x-page-cache', 'hit');
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
+    // The browser keeps the policy it stored with its copy, whose nonce matches that copy.
+    res.removeHeader('Content-Security-Policy');
     res.status(304).end();
     return;
   }
-  res.status(page.status).end(req.method === 'HEAD' ? undefined : page.body);
+  res.status(page.status).end(req.method === 'HEAD' ? undefined : withFreshNonce(page.body, page.nonce, res));
 }
 
 const LANGUAGE_COOKIE = /(?:^|;\s*)lng=([^;]*)/;
@@ -62,12 +65,7 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
   const app = express();
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-    next();
-  });
+  app.use(securityHeaders({ production: mode === 'production' }));
 
   if (vite) {
     app.use(vite.middlewares);
@@ -84,13 +82,13 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(createRemixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)) });
+      const response = await handle(createRemixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)), cspNonce: nonceOf(res) });
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
       if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
-        const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body });
+        const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body, nonce: nonceOf(res) });
         res.setHeader('x-page-cache', 'miss');
         return sendCached(req, res, entry);
       }

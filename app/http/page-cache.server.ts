@@ -4,6 +4,8 @@ export interface CachedPage {
   status: number;
   headers: [string, string][];
   body: Buffer;
+  /** The Content-Security-Policy nonce the page was rendered with, replaced on every hit. */
+  nonce?: string;
   etag: string;
   expiresAt: number;
 }

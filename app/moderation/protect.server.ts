@@ -2,7 +2,7 @@ import { data, type AppLoadContext } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import type { BlockReason } from '#db/schema';
 import { PRIVATE_PAGE } from '~/http/cache-headers';
-import type { SubmitResult } from '~/responses/submit.server';
+import { findResponseByKey, type SubmitResult } from '~/responses/submit.server';
 import { HONEYPOT_FIELD } from './honeypot';
 
 // Keeping a script from flooding a consultation through its public forms: a honeypot field and
@@ -23,10 +23,9 @@ export async function recordBlocked(db: Db, consultationId: number, reason: Bloc
   await db.insertInto('blocked_submissions').values({ consultation_id: consultationId, reason, client, at: now.toISOString() }).execute();
 }
 
-async function alreadyStored(db: Db, idempotencyKey: unknown): Promise<boolean> {
+async function alreadyStored(db: Db, consultationId: number, idempotencyKey: unknown): Promise<boolean> {
   if (typeof idempotencyKey !== 'string' || idempotencyKey === '') return false;
-  const row = await db.selectFrom('responses').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
-  return row !== undefined;
+  return (await findResponseByKey(db, consultationId, idempotencyKey)) !== undefined;
 }
 
 /**
@@ -43,7 +42,7 @@ export async function screenSubmission(context: Context, consultationId: number,
     return { ok: false, reason: 'honeypot' };
   }
   const retryAfterMs = context.limits.publicSubmissions.retryAfter(client, now.getTime());
-  if (retryAfterMs > 0 && !(await alreadyStored(context.db, payload.idempotencyKey))) {
+  if (retryAfterMs > 0 && !(await alreadyStored(context.db, consultationId, payload.idempotencyKey))) {
     await recordBlocked(context.db, consultationId, 'rate_limit', client, now);
     return { ok: false, reason: 'rate_limit', retryAfterMs };
   }

@@ -29,8 +29,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
-function findByKey(db: Db, idempotencyKey: string) {
-  return db.selectFrom('responses').select('reference').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+/** A key means "the same response again" only within its own consultation. */
+export function findResponseByKey(db: Db, consultationId: number, idempotencyKey: string) {
+  return db
+    .selectFrom('responses')
+    .select(['id', 'reference'])
+    .where('consultation_id', '=', consultationId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
 }
 
 export interface ResponseToStore {
@@ -74,8 +80,8 @@ export async function insertResponse(
 /**
  * Stores a whole response, answers and all, in one transaction: it is there completely or not
  * at all. The same idempotency key twice (a double click, a retried request, back-and-resubmit,
- * two copies racing) stores it once and returns the first reference: the key is unique in the
- * database, so the insert itself is the check, and a refused insert means "already stored".
+ * two copies racing) stores it once and returns the first reference: the key is unique within its
+ * consultation in the database, so the insert itself is the check, and a refused insert means "already stored".
  * `also` runs in the same transaction (an officer's keyed-in response writes its audit entry).
  */
 export async function storeResponse(
@@ -102,7 +108,7 @@ export async function storeResponse(
     return { reference: stored.reference, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const existing = await findByKey(db, meta.idempotencyKey);
+      const existing = await findResponseByKey(db, toStore.consultationId, meta.idempotencyKey);
       if (existing) return { reference: existing.reference, duplicate: true };
     }
     throw error;

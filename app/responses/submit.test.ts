@@ -161,6 +161,29 @@ describe('submitting a response', () => {
   });
 });
 
+describe('An idempotency key is matched across consultations', () => {
+  it("stores a response under another consultation's key as new, in its own consultation", async () => {
+    const otherId = await createConsultation(db, { slug: 'another-one', sections: [{ key: 'main', questions: [{ key: 'colour', kind: 'single_choice', options: ['red', 'green'] }] }] });
+    const otherRow = await db.selectFrom('consultations').selectAll().where('id', '=', otherId).executeTakeFirstOrThrow();
+    const other = await loadConsultationDefinition(db, otherRow, 'en');
+    const shared = 'key-shared-between-consultations';
+    const theirs = await submitResponse(db, other, { 'q-colour': 'red' }, { idempotencyKey: shared, locale: 'en', channel: 'online', draftToken: null, now: new Date() });
+
+    const ours = await submit(good, shared);
+    expect(ours.duplicate).toBe(false);
+    expect(ours.reference).not.toBe(theirs.reference);
+    const stored = await db.selectFrom('responses').select(['consultation_id', 'reference']).where('idempotency_key', '=', shared).orderBy('id').execute();
+    expect(stored).toEqual([
+      { consultation_id: otherId, reference: theirs.reference },
+      { consultation_id: def.id, reference: ours.reference },
+    ]);
+    const answers = await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select('answers.id').where('responses.reference', '=', ours.reference).execute();
+    expect(answers.length).toBeGreaterThan(5);
+    // Within its own consultation the key still means "the same response again".
+    expect(await submit(good, shared)).toEqual({ reference: ours.reference, duplicate: true });
+  });
+});
+
 describe('validating a submission', () => {
   const without = (name: string) => good.filter(([k]) => k !== name);
   const errorsOf = (entries: readonly (readonly [string, string])[]): Record<string, string[] | null> => {

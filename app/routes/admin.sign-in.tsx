@@ -4,8 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { isPreSessionTokenValid, preSessionToken } from '~/auth/csrf.server';
+import { hasPreSessionToken, isPreSessionTokenValid, preSessionToken } from '~/auth/csrf.server';
 import { currentUser, safeRedirect } from '~/auth/guard.server';
+import { knownDeviceCookieHeader, readKnownDevices } from '~/auth/known-device.server';
 import { signInSchema } from '~/auth/schemas';
 import { sessionCookieHeader } from '~/auth/sessions.server';
 import { signIn } from '~/auth/sign-in.server';
@@ -29,6 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Without the token's cookie the post cannot be right: refused before its body is read.
+  if (!(await hasPreSessionToken(request))) throw data({ reason: 'forbidden' }, { status: 403 });
   const formData = await request.formData();
   if (!(await isPreSessionTokenValid(request, formData.get('csrf')))) throw data({ reason: 'forbidden' }, { status: 403 });
   const submission = parseWithZod(formData, { schema: signInSchema });
@@ -37,21 +40,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors, hideFields: ['password'] }) }, { status: formErrors.length ? 401 : 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   };
   if (submission.status !== 'success') return fail([]);
-  const result = await signIn(context.db, context.limits, { ...submission.value, client: context.request.client });
+  const devices = await readKnownDevices(request);
+  const result = await signIn(context.db, context.limits, { ...submission.value, client: context.request.client, devices });
   if (!result.ok) {
-    if (result.reason === 'locked') {
+    if (result.reason === 'wait') {
       context.request.submissionFailed = true;
       return data(
-        { result: submission.reply({ formErrors: [`admin:locked|${result.minutes}`], hideFields: ['password'] }) },
-        { status: 429, headers: { 'Cache-Control': PRIVATE_PAGE, 'Retry-After': String(result.minutes * 60) } },
+        { result: submission.reply({ formErrors: [`admin:waitToSignIn|${result.seconds}`], hideFields: ['password'] }) },
+        { status: 429, headers: { 'Cache-Control': PRIVATE_PAGE, 'Retry-After': String(result.seconds) } },
       );
     }
     return fail(['admin:signInFailed']);
   }
-  return redirect(safeRedirect(submission.value.redirectTo), {
-    status: 303,
-    headers: { 'Set-Cookie': await sessionCookieHeader(request, result.token), 'Cache-Control': PRIVATE_PAGE },
-  });
+  const headers = new Headers({ 'Cache-Control': PRIVATE_PAGE });
+  headers.append('Set-Cookie', await sessionCookieHeader(request, result.token));
+  headers.append('Set-Cookie', await knownDeviceCookieHeader(request, devices, result.device));
+  return redirect(safeRedirect(submission.value.redirectTo), { status: 303, headers });
 }
 
 export const headers = routeHeaders;

@@ -7,7 +7,16 @@ import type { Account } from './workspace';
 export class HttpClient {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request, e.g. the X-Forwarded-For a proxy would add. */
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  /** Drops a cookie, as a browser does when it expires (e.g. the session, keeping the others). */
+  forget(name: string): void {
+    this.cookies.delete(name);
+  }
 
   private remember(response: Response): void {
     for (const header of response.headers.getSetCookie()) {
@@ -25,7 +34,7 @@ export class HttpClient {
   }
 
   async get(path: string): Promise<Response> {
-    const response = await fetch(this.baseUrl + path, { redirect: 'manual', headers: { cookie: this.cookieHeader() } });
+    const response = await fetch(this.baseUrl + path, { redirect: 'manual', headers: { ...this.headers, cookie: this.cookieHeader() } });
     this.remember(response);
     return response;
   }
@@ -34,7 +43,7 @@ export class HttpClient {
     const response = await fetch(this.baseUrl + path, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl },
+      headers: { ...this.headers, cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl },
       body: new URLSearchParams(form).toString(),
     });
     this.remember(response);

@@ -76,7 +76,9 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
       <ul className="chart__legend">
         {q.rows.map((r, i) => (
           <li key={r.key}>
-            <span className="chart__swatch" style={{ background: colours[i] }} />
+            <svg className="chart__swatch" aria-hidden="true" focusable="false">
+              <rect width="100%" height="100%" fill={colours[i]} />
+            </svg>
             {r.label}
           </li>
         ))}

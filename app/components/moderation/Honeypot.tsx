@@ -2,9 +2,6 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HONEYPOT_FIELD } from '~/moderation/honeypot';
 
-// Off-screen at the reading start (left, or right in Urdu), where it never adds a scroll bar.
-const OFF_SCREEN = { position: 'absolute', insetInlineStart: '-10000px', inlineSize: '1px', blockSize: '1px', overflow: 'hidden' } as const;
-
 /**
  * A field for scripts, not people: off-screen, hidden from assistive technology, out of the tab
  * order, never autofilled. Should anyone still reach it, its label tells them to leave it empty.
@@ -17,7 +14,7 @@ export function Honeypot({ reset }: { reset?: unknown }) {
     if (ref.current) ref.current.value = '';
   }, [reset]);
   return (
-    <div className="honeypot" aria-hidden="true" style={OFF_SCREEN}>
+    <div className="honeypot" aria-hidden="true">
       <label htmlFor={`hp-${HONEYPOT_FIELD}`}>{t('honeypot')}</label>
       <input ref={ref} id={`hp-${HONEYPOT_FIELD}`} type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>

@@ -6,9 +6,9 @@ export function YouthProgress({ number, total }: { number: number; total: number
   return (
     <div className="youth-progress">
       <p className="youth-progress__text">{t('progress', { number, total })}</p>
-      <div className="youth-progress__bar" aria-hidden="true">
-        <div className="youth-progress__done" style={{ inlineSize: `${Math.round((number / total) * 100)}%` }} />
-      </div>
+      <svg className="youth-progress__bar" aria-hidden="true" focusable="false">
+        <rect className="youth-progress__done" x="0" y="0" height="100%" width={`${Math.round((number / total) * 100)}%`} />
+      </svg>
     </div>
   );
 }
