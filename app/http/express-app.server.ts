@@ -1,13 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
-import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
+import { sendRemixResponse } from '@remix-run/express/dist/server.js';
 import express from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
 import type { RateLimits } from '~/auth/rate-limit.server';
 import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
+import { remixRequest, requestLimits } from './request-limits.server';
 
 interface Options {
   db: Db;
@@ -67,6 +68,8 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
     res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
     next();
   });
+  // Before anything reads a body or serves a page: methods, encodings and sizes are refused here.
+  app.use(requestLimits());
 
   if (vite) {
     app.use(vite.middlewares);
@@ -83,7 +86,7 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(createRemixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)) });
+      const response = await handle(remixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)) });
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
       if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();
