@@ -148,6 +148,8 @@ export function readMultipart(req: IncomingMessage, policy: BodyPolicy): Promise
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => refuse('tooLarge'));
+      // A file cut short errors on its own stream as well as the parser's.
+      stream.on('error', () => refuse('malformed'));
       pending.push(
         new Promise((done) =>
           stream.on('close', () => {

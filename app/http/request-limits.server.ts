@@ -68,6 +68,11 @@ export function requestLimits() {
         closeAfterRefusal(req, res);
         return await sendRefusal(req, res, 'type');
       }
+      // A length over the limit is refused unread; a length under it is not believed, the bytes are counted.
+      if (Number(req.headers['content-length']) > policy.maxBytes) {
+        closeAfterRefusal(req, res);
+        return await sendRefusal(req, res, 'tooLarge');
+      }
       try {
         checked.set(req, type === MULTIPART ? await readMultipart(req, policy) : await readUrlEncoded(req, policy));
       } catch (error) {
