@@ -91,20 +91,38 @@ function checkFields(fields: Iterable<[string, string]>, policy: BodyPolicy): vo
   }
 }
 
-/** The body as it arrives, counted: past the limit the reading stops, whatever Content-Length said. */
-async function* counted(req: IncomingMessage, maxBytes: number): AsyncGenerator<Buffer> {
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > maxBytes) throw new RefusedBody('tooLarge');
-    yield chunk;
-  }
+/**
+ * The body as it arrives, counted: past the limit the reading stops, whatever Content-Length
+ * said. Events rather than an async iterator, which would destroy the socket on the way out
+ * and leave no connection to answer on.
+ */
+function readCounted(req: IncomingMessage, maxBytes: number, write: (chunk: Buffer) => boolean, drained: (go: () => void) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    let total = 0;
+    const stop = (error: Error) => {
+      req.off('data', onData);
+      req.pause();
+      fail(error);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) return stop(new RefusedBody('tooLarge'));
+      if (!write(chunk)) {
+        req.pause();
+        drained(() => req.resume());
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => done());
+    req.once('error', stop);
+    req.once('close', () => (req.complete ? undefined : stop(new Error('The client went away'))));
+  });
 }
 
 /** A url-encoded form: read whole (it is small), then its names checked the way the app will see them. */
 export async function readUrlEncoded(req: IncomingMessage, policy: BodyPolicy): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
-  for await (const chunk of counted(req, policy.maxBytes)) chunks.push(chunk);
+  await readCounted(req, policy.maxBytes, (chunk) => chunks.push(chunk) > 0, () => undefined);
   const body = Buffer.concat(chunks);
   // Counted before parsing, so ten thousand empty fields are never made into a list.
   let separators = 0;
@@ -165,12 +183,9 @@ export function readMultipart(req: IncomingMessage, policy: BodyPolicy): Promise
     parser.on('close', () => {
       void Promise.all(pending).then(() => (refused ? reject(refused) : resolve(form)));
     });
-    (async () => {
-      for await (const chunk of counted(req, policy.maxBytes)) {
-        if (!parser.write(chunk)) await new Promise((drained) => parser.once('drain', drained));
-      }
-      parser.end();
-    })().catch((error: unknown) => {
+    readCounted(req, policy.maxBytes, (chunk) => parser.write(chunk), (go) => parser.once('drain', go))
+      .then(() => parser.end())
+      .catch((error: unknown) => {
       parser.destroy();
       reject(error instanceof RefusedBody ? error : new RefusedBody('malformed'));
     });

@@ -21,15 +21,17 @@ function mediaType(req: ExpressRequest): string {
 }
 
 /**
- * After a refusal the rest of the body is not wanted, but closing at once can cut the client off
- * before it reads the answer: it is read and thrown away for a moment, then the connection closes.
+ * After a refusal the rest of the body is not wanted, but closing at once would cut the client
+ * off mid-upload, before it reads the answer (EPIPE): the rest is read and thrown away for up to
+ * a second, then a connection still sending is closed.
  */
 function closeAfterRefusal(req: ExpressRequest, res: ExpressResponse): void {
   const socket = req.socket;
-  res.setHeader('Connection', 'close');
   res.once('finish', () => {
+    if (req.complete) return;
     req.resume();
-    setTimeout(() => socket.destroy(), 1000).unref();
+    const timer = setTimeout(() => socket.destroy(), 1000).unref();
+    req.once('end', () => clearTimeout(timer));
   });
 }
 

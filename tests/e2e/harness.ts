@@ -16,6 +16,8 @@ const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface RunningApp {
   url: string;
+  /** The process group of the server (tsx and the node process it starts). */
+  pid: number;
   databasePath: string;
   stop(): Promise<void>;
 }
@@ -39,11 +41,16 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the built server (run `npm run build` first) with its own database, seeded with the demo content. */
-export async function startApp({ seedDemo = true, env = {} }: { seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
+/**
+ * `serve`: run build/node/server.js on node alone, as `npm run serve` does, rather than server.ts
+ * under tsx (whose compiler alone holds some 150 MB), for tests that measure the server's memory.
+ */
+export async function startApp({ seedDemo = true, env = {}, serve = false }: { seedDemo?: boolean; env?: Record<string, string>; serve?: boolean } = {}): Promise<RunningApp> {
   const dir = await mkdtemp(join(tmpdir(), 'heard-e2e-'));
   const databasePath = join(dir, 'heard.sqlite');
   const port = await freePort();
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server.ts'], {
+  const [command, args] = serve ? [process.execPath, ['build/node/server.js']] : [join(ROOT, 'node_modules/.bin/tsx'), ['server.ts']];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -93,6 +100,7 @@ export async function startApp({ seedDemo = true, env = {} }: { seedDemo?: boole
 
   return {
     url,
+    pid: child.pid ?? 0,
     databasePath,
     async stop() {
       signalGroup('SIGTERM');
