@@ -186,8 +186,8 @@ export function readMultipart(req: IncomingMessage, policy: BodyPolicy): Promise
     readCounted(req, policy.maxBytes, (chunk) => parser.write(chunk), (go) => parser.once('drain', go))
       .then(() => parser.end())
       .catch((error: unknown) => {
-      parser.destroy();
-      reject(error instanceof RefusedBody ? error : new RefusedBody('malformed'));
-    });
+        parser.destroy();
+        reject(error instanceof RefusedBody ? error : new RefusedBody('malformed'));
+      });
   });
 }

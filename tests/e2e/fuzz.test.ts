@@ -16,7 +16,7 @@ import { WORKSPACE_ROUTES, type Ids } from './workspace-routes';
 // nothing. FUZZ_SEED and FUZZ_RUNS replay or lengthen a run; failures go into fuzz-corpus.ts.
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SLUG = 'one-stockport-conversation';
 const MAX_RSS_MB = 300;
 
