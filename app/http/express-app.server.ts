@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
-import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js';
+import { sendRemixResponse } from '@remix-run/express/dist/server.js';
 import express from 'express';
 import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
@@ -10,6 +10,7 @@ import { withBusyAs503 } from './busy.server';
 import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
+import { remixRequest, requestLimits } from './request-limits.server';
 
 interface Options {
   db: Db;
@@ -66,6 +67,8 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.use(securityHeaders({ production: mode === 'production' }));
+  // Before anything reads a body or serves a page: methods, encodings and sizes are refused here.
+  app.use(requestLimits());
 
   if (vite) {
     app.use(vite.middlewares);
@@ -82,7 +85,7 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(createRemixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)), cspNonce: nonceOf(res) });
+      const response = await handle(remixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)), cspNonce: nonceOf(res) });
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
       if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();

@@ -16,6 +16,8 @@ const STARTUP_TIMEOUT_MS = 60_000;
 
 export interface RunningApp {
   url: string;
+  /** The process group of the server (tsx and the node process it starts). */
+  pid: number;
   databasePath: string;
   stop(): Promise<void>;
   /** kill -9 of the server (tsx and the node under it), leaving its database as the crash left it. */
@@ -40,21 +42,28 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((done) => child.once('exit', () => done()));
 }
 
-/** Starts the built server (run `npm run build` first) with its own database, seeded with the demo content. */
+/**
+ * Starts the built server (run `npm run build` first) with its own database, seeded with the demo content.
+ * `serve`: run build/node/server.js on node alone, as `npm run serve` does, rather than server.ts
+ * under tsx (whose compiler alone holds some 150 MB), for tests that measure the server's memory.
+ */
 export async function startApp({
   seedDemo = true,
   env = {},
   databasePath: reopen,
+  serve = false,
 }: {
   seedDemo?: boolean;
   env?: Record<string, string>;
   /** Start again on the database a crashed run left (its folder then stays the caller's to delete). */
   databasePath?: string;
+  serve?: boolean;
 } = {}): Promise<RunningApp> {
   const dir = reopen ? undefined : await mkdtemp(join(tmpdir(), 'heard-e2e-'));
   const databasePath = reopen ?? join(dir!, 'heard.sqlite');
   const port = await freePort();
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['server.ts'], {
+  const [command, args] = serve ? [process.execPath, ['build/node/server.js']] : [join(ROOT, 'node_modules/.bin/tsx'), ['server.ts']];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -104,6 +113,7 @@ export async function startApp({
 
   return {
     url,
+    pid: child.pid ?? 0,
     databasePath,
     async stop() {
       signalGroup('SIGTERM');

@@ -29,7 +29,8 @@ export class HttpClient {
     }
   }
 
-  private cookieHeader(): string {
+  /** The cookies as a browser would send them, for a request made some other way. */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
