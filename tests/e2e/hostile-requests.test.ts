@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { countResponses, openDb, startApp, type RunningApp } from './harness';
@@ -108,5 +109,14 @@ describe('Malformed requests get 500 instead of 400/413/415', () => {
     const response = await refused({ method: 'POST', path: `${STEP}?lng=pl`, headers: { ...FORM, origin: 'https://evil.example' }, body: 'intent=next' }, 403);
     expect(response.body).toContain('lang="pl"');
     await refused({ method: 'POST', path: '/admin/sign-in', headers: { ...FORM, origin: 'null' }, body: 'email=a' }, 403);
+  });
+
+  it('a refusal page keeps the Content-Security-Policy, allowing its own few style rules by their hash alone', async () => {
+    const response = await refused({ method: 'TRACE', path: '/' }, 405);
+    const style = /<style>([^<]*)<\/style>/.exec(response.body)?.[1] ?? '';
+    const policy = String(response.headers['content-security-policy']);
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(policy).not.toContain('unsafe-inline');
   });
 });
