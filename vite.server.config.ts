@@ -3,16 +3,21 @@ import tsconfigPaths from 'vite-tsconfig-paths';
 
 // server.ts as plain JavaScript for production, so `npm run serve` runs on node alone (no
 // TypeScript loader in memory). Packages stay external; our own code and locales are bundled.
+// The heavy-work pool's worker thread is a second entry, worker.js beside server.js, where the
+// pool (app/workers/pool.server.ts) looks for it.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   publicDir: false,
   build: {
-    ssr: 'server.ts',
+    ssr: true,
     outDir: 'build/node',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'server.js', format: 'esm' } },
+    rollupOptions: {
+      input: { server: 'server.ts', worker: 'app/workers/worker.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'esm' },
+    },
   },
   logLevel: 'warn',
 });

@@ -31,6 +31,10 @@ const schema = z.object({
   EXPORT_BACKGROUND_ROWS: z.coerce.number().int().min(0).default(50_000),
   /** How long a finished background export's file can be downloaded. */
   EXPORT_KEEP_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  /** Worker threads for reports, spreadsheets and background exports (leave a core for requests). */
+  HEAVY_WORK_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Reports and files that may wait for a worker thread; one more is answered 503 "try again in a moment". */
+  HEAVY_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { HeavyResult, HeavyTask } from './tasks';
+
+// The heavy-work pool: a few worker threads (worker.ts) that draw reports, write spreadsheets
+// and run background exports, so a committee report never stops the server answering a
+// resident. The queue is bounded: when it is full the work is refused at once (BusyError, a 503
+// "try again in a moment") rather than kept waiting behind work nobody may still want.
+
+export class BusyError extends Error {
+  constructor() {
+    super('The heavy-work queue is full');
+    this.name = 'BusyError';
+  }
+}
+
+export interface HeavyWorkOptions {
+  /** Worker threads at most (1 or 2 on a 2-core machine: the request thread needs a core too). */
+  threads: number;
+  /** Tasks that may wait for a thread; one more is refused with BusyError. */
+  queue: number;
+  /** The database the server uses, for the export jobs a worker runs on its own connection. */
+  databaseUrl: string;
+  /** The worker's file; the default is worker.js beside the bundled server, or worker.ts through tsx. */
+  filename?: string;
+  /** A thread with nothing to do ends after this many milliseconds (memory back), and starts again when needed. */
+  idleTimeout?: number;
+}
+
+export interface HeavyWork {
+  run(task: HeavyTask): Promise<HeavyResult>;
+  /** Whether export jobs can run on a worker: an in-memory test database is this thread's alone. */
+  readonly databaseUrl: string | null;
+  close(): Promise<void>;
+}
+
+/** build/node/worker.js when this code is bundled into build/node/server.js; else the source through tsx. */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const bundled = fileURLToPath(new URL(['.', 'worker.js'].join('/'), import.meta.url));
+  if (existsSync(bundled)) return { filename: bundled, execArgv: [] };
+  return { filename: fileURLToPath(new URL(['.', 'worker.ts'].join('/'), import.meta.url)), execArgv: ['--import', 'tsx'] };
+}
+
+const isMemory = (url: string) => /^(file:|sqlite:)?(\/\/)?:memory:$/.test(url);
+
+export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
+  const found = options.filename ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] } : workerFile();
+  const pool = new Piscina<HeavyTask, HeavyResult>({
+    ...found,
+    minThreads: 0,
+    maxThreads: Math.max(1, options.threads),
+    maxQueue: Math.max(0, options.queue),
+    idleTimeout: options.idleTimeout ?? 60_000,
+    // A worker thread's memory is bounded too: a runaway report ends that thread, not the server.
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  return {
+    databaseUrl: isMemory(options.databaseUrl) ? null : options.databaseUrl,
+    async run(task) {
+      try {
+        return await pool.run(task);
+      } catch (error) {
+        if (error instanceof Error && error.message === 'Task queue is at limit') throw new BusyError();
+        throw error;
+      }
+    },
+    close: () => pool.close({ force: true }),
+  };
+}
