@@ -48,7 +48,9 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
   const found = options.filename ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] } : workerFile();
   const pool = new Piscina<HeavyTask, HeavyResult>({
     ...found,
-    minThreads: 0,
+    // One thread stays: it is started at once, and replaces one that died (piscina only starts
+    // threads to keep the minimum, so with none a task queued behind a crash would wait forever).
+    minThreads: 1,
     maxThreads: Math.max(1, options.threads),
     maxQueue: Math.max(0, options.queue),
     idleTimeout: options.idleTimeout ?? 60_000,
