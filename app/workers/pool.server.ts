@@ -16,7 +16,7 @@ export class BusyError extends Error {
 }
 
 export interface HeavyWorkOptions {
-  /** Worker threads at most (1 or 2 on a 2-core machine: the request thread needs a core too). */
+  /** Worker threads at most, for files and again for export jobs (1 on a 2-core machine: the request thread needs a core too). */
   threads: number;
   /** Tasks that may wait for a thread; one more is refused with BusyError. */
   queue: number;
@@ -46,27 +46,32 @@ const isMemory = (url: string) => /^(file:|sqlite:)?(\/\/)?:memory:$/.test(url);
 
 export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
   const found = options.filename ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] } : workerFile();
-  const pool = new Piscina<HeavyTask, HeavyResult>({
-    ...found,
-    // One thread stays: it is started at once, and replaces one that died (piscina only starts
-    // threads to keep the minimum, so with none a task queued behind a crash would wait forever).
-    minThreads: 1,
-    maxThreads: Math.max(1, options.threads),
-    maxQueue: Math.max(0, options.queue),
-    idleTimeout: options.idleTimeout ?? 60_000,
-    // A worker thread's memory is bounded too: a runaway report ends that thread, not the server.
-    resourceLimits: { maxOldGenerationSizeMb: 512 },
-  });
+  const pool = () =>
+    new Piscina<HeavyTask, HeavyResult>({
+      ...found,
+      // One thread stays: it is started at once, and replaces one that died (piscina only starts
+      // threads to keep the minimum, so with none a task queued behind a crash would wait forever).
+      minThreads: 1,
+      maxThreads: Math.max(1, options.threads),
+      maxQueue: Math.max(0, options.queue),
+      idleTimeout: options.idleTimeout ?? 60_000,
+      // A worker thread's memory is bounded too: a runaway report ends that thread, not the server.
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
+  // Background exports have threads of their own: a million-row export takes minutes, and a
+  // report asked for meanwhile must not wait behind it.
+  const files = pool();
+  const jobs = pool();
   return {
     databaseUrl: isMemory(options.databaseUrl) ? null : options.databaseUrl,
     async run(task) {
       try {
-        return await pool.run(task);
+        return await (task.kind === 'export-job' ? jobs : files).run(task);
       } catch (error) {
         if (error instanceof Error && error.message === 'Task queue is at limit') throw new BusyError();
         throw error;
       }
     },
-    close: () => pool.close({ force: true }),
+    close: () => Promise.all([files.close({ force: true }), jobs.close({ force: true })]).then(() => undefined),
   };
 }
