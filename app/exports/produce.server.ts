@@ -4,7 +4,7 @@ import type { Consultation } from '#db/schema';
 import type { ResultsRequestError } from '~/analysis/results-model';
 import type { Locale } from '~/i18n/config';
 import { countCounted } from '~/responses/counted.server';
-import { CONTENT_TYPES, type ExportFormat } from './files.server';
+import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import type { ExportKind } from './kinds';
 import { responsesSource } from './responses.server';
 import { streamRows } from './stream.server';
@@ -26,6 +26,8 @@ export interface ExportRequest {
   threshold: number;
   /** Rows written so far, after each page of a streamed export. */
   onProgress?: (rowsDone: number) => void | Promise<void>;
+  /** Writes the summary and themes tables; the download route's writes Excel on a worker thread. */
+  write?: TableWriter;
 }
 
 export type Produced =
@@ -38,10 +40,10 @@ export async function estimateRows(db: Db, consultation: Consultation, kind: Exp
 }
 
 export async function produceExport(db: Db, consultation: Consultation, request: ExportRequest): Promise<Produced> {
-  const { kind, format, params, locale, threshold } = request;
+  const { kind, format, params, locale, threshold, write = writeTable } = request;
   switch (kind) {
     case 'summary':
-      return summaryExport(db, consultation, locale, params, format, threshold);
+      return summaryExport(db, consultation, locale, params, format, threshold, write);
     case 'responses': {
       const source = await responsesSource(db, consultation, locale);
       return {
@@ -53,7 +55,7 @@ export async function produceExport(db: Db, consultation: Consultation, request:
       };
     }
     case 'themes':
-      return themesExport(db, consultation, locale, params, format, threshold);
+      return themesExport(db, consultation, locale, params, format, threshold, write);
     case 'open-data':
       return openDataExport(db, consultation, locale, threshold);
   }
