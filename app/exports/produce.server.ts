@@ -4,6 +4,8 @@ import type { Consultation } from '#db/schema';
 import type { ResultsRequestError } from '~/analysis/results-model';
 import type { Locale } from '~/i18n/config';
 import { countCounted } from '~/responses/counted.server';
+import type { HeavyWork } from '~/workers/pool.server';
+import { responsesOnWorker } from '~/workers/responses.server';
 import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import type { ExportKind } from './kinds';
 import { responsesSource } from './responses.server';
@@ -28,6 +30,8 @@ export interface ExportRequest {
   onProgress?: (rowsDone: number) => void | Promise<void>;
   /** Writes the summary and themes tables; the download route's writes Excel on a worker thread. */
   write?: TableWriter;
+  /** The download route's worker threads: the responses are written there when the database can be opened there. */
+  heavy?: HeavyWork;
 }
 
 export type Produced =
@@ -45,6 +49,11 @@ export async function produceExport(db: Db, consultation: Consultation, request:
     case 'summary':
       return summaryExport(db, consultation, locale, params, format, threshold, write);
     case 'responses': {
+      const databaseUrl = request.heavy?.databaseUrl;
+      if (request.heavy && databaseUrl) {
+        const body = await responsesOnWorker(request.heavy, databaseUrl, consultation.id, locale, format);
+        return { ok: true, filename: `${consultation.slug}-responses.${format}`, contentType: CONTENT_TYPES[format], body, rows: await countCounted(db, consultation.id) };
+      }
       const source = await responsesSource(db, consultation, locale);
       return {
         ok: true,

@@ -13,9 +13,12 @@ import { storeRandomResponses } from '~/analysis/index/random-responses.server';
 import { findExportJob, startExportJob } from '~/exports/jobs.server';
 import { createConsultation } from '../../tests/factories';
 import { createHeavyWork, type HeavyWork } from './pool.server';
+import { responsesOnWorker } from './responses.server';
 
 // A background export run on a worker thread, on the worker's own connection to the same SQLite
 // file the server uses: the job row moves to done with every row counted and the file is there.
+// The responses downloaded as they are written on a worker thread: every row arrives, and a
+// download abandoned half-way frees the thread for the next.
 // (An in-memory database cannot be shared with a thread; jobs.server.test.ts runs those here.)
 
 const dir = mkdtempSync(join(tmpdir(), 'heard-worker-job-'));
@@ -39,6 +42,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+async function text(stream: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 describe('a background export on a worker thread', () => {
   it('writes the file from its own connection and ends done', async () => {
     expect(heavy.databaseUrl).toBe(databaseUrl);
@@ -52,6 +61,16 @@ describe('a background export on a worker thread', () => {
     expect(row).toMatchObject({ status: 'done', rows_done: 1_234, rows_total: 1_234, error: null });
     const rows = parse(readFileSync(row!.file_path!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1_234);
+  });
+
+  it('streams the responses from a worker thread to the download, and stops when the download is abandoned', async () => {
+    const rows = parse(await text(await responsesOnWorker(heavy, databaseUrl, consultation.id, 'en', 'csv')), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1_234);
+
+    const abandoned = await responsesOnWorker(heavy, databaseUrl, consultation.id, 'en', 'json');
+    for await (const _ of abandoned) break;
+    const again = await responsesOnWorker(heavy, databaseUrl, consultation.id, 'en', 'json');
+    expect(JSON.parse(await text(again)).responses).toHaveLength(1_234);
   });
 
   it('runs on this thread for an in-memory database, which a worker cannot open', () => {

@@ -58,15 +58,17 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
       // A worker thread's memory is bounded too: a runaway report ends that thread, not the server.
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
-  // Background exports have threads of their own: a million-row export takes minutes, and a
-  // report asked for meanwhile must not wait behind it.
+  // Exports of the responses (background jobs and streamed downloads) have threads of their own:
+  // a million rows take minutes, a slow download holds its thread, and a report asked for
+  // meanwhile must not wait behind them.
   const files = pool();
   const jobs = pool();
   return {
     databaseUrl: isMemory(options.databaseUrl) ? null : options.databaseUrl,
     async run(task) {
       try {
-        return await (task.kind === 'export-job' ? jobs : files).run(task);
+        const transferList = task.kind === 'responses-stream' ? [task.port] : undefined;
+        return await (task.kind === 'export-job' || task.kind === 'responses-stream' ? jobs : files).run(task, { transferList });
       } catch (error) {
         if (error instanceof Error && error.message === 'Task queue is at limit') throw new BusyError();
         throw error;

@@ -2,8 +2,11 @@ import { Piscina } from 'piscina';
 import { openDatabase, type Db } from '#db/connection';
 import { writeTable } from '~/exports/files.server';
 import { runExportJob } from '~/exports/jobs.server';
+import { responsesSource } from '~/exports/responses.server';
+import { streamRows } from '~/exports/stream.server';
 import { renderDocx } from '~/reports/docx.server';
 import { renderPdf } from '~/reports/pdf.server';
+import { sendThroughPort } from './port-stream';
 import type { HeavyResult, HeavyTask } from './tasks';
 
 // A worker thread of the heavy-work pool (pool.server.ts): draws reports, writes spreadsheets
@@ -17,6 +20,8 @@ const databaseFor = (url: string): Db => {
   if (!db) databases.set(url, (db = openDatabase(url)));
   return db;
 };
+
+const consultationOf = (db: Db, id: number) => db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 /** Bytes are handed over, not copied, when they own their whole buffer (never a shared Buffer pool's). */
 const moved = (bytes: Uint8Array): HeavyResult =>
@@ -32,8 +37,13 @@ export default async function heavyWork(task: HeavyTask): Promise<HeavyResult> {
     }
     case 'export-job': {
       const db = databaseFor(task.databaseUrl);
-      const consultation = await db.selectFrom('consultations').selectAll().where('id', '=', task.consultationId).executeTakeFirstOrThrow();
-      await runExportJob(db, consultation, task.jobId, { dir: task.dir, threshold: task.threshold });
+      await runExportJob(db, await consultationOf(db, task.consultationId), task.jobId, { dir: task.dir, threshold: task.threshold });
+      return null;
+    }
+    case 'responses-stream': {
+      const db = databaseFor(task.databaseUrl);
+      const source = await responsesSource(db, await consultationOf(db, task.consultationId), task.locale);
+      await sendThroughPort(streamRows(source, task.format, { sheet: 'responses' }), task.port);
       return null;
     }
   }
