@@ -32,6 +32,7 @@ export interface HeavyWork {
   run(task: HeavyTask): Promise<HeavyResult>;
   /** Whether export jobs can run on a worker: an in-memory test database is this thread's alone. */
   readonly databaseUrl: string | null;
+  /** Stops every thread now. */
   close(): Promise<void>;
 }
 
@@ -74,6 +75,8 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
         throw error;
       }
     },
-    close: () => Promise.all([files.close({ force: true }), jobs.close({ force: true })]).then(() => undefined),
+    // At shutdown the server has answered its requests; a background export still running is
+    // stopped, and marked interrupted at the next start (failInterruptedJobs).
+    close: () => Promise.all([files.destroy(), jobs.destroy()]).then(() => undefined),
   };
 }
