@@ -47,12 +47,10 @@ const isMemory = (url: string) => /^(file:|sqlite:)?(\/\/)?:memory:$/.test(url);
 
 export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
   const found = options.filename ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] } : workerFile();
-  const pool = () =>
+  const pool = (minThreads: number) =>
     new Piscina<HeavyTask, HeavyResult>({
       ...found,
-      // One thread stays: it is started at once, and replaces one that died (piscina only starts
-      // threads to keep the minimum, so with none a task queued behind a crash would wait forever).
-      minThreads: 1,
+      minThreads,
       maxThreads: Math.max(1, options.threads),
       maxQueue: Math.max(0, options.queue),
       idleTimeout: options.idleTimeout ?? 60_000,
@@ -62,8 +60,12 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
   // Exports of the responses (background jobs and streamed downloads) have threads of their own:
   // a million rows take minutes, a slow download holds its thread, and a report asked for
   // meanwhile must not wait behind them.
-  const files = pool();
-  const jobs = pool();
+  // The files' thread stays: it is ready for the next report, and replaces one that died (piscina
+  // only starts threads to keep the minimum, so with none a task queued behind a crash would wait
+  // until the next task is asked for). The exports' thread (50 MB) only lives while there is work:
+  // an export queued behind a crashed one starts when the next export is asked for.
+  const files = pool(1);
+  const jobs = pool(0);
   return {
     databaseUrl: isMemory(options.databaseUrl) ? null : options.databaseUrl,
     async run(task) {
