@@ -11,6 +11,7 @@ import { warmAnalysisIndexes } from './app/analysis/index/registry.server';
 import { env } from './app/env.server';
 import { createExpressApp } from './app/http/express-app.server';
 import { PageCache } from './app/http/page-cache.server';
+import { createHeavyWork } from './app/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.server';
 
@@ -36,7 +37,8 @@ async function main() {
 
   const production = config.NODE_ENV === 'production';
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
-  const shared = { db, limits, trustProxy: config.TRUST_PROXY };
+  const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
+  const shared = { db, limits, heavy, trustProxy: config.TRUST_PROXY };
   let app;
   if (production) {
     const build = (await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild;
@@ -66,7 +68,7 @@ async function main() {
   });
   const stop = () => {
     clearInterval(purgeTimer);
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.close(() => void Promise.all([heavy.close(), db.destroy()]).then(() => process.exit(0)));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

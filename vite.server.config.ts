@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
 import tsconfigPaths from 'vite-tsconfig-paths';
 
-// server.ts (and supervisor.ts, what `npm run serve` starts) as plain JavaScript for production, so `npm run serve` runs on node alone (no
-// TypeScript loader in memory). Packages stay external; our own code and locales are bundled.
+// server.ts, and supervisor.ts that `npm run serve` starts, as plain JavaScript for production, so
+// `npm run serve` runs on node alone (no TypeScript loader in memory). Packages stay external; our
+// own code and locales are bundled.
+// The heavy-work pool's worker thread is a second entry, worker.js beside server.js, where the
+// pool (app/workers/pool.server.ts) looks for it.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   publicDir: false,
@@ -12,7 +15,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
-    rollupOptions: { input: { server: 'server.ts', supervisor: 'supervisor.ts' }, output: { entryFileNames: '[name].js', format: 'esm' } },
+    rollupOptions: {
+      input: { server: 'server.ts', supervisor: 'supervisor.ts', worker: 'app/workers/worker.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'esm' },
+    },
   },
   logLevel: 'warn',
 });

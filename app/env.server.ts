@@ -45,6 +45,10 @@ const schema = z.object({
    * and SQLite has one writer at a time anyway.
    */
   WEB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Worker threads for reports, spreadsheets and background exports (leave a core for requests). */
+  HEAVY_WORK_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Reports and files that may wait for a worker thread; one more is answered 503 "try again in a moment". */
+  HEAVY_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
 });
 
 export type Env = z.infer<typeof schema>;

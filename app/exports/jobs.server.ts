@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '#db/connection';
 import type { Consultation, ExportJob } from '#db/schema';
 import type { Locale } from '~/i18n/config';
+import type { HeavyWork } from '~/workers/pool.server';
 import { CONTENT_TYPES, type ExportFormat } from './files.server';
 import { extensionOf, type ExportKind } from './kinds';
 import { estimateRows, produceExport } from './produce.server';
@@ -87,10 +88,20 @@ export async function runExportJob(db: Db, consultation: Consultation, id: numbe
   }
 }
 
-/** Adds the job and starts it without waiting: the page that asked shows its progress. */
-export async function startExportJob(db: Db, consultation: Consultation, job: NewJob, settings: JobSettings): Promise<number> {
+/**
+ * Adds the job and starts it without waiting: the page that asked shows its progress. It runs on
+ * a worker thread with its own database connection, so writing a million rows never delays a
+ * request; an in-memory database (tests) is this thread's alone, so there it runs here.
+ */
+export async function startExportJob(db: Db, consultation: Consultation, job: NewJob, settings: JobSettings, heavy?: HeavyWork): Promise<number> {
   const id = await insertExportJob(db, consultation, job);
-  void runExportJob(db, consultation, id, settings);
+  if (heavy?.databaseUrl) {
+    const task = { kind: 'export-job' as const, databaseUrl: heavy.databaseUrl, consultationId: consultation.id, jobId: id, ...settings };
+    // The worker writes a failure on the job itself; this is for a refusal (queue full) or a dead thread.
+    void heavy.run(task).catch((error: unknown) => finish(db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined));
+  } else {
+    void runExportJob(db, consultation, id, settings);
+  }
   return id;
 }
 

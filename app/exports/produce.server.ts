@@ -4,7 +4,9 @@ import type { Consultation } from '#db/schema';
 import type { ResultsRequestError } from '~/analysis/results-model';
 import type { Locale } from '~/i18n/config';
 import { countCounted } from '~/responses/counted.server';
-import { CONTENT_TYPES, type ExportFormat } from './files.server';
+import type { HeavyWork } from '~/workers/pool.server';
+import { responsesOnWorker } from '~/workers/responses.server';
+import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import type { ExportKind } from './kinds';
 import { responsesSource } from './responses.server';
 import { streamRows } from './stream.server';
@@ -26,6 +28,10 @@ export interface ExportRequest {
   threshold: number;
   /** Rows written so far, after each page of a streamed export. */
   onProgress?: (rowsDone: number) => void | Promise<void>;
+  /** Writes the summary and themes tables; the download route's writes Excel on a worker thread. */
+  write?: TableWriter;
+  /** The download route's worker threads: the responses are written there when the database can be opened there. */
+  heavy?: HeavyWork;
 }
 
 export type Produced =
@@ -38,11 +44,16 @@ export async function estimateRows(db: Db, consultation: Consultation, kind: Exp
 }
 
 export async function produceExport(db: Db, consultation: Consultation, request: ExportRequest): Promise<Produced> {
-  const { kind, format, params, locale, threshold } = request;
+  const { kind, format, params, locale, threshold, write = writeTable } = request;
   switch (kind) {
     case 'summary':
-      return summaryExport(db, consultation, locale, params, format, threshold);
+      return summaryExport(db, consultation, locale, params, format, threshold, write);
     case 'responses': {
+      const databaseUrl = request.heavy?.databaseUrl;
+      if (request.heavy && databaseUrl) {
+        const body = await responsesOnWorker(request.heavy, databaseUrl, consultation.id, locale, format);
+        return { ok: true, filename: `${consultation.slug}-responses.${format}`, contentType: CONTENT_TYPES[format], body, rows: await countCounted(db, consultation.id) };
+      }
       const source = await responsesSource(db, consultation, locale);
       return {
         ok: true,
@@ -53,7 +64,7 @@ export async function produceExport(db: Db, consultation: Consultation, request:
       };
     }
     case 'themes':
-      return themesExport(db, consultation, locale, params, format, threshold);
+      return themesExport(db, consultation, locale, params, format, threshold, write);
     case 'open-data':
       return openDataExport(db, consultation, locale, threshold);
   }

@@ -3,7 +3,7 @@ import type { Consultation } from '#db/schema';
 import { loadResults } from '~/analysis/results.server';
 import type { ResultsRequestError } from '~/analysis/results-model';
 import type { Locale } from '~/i18n/config';
-import { CONTENT_TYPES, writeTable, type ExportFormat } from './files.server';
+import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import { SUMMARY_COLUMNS, summaryRows } from './summary';
 
 // The summary export for one request: the same query parameters (filters, breakdown) and the
@@ -12,7 +12,7 @@ import { SUMMARY_COLUMNS, summaryRows } from './summary';
 export type ExportFile = { ok: true; body: string | Uint8Array<ArrayBuffer>; contentType: string; filename: string; rows: number };
 export type ExportOutcome = ExportFile | { ok: false; errors: ResultsRequestError[] };
 
-export async function summaryExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number): Promise<ExportOutcome> {
+export async function summaryExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number, write: TableWriter = writeTable): Promise<ExportOutcome> {
   const outcome = await loadResults(db, consultation, locale, params, threshold);
   if (!outcome.ok) return { ok: false, errors: outcome.errors };
   const rows = summaryRows(outcome.model);
@@ -20,7 +20,7 @@ export async function summaryExport(db: Db, consultation: Consultation, locale: 
   const filtered = outcome.model.filter.length > 0 ? '-filtered' : '';
   return {
     ok: true,
-    body: await writeTable({ columns: SUMMARY_COLUMNS, rows, sheet: 'summary' }, format),
+    body: await write({ columns: SUMMARY_COLUMNS, rows, sheet: 'summary' }, format),
     contentType: CONTENT_TYPES[format],
     filename: `${consultation.slug}-summary${by}${filtered}.${format}`,
     rows: rows.length,

@@ -8,7 +8,7 @@ import type { Locale } from '~/i18n/config';
 import { tFor } from '~/i18n/i18n.server';
 import { creditText } from '~/quotes/credit';
 import { listShownQuotes } from '~/quotes/queries.server';
-import { CONTENT_TYPES, writeTable, type ExportFormat } from './files.server';
+import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import type { ExportOutcome } from './summary.server';
 import { THEMES_COLUMNS, themesRows, type ChosenQuote, type CodebookEntry, type ThemesRow } from './themes';
 
@@ -66,7 +66,7 @@ export async function themesRowsFor(db: Db, model: ResultsModel, locale: Locale)
   return themesRows(model, codebook, await loadChosenQuotes(db, model.consultation.id, locale, codebook));
 }
 
-export async function themesExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number): Promise<ExportOutcome> {
+export async function themesExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number, write: TableWriter = writeTable): Promise<ExportOutcome> {
   const outcome = await loadResults(db, consultation, locale, params, threshold);
   if (!outcome.ok) return { ok: false, errors: outcome.errors };
   const rows = await themesRowsFor(db, outcome.model, locale);
@@ -74,7 +74,7 @@ export async function themesExport(db: Db, consultation: Consultation, locale: L
   const filtered = outcome.model.filter.length > 0 ? '-filtered' : '';
   return {
     ok: true,
-    body: await writeTable({ columns: THEMES_COLUMNS, rows, sheet: 'themes' }, format),
+    body: await write({ columns: THEMES_COLUMNS, rows, sheet: 'themes' }, format),
     contentType: CONTENT_TYPES[format],
     filename: `${consultation.slug}-themes${by}${filtered}.${format}`,
     rows: rows.length,

@@ -1,14 +1,18 @@
 import type { Db } from '#db/connection';
 import type { RateLimits } from '~/auth/rate-limit.server';
+import type { HeavyWork } from '~/workers/pool.server';
 import type { PageCache } from './page-cache.server';
 
-// What server.ts hands every loader and action: one database, the public page cache, and what
+// What server.ts hands every loader and action: one database, the public page cache, the
+// heavy-work pool, and what
 // this one request has found out so far.
 declare module '@remix-run/node' {
   interface AppLoadContext {
     db: Db;
     pageCache: PageCache;
     limits: RateLimits;
+    /** Worker threads for reports, spreadsheets and exports (app/workers). */
+    heavy: HeavyWork;
     request: RequestState;
     /** This request's Content-Security-Policy nonce, for the inline scripts Remix writes. */
     cspNonce: string;

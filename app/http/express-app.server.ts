@@ -7,6 +7,7 @@ import type { ViteDevServer } from 'vite';
 import type { Db } from '#db/connection';
 import type { RateLimits } from '~/auth/rate-limit.server';
 import { withBusyAs503 } from './busy.server';
+import type { HeavyWork } from '~/workers/pool.server';
 import { newRequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
@@ -16,6 +17,7 @@ interface Options {
   db: Db;
   pageCache: PageCache;
   limits: RateLimits;
+  heavy: HeavyWork;
   /** Express's "trust proxy" setting, when Heard runs behind a reverse proxy. */
   trustProxy?: string;
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -62,7 +64,7 @@ function clientOf(req: express.Request): string {
 
 const WORKSPACE = /^\/admin(\/|$)/;
 
-export function createExpressApp({ db, pageCache, limits, trustProxy, build, mode, clientDir, vite }: Options): express.Express {
+export function createExpressApp({ db, pageCache, limits, heavy, trustProxy, build, mode, clientDir, vite }: Options): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -85,7 +87,7 @@ export function createExpressApp({ db, pageCache, limits, trustProxy, build, mod
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(remixRequest(req, res), { db, pageCache, limits, request: newRequestState(clientOf(req)), cspNonce: nonceOf(res) });
+      const response = await handle(remixRequest(req, res), { db, pageCache, limits, heavy, request: newRequestState(clientOf(req)), cspNonce: nonceOf(res) });
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
       if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();

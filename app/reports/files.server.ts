@@ -7,10 +7,13 @@ import type { ResultsRequestError } from '~/analysis/results-model';
 import { buildAcrossReport, type AcrossScope } from './across.server';
 import { buildConsultationReport } from './consultation.server';
 import { reportFileName, type ReportDocument } from './document';
-import { renderDocx } from './docx.server';
-import { pdfLocale, renderPdf } from './pdf.server';
+import { orBusy } from '~/workers/busy.server';
+import type { HeavyWork } from '~/workers/pool.server';
+import { pdfLocale } from './pdf.server';
 
 // The report as a downloaded file, Word or PDF, with the same filters as the page it came from.
+// The report is built here (database reads); it is drawn on a worker thread (app/workers), so
+// the server answers everyone else meanwhile.
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -23,15 +26,17 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 /** The language the file is written in: a PDF falls back from Urdu to English (pdf.server.ts says why). */
 export const fileLocale = (format: ReportFormat, locale: Locale): Locale => (format === 'pdf' ? pdfLocale(locale) : locale);
 
-async function fileResponse(report: ReportDocument, format: ReportFormat): Promise<Response> {
-  const body = format === 'docx' ? await renderDocx(report) : await renderPdf(report);
-  return new Response(body, {
-    headers: {
-      'Content-Type': CONTENT_TYPES[format],
-      'Content-Disposition': `attachment; filename="${reportFileName(report.title)}.${format}"`,
-      'Cache-Control': PRIVATE_PAGE,
-      'X-Content-Type-Options': 'nosniff',
-    },
+async function fileResponse(heavy: HeavyWork, report: ReportDocument, format: ReportFormat, locale: Locale): Promise<Response> {
+  return orBusy(locale, async () => {
+    const body = (await heavy.run({ kind: 'report', format, report })) as Uint8Array<ArrayBuffer>;
+    return new Response(body, {
+      headers: {
+        'Content-Type': CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="${reportFileName(report.title)}.${format}"`,
+        'Cache-Control': PRIVATE_PAGE,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
   });
 }
 
@@ -41,14 +46,14 @@ function badRequest(errors: ResultsRequestError[], locale: Locale): Response {
   return new Response(`${text}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PRIVATE_PAGE } });
 }
 
-export async function consultationReportFile(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ReportFormat, threshold: number): Promise<Response> {
+export async function consultationReportFile(heavy: HeavyWork, db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ReportFormat, threshold: number): Promise<Response> {
   const outcome = await buildConsultationReport(db, consultation, fileLocale(format, locale), params, { threshold });
   if (!outcome.ok) return badRequest(outcome.errors, locale);
-  return fileResponse(outcome.report, format);
+  return fileResponse(heavy, outcome.report, format, locale);
 }
 
 /** The across-consultations report as a file, or null when the priority or theme does not exist. */
-export async function acrossReportFile(db: Db, scope: AcrossScope, locale: Locale, format: ReportFormat, threshold: number): Promise<Response | null> {
+export async function acrossReportFile(heavy: HeavyWork, db: Db, scope: AcrossScope, locale: Locale, format: ReportFormat, threshold: number): Promise<Response | null> {
   const report = await buildAcrossReport(db, scope, fileLocale(format, locale), { threshold });
-  return report ? fileResponse(report, format) : null;
+  return report ? fileResponse(heavy, report, format, locale) : null;
 }

@@ -27,9 +27,6 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
   const doc = new PDFDocument({ size: 'A4', margin: 56, lang: report.locale, displayTitle: true, info: { Title: report.title, Subject: report.kicker }, bufferPages: true, tagged: true, pdfVersion: '1.7' });
   const root = doc.struct('Document');
   doc.addStructure(root);
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('italic', FONTS.italic);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
@@ -44,7 +41,7 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
     if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
   };
   const text = (value: string, font: keyof typeof FONTS, size: number, options: PDFKit.Mixins.TextOptions = {}) => {
-    doc.font(font).fontSize(size).fillColor(INK).text(value, left, doc.y, { width, structParent: root, structType: 'P', ...options });
+    doc.font(FONTS[font]).fontSize(size).fillColor(INK).text(value, left, doc.y, { width, structParent: root, structType: 'P', ...options });
   };
 
   const block = (b: Block) => {
@@ -60,7 +57,7 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
       case 'list': {
         const list = doc.struct('L');
         root.add(list);
-        doc.font('regular').fontSize(11).fillColor(INK).list(b.items, left, doc.y, { width, bulletRadius: 2, paragraphGap: 4, structParent: list });
+        doc.font(FONTS.regular).fontSize(11).fillColor(INK).list(b.items, left, doc.y, { width, bulletRadius: 2, paragraphGap: 4, structParent: list });
         list.end();
         doc.moveDown(0.5);
         break;
@@ -68,7 +65,7 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
       case 'table':
         keepRoom(60);
         text(b.caption, 'bold', 10, { paragraphGap: 4, structType: 'Caption' });
-        doc.font('regular').fontSize(10);
+        doc.font(FONTS.regular).fontSize(10);
         doc.table({
           // Tagged as a table whose first row holds the column headings (pdfkit reads structParent; its types do not list it).
           ...{ structParent: root },
@@ -76,15 +73,15 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
           maxWidth: width,
           columnStyles: b.head.map((_, i) => (i === 0 ? '*' : 110)),
           defaultStyle: { padding: 4, border: 0.5, borderColor: MUTED },
-          data: [b.head.map((h) => ({ text: h, type: 'TH' as const, scope: 'Column', font: { src: 'bold' } })), ...b.rows],
+          data: [b.head.map((h) => ({ text: h, type: 'TH' as const, scope: 'Column', font: { src: FONTS.bold } })), ...b.rows],
         });
         doc.x = left;
         doc.moveDown(1);
         break;
       case 'quote':
         keepRoom(40);
-        doc.font('italic').fontSize(11).fillColor(INK).text(`“${b.text}”`, left + 24, doc.y, { width: width - 48, lineGap: 2, structParent: root, structType: 'BlockQuote' });
-        doc.font('regular').fontSize(10).fillColor(MUTED).text(`– ${b.credit}`, left + 24, doc.y, { width: width - 48, paragraphGap: 10, structParent: root, structType: 'P' });
+        doc.font(FONTS.italic).fontSize(11).fillColor(INK).text(`“${b.text}”`, left + 24, doc.y, { width: width - 48, lineGap: 2, structParent: root, structType: 'BlockQuote' });
+        doc.font(FONTS.regular).fontSize(10).fillColor(MUTED).text(`– ${b.credit}`, left + 24, doc.y, { width: width - 48, paragraphGap: 10, structParent: root, structType: 'P' });
         doc.x = left;
         break;
     }
@@ -107,7 +104,7 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('regular').fontSize(9).fillColor(MUTED).text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center' });
+    doc.font(FONTS.regular).fontSize(9).fillColor(MUTED).text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center' });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }

@@ -9,6 +9,8 @@ import { badExportRequest, downloadResponse } from '~/exports/http.server';
 import { extensionOf, isExportKind } from '~/exports/kinds';
 import { produceExport } from '~/exports/produce.server';
 import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { orBusy } from '~/workers/busy.server';
+import { tablesOn } from '~/workers/tables.server';
 
 // Any export as a file, made while it downloads: /export/<kind>.<format>, e.g. summary.csv
 // (with the results page's filters and breakdown in the query string), responses.xlsx,
@@ -24,19 +26,22 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!asked || !isExportFormat(asked) || extensionOf(kind, asked) !== format) notFound();
   const locale = await detectLocale(args.request);
   const params = new URL(args.request.url).searchParams;
-  const produced = await produceExport(db, consultation, { kind, format: asked, params, locale, threshold: env().DISCLOSURE_THRESHOLD });
-  if (!produced.ok) {
-    const t = tFor(locale, 'analysis');
-    return badExportRequest(produced.errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)));
-  }
-  if (kind === 'responses') {
-    await recordAudit(db, actorOf(user), {
-      action: 'export.responses',
-      entityType: 'consultation',
-      entityId: consultation.id,
-      consultationId: consultation.id,
-      summary: `Downloaded the responses (${produced.rows}) as ${asked.toUpperCase()}`,
-    });
-  }
-  return downloadResponse(produced.body, produced.contentType, produced.filename);
+  // Excel files of the figures and the responses are written on worker threads; a full queue is a 503 "try again".
+  return orBusy(locale, async () => {
+    const produced = await produceExport(db, consultation, { kind, format: asked, params, locale, threshold: env().DISCLOSURE_THRESHOLD, write: tablesOn(args.context.heavy), heavy: args.context.heavy });
+    if (!produced.ok) {
+      const t = tFor(locale, 'analysis');
+      return badExportRequest(produced.errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)));
+    }
+    if (kind === 'responses') {
+      await recordAudit(db, actorOf(user), {
+        action: 'export.responses',
+        entityType: 'consultation',
+        entityId: consultation.id,
+        consultationId: consultation.id,
+        summary: `Downloaded the responses (${produced.rows}) as ${asked.toUpperCase()}`,
+      });
+    }
+    return downloadResponse(produced.body, produced.contentType, produced.filename);
+  });
 }

@@ -1,0 +1,50 @@
+import { Piscina } from 'piscina';
+import { openDatabase, type Db } from '#db/connection';
+import { writeTable } from '~/exports/files.server';
+import { runExportJob } from '~/exports/jobs.server';
+import { responsesSource } from '~/exports/responses.server';
+import { streamRows } from '~/exports/stream.server';
+import { renderDocx } from '~/reports/docx.server';
+import { renderPdf } from '~/reports/pdf.server';
+import { sendThroughPort } from './port-stream';
+import type { HeavyResult, HeavyTask } from './tasks';
+
+// A worker thread of the heavy-work pool (pool.server.ts): draws reports, writes spreadsheets
+// and runs background exports, so the thread that answers requests never waits for them.
+// Built as build/node/worker.js beside server.js; run through tsx from the sources otherwise.
+
+/** One connection per database for the life of the thread, opened on first use. */
+const databases = new Map<string, Db>();
+const databaseFor = (url: string): Db => {
+  let db = databases.get(url);
+  if (!db) databases.set(url, (db = openDatabase(url)));
+  return db;
+};
+
+const consultationOf = (db: Db, id: number) => db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+/** Bytes are handed over, not copied, when they own their whole buffer (never a shared Buffer pool's). */
+const moved = (bytes: Uint8Array): HeavyResult =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (Piscina.move(bytes) as unknown as Uint8Array) : bytes;
+
+export default async function heavyWork(task: HeavyTask): Promise<HeavyResult> {
+  switch (task.kind) {
+    case 'report':
+      return moved(task.format === 'pdf' ? await renderPdf(task.report) : await renderDocx(task.report));
+    case 'table': {
+      const body = await writeTable({ columns: task.columns, rows: task.rows, sheet: task.sheet }, task.format);
+      return typeof body === 'string' ? body : moved(body);
+    }
+    case 'export-job': {
+      const db = databaseFor(task.databaseUrl);
+      await runExportJob(db, await consultationOf(db, task.consultationId), task.jobId, { dir: task.dir, threshold: task.threshold });
+      return null;
+    }
+    case 'responses-stream': {
+      const db = databaseFor(task.databaseUrl);
+      const source = await responsesSource(db, await consultationOf(db, task.consultationId), task.locale);
+      await sendThroughPort(streamRows(source, task.format, { sheet: 'responses' }), task.port);
+      return null;
+    }
+  }
+}
