@@ -7,7 +7,7 @@ import { migrateToLatest } from './db/migrate';
 import { seedDemo, seedReference } from './db/seed/index';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
-import { warmAnalysisIndexes } from './app/analysis/index/registry.server';
+import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/index/registry.server';
 import { env } from './app/env.server';
 import { createExpressApp } from './app/http/express-app.server';
 import { PageCache } from './app/http/page-cache.server';
@@ -38,6 +38,8 @@ async function main() {
   const production = config.NODE_ENV === 'production';
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
+  // Summary indexes are built on the worker thread too (an in-memory database stays in this one).
+  if (heavy.databaseUrl) buildIndexesWith(db, (consultationId) => heavy.buildIndex(consultationId));
   const shared = { db, limits, heavy, trustProxy: config.TRUST_PROXY };
   let app;
   if (production) {

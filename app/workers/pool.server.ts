@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { ConsultationIndex } from '~/analysis/index/consultation-index';
 import type { HeavyResult, HeavyTask } from './tasks';
 
 // The heavy-work pool: a few worker threads (worker.ts) that draw reports, write spreadsheets
@@ -32,6 +33,11 @@ export interface HeavyWork {
   run(task: HeavyTask): Promise<HeavyResult>;
   /** Whether export jobs can run on a worker: an in-memory test database is this thread's alone. */
   readonly databaseUrl: string | null;
+  /**
+   * A consultation's summary index built on a worker from its own connection (a million responses
+   * take about 30 s of CPU), copied back as plain data: revive it (reviveIndex) before use.
+   */
+  buildIndex(consultationId: number): Promise<ConsultationIndex>;
   /** Stops every thread now. */
   close(): Promise<void>;
 }
@@ -66,8 +72,13 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
   // an export queued behind a crashed one starts when the next export is asked for.
   const files = pool(1);
   const jobs = pool(0);
-  return {
-    databaseUrl: isMemory(options.databaseUrl) ? null : options.databaseUrl,
+  const databaseUrl = isMemory(options.databaseUrl) ? null : options.databaseUrl;
+  const heavy: HeavyWork = {
+    databaseUrl,
+    async buildIndex(consultationId) {
+      if (!databaseUrl) throw new Error('An in-memory database cannot be read from a worker thread');
+      return (await heavy.run({ kind: 'analysis-index', databaseUrl, consultationId })) as ConsultationIndex;
+    },
     async run(task) {
       try {
         const transferList = task.kind === 'responses-stream' ? [task.port] : undefined;
@@ -81,4 +92,5 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
     // stopped, and marked interrupted at the next start (failInterruptedJobs).
     close: () => Promise.all([files.destroy(), jobs.destroy()]).then(() => undefined),
   };
+  return heavy;
 }

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { ConsultationIndex } from '~/analysis/index/consultation-index';
 import type { ExportFormat } from '~/exports/kinds';
 import type { Locale } from '~/i18n/config';
 import type { ReportDocument } from '~/reports/document';
@@ -14,9 +15,11 @@ export type HeavyTask =
   /** A background export job, run on the worker's own connection to the database. */
   | { kind: 'export-job'; databaseUrl: string; consultationId: number; jobId: number; dir: string; threshold: number }
   /** The responses as a file, sent through `port` as it is written (port-stream.ts). */
-  | { kind: 'responses-stream'; databaseUrl: string; consultationId: number; locale: Locale; format: ExportFormat; port: MessagePort };
+  | { kind: 'responses-stream'; databaseUrl: string; consultationId: number; locale: Locale; format: ExportFormat; port: MessagePort }
+  /** A consultation's summary index, built on the worker's own connection and copied back. */
+  | { kind: 'analysis-index'; databaseUrl: string; consultationId: number };
 
-export type HeavyResult = Uint8Array | string | null;
+export type HeavyResult = Uint8Array | string | ConsultationIndex | null;
 
 /**
  * The pool refused the task because its queue is full. Checked by name, not instanceof: the

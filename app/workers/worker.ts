@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import { openDatabase, type Db } from '#db/connection';
+import { buildConsultationIndex } from '~/analysis/index/build.server';
 import { writeTable } from '~/exports/files.server';
 import { runExportJob } from '~/exports/jobs.server';
 import { responsesSource } from '~/exports/responses.server';
@@ -9,8 +10,8 @@ import { renderPdf } from '~/reports/pdf.server';
 import { sendThroughPort } from './port-stream';
 import type { HeavyResult, HeavyTask } from './tasks';
 
-// A worker thread of the heavy-work pool (pool.server.ts): draws reports, writes spreadsheets
-// and runs background exports, so the thread that answers requests never waits for them.
+// A worker thread of the heavy-work pool (pool.server.ts): draws reports, writes spreadsheets,
+// builds summary indexes and runs background exports, so the thread that answers requests never waits for them.
 // Built as build/node/worker.js beside server.js; run through tsx from the sources otherwise.
 
 /** One connection per database for the life of the thread, opened on first use. */
@@ -40,6 +41,8 @@ export default async function heavyWork(task: HeavyTask): Promise<HeavyResult> {
       await runExportJob(db, await consultationOf(db, task.consultationId), task.jobId, { dir: task.dir, threshold: task.threshold });
       return null;
     }
+    case 'analysis-index':
+      return buildConsultationIndex(databaseFor(task.databaseUrl), task.consultationId);
     case 'responses-stream': {
       const db = databaseFor(task.databaseUrl);
       const source = await responsesSource(db, await consultationOf(db, task.consultationId), task.locale);

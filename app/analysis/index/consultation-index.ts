@@ -2,6 +2,7 @@ import type { ResponseStatus } from '#db/schema';
 import { createColumn, growColumn, writeAnswer, type AnswerSource, type QuestionColumn, type QuestionDefinition } from './columns';
 import {
   DIMENSIONS,
+  Dictionary,
   createCoder,
   encodeDimensions,
   type Dimension,
@@ -72,6 +73,15 @@ export function createIndex(def: IndexDefinition): ConsultationIndex {
     idBase: 0,
     rollups: createRollups(questions),
   };
+}
+
+/**
+ * An index built on a worker thread arrives as a structured copy: its arrays, maps and shared
+ * references survive, but its dictionaries lose their class. This gives it back.
+ */
+export function reviveIndex(index: ConsultationIndex): ConsultationIndex {
+  for (const d of DIMENSIONS) Object.setPrototypeOf(index.coder.dictionaries[d], Dictionary.prototype);
+  return index;
 }
 
 function grow(index: ConsultationIndex): void {

@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import type { ResponseStatus } from '#db/schema';
 import { buildConsultationIndex } from './build.server';
 import type { AnswerSource } from './columns';
-import { appendResponse, setResponseStatus, StaleIndexError, type ConsultationIndex, type IndexedResponse } from './consultation-index';
+import { appendResponse, reviveIndex, setResponseStatus, StaleIndexError, type ConsultationIndex, type IndexedResponse } from './consultation-index';
 import { DIMENSION_COLUMNS } from './dimensions';
 
 // Which index serves which consultation, in this process: built on first use (or warmed at
@@ -26,8 +26,31 @@ interface Entry {
   pending: Change[];
 }
 
-// Per database, so tests with their own databases never see each other's indexes.
-const registries = new WeakMap<Db, Map<number, Entry>>();
+/** Builds a consultation's index somewhere other than the thread that answers requests. */
+export type IndexBuilder = (consultationId: number) => Promise<ConsultationIndex>;
+
+// Per database, so tests with their own databases never see each other's indexes. Kept on
+// globalThis: in production this module is bundled twice, into the Remix build the routes use
+// and into server.js that warms the indexes at start, and both copies must share one registry.
+const shared = ((globalThis as { [key: symbol]: unknown })[Symbol.for('heard.analysisIndexes')] ??= {
+  registries: new WeakMap<Db, Map<number, Entry>>(),
+  builders: new WeakMap<Db, IndexBuilder>(),
+}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, IndexBuilder> };
+const { registries, builders } = shared;
+
+/**
+ * From now on this database's indexes are built by `builder` (server.ts: on a worker thread with
+ * its own connection), so a build of a million responses never holds up a request. Without one
+ * (tests on an in-memory database) they are built here, stepping aside between pages.
+ */
+export function buildIndexesWith(db: Db, builder: IndexBuilder): void {
+  builders.set(db, builder);
+}
+
+function build(db: Db, consultationId: number): Promise<ConsultationIndex> {
+  const builder = builders.get(db);
+  return builder ? builder(consultationId).then(reviveIndex) : buildConsultationIndex(db, consultationId);
+}
 
 function entriesOf(db: Db): Map<number, Entry> {
   let entries = registries.get(db);
@@ -64,7 +87,7 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
   const forget = () => {
     if (entries.get(consultationId) === entry) entries.delete(consultationId);
   };
-  const ready = buildConsultationIndex(db, consultationId).then(
+  const ready = build(db, consultationId).then(
     async (index): Promise<ConsultationIndex> => {
       try {
         // Changes may keep arriving while earlier ones are read back: drain until none is left.
