@@ -1,13 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCookie } from '@remix-run/node';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../db/seed/index';
-import { createSession } from '../app/auth/sessions.server';
-import { insertActiveUser } from '../app/auth/users.server';
 import { readShape, storedCheck, storedResponse, type StoredCheck } from './databases';
 import { load, uniqueId, type LoadResult } from './load';
+import { signedInCookie } from './session';
 import { freePort, startNode, stop, type Child } from './processes';
 import { readCpuMs, readRssKb, RssSampler } from './rss';
 import { ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
@@ -78,21 +76,6 @@ export async function demoDatabase(cacheDir: string, size: number): Promise<{ pa
   return { path, builtS };
 }
 
-/** An analyst's signed-in session, made directly in the database the server is about to open. */
-async function analystCookie(path: string): Promise<{ cookie: string; consultationId: number }> {
-  const db = openDatabase(path);
-  try {
-    await migrateToLatest(db);
-    const user = await insertActiveUser(db, { email: `bench-${uniqueId()}@stockport.gov.uk`, role: 'analyst', password: 'bench analyst password' });
-    const { token } = await createSession(db, user.id);
-    const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
-    const header = await createCookie('heard_session', { path: '/' }).serialize(token);
-    return { cookie: header.split(';')[0]!, consultationId: id };
-  } finally {
-    await db.destroy();
-  }
-}
-
 async function getJson(url: string, cookie: string): Promise<unknown> {
   const response = await fetch(url, { headers: { cookie } });
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
@@ -118,7 +101,7 @@ export async function benchAnalysisAt(size: number, opts: AnalysisOptions, paths
   const { path: cached, builtS } = await demoDatabase(opts.cacheDir, size);
   const database = join(opts.tmp, `analysis-${size}.sqlite`);
   copyFileSync(cached, database);
-  const { cookie, consultationId } = await analystCookie(database);
+  const { cookie, consultationId } = await signedInCookie(database, 'analyst');
   const shape = readShape(database, SLUG);
   const template = (prefix: string) => submissionBodyTemplate(shape, prefix);
 

@@ -1,14 +1,10 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCookie } from '@remix-run/node';
-import { openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
-import { createSession } from '../app/auth/sessions.server';
-import { insertActiveUser } from '../app/auth/users.server';
 import { demoDatabase, type Target } from './analysis';
 import { readShape, storedResponse } from './databases';
 import { fetchFile, type FetchedFile } from './fetch-file';
 import { loadUntil, uniqueId, type LoadResult } from './load';
+import { signedInCookie } from './session';
 import { freePort, startNode, stop, type Child } from './processes';
 import { ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
 
@@ -64,20 +60,6 @@ export interface ContentionResult {
   rate: number;
   heavy?: HeavyResult;
   lock?: LockResult;
-}
-
-async function officerCookie(path: string): Promise<{ cookie: string; consultationId: number }> {
-  const db = openDatabase(path);
-  try {
-    await migrateToLatest(db);
-    const user = await insertActiveUser(db, { email: `bench-officer-${uniqueId()}@stockport.gov.uk`, role: 'officer', password: 'bench officer password' });
-    const { token } = await createSession(db, user.id);
-    const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
-    const header = await createCookie('heard_session', { path: '/' }).serialize(token);
-    return { cookie: header.split(';')[0]!, consultationId: id };
-  } finally {
-    await db.destroy();
-  }
 }
 
 const quietGets = (url: string, opts: ContentionOptions, seconds: number) =>
@@ -171,7 +153,7 @@ export async function benchContention(opts: ContentionOptions): Promise<Contenti
   const { path: cached } = await demoDatabase(opts.cacheDir, CONTENTION_SIZE);
   const database = join(opts.tmp, 'contention.sqlite');
   copyFileSync(cached, database);
-  const { cookie, consultationId } = await officerCookie(database);
+  const { cookie, consultationId } = await signedInCookie(database, 'officer');
   const port = await freePort();
   let app: Child | undefined;
   try {

@@ -1,13 +1,8 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCookie } from '@remix-run/node';
-import { openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
-import { createSession } from '../app/auth/sessions.server';
-import { insertActiveUser } from '../app/auth/users.server';
 import { demoDatabase, type Target } from './analysis';
-import { uniqueId } from './load';
+import { signedInCookie } from './session';
 import { freePort, startNode, stop } from './processes';
 import { RssSampler } from './rss';
 
@@ -63,23 +58,9 @@ function runWorker(root: string, mode: 'app' | 'bare', database: string, out: st
   });
 }
 
-async function analystCookie(path: string): Promise<{ cookie: string; consultationId: number }> {
-  const db = openDatabase(path);
-  try {
-    await migrateToLatest(db);
-    const user = await insertActiveUser(db, { email: `bench-export-${uniqueId()}@stockport.gov.uk`, role: 'analyst', password: 'bench analyst password' });
-    const { token } = await createSession(db, user.id);
-    const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
-    const header = await createCookie('heard_session', { path: '/' }).serialize(token);
-    return { cookie: header.split(';')[0]!, consultationId: id };
-  } finally {
-    await db.destroy();
-  }
-}
-
 /** Time to the first byte of the download, then the download is cancelled. */
 async function timeToFirstByte(root: string, tmp: string, database: string): Promise<{ ttfbMs: number; firstLine: string }> {
-  const { cookie, consultationId } = await analystCookie(database);
+  const { cookie, consultationId } = await signedInCookie(database, 'analyst');
   const port = await freePort();
   const { child: app } = await startNode({
     name: 'app (export)',
