@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { openDatabase } from './db/connection';
-import { migrateToLatest } from './db/migrate';
-import { seedDemo, seedReference } from './db/seed/index';
+import { prepareDatabase } from './db/prepare';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/index/registry.server';
@@ -20,16 +19,7 @@ async function main() {
   const config = env();
   const db = openDatabase(config.DATABASE_URL, { busySeconds: config.DATABASE_BUSY_SECONDS });
   // Under `npm run serve` the supervisor (supervisor.ts) has done both, once, before forking us.
-  if (cluster.isPrimary) {
-    const applied = await migrateToLatest(db);
-    if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
-    await seedReference(db);
-    if (config.SEED_DEMO) {
-      const started = Date.now();
-      const summary = await seedDemo(db);
-      if (!summary.skipped) console.log(`Demo content added in ${Date.now() - started} ms`);
-    }
-  }
+  if (cluster.isPrimary) await prepareDatabase(db, { demo: config.SEED_DEMO });
 
   // A background export the last run was making can never finish: say so rather than keep it "running".
   const interrupted = await failInterruptedJobs(db);

@@ -1,8 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/connection';
-import { migrateToLatest } from './db/migrate';
-import { seedDemo, seedReference } from './db/seed/index';
+import { prepareDatabase } from './db/prepare';
 import { env } from './app/env.server';
 import { runSupervisor } from './app/platform/supervisor.server';
 
@@ -13,14 +12,7 @@ async function main() {
   const config = env();
   const db = openDatabase(config.DATABASE_URL);
   try {
-    const applied = await migrateToLatest(db);
-    if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
-    await seedReference(db);
-    if (config.SEED_DEMO) {
-      const started = Date.now();
-      const summary = await seedDemo(db);
-      if (!summary.skipped) console.log(`Demo content added in ${Date.now() - started} ms`);
-    }
+    await prepareDatabase(db, { demo: config.SEED_DEMO });
   } finally {
     await db.destroy();
   }
