@@ -14,6 +14,9 @@ import { createHeavyWork } from './app/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.server';
 
+/** Responses from which a summary index is built on a worker thread (see buildIndexesWith). */
+const INDEX_ON_WORKER_FROM = 20_000;
+
 // Starts Heard: migrates the database, fills it on first start, and serves the app.
 async function main() {
   const config = env();
@@ -28,8 +31,8 @@ async function main() {
   const production = config.NODE_ENV === 'production';
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
-  // Summary indexes are built on the worker thread too (an in-memory database stays in this one).
-  if (heavy.databaseUrl) buildIndexesWith(db, (consultationId) => heavy.buildIndex(consultationId));
+  // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
+  if (heavy.databaseUrl) buildIndexesWith(db, (consultationId) => heavy.buildIndex(consultationId), { fromResponses: INDEX_ON_WORKER_FROM });
   const shared = { db, limits, heavy, trustProxy: config.TRUST_PROXY };
   let app;
   if (production) {

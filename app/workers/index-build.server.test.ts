@@ -63,4 +63,17 @@ describe('a summary index built on a worker thread', () => {
     expect(built).toBe(1);
     expect(comparable(summarise(index, { breakdown: 'ward' }))).toEqual(await summariseBySql(db, consultationId, { breakdown: 'ward' }));
   });
+
+  it('is built here, not on a thread, when the consultation is smaller than the size given', async () => {
+    const small = await createConsultation(db, { slug: 'bins', sections: [{ key: 's', questions: [{ key: 'like', kind: 'yes_no' }] }] });
+    await storeRandomResponses(db, small, 40, createRandom(13));
+    buildIndexesWith(db, (id) => {
+      built += 1;
+      return heavy.buildIndex(id);
+    }, { fromResponses: 1_000 });
+    const index = await analysisIndex(db, small);
+    expect(built).toBe(1);
+    expect(index.size).toBe(40);
+    expect(comparable(summarise(index, { breakdown: 'ward' }))).toEqual(await summariseBySql(db, small, { breakdown: 'ward' }));
+  });
 });

@@ -53,25 +53,29 @@ const isMemory = (url: string) => /^(file:|sqlite:)?(\/\/)?:memory:$/.test(url);
 
 export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
   const found = options.filename ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] } : workerFile();
-  const pool = (minThreads: number) =>
+  const pool = () =>
     new Piscina<HeavyTask, HeavyResult>({
       ...found,
-      minThreads,
+      minThreads: 0,
       maxThreads: Math.max(1, options.threads),
       maxQueue: Math.max(0, options.queue),
-      idleTimeout: options.idleTimeout ?? 60_000,
+      idleTimeout: options.idleTimeout ?? 10_000,
       // A worker thread's memory is bounded too: a runaway report ends that thread, not the server.
       resourceLimits: { maxOldGenerationSizeMb: 512 },
     });
   // Exports of the responses (background jobs and streamed downloads) have threads of their own:
   // a million rows take minutes, a slow download holds its thread, and a report asked for
   // meanwhile must not wait behind them.
-  // The files' thread stays: it is ready for the next report, and replaces one that died (piscina
-  // only starts threads to keep the minimum, so with none a task queued behind a crash would wait
-  // until the next task is asked for). The exports' thread (50 MB) only lives while there is work:
-  // an export queued behind a crashed one starts when the next export is asked for.
-  const files = pool(1);
-  const jobs = pool(0);
+  // No thread is kept waiting: each loads every library a task may need (pdfkit, docx, exceljs,
+  // the database), some 60 MB, so a thread starts with the first task (about a quarter of a
+  // second) and ends after `idleTimeout` with nothing to do.
+  const files = pool();
+  const jobs = pool();
+  // Piscina starts a thread for a new task, but not for tasks a crashed thread leaves queued:
+  // a task that does nothing starts one, and it takes the queue on.
+  const restartAfterCrash = (target: Piscina<HeavyTask, HeavyResult>, error: unknown) => {
+    if (error instanceof Error && error.message.startsWith('worker exited') && target.queueSize > 0) target.run({ kind: 'ping' }).catch(() => undefined);
+  };
   const databaseUrl = isMemory(options.databaseUrl) ? null : options.databaseUrl;
   const heavy: HeavyWork = {
     databaseUrl,
@@ -82,7 +86,11 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
     async run(task) {
       try {
         const transferList = task.kind === 'responses-stream' ? [task.port] : undefined;
-        return await (task.kind === 'export-job' || task.kind === 'responses-stream' ? jobs : files).run(task, { transferList });
+        const target = task.kind === 'export-job' || task.kind === 'responses-stream' ? jobs : files;
+        return await target.run(task, { transferList }).catch((error: unknown) => {
+          restartAfterCrash(target, error);
+          throw error;
+        });
       } catch (error) {
         if (error instanceof Error && error.message === 'Task queue is at limit') throw new BusyError();
         throw error;

@@ -16,6 +16,8 @@ export type HeavyTask =
   | { kind: 'export-job'; databaseUrl: string; consultationId: number; jobId: number; dir: string; threshold: number }
   /** The responses as a file, sent through `port` as it is written (port-stream.ts). */
   | { kind: 'responses-stream'; databaseUrl: string; consultationId: number; locale: Locale; format: ExportFormat; port: MessagePort }
+  /** Nothing: starts a thread for the tasks a crashed one left queued (pool.server.ts). */
+  | { kind: 'ping' }
   /** A consultation's summary index, built on the worker's own connection and copied back. */
   | { kind: 'analysis-index'; databaseUrl: string; consultationId: number };
 

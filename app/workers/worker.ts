@@ -41,6 +41,8 @@ export default async function heavyWork(task: HeavyTask): Promise<HeavyResult> {
       await runExportJob(db, await consultationOf(db, task.consultationId), task.jobId, { dir: task.dir, threshold: task.threshold });
       return null;
     }
+    case 'ping':
+      return null;
     case 'analysis-index':
       return buildConsultationIndex(databaseFor(task.databaseUrl), task.consultationId);
     case 'responses-stream': {

@@ -28,28 +28,42 @@ interface Entry {
 
 /** Builds a consultation's index somewhere other than the thread that answers requests. */
 export type IndexBuilder = (consultationId: number) => Promise<ConsultationIndex>;
+interface Elsewhere {
+  builder: IndexBuilder;
+  fromResponses: number;
+}
 
 // Per database, so tests with their own databases never see each other's indexes. Kept on
 // globalThis: in production this module is bundled twice, into the Remix build the routes use
 // and into server.js that warms the indexes at start, and both copies must share one registry.
 const shared = ((globalThis as { [key: symbol]: unknown })[Symbol.for('heard.analysisIndexes')] ??= {
   registries: new WeakMap<Db, Map<number, Entry>>(),
-  builders: new WeakMap<Db, IndexBuilder>(),
-}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, IndexBuilder> };
+  builders: new WeakMap<Db, Elsewhere>(),
+}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, Elsewhere> };
 const { registries, builders } = shared;
 
 /**
- * From now on this database's indexes are built by `builder` (server.ts: on a worker thread with
- * its own connection), so a build of a million responses never holds up a request. Without one
- * (tests on an in-memory database) they are built here, stepping aside between pages.
+ * From now on this database's indexes of `fromResponses` responses or more are built by `builder`
+ * (server.ts: on a worker thread with its own connection), so a build of a million responses never
+ * holds up a request. Smaller ones, and every one without a builder (tests on an in-memory
+ * database), are built here, stepping aside between pages of 2,500: a thread of its own would cost
+ * more memory (some 60 MB of libraries) than a few short pages cost time.
  */
-export function buildIndexesWith(db: Db, builder: IndexBuilder): void {
-  builders.set(db, builder);
+export function buildIndexesWith(db: Db, builder: IndexBuilder, { fromResponses = 0 }: { fromResponses?: number } = {}): void {
+  builders.set(db, { builder, fromResponses });
 }
 
-function build(db: Db, consultationId: number): Promise<ConsultationIndex> {
-  const builder = builders.get(db);
-  return builder ? builder(consultationId).then(reviveIndex) : buildConsultationIndex(db, consultationId);
+async function build(db: Db, consultationId: number): Promise<ConsultationIndex> {
+  const elsewhere = builders.get(db);
+  if (elsewhere && elsewhere.fromResponses > 0) {
+    const { n } = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consultation_id', '=', consultationId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) < elsewhere.fromResponses) return buildConsultationIndex(db, consultationId);
+  }
+  return elsewhere ? reviveIndex(await elsewhere.builder(consultationId)) : buildConsultationIndex(db, consultationId);
 }
 
 function entriesOf(db: Db): Map<number, Entry> {
