@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { DEFAULT_LOCALE, isLocale, namespacesFor } from './i18n/config';
+import { DEFAULT_LOCALE, isLocale, namespacesFor } from './platform/i18n/config';
 
 // Only this page's language (and English, the fallback) is downloaded, and a resident's page
 // never downloads the workspace's text.

@@ -5,9 +5,9 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { NonceContext } from './http/nonce';
-import { localeFromContext } from './i18n/locale-context';
-import { i18nFor } from './i18n/i18n.server';
+import { NonceContext } from './platform/http/nonce';
+import { localeFromContext } from './platform/i18n/locale-context';
+import { i18nFor } from './platform/i18n/i18n.server';
 
 const ABORT_DELAY = 5_000;
 

@@ -1,15 +1,15 @@
-import './zod-config';
+import './platform/zod-config';
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouteErrorBoundary } from './components/RouteErrorBoundary';
-import { SiteFooter, SiteHeader } from './components/SiteChrome';
-import { DEFAULT_LOCALE, directionOf } from './i18n/config';
-import { chosenLocale, detectLocale, languageCookie, tFor } from './i18n/i18n.server';
-import { errorTitle } from './components/error-title';
-import { useNonce } from './http/nonce';
+import { RouteErrorBoundary } from './ui/RouteErrorBoundary';
+import { SiteFooter, SiteHeader } from './ui/SiteChrome';
+import { DEFAULT_LOCALE, directionOf } from './platform/i18n/config';
+import { chosenLocale, detectLocale, languageCookie, tFor } from './platform/i18n/i18n.server';
+import { errorTitle } from './ui/error-title';
+import { useNonce } from './platform/http/nonce';
 import styles from './styles/app.css?url';
 
 export const links: LinksFunction = () => [

@@ -3,9 +3,9 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { STANDARD_OPTIONS } from '~/consultations/question-kinds';
 import { loadTranslations, translated } from '~/consultations/translations.server';
-import { LANGUAGES, type Locale } from '~/i18n/config';
-import { tFor } from '~/i18n/i18n.server';
-import { listWards } from '~/places/wards.server';
+import { LANGUAGES, type Locale } from '~/platform/i18n/config';
+import { tFor } from '~/platform/i18n/i18n.server';
+import { listWards } from '~/framework/places/wards.server';
 import { PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
 import type { QuestionLabel } from './results';
 

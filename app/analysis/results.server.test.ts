@@ -6,7 +6,7 @@ import { seedWards } from '#db/seed/wards';
 import { createConsultation } from '../../tests/factories';
 import { createTestDb } from '../../tests/db';
 import { NOT_STATED } from './filters';
-import { storeRandomResponses } from './index/random-responses.server';
+import { storeRandomResponses } from '../../tests/random-responses';
 import { loadResults } from './results.server';
 import type { Cell, Count, QuestionResult, ResultsModel } from './results-model';
 

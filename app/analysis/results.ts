@@ -3,7 +3,7 @@ import { groupKey } from './filters';
 import type { Dimension } from './index/dimensions';
 import type { Counts, QuestionCounts, Summary } from './index/summarise';
 import { testQuestion } from './notable';
-import { protectFamily, type Family, type HiddenTotals, type TabulatedQuestion } from './protect';
+import { protectFamily, type Family, type HiddenTotals, type TabulatedQuestion } from './safe-figures';
 import type { AppliedFilter, Count, QuestionResult, ResultsModel } from './results-model';
 
 // Raw summaries (the index's counts, and the coded themes' counts) with their labels, made into

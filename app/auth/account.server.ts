@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { User } from '#db/schema';
-import { actorOf, recordAudit } from '~/audit/log.server';
+import { actorOf, recordAudit } from '~/platform/audit.server';
 import { verifyPassword } from './password.server';
 import { createSession, deleteUserSessions } from './sessions.server';
 import { updatePassword } from './users.server';

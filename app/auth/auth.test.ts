@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import { createTestDb } from '../../tests/db';
-import { listAuditEvents } from '~/audit/log.server';
+import { listAuditEvents } from '~/platform/audit.server';
 import { hashPassword, verifyPassword } from './password.server';
 import { createRateLimits, RateLimiter } from './rate-limit.server';
 import { createSession, deleteUserSessions, findSession } from './sessions.server';

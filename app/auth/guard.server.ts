@@ -46,7 +46,7 @@ export async function requireUser(args: Args, permission: Permission): Promise<S
  */
 export async function requireAction(args: Pick<ActionFunctionArgs, 'request' | 'context'>, permission: Permission): Promise<SignedIn & { formData: FormData }> {
   const signedIn = await requireUser(args, permission);
-  // The body's size, encoding and field names were checked as it arrived (app/http/request-limits.server.ts).
+  // The body's size, encoding and field names were checked as it arrived (app/platform/http/request-limits.server.ts).
   const formData = await args.request.formData();
   const token = formData.get(CSRF_FIELD);
   if (typeof token !== 'string' || !sameToken(token, signedIn.session.csrf_token)) forbidden();

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { z } from 'zod';
-import { env } from '~/env.server';
+import { env } from '~/platform/env.server';
 import { cookieSecurity } from './sessions.server';
 
 // OWASP's "device cookie": a browser someone has signed in from before gets a cookie, signed

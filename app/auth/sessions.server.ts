@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import type { Session, User } from '#db/schema';
-import { env } from '~/env.server';
+import { env } from '~/platform/env.server';
 import { hashToken, newToken } from './tokens.server';
 
 // Server-side sessions: the cookie holds a random token, the database a hash of it. A session

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '#db/connection';
-import { recordAudit, actorOf } from '~/audit/log.server';
+import { recordAudit, actorOf } from '~/platform/audit.server';
 import { newDeviceId, type KnownDevice } from './known-device.server';
 import type { RateLimits } from './rate-limit.server';
 import type { Throttle } from './throttle.server';

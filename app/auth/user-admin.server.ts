@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { Role, User } from '#db/schema';
-import { actorOf, recordAudit } from '~/audit/log.server';
+import { actorOf, recordAudit } from '~/platform/audit.server';
 import { deleteUserSessions } from './sessions.server';
 import { countActiveAdmins, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
 

@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
-import { recordAudit, type Actor } from '~/audit/log.server';
+import { recordAudit, type Actor } from '~/platform/audit.server';
 import { keyFrom, uniqueKey } from '~/framework/keys';
-import { moveAmong, type Direction } from '~/ordering/move.server';
+import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { keywordList, keywordText } from './keywords';
 
 // A consultation's codebook: the themes officers code free-text answers into. Each change takes

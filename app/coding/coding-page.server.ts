@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import type { Actor } from '~/audit/log.server';
+import type { Actor } from '~/platform/audit.server';
 import { ANSWERS_PER_PAGE, listAnswers, type AnswerFilters, type AnswerRow } from './answers.server';
 import { listCodebook, type CodebookTheme } from './codebook.server';
 import { countingCoding, listCodings, saveCoding, type Coding } from './codings.server';

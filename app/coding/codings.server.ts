@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import { recordAudit, type Actor } from '~/audit/log.server';
+import { recordAudit, type Actor } from '~/platform/audit.server';
 
 // Who coded which answer with which themes, and when. One coding per answer per coder: coding
 // again replaces that coder's own themes for the answer (the audit log keeps what they were).

@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import type { Actor } from '~/audit/log.server';
+import type { Actor } from '~/platform/audit.server';
 import { codingProgress, nextUncodedAnswer } from './answers.server';
 import { addThemeKeywords, createCodebookTheme, listCodebook, listOpenQuestions, type ThemeChange } from './codebook.server';
 import { listSamples } from './samples.server';

@@ -1,7 +1,7 @@
 import type { Params } from '@remix-run/react';
-import { idParam, notFound } from '~/builder/routes.server';
+import { idParam, notFound } from '~/consultations/builder/routes.server';
 import type { Db } from '#db/connection';
-import { requireModeratedConsultation } from '~/moderation/consultation.server';
+import { requireModeratedConsultation } from '~/responses/moderation/consultation.server';
 import { findCodebookTheme, findOpenQuestion } from './codebook.server';
 import { findSample } from './samples.server';
 

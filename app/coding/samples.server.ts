@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import { recordAudit, type Actor } from '~/audit/log.server';
+import { recordAudit, type Actor } from '~/platform/audit.server';
 import { agreementByPair, type CoderPair } from './agreement-report';
 import { codableAnswers } from './answers.server';
 import { SAMPLE_MIN, type SamplePool } from './sample-rules';

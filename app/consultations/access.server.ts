@@ -1,11 +1,11 @@
 import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import type { ClosedError, PublicConsultation } from './definition';
 import { loadConsultationDefinition } from './definition.server';
 import { findConsultationBySlug } from './queries.server';
-import type { YouthDef } from '~/youth/definition';
-import { loadYouthDefinition } from '~/youth/definition.server';
+import type { YouthDef } from '~/consultations/versions/youth-definition';
+import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
 import { effectiveStatus, isPublic } from './status';
 
 const notFound = () => new Response(null, { status: 404, statusText: 'Not Found' });

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import { frameworkRevision, listPrioritiesOf } from '~/framework/queries.server';
 import type { ConsultationDef, QuestionDef, SectionDef } from './definition';
 import { loadTranslations, translated } from './translations.server';

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { Consultation, ConsultationStatus } from '#db/schema';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import { listPrioritiesOfMany } from '~/framework/queries.server';
 import type { ConsultationCard } from './definition';
 import { effectiveStatus, isPublic } from './status';

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { TranslatableEntity } from '#db/schema';
-import { DEFAULT_LOCALE, type Locale } from '~/i18n/config';
+import { DEFAULT_LOCALE, type Locale } from '~/platform/i18n/config';
 
 export type Translations = Map<string, string>;
 

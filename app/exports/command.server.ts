@@ -4,8 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '#db/connection';
 import { findConsultationBySlug } from '~/consultations/queries.server';
 import { DIMENSIONS } from '~/analysis/index/dimensions';
-import { env } from '~/env.server';
-import { tFor } from '~/i18n/i18n.server';
+import { env } from '~/platform/env.server';
+import { tFor } from '~/platform/i18n/i18n.server';
 import { EXPORT_FORMATS, EXPORT_KINDS, isExportFormat, isExportKind, KINDS_WITH_BREAKDOWN } from './kinds';
 import { produceExport } from './produce.server';
 

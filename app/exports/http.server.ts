@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createReadableStreamFromReadable } from '@remix-run/node';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 
 // An export file as a download: never cached by a shared cache, never sniffed as something else,
 // always saved (not shown) by the browser. A stream is sent as it is written, so the first bytes

@@ -7,7 +7,7 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { createRandom } from '#db/seed/random';
 import { seedReference } from '#db/seed/index';
-import { storeRandomResponses } from '~/analysis/index/random-responses.server';
+import { storeRandomResponses } from '../../tests/random-responses';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
 import { failInterruptedJobs, findExportJob, insertExportJob, jobFile, percentDone, purgeOldExportJobs, runExportJob } from './jobs.server';

@@ -1,4 +1,4 @@
-import { publicPageHeaders } from '../http/public-page';
+import { publicPageHeaders } from '../platform/http/public-page';
 import { SUMMARY_COLUMNS } from './summary';
 import { THEMES_COLUMNS } from './themes';
 

@@ -1,9 +1,9 @@
 import type { Db } from '#db/connection';
 import type { Consultation, ExportJob } from '#db/schema';
-import { actorOf, recordAudit } from '~/audit/log.server';
-import { env } from '~/env.server';
-import type { Locale } from '~/i18n/config';
-import type { HeavyWork } from '~/workers/pool.server';
+import { actorOf, recordAudit } from '~/platform/audit.server';
+import { env } from '~/platform/env.server';
+import type { Locale } from '~/platform/i18n/config';
+import type { HeavyWork } from '~/platform/workers/pool.server';
 import { countCounted } from '~/responses/counted.server';
 import { findExportJob, listExportJobs, percentDone, startExportJob } from './jobs.server';
 import { EXPORT_KINDS, extensionOf, type ExportKind } from './kinds';

@@ -5,7 +5,7 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { createRandom } from '#db/seed/random';
 import { seedWards } from '#db/seed/wards';
-import { storeRandomResponses } from '~/analysis/index/random-responses.server';
+import { storeRandomResponses } from '../../tests/random-responses';
 import { loadResults } from '~/analysis/results.server';
 import type { Cell, Count, ResultsModel } from '~/analysis/results-model';
 import { createConsultation } from '../../tests/factories';

@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { loadResults } from '~/analysis/results.server';
 import type { ResultsRequestError } from '~/analysis/results-model';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import { SUMMARY_COLUMNS, summaryRows } from './summary';
 

@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
-import { recordAudit, type Actor } from '~/audit/log.server';
-import { moveAmong, type Direction } from '~/ordering/move.server';
+import { recordAudit, type Actor } from '~/platform/audit.server';
+import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { keyFrom, uniqueKey } from './keys';
 import { noteFrameworkChanged } from './queries.server';
 import { deleteTranslations, readTranslations, writeTranslations, type FieldTranslations } from './translations.server';

@@ -3,7 +3,7 @@ import type { Db } from '#db/connection';
 import { seedFramework } from '#db/seed/framework';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
-import type { Actor } from '~/audit/log.server';
+import type { Actor } from '~/platform/audit.server';
 import { changeFramework, createPriority, createTheme, deletePriority, deleteTheme, movePriority, moveTheme, updatePriority, updateTheme } from './editing.server';
 import { listFrameworkForEditing } from './editor-queries.server';
 import { keyFrom } from './keys';

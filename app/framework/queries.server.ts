@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import type { PriorityRef } from '~/consultations/definition';
 import { loadTranslations, translated } from '~/consultations/translations.server';
 

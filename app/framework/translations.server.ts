@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { TranslatableEntity } from '#db/schema';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '~/i18n/config';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '~/platform/i18n/config';
 
 // A theme's or priority's wording in the languages other than English, as the editor shows it.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSheet } from '~/intake/read-file.server';
+import { readSheet } from '~/responses/import/read-file.server';
 import { mapCensusSheet, shareOut, type MappedFile, type MapResult } from './census-csv';
 import { combineFiles } from './combine';
 

@@ -1,4 +1,4 @@
-import type { Sheet } from '~/intake/check';
+import type { Sheet } from '~/responses/import/check';
 import { ethnicHighLevel } from '~/responses/demographics';
 import { COUNTS_EVERYONE, isPercentageLabel, meaningOf, normaliseLabel, type CategoryDimension, type Meaning } from './census-labels';
 

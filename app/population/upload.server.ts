@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
-import { recordAudit, type Actor } from '~/audit/log.server';
-import { MAX_IMPORT_BYTES, readSheet, UnreadableFile } from '~/intake/read-file.server';
+import { recordAudit, type Actor } from '~/platform/audit.server';
+import { MAX_IMPORT_BYTES, readSheet, UnreadableFile } from '~/responses/import/read-file.server';
 import { deleteBaseline, figuresForAudit, findBaseline, insertBaseline, readFigures, replaceFigures, type BaselineInput } from './baselines.server';
 import { mapCensusSheet, type FileProblem, type MappedFile } from './census-csv';
 import { combineFiles, type BaselineFigure, type CombineProblem, type NamedFile } from './combine';

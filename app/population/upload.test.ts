@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import { seedReference } from '#db/seed/index';
 import { createTestDb } from '../../tests/db';
-import type { Actor } from '~/audit/log.server';
+import type { Actor } from '~/platform/audit.server';
 import { readFigures } from './baselines.server';
 import { addFilesToBaseline, createBaseline, removeBaseline } from './upload.server';
 

@@ -5,7 +5,7 @@ import { analysisIndex } from '~/analysis/index/registry.server';
 import { summarise, type Filter, type Summary } from '~/analysis/index/summarise';
 import { allQuestions } from '~/consultations/definition';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import type { RespondentGroup } from '~/responses/codes';
 import { findBaseline, listBaselines, readFigures, type BaselineRow } from './baselines.server';
 import { POPULATION_DIMENSIONS, type PopulationDimension } from './census-labels';

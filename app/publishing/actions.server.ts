@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { ActionStatus } from '#db/schema';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import { loadTranslations, translated } from '~/consultations/translations.server';
 
 // "What we did": the actions an officer records in answer to a consultation, read by the public

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
-import { recordAudit, type Actor } from '~/audit/log.server';
-import { findConsultation, type Result } from '~/builder/consultations.server';
+import { recordAudit, type Actor } from '~/platform/audit.server';
+import { findConsultation, type Result } from '~/consultations/builder/consultations.server';
 import { effectiveStatus } from '~/consultations/status';
 
 // Publishing a consultation's results ("we asked, you said, we did") and taking them down again.

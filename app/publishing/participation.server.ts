@@ -4,7 +4,7 @@ import { analysisIndex } from '~/analysis/index/registry.server';
 import { summarise } from '~/analysis/index/summarise';
 import { groupLabeller } from '~/analysis/labels.server';
 import { HIDDEN, type Count } from '~/analysis/results-model';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 
 // "Who took part": the counted responses in total and by channel (online, workshops, paper...),
 // read off the consultation's index and passed through the disclosure control like every other

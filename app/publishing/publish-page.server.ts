@@ -1,10 +1,10 @@
 import type { Db } from '#db/connection';
-import { findConsultation } from '~/builder/consultations.server';
-import { notFound } from '~/builder/routes.server';
+import { findConsultation } from '~/consultations/builder/consultations.server';
+import { notFound } from '~/consultations/builder/routes.server';
 import { listPriorityChoices } from '~/coding/codebook.server';
 import { effectiveStatus } from '~/consultations/status';
 import { loadTranslations, translated } from '~/consultations/translations.server';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import { listActions } from './actions.server';
 
 // What the officers' publishing pages show: where the results page stands, the opening words,

@@ -3,8 +3,8 @@ import type { Db } from '#db/connection';
 import { seedFramework } from '#db/seed/framework';
 import { createRandom } from '#db/seed/random';
 import { seedWards } from '#db/seed/wards';
-import { storeRandomResponses } from '~/analysis/index/random-responses.server';
-import type { Actor } from '~/audit/log.server';
+import { storeRandomResponses } from '../../tests/random-responses';
+import type { Actor } from '~/platform/audit.server';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
 import { listActions } from './actions.server';
@@ -13,7 +13,7 @@ import { publishResults, saveResultsSummary, unpublishResults } from './lifecycl
 import { requirePublishedConsultation } from './published.server';
 import { loadPublicResults } from './results-page.server';
 import type { ActionInput } from './schemas';
-import { listTextsToTranslate, saveTranslations } from '~/versions/translations.server';
+import { listTextsToTranslate, saveTranslations } from '~/consultations/versions/translations.server';
 
 // Publishing results on a real, freshly migrated database (SQLite; PostgreSQL with
 // TEST_DATABASE_URL): actions and their dated history, the rules for publishing, and the public

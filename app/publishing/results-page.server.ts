@@ -4,11 +4,11 @@ import type { QuestionResult } from '~/analysis/results-model';
 import { loadResults } from '~/analysis/results.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import { loadTranslations, translated } from '~/consultations/translations.server';
-import { env } from '~/env.server';
-import type { Locale } from '~/i18n/config';
-import { tFor } from '~/i18n/i18n.server';
-import { creditText } from '~/quotes/credit';
-import { listShownQuotes } from '~/quotes/queries.server';
+import { env } from '~/platform/env.server';
+import type { Locale } from '~/platform/i18n/config';
+import { tFor } from '~/platform/i18n/i18n.server';
+import { creditText } from '~/publishing/quotes/credit';
+import { listShownQuotes } from '~/publishing/quotes/queries.server';
 import { listActions, type ActionView } from './actions.server';
 import { loadParticipation, type Participation } from './participation.server';
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/builder/routes.server';
-import { env } from '~/env.server';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { env } from '~/platform/env.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { buildAcrossReport } from './across.server';
 
 // The print page of the committee report across consultations, for a priority or a framework

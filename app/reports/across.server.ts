@@ -2,20 +2,20 @@ import type { Db } from '#db/connection';
 import { percentageOf, type Cell } from '~/analysis/disclosure';
 import { loadResults } from '~/analysis/results.server';
 import type { Count } from '~/analysis/results-model';
-import { findHeardPriority, findHeardTheme } from '~/across/framework.server';
-import { heardAbout } from '~/across/heard.server';
-import { findConsultation } from '~/builder/consultations.server';
-import { directionOf, type Locale } from '~/i18n/config';
-import { tFor } from '~/i18n/i18n.server';
+import { findHeardPriority, findHeardTheme } from '~/reports/across/framework.server';
+import { heardAbout } from '~/reports/across/heard.server';
+import { findConsultation } from '~/consultations/builder/consultations.server';
+import { directionOf, type Locale } from '~/platform/i18n/config';
+import { tFor } from '~/platform/i18n/i18n.server';
 import { listActions } from '~/publishing/actions.server';
-import { creditText } from '~/quotes/credit';
+import { creditText } from '~/publishing/quotes/credit';
 import { creditLine, type Block, type ReportDocument } from './document';
 import { actionBlocks } from './next-steps';
 import { reportWords, type ReportWords } from './words.server';
 
 // The committee report of one of the council's priorities (or a framework theme: its priorities
 // together) across every consultation linked to it: the same five parts as a consultation's
-// report, with each consultation's protected figures side by side (app/across heardAbout).
+// report, with each consultation's protected figures side by side (app/reports/across heardAbout).
 
 export type AcrossScope = { kind: 'priority'; id: number } | { kind: 'theme'; id: number };
 

@@ -1,4 +1,4 @@
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 
 // A committee report as a document: headings, paragraphs, lists, tables and quotes, every
 // figure already in words ("46%", "1,234", "fewer than 10"). It is built once on the server

@@ -1,18 +1,18 @@
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import type { Locale } from '~/i18n/config';
-import { tFor } from '~/i18n/i18n.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import type { Locale } from '~/platform/i18n/config';
+import { tFor } from '~/platform/i18n/i18n.server';
 import type { ResultsRequestError } from '~/analysis/results-model';
 import { buildAcrossReport, type AcrossScope } from './across.server';
 import { buildConsultationReport } from './consultation.server';
 import { reportFileName, type ReportDocument } from './document';
-import { orBusy } from '~/workers/busy.server';
-import type { HeavyWork } from '~/workers/pool.server';
+import { orBusy } from '~/platform/workers/busy.server';
+import type { HeavyWork } from '~/platform/workers/pool.server';
 import { pdfLocale } from './pdf.server';
 
 // The report as a downloaded file, Word or PDF, with the same filters as the page it came from.
-// The report is built here (database reads); it is drawn on a worker thread (app/workers), so
+// The report is built here (database reads); it is drawn on a worker thread (app/platform/workers), so
 // the server answers everyone else meanwhile.
 
 export const REPORT_FORMATS = ['docx', 'pdf'] as const;

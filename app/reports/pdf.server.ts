@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import type { Block, ReportDocument } from './document';
 
 // The report as a PDF (A4), drawn with pdfkit in DejaVu Sans, a TrueType font (from the

@@ -1,10 +1,10 @@
 import type { Db } from '#db/connection';
 import { rowOf, type ConsultationIndex } from '~/analysis/index/consultation-index';
 import { rowFilter, type Filter } from '~/analysis/index/summarise';
-import type { Locale } from '~/i18n/config';
-import { tFor } from '~/i18n/i18n.server';
-import { creditText } from '~/quotes/credit';
-import { listShownQuotes } from '~/quotes/queries.server';
+import type { Locale } from '~/platform/i18n/config';
+import { tFor } from '~/platform/i18n/i18n.server';
+import { creditText } from '~/publishing/quotes/credit';
+import { listShownQuotes } from '~/publishing/quotes/queries.server';
 import { creditLine } from './document';
 
 // The quotes a report gives for each theme: those officers picked for the theme, shown as the

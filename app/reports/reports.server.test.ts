@@ -8,7 +8,7 @@ import { loadResults } from '~/analysis/results.server';
 import type { Cell, QuestionResult } from '~/analysis/results-model';
 import { createCodebookTheme } from '~/coding/codebook.server';
 import { saveCoding } from '~/coding/codings.server';
-import { pickQuote } from '~/quotes/picking.server';
+import { pickQuote } from '~/publishing/quotes/picking.server';
 import { addCoder, addResponse, questionIds } from '../../tests/coding';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Cell, Count } from '~/analysis/results-model';
-import type { Locale } from '~/i18n/config';
-import { tFor } from '~/i18n/i18n.server';
+import type { Locale } from '~/platform/i18n/config';
+import { tFor } from '~/platform/i18n/i18n.server';
 
 // Figures and dates in the reader's language for the report: the same forms as the results
 // page ("1,234", "46%"), and "fewer than 10" for a hidden figure, which has no value to print.

@@ -1,7 +1,7 @@
 import { data, type AppLoadContext } from '@remix-run/node';
 import { isDatabaseBusy } from '#db/busy';
-import { BUSY_RETRY_SECONDS } from '~/http/busy.server';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { BUSY_RETRY_SECONDS } from '~/platform/http/busy.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 
 /**
  * Runs a public form's save; if the database stayed busy past DATABASE_BUSY_SECONDS (someone

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { QuestionDef, SectionDef } from '~/consultations/definition';
 import { maxLengthOf, OTHER_MAX_LENGTH, STANDARD_OPTIONS } from '~/consultations/question-kinds';
-import { honeypotPart } from '~/moderation/honeypot';
+import { honeypotPart } from '~/responses/moderation/honeypot';
 import { CONNECTIONS, QUOTE_CREDITS } from './codes';
 import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from './demographics';
 import { otherField, questionField } from './fields';

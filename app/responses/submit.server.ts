@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
-import type { Locale } from '~/i18n/config';
+import type { Locale } from '~/platform/i18n/config';
 import type { Transaction } from 'kysely';
 import type { Database, NewAnswer } from '#db/schema';
 import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';

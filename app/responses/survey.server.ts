@@ -2,9 +2,9 @@ import { redirect } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import { requireOpenConsultation } from '~/consultations/access.server';
 import type { PublicConsultation } from '~/consultations/definition';
-import type { Locale } from '~/i18n/config';
-import { listWards } from '~/places/wards.server';
-import type { WardOption } from '~/places/ward';
+import type { Locale } from '~/platform/i18n/config';
+import { listWards } from '~/framework/places/wards.server';
+import type { WardOption } from '~/framework/places/ward';
 import { findStep, type StepPosition } from './steps';
 
 export interface SurveyStep {

@@ -1,4 +1,4 @@
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 
 // Any address no other route claims: a real 404 through the root, so it has its title and
 // the reader's language like every other page.

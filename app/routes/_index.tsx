@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ConsultationCard } from '~/components/ConsultationCard';
+import { ConsultationCard } from '~/consultations/components/ConsultationCard';
 import { listPublicConsultations } from '~/consultations/queries.server';
 import { listFramework } from '~/framework/queries.server';
-import { routeHeaders } from '~/http/headers';
-import { publicPageHeaders } from '~/http/public-page';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { routeHeaders } from '~/platform/http/headers';
+import { publicPageHeaders } from '~/platform/http/public-page';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
 import { workspaceUser } from '~/auth/workspace.server';
 import { countConsultationsByStatus } from '~/consultations/queries.server';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'viewWorkspace');

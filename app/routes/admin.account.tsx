@@ -8,14 +8,14 @@ import { changeOwnPassword } from '~/auth/account.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { changePasswordSchema } from '~/auth/schemas';
 import { sessionCookieHeader } from '~/auth/sessions.server';
-import { AdminForm } from '~/components/admin/AdminForm';
-import { InputField } from '~/components/admin/Field';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { AdminForm } from '~/ui/admin/AdminForm';
+import { InputField } from '~/ui/admin/Field';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'viewWorkspace');

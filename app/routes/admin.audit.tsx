@@ -3,14 +3,14 @@ import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { listAuditEvents, listAuditFacets } from '~/audit/log.server';
+import { listAuditEvents, listAuditFacets } from '~/platform/audit.server';
 import { requireUser } from '~/auth/guard.server';
-import { InputField, SelectField } from '~/components/admin/Field';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { formatDateTime } from '~/i18n/format';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { usePageLocale } from '~/i18n/use-locale';
+import { InputField, SelectField } from '~/ui/admin/Field';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { formatDateTime } from '~/platform/i18n/format';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { usePageLocale } from '~/platform/i18n/use-locale';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
 const filterSchema = z.object({

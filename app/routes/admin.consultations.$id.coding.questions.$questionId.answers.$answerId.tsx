@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf } from '~/audit/log.server';
+import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/builder/routes.server';
+import { idParam, notFound } from '~/consultations/builder/routes.server';
 import { findAnswerForCoding } from '~/coding/answers.server';
 import { listCodebook } from '~/coding/codebook.server';
 import { codeAnswer, prepareAnswer } from '~/coding/coding-page.server';
@@ -14,14 +14,14 @@ import { nextToCode, placeInQuestion, placeInSample } from '~/coding/one-by-one.
 import { answerPath, codingPath, questionPath, samplePath } from '~/coding/paths';
 import { requireConsultation, requireOpenQuestion, requireSample } from '~/coding/routes.server';
 import { codingSchema } from '~/coding/schemas';
-import { CodingForm } from '~/components/coding/CodingForm';
-import { CodingHistory } from '~/components/coding/CodingHistory';
-import { useNumbers } from '~/components/coding/format';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { CodingForm } from '~/coding/components/CodingForm';
+import { CodingHistory } from '~/coding/components/CodingHistory';
+import { useNumbers } from '~/coding/components/format';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import styles from '~/styles/coding.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -3,19 +3,19 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf } from '~/audit/log.server';
+import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { refusal } from '~/builder/routes.server';
+import { refusal } from '~/consultations/builder/routes.server';
 import { createCodebookTheme, listPriorityChoices } from '~/coding/codebook.server';
 import { codingPath } from '~/coding/paths';
 import { requireConsultation } from '~/coding/routes.server';
 import { themeInput, themeSchema } from '~/coding/schemas';
-import { ThemeForm } from '~/components/coding/ThemeForm';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { ThemeForm } from '~/coding/components/ThemeForm';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import styles from '~/styles/coding.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireResultsConsultation } from '~/analysis/results.server';
-import { actorOf, recordAudit } from '~/audit/log.server';
+import { actorOf, recordAudit } from '~/platform/audit.server';
 import { requireUser } from '~/auth/guard.server';
-import { notFound } from '~/builder/routes.server';
-import { env } from '~/env.server';
+import { notFound } from '~/consultations/builder/routes.server';
+import { env } from '~/platform/env.server';
 import { isExportFormat } from '~/exports/files.server';
 import { badExportRequest, downloadResponse } from '~/exports/http.server';
 import { extensionOf, isExportKind } from '~/exports/kinds';
 import { produceExport } from '~/exports/produce.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { orBusy } from '~/workers/busy.server';
-import { tablesOn } from '~/workers/tables.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { orBusy } from '~/platform/workers/busy.server';
+import { tablesOn } from '~/platform/workers/tables.server';
 
 // Any export as a file, made while it downloads: /export/<kind>.<format>, e.g. summary.csv
 // (with the results page's filters and breakdown in the query string), responses.xlsx,

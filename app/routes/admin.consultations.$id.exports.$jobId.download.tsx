@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
-import { notFound } from '~/builder/routes.server';
+import { notFound } from '~/consultations/builder/routes.server';
 import { jobFile } from '~/exports/jobs.server';
 import { fileDownloadResponse } from '~/exports/http.server';
 

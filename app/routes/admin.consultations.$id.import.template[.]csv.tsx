@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireUser } from '~/auth/guard.server';
-import { requireIntakeConsultation } from '~/intake/consultation.server';
-import { templateColumns } from '~/intake/vocabulary';
+import { requireIntakeConsultation } from '~/responses/import/consultation.server';
+import { templateColumns } from '~/responses/import/vocabulary';
 
 // A blank import spreadsheet for one consultation: just its header row. The byte order mark
 // makes Excel open it as UTF-8.

@@ -4,22 +4,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf } from '~/audit/log.server';
+import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { AdminForm } from '~/components/admin/AdminForm';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { FieldError } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { ImportHistory } from '~/components/intake/ImportHistory';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { requireIntakeConsultation } from '~/intake/consultation.server';
-import type { Problem } from '~/intake/check';
-import { importResponses, listImports } from '~/intake/import.server';
-import { PROBLEMS_LISTED, problemText } from '~/intake/messages';
-import { uploadSchema } from '~/intake/upload-schema';
+import { AdminForm } from '~/ui/admin/AdminForm';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { FieldError } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { ImportHistory } from '~/responses/components/import/ImportHistory';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { requireIntakeConsultation } from '~/responses/import/consultation.server';
+import type { Problem } from '~/responses/import/check';
+import { importResponses, listImports } from '~/responses/import/import.server';
+import { PROBLEMS_LISTED, problemText } from '~/responses/import/messages';
+import { uploadSchema } from '~/responses/import/upload-schema';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');

@@ -3,17 +3,17 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
-import { PriorityTags } from '~/components/PriorityTags';
-import { Prose } from '~/components/Prose';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PreviewBanner } from '~/components/versions/PreviewBanner';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { formatDate } from '~/i18n/format';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { usePageLocale } from '~/i18n/use-locale';
-import { loadPreview } from '~/versions/preview.server';
-import { previewPath, youthPreviewPath } from '~/versions/preview-paths';
+import { PriorityTags } from '~/framework/components/PriorityTags';
+import { Prose } from '~/ui/Prose';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PreviewBanner } from '~/responses/components/PreviewBanner';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { formatDate } from '~/platform/i18n/format';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { usePageLocale } from '~/platform/i18n/use-locale';
+import { loadPreview } from '~/responses/preview/preview.server';
+import { previewPath, youthPreviewPath } from '~/responses/preview/preview-paths';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');

@@ -4,21 +4,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf } from '~/audit/log.server';
+import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { findConsultation } from '~/builder/consultations.server';
-import { addQuestion } from '~/builder/questions.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/builder/routes.server';
-import { newQuestionSchema, optionLines } from '~/builder/schemas';
-import { listSections } from '~/builder/sections.server';
-import { AdminForm } from '~/components/admin/AdminForm';
-import { QuestionFields } from '~/components/builder/QuestionFields';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { findConsultation } from '~/consultations/builder/consultations.server';
+import { addQuestion } from '~/consultations/builder/questions.server';
+import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { newQuestionSchema, optionLines } from '~/consultations/builder/schemas';
+import { listSections } from '~/consultations/builder/sections.server';
+import { AdminForm } from '~/ui/admin/AdminForm';
+import { QuestionFields } from '~/consultations/components/builder/QuestionFields';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');

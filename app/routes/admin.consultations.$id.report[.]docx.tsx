@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
-import { env } from '~/env.server';
-import { detectLocale } from '~/i18n/i18n.server';
+import { env } from '~/platform/env.server';
+import { detectLocale } from '~/platform/i18n/i18n.server';
 import { consultationReportFile } from '~/reports/files.server';
 
 // The committee report as a Word document, with the report page's filters.

@@ -3,11 +3,11 @@ import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { requireResultsConsultation, resultsPage } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
-import { ResultsView } from '~/components/analysis/ResultsView';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { ResultsView } from '~/analysis/components/ResultsView';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import styles from '~/styles/analysis.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireResultsConsultation, resultsJson } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
-import { detectLocale } from '~/i18n/i18n.server';
+import { detectLocale } from '~/platform/i18n/i18n.server';
 
 // The results page's figures as JSON, for the workspace and scripts: the same query parameters
 // and the same protected model (a hidden figure is `{"suppressed": true}` and nothing more).

@@ -3,12 +3,12 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { requireConsultationById } from '~/versions/consultation.server';
-import { requiredLocalesOf, translationProgress } from '~/versions/translations.server';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { requireConsultationById } from '~/consultations/versions/consultation.server';
+import { requiredLocalesOf, translationProgress } from '~/consultations/versions/translations.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');

@@ -4,16 +4,16 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { YouthItemForm } from '~/components/versions/YouthItemForm';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { YouthItemForm } from '~/consultations/components/versions/YouthItemForm';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import type { Db } from '#db/connection';
-import { requireConsultationById } from '~/versions/consultation.server';
-import { itemValues, kindsFor, questionView } from '~/versions/youth-form.server';
-import { youthItemSchema } from '~/versions/youth-schema';
-import { listYouthItems, listYouthQuestions, saveYouthItem } from '~/versions/youth.server';
+import { requireConsultationById } from '~/consultations/versions/consultation.server';
+import { itemValues, kindsFor, questionView } from '~/consultations/versions/youth-form.server';
+import { youthItemSchema } from '~/consultations/versions/youth-schema';
+import { listYouthItems, listYouthQuestions, saveYouthItem } from '~/consultations/versions/youth.server';
 
 async function requireItem(db: Db, consultationId: number, rawId: string | undefined) {
   const item = (await listYouthItems(db, consultationId)).find((i) => String(i.id) === rawId);

@@ -4,15 +4,15 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
 import { workspaceUser } from '~/auth/workspace.server';
-import { listConsultations } from '~/builder/consultations.server';
-import { StatusTag } from '~/components/builder/StatusTag';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { listConsultations } from '~/consultations/builder/consultations.server';
+import { StatusTag } from '~/consultations/components/builder/StatusTag';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import type { EffectiveStatus } from '~/consultations/status';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { formatDateTime } from '~/i18n/format';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { usePageLocale } from '~/i18n/use-locale';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { formatDateTime } from '~/platform/i18n/format';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { usePageLocale } from '~/platform/i18n/use-locale';
 
 const STATUSES: EffectiveStatus[] = ['draft', 'upcoming', 'open', 'closed', 'results_published'];
 

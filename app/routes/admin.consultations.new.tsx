@@ -4,19 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf } from '~/audit/log.server';
+import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { createDraft } from '~/builder/consultations.server';
-import { change, refuseChange, refusal } from '~/builder/routes.server';
-import { createSchema } from '~/builder/schemas';
-import { AdminForm } from '~/components/admin/AdminForm';
-import { InputField, TextAreaField } from '~/components/admin/Field';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { createDraft } from '~/consultations/builder/consultations.server';
+import { change, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { createSchema } from '~/consultations/builder/schemas';
+import { AdminForm } from '~/ui/admin/AdminForm';
+import { InputField, TextAreaField } from '~/ui/admin/Field';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');

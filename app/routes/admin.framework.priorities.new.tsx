@@ -3,17 +3,17 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf } from '~/audit/log.server';
+import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { PriorityForm } from '~/components/framework/PriorityForm';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { PriorityForm } from '~/framework/components/PriorityForm';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { changeFramework, createPriority } from '~/framework/editing.server';
 import { listThemeChoices } from '~/framework/editor-queries.server';
 import { priorityInput, prioritySchema } from '~/framework/schemas';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import styles from '~/styles/framework.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { AcrossReport } from '~/components/reports/AcrossReport';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
+import { AcrossReport } from '~/reports/components/AcrossReport';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { acrossReportPage } from '~/reports/across-page.server';
 import styles from '~/styles/reports.css?url';
 

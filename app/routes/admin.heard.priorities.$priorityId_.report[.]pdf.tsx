@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/builder/routes.server';
-import { env } from '~/env.server';
-import { detectLocale } from '~/i18n/i18n.server';
+import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { env } from '~/platform/env.server';
+import { detectLocale } from '~/platform/i18n/i18n.server';
 import { acrossReportFile } from '~/reports/files.server';
 
 // The across-consultations committee report as a PDF.

@@ -4,19 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf, recordAudit } from '~/audit/log.server';
+import { actorOf, recordAudit } from '~/platform/audit.server';
 import { isPreSessionTokenValid, preSessionToken } from '~/auth/csrf.server';
 import { acceptInvitationSchema } from '~/auth/schemas';
 import { createSession, sessionCookieHeader } from '~/auth/sessions.server';
 import { acceptInvitation, findInvitation } from '~/auth/users.server';
-import { CsrfField } from '~/components/admin/AdminForm';
-import { InputField } from '~/components/admin/Field';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { CsrfField } from '~/ui/admin/AdminForm';
+import { InputField } from '~/ui/admin/Field';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 // The page an invitation link opens: the invited person chooses their name and password.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

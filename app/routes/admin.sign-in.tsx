@@ -10,14 +10,14 @@ import { knownDeviceCookieHeader, readKnownDevices } from '~/auth/known-device.s
 import { signInSchema } from '~/auth/schemas';
 import { sessionCookieHeader } from '~/auth/sessions.server';
 import { signIn } from '~/auth/sign-in.server';
-import { CsrfField } from '~/components/admin/AdminForm';
-import { InputField } from '~/components/admin/Field';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { CsrfField } from '~/ui/admin/AdminForm';
+import { InputField } from '~/ui/admin/Field';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);

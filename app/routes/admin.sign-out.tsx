@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { actorOf, recordAudit } from '~/audit/log.server';
+import { actorOf, recordAudit } from '~/platform/audit.server';
 import { requireAction, SIGN_IN_PATH } from '~/auth/guard.server';
 import { clearSessionCookieHeader, deleteSession, deleteUserSessions, readSessionToken } from '~/auth/sessions.server';
 

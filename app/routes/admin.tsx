@@ -3,9 +3,9 @@ import { data } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { currentUser } from '~/auth/guard.server';
 import { workspaceUser } from '~/auth/workspace.server';
-import { WorkspaceNav } from '~/components/admin/WorkspaceNav';
-import { RouteErrorBoundary } from '~/components/RouteErrorBoundary';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
+import { WorkspaceNav } from '~/ui/admin/WorkspaceNav';
+import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import styles from '~/styles/admin.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];

@@ -8,16 +8,16 @@ import { requireAction, requireUser } from '~/auth/guard.server';
 import { userChangeSchema } from '~/auth/schemas';
 import { changeUser, reinviteUser, signOutUserEverywhere } from '~/auth/user-admin.server';
 import { findUserById } from '~/auth/users.server';
-import { AdminForm } from '~/components/admin/AdminForm';
-import { SelectField } from '~/components/admin/Field';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useErrorText } from '~/components/form/use-error-text';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { formatDate } from '~/i18n/format';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { usePageLocale } from '~/i18n/use-locale';
+import { AdminForm } from '~/ui/admin/AdminForm';
+import { SelectField } from '~/ui/admin/Field';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useErrorText } from '~/ui/form/use-error-text';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { formatDate } from '~/platform/i18n/format';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { usePageLocale } from '~/platform/i18n/use-locale';
 
 function userIdOf(params: { userId?: string }): number {
   const id = Number(params.userId);

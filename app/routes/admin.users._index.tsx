@@ -9,16 +9,16 @@ import { requireAction, requireUser } from '~/auth/guard.server';
 import { inviteSchema } from '~/auth/schemas';
 import { inviteUser } from '~/auth/user-admin.server';
 import { listUsers } from '~/auth/users.server';
-import { AdminForm } from '~/components/admin/AdminForm';
-import { InputField, SelectField } from '~/components/admin/Field';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { useStepForm } from '~/components/form/use-step-form';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { workspacePageTitle } from '~/http/page-title.server';
-import { formatDate } from '~/i18n/format';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { usePageLocale } from '~/i18n/use-locale';
+import { AdminForm } from '~/ui/admin/AdminForm';
+import { InputField, SelectField } from '~/ui/admin/Field';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { useStepForm } from '~/ui/form/use-step-form';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { workspacePageTitle } from '~/platform/http/page-title.server';
+import { formatDate } from '~/platform/i18n/format';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { usePageLocale } from '~/platform/i18n/use-locale';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'manageUsers');

@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { PriorityTags } from '~/components/PriorityTags';
-import { Prose } from '~/components/Prose';
-import { YouthVersionLink } from '~/components/YouthVersionLink';
+import { PriorityTags } from '~/framework/components/PriorityTags';
+import { Prose } from '~/ui/Prose';
+import { YouthVersionLink } from '~/consultations/components/YouthVersionLink';
 import { requirePublicConsultation } from '~/consultations/access.server';
-import { routeHeaders } from '~/http/headers';
-import { publicPageHeaders } from '~/http/public-page';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { formatDate } from '~/i18n/format';
-import { usePageLocale } from '~/i18n/use-locale';
+import { routeHeaders } from '~/platform/http/headers';
+import { publicPageHeaders } from '~/platform/http/public-page';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { formatDate } from '~/platform/i18n/format';
+import { usePageLocale } from '~/platform/i18n/use-locale';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Prose } from '~/components/Prose';
+import { Prose } from '~/ui/Prose';
 import { requirePublicConsultation } from '~/consultations/access.server';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { notFound } from '~/builder/routes.server';
-import { env } from '~/env.server';
+import { notFound } from '~/consultations/builder/routes.server';
+import { env } from '~/platform/env.server';
 import { isOpenDataFile, OPEN_DATA_HEADERS } from '~/exports/open-data';
 import { openDataFile } from '~/exports/open-data.server';
-import { detectLocale } from '~/i18n/i18n.server';
+import { detectLocale } from '~/platform/i18n/i18n.server';
 import { requirePublishedConsultation } from '~/publishing/published.server';
 
 // The public CSVs of a consultation whose results are published: /open-data/summary.csv and

@@ -3,10 +3,10 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireOpenYouthVersion } from '~/consultations/access.server';
-import { routeHeaders } from '~/http/headers';
-import { publicPageHeaders } from '~/http/public-page';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
-import { youthPath } from '~/youth/steps';
+import { routeHeaders } from '~/platform/http/headers';
+import { publicPageHeaders } from '~/platform/http/public-page';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { youthPath } from '~/responses/youth/steps';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);

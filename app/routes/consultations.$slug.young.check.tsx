@@ -3,23 +3,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary } from '~/components/form/ErrorSummary';
-import { Honeypot } from '~/components/moderation/Honeypot';
-import { useErrorText } from '~/components/form/use-error-text';
-import { YouthCheck } from '~/components/youth/YouthCheck';
+import { ErrorSummary } from '~/ui/form/ErrorSummary';
+import { Honeypot } from '~/responses/components/moderation/Honeypot';
+import { useErrorText } from '~/ui/form/use-error-text';
+import { YouthCheck } from '~/responses/components/youth/YouthCheck';
 import { requireOpenYouthVersion } from '~/consultations/access.server';
-import { PRIVATE_PAGE } from '~/http/cache-headers';
-import { routeHeaders } from '~/http/headers';
-import { countSubmission, refuseSubmission, screenSubmission } from '~/moderation/protect.server';
-import { formPageTitle } from '~/http/page-title.server';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { routeHeaders } from '~/platform/http/headers';
+import { countSubmission, refuseSubmission, screenSubmission } from '~/responses/moderation/submission-guard.server';
+import { formPageTitle } from '~/platform/http/page-title.server';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { flatFormEntries } from '~/responses/answers';
 import { unlessBusy } from '~/responses/busy.server';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
-import { youthSubmissionSchema } from '~/youth/form-schema';
-import { youthDraftToken } from '~/youth/step-schema';
-import { youthDonePath, youthPath } from '~/youth/steps';
-import { submitYouthResponse } from '~/youth/submit.server';
+import { youthSubmissionSchema } from '~/responses/youth/form-schema';
+import { youthDraftToken } from '~/responses/youth/step-schema';
+import { youthDonePath, youthPath } from '~/responses/youth/steps';
+import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

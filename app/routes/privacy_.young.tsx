@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useNavigate } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { routeHeaders } from '~/http/headers';
-import { publicPageHeaders } from '~/http/public-page';
-import { detectLocale, tFor } from '~/i18n/i18n.server';
+import { routeHeaders } from '~/platform/http/headers';
+import { publicPageHeaders } from '~/platform/http/public-page';
+import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = tFor(await detectLocale(request), 'youth');

@@ -9,9 +9,9 @@ import { openDatabase, type Db } from '../connection';
 import { migrateToLatest } from '../migrate';
 import { createRandom } from '../seed/random';
 import { seedReference } from '../seed/index';
-import { storeRandomResponses } from '../../app/analysis/index/random-responses.server';
+import { storeRandomResponses } from '../../tests/random-responses';
 import { loadResults } from '../../app/analysis/results.server';
-import { env } from '../../app/env.server';
+import { env } from '../../app/platform/env.server';
 import { SUMMARY_COLUMNS, summaryRows, type SummaryRow } from '../../app/exports/summary';
 import { createConsultation } from '../../tests/factories';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../connection';
 import { migrateToLatest } from '../migrate';
-import { env } from '../../app/env.server';
+import { env } from '../../app/platform/env.server';
 import { exportCommand, exportUsage } from '../../app/exports/command.server';
 
 // npm run export -- --consultation SLUG --kind summary|responses|themes|open-data [--by FIELD]

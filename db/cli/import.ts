@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../connection';
 import { migrateToLatest } from '../migrate';
-import { env } from '../../app/env.server';
-import { importCommand, importUsage } from '../../app/intake/command.server';
+import { env } from '../../app/platform/env.server';
+import { importCommand, importUsage } from '../../app/responses/import/command.server';
 
 // npm run import -- --consultation SLUG FILE [--database PATH|URL]
 // The same check and import as the workspace's import page: every problem by row and column and

@@ -1,6 +1,6 @@
 import { openDatabase } from '../connection';
 import { migrateToLatest } from '../migrate';
-import { env } from '../../app/env.server';
+import { env } from '../../app/platform/env.server';
 
 // npm run db:migrate: brings DATABASE_URL (default data/heard.sqlite) up to the latest migration.
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isPostgresUrl, openDatabase, type Db } from '../connection';
 import { migrateDown, migrateToLatest } from '../migrate';
 import { seedDemo } from '../seed/index';
-import { env } from '../../app/env.server';
+import { env } from '../../app/platform/env.server';
 
 // npm run db:seed -- [--responses N] [--seed S] [--database PATH|URL] [--fresh]
 // Migrates, then adds the reference data and the demo (skipped if consultations exist).

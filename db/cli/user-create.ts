@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../schema';
 import { openDatabase } from '../connection';
 import { migrateToLatest } from '../migrate';
-import { env } from '../../app/env.server';
-import { COMMAND_LINE, recordAudit } from '../../app/audit/log.server';
+import { env } from '../../app/platform/env.server';
+import { COMMAND_LINE, recordAudit } from '../../app/platform/audit.server';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../app/auth/password.server';
 import { findUserByEmail, insertActiveUser, userForAudit } from '../../app/auth/users.server';
 

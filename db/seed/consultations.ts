@@ -1,5 +1,5 @@
 import { STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
-import { canStandFor } from '../../app/youth/compatibility';
+import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
 import type { Db } from '../connection';
 import type { ConsultationStatus, QuestionKind } from '../schema';
 import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion, type DemoYouthVersion } from './demo-dsl';

@@ -1,4 +1,4 @@
-import type { Sheet } from '../../app/intake/check';
+import type { Sheet } from '../../app/responses/import/check';
 import { insertBaseline, replaceFigures } from '../../app/population/baselines.server';
 import { mapCensusSheet } from '../../app/population/census-csv';
 import { combineFiles, type NamedFile } from '../../app/population/combine';

@@ -1,6 +1,6 @@
 import type { Channel, QuoteCredit, RespondentGroup } from '../../app/responses/codes';
 import { PREFER_NOT } from '../../app/responses/demographics';
-import { isUnder13, type YouthAgeBand } from '../../app/youth/ages';
+import { isUnder13, type YouthAgeBand } from '../../app/responses/youth/ages';
 import type { Flag } from '../schema';
 import { loadBoroughEthnicity, loadWardPopulations, type AgeBand, type WardPopulation } from './census';
 import { chance, Weighted, type Random } from './random';

@@ -157,7 +157,7 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
       let consents: boolean;
       let credit: QuoteCredit | null;
       if (youth && isYoung(n)) {
-        // Stored as app/youth/submit.server.ts stores a young person's form.
+        // Stored as app/responses/youth/submit.server.ts stores a young person's form.
         const person = createYoungPerson(random);
         const wroteText = answerYouthItems(random, youth, person, id, answerRows);
         consents = !person.under13 && wroteText && chance(random, 0.15);

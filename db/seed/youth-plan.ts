@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_LENGTH, maxLengthOf } from '../../app/consultations/question-kinds';
-import { youthAnswerRows, youthField } from '../../app/youth/answers';
-import type { YouthDef, YouthItemDef } from '../../app/youth/definition';
-import { loadYouthDefinition } from '../../app/youth/definition.server';
+import { youthAnswerRows, youthField } from '../../app/responses/youth/answers';
+import type { YouthDef, YouthItemDef } from '../../app/consultations/versions/youth-definition';
+import { loadYouthDefinition } from '../../app/consultations/versions/youth-definition.server';
 import type { Db } from '../connection';
 import type { AnswerRow } from './answer-plan';
 import type { DemoConsultation, DemoYouthItem } from './demo-dsl';
@@ -10,7 +10,7 @@ import { hashSeed, Weighted, type Random } from './random';
 
 // How demo young people fill in the young people's version of a consultation. They answer the
 // youth form itself (youth option keys, their own words), and the app's own mapping
-// (youthAnswerRows, app/youth/answers.ts) turns that into answer rows, exactly as when a young
+// (youthAnswerRows, app/responses/youth/answers.ts) turns that into answer rows, exactly as when a young
 // person sends the form: so the demo can only ever store what the real form would.
 
 interface ByAge<T> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxLengthOf, STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
-import { isUnder13, YOUTH_AGE_BANDS } from '../../app/youth/ages';
-import { canStandFor } from '../../app/youth/compatibility';
-import { findConsultationByYouthCode, loadYouthDefinition } from '../../app/youth/definition.server';
+import { isUnder13, YOUTH_AGE_BANDS } from '../../app/responses/youth/ages';
+import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
+import { findConsultationByYouthCode, loadYouthDefinition } from '../../app/consultations/versions/youth-definition.server';
 import { createTestDb } from '../../tests/db';
 import { readability } from '../../tests/readability';
 import type { Db } from '../connection';

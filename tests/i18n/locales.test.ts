@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, NAMESPACES } from '~/i18n/config';
+import { LOCALES, NAMESPACES } from '~/platform/i18n/config';
 import { baseKey, expectedKeys, isPluralKey, keyUsage, placeholders, readLocale } from './locale-keys';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -1,4 +1,4 @@
-import { LOCALES } from '~/i18n/config';
+import { LOCALES } from '~/platform/i18n/config';
 import { CHANNELS, RESPONDENT_GROUPS } from '~/responses/codes';
 import {
   AGE_BANDS,

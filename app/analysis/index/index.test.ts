@@ -6,7 +6,7 @@ import { createTestDb } from '../../../tests/db';
 import { buildConsultationIndex } from './build.server';
 import { appendResponse, setResponseStatus, type ConsultationIndex } from './consultation-index';
 import { DIMENSIONS } from './dimensions';
-import { changeRandomStatuses, storeRandomResponses } from './random-responses.server';
+import { changeRandomStatuses, storeRandomResponses } from '../../../tests/random-responses';
 import { comparable, summariseBySql } from './sql-summary.server';
 import { summarise, type Filter, type SummaryRequest } from './summarise';
 

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '#db/connection';
+import { seedFramework } from '#db/seed/framework';
+import type { Actor } from '~/platform/audit.server';
+import { loadConsultationDefinition } from '~/consultations/definition.server';
+import { createTestDb } from '../../../tests/db';
+import { createDraft, findConsultation, updateDetails, type DetailsInput } from './consultations.server';
+import { closeConsultation, publishConsultation, reopenConsultation, unscheduleConsultation } from './lifecycle.server';
+import { addOption, deleteOption, listOptions, setOptionHidden, updateOption } from './options.server';
+import { addQuestion, deleteQuestion, listQuestions, moveQuestion, setQuestionHidden, updateQuestion } from './questions.server';
+import { addSection, deleteSection, moveSection, listSections } from './sections.server';
+
+const actor: Actor = { userId: null, label: 'officer@test' };
+const day = 86_400_000;
+
+describe('the consultation builder', () => {
+  let db: Db;
+  let destroy: () => Promise<void>;
+  let priorityId: number;
+  beforeAll(async () => {
+    ({ db, destroy } = await createTestDb());
+    await seedFramework(db);
+    priorityId = (await db.selectFrom('priorities').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(() => destroy());
+
+  const tx = <T>(change: (trx: Db) => Promise<T>) => db.transaction().execute(change);
+  const audit = (action: string) => db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
+
+  async function draftWithQuestions(title: string) {
+    const created = await tx((trx) => createDraft(trx, actor, { title }));
+    if (!created.ok) throw new Error(created.error);
+    const id = created.id;
+    const section = await tx((trx) => addSection(trx, actor, id, { title: 'Your views', intro: '' }));
+    if (!section.ok) throw new Error(section.error);
+    const pick = await tx((trx) =>
+      addQuestion(trx, actor, id, { sectionId: section.id, kind: 'single_choice', text: 'Which park?', hint: '', required: true, options: ['Bruntwood', 'Woodbank'], otherLabel: 'Somewhere else' }),
+    );
+    const agree = await tx((trx) => addQuestion(trx, actor, id, { sectionId: section.id, kind: 'agree_scale', text: 'Parks are clean', hint: '', required: false, options: [] }));
+    if (!pick.ok || !agree.ok) throw new Error('question not added');
+    return { id, sectionId: section.id, pickId: pick.id, agreeId: agree.id };
+  }
+
+  const details = (over: Partial<DetailsInput> = {}): DetailsInput => ({
+    title: 'Parks',
+    summary: 'About parks',
+    whyAsking: '',
+    whatHappensNext: '',
+    estimatedMinutes: 5,
+    opensAt: null,
+    closesAt: new Date(Date.now() + 10 * day).toISOString(),
+    askAboutYou: true,
+    requiredLocales: [],
+    priorityIds: [priorityId],
+    ...over,
+  });
+
+  it('creates a draft with a unique address made from its title, and audits it', async () => {
+    const a = await tx((trx) => createDraft(trx, actor, { title: 'Our parks: have your say!' }));
+    const b = await tx((trx) => createDraft(trx, actor, { title: 'Our parks: have your say!' }));
+    if (!a.ok || !b.ok) throw new Error('not created');
+    expect((await findConsultation(db, a.id))?.slug).toBe('our-parks-have-your-say');
+    expect((await findConsultation(db, b.id))?.slug).toBe('our-parks-have-your-say-2');
+    expect((await findConsultation(db, a.id))?.status).toBe('draft');
+    expect(await tx((trx) => createDraft(trx, actor, { title: 'x', slug: 'our-parks-have-your-say' }))).toMatchObject({ ok: false, error: 'builder:slugTaken' });
+    expect((await audit('consultation.create'))?.entity_id).toBe(String(b.id));
+  });
+
+  it('stores questions with stable keys and options, and reorders them', async () => {
+    const { id, sectionId, pickId, agreeId } = await draftWithQuestions('Keys');
+    const questions = await listQuestions(db, id);
+    expect(questions.map((q) => q.key)).toEqual(['which_park', 'parks_are_clean']);
+    expect((await listOptions(db, pickId)).map((o) => [o.key, o.is_other])).toEqual([
+      ['bruntwood', 0],
+      ['woodbank', 0],
+      ['other', 1],
+    ]);
+    expect((await listOptions(db, agreeId)).map((o) => o.key)).toEqual(['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree']);
+    await tx((trx) => updateQuestion(trx, actor, id, pickId, { sectionId, kind: 'single_choice', text: 'Which park do you use?', hint: '', required: true }, undefined));
+    expect((await listQuestions(db, id))[0]?.key).toBe('which_park');
+    const touchedBefore = (await findConsultation(db, id))?.updated_at;
+    await new Promise((r) => setTimeout(r, 5));
+    await tx((trx) => moveQuestion(trx, actor, id, agreeId, 'up'));
+    expect((await listQuestions(db, id)).map((q) => q.id)).toEqual([agreeId, pickId]);
+    expect((await findConsultation(db, id))?.updated_at).not.toBe(touchedBefore);
+    const second = await tx((trx) => addSection(trx, actor, id, { title: 'About you', intro: '' }));
+    if (!second.ok) throw new Error();
+    await tx((trx) => moveSection(trx, actor, id, second.id, 'up'));
+    expect((await listSections(db, id)).map((s) => s.id)).toEqual([second.id, sectionId]);
+    expect(await tx((trx) => addQuestion(trx, actor, id, { sectionId, kind: 'ranking', text: 'Rank', hint: '', required: false, options: ['a', 'b'], rankCount: 3 }))).toMatchObject({
+      ok: false,
+      error: 'builder:rankCountTooMany|2',
+    });
+    expect(await tx((trx) => addQuestion(trx, actor, id, { sectionId, kind: 'multiple_choice', text: 'Many', hint: '', required: false, options: ['only one'] }))).toMatchObject({
+      ok: false,
+      error: 'builder:optionsMissing',
+    });
+  });
+
+  it('refuses to publish an incomplete consultation, with every reason', async () => {
+    const created = await tx((trx) => createDraft(trx, actor, { title: 'Empty' }));
+    if (!created.ok) throw new Error();
+    const result = await tx((trx) => publishConsultation(trx, actor, created.id));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.code)).toEqual(['questions', 'closeDate', 'priority']);
+
+    const { id } = await draftWithQuestions('Dates');
+    await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: new Date(Date.now() + 5 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString(), requiredLocales: ['pl'] })));
+    const refused = await tx((trx) => publishConsultation(trx, actor, id));
+    expect(refused.ok ? [] : refused.problems.map((p) => [p.code, p.params?.count])).toEqual([
+      ['closeFuture', undefined],
+      ['dateOrder', undefined],
+      // title, summary, section title, two questions, three options
+      ['translations', 8],
+    ]);
+    expect((await findConsultation(db, id))?.status).toBe('draft');
+  });
+
+  it('publishes, schedules, closes early and reopens', async () => {
+    const { id } = await draftWithQuestions('Lifecycle');
+    expect(await tx((trx) => updateDetails(trx, actor, id, details({ priorityIds: [] })))).toMatchObject({ ok: false, error: 'builder:priorityMissing' });
+    await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: new Date(Date.now() + day).toISOString() })));
+    expect(await tx((trx) => publishConsultation(trx, actor, id))).toEqual({ ok: true, scheduled: true });
+    expect((await audit('consultation.schedule'))?.entity_id).toBe(String(id));
+    expect(await tx((trx) => unscheduleConsultation(trx, actor, id))).toEqual({ ok: true });
+    await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: null })));
+    expect(await tx((trx) => publishConsultation(trx, actor, id))).toEqual({ ok: true, scheduled: false });
+    const open = await findConsultation(db, id);
+    expect(open?.status).toBe('open');
+    expect(open?.opens_at).not.toBeNull();
+
+    expect(await tx((trx) => closeConsultation(trx, actor, id))).toEqual({ ok: true });
+    const closed = await findConsultation(db, id);
+    expect(closed?.status).toBe('closed');
+    expect(Date.parse(closed?.closes_at ?? '')).toBeLessThanOrEqual(Date.now());
+    expect(await tx((trx) => reopenConsultation(trx, actor, id, new Date(Date.now() - day).toISOString()))).toMatchObject({ ok: false, error: 'builder:reopenPast' });
+    const until = new Date(Date.now() + 3 * day).toISOString();
+    expect(await tx((trx) => reopenConsultation(trx, actor, id, until))).toEqual({ ok: true });
+    expect(await findConsultation(db, id)).toMatchObject({ status: 'open', closes_at: until });
+  });
+
+  it('after the first response, only hides or rewords with a reason, and residents stop being asked what is hidden', async () => {
+    const { id, sectionId, pickId, agreeId } = await draftWithQuestions('Locked');
+    const woodbank = (await listOptions(db, pickId))[1]!;
+    await db
+      .insertInto('responses')
+      .values({ consultation_id: id, reference: `HRD-${id}`, idempotency_key: `k-${id}`, channel: 'online', respondent_group: 'resident', locale: 'en', submitted_at: new Date().toISOString() })
+      .execute();
+
+    expect(await tx((trx) => deleteQuestion(trx, actor, id, pickId))).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
+    expect(await tx((trx) => deleteOption(trx, actor, id, pickId, woodbank.id))).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
+    expect(await tx((trx) => deleteSection(trx, actor, id, sectionId))).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
+    const change = { sectionId, kind: 'multiple_choice' as const, text: 'Which park?', hint: '', required: true };
+    expect(await tx((trx) => updateQuestion(trx, actor, id, pickId, change, 'typo'))).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
+    expect(await tx((trx) => updateOption(trx, actor, id, pickId, woodbank.id, { label: 'Woodbank Park', isOther: true }, 'x'))).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
+    const reword = { ...change, kind: 'single_choice' as const, text: 'Which park do you visit?' };
+    expect(await tx((trx) => updateQuestion(trx, actor, id, pickId, reword, undefined))).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
+    expect(await tx((trx) => updateQuestion(trx, actor, id, pickId, reword, 'Clearer wording'))).toEqual({ ok: true });
+    expect((await audit('question.reword'))?.reason).toBe('Clearer wording');
+    expect(await tx((trx) => addOption(trx, actor, id, pickId, { label: 'Vernon Park', isOther: false }))).toMatchObject({ ok: true });
+
+    expect(await tx((trx) => setQuestionHidden(trx, actor, id, agreeId, true, undefined))).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
+    expect(await tx((trx) => setQuestionHidden(trx, actor, id, agreeId, true, 'Asked twice'))).toEqual({ ok: true });
+    expect(await tx((trx) => setOptionHidden(trx, actor, id, pickId, woodbank.id, true, 'Closed for works'))).toEqual({ ok: true });
+    expect((await audit('option.hide'))?.reason).toBe('Closed for works');
+    expect((await listQuestions(db, id)).find((q) => q.id === agreeId)).toMatchObject({ hidden: 1, hidden_reason: 'Asked twice' });
+
+    const consultation = (await findConsultation(db, id))!;
+    const def = await loadConsultationDefinition(db, consultation, 'en');
+    const asked = def.sections.flatMap((s) => s.questions);
+    expect(asked.map((q) => q.text)).toEqual(['Which park do you visit?']);
+    expect(asked[0]?.options.map((o) => o.key)).toEqual(['bruntwood', 'other', 'vernon_park']);
+  });
+});

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import type { ConsultationDef, QuestionDef } from '~/consultations/definition';
+import type { WardOption } from '~/framework/places/ward';
+import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
+import { otherField, questionField } from '~/responses/fields';
+import { surveyPath } from '~/responses/paths';
+import { listOf, textOf, useChoiceLabel, type Values } from './QuestionField';
+import { SummaryList, type SummaryRow } from '../../ui/SummaryList';
+
+type Row = SummaryRow;
+
+function Rows({ rows }: { rows: Row[] }) {
+  const { t } = useTranslation('survey');
+  return (
+    <SummaryList rows={rows} empty={t('check.notAnswered')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />
+  );
+}
+
+/** Everything a person is about to send, section by section, each with a link to change it. */
+export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef, 'slug' | 'sections' | 'askAboutYou'>; values: Values; wards: WardOption[] }) {
+  const { t } = useTranslation('survey');
+  const { t: tAbout } = useTranslation('about');
+  const choiceLabel = useChoiceLabel();
+  const change = (step: string, field: string) => `${surveyPath(def.slug, step)}?return=check#${field}`;
+
+  const answerOf = (q: QuestionDef): string[] => {
+    const name = questionField(q.key);
+    if (q.kind === 'short_text' || q.kind === 'long_text') return textOf(values[name]).trim() ? [textOf(values[name])] : [];
+    const chosen = listOf(values[name]).filter(Boolean);
+    const other = textOf(values[otherField(q.key)]);
+    return chosen.map((key, i) => {
+      const label = choiceLabel(q, key);
+      const prefix = q.kind === 'ranking' ? `${i + 1}. ` : '';
+      const isOther = q.options.find((o) => o.key === key)?.isOther;
+      return `${prefix}${label}${isOther && other ? `: ${other}` : ''}`;
+    });
+  };
+  const aboutLabel = (field: string, code: string) => {
+    if (code === PREFER_NOT) return tAbout('preferNot');
+    if (field === 'ward') return code === WARD_UNKNOWN ? tAbout('ward.unknown') : (wards.find((w) => w.code === code)?.name ?? code);
+    return tAbout(`${field}.${code}`);
+  };
+
+  const aboutRows: Row[] = [
+    { id: 'connections', label: tAbout('connections.question'), answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)), href: change('about-you', 'connections') },
+    ...['ward', ...ABOUT_YOU_FIELD_NAMES].map((field) => ({
+      id: field,
+      label: tAbout(`${field}.question`),
+      answer: textOf(values[field]) ? [aboutLabel(field, textOf(values[field]))] : [],
+      href: change('about-you', field),
+    })),
+  ];
+  const consent = textOf(values.quote_consent);
+  const credit = textOf(values.quote_credit);
+  const wordsRows: Row[] = [
+    { id: 'quote_consent', label: t('words.consentQuestion'), answer: consent ? [t(consent === 'yes' ? 'words.consentYes' : 'words.consentNo')] : [], href: change('your-words', 'quote_consent') },
+  ];
+  if (consent === 'yes') {
+    wordsRows.push({ id: 'quote_credit', label: t('words.creditQuestion'), answer: credit ? [t(`words.credit.${credit}`)] : [], href: change('your-words', 'quote_credit') });
+    if (credit === 'name_age_area') {
+      wordsRows.push({ id: 'quote_name', label: t('words.firstName'), answer: textOf(values.quote_name) ? [textOf(values.quote_name)] : [], href: change('your-words', 'quote_name') });
+    }
+  }
+
+  return (
+    <>
+      {def.sections.map((section, i) => (
+        <section key={section.key}>
+          <h2 className="heading-m">{section.title}</h2>
+          <Rows
+            rows={section.questions.map((q) => ({
+              id: questionField(q.key),
+              label: q.text,
+              answer: answerOf(q),
+              href: change(String(i + 1), questionField(q.key)),
+            }))}
+          />
+        </section>
+      ))}
+      {def.askAboutYou && (
+        <section>
+          <h2 className="heading-m">{t('check.aboutYou')}</h2>
+          <Rows rows={aboutRows} />
+        </section>
+      )}
+      <section>
+        <h2 className="heading-m">{t('check.yourWords')}</h2>
+        <Rows rows={wordsRows} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Prose } from '~/ui/Prose';
+import type { Step } from '~/responses/steps';
+import { AboutYouFields } from './AboutYouFields';
+import { QuestionField } from './QuestionField';
+import { YourWordsFields } from './YourWordsFields';
+
+type Fields = Pick<ComponentProps<typeof AboutYouFields>, 'values' | 'errors' | 'wards'>;
+
+/** What one page of the resident form asks: the same for a resident and for an officer's preview. */
+export function SurveyStepFields({ step, values, errors, wards }: Fields & { step: Step }) {
+  const { t } = useTranslation('about');
+  if (step.kind === 'section') {
+    return (
+      <>
+        <Prose text={step.section.intro} />
+        {step.section.questions.map((q) => (
+          <QuestionField key={q.key} question={q} values={values} errors={errors} />
+        ))}
+      </>
+    );
+  }
+  if (step.kind === 'about-you') {
+    return (
+      <>
+        <p>{t('intro')}</p>
+        <AboutYouFields values={values} errors={errors} wards={wards} />
+      </>
+    );
+  }
+  return <YourWordsFields values={values} errors={errors} />;
+}

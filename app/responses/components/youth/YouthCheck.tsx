@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { youthField } from '~/responses/youth/answers';
+import type { YouthDef } from '~/consultations/versions/youth-definition';
+import { youthPath, youthSteps } from '~/responses/youth/steps';
+import { listOf, textOf, type Values } from '../QuestionField';
+import { SummaryList, type SummaryRow } from '../../../ui/SummaryList';
+
+type Row = SummaryRow;
+
+/** What a young person is about to send, each answer with a way to change it. */
+export function YouthCheck({ def, values }: { def: Pick<YouthDef, 'slug' | 'items'>; values: Values }) {
+  const { t } = useTranslation('youth');
+  const age = textOf(values.age_band) || null;
+  const change = (step: string) => `${youthPath(def.slug, step)}?return=check`;
+  const rows: Row[] = youthSteps(def, age).flatMap((step): Row[] => {
+    if (step.kind === 'age') return [{ id: 'age_band', label: t('age.question'), answer: age ? [t(`age.${age}`)] : [], href: change('age') }];
+    if (step.kind === 'item') {
+      const { item } = step;
+      const value = values[youthField(item)];
+      const answer =
+        item.kind === 'short_text' || item.kind === 'long_text'
+          ? [textOf(value)].filter((v) => v.trim())
+          : listOf(value).flatMap((key) => {
+              const option = item.options.find((o) => o.key === key);
+              return option ? [option.label || t(`faces.${key}`)] : [];
+            });
+      return [{ id: youthField(item), label: item.text, answer, href: change(step.id) }];
+    }
+    const consent = textOf(values.quote_consent);
+    const credit = textOf(values.quote_credit);
+    return [
+      { id: 'postcode_district', label: t('more.postcode'), answer: [textOf(values.postcode_district)].filter(Boolean), href: change('more') },
+      { id: 'quote_consent', label: t('more.quote'), answer: consent ? [t(consent === 'yes' ? 'more.quoteYes' : 'more.quoteNo')] : [], href: change('more') },
+      ...(consent === 'yes'
+        ? [{ id: 'quote_credit', label: t('more.credit'), answer: credit ? [t(`more.credit_${credit}`)] : [], href: change('more') }]
+        : []),
+    ];
+  });
+  return <SummaryList rows={rows} empty={t('check.noAnswer')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />;
+}

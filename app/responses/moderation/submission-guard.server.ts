@@ -1,0 +1,74 @@
+import { data, type AppLoadContext } from '@remix-run/node';
+import type { Db } from '#db/connection';
+import type { BlockReason } from '#db/schema';
+import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
+import { findResponseByKey, type SubmitResult } from '~/responses/submit.server';
+import { HONEYPOT_FIELD } from './honeypot';
+
+// Keeping a script from flooding a consultation through its public forms: a honeypot field and
+// a per-client limit on responses stored (SUBMISSIONS_PER_HOUR). Every submission turned away
+// is recorded in blocked_submissions, so officers see a flood on the responses page.
+//
+// A turned-away submission is answered as a failed form, never as a fake success: a person who
+// somehow filled the honeypot (an over-eager autofill) must not believe they were heard. Nothing
+// is stored and the server-side draft is kept, so the check page shows their answers again with
+// the message and the same "Send" button; the honeypot is empty on the page they get back.
+// A script gets a 400 (honeypot) or 429 (too many) and no reference.
+
+type Context = Pick<AppLoadContext, 'db' | 'limits' | 'request'>;
+
+export type Screening = { ok: true } | { ok: false; reason: 'honeypot' } | { ok: false; reason: 'rate_limit'; retryAfterMs: number };
+
+export async function recordBlocked(db: Db, consultationId: number, reason: BlockReason, client: string, now = new Date()): Promise<void> {
+  await db.insertInto('blocked_submissions').values({ consultation_id: consultationId, reason, client, at: now.toISOString() }).execute();
+}
+
+async function alreadyStored(db: Db, consultationId: number, idempotencyKey: unknown): Promise<boolean> {
+  if (typeof idempotencyKey !== 'string' || idempotencyKey === '') return false;
+  return (await findResponseByKey(db, consultationId, idempotencyKey)) !== undefined;
+}
+
+/**
+ * Whether a public form's final post may go on to be stored. `payload` is the form as posted
+ * (conform's submission.payload), read before validation so a script's malformed posts are
+ * counted too. Sending again a response already stored (same idempotency key) is never limited:
+ * it stores nothing new and shows the person their reference.
+ */
+export async function screenSubmission(context: Context, consultationId: number, payload: Record<string, unknown>, now = new Date()): Promise<Screening> {
+  const client = context.request.client;
+  const honeypot = payload[HONEYPOT_FIELD];
+  if (typeof honeypot === 'string' ? honeypot.trim() !== '' : honeypot !== undefined) {
+    await recordBlocked(context.db, consultationId, 'honeypot', client, now);
+    return { ok: false, reason: 'honeypot' };
+  }
+  const retryAfterMs = context.limits.publicSubmissions.retryAfter(client, now.getTime());
+  if (retryAfterMs > 0 && !(await alreadyStored(context.db, consultationId, payload.idempotencyKey))) {
+    await recordBlocked(context.db, consultationId, 'rate_limit', client, now);
+    return { ok: false, reason: 'rate_limit', retryAfterMs };
+  }
+  return { ok: true };
+}
+
+/** Counts a stored response against the client's limit; a resent one (nothing new stored) does not count. */
+export function countSubmission(context: Context, result: SubmitResult, now = new Date()): void {
+  if (!result.duplicate) context.limits.publicSubmissions.record(context.request.client, now.getTime());
+}
+
+/** Whole minutes to wait, at least one. */
+export const minutesToWait = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+
+/**
+ * The answer to a turned-away submission, as the form's failure: `ns` is the page's namespace
+ * (survey or youth), whose errors.notAccepted / errors.tooManySent words it.
+ */
+export function refuseSubmission<Reply>(context: Context, reply: (options: { formErrors: string[] }) => Reply, screening: Exclude<Screening, { ok: true }>, ns: 'survey' | 'youth') {
+  context.request.submissionFailed = true;
+  if (screening.reason === 'honeypot') {
+    return data({ result: reply({ formErrors: [`${ns}:notAccepted`] }) }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  }
+  const minutes = minutesToWait(screening.retryAfterMs);
+  return data(
+    { result: reply({ formErrors: [`${ns}:tooManySent|${minutes}`] }) },
+    { status: 429, headers: { 'Cache-Control': PRIVATE_PAGE, 'Retry-After': String(Math.ceil(screening.retryAfterMs / 1000)) } },
+  );
+}

@@ -1,0 +1,40 @@
+import { data } from '@remix-run/node';
+import type { Db } from '#db/connection';
+import { loadConsultationDefinition } from '~/consultations/definition.server';
+import type { Locale } from '~/platform/i18n/config';
+import { listWards } from '~/framework/places/wards.server';
+import { findStep } from '~/responses/steps';
+import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
+import { findYouthStep } from '~/responses/youth/steps';
+import { requireConsultationById } from '../../consultations/versions/consultation.server';
+
+// Preview builds a consultation's pages from the same definitions and steps residents and young
+// people get, whatever its status (drafts too), and never stores anything.
+
+const notFound = () => data({ reason: 'not_found' }, { status: 404 });
+
+export async function loadPreview(db: Db, rawId: string | undefined, locale: Locale) {
+  const consultation = await requireConsultationById(db, rawId);
+  const def = await loadConsultationDefinition(db, consultation, locale);
+  const youth = await loadYouthDefinition(db, consultation, locale);
+  return { consultation, def, youth };
+}
+
+/** One resident page of the preview, or a thrown 404. */
+export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, locale: Locale) {
+  const { consultation, def } = await loadPreview(db, rawId, locale);
+  const position = findStep(def, stepId ?? '');
+  if (!position) throw notFound();
+  const wards = position.step.kind === 'about-you' ? await listWards(db) : [];
+  return { consultation, def, position, wards, wardCodes: wards.map((w) => w.code) };
+}
+
+/** One young person's page of the preview; the age given on the first page travels in the address. */
+export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, age: string | null, locale: Locale) {
+  const { consultation, youth } = await loadPreview(db, rawId, locale);
+  if (!youth) throw notFound();
+  const position = findYouthStep(youth, stepId ?? '', age);
+  if (!position) throw notFound();
+  return { consultation, youth, position };
+}
+

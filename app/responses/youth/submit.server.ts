@@ -1,0 +1,26 @@
+import type { Db } from '#db/connection';
+import type { ResponseFields } from '~/responses/answers';
+import { storeResponse, type SubmitMeta, type SubmitResult } from '~/responses/submit.server';
+import { isUnder13 } from './ages';
+import type { YouthDef } from '../../consultations/versions/youth-definition';
+import { youthAnswerRows } from './answers';
+
+type Values = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** A young person's response: stored like any other, counted as a young person on the young people's form. */
+export function submitYouthResponse(db: Db, def: YouthDef, values: Values, meta: Omit<SubmitMeta, 'channel'>): Promise<SubmitResult> {
+  const under13 = isUnder13(text(values.age_band));
+  const consent = !under13 && values.quote_consent === 'yes';
+  const credit = consent ? (text(values.quote_credit) ?? 'anonymous') : null;
+  const fields: ResponseFields = {
+    respondent_group: 'young_person',
+    age_band: text(values.age_band),
+    postcode_district: under13 ? null : text(values.postcode_district),
+    never_attribute: under13 ? 1 : 0,
+    quote_consent: consent ? 1 : 0,
+    quote_credit: credit,
+    quote_name: credit === 'name_age_area' ? text(values.quote_name) : null,
+  };
+  return storeResponse(db, { consultationId: def.consultationId, fields, answers: youthAnswerRows(def, values) }, { ...meta, channel: 'young_people' });
+}
