@@ -1,6 +1,7 @@
 import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
-import { findConsultation, type Result } from '~/consultations/builder/consultations.server';
+import type { Result } from '~/consultations/change.server';
+import { findConsultation } from '~/consultations/find.server';
 import { effectiveStatus } from '~/consultations/status';
 
 // Publishing a consultation's results ("we asked, you said, we did") and taking them down again.

@@ -10,7 +10,7 @@ import { createConsultation } from '../../tests/factories';
 import { listActions } from './actions.server';
 import { addAction, deleteAction, moveAction, updateAction } from './editing.server';
 import { publishResults, saveResultsSummary, unpublishResults } from './lifecycle.server';
-import { requirePublishedConsultation } from './published.server';
+import { requirePublishedConsultation } from '~/consultations/find.server';
 import { loadPublicResults } from './results-page.server';
 import type { ActionInput } from './schemas';
 import { listTextsToTranslate, saveTranslations } from '~/consultations/versions/translations.server';

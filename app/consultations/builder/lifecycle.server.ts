@@ -1,7 +1,8 @@
 import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { effectiveStatus } from '~/consultations/status';
-import { findConsultation, type Result } from './consultations.server';
+import type { Result } from '~/consultations/change.server';
+import { findConsultation } from '~/consultations/find.server';
 import { publishChecks, type Check } from './publish-checks.server';
 
 // Opening, scheduling, closing early and reopening. The stored status says what an officer
