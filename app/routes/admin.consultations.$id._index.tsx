@@ -11,7 +11,6 @@ import { requireConsultation } from '~/consultations/find.server';
 import { londonToIso } from '~/consultations/builder/dates';
 import { closeConsultation, publishConsultation, reopenConsultation, unscheduleConsultation } from '~/consultations/builder/lifecycle.server';
 import { publishChecks, type Check } from '~/consultations/builder/publish-checks.server';
-import { change } from '~/platform/db.server';
 import { idParam, notFound } from '~/platform/http/not-found.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -68,18 +67,18 @@ export async function action(args: ActionFunctionArgs) {
   const back = (done: string) => redirect(`/admin/consultations/${id}?done=${done}`, 303);
   switch (intent.value.intent) {
     case 'publish': {
-      const result = await change(db, (trx) => publishConsultation(trx, actor, id));
+      const result = await publishConsultation(db, actor, id);
       if (result.ok) return back(result.scheduled ? 'scheduled' : 'published');
       if (result.error === 'builder:notFound') notFound();
       args.context.request.submissionFailed = true;
       return data({ result: intent.reply({ formErrors: [result.error] }), problems: result.problems }, { status: 409, headers: { 'Cache-Control': PRIVATE_PAGE } });
     }
     case 'close': {
-      const result = await change(db, (trx) => closeConsultation(trx, actor, id));
+      const result = await closeConsultation(db, actor, id);
       return result.ok ? back('closed') : refuseChange(args.context, intent, result);
     }
     case 'unschedule': {
-      const result = await change(db, (trx) => unscheduleConsultation(trx, actor, id));
+      const result = await unscheduleConsultation(db, actor, id);
       return result.ok ? back('unscheduled') : refuseChange(args.context, intent, result);
     }
     case 'reopen': {
@@ -87,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
       const closesAt = londonToIso(submission.value.closesDate, submission.value.closesTime);
       if (!closesAt) return refusal(args.context, submission.reply({ fieldErrors: { closesDate: ['builder:dateInvalid'] } }));
-      const result = await change(db, (trx) => reopenConsultation(trx, actor, id, closesAt));
+      const result = await reopenConsultation(db, actor, id, closesAt);
       if (!result.ok) return refuseChange(args.context, submission, result.field ? { ...result, field: 'closesDate' } : result);
       return back('reopened');
     }

@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'summary': {
       const submission = parseWithZod(formData, { schema: summarySchema });
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
-      const result = await change(db, (trx) => saveResultsSummary(trx, actor, id, submission.value.summary ?? ''));
+      const result = await saveResultsSummary(db, actor, id, submission.value.summary ?? '');
       return result.ok ? back('summary') : refuseChange(args.context, submission, result);
     }
     case 'publish':
@@ -59,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: publishSchema });
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
       const run = submission.value.intent === 'publish' ? publishResults : unpublishResults;
-      const result = await change(db, (trx) => run(trx, actor, id));
+      const result = await run(db, actor, id);
       if (result.ok) return back(submission.value.intent === 'publish' ? 'published' : 'unpublished');
       // A refusal is a rule, not a typing mistake: 409, said for the whole page.
       args.context.request.submissionFailed = true;
