@@ -1,8 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import { findConsultation } from '~/consultations/builder/consultations.server';
-import { notFound } from '~/consultations/builder/routes.server';
 import { summariseCodedThemes } from '~/coding/summary.server';
 import { translated, loadTranslations } from '~/consultations/translations.server';
 import { env } from '~/platform/env.server';
@@ -101,14 +99,6 @@ export async function loadResults(db: Db, consultation: Consultation, locale: Lo
     labels: { all: t('all'), noAnswer: t('noAnswer') },
   });
   return { ok: true, model, form, query };
-}
-
-/** The consultation a results address names, or a thrown 404. */
-export async function requireResultsConsultation(db: Db, rawId: string | undefined): Promise<Consultation> {
-  const id = Number(rawId);
-  const consultation = Number.isSafeInteger(id) && id > 0 ? await findConsultation(db, id) : undefined;
-  if (!consultation) notFound();
-  return consultation;
 }
 
 /** What the results page shows; `threshold` defaults to the installation's. */

@@ -1,16 +1,11 @@
 import type { Params } from '@remix-run/react';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
 import type { Db } from '#db/connection';
-import { requireModeratedConsultation } from '~/responses/moderation/consultation.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { findCodebookTheme, findOpenQuestion } from './codebook.server';
 import { findSample } from './samples.server';
 
-// What the coding pages share: the consultation, open question, theme or sample their address
-// names, or a 404.
-
-export function requireConsultation(db: Db, params: Params) {
-  return requireModeratedConsultation(db, params.id);
-}
+// What the coding pages share: the open question, theme or sample their address names, or a 404
+// (the consultation itself: requireConsultationTitle in ~/consultations/find.server).
 
 export async function requireOpenQuestion(db: Db, consultationId: number, params: Params) {
   const question = await findOpenQuestion(db, consultationId, idParam(params, 'questionId'));

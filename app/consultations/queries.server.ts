@@ -1,14 +1,10 @@
 import type { Db } from '#db/connection';
-import type { Consultation, ConsultationStatus } from '#db/schema';
+import type { ConsultationStatus } from '#db/schema';
 import type { Locale } from '~/platform/i18n/config';
 import { listPrioritiesOfMany } from '~/framework/queries.server';
 import type { ConsultationCard } from './definition';
 import { effectiveStatus, isPublic } from './status';
 import { loadTranslations, translated } from './translations.server';
-
-export function findConsultationBySlug(db: Db, slug: string): Promise<Consultation | undefined> {
-  return db.selectFrom('consultations').selectAll().where('slug', '=', slug).executeTakeFirst();
-}
 
 export interface HubFilters {
   theme?: string;

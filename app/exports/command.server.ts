@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '#db/connection';
-import { findConsultationBySlug } from '~/consultations/queries.server';
+import { findConsultationBySlug } from '~/consultations/find.server';
 import { DIMENSIONS } from '~/analysis/index/dimensions';
 import { env } from '~/platform/env.server';
 import { tFor } from '~/platform/i18n/i18n.server';

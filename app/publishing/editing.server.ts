@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { Action } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
-import type { Result } from '~/consultations/builder/consultations.server';
+import type { Result } from '~/consultations/change.server';
 import type { ActionInput } from './schemas';
 
 // Officers writing "what we did": adding, changing, ordering and deleting a consultation's

@@ -1,7 +1,6 @@
 import type { Db } from '#db/connection';
-import { findConsultation } from '~/consultations/builder/consultations.server';
-import { notFound } from '~/consultations/builder/routes.server';
 import { listPriorityChoices } from '~/coding/codebook.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { effectiveStatus } from '~/consultations/status';
 import { loadTranslations, translated } from '~/consultations/translations.server';
 import type { Locale } from '~/platform/i18n/config';
@@ -28,16 +27,8 @@ export async function listActionPriorities(db: Db, consultationId: number, local
   return [...choices.filter((p) => p.linked), ...choices.filter((p) => !p.linked)];
 }
 
-/** The consultation a publishing address names, or a thrown 404. */
-export async function requireConsultationToPublish(db: Db, rawId: string | undefined) {
-  const id = Number(rawId);
-  const consultation = Number.isSafeInteger(id) && id > 0 ? await findConsultation(db, id) : undefined;
-  if (!consultation) notFound();
-  return consultation;
-}
-
 export async function loadPublishPage(db: Db, rawId: string | undefined, locale: Locale, now = new Date()) {
-  const consultation = await requireConsultationToPublish(db, rawId);
+  const consultation = await requireConsultation(db, rawId);
   const actions = await listActions(db, consultation.id, locale);
   return {
     consultation: {

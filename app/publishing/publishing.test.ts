@@ -10,9 +10,9 @@ import { createConsultation } from '../../tests/factories';
 import { listActions } from './actions.server';
 import { addAction, deleteAction, moveAction, updateAction } from './editing.server';
 import { publishResults, saveResultsSummary, unpublishResults } from './lifecycle.server';
-import { requirePublishedConsultation } from './published.server';
 import { loadPublicResults } from './results-page.server';
 import type { ActionInput } from './schemas';
+import { requirePublishedConsultation } from '~/consultations/find.server';
 import { listTextsToTranslate, saveTranslations } from '~/consultations/versions/translations.server';
 
 // Publishing results on a real, freshly migrated database (SQLite; PostgreSQL with
@@ -90,29 +90,29 @@ describe('publishing results', () => {
   it('needs a closed consultation and the opening words; unpublishing closes it again', async () => {
     const open = await createConsultation(db, { status: 'open' });
     const draft = await createConsultation(db, { status: 'draft' });
-    expect(await tx((trx) => publishResults(trx, actor, open))).toEqual({ ok: false, error: 'publishing:notClosed' });
-    expect(await tx((trx) => publishResults(trx, actor, draft))).toEqual({ ok: false, error: 'publishing:notClosed' });
+    expect(await publishResults(db, actor, open)).toEqual({ ok: false, error: 'publishing:notClosed' });
+    expect(await publishResults(db, actor, draft)).toEqual({ ok: false, error: 'publishing:notClosed' });
 
     const id = await closed();
     const slug = (await db.selectFrom('consultations').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug;
-    expect(await tx((trx) => publishResults(trx, actor, id))).toMatchObject({ ok: false, error: 'publishing:summaryMissing' });
+    expect(await publishResults(db, actor, id)).toMatchObject({ ok: false, error: 'publishing:summaryMissing' });
     await expect(requirePublishedConsultation(db, slug)).rejects.toMatchObject({ status: 404 });
 
-    await tx((trx) => saveResultsSummary(trx, actor, id, 'You told us the paths matter most.'));
+    await saveResultsSummary(db, actor, id, 'You told us the paths matter most.');
     const now = new Date();
-    expect(await tx((trx) => publishResults(trx, actor, id, now))).toEqual({ ok: true });
+    expect(await publishResults(db, actor, id, now)).toEqual({ ok: true });
     expect(await db.selectFrom('consultations').select(['status', 'results_published_at', 'results_summary']).where('id', '=', id).executeTakeFirst()).toEqual({
       status: 'results_published',
       results_published_at: now.toISOString(),
       results_summary: 'You told us the paths matter most.',
     });
     expect((await requirePublishedConsultation(db, slug)).id).toBe(id);
-    expect(await tx((trx) => publishResults(trx, actor, id))).toEqual({ ok: false, error: 'publishing:notClosed' });
+    expect(await publishResults(db, actor, id)).toEqual({ ok: false, error: 'publishing:notClosed' });
 
-    expect(await tx((trx) => unpublishResults(trx, actor, id))).toEqual({ ok: true });
+    expect(await unpublishResults(db, actor, id)).toEqual({ ok: true });
     expect(await db.selectFrom('consultations').select(['status', 'results_published_at']).where('id', '=', id).executeTakeFirst()).toEqual({ status: 'closed', results_published_at: null });
     await expect(requirePublishedConsultation(db, slug)).rejects.toMatchObject({ status: 404 });
-    expect(await tx((trx) => unpublishResults(trx, actor, id))).toEqual({ ok: false, error: 'publishing:notPublished' });
+    expect(await unpublishResults(db, actor, id)).toEqual({ ok: false, error: 'publishing:notPublished' });
     expect((await audits('results.publish')).length).toBeGreaterThan(0);
     expect((await audits('results.unpublish')).length).toBeGreaterThan(0);
   });
@@ -151,7 +151,7 @@ describe('the public results page', () => {
 describe('what we did in other languages', () => {
   it('is among the texts to translate, reads in Polish where translated and English where not, and its translations go with a deleted action', async () => {
     const id = await closed();
-    await tx((trx) => saveResultsSummary(trx, actor, id, 'You told us the paths matter most.'));
+    await saveResultsSummary(db, actor, id, 'You told us the paths matter most.');
     const paths = await tx((trx) => addAction(trx, actor, id, input({ title: 'Repair the paths', description: 'Resurface them.' })));
     const trees = await tx((trx) => addAction(trx, actor, id, input({ title: 'Plant trees', description: '' })));
     if (!paths.ok || !trees.ok) throw new Error('not added');

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { env } from '~/platform/env.server';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';

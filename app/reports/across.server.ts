@@ -1,10 +1,10 @@
 import type { Db } from '#db/connection';
+import { findConsultation } from '~/consultations/find.server';
 import { percentageOf, type Cell } from '~/analysis/disclosure';
 import { loadResults } from '~/analysis/results.server';
 import type { Count } from '~/analysis/results-model';
 import { findHeardPriority, findHeardTheme } from '~/reports/across/framework.server';
 import { heardAbout } from '~/reports/across/heard.server';
-import { findConsultation } from '~/consultations/builder/consultations.server';
 import { directionOf, type Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { listActions } from '~/publishing/actions.server';

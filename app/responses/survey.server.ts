@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node';
 import type { Db } from '#db/connection';
-import { requireOpenConsultation } from '~/consultations/access.server';
+import { requireOpenConsultation } from '~/consultations/find.server';
 import type { PublicConsultation } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';

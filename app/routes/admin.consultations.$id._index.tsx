@@ -7,11 +7,13 @@ import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { workspaceUser } from '~/auth/workspace.server';
-import { findConsultation } from '~/consultations/builder/consultations.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { londonToIso } from '~/consultations/builder/dates';
 import { closeConsultation, publishConsultation, reopenConsultation, unscheduleConsultation } from '~/consultations/builder/lifecycle.server';
 import { publishChecks, type Check } from '~/consultations/builder/publish-checks.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { reopenSchema } from '~/consultations/builder/schemas';
 import { Checklist, LifecycleActions } from '~/consultations/components/builder/Lifecycle';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
@@ -29,8 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'viewWorkspace');
   const locale = await detectLocale(args.request);
   const db = args.context.db;
-  const consultation = await findConsultation(db, idParam(args.params, 'id'));
-  if (!consultation) notFound();
+  const consultation = await requireConsultation(db, args.params.id);
   const now = new Date();
   const [checks, counts] = await Promise.all([publishChecks(db, consultation.id, now), countResponsesByStatus(db, consultation.id)]);
   const done = new URL(args.request.url).searchParams.get('done');
@@ -66,18 +67,18 @@ export async function action(args: ActionFunctionArgs) {
   const back = (done: string) => redirect(`/admin/consultations/${id}?done=${done}`, 303);
   switch (intent.value.intent) {
     case 'publish': {
-      const result = await change(db, (trx) => publishConsultation(trx, actor, id));
+      const result = await publishConsultation(db, actor, id);
       if (result.ok) return back(result.scheduled ? 'scheduled' : 'published');
       if (result.error === 'builder:notFound') notFound();
       args.context.request.submissionFailed = true;
       return data({ result: intent.reply({ formErrors: [result.error] }), problems: result.problems }, { status: 409, headers: { 'Cache-Control': PRIVATE_PAGE } });
     }
     case 'close': {
-      const result = await change(db, (trx) => closeConsultation(trx, actor, id));
+      const result = await closeConsultation(db, actor, id);
       return result.ok ? back('closed') : refuseChange(args.context, intent, result);
     }
     case 'unschedule': {
-      const result = await change(db, (trx) => unscheduleConsultation(trx, actor, id));
+      const result = await unscheduleConsultation(db, actor, id);
       return result.ok ? back('unscheduled') : refuseChange(args.context, intent, result);
     }
     case 'reopen': {
@@ -85,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
       const closesAt = londonToIso(submission.value.closesDate, submission.value.closesTime);
       if (!closesAt) return refusal(args.context, submission.reply({ fieldErrors: { closesDate: ['builder:dateInvalid'] } }));
-      const result = await change(db, (trx) => reopenConsultation(trx, actor, id, closesAt));
+      const result = await reopenConsultation(db, actor, id, closesAt);
       if (!result.ok) return refuseChange(args.context, submission, result.field ? { ...result, field: 'closesDate' } : result);
       return back('reopened');
     }

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { can } from '~/auth/roles';
-import { notFound, refusal } from '~/consultations/builder/routes.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { codebookOverview, adoptTerms } from '~/coding/overview.server';
 import { codingPath } from '~/coding/paths';
-import { requireConsultation } from '~/coding/routes.server';
 import { adoptTermsSchema, moveThemeSchema } from '~/coding/schemas';
 import { moveCodebookTheme } from '~/coding/codebook.server';
 import { CodebookTable } from '~/coding/components/CodebookTable';
@@ -34,7 +35,7 @@ const headers_ = { 'Cache-Control': PRIVATE_PAGE };
 // double-coding samples, and frequent words and phrases as candidate themes. Analysts read it.
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'readResults');
-  const consultation = await requireConsultation(args.context.db, args.params);
+  const consultation = await requireConsultationTitle(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const chosen = Number(new URL(args.request.url).searchParams.get('question'));
   const overview = await codebookOverview(args.context.db, consultation.id, Number.isInteger(chosen) ? chosen : null, env().DISCLOSURE_THRESHOLD);
@@ -45,7 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const value = submission.value;

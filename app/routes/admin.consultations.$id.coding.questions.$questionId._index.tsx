@@ -5,12 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { notFound } from '~/consultations/builder/routes.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
 import { findAnswerForCoding, nextUncodedAnswer } from '~/coding/answers.server';
 import { answersPage, codeAnswer, readAnswerFilters } from '~/coding/coding-page.server';
 import { CODED_FILTERS } from '~/coding/filters';
 import { answerPath, codingPath, questionPath } from '~/coding/paths';
-import { requireConsultation, requireOpenQuestion } from '~/coding/routes.server';
+import { requireOpenQuestion } from '~/coding/routes.server';
 import { codingSchema } from '~/coding/schemas';
 import { InputField, SelectField } from '~/ui/admin/Field';
 import { AnswerCard } from '~/coding/components/AnswerCard';
@@ -29,7 +30,7 @@ const headers_ = { 'Cache-Control': PRIVATE_PAGE };
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const question = await requireOpenQuestion(db, consultation.id, args.params);
   const filters = readAnswerFilters(new URL(args.request.url));
   const locale = await detectLocale(args.request);
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const question = await requireOpenQuestion(db, consultation.id, args.params);
   const answerId = Number(formData.get('answerId'));
   const submission = parseWithZod(formData, { schema: codingSchema });

@@ -5,14 +5,15 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { findAnswerForCoding } from '~/coding/answers.server';
 import { listCodebook } from '~/coding/codebook.server';
 import { codeAnswer, prepareAnswer } from '~/coding/coding-page.server';
 import { listCodings } from '~/coding/codings.server';
 import { nextToCode, placeInQuestion, placeInSample } from '~/coding/one-by-one.server';
 import { answerPath, codingPath, questionPath, samplePath } from '~/coding/paths';
-import { requireConsultation, requireOpenQuestion, requireSample } from '~/coding/routes.server';
+import { requireOpenQuestion, requireSample } from '~/coding/routes.server';
 import { codingSchema } from '~/coding/schemas';
 import { CodingForm } from '~/coding/components/CodingForm';
 import { CodingHistory } from '~/coding/components/CodingHistory';
@@ -31,7 +32,7 @@ const headers_ = { 'Cache-Control': PRIVATE_PAGE };
 /** The consultation, question, answer and (with ?sample=) double-coding sample the address names. */
 async function requireAnswer(args: LoaderFunctionArgs) {
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const question = await requireOpenQuestion(db, consultation.id, args.params);
   const answer = await findAnswerForCoding(db, question.id, idParam(args.params, 'answerId'));
   if (!answer) notFound();

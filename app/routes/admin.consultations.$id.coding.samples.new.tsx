@@ -6,10 +6,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { refusal } from '~/consultations/builder/routes.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { findOpenQuestion, listOpenQuestions } from '~/coding/codebook.server';
 import { codingPath, samplePath } from '~/coding/paths';
-import { requireConsultation } from '~/coding/routes.server';
 import { SAMPLE_POOLS } from '~/coding/sample-rules';
 import { createSample } from '~/coding/samples.server';
 import { sampleSchema } from '~/coding/schemas';
@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
-  const consultation = await requireConsultation(args.context.db, args.params);
+  const consultation = await requireConsultationTitle(args.context.db, args.params.id);
   const questions = await listOpenQuestions(args.context.db, consultation.id);
   const locale = await detectLocale(args.request);
   const chosen = Number(new URL(args.request.url).searchParams.get('question'));
@@ -40,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const submission = parseWithZod(formData, { schema: sampleSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { questionId, name, size, pool } = submission.value;

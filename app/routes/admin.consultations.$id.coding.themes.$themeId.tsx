@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { notFound, refusal } from '~/consultations/builder/routes.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { deleteCodebookTheme, listOpenQuestions, listPriorityChoices, questionsUsingTheme, updateCodebookTheme } from '~/coding/codebook.server';
 import { codingPath, questionPath } from '~/coding/paths';
-import { requireConsultation, requireTheme } from '~/coding/routes.server';
+import { requireTheme } from '~/coding/routes.server';
 import { deleteThemeSchema, themeInput, themeSchema } from '~/coding/schemas';
 import { ThemeForm } from '~/coding/components/ThemeForm';
 import { GuardedDelete } from '~/framework/components/GuardedDelete';
@@ -28,7 +30,7 @@ const headers_ = { 'Cache-Control': PRIVATE_PAGE };
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const theme = await requireTheme(db, consultation.id, args.params);
   const locale = await detectLocale(args.request);
   const [priorities, questions, usedIn] = await Promise.all([listPriorityChoices(db), listOpenQuestions(db, consultation.id), questionsUsingTheme(db, theme.id)]);
@@ -39,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const theme = await requireTheme(db, consultation.id, args.params);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());

@@ -5,10 +5,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { refusal } from '~/consultations/builder/routes.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { createCodebookTheme, listPriorityChoices } from '~/coding/codebook.server';
 import { codingPath } from '~/coding/paths';
-import { requireConsultation } from '~/coding/routes.server';
 import { themeInput, themeSchema } from '~/coding/schemas';
 import { ThemeForm } from '~/coding/components/ThemeForm';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
-  const consultation = await requireConsultation(args.context.db, args.params);
+  const consultation = await requireConsultationTitle(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const priorities = await listPriorityChoices(args.context.db);
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'coding')('theme.newTitle')} – ${consultation.title}`);
@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireConsultation(db, args.params);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const submission = parseWithZod(formData, { schema: themeSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const outcome = await db.transaction().execute((trx) => createCodebookTheme(trx, actorOf(user), consultation.id, themeInput(submission.value)));

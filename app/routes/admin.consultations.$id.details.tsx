@@ -6,11 +6,15 @@ import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { findConsultation, linkedPriorityIds, updateDetails } from '~/consultations/builder/consultations.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { linkedPriorityIds, updateDetails } from '~/consultations/builder/consultations.server';
 import { isoToLondon, londonToIso } from '~/consultations/builder/dates';
 import { listPriorityChoices } from '~/consultations/builder/details.server';
 import { REQUIRABLE_LOCALES, requiredLocalesOf } from '~/consultations/builder/required-locales';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { change } from '~/platform/db.server';
+import { idParam } from '~/platform/http/not-found.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { detailsSchema } from '~/consultations/builder/schemas';
 import { AdminForm } from '~/ui/admin/AdminForm';
 import { CheckboxField, InputField, TextAreaField } from '~/ui/admin/Field';
@@ -27,8 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
   const db = args.context.db;
-  const c = await findConsultation(db, idParam(args.params, 'id'));
-  if (!c) notFound();
+  const c = await requireConsultation(db, args.params.id);
   const opens = isoToLondon(c.opens_at);
   const closes = isoToLondon(c.closes_at);
   const saved = {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireResultsConsultation } from '~/analysis/results.server';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { requireUser } from '~/auth/guard.server';
-import { notFound } from '~/consultations/builder/routes.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
 import { env } from '~/platform/env.server';
 import { isExportFormat } from '~/exports/files.server';
 import { badExportRequest, downloadResponse } from '~/exports/http.server';
@@ -18,7 +18,7 @@ import { tablesOn } from '~/platform/workers/tables.server';
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'readResults');
   const db = args.context.db;
-  const consultation = await requireResultsConsultation(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const [kind, format, ...rest] = (args.params.file ?? '').split('.');
   if (!kind || !isExportKind(kind) || rest.length > 0) notFound();
   // Open data is one zip; its file name says so.

@@ -2,9 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
-import { notFound } from '~/consultations/builder/routes.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
 import { JobProgress } from '~/exports/components/JobProgress';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { exportJobPage } from '~/exports/page.server';
@@ -19,7 +19,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
   const { db } = args.context;
-  const consultation = await requireResultsConsultation(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const job = await exportJobPage(db, consultation, args.params.jobId);
   if (!job) notFound();
   const locale = await detectLocale(args.request);

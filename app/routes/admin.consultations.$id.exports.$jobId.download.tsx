@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
-import { notFound } from '~/consultations/builder/routes.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
 import { jobFile } from '~/exports/jobs.server';
 import { fileDownloadResponse } from '~/exports/http.server';
 
@@ -9,7 +9,7 @@ import { fileDownloadResponse } from '~/exports/http.server';
 // not ready, after it failed, or once it has been deleted (EXPORT_KEEP_HOURS).
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
-  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const file = await jobFile(args.context.db, consultation.id, Number(args.params.jobId));
   if (!file) notFound();
   return fileDownloadResponse(file.path, file.contentType, file.filename);

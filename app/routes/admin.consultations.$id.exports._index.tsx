@@ -3,8 +3,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { ExportChoices } from '~/exports/components/ExportChoices';
 import { JobList } from '~/exports/components/JobList';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
@@ -21,7 +21,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
   const { db } = args.context;
-  const consultation = await requireResultsConsultation(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const locale = await detectLocale(args.request);
   const page = await exportsPage(db, consultation);
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'exports')('page.title')} – ${consultation.title}`);
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'readResults');
   const { db } = args.context;
-  const consultation = await requireResultsConsultation(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const submission = parseWithZod(formData, { schema: exportRequestSchema });
   if (submission.status !== 'success') {
     args.context.request.submissionFailed = true;

@@ -6,6 +6,7 @@ import { useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { FieldError } from '~/ui/form/ErrorSummary';
@@ -15,15 +16,15 @@ import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireIntakeConsultation } from '~/responses/import/consultation.server';
 import type { Problem } from '~/responses/import/check';
 import { importResponses, listImports } from '~/responses/import/import.server';
 import { PROBLEMS_LISTED, problemText } from '~/responses/import/messages';
 import { uploadSchema } from '~/responses/import/upload-schema';
+import { loadIntakeConsultation } from '~/responses/import/consultation.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
-  const { consultation } = await requireIntakeConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const imports = await listImports(args.context.db, consultation.id);
   const importedId = Number(new URL(args.request.url).searchParams.get('imported'));
@@ -47,7 +48,7 @@ interface ImportFailure {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
-  const intake = await requireIntakeConsultation(args.context.db, args.params.id);
+  const intake = await loadIntakeConsultation(args.context.db, await requireConsultation(args.context.db, args.params.id));
   const submission = parseWithZod(formData, { schema: uploadSchema });
   const failed = (body: Partial<ImportFailure>, status: number) => {
     args.context.request.submissionFailed = true;

@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { change } from '~/platform/db.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { useErrorText } from '~/ui/form/use-error-text';
 import { ActionsTable } from '~/publishing/components/ActionsTable';
@@ -19,7 +22,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { moveAction } from '~/publishing/editing.server';
 import { publishResults, saveResultsSummary, unpublishResults } from '~/publishing/lifecycle.server';
-import { loadPublishPage, requireConsultationToPublish } from '~/publishing/publish-page.server';
+import { loadPublishPage } from '~/publishing/publish-page.server';
 import { moveActionSchema, publishSchema, summarySchema } from '~/publishing/schemas';
 import styles from '~/styles/publishing.css?url';
 
@@ -39,7 +42,7 @@ const intentSchema = z.object({ intent: z.enum(['summary', 'publish', 'unpublish
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const { db } = args.context;
-  const { id } = await requireConsultationToPublish(db, args.params.id);
+  const { id } = await requireConsultation(db, args.params.id);
   const actor = actorOf(user);
   const back = (done: string) => redirect(`/admin/consultations/${id}/publish?done=${done}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
   const intent = parseWithZod(formData, { schema: intentSchema });
@@ -48,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'summary': {
       const submission = parseWithZod(formData, { schema: summarySchema });
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
-      const result = await change(db, (trx) => saveResultsSummary(trx, actor, id, submission.value.summary ?? ''));
+      const result = await saveResultsSummary(db, actor, id, submission.value.summary ?? '');
       return result.ok ? back('summary') : refuseChange(args.context, submission, result);
     }
     case 'publish':
@@ -56,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: publishSchema });
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
       const run = submission.value.intent === 'publish' ? publishResults : unpublishResults;
-      const result = await change(db, (trx) => run(trx, actor, id));
+      const result = await run(db, actor, id);
       if (result.ok) return back(submission.value.intent === 'publish' ? 'published' : 'unpublished');
       // A refusal is a rule, not a typing mistake: 409, said for the whole page.
       args.context.request.submissionFailed = true;

@@ -6,7 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { change } from '~/platform/db.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { ActionForm } from '~/publishing/components/ActionForm';
 import { ActionHistory } from '~/publishing/components/ActionHistory';
 import { DeleteAction } from '~/publishing/components/DeleteAction';
@@ -17,7 +21,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { listActions } from '~/publishing/actions.server';
 import { deleteAction, updateAction } from '~/publishing/editing.server';
-import { listActionPriorities, requireConsultationToPublish } from '~/publishing/publish-page.server';
+import { listActionPriorities } from '~/publishing/publish-page.server';
 import { actionInput, actionSchema, deleteActionSchema } from '~/publishing/schemas';
 import styles from '~/styles/publishing.css?url';
 
@@ -28,7 +32,7 @@ const schema = z.discriminatedUnion('intent', [actionSchema, deleteActionSchema]
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const { db } = args.context;
-  const consultation = await requireConsultationToPublish(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const locale = await detectLocale(args.request);
   const actionId = idParam(args.params, 'actionId');
   const [actions, priorities] = await Promise.all([listActions(db, consultation.id, locale), listActionPriorities(db, consultation.id, locale)]);
@@ -41,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const { db } = args.context;
-  const consultation = await requireConsultationToPublish(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const actionId = idParam(args.params, 'actionId');
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());

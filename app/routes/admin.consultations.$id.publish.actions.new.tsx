@@ -5,7 +5,10 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { change } from '~/platform/db.server';
+import { requireConsultation } from '~/consultations/find.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { ActionForm } from '~/publishing/components/ActionForm';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -13,7 +16,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { addAction } from '~/publishing/editing.server';
-import { listActionPriorities, requireConsultationToPublish } from '~/publishing/publish-page.server';
+import { listActionPriorities } from '~/publishing/publish-page.server';
 import { actionInput, actionSchema } from '~/publishing/schemas';
 import styles from '~/styles/publishing.css?url';
 
@@ -22,7 +25,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const { db } = args.context;
-  const consultation = await requireConsultationToPublish(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const locale = await detectLocale(args.request);
   const priorities = await listActionPriorities(db, consultation.id, locale);
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'publishing')('form.newTitle')} – ${consultation.title}`);
@@ -32,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const { db } = args.context;
-  const consultation = await requireConsultationToPublish(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const submission = parseWithZod(formData, { schema: actionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const result = await change(db, (trx) => addAction(trx, actorOf(user), consultation.id, actionInput(submission.value)));

@@ -8,7 +8,7 @@ import { requireAction, requireUser } from '~/auth/guard.server';
 import { listOptions } from '~/consultations/builder/options.server';
 import { questionPageAction } from '~/consultations/builder/question-actions.server';
 import { findQuestion, hasOwnOptions } from '~/consultations/builder/questions.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { questionSchema } from '~/consultations/builder/schemas';
 import { listSections } from '~/consultations/builder/sections.server';
 import { AdminForm } from '~/ui/admin/AdminForm';

@@ -7,9 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { findConsultation } from '~/consultations/builder/consultations.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { deleteQuestion, listQuestions, moveQuestion } from '~/consultations/builder/questions.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { change } from '~/platform/db.server';
+import { idParam } from '~/platform/http/not-found.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { sectionSchema } from '~/consultations/builder/schemas';
 import { addSection, deleteSection, listSections, moveSection } from '~/consultations/builder/sections.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
@@ -27,8 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
   const db = args.context.db;
-  const consultation = await findConsultation(db, idParam(args.params, 'id'));
-  if (!consultation) notFound();
+  const consultation = await requireConsultation(db, args.params.id);
   const [sections, questions, locked] = await Promise.all([listSections(db, consultation.id), listQuestions(db, consultation.id), hasResponses(db, consultation.id)]);
   return data(
     {

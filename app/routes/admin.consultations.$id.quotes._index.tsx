@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { can } from '~/auth/roles';
+import { requireConsultationTitle } from '~/consultations/find.server';
 import { AnswerFinder } from '~/publishing/components/quotes/AnswerFinder';
 import { QuoteGroups } from '~/publishing/components/quotes/QuoteGroups';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
@@ -13,7 +14,6 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireModeratedConsultation } from '~/responses/moderation/consultation.server';
 import { listFreeTextQuestions, listQuotableAnswers, readAnswerFilters } from '~/publishing/quotes/answers.server';
 import { removeQuote } from '~/publishing/quotes/picking.server';
 import { listQuoteTargets, listShownQuotes } from '~/publishing/quotes/queries.server';
@@ -25,7 +25,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'readResults');
   const { db } = args.context;
-  const consultation = await requireModeratedConsultation(db, args.params.id);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const locale = await detectLocale(args.request);
   const canPick = can(user.role, 'editResponses');
   const filters = readAnswerFilters(new URL(args.request.url));
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
-  const consultation = await requireModeratedConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultationTitle(args.context.db, args.params.id);
   const submission = parseWithZod(formData, { schema: removeQuoteSchema });
   if (submission.status !== 'success') throw data({ reason: 'bad_request' }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   const removed = await removeQuote(args.context.db, actorOf(user), { consultationId: consultation.id, quoteId: submission.value.quoteId });

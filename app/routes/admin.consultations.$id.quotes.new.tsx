@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { useErrorText } from '~/ui/form/use-error-text';
 import { PickQuoteForm } from '~/publishing/components/quotes/PickQuoteForm';
@@ -14,7 +15,6 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireModeratedConsultation } from '~/responses/moderation/consultation.server';
 import { findAnswerToQuote, listFreeTextQuestions } from '~/publishing/quotes/answers.server';
 import { pickQuote } from '~/publishing/quotes/picking.server';
 import { listQuoteTargets } from '~/publishing/quotes/queries.server';
@@ -25,7 +25,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 /** The consultation and the answer the address names (?answer=), or why it cannot be quoted. */
 async function readAnswer(args: LoaderFunctionArgs) {
-  const consultation = await requireModeratedConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultationTitle(args.context.db, args.params.id);
   const answerId = Number(new URL(args.request.url).searchParams.get('answer'));
   if (!Number.isSafeInteger(answerId) || answerId <= 0) throw data({ reason: 'not_found' }, { status: 404, headers: { 'Cache-Control': PRIVATE_PAGE } });
   return { consultation, answerId, found: await findAnswerToQuote(args.context.db, consultation.id, answerId) };

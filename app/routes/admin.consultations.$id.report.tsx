@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { ReportPage } from '~/reports/components/ReportPage';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { env } from '~/platform/env.server';
@@ -20,7 +20,7 @@ export const links: LinksFunction = () => [
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
-  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const params = new URL(args.request.url).searchParams;
   const outcome = await buildConsultationReport(args.context.db, consultation, locale, params, { threshold: env().DISCLOSURE_THRESHOLD });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireResultsConsultation } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { env } from '~/platform/env.server';
 import { detectLocale } from '~/platform/i18n/i18n.server';
 import { consultationReportFile } from '~/reports/files.server';
@@ -8,7 +8,7 @@ import { consultationReportFile } from '~/reports/files.server';
 // The committee report as a PDF, with the report page's filters.
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
-  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   return consultationReportFile(args.context.heavy, args.context.db, consultation, locale, new URL(args.request.url).searchParams, 'pdf', env().DISCLOSURE_THRESHOLD);
 }

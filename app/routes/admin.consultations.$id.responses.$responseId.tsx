@@ -5,6 +5,7 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
 import { SelectField, TextAreaField } from '~/ui/admin/Field';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
@@ -16,7 +17,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
-import { requireModeratedConsultation, responseIdOf } from '~/responses/moderation/consultation.server';
+import { responseIdOf } from '~/responses/moderation/response-id.server';
 import { findResponseForReview } from '~/responses/moderation/response.server';
 import { EXCLUDED_STATUSES, statusChangeSchema } from '~/responses/moderation/schemas';
 import { changeResponseStatus } from '~/responses/moderation/status.server';
@@ -25,7 +26,7 @@ import styles from '~/styles/moderation.css?url';
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 async function requireResponse(args: LoaderFunctionArgs) {
-  const consultation = await requireModeratedConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultationTitle(args.context.db, args.params.id);
   const response = await findResponseForReview(args.context.db, consultation.id, responseIdOf(args.params.responseId));
   if (!response) throw data({ reason: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
   return { consultation, response };

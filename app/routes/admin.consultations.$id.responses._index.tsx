@@ -3,6 +3,7 @@ import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
+import { requireConsultationTitle } from '~/consultations/find.server';
 import { SelectField } from '~/ui/admin/Field';
 import { FloodPanel } from '~/responses/components/moderation/FloodPanel';
 import { ResponseTable } from '~/responses/components/moderation/ResponseTable';
@@ -10,7 +11,6 @@ import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireModeratedConsultation } from '~/responses/moderation/consultation.server';
 import { floodReport } from '~/responses/moderation/floods.server';
 import { listResponses, readListFilters } from '~/responses/moderation/list.server';
 import { LIST_STATUSES } from '~/responses/moderation/schemas';
@@ -20,7 +20,7 @@ import { countResponsesByStatus } from '~/responses/counts.server';
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
   const { db } = args.context;
-  const consultation = await requireModeratedConsultation(db, args.params.id);
+  const consultation = await requireConsultationTitle(db, args.params.id);
   const locale = await detectLocale(args.request);
   const filters = readListFilters(new URL(args.request.url));
   const [counts, page, floods] = await Promise.all([

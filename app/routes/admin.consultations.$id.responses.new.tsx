@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
 import { InputField, SelectField, TextAreaField } from '~/ui/admin/Field';
 import { AboutYouFields } from '~/responses/components/AboutYouFields';
@@ -17,7 +18,7 @@ import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireIntakeConsultation, today } from '~/responses/import/consultation.server';
+import { loadIntakeConsultation, today } from '~/responses/import/consultation.server';
 import { storeKeyedResponse, type KeyedValues } from '~/responses/import/keyed.server';
 import { keyedSchema, OFFLINE_CHANNELS, optionalSections } from '~/responses/import/schema';
 import { RESPONDENT_GROUPS } from '~/responses/codes';
@@ -25,7 +26,7 @@ import { isReference } from '~/responses/reference.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
-  const { def, wards } = await requireIntakeConsultation(args.context.db, args.params.id);
+  const { def, wards } = await loadIntakeConsultation(args.context.db, await requireConsultation(args.context.db, args.params.id));
   const locale = await detectLocale(args.request);
   const saved = new URL(args.request.url).searchParams.get('saved');
   return data(
@@ -44,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
-  const { def, wards } = await requireIntakeConsultation(args.context.db, args.params.id);
+  const { def, wards } = await loadIntakeConsultation(args.context.db, await requireConsultation(args.context.db, args.params.id));
   const schema = keyedSchema(def.sections, wards.map((w) => w.code), today());
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') {

@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { requireResultsConsultation, resultsPage } from '~/analysis/results.server';
+import { resultsPage } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { ResultsView } from '~/analysis/components/ResultsView';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -14,7 +15,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
-  const consultation = await requireResultsConsultation(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const page = await resultsPage(args.context.db, consultation, locale, new URL(args.request.url));
   if (page.errors.length > 0) args.context.request.submissionFailed = true;

@@ -9,12 +9,12 @@ import { AdminForm } from '~/ui/admin/AdminForm';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { useStepForm } from '~/ui/form/use-step-form';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { requireConsultation } from '~/consultations/find.server';
 import { TranslationField } from '~/consultations/components/versions/TranslationField';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { directionOf, isLocale, type Locale } from '~/platform/i18n/config';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireConsultationById } from '~/consultations/versions/consultation.server';
 import { translationsSchema } from '~/consultations/versions/translation-schema';
 import { listTextsToTranslate, saveTranslations, TRANSLATION_LOCALES } from '~/consultations/versions/translations.server';
 
@@ -25,7 +25,7 @@ function targetLocale(raw: string | undefined): Locale {
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const target = targetLocale(args.params.locale);
   const locale = await detectLocale(args.request);
   const url = new URL(args.request.url);
@@ -49,7 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const target = targetLocale(args.params.locale);
   const submission = parseWithZod(formData, { schema: translationsSchema });
   if (submission.status !== 'success') {

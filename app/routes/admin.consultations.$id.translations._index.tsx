@@ -7,13 +7,13 @@ import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireConsultationById } from '~/consultations/versions/consultation.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { requiredLocalesOf, translationProgress } from '~/consultations/versions/translations.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const { db } = args.context;
-  const consultation = await requireConsultationById(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const locale = await detectLocale(args.request);
   const required = requiredLocalesOf(consultation);
   const languages = (await translationProgress(db, consultation.id)).map((l) => ({ ...l, required: required.includes(l.locale) }));

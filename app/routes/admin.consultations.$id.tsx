@@ -3,8 +3,7 @@ import { data } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/auth/guard.server';
 import { workspaceUser } from '~/auth/workspace.server';
-import { findConsultation } from '~/consultations/builder/consultations.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { ConsultationTabs } from '~/consultations/components/ConsultationTabs';
 import { StatusTag } from '~/consultations/components/builder/StatusTag';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
@@ -18,8 +17,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 // inside check their own permissions; this only makes sure the consultation exists.
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'viewWorkspace');
-  const consultation = await findConsultation(args.context.db, idParam(args.params, 'id'));
-  if (!consultation) notFound();
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   return data(
     {
       user: workspaceUser(user),

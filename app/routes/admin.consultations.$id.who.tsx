@@ -4,8 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
 import { can } from '~/auth/roles';
-import { findConsultation } from '~/consultations/builder/consultations.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { SelectField } from '~/ui/admin/Field';
 import { BaselineBanner } from '~/population/components/BaselineBanner';
 import { DimensionSection } from '~/population/components/DimensionSection';
@@ -29,8 +28,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'readResults');
-  const consultation = await findConsultation(args.context.db, idParam(args.params, 'id'));
-  if (!consultation) notFound();
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const model = await whoWeHeardFrom(args.context.db, consultation, readWhoRequest(new URL(args.request.url)), { threshold: env().DISCLOSURE_THRESHOLD, locale });
   return data(

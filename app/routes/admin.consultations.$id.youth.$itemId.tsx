@@ -5,12 +5,12 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { requireConsultation } from '~/consultations/find.server';
 import { YouthItemForm } from '~/consultations/components/versions/YouthItemForm';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import type { Db } from '#db/connection';
-import { requireConsultationById } from '~/consultations/versions/consultation.server';
 import { itemValues, kindsFor, questionView } from '~/consultations/versions/youth-form.server';
 import { youthItemSchema } from '~/consultations/versions/youth-schema';
 import { listYouthItems, listYouthQuestions, saveYouthItem } from '~/consultations/versions/youth.server';
@@ -24,7 +24,7 @@ async function requireItem(db: Db, consultationId: number, rawId: string | undef
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const { item, question } = await requireItem(args.context.db, consultation.id, args.params.itemId);
   const locale = await detectLocale(args.request);
   return data(
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const { item } = await requireItem(args.context.db, consultation.id, args.params.itemId);
   const submission = parseWithZod(formData, { schema: youthItemSchema });
   if (submission.status === 'success') {

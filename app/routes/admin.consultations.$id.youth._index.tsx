@@ -13,14 +13,14 @@ import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireConsultationById } from '~/consultations/versions/consultation.server';
+import { requireConsultation } from '~/consultations/find.server';
 import { qrCodeDataUrl } from '~/consultations/versions/qr-code.server';
 import { youthCodeSchema, youthItemActionSchema } from '~/consultations/versions/youth-schema';
 import { listYouthItems, moveYouthItem, removeYouthItem, setYouthCode } from '~/consultations/versions/youth.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const items = await listYouthItems(args.context.db, consultation.id);
   const { origin } = new URL(args.request.url);
@@ -41,7 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const { db } = args.context;
-  const consultation = await requireConsultationById(db, args.params.id);
+  const consultation = await requireConsultation(db, args.params.id);
   const submission = parseWithZod(formData, { schema: youthItemActionSchema });
   if (submission.status !== 'success') {
     args.context.request.submissionFailed = true;

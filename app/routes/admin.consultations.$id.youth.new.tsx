@@ -6,18 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { SelectField } from '~/ui/admin/Field';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
+import { requireConsultation } from '~/consultations/find.server';
 import { YouthItemForm } from '~/consultations/components/versions/YouthItemForm';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { requireConsultationById } from '~/consultations/versions/consultation.server';
 import { kindsFor, newItemValues, questionView } from '~/consultations/versions/youth-form.server';
 import { youthItemSchema } from '~/consultations/versions/youth-schema';
 import { listYouthQuestions, saveYouthItem } from '~/consultations/versions/youth.server';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
   const questions = (await listYouthQuestions(args.context.db, consultation.id)).filter((q) => !q.youthItemId && kindsFor(q).length > 0);
   const chosen = questions.find((q) => String(q.id) === new URL(args.request.url).searchParams.get('question'));
@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
-  const consultation = await requireConsultationById(args.context.db, args.params.id);
+  const consultation = await requireConsultation(args.context.db, args.params.id);
   const submission = parseWithZod(formData, { schema: youthItemSchema });
   if (submission.status === 'success') {
     const saved = await saveYouthItem(args.context.db, user, consultation.id, submission.value);

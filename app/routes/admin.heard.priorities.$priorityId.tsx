@@ -3,7 +3,7 @@ import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { HeardView } from '~/reports/components/across/HeardView';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { env } from '~/platform/env.server';

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { env } from '~/platform/env.server';
 import { detectLocale } from '~/platform/i18n/i18n.server';
 import { acrossReportFile } from '~/reports/files.server';

@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { idParam, notFound } from '~/consultations/builder/routes.server';
+import { idParam, notFound } from '~/platform/http/not-found.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { useStepForm } from '~/ui/form/use-step-form';

@@ -3,11 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { requireOpenConsultation } from '~/consultations/find.server';
 import { CheckAnswers } from '~/responses/components/CheckAnswers';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { Honeypot } from '~/responses/components/moderation/Honeypot';
 import { useErrorText } from '~/ui/form/use-error-text';
-import { requireOpenConsultation } from '~/consultations/access.server';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { countSubmission, refuseSubmission, screenSubmission } from '~/responses/moderation/submission-guard.server';

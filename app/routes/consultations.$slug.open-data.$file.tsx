@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { notFound } from '~/consultations/builder/routes.server';
+import { requirePublishedConsultation } from '~/consultations/find.server';
+import { notFound } from '~/platform/http/not-found.server';
 import { env } from '~/platform/env.server';
 import { isOpenDataFile, OPEN_DATA_HEADERS } from '~/exports/open-data';
 import { openDataFile } from '~/exports/open-data.server';
 import { detectLocale } from '~/platform/i18n/i18n.server';
-import { requirePublishedConsultation } from '~/publishing/published.server';
 
 // The public CSVs of a consultation whose results are published: /open-data/summary.csv and
 // /open-data/themes.csv, the overall figures after disclosure control. Anything else: 404.

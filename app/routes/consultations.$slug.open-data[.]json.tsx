@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requirePublishedConsultation } from '~/consultations/find.server';
 import { env } from '~/platform/env.server';
 import { openDataDescription } from '~/exports/open-data.server';
 import { OPEN_DATA_HEADERS } from '~/exports/open-data';
 import { detectLocale } from '~/platform/i18n/i18n.server';
-import { requirePublishedConsultation } from '~/publishing/published.server';
 
 // The open-data description of a consultation whose results are published: a Frictionless Data
 // Package naming the public CSVs by their full address, for an open-data hub to harvest.

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { requirePublishedConsultation } from '~/consultations/find.server';
 import { useFigures } from '~/analysis/components/use-figures';
 import { Prose } from '~/ui/Prose';
 import { WeDid } from '~/publishing/components/WeDid';
@@ -13,7 +14,6 @@ import { directionOf } from '~/platform/i18n/config';
 import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
-import { requirePublishedConsultation } from '~/publishing/published.server';
 import { loadPublicResults } from '~/publishing/results-page.server';
 import analysisStyles from '~/styles/analysis.css?url';
 import styles from '~/styles/publishing.css?url';

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireOpenYouthVersion } from '~/consultations/access.server';
+import { requireOpenYouthVersion } from '~/consultations/find.server';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';

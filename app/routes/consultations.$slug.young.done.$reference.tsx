@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requirePublicConsultation } from '~/consultations/access.server';
+import { requirePublicConsultation } from '~/consultations/find.server';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxLengthOf, STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
 import { isUnder13, YOUTH_AGE_BANDS } from '../../app/responses/youth/ages';
 import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
-import { findConsultationByYouthCode, loadYouthDefinition } from '../../app/consultations/versions/youth-definition.server';
+import { loadYouthDefinition } from '../../app/consultations/versions/youth-definition.server';
 import { createTestDb } from '../../tests/db';
 import { readability } from '../../tests/readability';
 import type { Db } from '../connection';
 import { seedDemo } from './index';
+import { findConsultationByYouthCode } from '../../app/consultations/find.server';
 
 // The demo's young people's version and the 1,000 young people who answered it.
 

@@ -3,6 +3,7 @@ import type { Db } from '#db/connection';
 import { seedReference } from '#db/seed/index';
 import { createTestDb } from '../../../tests/db';
 import { createConsultation } from '../../../tests/factories';
+import { findConsultation } from '~/consultations/find.server';
 import { COMMAND_LINE } from '~/platform/audit.server';
 import { loadIntakeConsultation } from '~/responses/import/consultation.server';
 import { importResponses } from '~/responses/import/import.server';
@@ -99,7 +100,7 @@ describe('the index registry', () => {
   });
 
   it('counts the responses of an imported spreadsheet once the import has committed', async () => {
-    const intake = (await loadIntakeConsultation(db, { id: consultationId }))!;
+    const intake = await loadIntakeConsultation(db, (await findConsultation(db, consultationId))!);
     const before = chosen(summarise(await analysisIndex(db, consultationId)));
     const csv = ['channel,submitted_at,pick,ward', 'paper,2026-03-01,buses,Bramhall North', 'paper,2026-03-02,trams,Marple North', 'workshop,2026-03-02,trams,'].join('\n');
     const result = await importResponses(db, intake, { fileName: 'paper.csv', bytes: new TextEncoder().encode(csv), actor: COMMAND_LINE });

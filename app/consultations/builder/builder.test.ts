@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import { seedFramework } from '#db/seed/framework';
 import type { Actor } from '~/platform/audit.server';
+import { findConsultation } from '~/consultations/find.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import { createTestDb } from '../../../tests/db';
-import { createDraft, findConsultation, updateDetails, type DetailsInput } from './consultations.server';
+import { createDraft, updateDetails, type DetailsInput } from './consultations.server';
 import { closeConsultation, publishConsultation, reopenConsultation, unscheduleConsultation } from './lifecycle.server';
 import { addOption, deleteOption, listOptions, setOptionHidden, updateOption } from './options.server';
 import { addQuestion, deleteQuestion, listQuestions, moveQuestion, setQuestionHidden, updateQuestion } from './questions.server';
@@ -100,14 +101,14 @@ describe('the consultation builder', () => {
   it('refuses to publish an incomplete consultation, with every reason', async () => {
     const created = await tx((trx) => createDraft(trx, actor, { title: 'Empty' }));
     if (!created.ok) throw new Error();
-    const result = await tx((trx) => publishConsultation(trx, actor, created.id));
+    const result = await publishConsultation(db, actor, created.id);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.code)).toEqual(['questions', 'closeDate', 'priority']);
 
     const { id } = await draftWithQuestions('Dates');
     await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: new Date(Date.now() + 5 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString(), requiredLocales: ['pl'] })));
-    const refused = await tx((trx) => publishConsultation(trx, actor, id));
+    const refused = await publishConsultation(db, actor, id);
     expect(refused.ok ? [] : refused.problems.map((p) => [p.code, p.params?.count])).toEqual([
       ['closeFuture', undefined],
       ['dateOrder', undefined],
@@ -121,22 +122,22 @@ describe('the consultation builder', () => {
     const { id } = await draftWithQuestions('Lifecycle');
     expect(await tx((trx) => updateDetails(trx, actor, id, details({ priorityIds: [] })))).toMatchObject({ ok: false, error: 'builder:priorityMissing' });
     await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: new Date(Date.now() + day).toISOString() })));
-    expect(await tx((trx) => publishConsultation(trx, actor, id))).toEqual({ ok: true, scheduled: true });
+    expect(await publishConsultation(db, actor, id)).toEqual({ ok: true, scheduled: true });
     expect((await audit('consultation.schedule'))?.entity_id).toBe(String(id));
-    expect(await tx((trx) => unscheduleConsultation(trx, actor, id))).toEqual({ ok: true });
+    expect(await unscheduleConsultation(db, actor, id)).toEqual({ ok: true });
     await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: null })));
-    expect(await tx((trx) => publishConsultation(trx, actor, id))).toEqual({ ok: true, scheduled: false });
+    expect(await publishConsultation(db, actor, id)).toEqual({ ok: true, scheduled: false });
     const open = await findConsultation(db, id);
     expect(open?.status).toBe('open');
     expect(open?.opens_at).not.toBeNull();
 
-    expect(await tx((trx) => closeConsultation(trx, actor, id))).toEqual({ ok: true });
+    expect(await closeConsultation(db, actor, id)).toEqual({ ok: true });
     const closed = await findConsultation(db, id);
     expect(closed?.status).toBe('closed');
     expect(Date.parse(closed?.closes_at ?? '')).toBeLessThanOrEqual(Date.now());
-    expect(await tx((trx) => reopenConsultation(trx, actor, id, new Date(Date.now() - day).toISOString()))).toMatchObject({ ok: false, error: 'builder:reopenPast' });
+    expect(await reopenConsultation(db, actor, id, new Date(Date.now() - day).toISOString())).toMatchObject({ ok: false, error: 'builder:reopenPast' });
     const until = new Date(Date.now() + 3 * day).toISOString();
-    expect(await tx((trx) => reopenConsultation(trx, actor, id, until))).toEqual({ ok: true });
+    expect(await reopenConsultation(db, actor, id, until)).toEqual({ ok: true });
     expect(await findConsultation(db, id)).toMatchObject({ status: 'open', closes_at: until });
   });
 

@@ -1,14 +1,14 @@
 import type { Db } from '#db/connection';
 import type { Consultation, ConsultationStatus } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
+import { findConsultation } from '~/consultations/find.server';
+import type { Result } from '~/consultations/change.server';
 import { effectiveStatus, type EffectiveStatus } from '~/consultations/status';
 import { keyFrom, uniqueKey } from './keys';
 
 // Consultations as officers make them: the list, a new draft, and its details. Every change runs
 // in the caller's transaction with its audit entry, and moves updated_at (the public definition
 // cache is keyed by it).
-
-export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
 export interface ConsultationRow {
   id: number;
@@ -52,15 +52,6 @@ export async function listConsultations(db: Db, filter: { status?: EffectiveStat
       counted: Number(r.counted ?? 0),
     }))
     .filter((r) => !filter.status || r.status === filter.status);
-}
-
-export function findConsultation(db: Db, id: number): Promise<Consultation | undefined> {
-  return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** Marks a consultation as changed: its public definition is rebuilt on the next request. */
-export async function touchConsultation(trx: Db, id: number, now = new Date()): Promise<void> {
-  await trx.updateTable('consultations').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
 }
 
 export interface DraftInput {

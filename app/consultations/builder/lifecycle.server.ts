@@ -1,86 +1,86 @@
 import type { Db } from '#db/connection';
-import { recordAudit, type Actor } from '~/platform/audit.server';
+import type { Actor } from '~/platform/audit.server';
+import { changeConsultation, refuse, type Result } from '~/consultations/change.server';
 import { effectiveStatus } from '~/consultations/status';
-import { findConsultation, type Result } from './consultations.server';
 import { publishChecks, type Check } from './publish-checks.server';
 
 // Opening, scheduling, closing early and reopening. The stored status says what an officer
 // decided; the dates say when (a published consultation with a future opens_at is "scheduled").
+// Each opens its own transaction (changeConsultation), with its audit entry.
 
 export type PublishResult = { ok: true; scheduled: boolean } | { ok: false; error: string; problems: Check[] };
+type PublishRefusal = Extract<PublishResult, { ok: false }>;
 
-export async function publishConsultation(trx: Db, actor: Actor, id: number, now = new Date()): Promise<PublishResult> {
-  const before = await findConsultation(trx, id);
-  if (!before) return { ok: false, error: 'builder:notFound', problems: [] };
-  if (before.status !== 'draft') return { ok: false, error: 'builder:notDraft', problems: [] };
-  const problems = (await publishChecks(trx, id, now)).filter((c) => !c.ok);
-  if (problems.length) return { ok: false, error: 'builder:publishRefused', problems };
-  const scheduled = before.opens_at !== null && before.opens_at > now.toISOString();
-  const after = { status: 'open' as const, opens_at: before.opens_at ?? now.toISOString(), updated_at: now.toISOString() };
-  await trx.updateTable('consultations').set(after).where('id', '=', id).execute();
-  await recordAudit(
-    trx,
+export function publishConsultation(db: Db, actor: Actor, id: number, now = new Date()): Promise<PublishResult> {
+  const scheduled = (opensAt: string | null) => opensAt !== null && opensAt > now.toISOString();
+  return changeConsultation<PublishRefusal, { status: 'open'; opens_at: string }, { scheduled: boolean }>(
+    db,
     actor,
+    id,
     {
-      action: scheduled ? 'consultation.schedule' : 'consultation.publish',
-      entityType: 'consultation',
-      entityId: id,
-      consultationId: id,
-      summary: scheduled ? `Scheduled "${before.title}" to open on ${after.opens_at}` : `Published "${before.title}"`,
-      before: { status: before.status, opens_at: before.opens_at },
-      after: { status: after.status, opens_at: after.opens_at },
+      missing: { ok: false, error: 'builder:notFound', problems: [] },
+      check: async (before, trx) => {
+        if (before.status !== 'draft') return { ok: false, error: 'builder:notDraft', problems: [] };
+        const problems = (await publishChecks(trx, id, now)).filter((c) => !c.ok);
+        return problems.length ? { ok: false, error: 'builder:publishRefused', problems } : undefined;
+      },
+      set: (before) => ({ status: 'open', opens_at: before.opens_at ?? now.toISOString() }),
+      audit: (before, after) => ({
+        action: scheduled(before.opens_at) ? 'consultation.schedule' : 'consultation.publish',
+        summary: scheduled(before.opens_at) ? `Scheduled "${before.title}" to open on ${after.opens_at}` : `Published "${before.title}"`,
+        before: { status: before.status, opens_at: before.opens_at },
+        after: { status: after.status, opens_at: after.opens_at },
+      }),
+      result: (before) => ({ scheduled: scheduled(before.opens_at) }),
     },
     now,
   );
-  return { ok: true, scheduled };
 }
 
 /** A scheduled consultation that has not opened yet goes back to being a draft. */
-export async function unscheduleConsultation(trx: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
-  const before = await findConsultation(trx, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (effectiveStatus(before, now) !== 'upcoming') return { ok: false, error: 'builder:notScheduled' };
-  await trx.updateTable('consultations').set({ status: 'draft', updated_at: now.toISOString() }).where('id', '=', id).execute();
-  await recordAudit(trx, actor, { action: 'consultation.unschedule', entityType: 'consultation', entityId: id, consultationId: id, summary: `Returned "${before.title}" to draft`, before: { status: before.status }, after: { status: 'draft' } }, now);
-  return { ok: true };
-}
-
-export async function closeConsultation(trx: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
-  const before = await findConsultation(trx, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (effectiveStatus(before, now) !== 'open') return { ok: false, error: 'builder:notOpen' };
-  const after = { status: 'closed' as const, closes_at: now.toISOString() };
-  await trx
-    .updateTable('consultations')
-    .set({ ...after, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute();
-  await recordAudit(
-    trx,
+export function unscheduleConsultation(db: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
+  return changeConsultation(
+    db,
     actor,
-    { action: 'consultation.close', entityType: 'consultation', entityId: id, consultationId: id, summary: `Closed "${before.title}" early`, before: { status: before.status, closes_at: before.closes_at }, after },
+    id,
+    {
+      check: (before) => (effectiveStatus(before, now) !== 'upcoming' ? refuse('builder:notScheduled') : undefined),
+      set: () => ({ status: 'draft' as const }),
+      audit: (before) => ({ action: 'consultation.unschedule', summary: `Returned "${before.title}" to draft`, before: { status: before.status }, after: { status: 'draft' } }),
+    },
     now,
   );
-  return { ok: true };
+}
+
+export function closeConsultation(db: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
+  return changeConsultation(
+    db,
+    actor,
+    id,
+    {
+      check: (before) => (effectiveStatus(before, now) !== 'open' ? refuse('builder:notOpen') : undefined),
+      set: () => ({ status: 'closed' as const, closes_at: now.toISOString() }),
+      audit: (before, after) => ({ action: 'consultation.close', summary: `Closed "${before.title}" early`, before: { status: before.status, closes_at: before.closes_at }, after }),
+    },
+    now,
+  );
 }
 
 /** A closed consultation opens again until a new closing date, which must be in the future. */
-export async function reopenConsultation(trx: Db, actor: Actor, id: number, closesAt: string, now = new Date()): Promise<Result> {
-  const before = await findConsultation(trx, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (effectiveStatus(before, now) !== 'closed') return { ok: false, error: 'builder:notClosed' };
-  if (closesAt <= now.toISOString()) return { ok: false, error: 'builder:reopenPast', field: 'closes' };
-  const after = { status: 'open' as const, closes_at: closesAt };
-  await trx
-    .updateTable('consultations')
-    .set({ ...after, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute();
-  await recordAudit(
-    trx,
+export function reopenConsultation(db: Db, actor: Actor, id: number, closesAt: string, now = new Date()): Promise<Result> {
+  return changeConsultation(
+    db,
     actor,
-    { action: 'consultation.reopen', entityType: 'consultation', entityId: id, consultationId: id, summary: `Reopened "${before.title}" until ${closesAt}`, before: { status: before.status, closes_at: before.closes_at }, after },
+    id,
+    {
+      check: (before) => {
+        if (effectiveStatus(before, now) !== 'closed') return refuse('builder:notClosed');
+        if (closesAt <= now.toISOString()) return refuse('builder:reopenPast', 'closes');
+        return undefined;
+      },
+      set: () => ({ status: 'open' as const, closes_at: closesAt }),
+      audit: (before, after) => ({ action: 'consultation.reopen', summary: `Reopened "${before.title}" until ${closesAt}`, before: { status: before.status, closes_at: before.closes_at }, after }),
+    },
     now,
   );
-  return { ok: true };
 }

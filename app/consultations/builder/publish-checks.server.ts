@@ -1,8 +1,9 @@
 import type { Db } from '#db/connection';
-import { findConsultation, linkedPriorityIds } from './consultations.server';
+import { linkedPriorityIds } from './consultations.server';
 import { hasOwnOptions } from './questions.server';
 import { requiredLocalesOf } from './required-locales';
 import { missingTranslations } from './translation-status.server';
+import { findConsultation } from '~/consultations/find.server';
 
 // What a consultation needs before residents can see it. The overview shows it as a checklist,
 // and publishing is refused, with every unmet item as a reason, until all of it is done.

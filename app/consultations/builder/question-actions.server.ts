@@ -2,10 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import type { AppLoadContext } from '@remix-run/node';
 import { z } from 'zod';
 import type { Actor } from '~/platform/audit.server';
-import type { Result } from './consultations.server';
+import type { Result } from '~/consultations/change.server';
 import { addOption, deleteOption, moveOption, setOptionHidden, updateOption } from './options.server';
 import { deleteQuestion, setQuestionHidden, updateQuestion } from './questions.server';
-import { change, refuseChange, refusal } from './routes.server';
+import { change } from '~/platform/db.server';
+import { refuseChange } from '~/consultations/refusals.server';
+import { refusal } from '~/platform/http/form-reply.server';
 import { hideSchema, optionSchema, questionSchema } from './schemas';
 
 // The question page's forms, by intent: the question itself, hiding it, and its options.

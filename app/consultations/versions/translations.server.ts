@@ -3,7 +3,7 @@ import type { TranslatableEntity } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { consultationTexts, missingTranslations } from '~/consultations/builder/translation-status.server';
 import { DEFAULT_LOCALE, LANGUAGES, type Locale } from '~/platform/i18n/config';
-import { touchConsultation } from './consultation.server';
+import { touchConsultation } from '~/consultations/change.server';
 
 /** The languages a consultation can be translated into: every interface language but English. */
 export const TRANSLATION_LOCALES = LANGUAGES.filter((l) => l.code !== DEFAULT_LOCALE);

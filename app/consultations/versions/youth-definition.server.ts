@@ -82,8 +82,3 @@ export async function loadYouthDefinition(db: Db, consultation: Consultation, lo
   cache.set(cacheKey, def);
   return def;
 }
-
-/** The consultation whose young people's version has this short code. */
-export function findConsultationByYouthCode(db: Db, code: string): Promise<Consultation | undefined> {
-  return db.selectFrom('consultations').selectAll().where('youth_code', '=', code).executeTakeFirst();
-}

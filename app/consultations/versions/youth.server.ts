@@ -4,7 +4,7 @@ import { actorOf, recordAudit } from '~/platform/audit.server';
 import { maxLengthOf } from '~/consultations/question-kinds';
 import { moveAmong } from '~/platform/reorder.server';
 import { canStandFor } from '~/consultations/versions/youth-compatibility';
-import { touchConsultation } from './consultation.server';
+import { touchConsultation } from '~/consultations/change.server';
 import { YOUTH_CHOICE_KINDS, type YouthItemInput } from './youth-schema';
 
 // The young people's version as officers build it: which questions it asks, in whose words,

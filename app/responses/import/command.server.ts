@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '#db/connection';
+import { findConsultationBySlug } from '~/consultations/find.server';
 import { COMMAND_LINE } from '~/platform/audit.server';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { loadIntakeConsultation } from './consultation.server';
@@ -26,8 +27,9 @@ export async function importCommand(db: Db, slug: string, file: string): Promise
   } catch {
     return { exitCode: 1, out: [], err: [t('cli.unreadableFile', { file })] };
   }
-  const intake = await loadIntakeConsultation(db, { slug });
-  if (!intake) return { exitCode: 1, out: [], err: [t('cli.noConsultation', { slug })] };
+  const consultation = await findConsultationBySlug(db, slug);
+  if (!consultation) return { exitCode: 1, out: [], err: [t('cli.noConsultation', { slug })] };
+  const intake = await loadIntakeConsultation(db, consultation);
   const result = await importResponses(db, intake, { fileName: basename(file), bytes, actor: COMMAND_LINE });
   switch (result.status) {
     case 'imported':

@@ -1,4 +1,3 @@
-import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import type { ConsultationDef } from '~/consultations/definition';
@@ -15,14 +14,7 @@ export interface IntakeConsultation {
   wards: WardOption[];
 }
 
-export function findConsultation(db: Db, by: { id: number } | { slug: string }) {
-  const query = db.selectFrom('consultations').selectAll();
-  return ('id' in by ? query.where('id', '=', by.id) : query.where('slug', '=', by.slug)).executeTakeFirst();
-}
-
-export async function loadIntakeConsultation(db: Db, by: { id: number } | { slug: string }): Promise<IntakeConsultation | null> {
-  const consultation = await findConsultation(db, by);
-  if (!consultation) return null;
+export async function loadIntakeConsultation(db: Db, consultation: Consultation): Promise<IntakeConsultation> {
   const [def, wards, hiddenQuestions, hiddenOptions] = await Promise.all([
     loadConsultationDefinition(db, consultation, 'en'),
     listWards(db),
@@ -49,14 +41,6 @@ export async function loadIntakeConsultation(db: Db, by: { id: number } | { slug
       .filter((s) => s.questions.length > 0),
   };
   return { consultation, def: asked, wards };
-}
-
-/** The consultation a workspace URL names, or a thrown 404. */
-export async function requireIntakeConsultation(db: Db, rawId: string | undefined): Promise<IntakeConsultation> {
-  const id = Number(rawId);
-  const found = Number.isSafeInteger(id) && id > 0 ? await loadIntakeConsultation(db, { id }) : null;
-  if (!found) throw data({ reason: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
-  return found;
 }
 
 /** Today as the date field writes it. */

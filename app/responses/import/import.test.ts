@@ -4,6 +4,7 @@ import type { Db } from '#db/connection';
 import { seedReference } from '#db/seed/index';
 import { createConsultation } from '../../../tests/factories';
 import { createTestDb } from '../../../tests/db';
+import { findConsultation } from '~/consultations/find.server';
 import { COMMAND_LINE } from '~/platform/audit.server';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { loadIntakeConsultation, type IntakeConsultation } from './consultation.server';
@@ -34,7 +35,7 @@ beforeAll(async () => {
       },
     ],
   });
-  intake = (await loadIntakeConsultation(db, { id }))!;
+  intake = await loadIntakeConsultation(db, (await findConsultation(db, id))!);
 });
 afterAll(() => destroy());
 

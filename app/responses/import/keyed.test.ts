@@ -3,6 +3,7 @@ import type { Db } from '#db/connection';
 import { seedReference } from '#db/seed/index';
 import { createConsultation } from '../../../tests/factories';
 import { createTestDb } from '../../../tests/db';
+import { findConsultation } from '~/consultations/find.server';
 import { submitResponse } from '~/responses/submit.server';
 import { loadIntakeConsultation, type IntakeConsultation } from './consultation.server';
 import { storeKeyedResponse, type KeyedValues } from './keyed.server';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     ],
   });
   await db.updateTable('questions').set({ hidden: 1, hidden_reason: 'No longer asked' }).where('key', '=', 'gone').execute();
-  intake = (await loadIntakeConsultation(db, { id }))!;
+  intake = await loadIntakeConsultation(db, (await findConsultation(db, id))!);
 });
 afterAll(() => destroy());
 

@@ -1,12 +1,12 @@
 import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
+import { requireConsultation } from '~/consultations/find.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';
 import { findStep } from '~/responses/steps';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
 import { findYouthStep } from '~/responses/youth/steps';
-import { requireConsultationById } from '../../consultations/versions/consultation.server';
 
 // Preview builds a consultation's pages from the same definitions and steps residents and young
 // people get, whatever its status (drafts too), and never stores anything.
@@ -14,7 +14,7 @@ import { requireConsultationById } from '../../consultations/versions/consultati
 const notFound = () => data({ reason: 'not_found' }, { status: 404 });
 
 export async function loadPreview(db: Db, rawId: string | undefined, locale: Locale) {
-  const consultation = await requireConsultationById(db, rawId);
+  const consultation = await requireConsultation(db, rawId);
   const def = await loadConsultationDefinition(db, consultation, locale);
   const youth = await loadYouthDefinition(db, consultation, locale);
   return { consultation, def, youth };
