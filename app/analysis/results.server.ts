@@ -4,7 +4,7 @@ import type { Consultation } from '#db/schema';
 import { findConsultation } from '~/consultations/builder/consultations.server';
 import { notFound } from '~/consultations/builder/routes.server';
 import { summariseCodedThemes } from '~/coding/summary.server';
-import { translated, loadTranslations } from '~/consultations/translations.server';
+import { translated, loadTranslations } from '~/platform/i18n/content-translations.server';
 import { env } from '~/platform/env.server';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import type { Locale } from '~/platform/i18n/config';

@@ -1,7 +1,8 @@
 import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import type { Locale } from '~/platform/i18n/config';
-import type { ClosedError, PublicConsultation } from './definition';
+import type { ClosedError } from '~/ui/closed-error';
+import type { PublicConsultation } from './definition';
 import { loadConsultationDefinition } from './definition.server';
 import { findConsultationBySlug } from './queries.server';
 import type { YouthDef } from '~/consultations/versions/youth-definition';

@@ -3,7 +3,7 @@ import { findConsultation } from '~/consultations/builder/consultations.server';
 import { notFound } from '~/consultations/builder/routes.server';
 import { listPriorityChoices } from '~/coding/codebook.server';
 import { effectiveStatus } from '~/consultations/status';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import type { Locale } from '~/platform/i18n/config';
 import { listActions } from './actions.server';
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { youthPath } from '~/responses/youth/steps';
+import { youthPath } from '~/consultations/versions/youth-paths';
 import { findConsultationByYouthCode } from '~/consultations/versions/youth-definition.server';
 
 // The short address a teacher or youth worker puts on a board: /young/onestockport.
