@@ -6,7 +6,8 @@ import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
-import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/index/registry.server';
+import { indexesOnWorkers } from './app/analysis/index-task.server';
+import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
 import { env } from './app/platform/env.server';
 import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
@@ -33,7 +34,8 @@ async function main() {
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
-  if (heavy.databaseUrl) buildIndexesWith(db, (consultationId) => heavy.buildIndex(consultationId), { fromResponses: INDEX_ON_WORKER_FROM });
+  const onWorkers = indexesOnWorkers(heavy);
+  if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
   const pageCache = new PageCache(production ? config.PAGE_CACHE_SECONDS * 1000 : 0);
   const shared = {
     pageCache,
