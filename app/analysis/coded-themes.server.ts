@@ -9,8 +9,8 @@ import { rowFilter, selectRows, type Counts, type QuestionCounts, type Summary, 
 // themes, over the same counted responses, filter and breakdown as the closed questions.
 //
 // Which coding counts: when several officers coded one answer (a double-coding sample, a second
-// look), the most recent coding by anyone counts, ties to the higher coder id (countingCoding in
-// codings.server.ts). Within a question, `base` is the responses in the set whose answer is
+// look), the most recent coding by anyone counts, ties to the higher coder id (countingCoding
+// below). Within a question, `base` is the responses in the set whose answer is
 // coded (an answer coded as fitting no theme is in the base and ticks no option), `noAnswer`
 // the rest of the set: no answer, or an answer nobody has coded yet.
 //

@@ -64,7 +64,7 @@ export interface Summary {
 /**
  * Rows of counted responses passing the filter, and each one's group. Built as a byte mask, one
  * simple pass per filtered dimension, then compacted: a row-by-row loop over a list of tests
- * was the slowest part of a summary. Exported so coded free text (app/coding/summary.server.ts)
+ * was the slowest part of a summary. Exported so coded free text (coded-themes.server.ts)
  * is filtered and grouped by exactly the same rule.
  */
 export function selectRows(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Array | null) {
