@@ -1,13 +1,15 @@
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ServerBuild } from '@remix-run/node';
+import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
-import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/index/registry.server';
+import { indexesOnWorkers } from './app/analysis/index-task.server';
+import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
 import { env } from './app/platform/env.server';
+import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
 import { PageCache } from './app/platform/http/page-cache.server';
 import { createHeavyWork } from './app/platform/workers/pool.server';
@@ -32,17 +34,22 @@ async function main() {
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
-  if (heavy.databaseUrl) buildIndexesWith(db, (consultationId) => heavy.buildIndex(consultationId), { fromResponses: INDEX_ON_WORKER_FROM });
-  const shared = { db, limits, heavy, trustProxy: config.TRUST_PROXY };
+  const onWorkers = indexesOnWorkers(heavy);
+  if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
+  const pageCache = new PageCache(production ? config.PAGE_CACHE_SECONDS * 1000 : 0);
+  const shared = {
+    pageCache,
+    loadContext: (request: RequestState, cspNonce: string): AppLoadContext => ({ db, pageCache, limits, heavy, request, cspNonce }),
+    trustProxy: config.TRUST_PROXY,
+  };
   let app;
   if (production) {
     const build = (await import(pathToFileURL(resolve('build/server/index.js')).href)) as ServerBuild;
-    const pageCache = new PageCache(config.PAGE_CACHE_SECONDS * 1000);
-    app = createExpressApp({ ...shared, pageCache, build, mode: 'production', clientDir: resolve('build/client') });
+    app = createExpressApp({ ...shared, build, mode: 'production', clientDir: resolve('build/client') });
   } else {
     const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }));
     const build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
-    app = createExpressApp({ ...shared, pageCache: new PageCache(0), build, mode: 'development', vite });
+    app = createExpressApp({ ...shared, build, mode: 'development', vite });
   }
 
   // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and

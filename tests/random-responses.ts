@@ -4,15 +4,15 @@ import { chance, int, pick, shuffle, type Random } from '#db/seed/random';
 import { LOCALES } from '~/platform/i18n/config';
 import { CHANNELS, RESPONDENT_GROUPS } from '~/responses/codes';
 import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
+import type { StoredResponse as AnnouncedResponse } from '~/responses/changes.server';
 import { insertResponse } from '~/responses/submit.server';
-import type { IndexedResponse } from '../app/analysis/index/consultation-index';
 
 // Test support: random responses stored the way storeResponse stores them, with the awkward
 // cases the demo seed rarely makes (nothing stated, "prefer not to say", a ward and a channel no
 // vocabulary knows, questions skipped), to append to an index and to the database alike.
 
 type Answer = Omit<NewAnswer, 'response_id'>;
-export type StoredResponse = IndexedResponse & { answers: Answer[] };
+export type StoredResponse = Omit<AnnouncedResponse, 'answers'> & { answers: Answer[] };
 
 interface QuestionRow {
   id: number;

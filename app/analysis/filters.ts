@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DIMENSIONS, type Dimension } from './index/dimensions';
-import type { Filter, SummaryRequest } from './index/summarise';
+import { DIMENSIONS, type Dimension } from './dimensions';
+import type { Filter, SummaryRequest } from './summarise';
 
 // What a results page (and its JSON twin) is asked for, as plain query parameters, so the form
 // works without JavaScript and an address can be shared: `?breakdown=ward&respondentGroup=

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { STANDARD_OPTIONS } from '~/consultations/question-kinds';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { LANGUAGES, type Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { listWards } from '~/framework/places/wards.server';

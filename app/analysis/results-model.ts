@@ -1,5 +1,5 @@
 import type { QuestionKind } from '#db/schema';
-import type { Dimension } from './index/dimensions';
+import type { Dimension } from './dimensions';
 import type { MethodCode } from './statistics';
 
 // "What we heard" as every page, chart, API and export receives it: figures that have already

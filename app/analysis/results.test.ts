@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuestionKind } from '#db/schema';
-import type { Counts, QuestionCounts, Summary } from './index/summarise';
+import type { Counts, QuestionCounts, Summary } from './summarise';
 import { buildResults, type QuestionLabel, type ResultsInput } from './results';
 import { resultRows, type Cell, type QuestionResult } from './results-model';
 

@@ -1,7 +1,7 @@
 import type { QuestionKind } from '#db/schema';
 import { groupKey } from './filters';
-import type { Dimension } from './index/dimensions';
-import type { Counts, QuestionCounts, Summary } from './index/summarise';
+import type { Dimension } from './dimensions';
+import type { Counts, QuestionCounts, Summary } from './summarise';
 import { testQuestion } from './notable';
 import { protectFamily, type Family, type HiddenTotals, type TabulatedQuestion } from './safe-figures';
 import type { AppliedFilter, Count, QuestionResult, ResultsModel } from './results-model';

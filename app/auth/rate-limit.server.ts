@@ -57,6 +57,13 @@ export class RateLimiter {
   }
 }
 
+// Every loader and action finds the limits in its context (server.ts makes them once).
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    limits: RateLimits;
+  }
+}
+
 export interface RateLimits {
   /** Failed sign-ins for one email address, from browsers it has not signed in on before. */
   signInAccount: Throttle;

@@ -59,7 +59,7 @@ function filtered(db: Db, questionId: number, filters: Omit<AnswerFilters, 'page
           .select('c.answer_id')
           .whereRef('c.answer_id', '=', 'answers.id')
           .where('ct.theme_id', '=', themeId)
-          // Only the coding that counts (the latest, see summary.server.ts): no later coding of the answer.
+          // Only the coding that counts (the latest, see countingCoding in analysis/coded-themes.server.ts): no later coding of the answer.
           .where((w) =>
             w.not(
               w.exists(

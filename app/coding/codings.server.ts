@@ -4,7 +4,8 @@ import { recordAudit, type Actor } from '~/platform/audit.server';
 // Who coded which answer with which themes, and when. One coding per answer per coder: coding
 // again replaces that coder's own themes for the answer (the audit log keeps what they were).
 // Several coders may code the same answer (a double-coding sample, or a second look); the one
-// that counts in the summaries is the most recent (countingCoding below).
+// that counts in the summaries is the most recent (countingCoding, in analysis/coded-themes.server.ts,
+// where the summaries count them).
 
 export interface Coding {
   answerId: number;
@@ -12,19 +13,6 @@ export interface Coding {
   coderName: string;
   codedAt: string;
   themeIds: number[];
-}
-
-/**
- * The coding that counts for an answer: the most recent by any coder, ties (same instant) to
- * the higher coder id so the choice never depends on the order rows come back in. The same rule
- * is applied in SQL by the list's theme filter (answers.server.ts) and by summariseCodedThemes.
- */
-export function countingCoding<T extends { coderId: number; codedAt: string }>(codings: readonly T[]): T | undefined {
-  let best: T | undefined;
-  for (const c of codings) {
-    if (!best || c.codedAt > best.codedAt || (c.codedAt === best.codedAt && c.coderId > best.coderId)) best = c;
-  }
-  return best;
 }
 
 /** Every coding of the given answers, most recent first within each answer. */

@@ -1,4 +1,4 @@
-import { hashSeed } from '#db/seed/random';
+import { stableHash } from '~/platform/stable-hash';
 
 /**
  * The first `size` of `answerIds` in the sample's own random order: each answer is ranked by a
@@ -7,7 +7,7 @@ import { hashSeed } from '#db/seed/random';
  */
 export function chooseSample(sampleId: number, answerIds: readonly number[], size: number): number[] {
   return answerIds
-    .map((id) => ({ id, rank: hashSeed('coding-sample', sampleId, id) }))
+    .map((id) => ({ id, rank: stableHash('coding-sample', sampleId, id) }))
     .sort((a, b) => a.rank - b.rank || a.id - b.id)
     .slice(0, size)
     .map((a) => a.id)

@@ -3,7 +3,7 @@ import type { Consultation } from '#db/schema';
 import type { Locale } from '~/platform/i18n/config';
 import { frameworkRevision, listPrioritiesOf } from '~/framework/queries.server';
 import type { ConsultationDef, QuestionDef, SectionDef } from './definition';
-import { loadTranslations, translated } from './translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 // Definitions change only when an officer edits a consultation (which moves updated_at), so a
 // definition is built once per language and version and then shared by every request.

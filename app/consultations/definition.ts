@@ -1,4 +1,5 @@
 import type { ConsultationStatus, QuestionKind } from '#db/schema';
+import type { PriorityRef } from '~/framework/priorities';
 import type { EffectiveStatus } from './status';
 
 // A consultation as a person sees it, in their language: what the survey pages render and
@@ -31,13 +32,6 @@ export interface SectionDef {
   title: string;
   intro: string;
   questions: QuestionDef[];
-}
-
-export interface PriorityRef {
-  key: string;
-  name: string;
-  themeKey: string;
-  themeName: string;
 }
 
 export interface ConsultationDef {
@@ -76,12 +70,4 @@ export interface ConsultationCard {
   estimatedMinutes: number;
   priorities: PriorityRef[];
   youthCode: string | null;
-}
-
-/** What an error page needs to explain why a consultation cannot be answered. */
-export interface ClosedError {
-  reason: 'closed';
-  title: string;
-  closesAt: string | null;
-  slug: string;
 }

@@ -4,7 +4,7 @@ import type { Locale } from '~/platform/i18n/config';
 import { listPrioritiesOfMany } from '~/framework/queries.server';
 import type { ConsultationCard } from './definition';
 import { effectiveStatus, isPublic } from './status';
-import { loadTranslations, translated } from './translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 export interface HubFilters {
   theme?: string;

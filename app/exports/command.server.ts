@@ -3,7 +3,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '#db/connection';
 import { findConsultationBySlug } from '~/consultations/find.server';
-import { DIMENSIONS } from '~/analysis/index/dimensions';
+import { DIMENSIONS } from '~/analysis/dimensions';
 import { env } from '~/platform/env.server';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { EXPORT_FORMATS, EXPORT_KINDS, isExportFormat, isExportKind, KINDS_WITH_BREAKDOWN } from './kinds';

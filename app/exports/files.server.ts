@@ -41,7 +41,7 @@ async function toXlsx<Row>(table: Table<Row>): Promise<Uint8Array<ArrayBuffer>> 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** Writes a table as a file: `writeTable` here, or on a worker thread (app/platform/workers/tables.server.ts). */
+/** Writes a table as a file: `writeTable` here, or on a worker thread (tables-on-worker.server.ts). */
 export type TableWriter = <Row>(table: Table<Row>, format: ExportFormat) => Promise<string | Uint8Array<ArrayBuffer>>;
 
 /** The file's bytes (or text) in the format asked for. */

@@ -23,6 +23,16 @@ export interface JobSettings {
   threshold: number;
 }
 
+/** A background export job, run on a worker thread (app/entry.worker.ts) on the worker's own connection. */
+export interface ExportJobTask extends JobSettings {
+  kind: 'export-job';
+  databaseUrl: string;
+  consultationId: number;
+  jobId: number;
+  /** A million rows take minutes: the job runs on the pool's threads for long work. */
+  long: true;
+}
+
 export interface NewJob {
   kind: ExportKind;
   format: ExportFormat;
@@ -96,7 +106,7 @@ export async function runExportJob(db: Db, consultation: Consultation, id: numbe
 export async function startExportJob(db: Db, consultation: Consultation, job: NewJob, settings: JobSettings, heavy?: HeavyWork): Promise<number> {
   const id = await insertExportJob(db, consultation, job);
   if (heavy?.databaseUrl) {
-    const task = { kind: 'export-job' as const, databaseUrl: heavy.databaseUrl, consultationId: consultation.id, jobId: id, ...settings };
+    const task: ExportJobTask = { kind: 'export-job', databaseUrl: heavy.databaseUrl, consultationId: consultation.id, jobId: id, ...settings, long: true };
     // The worker writes a failure on the job itself; this is for a refusal (queue full) or a dead thread.
     void heavy.run(task).catch((error: unknown) => finish(db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined));
   } else {

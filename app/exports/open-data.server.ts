@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { loadResults } from '~/analysis/results.server';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { DEFAULT_LOCALE, LANGUAGE_PARAM, type Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { writeTable } from './files.server';

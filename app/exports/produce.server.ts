@@ -5,7 +5,7 @@ import type { ResultsRequestError } from '~/analysis/results-model';
 import type { Locale } from '~/platform/i18n/config';
 import { countCounted } from '~/responses/counted.server';
 import type { HeavyWork } from '~/platform/workers/pool.server';
-import { responsesOnWorker } from '~/platform/workers/responses.server';
+import { responsesOnWorker } from '~/exports/responses-on-worker.server';
 import { CONTENT_TYPES, writeTable, type ExportFormat, type TableWriter } from './files.server';
 import type { ExportKind } from './kinds';
 import { responsesSource } from './responses.server';

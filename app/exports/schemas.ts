@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIMENSIONS } from '~/analysis/index/dimensions';
+import { DIMENSIONS } from '~/analysis/dimensions';
 import { EXPORT_FORMATS, EXPORT_KINDS } from './kinds';
 
 // The Exports page's form: which export, in which format, broken down by which field.

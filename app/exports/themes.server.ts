@@ -3,7 +3,7 @@ import type { Consultation } from '#db/schema';
 import { loadResults } from '~/analysis/results.server';
 import type { ResultsModel } from '~/analysis/results-model';
 import { listCodebook } from '~/coding/codebook.server';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import type { Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { creditText } from '~/publishing/quotes/credit';

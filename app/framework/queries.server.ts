@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { Locale } from '~/platform/i18n/config';
-import type { PriorityRef } from '~/consultations/definition';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import type { PriorityRef } from '~/framework/priorities';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 // Consultation definitions are cached with their priorities' names (definition.server.ts), so a
 // change to the framework moves this revision and with it every cache key.

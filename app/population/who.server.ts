@@ -1,8 +1,8 @@
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { protectTable, type Cell } from '~/analysis/disclosure';
-import { analysisIndex } from '~/analysis/index/registry.server';
-import { summarise, type Filter, type Summary } from '~/analysis/index/summarise';
+import { analysisIndex } from '~/analysis/indexes.server';
+import { summarise, type Filter, type Summary } from '~/analysis/summarise';
 import { allQuestions } from '~/consultations/definition';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import type { Locale } from '~/platform/i18n/config';
@@ -12,7 +12,7 @@ import { POPULATION_DIMENSIONS, type PopulationDimension } from './census-labels
 import type { BaselineFigure } from './combine';
 import { minimumStratum, ORDERED_DIMENSIONS, populationValueOf, REWEIGHTABLE_KINDS } from './groups';
 import { compareWithPopulation, type Comparison } from './representation';
-import { countRespondents, type GroupCount } from './respondent-counts';
+import { countRespondents, type GroupCount } from '~/analysis/respondent-counts';
 import { reweight, type ReweightResult } from './reweight';
 
 // "Who we heard from": the page model. Respondent counts come from the consultation's in-memory

@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { ActionStatus } from '#db/schema';
 import type { Locale } from '~/platform/i18n/config';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 // "What we did": the actions an officer records in answer to a consultation, read by the public
 // results page, the committee report and the open-data description alike.

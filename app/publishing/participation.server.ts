@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import { protectTable, type Cell as DisclosureCell } from '~/analysis/disclosure';
-import { analysisIndex } from '~/analysis/index/registry.server';
-import { summarise } from '~/analysis/index/summarise';
+import { analysisIndex } from '~/analysis/indexes.server';
+import { summarise } from '~/analysis/summarise';
 import { groupLabeller } from '~/analysis/labels.server';
 import { HIDDEN, type Count } from '~/analysis/results-model';
 import type { Locale } from '~/platform/i18n/config';

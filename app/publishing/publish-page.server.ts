@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import { listPriorityChoices } from '~/coding/codebook.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { effectiveStatus } from '~/consultations/status';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import type { Locale } from '~/platform/i18n/config';
 import { listActions } from './actions.server';
 

@@ -3,7 +3,7 @@ import type { Consultation } from '#db/schema';
 import type { QuestionResult } from '~/analysis/results-model';
 import { loadResults } from '~/analysis/results.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { env } from '~/platform/env.server';
 import type { Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';

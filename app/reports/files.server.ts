@@ -18,6 +18,13 @@ import { pdfLocale } from './pdf.server';
 export const REPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** A committee report drawn as a file on a worker thread (app/entry.worker.ts) from the report built here. */
+export interface ReportTask {
+  kind: 'report';
+  format: ReportFormat;
+  report: ReportDocument;
+}
+
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
@@ -28,7 +35,7 @@ export const fileLocale = (format: ReportFormat, locale: Locale): Locale => (for
 
 async function fileResponse(heavy: HeavyWork, report: ReportDocument, format: ReportFormat, locale: Locale): Promise<Response> {
   return orBusy(locale, async () => {
-    const body = (await heavy.run({ kind: 'report', format, report })) as Uint8Array<ArrayBuffer>;
+    const body = (await heavy.run({ kind: 'report', format, report } satisfies ReportTask)) as Uint8Array<ArrayBuffer>;
     return new Response(body, {
       headers: {
         'Content-Type': CONTENT_TYPES[format],

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
-import { rowOf, type ConsultationIndex } from '~/analysis/index/consultation-index';
-import { rowFilter, type Filter } from '~/analysis/index/summarise';
+import type { ConsultationIndex } from '~/analysis/indexes.server';
+import { responseFilter, type Filter } from '~/analysis/summarise';
 import type { Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { creditText } from '~/publishing/quotes/credit';
@@ -25,13 +25,12 @@ export async function quotesByTheme(db: Db, consultationId: number, locale: Loca
   ]);
   const responseOf = new Map(sources.map((s) => [s.id, s.response_id]));
   const keyOf = new Map(themes.map((t) => [t.id, t.key]));
-  const inSelection = rowFilter(index, filter);
+  const inSelection = responseFilter(index, filter);
   const t = tFor(locale, 'quotes');
   const byTheme = new Map<string, ReportQuote[]>();
   for (const quote of quotes) {
     const key = quote.theme ? keyOf.get(quote.theme.id) : undefined;
-    const row = rowOf(index, responseOf.get(quote.id) ?? -1);
-    if (!key || row < 0 || !inSelection(row)) continue;
+    if (!key || !inSelection(responseOf.get(quote.id) ?? -1)) continue;
     byTheme.set(key, [...(byTheme.get(key) ?? []), { text: quote.text, credit: creditLine(creditText(quote.credit, t), locale) }]);
   }
   return byTheme;

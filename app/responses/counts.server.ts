@@ -21,9 +21,3 @@ export async function countResponsesByStatus(db: Db, consultationId: number): Pr
   for (const row of rows) byStatus[row.status] = Number(row.n);
   return { counted: byStatus.counted, excluded: byStatus.spam + byStatus.duplicate + byStatus.test, byStatus };
 }
-
-/** True once anyone has answered: from then on questions and options can only be hidden or reworded. */
-export async function hasResponses(db: Db, consultationId: number): Promise<boolean> {
-  const row = await db.selectFrom('responses').select('id').where('consultation_id', '=', consultationId).limit(1).executeTakeFirst();
-  return row !== undefined;
-}

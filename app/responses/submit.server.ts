@@ -4,8 +4,8 @@ import type { Locale } from '~/platform/i18n/config';
 import type { Transaction } from 'kysely';
 import type { Database, NewAnswer } from '#db/schema';
 import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
+import { announceResponseChange } from './changes.server';
 import type { Channel } from './codes';
-import { noteResponseStored } from '~/analysis/index/registry.server';
 import { deleteDraft } from './drafts.server';
 import { newReference } from './reference.server';
 
@@ -98,12 +98,10 @@ export async function storeResponse(
       return inserted;
     });
     // Committed: the summaries count it from now on.
-    noteResponseStored(db, toStore.consultationId, {
-      ...toStore.fields,
-      id: stored.id,
-      channel: meta.channel,
-      locale: meta.locale,
-      answers: toStore.answers,
+    announceResponseChange(db, {
+      kind: 'stored',
+      consultationId: toStore.consultationId,
+      response: { ...toStore.fields, id: stored.id, channel: meta.channel, locale: meta.locale, answers: toStore.answers },
     });
     return { reference: stored.reference, duplicate: false };
   } catch (error) {

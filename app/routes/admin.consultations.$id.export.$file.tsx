@@ -10,7 +10,7 @@ import { extensionOf, isExportKind } from '~/exports/kinds';
 import { produceExport } from '~/exports/produce.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { orBusy } from '~/platform/workers/busy.server';
-import { tablesOn } from '~/platform/workers/tables.server';
+import { tablesOn } from '~/exports/tables-on-worker.server';
 
 // Any export as a file, made while it downloads: /export/<kind>.<format>, e.g. summary.csv
 // (with the results page's filters and breakdown in the query string), responses.xlsx,

@@ -3,6 +3,7 @@ import { data } from '@remix-run/node';
 import { Outlet, useLoaderData } from '@remix-run/react';
 import { currentUser } from '~/auth/guard.server';
 import { workspaceUser } from '~/auth/workspace.server';
+import type { WorkspaceLayoutData } from '~/ui/admin/AdminForm';
 import { WorkspaceNav } from '~/ui/admin/WorkspaceNav';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -14,10 +15,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 // finds who is signed in, for the navigation and the forms' CSRF token.
 export async function loader(args: LoaderFunctionArgs) {
   const signedIn = await currentUser(args);
-  return data(
-    { user: signedIn ? workspaceUser(signedIn.user) : null, csrf: signedIn?.session.csrf_token ?? null },
-    { headers: { 'Cache-Control': PRIVATE_PAGE } },
-  );
+  const layout = { user: signedIn ? workspaceUser(signedIn.user) : null, csrf: signedIn?.session.csrf_token ?? null };
+  return data(layout satisfies WorkspaceLayoutData, { headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 
 export const headers = () => ({ 'Cache-Control': PRIVATE_PAGE });

@@ -18,7 +18,8 @@ import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { unlessBusy } from '~/responses/busy.server';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { redirectWithCookie } from '~/responses/survey.server';
-import { findYouthStep, youthCheckPath, youthPath } from '~/responses/youth/steps';
+import { youthCheckPath, youthPath } from '~/consultations/versions/youth-paths';
+import { findYouthStep } from '~/responses/youth/steps';
 import { youthDraftToken, youthStepFields, youthStepSchema } from '~/responses/youth/step-schema';
 
 const ageOf = (values: Record<string, unknown> | undefined) => (typeof values?.age_band === 'string' ? values.age_band : null);

@@ -6,7 +6,7 @@ import { requireOpenYouthVersion } from '~/consultations/find.server';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { youthPath } from '~/responses/youth/steps';
+import { youthPath } from '~/consultations/versions/youth-paths';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);

@@ -18,7 +18,7 @@ import { unlessBusy } from '~/responses/busy.server';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
 import { youthSubmissionSchema } from '~/responses/youth/form-schema';
 import { youthDraftToken } from '~/responses/youth/step-schema';
-import { youthDonePath, youthPath } from '~/responses/youth/steps';
+import { youthDonePath, youthPath } from '~/consultations/versions/youth-paths';
 import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
 import { findConsultationByYouthCode } from '~/consultations/find.server';
-import { youthPath } from '~/responses/youth/steps';
+import { youthPath } from '~/consultations/versions/youth-paths';
 
 // The short address a teacher or youth worker puts on a board: /young/onestockport.
 export async function loader({ params, context }: LoaderFunctionArgs) {

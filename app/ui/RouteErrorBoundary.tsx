@@ -1,12 +1,8 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { ClosedError } from '~/consultations/definition';
 import { formatDate } from '~/platform/i18n/format';
 import { usePageLocale } from '~/platform/i18n/use-locale';
-
-function isClosedError(value: unknown): value is ClosedError {
-  return typeof value === 'object' && value !== null && (value as { reason?: unknown }).reason === 'closed';
-}
+import { isClosedError } from './closed-error';
 
 /** Not found, forbidden, gone and server errors, for every route: thrown responses end up here. */
 export function RouteErrorBoundary() {

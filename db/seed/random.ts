@@ -1,3 +1,5 @@
+import { stableHash } from '../../app/platform/stable-hash';
+
 // A small seeded PRNG, so demo data is the same on every machine for the same seed.
 // Not for anything secret.
 
@@ -15,15 +17,8 @@ export function createRandom(seed: number): Random {
   };
 }
 
-/** FNV-1a over the parts, to derive independent seeds from (seed, purpose) pairs. */
-export function hashSeed(...parts: readonly (string | number)[]): number {
-  let hash = 0x811c9dc5;
-  for (const char of parts.join('\u0000')) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** Independent seeds from (seed, purpose) pairs: the app's stable hash (coding samples use it too). */
+export const hashSeed = stableHash;
 
 /** An integer from min to max, both included. */
 export function int(random: Random, min: number, max: number): number {

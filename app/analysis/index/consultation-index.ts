@@ -1,15 +1,7 @@
 import type { ResponseStatus } from '#db/schema';
 import { createColumn, growColumn, writeAnswer, type AnswerSource, type QuestionColumn, type QuestionDefinition } from './columns';
-import {
-  DIMENSIONS,
-  Dictionary,
-  createCoder,
-  encodeDimensions,
-  type Dimension,
-  type DimensionCoder,
-  type DimensionSource,
-  type WardRef,
-} from './dimensions';
+import { DIMENSIONS, type Dimension } from '../dimensions';
+import { Dictionary, createCoder, encodeDimensions, type DimensionCoder, type DimensionSource, type WardRef } from './dimensions';
 import { contribute, createRollups, type Rollups } from './rollups';
 
 // A consultation's responses held as columns of small integers, one row per response, so a

@@ -1,4 +1,5 @@
 import { LOCALES } from '~/platform/i18n/config';
+import { DIMENSIONS, type Dimension } from '../dimensions';
 import { CHANNELS, RESPONDENT_GROUPS } from '~/responses/codes';
 import {
   AGE_BANDS,
@@ -12,25 +13,10 @@ import {
   ethnicHighLevel,
 } from '~/responses/demographics';
 
-// The fields a summary can be filtered and broken down by. Each is kept per response as a
+// How the index keeps the dimensions (../dimensions.ts). Each is kept per response as a
 // one-byte code into a dictionary: 0 is "not stated" (null), 1.. the values. The dictionary
 // starts from the known vocabulary so groups come out in the order people expect, and grows
 // when the data holds a code the vocabulary does not (an old import, a retired ward).
-
-export const DIMENSIONS = [
-  'ageBand',
-  'sex',
-  'ethnicity',
-  'ethnicGroup',
-  'disability',
-  'carer',
-  'ward',
-  'areaCommittee',
-  'respondentGroup',
-  'channel',
-  'locale',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The response columns the dimensions are read from: a stored row, or what storeResponse stores. */
 export interface DimensionSource {

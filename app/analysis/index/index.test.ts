@@ -5,10 +5,10 @@ import { seedDemo } from '#db/seed/index';
 import { createTestDb } from '../../../tests/db';
 import { buildConsultationIndex } from './build.server';
 import { appendResponse, setResponseStatus, type ConsultationIndex } from './consultation-index';
-import { DIMENSIONS } from './dimensions';
+import { DIMENSIONS } from '../dimensions';
 import { changeRandomStatuses, storeRandomResponses } from '../../../tests/random-responses';
-import { comparable, summariseBySql } from './sql-summary.server';
-import { summarise, type Filter, type SummaryRequest } from './summarise';
+import { comparable, summariseBySql } from '../../../tests/sql-summary';
+import { summarise, type Filter, type SummaryRequest } from '../summarise';
 
 // The index against a straightforward GROUP BY over the answers table, on the demo data and
 // random requests (seeded, so a failure can be replayed), before and after appends and

@@ -1,5 +1,5 @@
 import type { QuestionColumn } from './columns';
-import { DIMENSIONS, type Dimension } from './dimensions';
+import { DIMENSIONS, type Dimension } from '../dimensions';
 import { createTally, tallyInto, type Tally } from './tally';
 
 // Running totals of the counted responses, per dimension and group, for every closed question:

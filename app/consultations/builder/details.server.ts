@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { Locale } from '~/platform/i18n/config';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 /** The council's priorities, grouped by theme, for the details page's checkboxes. */
 export async function listPriorityChoices(db: Db, locale: Locale) {

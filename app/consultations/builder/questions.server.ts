@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import type { Question, QuestionKind } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-kinds';
-import { hasResponses } from '~/responses/counts.server';
+import { hasResponses } from '~/consultations/answered.server';
 import { touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { moveAmong, type Direction } from '~/platform/reorder.server';

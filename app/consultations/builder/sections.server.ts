@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { Section } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
-import { hasResponses } from '~/responses/counts.server';
+import { hasResponses } from '~/consultations/answered.server';
 import { touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { moveAmong, type Direction } from '~/platform/reorder.server';

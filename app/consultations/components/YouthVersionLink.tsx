@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { youthPath } from '~/responses/youth/steps';
+import { youthPath } from '~/consultations/versions/youth-paths';
 
 /** The way in for young people, wherever an open consultation with a young people's version is shown. */
 export function YouthVersionLink({ slug, title }: { slug: string; title: string }) {

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import type { Locale } from '~/platform/i18n/config';
 import type { YouthDef } from './youth-definition';
 

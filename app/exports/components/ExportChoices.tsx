@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AdminForm } from '~/ui/admin/AdminForm';
-import { DIMENSIONS } from '~/analysis/index/dimensions';
+import { DIMENSIONS } from '~/analysis/dimensions';
 import { EXPORT_FORMATS, KIND_FORMATS, KINDS_WITH_BREAKDOWN, type ExportKind } from '~/exports/kinds';
 
 // One block per export kind: what is in it, its format and breakdown, and the button. A plain

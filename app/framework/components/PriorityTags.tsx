@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PriorityRef } from '~/consultations/definition';
+import type { PriorityRef } from '~/framework/priorities';
 
 /** The council priorities a consultation relates to, grouped under their themes. */
 export function PriorityTags({ priorities, label }: { priorities: PriorityRef[]; label?: string }) {

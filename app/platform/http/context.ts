@@ -1,16 +1,14 @@
 import type { Db } from '#db/connection';
-import type { RateLimits } from '~/auth/rate-limit.server';
 import type { HeavyWork } from '~/platform/workers/pool.server';
 import type { PageCache } from './page-cache.server';
 
 // What server.ts hands every loader and action: one database, the public page cache, the
-// heavy-work pool, and what
-// this one request has found out so far.
+// heavy-work pool, and what this one request has found out so far. Capabilities above platform
+// add their own parts to the same interface (auth/rate-limit.server.ts: the rate limits).
 declare module '@remix-run/node' {
   interface AppLoadContext {
     db: Db;
     pageCache: PageCache;
-    limits: RateLimits;
     /** Worker threads for reports, spreadsheets and exports (app/platform/workers). */
     heavy: HeavyWork;
     request: RequestState;

@@ -1,23 +1,22 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node';
 import { sendRemixResponse } from '@remix-run/express/dist/server.js';
 import express from 'express';
 import type { ViteDevServer } from 'vite';
-import type { Db } from '#db/connection';
-import type { RateLimits } from '~/auth/rate-limit.server';
 import { withBusyAs503 } from './busy.server';
-import type { HeavyWork } from '~/platform/workers/pool.server';
-import { newRequestState } from './context';
+import { newRequestState, type RequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
 import { remixRequest, requestLimits } from './request-limits.server';
 
 interface Options {
-  db: Db;
   pageCache: PageCache;
-  limits: RateLimits;
-  heavy: HeavyWork;
+  /**
+   * What every loader and action is handed (server.ts makes it: the database, the heavy-work pool,
+   * the rate limits...), given what this request has found so far and its CSP nonce.
+   */
+  loadContext: (request: RequestState, cspNonce: string) => AppLoadContext;
   /** Express's "trust proxy" setting, when Heard runs behind a reverse proxy. */
   trustProxy?: string;
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -64,7 +63,7 @@ function clientOf(req: express.Request): string {
 
 const WORKSPACE = /^\/admin(\/|$)/;
 
-export function createExpressApp({ db, pageCache, limits, heavy, trustProxy, build, mode, clientDir, vite }: Options): express.Express {
+export function createExpressApp({ pageCache, loadContext, trustProxy, build, mode, clientDir, vite }: Options): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -87,7 +86,7 @@ export function createExpressApp({ db, pageCache, limits, heavy, trustProxy, bui
       const hit = cacheKey ? pageCache.get(cacheKey) : undefined;
       if (hit) return sendCached(req, res, hit);
 
-      const response = await handle(remixRequest(req, res), { db, pageCache, limits, heavy, request: newRequestState(clientOf(req)), cspNonce: nonceOf(res) });
+      const response = await handle(remixRequest(req, res), loadContext(newRequestState(clientOf(req)), nonceOf(res)));
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
       if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();

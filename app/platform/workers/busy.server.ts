@@ -1,10 +1,15 @@
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import type { Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
-import { isBusy } from './tasks';
 
 // When every worker thread is busy and the queue is full, a download is refused at once with a
 // 503 and a Retry-After, in the reader's language, rather than left to wait for minutes.
+
+/**
+ * The pool refused the task because its queue is full. Checked by name, not instanceof: the
+ * pool lives in the server's bundle and the routes in Remix's, each with its own copy of a class.
+ */
+export const isBusy = (error: unknown): boolean => error instanceof Error && error.name === 'BusyError';
 
 export function busyResponse(locale: Locale): Response {
   const t = tFor(locale, 'common');

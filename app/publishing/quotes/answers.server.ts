@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '#db/connection';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { TEXT_KINDS } from '~/consultations/question-kinds';
 import type { Locale } from '~/platform/i18n/config';
 import { creditFor, type Credit } from './credit';

@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import type { Locale } from '~/platform/i18n/config';
 import { creditFor, type Credit } from './credit';
 import { CREDIT_COLUMNS, creditSourceOf, quotableAnswers } from './sources.server';

@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import { loadTranslations, translated } from '~/consultations/translations.server';
+import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { effectiveStatus } from '~/consultations/status';
 import type { Locale } from '~/platform/i18n/config';
 import { whereCounted } from '~/responses/counted.server';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { tFor } from '~/platform/i18n/i18n.server';
-import { noteResponsesStored } from '~/analysis/index/registry.server';
+import { announceResponseChange } from '~/responses/changes.server';
 import { insertResponse, isUniqueViolation } from '~/responses/submit.server';
 import { checkSheet, type Problem } from './check';
 import type { IntakeConsultation } from './consultation.server';
@@ -106,7 +106,7 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
       return { result: { status: 'imported' as const, importId, count: rows.length }, ids };
     });
     // Committed: the summaries count the file's responses from now on.
-    noteResponsesStored(db, consultationId, imported.ids);
+    if (imported.ids.length > 0) announceResponseChange(db, { kind: 'imported', consultationId, responseIds: imported.ids });
     return imported.result;
   } catch (error) {
     // Two copies of the same file sent at once: the unique key let one in.

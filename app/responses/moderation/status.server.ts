@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { ResponseStatus, User } from '#db/schema';
-import { noteStatusChanged } from '~/analysis/index/registry.server';
 import { actorOf, recordAudit } from '~/platform/audit.server';
+import { announceResponseChange } from '../changes.server';
 
 export type StatusChangeResult = { ok: true; status: ResponseStatus } | { ok: false; reason: 'unchanged' };
 
@@ -49,6 +49,6 @@ export async function changeResponseStatus(
     return { ok: true, status: change.status } as const;
   });
   // Committed: the summaries stop (or start again) counting it.
-  if (result.ok) noteStatusChanged(db, change.consultationId, change.responseId, result.status);
+  if (result.ok) announceResponseChange(db, { kind: 'status', consultationId: change.consultationId, responseId: change.responseId, status: result.status });
   return result;
 }

@@ -35,7 +35,3 @@ export function findYouthStep(def: Pick<YouthDef, 'items'>, id: string, ageBand:
     next: steps[index + 1] ?? null,
   };
 }
-
-export const youthPath = (slug: string, step?: string) => (step ? `/consultations/${slug}/young/${step}` : `/consultations/${slug}/young`);
-export const youthCheckPath = (slug: string) => `/consultations/${slug}/young/check`;
-export const youthDonePath = (slug: string, reference: string) => `/consultations/${slug}/young/done/${reference}`;

@@ -1,12 +1,16 @@
 import { Form, useRouteLoaderData, type FormProps } from '@remix-run/react';
 import { forwardRef } from 'react';
-import type { loader as workspaceLoader } from '~/routes/admin';
 
 export const CSRF_FIELD = 'csrf';
 
+/** What the workspace layout (routes/admin.tsx) hands its pages, as far as forms need it: the session's CSRF token. */
+export interface WorkspaceLayoutData {
+  csrf: string | null;
+}
+
 /** The session's CSRF token, from the workspace layout (or a page's own, before signing in). */
 export function useCsrfToken(): string {
-  return useRouteLoaderData<typeof workspaceLoader>('routes/admin')?.csrf ?? '';
+  return useRouteLoaderData<WorkspaceLayoutData>('routes/admin')?.csrf ?? '';
 }
 
 export function CsrfField({ token }: { token?: string }) {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { youthField } from '~/responses/youth/answers';
 import type { YouthDef } from '~/consultations/versions/youth-definition';
-import { youthPath, youthSteps } from '~/responses/youth/steps';
+import { youthPath } from '~/consultations/versions/youth-paths';
+import { youthSteps } from '~/responses/youth/steps';
 import { listOf, textOf, type Values } from '../QuestionField';
 import { SummaryList, type SummaryRow } from '../../../ui/SummaryList';
 

@@ -5,11 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportDocument } from '~/reports/document';
 import { renderDocx } from '~/reports/docx.server';
 import { renderPdf } from '~/reports/pdf.server';
-import { busyResponse, orBusy } from './busy.server';
-import { createHeavyWork } from './pool.server';
-import type { HeavyTask } from './tasks';
+import { busyResponse, orBusy } from '~/platform/workers/busy.server';
+import { createHeavyWork, type HeavyTask } from '~/platform/workers/pool.server';
 
-// The heavy-work pool with real worker threads (the sources through tsx): a report drawn on a
+// The heavy-work pool with real worker threads running this entry (the sources through tsx): a report drawn on a
 // worker reads back exactly as one drawn on this thread; a full queue is refused at once with
 // the busy answer; a worker that dies fails its task with an error and the next task still runs.
 
@@ -34,15 +33,15 @@ const report: ReportDocument = {
   ],
 };
 
-const fixture = fileURLToPath(new URL('./test-worker.fixture.ts', import.meta.url));
+const fixture = fileURLToPath(new URL('./entry.worker.fixture.ts', import.meta.url));
 const pools: { close(): Promise<void> }[] = [];
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 
 function pool(threads = 1, queue = 4) {
   const heavy = createHeavyWork({ threads, queue, databaseUrl: ':memory:', filename: fixture });
   pools.push(heavy);
-  // The fixture's extra tasks are not HeavyTasks.
-  return { ...heavy, test: (task: object) => heavy.run(task as HeavyTask) };
+  // The fixture's own tasks (sleep, exit), beside the worker's.
+  return { ...heavy, test: <Task extends HeavyTask>(task: Task) => heavy.run(task) };
 }
 
 async function pdfText(bytes: Uint8Array) {

@@ -1,9 +1,9 @@
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { Db } from '#db/connection';
 import { ETHNIC_GROUPS } from '~/responses/demographics';
-import { CLOSED_KINDS } from './columns';
-import type { Dimension } from './dimensions';
-import type { Counts, Summary, SummaryRequest } from './summarise';
+import type { Dimension } from '~/analysis/dimensions';
+import type { Counts, Summary, SummaryRequest } from '~/analysis/summarise';
+import { CLOSED_KINDS } from '~/analysis/index/columns';
 
 // The straightforward recomputation the index is checked against: GROUP BY over the answers
 // table, as issue 5 says not to do per page view. Test support only. Results come in a plain

@@ -1,17 +1,16 @@
 import type { Db } from '#db/connection';
-import { rowOf, type ConsultationIndex } from '~/analysis/index/consultation-index';
-import { DIMENSIONS } from '~/analysis/index/dimensions';
-import { rowFilter, selectRows, type Counts, type QuestionCounts, type Summary, type SummaryRequest } from '~/analysis/index/summarise';
-import { listOpenQuestions } from './codebook.server';
-import { countingCoding } from './codings.server';
+import { TEXT_KINDS } from '~/consultations/question-kinds';
+import { DIMENSIONS } from './dimensions';
+import { rowOf, type ConsultationIndex } from './index/consultation-index';
+import { rowFilter, selectRows, type Counts, type QuestionCounts, type Summary, type SummaryRequest } from './summarise';
 
 // Coded free text summarised exactly like a closed question: each open question with coded
 // answers becomes a multiple-choice-shaped QuestionCounts whose options are the codebook's
 // themes, over the same counted responses, filter and breakdown as the closed questions.
 //
 // Which coding counts: when several officers coded one answer (a double-coding sample, a second
-// look), the most recent coding by anyone counts, ties to the higher coder id (countingCoding in
-// codings.server.ts). Within a question, `base` is the responses in the set whose answer is
+// look), the most recent coding by anyone counts, ties to the higher coder id (countingCoding
+// below). Within a question, `base` is the responses in the set whose answer is
 // coded (an answer coded as fitting no theme is in the base and ticks no option), `noAnswer`
 // the rest of the set: no answer, or an answer nobody has coded yet.
 //
@@ -19,6 +18,7 @@ import { countingCoding } from './codings.server';
 // (rowFilter, the one summarise's selection uses), so an excluded response drops out here
 // exactly as it does there.
 // Codings are human-made (tens of thousands of rows at most), so they are read in one query.
+// Officers code in app/coding; the figures are counted here, beside the index they are read with.
 
 export interface CodedTheme {
   id: number;
@@ -39,6 +39,34 @@ interface Counting {
   questionId: number;
   responseId: number;
   themeIds: number[];
+}
+
+/**
+ * The coding that counts for an answer: the most recent by any coder, ties (same instant) to
+ * the higher coder id so the choice never depends on the order rows come back in. The same rule
+ * is applied in SQL by the coding list's theme filter (coding/answers.server.ts), and shown on the
+ * coding page (coding/coding-page.server.ts).
+ */
+export function countingCoding<T extends { coderId: number; codedAt: string }>(codings: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const c of codings) {
+    if (!best || c.codedAt > best.codedAt || (c.codedAt === best.codedAt && c.coderId > best.coderId)) best = c;
+  }
+  return best;
+}
+
+/** The questions answered in words (hidden ones too: their answers are still there), in the order they are asked. */
+async function readOpenQuestions(db: Db, consultationId: number): Promise<{ id: number; key: string }[]> {
+  return db
+    .selectFrom('questions')
+    .innerJoin('sections', 'sections.id', 'questions.section_id')
+    .select(['questions.id', 'questions.key'])
+    .where('questions.consultation_id', '=', consultationId)
+    .where('questions.kind', 'in', [...TEXT_KINDS])
+    .orderBy('sections.position')
+    .orderBy('questions.position')
+    .orderBy('questions.id')
+    .execute();
 }
 
 /** The coding that counts for each answer, from one read of every coding of the consultation. */
@@ -106,7 +134,7 @@ export async function summariseCodedThemes(db: Db, index: ConsultationIndex, req
       .orderBy('position')
       .orderBy('id')
       .execute(),
-    listOpenQuestions(db, index.consultationId),
+    readOpenQuestions(db, index.consultationId),
     readCountingCodings(db, index.consultationId),
   ]);
   const themes: CodedTheme[] = themeRows.map((t) => ({ id: t.id, key: t.key, name: t.name, priorityId: t.priority_id }));

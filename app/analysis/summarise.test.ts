@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSED_KINDS } from './columns';
-import { appendResponse, createIndex, setResponseStatus, StaleIndexError } from './consultation-index';
+import { CLOSED_KINDS } from './index/columns';
+import { appendResponse, createIndex, setResponseStatus, StaleIndexError } from './index/consultation-index';
 import { summarise } from './summarise';
 
 // Small hand-made sets with answers worked out by hand: ranking means, a multiple choice wider

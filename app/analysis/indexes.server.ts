@@ -1,13 +1,17 @@
 import type { Db } from '#db/connection';
 import type { ResponseStatus } from '#db/schema';
-import { buildConsultationIndex } from './build.server';
-import type { AnswerSource } from './columns';
-import { appendResponse, reviveIndex, setResponseStatus, StaleIndexError, type ConsultationIndex, type IndexedResponse } from './consultation-index';
-import { DIMENSION_COLUMNS } from './dimensions';
+import { buildConsultationIndex } from './index/build.server';
+import type { AnswerSource } from './index/columns';
+import { appendResponse, reviveIndex, setResponseStatus, StaleIndexError, type ConsultationIndex, type IndexedResponse } from './index/consultation-index';
+import { DIMENSION_COLUMNS } from './index/dimensions';
+import { onResponseChange } from '~/responses/changes.server';
+
+export type { ConsultationIndex } from './index/consultation-index';
 
 // Which index serves which consultation, in this process: built on first use (or warmed at
-// start), then kept current by the code that changes responses, after its transaction has
-// committed, so the index never holds a response the database rolled back.
+// start), then kept current from the changes responses announces after each transaction has
+// committed (responses/changes.server.ts), so the index never holds a response the database
+// rolled back.
 //
 // A change that arrives while an index is being built is queued and applied once the build is
 // done. Both operations are idempotent (a response already in the index is not added again; a
@@ -166,20 +170,21 @@ function record(db: Db, consultationId: number, change: Change): void {
   });
 }
 
-/** A response just committed, with the rows that were stored for it. */
-export function noteResponseStored(db: Db, consultationId: number, response: IndexedResponse & { answers: readonly AnswerSource[] }): void {
-  record(db, consultationId, { kind: 'stored', response });
-}
-
-/** Responses committed by code that does not hold them in memory (a spreadsheet import): read back from the database. */
-export function noteResponsesStored(db: Db, consultationId: number, responseIds: readonly number[]): void {
-  if (responseIds.length > 0) record(db, consultationId, { kind: 'reload', responseIds });
-}
-
-/** A response excluded from the counts or restored to them. */
-export function noteStatusChanged(db: Db, consultationId: number, responseId: number, status: ResponseStatus): void {
-  record(db, consultationId, { kind: 'status', responseId, status });
-}
+// Every index in this process hears every change to responses: a stored response with the
+// rows stored for it; responses an import stored (not held in memory), read back from the
+// database; a response excluded from the counts or restored to them.
+onResponseChange((db, change) => {
+  switch (change.kind) {
+    case 'stored':
+      record(db, change.consultationId, { kind: 'stored', response: change.response });
+      return;
+    case 'imported':
+      if (change.responseIds.length > 0) record(db, change.consultationId, { kind: 'reload', responseIds: change.responseIds });
+      return;
+    case 'status':
+      record(db, change.consultationId, { kind: 'status', responseId: change.responseId, status: change.status });
+  }
+});
 
 async function readResponses(db: Db, consultationId: number, ids: readonly number[]) {
   const responses: (IndexedResponse & { answers: AnswerSource[] })[] = [];

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import { createRandom, int, pick } from '#db/seed/random';
 import { seedWards } from '#db/seed/wards';
-import { buildConsultationIndex } from '~/analysis/index/build.server';
-import { DIMENSIONS, type Dimension } from '~/analysis/index/dimensions';
-import { summarise, type Filter, type SummaryRequest } from '~/analysis/index/summarise';
+import { buildConsultationIndex } from './index/build.server';
+import { DIMENSIONS, type Dimension } from './dimensions';
+import { summarise, type Filter, type SummaryRequest } from './summarise';
 import { addCoder, addResponse, questionIds } from '../../tests/coding';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
-import { createCodebookTheme } from './codebook.server';
-import { saveCoding } from './codings.server';
-import { summariseCodedThemes } from './summary.server';
+import { createCodebookTheme } from '~/coding/codebook.server';
+import { saveCoding } from '~/coding/codings.server';
+import { summariseCodedThemes } from './coded-themes.server';
 
 // summariseCodedThemes against a hand-made set, then against random codings compared with a
 // straightforward recomputation from the rows as stored (no index, no shared code).

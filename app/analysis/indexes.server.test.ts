@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import { seedReference } from '#db/seed/index';
-import { createTestDb } from '../../../tests/db';
-import { createConsultation } from '../../../tests/factories';
+import { createTestDb } from '../../tests/db';
+import { createConsultation } from '../../tests/factories';
 import { findConsultation } from '~/consultations/find.server';
 import { COMMAND_LINE } from '~/platform/audit.server';
 import { loadIntakeConsultation } from '~/responses/import/consultation.server';
 import { importResponses } from '~/responses/import/import.server';
 import { changeResponseStatus } from '~/responses/moderation/status.server';
 import { storeResponse } from '~/responses/submit.server';
-import { analysisIndex, dropAnalysisIndex, hasAnalysisIndex } from './registry.server';
-import { comparable, summariseBySql } from './sql-summary.server';
+import { analysisIndex, dropAnalysisIndex, hasAnalysisIndex } from './indexes.server';
+import { comparable, summariseBySql } from '../../tests/sql-summary';
 import { summarise } from './summarise';
 
 // The registry keeps each consultation's index in step with the database through the real

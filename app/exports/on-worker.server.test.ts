@@ -9,11 +9,11 @@ import { migrateToLatest } from '#db/migrate';
 import type { Consultation } from '#db/schema';
 import { createRandom } from '#db/seed/random';
 import { seedReference } from '#db/seed/index';
-import { storeRandomResponses } from '../../../tests/random-responses';
-import { findExportJob, startExportJob } from '~/exports/jobs.server';
-import { createConsultation } from '../../../tests/factories';
-import { createHeavyWork, type HeavyWork } from './pool.server';
-import { responsesOnWorker } from './responses.server';
+import { createHeavyWork, type HeavyWork } from '~/platform/workers/pool.server';
+import { createConsultation } from '../../tests/factories';
+import { storeRandomResponses } from '../../tests/random-responses';
+import { findExportJob, startExportJob } from './jobs.server';
+import { responsesOnWorker } from './responses-on-worker.server';
 
 // A background export run on a worker thread, on the worker's own connection to the same SQLite
 // file the server uses: the job row moves to done with every row counted and the file is there.

@@ -1,9 +1,9 @@
-import type { ConsultationIndex } from '~/analysis/index/consultation-index';
-import { summarise } from '~/analysis/index/summarise';
-import type { PopulationDimension } from './census-labels';
+import type { Dimension } from './dimensions';
+import type { ConsultationIndex } from './index/consultation-index';
+import { summarise } from './summarise';
 
 // How many counted respondents each group of each dimension has, read off the consultation's
-// in-memory index. Everyone: the index's running totals, through summarise (microseconds).
+// in-memory index (for population's comparison with the census). Everyone: the index's running totals, through summarise (microseconds).
 // One respondent group: one pass over the index's one-byte columns counting every dimension at
 // once, rather than a filtered summary per dimension, which would also tally every question.
 
@@ -13,8 +13,8 @@ export interface GroupCount {
   responses: number;
 }
 
-export function countRespondents(index: ConsultationIndex, group: string | null, dimensions: readonly PopulationDimension[]): Map<PopulationDimension, GroupCount[]> {
-  const result = new Map<PopulationDimension, GroupCount[]>();
+export function countRespondents<D extends Dimension>(index: ConsultationIndex, group: string | null, dimensions: readonly D[]): Map<D, GroupCount[]> {
+  const result = new Map<D, GroupCount[]>();
   if (group === null) {
     for (const d of dimensions) {
       result.set(d, (summarise(index, { breakdown: d }).breakdown?.groups ?? []).map((g) => ({ value: g.value, responses: g.counts.responses })));

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '#db/connection';
-import { buildConsultationIndex } from './build.server';
-import { setResponseStatus } from './consultation-index';
-import { summarise, type SummaryRequest } from './summarise';
+import { buildConsultationIndex } from '~/analysis/index/build.server';
+import { setResponseStatus } from '~/analysis/index/consultation-index';
+import { summarise, type SummaryRequest } from '~/analysis/summarise';
 
 // Build time, memory and summary latency of the index on a seeded demo database, for the
 // figures issue 5 asks for (bench/ has the full benchmark):
 //   npm run db:seed -- --responses 1000000 --database /tmp/m1.sqlite --fresh
-//   node --expose-gc --import tsx app/analysis/index/measure.ts --database /tmp/m1.sqlite
+//   node --expose-gc --import tsx bench/index-measure.ts --database /tmp/m1.sqlite
 
 const { values } = parseArgs({
   options: { database: { type: 'string' }, slug: { type: 'string', default: 'one-stockport-conversation' }, runs: { type: 'string', default: '40' } },

@@ -6,12 +6,14 @@ import { openDatabase, type Db } from '#db/connection';
 import { migrateToLatest } from '#db/migrate';
 import { createRandom } from '#db/seed/random';
 import { seedReference } from '#db/seed/index';
-import { storeRandomResponses } from '../../../tests/random-responses';
-import { analysisIndex, buildIndexesWith, noteResponseStored } from '~/analysis/index/registry.server';
-import { comparable, summariseBySql } from '~/analysis/index/sql-summary.server';
-import { summarise } from '~/analysis/index/summarise';
-import { createConsultation } from '../../../tests/factories';
-import { createHeavyWork, type HeavyWork } from './pool.server';
+import { createHeavyWork, type HeavyWork } from '~/platform/workers/pool.server';
+import { announceResponseChange } from '~/responses/changes.server';
+import { createConsultation } from '../../tests/factories';
+import { storeRandomResponses } from '../../tests/random-responses';
+import { comparable, summariseBySql } from '../../tests/sql-summary';
+import { indexesOnWorkers } from './index-task.server';
+import { analysisIndex, buildIndexesWith, type IndexBuilder } from './indexes.server';
+import { summarise } from './summarise';
 
 // A summary index built on a worker thread, from the worker's own connection to the same SQLite
 // file, counts exactly what the database holds, broken down and filtered, and keeps counting the
@@ -21,6 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'heard-worker-index-'));
 const databaseUrl = join(dir, 'heard.sqlite');
 let db: Db;
 let heavy: HeavyWork;
+let onWorkers: IndexBuilder;
 let consultationId: number;
 let built = 0;
 
@@ -34,9 +37,10 @@ beforeAll(async () => {
   });
   await storeRandomResponses(db, consultationId, 2_345, createRandom(11));
   heavy = createHeavyWork({ threads: 1, queue: 2, databaseUrl });
+  onWorkers = indexesOnWorkers(heavy)!;
   buildIndexesWith(db, (id) => {
     built += 1;
-    return heavy.buildIndex(id);
+    return onWorkers(id);
   });
 }, 60_000);
 
@@ -58,7 +62,7 @@ describe('a summary index built on a worker thread', () => {
 
   it('keeps counting responses stored after it came back', async () => {
     // As storeResponse does once its transaction has committed.
-    for (const response of await storeRandomResponses(db, consultationId, 7, createRandom(12))) noteResponseStored(db, consultationId, response);
+    for (const response of await storeRandomResponses(db, consultationId, 7, createRandom(12))) announceResponseChange(db, { kind: 'stored', consultationId, response });
     const index = await analysisIndex(db, consultationId);
     expect(built).toBe(1);
     expect(comparable(summarise(index, { breakdown: 'ward' }))).toEqual(await summariseBySql(db, consultationId, { breakdown: 'ward' }));
@@ -69,7 +73,7 @@ describe('a summary index built on a worker thread', () => {
     await storeRandomResponses(db, small, 40, createRandom(13));
     buildIndexesWith(db, (id) => {
       built += 1;
-      return heavy.buildIndex(id);
+      return onWorkers(id);
     }, { fromResponses: 1_000 });
     const index = await analysisIndex(db, small);
     expect(built).toBe(1);

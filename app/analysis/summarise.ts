@@ -1,7 +1,7 @@
 import type { QuestionKind } from '#db/schema';
-import type { ConsultationIndex } from './consultation-index';
+import { rowOf, type ConsultationIndex } from './index/consultation-index';
 import { DIMENSIONS, type Dimension } from './dimensions';
-import { createTally, tallyInto, type Tally } from './tally';
+import { createTally, tallyInto, type Tally } from './index/tally';
 
 // Raw counts for every closed question, over the counted responses that pass a filter, in
 // total and per group of one dimension. Percentages, intervals and suppression are worked out
@@ -64,7 +64,7 @@ export interface Summary {
 /**
  * Rows of counted responses passing the filter, and each one's group. Built as a byte mask, one
  * simple pass per filtered dimension, then compacted: a row-by-row loop over a list of tests
- * was the slowest part of a summary. Exported so coded free text (app/coding/summary.server.ts)
+ * was the slowest part of a summary. Exported so coded free text (coded-themes.server.ts)
  * is filtered and grouped by exactly the same rule.
  */
 export function selectRows(index: ConsultationIndex, filter: Filter, groupColumn: Uint8Array | null) {
@@ -104,6 +104,18 @@ function allowedCodes(index: ConsultationIndex, filter: Filter): [Dimension, Uin
 export function rowFilter(index: ConsultationIndex, filter: Filter): (row: number) => boolean {
   const tests = allowedCodes(index, filter).map(([d, allowed]) => [index.dimensions[d], allowed] as const);
   return (row) => index.counted[row] === 1 && tests.every(([codes, allowed]) => allowed[codes[row]!] === 1);
+}
+
+/**
+ * Whether a response, by id, is counted and passes the filter: for lists beside the figures
+ * (a report's quotes) that must hold the same people as the figures.
+ */
+export function responseFilter(index: ConsultationIndex, filter: Filter): (responseId: number) => boolean {
+  const inSelection = rowFilter(index, filter);
+  return (responseId) => {
+    const row = rowOf(index, responseId);
+    return row >= 0 && inSelection(row);
+  };
 }
 
 function narrow(mask: Uint8Array, codes: Uint8Array, allowed: Uint8Array, n: number): void {

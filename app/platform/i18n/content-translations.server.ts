@@ -2,6 +2,9 @@ import type { Db } from '#db/connection';
 import type { TranslatableEntity } from '#db/schema';
 import { DEFAULT_LOCALE, type Locale } from '~/platform/i18n/config';
 
+// What officers wrote in other languages (consultations, questions, options, priorities, themes,
+// actions), read from the translations table; the interface's own words are in locales/.
+
 export type Translations = Map<string, string>;
 
 /**
