@@ -139,7 +139,10 @@ export async function benchAnalysisAt(size: number, opts: AnalysisOptions, paths
     await getJson(`${base}${paths.summary(consultationId)}`, cookie);
     const indexBuildMs = performance.now() - started;
     const rssAfterIndexMb = (readRssKb(app.pid) ?? 0) / 1024;
-    console.log(`  ${size.toLocaleString('en-GB')}: index built by the first summary request in ${(indexBuildMs / 1000).toFixed(1)} s; RSS ${rssBeforeIndexMb.toFixed(0)} -> ${rssAfterIndexMb.toFixed(0)} MB`);
+    console.log(
+      `  ${size.toLocaleString('en-GB')}: index built by the first summary request in ${(indexBuildMs / 1000).toFixed(1)} s; ` +
+        `RSS ${rssBeforeIndexMb.toFixed(0)} -> ${rssAfterIndexMb.toFixed(0)} MB`,
+    );
 
     process.stdout.write(`  ${size.toLocaleString('en-GB')}: submissions, aggregation on ... `);
     const submitOn = await measuredSubmissions(app, submitUrl, template, database, answers, opts, 'on-');

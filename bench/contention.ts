@@ -96,7 +96,10 @@ async function duringHeavy(base: string, cookie: string, id: number, opts: Conte
   });
   const [pdf, xlsx] = await heavy;
   if (!xlsx.head.startsWith('PK')) throw new Error(`responses.xlsx is not a zip: ${xlsx.contentType}`);
-  console.log(`p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms; PDF ${(pdf.ms / 1000).toFixed(1)} s, Excel ${(xlsx.ms / 1000).toFixed(1)} s (${(xlsx.bytes / 2 ** 20).toFixed(1)} MB)`);
+  console.log(
+    `p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms; ` +
+      `PDF ${(pdf.ms / 1000).toFixed(1)} s, Excel ${(xlsx.ms / 1000).toFixed(1)} s (${(xlsx.bytes / 2 ** 20).toFixed(1)} MB)`,
+  );
   return { pdfAlone, quiet, during, pdf, xlsx, answeredWhilePdf };
 }
 
@@ -211,8 +214,10 @@ export function contentionReport(r: ContentionResult | undefined, table: (h: str
     );
   }
   const heavyFiles = r.heavy
-    ? `\nReport PDF alone ${(r.heavy.pdfAlone.ms / 1000).toFixed(2)} s (${(r.heavy.pdfAlone.bytes / 1024).toFixed(0)} KB); under load: PDF ${(r.heavy.pdf.ms / 1000).toFixed(1)} s, ` +
-      `Excel ${(r.heavy.xlsx.ms / 1000).toFixed(1)} s (${(r.heavy.xlsx.bytes / 2 ** 20).toFixed(1)} MB); progress pages polled: PDF ${r.heavy.pdf.polls}, Excel ${r.heavy.xlsx.polls}`
+    ? `\nReport PDF alone ${(r.heavy.pdfAlone.ms / 1000).toFixed(2)} s (${(r.heavy.pdfAlone.bytes / 1024).toFixed(0)} KB); ` +
+      `under load: PDF ${(r.heavy.pdf.ms / 1000).toFixed(1)} s, ` +
+      `Excel ${(r.heavy.xlsx.ms / 1000).toFixed(1)} s (${(r.heavy.xlsx.bytes / 2 ** 20).toFixed(1)} MB); ` +
+      `progress pages polled: PDF ${r.heavy.pdf.polls}, Excel ${r.heavy.xlsx.polls}`
     : '';
   const text = [
     `Public GET ${PUBLIC_PATH} (page cache off), ${r.rate} per second, at ${r.responses.toLocaleString('en-GB')} responses\n`,

@@ -23,9 +23,14 @@ const format = values.format === 'xlsx' || values.format === 'json' ? values.for
 if (!database || !slug || !out || (mode !== 'app' && mode !== 'bare')) throw new Error('--mode app|bare --database PATH --slug SLUG --out FILE');
 
 const RESPONSES_SQL =
-  'select "id", "reference", "submitted_at", "channel", "respondent_group", "locale", "age_band", "sex", "gender_identity", "ethnicity", "disability", "carer", "religion", "sexual_orientation", "ward_code", "postcode_district", "lives_in_area", "works_in_area", "studies_in_area", "runs_business", "represents_group" from "responses" where "consultation_id" = ? and "status" = ? and "id" > ? order by "id" limit ?';
+  'select "id", "reference", "submitted_at", "channel", "respondent_group", "locale", "age_band", ' +
+    '"sex", "gender_identity", "ethnicity", "disability", "carer", "religion", "sexual_orientation", ' +
+    '"ward_code", "postcode_district", "lives_in_area", "works_in_area", "studies_in_area", ' +
+    '"runs_business", "represents_group" from "responses" where "consultation_id" = ? and "status" = ? ' +
+    'and "id" > ? order by "id" limit ?';
 const ANSWERS_SQL =
-  'select "response_id", "question_id", "option_id", "rank", "value_number", "value_text" from "answers" where "response_id" >= ? and "response_id" <= ? order by "response_id", "id"';
+  'select "response_id", "question_id", "option_id", "rank", "value_number", "value_text" from ' +
+    '"answers" where "response_id" >= ? and "response_id" <= ? order by "response_id", "id"';
 
 async function app(): Promise<number> {
   const db = openDatabase(database!);
@@ -52,7 +57,8 @@ function plan(db: SQLite.Database, consultationId: number): Plan {
     .prepare('select q.id, q.kind from questions q join sections s on s.id = q.section_id where q.consultation_id = ? order by s.position, q.position, q.id')
     .all(consultationId) as { id: number; kind: string }[];
   const options = db
-    .prepare('select id, question_id, key, label, is_other from options where question_id in (select id from questions where consultation_id = ?) order by position, id')
+    .prepare('select id, question_id, key, label, is_other from options where question_id in (select id from ' +
+      'questions where consultation_id = ?) order by position, id')
     .all(consultationId) as { id: number; question_id: number; key: string; label: string; is_other: number }[];
   let width = 22;
   const out: Plan['questions'] = new Map();

@@ -435,7 +435,9 @@ async function main(): Promise<void> {
           const cpuRatio = bareCpu / r.cpuMsPerRequest!;
           return [
             {
-              target: `submit CPU ms/req: bare-submit's / submit's >= ${LIMITS_BUDGET} x ${SUBMIT_CPU_RATIO_BEFORE_LIMITS.toFixed(3)} (the same budget in CPU time)`,
+              target:
+                `submit CPU ms/req: bare-submit's / submit's >= ${LIMITS_BUDGET} x ${SUBMIT_CPU_RATIO_BEFORE_LIMITS.toFixed(3)} ` +
+                '(the same budget in CPU time)',
               measured: `${cpuRatio.toFixed(3)} (${r.cpuMsPerRequest!.toFixed(2)} ms against ${bareCpu.toFixed(2)} ms)`,
               pass: cpuRatio >= LIMITS_BUDGET * SUBMIT_CPU_RATIO_BEFORE_LIMITS,
             },

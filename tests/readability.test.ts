@@ -11,7 +11,8 @@ describe('the readability check', () => {
   it('scores plain words low and long, many-syllabled sentences high', () => {
     expect(readability(['The cat sat on the mat.', 'We like the park.']).grade).toBeLessThan(1);
     const hard = readability([
-      'Stakeholder engagement methodologies facilitate comprehensive understanding of intergenerational socioeconomic considerations affecting community infrastructure investment prioritisation.',
+      'Stakeholder engagement methodologies facilitate comprehensive understanding of intergenerational ' +
+        'socioeconomic considerations affecting community infrastructure investment prioritisation.',
     ]);
     expect(hard.grade).toBeGreaterThan(15);
     expect(hard.sentences).toBe(1);

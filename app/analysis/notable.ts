@@ -1,6 +1,6 @@
 import { PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
 import { NOT_STATED } from './filters';
-import type { Cell, Column, NotableDifference, QuestionResult, QuestionTest } from './results-model';
+import type { Cell, Column, QuestionResult, QuestionTest } from './results-model';
 import { chiSquareTest, holmAdjust, twoProportionTest, type MethodCode } from './statistics';
 
 // Which differences between the groups of a breakdown are statistically notable. Built only on

@@ -23,7 +23,7 @@ import { effectiveStatus } from '~/consultations/status';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDateTime } from '~/platform/i18n/format';
-import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { detectLocale } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { countResponsesByStatus } from '~/responses/counts.server';
 

@@ -16,7 +16,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDate } from '~/platform/i18n/format';
-import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { detectLocale } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 
 function userIdOf(params: { userId?: string }): number {

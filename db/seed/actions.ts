@@ -9,15 +9,21 @@ const SLUG = 'parks-and-green-spaces';
 const DAY = 86_400_000;
 
 const SUMMARY: Localised = {
-  en: `Thank you to everyone who told us about Stockport's parks and green spaces. Walking was the most common reason for a visit, and many of you go to a park every week.
-
-Among the improvements you chose were better paths and lighting, more trees and wildlife, and more bins and less litter. Here is what we are doing about it.`,
-  pl: `Dziękujemy wszystkim, którzy opowiedzieli nam o parkach i terenach zielonych Stockport. Najczęstszym powodem wizyty był spacer, a wielu z was bywa w parku co tydzień.
-
-Wśród wybranych przez was ulepszeń znalazły się lepsze ścieżki i oświetlenie, więcej drzew i dzikiej przyrody oraz więcej koszy i mniej śmieci. Oto co z tym robimy.`,
-  ur: `ان سب کا شکریہ جنہوں نے ہمیں اسٹاک پورٹ کے پارکوں اور سبزہ زاروں کے بارے میں بتایا۔ پارک جانے کی سب سے عام وجہ سیر تھی، اور آپ میں سے بہت سے لوگ ہر ہفتے پارک جاتے ہیں۔
-
-آپ نے جو بہتریاں چنیں ان میں بہتر راستے اور روشنی، زیادہ درخت اور جنگلی حیات، اور زیادہ کوڑے دان اور کم کوڑا شامل تھے۔ ہم اس بارے میں یہ کر رہے ہیں۔`,
+  en:
+    "Thank you to everyone who told us about Stockport's parks and green spaces. Walking was the most " +
+    'common reason for a visit, and many of you go to a park every week.\n\n' +
+    'Among the improvements you chose were better paths and lighting, more trees and wildlife, and more ' +
+    'bins and less litter. Here is what we are doing about it.',
+  pl:
+    'Dziękujemy wszystkim, którzy opowiedzieli nam o parkach i terenach zielonych Stockport. ' +
+    'Najczęstszym powodem wizyty był spacer, a wielu z was bywa w parku co tydzień.\n\n' +
+    'Wśród wybranych przez was ulepszeń znalazły się lepsze ścieżki i oświetlenie, więcej drzew i ' +
+    'dzikiej przyrody oraz więcej koszy i mniej śmieci. Oto co z tym robimy.',
+  ur:
+    'ان سب کا شکریہ جنہوں نے ہمیں اسٹاک پورٹ کے پارکوں اور سبزہ زاروں کے بارے میں بتایا۔ پارک جانے کی سب ' +
+    'سے عام وجہ سیر تھی، اور آپ میں سے بہت سے لوگ ہر ہفتے پارک جاتے ہیں۔\n\n' +
+    'آپ نے جو بہتریاں چنیں ان میں بہتر راستے اور روشنی، زیادہ درخت اور جنگلی حیات، اور زیادہ کوڑے دان ' +
+    'اور کم کوڑا شامل تھے۔ ہم اس بارے میں یہ کر رہے ہیں۔',
 };
 
 interface DemoAction {
@@ -38,9 +44,12 @@ const ACTIONS: DemoAction[] = [
       ur: 'ورنن پارک اور ووڈ بینک پارک میں راستوں کی مرمت اور روشنی',
     },
     description: {
-      en: 'Many of you said uneven, dark paths stop you using these parks in winter. We are resurfacing the main paths and adding low-energy lights along them.',
-      pl: 'Wielu z was mówiło, że nierówne, ciemne ścieżki zniechęcają do korzystania z tych parków zimą. Wymieniamy nawierzchnię głównych ścieżek i montujemy wzdłuż nich energooszczędne lampy.',
-      ur: 'آپ میں سے بہت سے لوگوں نے کہا کہ ناہموار اور اندھیرے راستے سردیوں میں ان پارکوں کے استعمال سے روکتے ہیں۔ ہم مرکزی راستوں کی نئی سطح بنا رہے ہیں اور ان کے ساتھ کم توانائی والی روشنیاں لگا رہے ہیں۔',
+      en: 'Many of you said uneven, dark paths stop you using these parks in winter. We are resurfacing the ' +
+        'main paths and adding low-energy lights along them.',
+      pl: 'Wielu z was mówiło, że nierówne, ciemne ścieżki zniechęcają do korzystania z tych parków zimą. ' +
+        'Wymieniamy nawierzchnię głównych ścieżek i montujemy wzdłuż nich energooszczędne lampy.',
+      ur: 'آپ میں سے بہت سے لوگوں نے کہا کہ ناہموار اور اندھیرے راستے سردیوں میں ان پارکوں کے استعمال سے روکتے ' +
+        'ہیں۔ ہم مرکزی راستوں کی نئی سطح بنا رہے ہیں اور ان کے ساتھ کم توانائی والی روشنیاں لگا رہے ہیں۔',
     },
     priority: 'flourishing_creative',
     updates: [
@@ -75,7 +84,8 @@ const ACTIONS: DemoAction[] = [
     },
     description: {
       en: 'Litter was the most common complaint. We will add bins at park entrances and support a monthly volunteer litter pick in every Area Committee.',
-      pl: 'Śmieci były najczęstszą skargą. Dodamy kosze przy wejściach do parków i wesprzemy comiesięczne sprzątanie przez wolontariuszy w każdym obszarze komisji.',
+      pl: 'Śmieci były najczęstszą skargą. Dodamy kosze przy wejściach do parków i wesprzemy comiesięczne ' +
+        'sprzątanie przez wolontariuszy w każdym obszarze komisji.',
       ur: 'کوڑا سب سے عام شکایت تھی۔ ہم پارکوں کے داخلی راستوں پر کوڑے دان لگائیں گے اور ہر ایریا کمیٹی میں رضاکاروں کی ماہانہ صفائی میں مدد کریں گے۔',
     },
     priority: null,

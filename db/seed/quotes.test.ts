@@ -26,7 +26,8 @@ const quotesOf = (db: Db) =>
     .execute();
 
 describe('the demo quotes', () => {
-  it('quote only consenting, counted people over 13, in unbroken parts of their answers, for priorities their consultation is linked to, the same every time', async () => {
+  it('quote only consenting, counted people over 13, in unbroken parts of their answers, for priorities ' +
+    'their consultation is linked to, the same every time', async () => {
     const [first, second] = [await seeded(), await seeded()];
     const quotes = await quotesOf(first);
     expect(quotes.length).toBeGreaterThan(5);

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadShape } from '../../bench/shape';
 import { ID_PLACEHOLDER, submissionBodyTemplate } from '../../bench/submission';
 import { openDatabase, type Db } from '../../db/connection';

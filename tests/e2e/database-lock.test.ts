@@ -92,7 +92,8 @@ describe('One writer freezes everyone: another process holds the write lock for 
     const stepResponse = await step;
     latencies.sort((a, b) => a - b);
     console.log(
-      `Public GETs during a ${LOCK_MS / 1000} s external write lock: ${latencies.length} pages, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
+      `Public GETs during a ${LOCK_MS / 1000} s external write lock: ${latencies.length} pages, ` +
+        `p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
     );
 
     // Every page was served while the lock was held; the saves came back only after it cleared.

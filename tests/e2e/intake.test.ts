@@ -119,7 +119,8 @@ describe('the template', () => {
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('text/csv');
     expect((await response.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'channel,submitted_at,group,facilitator,travel,like,ward,age_band,sex,gender_identity,ethnicity,disability,carer,religion,sexual_orientation,locale,notes',
+      'channel,submitted_at,group,facilitator,travel,like,ward,age_band,sex,gender_identity,ethnicity,' +
+        'disability,carer,religion,sexual_orientation,locale,notes',
     );
     await page.context().close();
   });

@@ -59,7 +59,8 @@ for (const js of [true, false]) {
       await page.getByLabel('Census tables', { exact: true }).setInputFiles([censusFile('stockport_la_2021_population_by_sex.csv'), { name: 'health.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) }]);
       await page.getByRole('button', { name: 'Load the baseline' }).click();
       const alert = page.getByRole('alert');
-      await expect.poll(() => alert.textContent()).toContain('health.csv: row 1, column “General health: Very good health”: “General health: Very good health” is not a census category we can place in our groups');
+      await expect.poll(() => alert.textContent()).toContain('health.csv: row 1, column “General health: Very good health”: “General health: Very good health” is ' +
+        'not a census category we can place in our groups');
       // Nothing stored, and what was typed is still there.
       expect(await db.selectFrom('population_baselines').select('id').where('name', '=', name).execute()).toEqual([]);
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);

@@ -39,11 +39,14 @@ export async function sendRefusal(req: ExpressRequest, res: ExpressResponse, ref
   const locale = await localeOf(req);
   const t = tFor(locale);
   const title = t(`refused.${refusal}Title`);
-  const html = `<!doctype html>
+  const html =
+    `<!doctype html>
 <html lang="${locale}" dir="${directionOf(locale)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – ${escapeHtml(t('site.name'))}</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(title)} – ${escapeHtml(t('site.name'))}</title>
 <style>${STYLE}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(t(`refused.${refusal}`))}</p><p><a href="${escapeHtml(backTo(req))}">${escapeHtml(t('refused.back'))}</a></p></main></body>
+<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(t(`refused.${refusal}`))}</p>` +
+    `<p><a href="${escapeHtml(backTo(req))}">${escapeHtml(t('refused.back'))}</a></p></main></body>
 </html>`;
   const policy = res.getHeader('Content-Security-Policy');
   if (typeof policy === 'string') res.setHeader('Content-Security-Policy', policy.replace("style-src 'self'", `style-src 'self' ${STYLE_SOURCE}`));

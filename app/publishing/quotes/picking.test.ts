@@ -21,7 +21,6 @@ let officer: User;
 let consultationId: number;
 let otherConsultationId: number;
 let storyId: number;
-let ideaId: number;
 let themeId: number;
 let otherThemeId: number;
 let priorityId: number;
@@ -40,7 +39,6 @@ beforeAll(async () => {
   consultationId = await createConsultation(db, { sections });
   otherConsultationId = await createConsultation(db, { sections });
   storyId = await questionIdOf(db, consultationId, 'story');
-  ideaId = await questionIdOf(db, consultationId, 'idea');
   priorityId = await addPriority(db, await addFrameworkTheme(db), 'A healthy and happy Stockport');
   themeId = await addCodebookTheme(db, consultationId, 'Mental health', priorityId);
   otherThemeId = await addCodebookTheme(db, otherConsultationId, 'Someone else’s theme');

@@ -23,13 +23,11 @@ interface Props {
 export function ErrorSummary({ errors, title, attempt, reply }: Props) {
   const { t } = useTranslation('survey');
   const ref = useRef<HTMLDivElement>(null);
-  const count = errors.length;
-  const countRef = useRef(count);
-  countRef.current = count;
+  // With no problems nothing is rendered and the ref is null, so only a summary on the page is focused.
   useEffect(() => {
-    if (countRef.current > 0) ref.current?.focus();
+    ref.current?.focus();
   }, [attempt, reply]);
-  if (count === 0) return null;
+  if (errors.length === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 className="error-summary__title" id="error-summary-title">

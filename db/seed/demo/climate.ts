@@ -14,9 +14,17 @@ export const climateFriendlyStockport: DemoConsultation = {
     'ہمیں بتائیں کہ آپ پیدل چلنے، سائیکل چلانے اور مقامی سہولتوں کے بارے میں کیا سوچتے ہیں، اور ماحول کے لیے کون سے اقدامات سب سے پہلے ہونے چاہئیں۔',
   ),
   whyAsking: t(
-    'Stockport Council declared a climate emergency in 2019. Much of the borough’s carbon comes from how we travel and how we heat our homes. We want to understand what would help people make more journeys on foot, by bike or by public transport, and what help people need at home.',
-    'Rada Stockport ogłosiła stan kryzysu klimatycznego w 2019 roku. Duża część emisji dwutlenku węgla w gminie pochodzi z tego, jak podróżujemy i jak ogrzewamy domy. Chcemy zrozumieć, co pomogłoby ludziom częściej chodzić pieszo, jeździć rowerem lub korzystać z transportu publicznego, i jakiej pomocy potrzebują w domu.',
-    'اسٹاک پورٹ کونسل نے 2019 میں موسمیاتی ایمرجنسی کا اعلان کیا تھا۔ بورو کا زیادہ تر کاربن اس بات سے پیدا ہوتا ہے کہ ہم کیسے سفر کرتے ہیں اور اپنے گھروں کو کیسے گرم رکھتے ہیں۔ ہم سمجھنا چاہتے ہیں کہ لوگ زیادہ سفر پیدل، سائیکل یا پبلک ٹرانسپورٹ سے کیسے کر سکتے ہیں، اور گھر پر انہیں کس مدد کی ضرورت ہے۔',
+    'Stockport Council declared a climate emergency in 2019. Much of the borough’s carbon comes from how ' +
+      'we travel and how we heat our homes. We want to understand what would help people make more ' +
+      'journeys on foot, by bike or by public transport, and what help people need at home.',
+    'Rada Stockport ogłosiła stan kryzysu klimatycznego w 2019 roku. Duża część emisji dwutlenku węgla w ' +
+      'gminie pochodzi z tego, jak podróżujemy i jak ogrzewamy domy. Chcemy zrozumieć, co pomogłoby ' +
+      'ludziom częściej chodzić pieszo, jeździć rowerem lub korzystać z transportu publicznego, i jakiej ' +
+      'pomocy potrzebują w domu.',
+    'اسٹاک پورٹ کونسل نے 2019 میں موسمیاتی ایمرجنسی کا اعلان کیا تھا۔ بورو کا زیادہ تر کاربن اس بات سے ' +
+      'پیدا ہوتا ہے کہ ہم کیسے سفر کرتے ہیں اور اپنے گھروں کو کیسے گرم رکھتے ہیں۔ ہم سمجھنا چاہتے ہیں کہ ' +
+      'لوگ زیادہ سفر پیدل، سائیکل یا پبلک ٹرانسپورٹ سے کیسے کر سکتے ہیں، اور گھر پر انہیں کس مدد کی ضرورت ' +
+      'ہے۔',
   ),
   whatHappensNext: t(
     'Your views will help shape the borough’s Climate Action Now plan. We will publish a summary of the results on this page.',
@@ -32,8 +40,10 @@ export const climateFriendlyStockport: DemoConsultation = {
       key: 'travel',
       title: t('Getting around', 'Poruszanie się po okolicy', 'آنا جانا'),
       intro: t(
-        'A 20-minute neighbourhood is one where most everyday needs, such as shops, a GP, a school and a park, are within a 20-minute walk, cycle or bus ride from home.',
-        'Dzielnica 20-minutowa to taka, w której większość codziennych potrzeb – sklepy, przychodnia, szkoła i park – jest w zasięgu 20 minut pieszo, rowerem lub autobusem od domu.',
+        'A 20-minute neighbourhood is one where most everyday needs, such as shops, a GP, a school and a ' +
+          'park, are within a 20-minute walk, cycle or bus ride from home.',
+        'Dzielnica 20-minutowa to taka, w której większość codziennych potrzeb – sklepy, przychodnia, szkoła ' +
+          'i park – jest w zasięgu 20 minut pieszo, rowerem lub autobusem od domu.',
         '20 منٹ کا محلہ وہ ہے جہاں روزمرہ کی زیادہ تر ضروریات، جیسے دکانیں، جی پی، اسکول اور پارک، گھر سے 20 منٹ کی پیدل، سائیکل یا بس کی مسافت پر ہوں۔',
       ),
       questions: [

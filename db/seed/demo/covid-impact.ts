@@ -12,13 +12,17 @@ export const covidImpactSurvey: DemoConsultation = {
     'ہمیں بتائیں کہ وبا نے آپ کی، آپ کے خاندان کی اور آپ کے محلے کی زندگی کیسے بدلی ہے، اور کس مدد سے فائدہ ہوا۔',
   ),
   whyAsking: t(
-    'We want to understand how the pandemic has affected people’s health, work and wellbeing, so that the council and its partners can target support where it is needed most.',
-    'Chcemy zrozumieć, jak pandemia wpłynęła na zdrowie, pracę i samopoczucie mieszkańców, aby rada i jej partnerzy mogli kierować wsparcie tam, gdzie jest najbardziej potrzebne.',
-    'ہم سمجھنا چاہتے ہیں کہ وبا نے لوگوں کی صحت، کام اور بہبود کو کیسے متاثر کیا ہے، تاکہ کونسل اور اس کے شراکت دار وہاں مدد پہنچا سکیں جہاں اس کی سب سے زیادہ ضرورت ہے۔',
+    'We want to understand how the pandemic has affected people’s health, work and wellbeing, so that ' +
+      'the council and its partners can target support where it is needed most.',
+    'Chcemy zrozumieć, jak pandemia wpłynęła na zdrowie, pracę i samopoczucie mieszkańców, aby rada i ' +
+      'jej partnerzy mogli kierować wsparcie tam, gdzie jest najbardziej potrzebne.',
+    'ہم سمجھنا چاہتے ہیں کہ وبا نے لوگوں کی صحت، کام اور بہبود کو کیسے متاثر کیا ہے، تاکہ کونسل اور اس ' +
+      'کے شراکت دار وہاں مدد پہنچا سکیں جہاں اس کی سب سے زیادہ ضرورت ہے۔',
   ),
   whatHappensNext: t(
     'The survey has closed. We are reading every answer and will publish what we heard on this page. The findings will also be reported to Area Committees.',
-    'Ankieta została zakończona. Czytamy wszystkie odpowiedzi i opublikujemy na tej stronie to, co usłyszeliśmy. Wyniki zostaną też przedstawione komisjom obszarowym (Area Committees).',
+    'Ankieta została zakończona. Czytamy wszystkie odpowiedzi i opublikujemy na tej stronie to, co ' +
+      'usłyszeliśmy. Wyniki zostaną też przedstawione komisjom obszarowym (Area Committees).',
     'سروے بند ہو چکا ہے۔ ہم ہر جواب پڑھ رہے ہیں اور جو کچھ ہم نے سنا وہ اس صفحے پر شائع کریں گے۔ نتائج ایریا کمیٹیوں کو بھی پیش کیے جائیں گے۔',
   ),
   opensInDays: -130,

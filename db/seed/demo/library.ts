@@ -13,8 +13,10 @@ export const libraryOpeningHours: DemoConsultation = {
   ),
   whyAsking: t(
     'We want to make the best use of our libraries and our staff’s time. Before we change anything, we need to know when you visit and when you would like to.',
-    'Chcemy jak najlepiej wykorzystać nasze biblioteki i czas naszych pracowników. Zanim cokolwiek zmienimy, musimy wiedzieć, kiedy przychodzisz do biblioteki i kiedy chcesz przychodzić.',
-    'ہم اپنی لائبریریوں اور اپنے عملے کے وقت کا بہترین استعمال کرنا چاہتے ہیں۔ کچھ بھی تبدیل کرنے سے پہلے ہمیں یہ جاننا ضروری ہے کہ آپ کب لائبریری آتے ہیں اور کب آنا چاہیں گے۔',
+    'Chcemy jak najlepiej wykorzystać nasze biblioteki i czas naszych pracowników. Zanim cokolwiek ' +
+      'zmienimy, musimy wiedzieć, kiedy przychodzisz do biblioteki i kiedy chcesz przychodzić.',
+    'ہم اپنی لائبریریوں اور اپنے عملے کے وقت کا بہترین استعمال کرنا چاہتے ہیں۔ کچھ بھی تبدیل کرنے سے ' +
+      'پہلے ہمیں یہ جاننا ضروری ہے کہ آپ کب لائبریری آتے ہیں اور کب آنا چاہیں گے۔',
   ),
   whatHappensNext: t(
     'When the consultation closes we will publish the results on this page. We will explain any changes to opening hours at least a month before they happen.',

@@ -34,19 +34,38 @@ export const oneStockportConversation: DemoConsultation = {
     'ون اسٹاک پورٹ گفتگو: آپ کا بورو، آپ کا مستقبل',
   ),
   summary: t(
-    'Tell us what you love about Stockport, what matters to you for the future and how Covid-19 has affected you. Your answers will shape the borough plan for the next 10 years.',
-    'Powiedz nam, co lubisz w Stockport, co jest dla ciebie ważne na przyszłość i jak wpłynęła na ciebie pandemia Covid-19. Twoje odpowiedzi pomogą ukształtować plan dla gminy na najbliższe 10 lat.',
-    'ہمیں بتائیں کہ آپ کو اسٹاک پورٹ میں کیا پسند ہے، مستقبل کے لیے آپ کے نزدیک کیا اہم ہے اور کووڈ-19 نے آپ کو کیسے متاثر کیا ہے۔ آپ کے جوابات اگلے 10 سال کے لیے بورو کے منصوبے کی تشکیل میں مدد کریں گے۔',
+    'Tell us what you love about Stockport, what matters to you for the future and how Covid-19 has ' +
+      'affected you. Your answers will shape the borough plan for the next 10 years.',
+    'Powiedz nam, co lubisz w Stockport, co jest dla ciebie ważne na przyszłość i jak wpłynęła na ciebie ' +
+      'pandemia Covid-19. Twoje odpowiedzi pomogą ukształtować plan dla gminy na najbliższe 10 lat.',
+    'ہمیں بتائیں کہ آپ کو اسٹاک پورٹ میں کیا پسند ہے، مستقبل کے لیے آپ کے نزدیک کیا اہم ہے اور کووڈ-19 ' +
+      'نے آپ کو کیسے متاثر کیا ہے۔ آپ کے جوابات اگلے 10 سال کے لیے بورو کے منصوبے کی تشکیل میں مدد کریں گے۔',
   ),
   whyAsking: t(
-    'The council and its partners are writing a shared plan for Stockport up to 2030. We want it to reflect the views of the people who live, work and study here, including children and young people. We are asking the same 4 questions online, at workshops, at partnership forums and in our video booth, so that everyone’s views can be counted together.',
-    'Rada i jej partnerzy przygotowują wspólny plan dla Stockport do 2030 roku. Chcemy, aby odzwierciedlał opinie osób, które tu mieszkają, pracują i uczą się, w tym dzieci i młodzieży. Te same 4 pytania zadajemy online, na warsztatach, na forach partnerskich i w naszej budce wideo, aby wszystkie opinie można było policzyć razem.',
-    'کونسل اور اس کے شراکت دار 2030 تک کے لیے اسٹاک پورٹ کا ایک مشترکہ منصوبہ تیار کر رہے ہیں۔ ہم چاہتے ہیں کہ اس میں یہاں رہنے، کام کرنے اور پڑھنے والے لوگوں کی رائے شامل ہو، جن میں بچے اور نوجوان بھی شامل ہیں۔ ہم یہی 4 سوال آن لائن، ورکشاپس میں، پارٹنرشپ فورمز میں اور اپنے ویڈیو بوتھ میں پوچھ رہے ہیں تاکہ سب کی رائے ایک ساتھ شمار کی جا سکے۔',
+    'The council and its partners are writing a shared plan for Stockport up to 2030. We want it to ' +
+      'reflect the views of the people who live, work and study here, including children and young people. ' +
+      'We are asking the same 4 questions online, at workshops, at partnership forums and in our video ' +
+      'booth, so that everyone’s views can be counted together.',
+    'Rada i jej partnerzy przygotowują wspólny plan dla Stockport do 2030 roku. Chcemy, aby ' +
+      'odzwierciedlał opinie osób, które tu mieszkają, pracują i uczą się, w tym dzieci i młodzieży. Te ' +
+      'same 4 pytania zadajemy online, na warsztatach, na forach partnerskich i w naszej budce wideo, aby ' +
+      'wszystkie opinie można było policzyć razem.',
+    'کونسل اور اس کے شراکت دار 2030 تک کے لیے اسٹاک پورٹ کا ایک مشترکہ منصوبہ تیار کر رہے ہیں۔ ہم چاہتے ' +
+      'ہیں کہ اس میں یہاں رہنے، کام کرنے اور پڑھنے والے لوگوں کی رائے شامل ہو، جن میں بچے اور نوجوان بھی ' +
+      'شامل ہیں۔ ہم یہی 4 سوال آن لائن، ورکشاپس میں، پارٹنرشپ فورمز میں اور اپنے ویڈیو بوتھ میں پوچھ رہے ' +
+      'ہیں تاکہ سب کی رائے ایک ساتھ شمار کی جا سکے۔',
   ),
   whatHappensNext: t(
-    'After the conversation closes we will publish a summary of what we heard on this page, including results for each ward and area committee. The draft borough plan will go to Area Committees and then to Full Council. We will never publish anything that could identify you.',
-    'Po zakończeniu rozmowy opublikujemy na tej stronie podsumowanie tego, co usłyszeliśmy, w tym wyniki dla każdego okręgu (ward) i komisji obszarowej (Area Committee). Projekt planu trafi do komisji obszarowych, a następnie do pełnej Rady (Full Council). Nigdy nie opublikujemy niczego, co pozwoliłoby cię zidentyfikować.',
-    'گفتگو ختم ہونے کے بعد ہم اس صفحے پر ان باتوں کا خلاصہ شائع کریں گے جو ہم نے سنیں، جس میں ہر وارڈ اور ایریا کمیٹی کے نتائج بھی شامل ہوں گے۔ بورو پلان کا مسودہ پہلے ایریا کمیٹیوں اور پھر فل کونسل کے سامنے پیش کیا جائے گا۔ ہم کبھی کوئی ایسی چیز شائع نہیں کریں گے جس سے آپ کی شناخت ہو سکے۔',
+    'After the conversation closes we will publish a summary of what we heard on this page, including ' +
+      'results for each ward and area committee. The draft borough plan will go to Area Committees and ' +
+      'then to Full Council. We will never publish anything that could identify you.',
+    'Po zakończeniu rozmowy opublikujemy na tej stronie podsumowanie tego, co usłyszeliśmy, w tym wyniki ' +
+      'dla każdego okręgu (ward) i komisji obszarowej (Area Committee). Projekt planu trafi do komisji ' +
+      'obszarowych, a następnie do pełnej Rady (Full Council). Nigdy nie opublikujemy niczego, co ' +
+      'pozwoliłoby cię zidentyfikować.',
+    'گفتگو ختم ہونے کے بعد ہم اس صفحے پر ان باتوں کا خلاصہ شائع کریں گے جو ہم نے سنیں، جس میں ہر وارڈ ' +
+      'اور ایریا کمیٹی کے نتائج بھی شامل ہوں گے۔ بورو پلان کا مسودہ پہلے ایریا کمیٹیوں اور پھر فل کونسل کے ' +
+      'سامنے پیش کیا جائے گا۔ ہم کبھی کوئی ایسی چیز شائع نہیں کریں گے جس سے آپ کی شناخت ہو سکے۔',
   ),
   opensInDays: -80,
   closesInDays: 60,

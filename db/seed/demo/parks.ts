@@ -16,14 +16,24 @@ export const parksAndGreenSpaces: DemoConsultation = {
     'ہمیں بتائیں کہ آپ اسٹاک پورٹ کے پارکوں، جنگلات اور سبزہ زاروں کو کیسے استعمال کرتے ہیں اور انہیں بہتر بنانے کے لیے کیا کیا جا سکتا ہے۔',
   ),
   whyAsking: t(
-    'Residents have told us that parks and green spaces are the best thing about living in Stockport. We are writing a new plan for our parks and want it to reflect how people really use them.',
-    'Mieszkańcy mówią nam, że parki i tereny zielone to najlepsze, co ma do zaoferowania Stockport. Przygotowujemy nowy plan dla naszych parków i chcemy, aby odzwierciedlał to, jak ludzie naprawdę z nich korzystają.',
-    'رہائشیوں نے ہمیں بتایا ہے کہ پارک اور سبزہ زار اسٹاک پورٹ میں رہنے کی سب سے اچھی بات ہیں۔ ہم اپنے پارکوں کے لیے ایک نیا منصوبہ تیار کر رہے ہیں اور چاہتے ہیں کہ یہ اس بات کی عکاسی کرے کہ لوگ انہیں اصل میں کیسے استعمال کرتے ہیں۔',
+    'Residents have told us that parks and green spaces are the best thing about living in Stockport. We ' +
+      'are writing a new plan for our parks and want it to reflect how people really use them.',
+    'Mieszkańcy mówią nam, że parki i tereny zielone to najlepsze, co ma do zaoferowania Stockport. ' +
+      'Przygotowujemy nowy plan dla naszych parków i chcemy, aby odzwierciedlał to, jak ludzie naprawdę z ' +
+      'nich korzystają.',
+    'رہائشیوں نے ہمیں بتایا ہے کہ پارک اور سبزہ زار اسٹاک پورٹ میں رہنے کی سب سے اچھی بات ہیں۔ ہم اپنے ' +
+      'پارکوں کے لیے ایک نیا منصوبہ تیار کر رہے ہیں اور چاہتے ہیں کہ یہ اس بات کی عکاسی کرے کہ لوگ انہیں ' +
+      'اصل میں کیسے استعمال کرتے ہیں۔',
   ),
   whatHappensNext: t(
-    'Thank you to everyone who took part. The results are published on this page and have been shared with Area Committees and the parks team, who are using them to decide where to spend money first.',
-    'Dziękujemy wszystkim, którzy wzięli udział. Wyniki są opublikowane na tej stronie i zostały przekazane komisjom obszarowym oraz zespołowi ds. parków, który korzysta z nich, decydując, na co najpierw przeznaczyć pieniądze.',
-    'حصہ لینے والے سب لوگوں کا شکریہ۔ نتائج اس صفحے پر شائع کر دیے گئے ہیں اور ایریا کمیٹیوں اور پارکس ٹیم کے ساتھ شیئر کیے گئے ہیں، جو انہیں یہ طے کرنے کے لیے استعمال کر رہی ہے کہ پیسہ سب سے پہلے کہاں خرچ کیا جائے۔',
+    'Thank you to everyone who took part. The results are published on this page and have been shared ' +
+      'with Area Committees and the parks team, who are using them to decide where to spend money first.',
+    'Dziękujemy wszystkim, którzy wzięli udział. Wyniki są opublikowane na tej stronie i zostały ' +
+      'przekazane komisjom obszarowym oraz zespołowi ds. parków, który korzysta z nich, decydując, na co ' +
+      'najpierw przeznaczyć pieniądze.',
+    'حصہ لینے والے سب لوگوں کا شکریہ۔ نتائج اس صفحے پر شائع کر دیے گئے ہیں اور ایریا کمیٹیوں اور پارکس ' +
+      'ٹیم کے ساتھ شیئر کیے گئے ہیں، جو انہیں یہ طے کرنے کے لیے استعمال کر رہی ہے کہ پیسہ سب سے پہلے کہاں ' +
+      'خرچ کیا جائے۔',
   ),
   opensInDays: -300,
   closesInDays: -230,

@@ -42,12 +42,12 @@ export function HeardChart({ id, title, groups }: { id: string; title: string; g
   const lineStart = rtl ? WIDTH : 0;
   const away = (from: number, by: number) => (rtl ? from - by : from + by);
 
+  const placed: { group: ChartGroup; top: number }[] = [];
   let y = 0;
-  const placed = groups.map((group) => {
-    const top = y;
+  for (const group of groups) {
+    placed.push({ group, top: y });
     y += HEADING + group.bars.length * ROW;
-    return { group, top };
-  });
+  }
   const height = y + AXIS;
 
   return (
