@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
@@ -33,7 +33,7 @@ export interface LinkedConsultation {
 export type DeleteResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'linked'; consultations: LinkedConsultation[] } | { ok: false; reason: 'has_priorities'; priorities: string[] };
 
 /** Runs a change in one transaction, then makes sure public pages stop showing the old framework. */
-export async function changeFramework<T>(db: Db, change: (trx: Db) => Promise<T>): Promise<T> {
+export async function changeFramework<T>(db: Db, change: (trx: Trx) => Promise<T>): Promise<T> {
   const result = await db.transaction().execute(change);
   noteFrameworkChanged(db);
   return result;
@@ -61,7 +61,7 @@ async function nextPosition(db: Db, table: 'themes' | 'priorities'): Promise<num
   return Number(row?.last ?? 0) + 1;
 }
 
-export async function createTheme(trx: Db, actor: Actor, input: ThemeInput): Promise<number> {
+export async function createTheme(trx: Trx, actor: Actor, input: ThemeInput): Promise<number> {
   const key = uniqueKey(keyFrom(input.name, 'theme'), await takenKeys(trx, 'themes'));
   const { id } = await trx
     .insertInto('themes')
@@ -73,7 +73,7 @@ export async function createTheme(trx: Db, actor: Actor, input: ThemeInput): Pro
   return id;
 }
 
-export async function updateTheme(trx: Db, actor: Actor, id: number, input: ThemeInput): Promise<boolean> {
+export async function updateTheme(trx: Trx, actor: Actor, id: number, input: ThemeInput): Promise<boolean> {
   const before = await themeSnapshot(trx, id);
   if (!before) return false;
   await trx.updateTable('themes').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
@@ -82,7 +82,7 @@ export async function updateTheme(trx: Db, actor: Actor, id: number, input: Them
   return true;
 }
 
-export async function createPriority(trx: Db, actor: Actor, input: PriorityInput): Promise<number | null> {
+export async function createPriority(trx: Trx, actor: Actor, input: PriorityInput): Promise<number | null> {
   const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
   if (!theme) return null;
   const key = uniqueKey(keyFrom(input.name, 'priority'), await takenKeys(trx, 'priorities'));
@@ -97,7 +97,7 @@ export async function createPriority(trx: Db, actor: Actor, input: PriorityInput
 }
 
 /** False when the priority, or the theme it is moved to, does not exist. */
-export async function updatePriority(trx: Db, actor: Actor, id: number, input: PriorityInput): Promise<boolean> {
+export async function updatePriority(trx: Trx, actor: Actor, id: number, input: PriorityInput): Promise<boolean> {
   const before = await prioritySnapshot(trx, id);
   const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
   if (!before || !theme) return false;
@@ -124,7 +124,7 @@ export async function listLinkedConsultations(db: Db, priorityId: number): Promi
 }
 
 /** Refused while any consultation links to the priority: its responses were gathered under it. */
-export async function deletePriority(trx: Db, actor: Actor, id: number): Promise<DeleteResult> {
+export async function deletePriority(trx: Trx, actor: Actor, id: number): Promise<DeleteResult> {
   const before = await prioritySnapshot(trx, id);
   if (!before) return { ok: false, reason: 'not_found' };
   const consultations = await listLinkedConsultations(trx, id);
@@ -136,7 +136,7 @@ export async function deletePriority(trx: Db, actor: Actor, id: number): Promise
 }
 
 /** Refused while the theme has priorities: they are moved or deleted first. */
-export async function deleteTheme(trx: Db, actor: Actor, id: number): Promise<DeleteResult> {
+export async function deleteTheme(trx: Trx, actor: Actor, id: number): Promise<DeleteResult> {
   const before = await themeSnapshot(trx, id);
   if (!before) return { ok: false, reason: 'not_found' };
   const priorities = await trx.selectFrom('priorities').select('name').where('theme_id', '=', id).orderBy('position').execute();
@@ -147,7 +147,7 @@ export async function deleteTheme(trx: Db, actor: Actor, id: number): Promise<De
   return { ok: true };
 }
 
-export async function moveTheme(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
+export async function moveTheme(trx: Trx, actor: Actor, id: number, direction: Direction): Promise<boolean> {
   const rows = await trx.selectFrom('themes').select(['id', 'name', 'position']).orderBy('position').orderBy('id').execute();
   const moved = await moveAmong(trx, 'themes', rows, id, direction);
   if (typeof moved === 'string') return false;
@@ -163,7 +163,7 @@ export async function moveTheme(trx: Db, actor: Actor, id: number, direction: Di
 }
 
 /** Moves a priority up or down among its own theme's priorities. */
-export async function movePriority(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
+export async function movePriority(trx: Trx, actor: Actor, id: number, direction: Direction): Promise<boolean> {
   const target = await trx.selectFrom('priorities').select('theme_id').where('id', '=', id).executeTakeFirst();
   if (!target) return false;
   const rows = await trx

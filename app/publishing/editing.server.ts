@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { Action } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import type { Result } from '~/consultations/builder/consultations.server';
@@ -24,7 +24,7 @@ function columnsOf(input: ActionInput) {
   return { title: input.title, description: input.description, priority_id: input.priorityId, status: input.status, due_on: input.dueOn, done_on: input.doneOn };
 }
 
-async function recordUpdate(trx: Db, actor: Actor, actionId: number, input: ActionInput, now: Date) {
+async function recordUpdate(trx: Trx, actor: Actor, actionId: number, input: ActionInput, now: Date) {
   const happenedOn = input.changedOn ?? (input.status === 'done' && input.doneOn ? input.doneOn : today(now));
   await trx
     .insertInto('action_updates')
@@ -32,7 +32,7 @@ async function recordUpdate(trx: Db, actor: Actor, actionId: number, input: Acti
     .execute();
 }
 
-export async function addAction(trx: Db, actor: Actor, consultationId: number, input: ActionInput, now = new Date()): Promise<Result<{ id: number }>> {
+export async function addAction(trx: Trx, actor: Actor, consultationId: number, input: ActionInput, now = new Date()): Promise<Result<{ id: number }>> {
   if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
   const last = await trx
     .selectFrom('actions')
@@ -47,7 +47,7 @@ export async function addAction(trx: Db, actor: Actor, consultationId: number, i
   return { ok: true, id };
 }
 
-export async function updateAction(trx: Db, actor: Actor, consultationId: number, actionId: number, input: ActionInput, now = new Date()): Promise<Result<{ statusChanged: boolean }>> {
+export async function updateAction(trx: Trx, actor: Actor, consultationId: number, actionId: number, input: ActionInput, now = new Date()): Promise<Result<{ statusChanged: boolean }>> {
   const before = await findAction(trx, consultationId, actionId);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
@@ -77,7 +77,7 @@ export async function updateAction(trx: Db, actor: Actor, consultationId: number
   return { ok: true, statusChanged };
 }
 
-export async function deleteAction(trx: Db, actor: Actor, consultationId: number, actionId: number, now = new Date()): Promise<Result> {
+export async function deleteAction(trx: Trx, actor: Actor, consultationId: number, actionId: number, now = new Date()): Promise<Result> {
   const before = await findAction(trx, consultationId, actionId);
   if (!before) return { ok: false, error: 'builder:notFound' };
   await trx.deleteFrom('action_updates').where('action_id', '=', actionId).execute();
@@ -89,7 +89,7 @@ export async function deleteAction(trx: Db, actor: Actor, consultationId: number
 }
 
 /** Swaps an action with its neighbour; at either end it stays where it is. */
-export async function moveAction(trx: Db, actor: Actor, consultationId: number, actionId: number, direction: 'up' | 'down', now = new Date()): Promise<Result> {
+export async function moveAction(trx: Trx, actor: Actor, consultationId: number, actionId: number, direction: 'up' | 'down', now = new Date()): Promise<Result> {
   const rows = await trx.selectFrom('actions').select(['id', 'title', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
   const at = rows.findIndex((r) => r.id === actionId);
   if (at < 0) return { ok: false, error: 'builder:notFound' };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import { seedFramework } from '#db/seed/framework';
 import { createRandom } from '#db/seed/random';
 import { seedWards } from '#db/seed/wards';
@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => destroy());
 
-const tx = <T>(run: (trx: Db) => Promise<T>) => db.transaction().execute(run);
+const tx = <T>(run: (trx: Trx) => Promise<T>) => db.transaction().execute(run);
 const audits = (action: string) => db.selectFrom('audit_events').selectAll().where('action', '=', action).execute();
 const closed = () => createConsultation(db, { status: 'closed', opensAt: new Date(Date.now() - 30 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString() });
 const input = (over: Partial<ActionInput> = {}): ActionInput => ({ title: 'Repair the paths', description: 'Resurface them.', priorityId, status: 'planned', dueOn: '2027-06-30', doneOn: null, changedOn: null, note: '', ...over });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import { seedFramework } from '#db/seed/framework';
 import type { Actor } from '~/platform/audit.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
@@ -24,7 +24,7 @@ describe('the consultation builder', () => {
   });
   afterAll(() => destroy());
 
-  const tx = <T>(change: (trx: Db) => Promise<T>) => db.transaction().execute(change);
+  const tx = <T>(change: (trx: Trx) => Promise<T>) => db.transaction().execute(change);
   const audit = (action: string) => db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
 
   async function draftWithQuestions(title: string) {

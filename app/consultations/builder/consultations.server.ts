@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { Consultation, ConsultationStatus } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { effectiveStatus, type EffectiveStatus } from '~/consultations/status';
@@ -59,7 +59,7 @@ export function findConsultation(db: Db, id: number): Promise<Consultation | und
 }
 
 /** Marks a consultation as changed: its public definition is rebuilt on the next request. */
-export async function touchConsultation(trx: Db, id: number, now = new Date()): Promise<void> {
+export async function touchConsultation(trx: Trx, id: number, now = new Date()): Promise<void> {
   await trx.updateTable('consultations').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
 }
 
@@ -70,7 +70,7 @@ export interface DraftInput {
 }
 
 /** A new draft: its address made from the title unless the officer typed one, and never a taken one. */
-export async function createDraft(trx: Db, actor: Actor, input: DraftInput, now = new Date()): Promise<Result<{ id: number }>> {
+export async function createDraft(trx: Trx, actor: Actor, input: DraftInput, now = new Date()): Promise<Result<{ id: number }>> {
   const taken = (await trx.selectFrom('consultations').select('slug').execute()).map((r) => r.slug);
   let slug: string;
   if (input.slug) {
@@ -110,7 +110,7 @@ export async function linkedPriorityIds(db: Db, consultationId: number): Promise
   return rows.map((r) => r.priority_id);
 }
 
-export async function updateDetails(trx: Db, actor: Actor, id: number, input: DetailsInput, now = new Date()): Promise<Result> {
+export async function updateDetails(trx: Trx, actor: Actor, id: number, input: DetailsInput, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   const known = await trx.selectFrom('priorities').select('id').execute();

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { Option } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/responses/counts.server';
@@ -30,7 +30,7 @@ async function findOwnOption(db: Db, consultationId: number, questionId: number,
   return { ok: true as const, question, option };
 }
 
-export async function addOption(trx: Db, actor: Actor, consultationId: number, questionId: number, input: OptionInput, now = new Date()): Promise<Result<{ id: number }>> {
+export async function addOption(trx: Trx, actor: Actor, consultationId: number, questionId: number, input: OptionInput, now = new Date()): Promise<Result<{ id: number }>> {
   const found = await findOwnOption(trx, consultationId, questionId);
   if (!found.ok) return found;
   const existing = await listOptions(trx, questionId);
@@ -47,7 +47,7 @@ export async function addOption(trx: Db, actor: Actor, consultationId: number, q
   return { ok: true, id };
 }
 
-export async function updateOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, input: OptionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+export async function updateOption(trx: Trx, actor: Actor, consultationId: number, questionId: number, optionId: number, input: OptionInput, reason: string | undefined, now = new Date()): Promise<Result> {
   const found = await findOwnOption(trx, consultationId, questionId, optionId);
   if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
   const before = found.option;
@@ -63,7 +63,7 @@ export async function updateOption(trx: Db, actor: Actor, consultationId: number
   return { ok: true };
 }
 
-export async function setOptionHidden(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
+export async function setOptionHidden(trx: Trx, actor: Actor, consultationId: number, questionId: number, optionId: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
   const found = await findOwnOption(trx, consultationId, questionId, optionId);
   if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
   if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
@@ -78,7 +78,7 @@ export async function setOptionHidden(trx: Db, actor: Actor, consultationId: num
   return { ok: true };
 }
 
-export async function deleteOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, now = new Date()): Promise<Result> {
+export async function deleteOption(trx: Trx, actor: Actor, consultationId: number, questionId: number, optionId: number, now = new Date()): Promise<Result> {
   const found = await findOwnOption(trx, consultationId, questionId, optionId);
   if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
   if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
@@ -88,7 +88,7 @@ export async function deleteOption(trx: Db, actor: Actor, consultationId: number
   return { ok: true };
 }
 
-export async function moveOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {
+export async function moveOption(trx: Trx, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {
   const found = await findOwnOption(trx, consultationId, questionId, optionId);
   if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
   const moved = await moveAmong(trx, 'options', await listOptions(trx, questionId), optionId, direction);

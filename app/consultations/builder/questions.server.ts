@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { Question, QuestionKind } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-kinds';
@@ -64,7 +64,7 @@ async function sectionBelongs(db: Db, consultationId: number, sectionId: number)
   return (await db.selectFrom('sections').select('id').where('id', '=', sectionId).where('consultation_id', '=', consultationId).executeTakeFirst()) !== undefined;
 }
 
-export async function addQuestion(trx: Db, actor: Actor, consultationId: number, input: NewQuestionInput, now = new Date()): Promise<Result<{ id: number }>> {
+export async function addQuestion(trx: Trx, actor: Actor, consultationId: number, input: NewQuestionInput, now = new Date()): Promise<Result<{ id: number }>> {
   if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
   const labels = hasOwnOptions(input.kind) ? input.options.map((l) => l.trim()).filter(Boolean) : [];
   const checked = checkSettings(input, labels.length + (input.otherLabel ? 1 : 0));
@@ -106,7 +106,7 @@ function optionRows(questionId: number, kind: QuestionKind, labels: string[], ot
 /** What can no longer change once a consultation has responses. */
 const MEANING = ['kind', 'rating_max', 'rank_count'] as const;
 
-export async function updateQuestion(trx: Db, actor: Actor, consultationId: number, id: number, input: QuestionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+export async function updateQuestion(trx: Trx, actor: Actor, consultationId: number, id: number, input: QuestionInput, reason: string | undefined, now = new Date()): Promise<Result> {
   const before = await findQuestion(trx, consultationId, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
@@ -142,7 +142,7 @@ export async function updateQuestion(trx: Db, actor: Actor, consultationId: numb
 }
 
 /** Hiding keeps the question and its answers but stops asking it; showing it again is allowed. */
-export async function setQuestionHidden(trx: Db, actor: Actor, consultationId: number, id: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
+export async function setQuestionHidden(trx: Trx, actor: Actor, consultationId: number, id: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
   const before = await findQuestion(trx, consultationId, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
@@ -158,7 +158,7 @@ export async function setQuestionHidden(trx: Db, actor: Actor, consultationId: n
   return { ok: true };
 }
 
-export async function deleteQuestion(trx: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
+export async function deleteQuestion(trx: Trx, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
   const before = await findQuestion(trx, consultationId, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
@@ -169,7 +169,7 @@ export async function deleteQuestion(trx: Db, actor: Actor, consultationId: numb
 }
 
 /** Questions with their options, translations and young people's versions (only before any response). */
-export async function deleteQuestionRows(trx: Db, ids: number[]): Promise<void> {
+export async function deleteQuestionRows(trx: Trx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const options = await trx.selectFrom('options').select('id').where('question_id', 'in', ids).execute();
   await deleteOptionRows(
@@ -186,7 +186,7 @@ export async function deleteQuestionRows(trx: Db, ids: number[]): Promise<void> 
   await trx.deleteFrom('questions').where('id', 'in', ids).execute();
 }
 
-export async function deleteOptionRows(trx: Db, ids: number[]): Promise<void> {
+export async function deleteOptionRows(trx: Trx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const youth = await trx.selectFrom('youth_options').select('id').where('option_id', 'in', ids).execute();
   if (youth.length) {
@@ -199,7 +199,7 @@ export async function deleteOptionRows(trx: Db, ids: number[]): Promise<void> {
 }
 
 /** Moves a question before or after its neighbour in the same section. */
-export async function moveQuestion(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
+export async function moveQuestion(trx: Trx, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
   const question = await findQuestion(trx, consultationId, id);
   if (!question) return { ok: false, error: 'builder:notFound' };
   const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { Section } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/responses/counts.server';
@@ -23,7 +23,7 @@ export function findSection(db: Db, consultationId: number, id: number): Promise
   return db.selectFrom('sections').selectAll().where('consultation_id', '=', consultationId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function addSection(trx: Db, actor: Actor, consultationId: number, input: SectionInput, now = new Date()): Promise<Result<{ id: number }>> {
+export async function addSection(trx: Trx, actor: Actor, consultationId: number, input: SectionInput, now = new Date()): Promise<Result<{ id: number }>> {
   const existing = await listSections(trx, consultationId);
   const values = {
     consultation_id: consultationId,
@@ -38,7 +38,7 @@ export async function addSection(trx: Db, actor: Actor, consultationId: number, 
   return { ok: true, id };
 }
 
-export async function updateSection(trx: Db, actor: Actor, consultationId: number, id: number, input: SectionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+export async function updateSection(trx: Trx, actor: Actor, consultationId: number, id: number, input: SectionInput, reason: string | undefined, now = new Date()): Promise<Result> {
   const before = await findSection(trx, consultationId, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   const locked = await hasResponses(trx, consultationId);
@@ -55,7 +55,7 @@ export async function updateSection(trx: Db, actor: Actor, consultationId: numbe
 }
 
 /** Deleting a section deletes its questions, so it is refused once anyone has answered. */
-export async function deleteSection(trx: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
+export async function deleteSection(trx: Trx, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
   const before = await findSection(trx, consultationId, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
@@ -71,7 +71,7 @@ export async function deleteSection(trx: Db, actor: Actor, consultationId: numbe
   return { ok: true };
 }
 
-export async function moveSection(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
+export async function moveSection(trx: Trx, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
   const moved = await moveAmong(trx, 'sections', await listSections(trx, consultationId), id, direction);
   if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
   if (moved === 'edge') return { ok: true };

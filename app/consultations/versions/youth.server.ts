@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { YouthKind } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { maxLengthOf } from '~/consultations/question-kinds';
@@ -146,7 +146,7 @@ export async function saveYouthItem(db: Db, user: User, consultationId: number, 
 }
 
 // Kept answers keep their ids (and so their translations); keys are parked first so two answers can swap keys.
-async function replaceYouthOptions(trx: Db, itemId: number, oldIds: number[], options: { id?: number; label: string; picture: string | null; optionId: number; key: string }[]) {
+async function replaceYouthOptions(trx: Trx, itemId: number, oldIds: number[], options: { id?: number; label: string; picture: string | null; optionId: number; key: string }[]) {
   const kept = new Set(options.map((o) => o.id).filter((id): id is number => id !== undefined && oldIds.includes(id)));
   const gone = oldIds.filter((id) => !kept.has(id));
   if (gone.length) {
