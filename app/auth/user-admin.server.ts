@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import type { Role, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { deleteUserSessions } from './sessions.server';
-import { countActiveAdmins, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
+import { activateInvitedUser, countActiveAdmins, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
 
 // What administrators do to other people's accounts. Each change is audited in its transaction,
 // and none can leave the council without an active administrator.
@@ -21,6 +21,15 @@ export async function inviteUser(db: Db, by: User, input: { email: string; name:
       now,
     );
     return { ok: true, value: invited } as const;
+  });
+}
+
+/** Someone invited sets their name and password: their account is active and the link used, with its audit entry. */
+export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const accepted = await activateInvitedUser(trx, token, input, now);
+    if (accepted) await recordAudit(trx, actorOf(accepted), { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` }, now);
+    return accepted;
   });
 }
 
