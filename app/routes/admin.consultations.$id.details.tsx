@@ -10,7 +10,7 @@ import { findConsultation, linkedPriorityIds, updateDetails } from '~/consultati
 import { isoToLondon, londonToIso } from '~/consultations/builder/dates';
 import { listPriorityChoices } from '~/consultations/builder/details.server';
 import { REQUIRABLE_LOCALES, requiredLocalesOf } from '~/consultations/builder/required-locales';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
 import { detailsSchema } from '~/consultations/builder/schemas';
 import { AdminForm } from '~/ui/admin/AdminForm';
 import { CheckboxField, InputField, TextAreaField } from '~/ui/admin/Field';
@@ -74,7 +74,7 @@ export async function action(args: ActionFunctionArgs) {
     requiredLocales: v.requiredLocales.filter((l) => REQUIRABLE_LOCALES.includes(l)),
     priorityIds: v.priorities,
   };
-  const result = await change(args.context.db, (trx) => updateDetails(trx, actorOf(user), id, input));
+  const result = await updateDetails(args.context.db, actorOf(user), id, input);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}?done=saved`, 303);
 }

@@ -9,7 +9,7 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { findConsultation } from '~/consultations/builder/consultations.server';
 import { deleteQuestion, listQuestions, moveQuestion } from '~/consultations/builder/questions.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
 import { sectionSchema } from '~/consultations/builder/schemas';
 import { addSection, deleteSection, listSections, moveSection } from '~/consultations/builder/sections.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
@@ -60,18 +60,20 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get('intent') === 'addSection') {
     const submission = parseWithZod(formData, { schema: sectionSchema });
     if (submission.status !== 'success') return refusal(args.context, submission.reply());
-    const result = await change(db, (trx) => addSection(trx, actor, id, submission.value));
+    const result = await addSection(db, actor, id, submission.value);
     return result.ok ? redirect(`/admin/consultations/${id}/questions#section-${result.id}`, 303) : refuseChange(args.context, submission, result);
   }
   const submission = parseWithZod(formData, { schema: rowSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { intent, target, direction = 'up' } = submission.value;
-  const result = await change(db, (trx) => {
-    if (intent === 'moveSection') return moveSection(trx, actor, id, target, direction);
-    if (intent === 'deleteSection') return deleteSection(trx, actor, id, target);
-    if (intent === 'moveQuestion') return moveQuestion(trx, actor, id, target, direction);
-    return deleteQuestion(trx, actor, id, target);
-  });
+  const result =
+    intent === 'moveSection'
+      ? await moveSection(db, actor, id, target, direction)
+      : intent === 'deleteSection'
+        ? await deleteSection(db, actor, id, target)
+        : intent === 'moveQuestion'
+          ? await moveQuestion(db, actor, id, target, direction)
+          : await deleteQuestion(db, actor, id, target);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}/questions`, 303);
 }

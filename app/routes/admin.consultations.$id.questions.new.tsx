@@ -8,7 +8,7 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { findConsultation } from '~/consultations/builder/consultations.server';
 import { addQuestion } from '~/consultations/builder/questions.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
 import { newQuestionSchema, optionLines } from '~/consultations/builder/schemas';
 import { listSections } from '~/consultations/builder/sections.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: newQuestionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { options, ...input } = submission.value;
-  const result = await change(args.context.db, (trx) => addQuestion(trx, actorOf(user), id, { ...input, options: optionLines(options) }));
+  const result = await addQuestion(args.context.db, actorOf(user), id, { ...input, options: optionLines(options) });
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}/questions/${result.id}?done=added`, 303);
 }

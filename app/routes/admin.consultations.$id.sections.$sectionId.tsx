@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change, idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { idParam, notFound, refuseChange, refusal } from '~/consultations/builder/routes.server';
 import { sectionSchema } from '~/consultations/builder/schemas';
 import { findSection, updateSection } from '~/consultations/builder/sections.server';
 import { AdminForm } from '~/ui/admin/AdminForm';
@@ -43,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: sectionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { reason, title, intro } = submission.value;
-  const result = await change(args.context.db, (trx) => updateSection(trx, actorOf(user), id, sectionId, { title, intro }, reason));
+  const result = await updateSection(args.context.db, actorOf(user), id, sectionId, { title, intro }, reason);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}/questions#section-${sectionId}`, 303);
 }
