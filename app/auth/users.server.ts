@@ -100,8 +100,10 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
     .executeTakeFirst();
 }
 
-/** Accepts an invitation: the person chooses their name and password and the account is active. */
-/** Marks the invitation used and the account active, in the caller's transaction (acceptInvitation opens it). */
+/**
+ * Accepts an invitation: the person chooses their name and password and the account is active.
+ * In the caller's transaction: acceptInvitation (user-admin.server.ts) opens it and audits.
+ */
 export async function activateInvitedUser(trx: Trx, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
   const user = await findInvitation(trx, token, now);
   if (!user) return undefined;

@@ -65,7 +65,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'move': {
       const submission = parseWithZod(formData, { schema: moveActionSchema });
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
-      const result = await change(db, (trx) => moveAction(trx, actor, id, submission.value.actionId, submission.value.direction));
+      const result = await moveAction(db, actor, id, submission.value.actionId, submission.value.direction);
       return result.ok ? back('moved') : refuseChange(args.context, submission, result);
     }
   }

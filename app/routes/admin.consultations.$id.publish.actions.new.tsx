@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change, refuseChange, refusal } from '~/consultations/builder/routes.server';
+import { refuseChange, refusal } from '~/consultations/builder/routes.server';
 import { ActionForm } from '~/publishing/components/ActionForm';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   const consultation = await requireConsultationToPublish(db, args.params.id);
   const submission = parseWithZod(formData, { schema: actionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
-  const result = await change(db, (trx) => addAction(trx, actorOf(user), consultation.id, actionInput(submission.value)));
+  const result = await addAction(db, actorOf(user), consultation.id, actionInput(submission.value));
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${consultation.id}/publish?done=added#action-${result.id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
