@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { Role, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { deleteUserSessions } from './sessions.server';
@@ -11,7 +11,7 @@ export type UserChangeError = 'emailTaken' | 'lastAdmin' | 'notYourself' | 'notF
 type Result<T> = { ok: true; value: T } | { ok: false; error: UserChangeError };
 
 export async function inviteUser(db: Db, by: User, input: { email: string; name: string; role: Role }, now = new Date()): Promise<Result<{ user: User; token: string }>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await findUserByEmail(trx, input.email)) return { ok: false, error: 'emailTaken' } as const;
     const invited = await insertInvitedUser(trx, { ...input, invitedBy: by.id }, now);
     await recordAudit(
@@ -26,7 +26,7 @@ export async function inviteUser(db: Db, by: User, input: { email: string; name:
 
 /** Someone invited sets their name and password: their account is active and the link used, with its audit entry. */
 export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const accepted = await activateInvitedUser(trx, token, input, now);
     if (accepted) await recordAudit(trx, actorOf(accepted), { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` }, now);
     return accepted;
@@ -35,7 +35,7 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
 
 /** A fresh invitation link for someone who has not yet accepted; the old link stops working. */
 export async function reinviteUser(db: Db, by: User, userId: number, now = new Date()): Promise<Result<string>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await findUserById(trx, userId);
     if (!user) return { ok: false, error: 'notFound' } as const;
     if (user.status !== 'invited') return { ok: false, error: 'notInvited' } as const;
@@ -59,7 +59,7 @@ export async function changeUser(
   now = new Date(),
 ): Promise<Result<User>> {
   if (userId === by.id) return { ok: false, error: 'notYourself' };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await findUserById(trx, userId);
     if (!target) return { ok: false, error: 'notFound' } as const;
     if ('role' in change) {
@@ -99,7 +99,7 @@ export async function changeUser(
 }
 
 export async function signOutUserEverywhere(db: Db, by: User, userId: number, now = new Date()): Promise<Result<number>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await findUserById(trx, userId);
     if (!target) return { ok: false, error: 'notFound' } as const;
     const ended = await deleteUserSessions(trx, userId);

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
 import type { Transaction } from 'kysely';
@@ -91,7 +91,7 @@ export async function storeResponse(
   also?: (trx: Transaction<Database>, stored: { id: number; reference: string }) => Promise<void>,
 ): Promise<SubmitResult> {
   try {
-    const stored = await db.transaction().execute(async (trx) => {
+    const stored = await inTransaction(db, async (trx) => {
       const inserted = await insertResponse(trx, toStore, meta);
       await deleteDraft(trx, meta.draftToken, toStore.consultationId);
       await also?.(trx, inserted);

@@ -1,6 +1,6 @@
 import { STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
 import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
-import type { Db } from '../connection';
+import { inTransaction, type Db } from '../connection';
 import type { ConsultationStatus, QuestionKind } from '../schema';
 import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion, type DemoYouthVersion } from './demo-dsl';
 import { climateFriendlyStockport } from './demo/climate';
@@ -236,7 +236,7 @@ async function insertYouthVersion(
  * `today`. Needs the framework (seedFramework) first. Returns the ids of those inserted, by slug.
  */
 export async function seedConsultations(db: Db, today: Date): Promise<Record<string, number>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = new Set((await trx.selectFrom('consultations').select('slug').execute()).map((row) => row.slug));
     const translations = new TranslationBatch();
     const inserted: Record<string, number> = {};
