@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { verifyPassword } from './password.server';
@@ -16,4 +16,13 @@ export async function changeOwnPassword(db: Db, user: User, input: { current: st
   const { token } = await createSession(db, user.id, now);
   await recordAudit(db, actorOf(user), { action: 'user.password', entityType: 'user', entityId: user.id, summary: `${user.email} changed their password` }, now);
   return { ok: true, token };
+}
+
+/** Ends every one of a person's own sessions, this one too, with its audit entry; returns how many ended. */
+export function signOutEverywhere(db: Db, user: User): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const ended = await deleteUserSessions(trx, user.id);
+    await recordAudit(trx, actorOf(user), { action: 'user.sign_out_everywhere', entityType: 'user', entityId: user.id, summary: `${user.email} signed out everywhere (${ended} sessions)` });
+    return ended;
+  });
 }
