@@ -1,8 +1,9 @@
 import { inTransaction, type Db } from '#db/connection';
 import type { Role, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
+import { hashPassword } from './password.server';
 import { deleteUserSessions } from './sessions.server';
-import { activateInvitedUser, countActiveAdmins, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
+import { activateInvitedUser, countActiveAdmins, findInvitation, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
 
 // What administrators do to other people's accounts. Each change is audited in its transaction,
 // and none can leave the council without an active administrator.
@@ -26,8 +27,11 @@ export async function inviteUser(db: Db, by: User, input: { email: string; name:
 
 /** Someone invited sets their name and password: their account is active and the link used, with its audit entry. */
 export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
+  // scrypt takes a good part of a second: done before the transaction, and only for a live link.
+  if (!(await findInvitation(db, token, now))) return undefined;
+  const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
-    const accepted = await activateInvitedUser(trx, token, input, now);
+    const accepted = await activateInvitedUser(trx, token, { name: input.name, passwordHash }, now);
     if (accepted) await recordAudit(trx, actorOf(accepted), { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` }, now);
     return accepted;
   });

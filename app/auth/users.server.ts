@@ -101,13 +101,14 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
 }
 
 /**
- * Accepts an invitation: the person chooses their name and password and the account is active.
- * In the caller's transaction: acceptInvitation (user-admin.server.ts) opens it and audits.
+ * Accepts an invitation: the person has chosen their name and password (hashed already, so the
+ * slow hash never holds the write lock) and the account is active. In the caller's transaction:
+ * acceptInvitation (user-admin.server.ts) opens it and audits.
  */
-export async function activateInvitedUser(trx: Trx, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
+export async function activateInvitedUser(trx: Trx, token: string, input: { name: string; passwordHash: string }, now = new Date()): Promise<User | undefined> {
   const user = await findInvitation(trx, token, now);
   if (!user) return undefined;
-  const passwordHash = await hashPassword(input.password);
+  const { passwordHash } = input;
   const at = now.toISOString();
   await trx.updateTable('invitations').set({ used_at: at }).where('token_hash', '=', hashToken(token)).execute();
   return trx
@@ -127,8 +128,7 @@ export async function updateUser(db: Db, id: number, changes: { role?: Role; sta
     .executeTakeFirstOrThrow();
 }
 
-export async function updatePassword(db: Db, id: number, password: string, now = new Date()): Promise<void> {
-  const passwordHash = await hashPassword(password);
+export async function updatePassword(db: Db, id: number, passwordHash: string, now = new Date()): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now.toISOString() }).where('id', '=', id).execute();
 }
 
