@@ -56,4 +56,18 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...routeZones, ...internalZones] }],
     },
   },
+  {
+    // A route parses, calls a capability's command and answers; the command opens the transaction.
+    files: ['app/routes/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: "Routes open no transaction: call the capability's command, which opens it (inTransaction, db/connection.ts)." },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '#db/connection', importNames: ['inTransaction'], message: "Routes open no transaction: call the capability's command, which opens it." }] },
+      ],
+    },
+  },
 );
