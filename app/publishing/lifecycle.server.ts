@@ -1,4 +1,4 @@
-import type { Trx } from '#db/connection';
+import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { findConsultation, type Result } from '~/consultations/builder/consultations.server';
 import { effectiveStatus } from '~/consultations/status';
@@ -8,7 +8,7 @@ import { effectiveStatus } from '~/consultations/status';
 // move, and a draft has none. Each change moves updated_at, which keys the public page caches.
 
 /** The officer's opening words on the public results page. */
-export async function saveResultsSummary(trx: Trx, actor: Actor, id: number, summary: string, now = new Date()): Promise<Result> {
+export async function saveResultsSummary(trx: Db, actor: Actor, id: number, summary: string, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   await trx.updateTable('consultations').set({ results_summary: summary, updated_at: now.toISOString() }).where('id', '=', id).execute();
@@ -21,7 +21,7 @@ export async function saveResultsSummary(trx: Trx, actor: Actor, id: number, sum
   return { ok: true };
 }
 
-export async function publishResults(trx: Trx, actor: Actor, id: number, now = new Date()): Promise<Result> {
+export async function publishResults(trx: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (effectiveStatus(before, now) !== 'closed') return { ok: false, error: 'publishing:notClosed' };
@@ -42,7 +42,7 @@ export async function publishResults(trx: Trx, actor: Actor, id: number, now = n
 }
 
 /** Takes the public results page down; the consultation is closed again, its actions kept. */
-export async function unpublishResults(trx: Trx, actor: Actor, id: number, now = new Date()): Promise<Result> {
+export async function unpublishResults(trx: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (before.status !== 'results_published') return { ok: false, error: 'publishing:notPublished' };

@@ -1,4 +1,4 @@
-import type { Trx } from '#db/connection';
+import type { Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { effectiveStatus } from '~/consultations/status';
 import { findConsultation, type Result } from './consultations.server';
@@ -9,7 +9,7 @@ import { publishChecks, type Check } from './publish-checks.server';
 
 export type PublishResult = { ok: true; scheduled: boolean } | { ok: false; error: string; problems: Check[] };
 
-export async function publishConsultation(trx: Trx, actor: Actor, id: number, now = new Date()): Promise<PublishResult> {
+export async function publishConsultation(trx: Db, actor: Actor, id: number, now = new Date()): Promise<PublishResult> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound', problems: [] };
   if (before.status !== 'draft') return { ok: false, error: 'builder:notDraft', problems: [] };
@@ -36,7 +36,7 @@ export async function publishConsultation(trx: Trx, actor: Actor, id: number, no
 }
 
 /** A scheduled consultation that has not opened yet goes back to being a draft. */
-export async function unscheduleConsultation(trx: Trx, actor: Actor, id: number, now = new Date()): Promise<Result> {
+export async function unscheduleConsultation(trx: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (effectiveStatus(before, now) !== 'upcoming') return { ok: false, error: 'builder:notScheduled' };
@@ -45,7 +45,7 @@ export async function unscheduleConsultation(trx: Trx, actor: Actor, id: number,
   return { ok: true };
 }
 
-export async function closeConsultation(trx: Trx, actor: Actor, id: number, now = new Date()): Promise<Result> {
+export async function closeConsultation(trx: Db, actor: Actor, id: number, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (effectiveStatus(before, now) !== 'open') return { ok: false, error: 'builder:notOpen' };
@@ -65,7 +65,7 @@ export async function closeConsultation(trx: Trx, actor: Actor, id: number, now 
 }
 
 /** A closed consultation opens again until a new closing date, which must be in the future. */
-export async function reopenConsultation(trx: Trx, actor: Actor, id: number, closesAt: string, now = new Date()): Promise<Result> {
+export async function reopenConsultation(trx: Db, actor: Actor, id: number, closesAt: string, now = new Date()): Promise<Result> {
   const before = await findConsultation(trx, id);
   if (!before) return { ok: false, error: 'builder:notFound' };
   if (effectiveStatus(before, now) !== 'closed') return { ok: false, error: 'builder:notClosed' };

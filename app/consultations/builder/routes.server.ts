@@ -2,7 +2,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import type { AppLoadContext } from '@remix-run/node';
 import type { Params } from '@remix-run/react';
 import { data } from '@remix-run/node';
-import { inTransaction, type Db, type Trx } from '#db/connection';
+import type { Db } from '#db/connection';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import type { Result } from './consultations.server';
 
@@ -38,11 +38,6 @@ export function refuseChange(
   return refusal(context, reply, CONFLICTS.includes(result.error) ? 409 : 400);
 }
 
-/**
- * Runs a lifecycle step (publish, close, reopen, unschedule; results published or withdrawn) in
- * its own transaction. Every other change opens its transaction itself; the lifecycles are being
- * given one owner, which will open theirs the same way, and then this goes.
- */
-export function change<T>(db: Db, run: (trx: Trx) => Promise<T>): Promise<T> {
-  return inTransaction(db, run);
+export function change<T>(db: Db, run: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(run);
 }

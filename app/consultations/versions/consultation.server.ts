@@ -1,5 +1,5 @@
 import { data } from '@remix-run/node';
-import type { Db, Trx } from '#db/connection';
+import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 
 /** The consultation a workspace URL names, whatever its status, or a thrown 404. */
@@ -11,6 +11,6 @@ export async function requireConsultationById(db: Db, rawId: string | undefined)
 }
 
 /** Moves the consultation's version on, so cached public definitions are rebuilt. */
-export async function touchConsultation(trx: Trx, consultationId: number, now: Date): Promise<void> {
-  await trx.updateTable('consultations').set({ updated_at: now.toISOString() }).where('id', '=', consultationId).execute();
+export async function touchConsultation(db: Db, consultationId: number, now: Date): Promise<void> {
+  await db.updateTable('consultations').set({ updated_at: now.toISOString() }).where('id', '=', consultationId).execute();
 }
