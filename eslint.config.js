@@ -127,5 +127,19 @@ export default tseslint.config(
     files: ['*.{ts,js}', 'db/**/*.ts', 'bench/**/*.ts', 'tests/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // A route parses, calls a capability's command and answers; the command opens the transaction.
+    files: ['app/routes/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='transaction']", message: "Routes open no transaction: call the capability's command, which opens it (inTransaction, db/connection.ts)." },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '#db/connection', importNames: ['inTransaction'], message: "Routes open no transaction: call the capability's command, which opens it." }] },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,11 +1,30 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { BusyTolerantSqliteDialect } from './sqlite-dialect';
 
 export type Db = Kysely<Database>;
+
+/**
+ * An open write transaction. A function typed `trx: Trx` writes something that must commit or
+ * roll back with its caller's other writes (and audit entry), so it can only be called inside
+ * inTransaction; a function that only reads takes `db: Db`, and a Trx may be passed there too.
+ */
+export type Trx = Transaction<Database>;
+
+/**
+ * The one way to open a transaction: runs `work` in it, commits when it resolves, rolls back
+ * when it throws. Opened by a capability's command (the function a route calls), never in a route
+ * module, and never inside another transaction (Kysely refuses). SQLite begins it IMMEDIATE, so
+ * writers queue for the lock instead of failing half way (sqlite-dialect.ts); PostgreSQL waits
+ * up to lock_timeout. Past busySeconds either fails with an error isDatabaseBusy (db/busy.ts)
+ * recognises, which the routes answer with 503 "busy, try again".
+ */
+export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
 
 // COUNT(*) comes back from PostgreSQL as a bigint string; our counts fit a JS number.
 pg.types.setTypeParser(20, (value) => Number(value));

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { NewAnswer, ResponseStatus } from '#db/schema';
 import { chance, int, pick, shuffle, type Random } from '#db/seed/random';
 import { LOCALES } from '~/platform/i18n/config';
@@ -82,9 +82,7 @@ export async function storeRandomResponses(db: Db, consultationId: number, count
     const locale = pick(random, LOCALES);
     const answers = questions.flatMap((q) => answersTo(random, q));
     const meta = { idempotencyKey: `random-${consultationId}-${Date.now()}-${i}-${random()}`, locale, now: new Date() };
-    const { id } = await db
-      .transaction()
-      .execute((trx) => insertResponse(trx, { consultationId, fields, answers }, { ...meta, channel: channel as (typeof CHANNELS)[number] }));
+    const { id } = await inTransaction(db, (trx) => insertResponse(trx, { consultationId, fields, answers }, { ...meta, channel: channel as (typeof CHANNELS)[number] }));
     stored.push({ id, ...fields, channel, locale, answers });
   }
   return stored;

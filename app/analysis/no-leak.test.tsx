@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import { createSession, sessionCookieHeader } from '~/auth/sessions.server';
 import { insertActiveUser } from '~/auth/users.server';
 import { ResultsView, type ResultsViewProps } from '~/analysis/components/ResultsView';
@@ -30,7 +30,7 @@ let consultationId: number;
 let cookie: string;
 
 async function respond(n: number, fields: { ward_code: string; respondent_group: string }, channel: Channel, pick: string, agree: string, options: Map<string, number>) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (let i = 0; i < n; i++) {
       await insertResponse(
         trx,

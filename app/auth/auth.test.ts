@@ -6,8 +6,8 @@ import { hashPassword, verifyPassword } from './password.server';
 import { createRateLimits, RateLimiter } from './rate-limit.server';
 import { createSession, deleteUserSessions, findSession } from './sessions.server';
 import { signIn } from './sign-in.server';
-import { changeUser, inviteUser } from './user-admin.server';
-import { acceptInvitation, findInvitation, findUserByEmail, insertActiveUser } from './users.server';
+import { acceptInvitation, changeUser, inviteUser } from './user-admin.server';
+import { findInvitation, findUserByEmail, insertActiveUser } from './users.server';
 
 let db: Db;
 let destroy: () => Promise<void>;

@@ -1,8 +1,9 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { Role, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
+import { hashPassword } from './password.server';
 import { deleteUserSessions } from './sessions.server';
-import { countActiveAdmins, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
+import { activateInvitedUser, countActiveAdmins, findInvitation, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
 
 // What administrators do to other people's accounts. Each change is audited in its transaction,
 // and none can leave the council without an active administrator.
@@ -11,7 +12,7 @@ export type UserChangeError = 'emailTaken' | 'lastAdmin' | 'notYourself' | 'notF
 type Result<T> = { ok: true; value: T } | { ok: false; error: UserChangeError };
 
 export async function inviteUser(db: Db, by: User, input: { email: string; name: string; role: Role }, now = new Date()): Promise<Result<{ user: User; token: string }>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await findUserByEmail(trx, input.email)) return { ok: false, error: 'emailTaken' } as const;
     const invited = await insertInvitedUser(trx, { ...input, invitedBy: by.id }, now);
     await recordAudit(
@@ -24,9 +25,21 @@ export async function inviteUser(db: Db, by: User, input: { email: string; name:
   });
 }
 
+/** Someone invited sets their name and password: their account is active and the link used, with its audit entry. */
+export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
+  // scrypt takes a good part of a second: done before the transaction, and only for a live link.
+  if (!(await findInvitation(db, token, now))) return undefined;
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (trx) => {
+    const accepted = await activateInvitedUser(trx, token, { name: input.name, passwordHash }, now);
+    if (accepted) await recordAudit(trx, actorOf(accepted), { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` }, now);
+    return accepted;
+  });
+}
+
 /** A fresh invitation link for someone who has not yet accepted; the old link stops working. */
 export async function reinviteUser(db: Db, by: User, userId: number, now = new Date()): Promise<Result<string>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await findUserById(trx, userId);
     if (!user) return { ok: false, error: 'notFound' } as const;
     if (user.status !== 'invited') return { ok: false, error: 'notInvited' } as const;
@@ -50,7 +63,7 @@ export async function changeUser(
   now = new Date(),
 ): Promise<Result<User>> {
   if (userId === by.id) return { ok: false, error: 'notYourself' };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await findUserById(trx, userId);
     if (!target) return { ok: false, error: 'notFound' } as const;
     if ('role' in change) {
@@ -90,7 +103,7 @@ export async function changeUser(
 }
 
 export async function signOutUserEverywhere(db: Db, by: User, userId: number, now = new Date()): Promise<Result<number>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await findUserById(trx, userId);
     if (!target) return { ok: false, error: 'notFound' } as const;
     const ended = await deleteUserSessions(trx, userId);

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { Role, User, UserStatus } from '#db/schema';
 import { hashPassword } from './password.server';
 import { hashToken, newToken } from './tokens.server';
@@ -56,25 +56,25 @@ export async function insertActiveUser(db: Db, input: { email: string; name?: st
  * stored; the link is shown once, to the administrator who sent it.
  */
 export async function insertInvitedUser(
-  db: Db,
+  trx: Trx,
   input: { email: string; name: string; role: Role; invitedBy: number | null },
   now = new Date(),
 ): Promise<{ user: User; token: string }> {
   const at = now.toISOString();
-  const user = await db
+  const user = await trx
     .insertInto('users')
     .values({ email: normaliseEmail(input.email), name: input.name.trim(), role: input.role, password_hash: null, status: 'invited', created_at: at, updated_at: at })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const token = await insertInvitation(db, user.id, input.invitedBy, now);
+  const token = await insertInvitation(trx, user.id, input.invitedBy, now);
   return { user, token };
 }
 
 /** A new invitation link for a user; earlier links for the same user stop working. */
-export async function insertInvitation(db: Db, userId: number, invitedBy: number | null, now = new Date()): Promise<string> {
+export async function insertInvitation(trx: Trx, userId: number, invitedBy: number | null, now = new Date()): Promise<string> {
   const token = newToken();
-  await db.deleteFrom('invitations').where('user_id', '=', userId).where('used_at', 'is', null).execute();
-  await db
+  await trx.deleteFrom('invitations').where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  await trx
     .insertInto('invitations')
     .values({
       token_hash: hashToken(token),
@@ -100,14 +100,18 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
     .executeTakeFirst();
 }
 
-/** Accepts an invitation: the person chooses their name and password and the account is active. */
-export async function acceptInvitation(db: Db, token: string, input: { name: string; password: string }, now = new Date()): Promise<User | undefined> {
-  const user = await findInvitation(db, token, now);
+/**
+ * Accepts an invitation: the person has chosen their name and password (hashed already, so the
+ * slow hash never holds the write lock) and the account is active. In the caller's transaction:
+ * acceptInvitation (user-admin.server.ts) opens it and audits.
+ */
+export async function activateInvitedUser(trx: Trx, token: string, input: { name: string; passwordHash: string }, now = new Date()): Promise<User | undefined> {
+  const user = await findInvitation(trx, token, now);
   if (!user) return undefined;
-  const passwordHash = await hashPassword(input.password);
+  const { passwordHash } = input;
   const at = now.toISOString();
-  await db.updateTable('invitations').set({ used_at: at }).where('token_hash', '=', hashToken(token)).execute();
-  return db
+  await trx.updateTable('invitations').set({ used_at: at }).where('token_hash', '=', hashToken(token)).execute();
+  return trx
     .updateTable('users')
     .set({ name: input.name.trim(), password_hash: passwordHash, status: 'active', updated_at: at })
     .where('id', '=', user.id)
@@ -124,8 +128,7 @@ export async function updateUser(db: Db, id: number, changes: { role?: Role; sta
     .executeTakeFirstOrThrow();
 }
 
-export async function updatePassword(db: Db, id: number, password: string, now = new Date()): Promise<void> {
-  const passwordHash = await hashPassword(password);
+export async function updatePassword(db: Db, id: number, passwordHash: string, now = new Date()): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now.toISOString() }).where('id', '=', id).execute();
 }
 

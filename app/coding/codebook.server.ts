@@ -1,11 +1,11 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db, type Trx } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { keyFrom, uniqueKey } from '~/framework/keys';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { keywordList, keywordText } from './keywords';
 
-// A consultation's codebook: the themes officers code free-text answers into. Each change takes
-// the transaction it runs in and records its audit entry there.
+// A consultation's codebook: the themes officers code free-text answers into. Each change opens
+// its transaction and records its audit entry there.
 
 export const OPEN_KINDS = ['short_text', 'long_text'] as const;
 
@@ -112,7 +112,11 @@ async function checkInput(db: Db, consultationId: number, input: ThemeInput, exc
   return null;
 }
 
-export async function createCodebookTheme(trx: Db, actor: Actor, consultationId: number, input: ThemeInput, now = new Date()): Promise<ThemeChange> {
+export function createCodebookTheme(db: Db, actor: Actor, consultationId: number, input: ThemeInput, now = new Date()): Promise<ThemeChange> {
+  return inTransaction(db, (trx) => insertCodebookTheme(trx, actor, consultationId, input, now));
+}
+
+async function insertCodebookTheme(trx: Trx, actor: Actor, consultationId: number, input: ThemeInput, now = new Date()): Promise<ThemeChange> {
   const refused = await checkInput(trx, consultationId, input, null);
   if (refused) return refused;
   const existing = await trx.selectFrom('codebook_themes').select(['key', 'position']).where('consultation_id', '=', consultationId).execute();
@@ -136,7 +140,11 @@ export async function createCodebookTheme(trx: Db, actor: Actor, consultationId:
   return { ok: true, id };
 }
 
-export async function updateCodebookTheme(trx: Db, actor: Actor, consultationId: number, id: number, input: ThemeInput): Promise<ThemeChange> {
+export function updateCodebookTheme(db: Db, actor: Actor, consultationId: number, id: number, input: ThemeInput): Promise<ThemeChange> {
+  return inTransaction(db, (trx) => writeCodebookTheme(trx, actor, consultationId, id, input));
+}
+
+async function writeCodebookTheme(trx: Trx, actor: Actor, consultationId: number, id: number, input: ThemeInput): Promise<ThemeChange> {
   const before = await snapshot(trx, id);
   if (!before || before.consultation_id !== consultationId) return { ok: false, error: 'coding:notFound' };
   const refused = await checkInput(trx, consultationId, input, id);
@@ -151,44 +159,52 @@ export async function updateCodebookTheme(trx: Db, actor: Actor, consultationId:
 }
 
 /** Adds words and phrases to a theme's keywords (those it has already are not repeated). */
-export async function addThemeKeywords(trx: Db, actor: Actor, consultationId: number, id: number, words: readonly string[]): Promise<ThemeChange> {
+export function addThemeKeywords(db: Db, actor: Actor, consultationId: number, id: number, words: readonly string[]): Promise<ThemeChange> {
+  return inTransaction(db, (trx) => addKeywordsToTheme(trx, actor, consultationId, id, words));
+}
+
+async function addKeywordsToTheme(trx: Trx, actor: Actor, consultationId: number, id: number, words: readonly string[]): Promise<ThemeChange> {
   const theme = await findCodebookTheme(trx, consultationId, id);
   if (!theme) return { ok: false, error: 'coding:notFound' };
   const keywords = keywordText([...keywordList(theme.keywords), ...words]);
-  return updateCodebookTheme(trx, actor, consultationId, id, { name: theme.name, description: theme.description, priorityId: theme.priorityId, keywords });
+  return writeCodebookTheme(trx, actor, consultationId, id, { name: theme.name, description: theme.description, priorityId: theme.priorityId, keywords });
 }
 
 export type DeleteOutcome = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'in_use'; questionIds: number[] };
 
 /** Refused while any answer is coded with the theme: deleting it would silently change those codings. */
-export async function deleteCodebookTheme(trx: Db, actor: Actor, consultationId: number, id: number): Promise<DeleteOutcome> {
-  const before = await snapshot(trx, id);
-  if (!before || before.consultation_id !== consultationId) return { ok: false, reason: 'not_found' };
-  const questionIds = await questionsUsingTheme(trx, id);
-  if (questionIds.length > 0) return { ok: false, reason: 'in_use', questionIds };
-  await trx.deleteFrom('codebook_themes').where('id', '=', id).execute();
-  await recordAudit(trx, actor, { action: 'codebook_theme.delete', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Deleted the coding theme "${before.name}"`, before });
-  return { ok: true };
+export function deleteCodebookTheme(db: Db, actor: Actor, consultationId: number, id: number): Promise<DeleteOutcome> {
+  return inTransaction(db, async (trx) => {
+    const before = await snapshot(trx, id);
+    if (!before || before.consultation_id !== consultationId) return { ok: false, reason: 'not_found' };
+    const questionIds = await questionsUsingTheme(trx, id);
+    if (questionIds.length > 0) return { ok: false, reason: 'in_use', questionIds };
+    await trx.deleteFrom('codebook_themes').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'codebook_theme.delete', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Deleted the coding theme "${before.name}"`, before });
+    return { ok: true };
+  });
 }
 
-export async function moveCodebookTheme(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction): Promise<boolean> {
-  const rows = await trx
-    .selectFrom('codebook_themes')
-    .select(['id', 'name', 'position'])
-    .where('consultation_id', '=', consultationId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const moved = await moveAmong(trx, 'codebook_themes', rows, id, direction);
-  if (typeof moved === 'string') return false;
-  await recordAudit(trx, actor, {
-    action: 'codebook_theme.move',
-    entityType: 'codebook_theme',
-    entityId: id,
-    consultationId,
-    summary: `Moved the coding theme "${moved.row.name}" ${direction}`,
-    before: { position: moved.before },
-    after: { position: moved.after },
+export function moveCodebookTheme(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const rows = await trx
+      .selectFrom('codebook_themes')
+      .select(['id', 'name', 'position'])
+      .where('consultation_id', '=', consultationId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    const moved = await moveAmong(trx, 'codebook_themes', rows, id, direction);
+    if (typeof moved === 'string') return false;
+    await recordAudit(trx, actor, {
+      action: 'codebook_theme.move',
+      entityType: 'codebook_theme',
+      entityId: id,
+      consultationId,
+      summary: `Moved the coding theme "${moved.row.name}" ${direction}`,
+      before: { position: moved.before },
+      after: { position: moved.after },
+    });
+    return true;
   });
-  return true;
 }

@@ -65,5 +65,5 @@ export async function answersPage(db: Db, consultationId: number, questionId: nu
 
 /** Saves one officer's coding of one answer, in one transaction with its audit entry. */
 export function codeAnswer(db: Db, actor: Actor, input: { consultationId: number; questionId: number; answerId: number; coderId: number; themeIds: number[] }) {
-  return db.transaction().execute((trx) => saveCoding(trx, actor, input));
+  return saveCoding(db, actor, input);
 }

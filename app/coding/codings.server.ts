@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 
 // Who coded which answer with which themes, and when. One coding per answer per coder: coding
@@ -54,36 +54,38 @@ export interface SaveCoding {
 
 export type SaveOutcome = { ok: true } | { ok: false; error: 'coding:unknownTheme' };
 
-/** Stores (or replaces) one coder's coding of one answer, with its audit entry, in the caller's transaction. */
-export async function saveCoding(trx: Db, actor: Actor, input: SaveCoding, now = new Date()): Promise<SaveOutcome> {
-  const themeIds = [...new Set(input.themeIds)].sort((a, b) => a - b);
-  const themes = themeIds.length
-    ? await trx.selectFrom('codebook_themes').select(['id', 'name']).where('consultation_id', '=', input.consultationId).where('id', 'in', themeIds).execute()
-    : [];
-  if (themes.length !== themeIds.length) return { ok: false, error: 'coding:unknownTheme' };
-  const before = (await listCodings(trx, [input.answerId])).get(input.answerId)?.find((c) => c.coderId === input.coderId);
-  // Deleting the coding takes its themes with it (foreign key on delete cascade).
-  await trx.deleteFrom('coding_themes').where('answer_id', '=', input.answerId).where('coder_id', '=', input.coderId).execute();
-  await trx.deleteFrom('codings').where('answer_id', '=', input.answerId).where('coder_id', '=', input.coderId).execute();
-  await trx
-    .insertInto('codings')
-    .values({ answer_id: input.answerId, coder_id: input.coderId, consultation_id: input.consultationId, question_id: input.questionId, coded_at: now.toISOString() })
-    .execute();
-  if (themeIds.length) await trx.insertInto('coding_themes').values(themeIds.map((theme_id) => ({ answer_id: input.answerId, coder_id: input.coderId, theme_id }))).execute();
-  const names = themes.map((t) => t.name);
-  await recordAudit(
-    trx,
-    actor,
-    {
-      action: 'coding.save',
-      entityType: 'answer',
-      entityId: input.answerId,
-      consultationId: input.consultationId,
-      summary: names.length ? `Coded an answer as ${names.map((n) => `"${n}"`).join(', ')}` : 'Coded an answer as fitting no theme',
-      before: before ? { themeIds: before.themeIds, codedAt: before.codedAt } : undefined,
-      after: { themeIds },
-    },
-    now,
-  );
-  return { ok: true };
+/** Stores (or replaces) one coder's coding of one answer, in one transaction with its audit entry. */
+export function saveCoding(db: Db, actor: Actor, input: SaveCoding, now = new Date()): Promise<SaveOutcome> {
+  return inTransaction(db, async (trx) => {
+    const themeIds = [...new Set(input.themeIds)].sort((a, b) => a - b);
+    const themes = themeIds.length
+      ? await trx.selectFrom('codebook_themes').select(['id', 'name']).where('consultation_id', '=', input.consultationId).where('id', 'in', themeIds).execute()
+      : [];
+    if (themes.length !== themeIds.length) return { ok: false, error: 'coding:unknownTheme' };
+    const before = (await listCodings(trx, [input.answerId])).get(input.answerId)?.find((c) => c.coderId === input.coderId);
+    // Deleting the coding takes its themes with it (foreign key on delete cascade).
+    await trx.deleteFrom('coding_themes').where('answer_id', '=', input.answerId).where('coder_id', '=', input.coderId).execute();
+    await trx.deleteFrom('codings').where('answer_id', '=', input.answerId).where('coder_id', '=', input.coderId).execute();
+    await trx
+      .insertInto('codings')
+      .values({ answer_id: input.answerId, coder_id: input.coderId, consultation_id: input.consultationId, question_id: input.questionId, coded_at: now.toISOString() })
+      .execute();
+    if (themeIds.length) await trx.insertInto('coding_themes').values(themeIds.map((theme_id) => ({ answer_id: input.answerId, coder_id: input.coderId, theme_id }))).execute();
+    const names = themes.map((t) => t.name);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'coding.save',
+        entityType: 'answer',
+        entityId: input.answerId,
+        consultationId: input.consultationId,
+        summary: names.length ? `Coded an answer as ${names.map((n) => `"${n}"`).join(', ')}` : 'Coded an answer as fitting no theme',
+        before: before ? { themeIds: before.themeIds, codedAt: before.codedAt } : undefined,
+        after: { themeIds },
+      },
+      now,
+    );
+    return { ok: true };
+  });
 }

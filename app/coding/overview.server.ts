@@ -37,10 +37,10 @@ export async function codebookOverview(db: Db, consultationId: number, chosenQue
 }
 
 /** Ticked frequent terms into the codebook: a new theme named after the first, or more keywords for a theme. */
-export async function adoptTerms(trx: Db, actor: Actor, consultationId: number, terms: readonly string[], target: 'new' | number): Promise<ThemeChange> {
-  if (target !== 'new') return addThemeKeywords(trx, actor, consultationId, target, terms);
+export function adoptTerms(db: Db, actor: Actor, consultationId: number, terms: readonly string[], target: 'new' | number): Promise<ThemeChange> {
+  if (target !== 'new') return addThemeKeywords(db, actor, consultationId, target, terms);
   const first = terms[0] ?? '';
   const name = first.charAt(0).toLocaleUpperCase() + first.slice(1);
-  return createCodebookTheme(trx, actor, consultationId, { name, description: '', priorityId: null, keywords: terms.join('\n') });
+  return createCodebookTheme(db, actor, consultationId, { name, description: '', priorityId: null, keywords: terms.join('\n') });
 }
 

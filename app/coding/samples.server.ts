@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { agreementByPair, type CoderPair } from './agreement-report';
 import { codableAnswers } from './answers.server';
@@ -22,38 +22,40 @@ export interface NewSample {
 
 export type SampleOutcome = { ok: true; id: number; size: number } | { ok: false; error: 'coding:sampleEmpty' };
 
-export async function createSample(trx: Db, actor: Actor, input: NewSample, now = new Date()): Promise<SampleOutcome> {
-  let eligible = codableAnswers(trx, input.questionId).select('answers.id');
-  if (input.pool === 'uncoded') eligible = eligible.where((eb) => eb.not(eb.exists(eb.selectFrom('codings as c').select('c.answer_id').whereRef('c.answer_id', '=', 'answers.id'))));
-  const ids = (await eligible.orderBy('answers.id').execute()).map((r) => r.id);
-  if (ids.length < SAMPLE_MIN) return { ok: false, error: 'coding:sampleEmpty' };
-  const { id } = await trx
-    .insertInto('coding_samples')
-    .values({ consultation_id: input.consultationId, question_id: input.questionId, name: input.name, created_by: actor.userId, created_at: now.toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const chosen = chooseSample(id, ids, input.size);
-  // Chunks keep each statement within every database's limit on bound parameters.
-  for (let i = 0; i < chosen.length; i += 400) {
-    await trx
-      .insertInto('coding_sample_answers')
-      .values(chosen.slice(i, i + 400).map((answer_id) => ({ sample_id: id, answer_id })))
-      .execute();
-  }
-  await recordAudit(
-    trx,
-    actor,
-    {
-      action: 'coding_sample.create',
-      entityType: 'coding_sample',
-      entityId: id,
-      consultationId: input.consultationId,
-      summary: `Made the double-coding sample "${input.name}" of ${chosen.length} answers`,
-      after: { ...input, answers: chosen.length },
-    },
-    now,
-  );
-  return { ok: true, id, size: chosen.length };
+export function createSample(db: Db, actor: Actor, input: NewSample, now = new Date()): Promise<SampleOutcome> {
+  return inTransaction(db, async (trx) => {
+    let eligible = codableAnswers(trx, input.questionId).select('answers.id');
+    if (input.pool === 'uncoded') eligible = eligible.where((eb) => eb.not(eb.exists(eb.selectFrom('codings as c').select('c.answer_id').whereRef('c.answer_id', '=', 'answers.id'))));
+    const ids = (await eligible.orderBy('answers.id').execute()).map((r) => r.id);
+    if (ids.length < SAMPLE_MIN) return { ok: false, error: 'coding:sampleEmpty' };
+    const { id } = await trx
+      .insertInto('coding_samples')
+      .values({ consultation_id: input.consultationId, question_id: input.questionId, name: input.name, created_by: actor.userId, created_at: now.toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const chosen = chooseSample(id, ids, input.size);
+    // Chunks keep each statement within every database's limit on bound parameters.
+    for (let i = 0; i < chosen.length; i += 400) {
+      await trx
+        .insertInto('coding_sample_answers')
+        .values(chosen.slice(i, i + 400).map((answer_id) => ({ sample_id: id, answer_id })))
+        .execute();
+    }
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'coding_sample.create',
+        entityType: 'coding_sample',
+        entityId: id,
+        consultationId: input.consultationId,
+        summary: `Made the double-coding sample "${input.name}" of ${chosen.length} answers`,
+        after: { ...input, answers: chosen.length },
+      },
+      now,
+    );
+    return { ok: true, id, size: chosen.length };
+  });
 }
 
 export interface SampleRow {

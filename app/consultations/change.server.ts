@@ -1,6 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { Db } from '#db/connection';
-import type { Consultation, ConsultationUpdate, Database } from '#db/schema';
+import { inTransaction, type Db, type Trx } from '#db/connection';
+import type { Consultation, ConsultationUpdate } from '#db/schema';
 import type { Actor, AuditEntry } from '~/platform/audit.server';
 import { auditedChange, type Refused } from '~/platform/audited-change.server';
 import { findConsultation } from './find.server';
@@ -9,8 +8,6 @@ import { findConsultation } from './find.server';
 // consultation's own row takes (its lifecycle, its published results): find it, check its state
 // allows the change, set the columns, record the audit entry, all in one transaction. Every change
 // moves updated_at, which keys the public definition and page caches.
-
-type Trx = Transaction<Database>;
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
@@ -48,7 +45,7 @@ export function changeConsultation<R extends Refused = Refusal, After extends Co
   steps: ConsultationChange<R, After, Done> & NotFound<R>,
   now = new Date(),
 ): Promise<({ ok: true } & Done) | R> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const outcome = await auditedChange(
       trx,
       actor,
@@ -76,6 +73,6 @@ export function changeConsultation<R extends Refused = Refusal, After extends Co
 }
 
 /** Marks a consultation as changed: its public definition is rebuilt on the next request. */
-export async function touchConsultation(trx: Db, id: number, now = new Date()): Promise<void> {
+export async function touchConsultation(trx: Trx, id: number, now = new Date()): Promise<void> {
   await trx.updateTable('consultations').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();
 }

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db, type Trx } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
@@ -6,8 +6,9 @@ import { keyFrom, uniqueKey } from './keys';
 import { noteFrameworkChanged } from './queries.server';
 import { deleteTranslations, readTranslations, writeTranslations, type FieldTranslations } from './translations.server';
 
-// Administrators' changes to the council's framework. Each function takes the transaction the
-// change runs in and records its audit entry there; `changeFramework` opens it.
+// Administrators' changes to the council's framework. Each opens its transaction (through
+// changeFramework, which also retires the cached framework once it commits) and records its
+// audit entry there.
 
 export interface ThemeInput {
   name: string;
@@ -33,8 +34,8 @@ export interface LinkedConsultation {
 export type DeleteResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'linked'; consultations: LinkedConsultation[] } | { ok: false; reason: 'has_priorities'; priorities: string[] };
 
 /** Runs a change in one transaction, then makes sure public pages stop showing the old framework. */
-export async function changeFramework<T>(db: Db, change: (trx: Db) => Promise<T>): Promise<T> {
-  const result = await db.transaction().execute(change);
+async function changeFramework<T>(db: Db, change: (trx: Trx) => Promise<T>): Promise<T> {
+  const result = await inTransaction(db, change);
   noteFrameworkChanged(db);
   return result;
 }
@@ -61,56 +62,64 @@ async function nextPosition(db: Db, table: 'themes' | 'priorities'): Promise<num
   return Number(row?.last ?? 0) + 1;
 }
 
-export async function createTheme(trx: Db, actor: Actor, input: ThemeInput): Promise<number> {
-  const key = uniqueKey(keyFrom(input.name, 'theme'), await takenKeys(trx, 'themes'));
-  const { id } = await trx
-    .insertInto('themes')
-    .values({ key, name: input.name, description: input.description, position: await nextPosition(trx, 'themes') })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
-  await recordAudit(trx, actor, { action: 'theme.create', entityType: 'theme', entityId: id, summary: `Added the theme "${input.name}"`, after: await themeSnapshot(trx, id) });
-  return id;
+export function createTheme(db: Db, actor: Actor, input: ThemeInput): Promise<number> {
+  return changeFramework(db, async (trx) => {
+    const key = uniqueKey(keyFrom(input.name, 'theme'), await takenKeys(trx, 'themes'));
+    const { id } = await trx
+      .insertInto('themes')
+      .values({ key, name: input.name, description: input.description, position: await nextPosition(trx, 'themes') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
+    await recordAudit(trx, actor, { action: 'theme.create', entityType: 'theme', entityId: id, summary: `Added the theme "${input.name}"`, after: await themeSnapshot(trx, id) });
+    return id;
+  });
 }
 
-export async function updateTheme(trx: Db, actor: Actor, id: number, input: ThemeInput): Promise<boolean> {
-  const before = await themeSnapshot(trx, id);
-  if (!before) return false;
-  await trx.updateTable('themes').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
-  await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
-  await recordAudit(trx, actor, { action: 'theme.update', entityType: 'theme', entityId: id, summary: `Edited the theme "${input.name}"`, before, after: await themeSnapshot(trx, id) });
-  return true;
+export function updateTheme(db: Db, actor: Actor, id: number, input: ThemeInput): Promise<boolean> {
+  return changeFramework(db, async (trx) => {
+    const before = await themeSnapshot(trx, id);
+    if (!before) return false;
+    await trx.updateTable('themes').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
+    await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
+    await recordAudit(trx, actor, { action: 'theme.update', entityType: 'theme', entityId: id, summary: `Edited the theme "${input.name}"`, before, after: await themeSnapshot(trx, id) });
+    return true;
+  });
 }
 
-export async function createPriority(trx: Db, actor: Actor, input: PriorityInput): Promise<number | null> {
-  const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
-  if (!theme) return null;
-  const key = uniqueKey(keyFrom(input.name, 'priority'), await takenKeys(trx, 'priorities'));
-  const { id } = await trx
-    .insertInto('priorities')
-    .values({ theme_id: input.themeId, key, name: input.name, ambition: input.ambition, position: await nextPosition(trx, 'priorities') })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
-  await recordAudit(trx, actor, { action: 'priority.create', entityType: 'priority', entityId: id, summary: `Added the priority "${input.name}"`, after: await prioritySnapshot(trx, id) });
-  return id;
+export function createPriority(db: Db, actor: Actor, input: PriorityInput): Promise<number | null> {
+  return changeFramework(db, async (trx) => {
+    const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
+    if (!theme) return null;
+    const key = uniqueKey(keyFrom(input.name, 'priority'), await takenKeys(trx, 'priorities'));
+    const { id } = await trx
+      .insertInto('priorities')
+      .values({ theme_id: input.themeId, key, name: input.name, ambition: input.ambition, position: await nextPosition(trx, 'priorities') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
+    await recordAudit(trx, actor, { action: 'priority.create', entityType: 'priority', entityId: id, summary: `Added the priority "${input.name}"`, after: await prioritySnapshot(trx, id) });
+    return id;
+  });
 }
 
 /** False when the priority, or the theme it is moved to, does not exist. */
-export async function updatePriority(trx: Db, actor: Actor, id: number, input: PriorityInput): Promise<boolean> {
-  const before = await prioritySnapshot(trx, id);
-  const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
-  if (!before || !theme) return false;
-  // A priority moved to another theme goes to the end of that theme's list.
-  const position = before.theme_id === input.themeId ? before.position : await nextPosition(trx, 'priorities');
-  await trx
-    .updateTable('priorities')
-    .set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position })
-    .where('id', '=', id)
-    .execute();
-  await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
-  await recordAudit(trx, actor, { action: 'priority.update', entityType: 'priority', entityId: id, summary: `Edited the priority "${input.name}"`, before, after: await prioritySnapshot(trx, id) });
-  return true;
+export function updatePriority(db: Db, actor: Actor, id: number, input: PriorityInput): Promise<boolean> {
+  return changeFramework(db, async (trx) => {
+    const before = await prioritySnapshot(trx, id);
+    const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
+    if (!before || !theme) return false;
+    // A priority moved to another theme goes to the end of that theme's list.
+    const position = before.theme_id === input.themeId ? before.position : await nextPosition(trx, 'priorities');
+    await trx
+      .updateTable('priorities')
+      .set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position })
+      .where('id', '=', id)
+      .execute();
+    await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
+    await recordAudit(trx, actor, { action: 'priority.update', entityType: 'priority', entityId: id, summary: `Edited the priority "${input.name}"`, before, after: await prioritySnapshot(trx, id) });
+    return true;
+  });
 }
 
 export async function listLinkedConsultations(db: Db, priorityId: number): Promise<LinkedConsultation[]> {
@@ -124,64 +133,72 @@ export async function listLinkedConsultations(db: Db, priorityId: number): Promi
 }
 
 /** Refused while any consultation links to the priority: its responses were gathered under it. */
-export async function deletePriority(trx: Db, actor: Actor, id: number): Promise<DeleteResult> {
-  const before = await prioritySnapshot(trx, id);
-  if (!before) return { ok: false, reason: 'not_found' };
-  const consultations = await listLinkedConsultations(trx, id);
-  if (consultations.length > 0) return { ok: false, reason: 'linked', consultations };
-  await deleteTranslations(trx, 'priority', id);
-  await trx.deleteFrom('priorities').where('id', '=', id).execute();
-  await recordAudit(trx, actor, { action: 'priority.delete', entityType: 'priority', entityId: id, summary: `Deleted the priority "${before.name}"`, before });
-  return { ok: true };
+export function deletePriority(db: Db, actor: Actor, id: number): Promise<DeleteResult> {
+  return changeFramework(db, async (trx) => {
+    const before = await prioritySnapshot(trx, id);
+    if (!before) return { ok: false, reason: 'not_found' };
+    const consultations = await listLinkedConsultations(trx, id);
+    if (consultations.length > 0) return { ok: false, reason: 'linked', consultations };
+    await deleteTranslations(trx, 'priority', id);
+    await trx.deleteFrom('priorities').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'priority.delete', entityType: 'priority', entityId: id, summary: `Deleted the priority "${before.name}"`, before });
+    return { ok: true };
+  });
 }
 
 /** Refused while the theme has priorities: they are moved or deleted first. */
-export async function deleteTheme(trx: Db, actor: Actor, id: number): Promise<DeleteResult> {
-  const before = await themeSnapshot(trx, id);
-  if (!before) return { ok: false, reason: 'not_found' };
-  const priorities = await trx.selectFrom('priorities').select('name').where('theme_id', '=', id).orderBy('position').execute();
-  if (priorities.length > 0) return { ok: false, reason: 'has_priorities', priorities: priorities.map((p) => p.name) };
-  await deleteTranslations(trx, 'theme', id);
-  await trx.deleteFrom('themes').where('id', '=', id).execute();
-  await recordAudit(trx, actor, { action: 'theme.delete', entityType: 'theme', entityId: id, summary: `Deleted the theme "${before.name}"`, before });
-  return { ok: true };
+export function deleteTheme(db: Db, actor: Actor, id: number): Promise<DeleteResult> {
+  return changeFramework(db, async (trx) => {
+    const before = await themeSnapshot(trx, id);
+    if (!before) return { ok: false, reason: 'not_found' };
+    const priorities = await trx.selectFrom('priorities').select('name').where('theme_id', '=', id).orderBy('position').execute();
+    if (priorities.length > 0) return { ok: false, reason: 'has_priorities', priorities: priorities.map((p) => p.name) };
+    await deleteTranslations(trx, 'theme', id);
+    await trx.deleteFrom('themes').where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'theme.delete', entityType: 'theme', entityId: id, summary: `Deleted the theme "${before.name}"`, before });
+    return { ok: true };
+  });
 }
 
-export async function moveTheme(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
-  const rows = await trx.selectFrom('themes').select(['id', 'name', 'position']).orderBy('position').orderBy('id').execute();
-  const moved = await moveAmong(trx, 'themes', rows, id, direction);
-  if (typeof moved === 'string') return false;
-  await recordAudit(trx, actor, {
-    action: 'theme.move',
-    entityType: 'theme',
-    entityId: id,
-    summary: `Moved the theme "${moved.row.name}" ${direction}`,
-    before: { position: moved.before },
-    after: { position: moved.after },
+export function moveTheme(db: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
+  return changeFramework(db, async (trx) => {
+    const rows = await trx.selectFrom('themes').select(['id', 'name', 'position']).orderBy('position').orderBy('id').execute();
+    const moved = await moveAmong(trx, 'themes', rows, id, direction);
+    if (typeof moved === 'string') return false;
+    await recordAudit(trx, actor, {
+      action: 'theme.move',
+      entityType: 'theme',
+      entityId: id,
+      summary: `Moved the theme "${moved.row.name}" ${direction}`,
+      before: { position: moved.before },
+      after: { position: moved.after },
+    });
+    return true;
   });
-  return true;
 }
 
 /** Moves a priority up or down among its own theme's priorities. */
-export async function movePriority(trx: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
-  const target = await trx.selectFrom('priorities').select('theme_id').where('id', '=', id).executeTakeFirst();
-  if (!target) return false;
-  const rows = await trx
-    .selectFrom('priorities')
-    .select(['id', 'name', 'position'])
-    .where('theme_id', '=', target.theme_id)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const moved = await moveAmong(trx, 'priorities', rows, id, direction);
-  if (typeof moved === 'string') return false;
-  await recordAudit(trx, actor, {
-    action: 'priority.move',
-    entityType: 'priority',
-    entityId: id,
-    summary: `Moved the priority "${moved.row.name}" ${direction}`,
-    before: { position: moved.before },
-    after: { position: moved.after },
+export function movePriority(db: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
+  return changeFramework(db, async (trx) => {
+    const target = await trx.selectFrom('priorities').select('theme_id').where('id', '=', id).executeTakeFirst();
+    if (!target) return false;
+    const rows = await trx
+      .selectFrom('priorities')
+      .select(['id', 'name', 'position'])
+      .where('theme_id', '=', target.theme_id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+    const moved = await moveAmong(trx, 'priorities', rows, id, direction);
+    if (typeof moved === 'string') return false;
+    await recordAudit(trx, actor, {
+      action: 'priority.move',
+      entityType: 'priority',
+      entityId: id,
+      summary: `Moved the priority "${moved.row.name}" ${direction}`,
+      before: { position: moved.before },
+      after: { position: moved.after },
+    });
+    return true;
   });
-  return true;
 }

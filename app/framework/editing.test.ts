@@ -4,7 +4,7 @@ import { seedFramework } from '#db/seed/framework';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
 import type { Actor } from '~/platform/audit.server';
-import { changeFramework, createPriority, createTheme, deletePriority, deleteTheme, movePriority, moveTheme, updatePriority, updateTheme } from './editing.server';
+import { createPriority, createTheme, deletePriority, deleteTheme, movePriority, moveTheme, updatePriority, updateTheme } from './editing.server';
 import { listFrameworkForEditing } from './editor-queries.server';
 import { keyFrom } from './keys';
 import { listFramework, listPrioritiesOf } from './queries.server';
@@ -35,13 +35,13 @@ describe('editing the framework', () => {
   });
 
   it('adds themes and priorities with unique keys, at the end, with translations and an audit entry each', async () => {
-    const first = await changeFramework(db, (trx) => createTheme(trx, admin, { name: 'Green spaces', description: 'Parks', translations: { ur: { name: 'سبز جگہیں' } } }));
-    const second = await changeFramework(db, (trx) => createTheme(trx, admin, { name: 'Green  spaces!', description: '', translations: none }));
+    const first = await createTheme(db, admin, { name: 'Green spaces', description: 'Parks', translations: { ur: { name: 'سبز جگہیں' } } });
+    const second = await createTheme(db, admin, { name: 'Green  spaces!', description: '', translations: none });
     const themes = await db.selectFrom('themes').select(['id', 'key', 'position']).orderBy('position').execute();
     expect(themes.at(-2)).toMatchObject({ id: first, key: 'green_spaces' });
     expect(themes.at(-1)).toMatchObject({ id: second, key: 'green_spaces_2' });
 
-    const priority = await changeFramework(db, (trx) => createPriority(trx, admin, { themeId: first, name: 'More trees', ambition: 'Plant them', translations: { pl: { name: 'Więcej drzew' } } }));
+    const priority = await createPriority(db, admin, { themeId: first, name: 'More trees', ambition: 'Plant them', translations: { pl: { name: 'Więcej drzew' } } });
     expect(await priorityNamesOf(first)).toEqual(['More trees']);
     const urdu = await listFramework(db, 'ur');
     expect(urdu.find((t) => t.key === 'green_spaces')).toMatchObject({ name: 'سبز جگہیں', description: 'Parks', priorities: [{ key: 'more_trees', name: 'More trees' }] });
@@ -58,9 +58,7 @@ describe('editing the framework', () => {
 
   it('renames without changing the key, upserts translations and removes an emptied one', async () => {
     const priority = await db.selectFrom('priorities').selectAll().where('key', '=', 'caring_growing').executeTakeFirstOrThrow();
-    await changeFramework(db, (trx) =>
-      updatePriority(trx, admin, priority.id, { themeId: priority.theme_id, name: 'A kinder Stockport', ambition: 'Kindness', translations: { ur: { name: 'ایک مہربان اسٹاک پورٹ', ambition: '' }, pl: { name: '', ambition: 'Życzliwość' } } }),
-    );
+    await updatePriority(db, admin, priority.id, { themeId: priority.theme_id, name: 'A kinder Stockport', ambition: 'Kindness', translations: { ur: { name: 'ایک مہربان اسٹاک پورٹ', ambition: '' }, pl: { name: '', ambition: 'Życzliwość' } } });
     const after = await db.selectFrom('priorities').selectAll().where('id', '=', priority.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ key: 'caring_growing', name: 'A kinder Stockport', ambition: 'Kindness', position: priority.position });
     const rows = await db.selectFrom('translations').select(['locale', 'field', 'value']).where('entity_type', '=', 'priority').where('entity_id', '=', priority.id).orderBy('locale').orderBy('field').execute();
@@ -81,16 +79,16 @@ describe('editing the framework', () => {
   it('moves themes and priorities up and down, and not past either end', async () => {
     const before = await listFrameworkForEditing(db);
     const [a, b] = before;
-    expect(await changeFramework(db, (trx) => moveTheme(trx, admin, b!.id, 'up'))).toBe(true);
+    expect(await moveTheme(db, admin, b!.id, 'up')).toBe(true);
     expect((await themeNames()).slice(0, 2)).toEqual([b!.name, a!.name]);
-    expect(await changeFramework(db, (trx) => moveTheme(trx, admin, b!.id, 'up'))).toBe(false);
-    await changeFramework(db, (trx) => moveTheme(trx, admin, b!.id, 'down'));
+    expect(await moveTheme(db, admin, b!.id, 'up')).toBe(false);
+    await moveTheme(db, admin, b!.id, 'down');
     expect(await themeNames()).toEqual(before.map((t) => t.name));
 
     const names = a!.priorities.map((p) => p.name);
-    await changeFramework(db, (trx) => movePriority(trx, admin, a!.priorities[0]!.id, 'down'));
+    await movePriority(db, admin, a!.priorities[0]!.id, 'down');
     expect(await priorityNamesOf(a!.id)).toEqual([names[1], names[0], ...names.slice(2)]);
-    expect(await changeFramework(db, (trx) => movePriority(trx, admin, a!.priorities.at(-1)!.id, 'down'))).toBe(false);
+    expect(await movePriority(db, admin, a!.priorities.at(-1)!.id, 'down')).toBe(false);
     // Other themes keep their order.
     expect(await priorityNamesOf(b!.id)).toEqual(b!.priorities.map((p) => p.name));
     expect((await auditRows()).map((r) => r.action)).toEqual(['theme.move', 'theme.move', 'priority.move']);
@@ -99,7 +97,7 @@ describe('editing the framework', () => {
   it('moves a priority to another theme, at the end of its list', async () => {
     const [a, b] = await listFrameworkForEditing(db);
     const moving = a!.priorities[0]!;
-    await changeFramework(db, (trx) => updatePriority(trx, admin, moving.id, { themeId: b!.id, name: moving.name, ambition: moving.ambition, translations: none }));
+    await updatePriority(db, admin, moving.id, { themeId: b!.id, name: moving.name, ambition: moving.ambition, translations: none });
     expect((await priorityNamesOf(b!.id)).at(-1)).toBe(moving.name);
     expect(await priorityNamesOf(a!.id)).not.toContain(moving.name);
   });
@@ -110,19 +108,19 @@ describe('editing the framework', () => {
     await db.insertInto('consultation_priorities').values({ consultation_id: consultation, priority_id: priority.id }).execute();
     expect((await listFrameworkForEditing(db)).flatMap((t) => t.priorities).find((p) => p.id === priority.id)!.consultations).toBe(1);
 
-    const result = await changeFramework(db, (trx) => deletePriority(trx, admin, priority.id));
+    const result = await deletePriority(db, admin, priority.id);
     expect(result).toEqual({ ok: false, reason: 'linked', consultations: [{ id: consultation, title: 'Test consultation', slug: 'linked-one' }] });
     expect(await db.selectFrom('priorities').select('id').where('id', '=', priority.id).executeTakeFirst()).toBeDefined();
     expect(await auditRows()).toEqual([]);
   });
 
   it('deletes an unlinked priority with its translations; a theme only once it has no priorities', async () => {
-    const theme = await changeFramework(db, (trx) => createTheme(trx, admin, { name: 'Short lived', description: '', translations: { pl: { name: 'Krótki' } } }));
-    const priority = (await changeFramework(db, (trx) => createPriority(trx, admin, { themeId: theme, name: 'Gone soon', ambition: '', translations: { ur: { name: 'جلد ختم' } } })))!;
+    const theme = await createTheme(db, admin, { name: 'Short lived', description: '', translations: { pl: { name: 'Krótki' } } });
+    const priority = (await createPriority(db, admin, { themeId: theme, name: 'Gone soon', ambition: '', translations: { ur: { name: 'جلد ختم' } } }))!;
 
-    expect(await changeFramework(db, (trx) => deleteTheme(trx, admin, theme))).toEqual({ ok: false, reason: 'has_priorities', priorities: ['Gone soon'] });
-    expect(await changeFramework(db, (trx) => deletePriority(trx, admin, priority))).toEqual({ ok: true });
-    expect(await changeFramework(db, (trx) => deleteTheme(trx, admin, theme))).toEqual({ ok: true });
+    expect(await deleteTheme(db, admin, theme)).toEqual({ ok: false, reason: 'has_priorities', priorities: ['Gone soon'] });
+    expect(await deletePriority(db, admin, priority)).toEqual({ ok: true });
+    expect(await deleteTheme(db, admin, theme)).toEqual({ ok: true });
 
     expect(await db.selectFrom('themes').select('id').where('id', '=', theme).executeTakeFirst()).toBeUndefined();
     const leftovers = await db.selectFrom('translations').select('entity_id').where((eb) => eb.or([eb.and([eb('entity_type', '=', 'theme'), eb('entity_id', '=', theme)]), eb.and([eb('entity_type', '=', 'priority'), eb('entity_id', '=', priority)])])).execute();
@@ -137,8 +135,8 @@ describe('editing the framework', () => {
     const consultation = await db.selectFrom('consultations').selectAll().where('slug', '=', 'linked-one').executeTakeFirstOrThrow();
     const { loadConsultationDefinition } = await import('~/consultations/definition.server');
     await loadConsultationDefinition(db, consultation, 'en');
-    await changeFramework(db, (trx) => updateTheme(trx, admin, priority.theme_id, { name: 'Renamed theme', description: '', translations: none }));
-    await changeFramework(db, (trx) => updatePriority(trx, admin, priority.id, { themeId: priority.theme_id, name: 'Renamed priority', ambition: '', translations: none }));
+    await updateTheme(db, admin, priority.theme_id, { name: 'Renamed theme', description: '', translations: none });
+    await updatePriority(db, admin, priority.id, { themeId: priority.theme_id, name: 'Renamed priority', ambition: '', translations: none });
     expect((await loadConsultationDefinition(db, consultation, 'en')).priorities).toEqual(await listPrioritiesOf(db, consultation.id, 'en'));
     expect((await listPrioritiesOf(db, consultation.id, 'en'))[0]).toMatchObject({ name: 'Renamed priority', themeName: 'Renamed theme' });
   });

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { TranslatableEntity } from '#db/schema';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '~/platform/i18n/config';
 
@@ -30,7 +30,7 @@ export async function readTranslations(db: Db, type: TranslatableEntity, id: num
  * it so readers see the English instead. Fields not given are left alone.
  */
 export async function writeTranslations(
-  trx: Db,
+  trx: Trx,
   type: TranslatableEntity,
   id: number,
   fields: readonly string[],
@@ -59,6 +59,6 @@ export async function writeTranslations(
   }
 }
 
-export async function deleteTranslations(trx: Db, type: TranslatableEntity, id: number): Promise<void> {
+export async function deleteTranslations(trx: Trx, type: TranslatableEntity, id: number): Promise<void> {
   await trx.deleteFrom('translations').where('entity_type', '=', type).where('entity_id', '=', id).execute();
 }

@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, User } from '#db/schema';
+import type { User } from '#db/schema';
 import type { Db } from '#db/connection';
 
 // The audit log: who changed what, when, with the row before and after. Written in the same
@@ -31,7 +30,7 @@ export interface AuditEntry {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, actor: Actor, entry: AuditEntry, now = new Date()): Promise<void> {
+export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, now = new Date()): Promise<void> {
   await db
     .insertInto('audit_events')
     .values({

@@ -1,13 +1,10 @@
-import type { Transaction } from 'kysely';
-import type { Database } from '#db/schema';
+import type { Trx } from '#db/connection';
 import { recordAudit, type Actor, type AuditEntry } from './audit.server';
 
 // The shape every audited change takes: find what is changed, check the rules allow it, change
 // it, and record the audit entry with how it was and how it is. Each step is handed the
 // transaction the change runs in and the entry is written in that same one, so a change and its
 // entry commit or roll back together; typed as a transaction, it cannot be called outside one.
-
-type Trx = Transaction<Database>;
 
 /** A change the rules refused, or one whose subject was not there: nothing was written. */
 export interface Refused {

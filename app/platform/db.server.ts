@@ -8,8 +8,3 @@ export function db(): Db {
   instance ??= openDatabase(env().DATABASE_URL, { busySeconds: env().DATABASE_BUSY_SECONDS });
   return instance;
 }
-
-/** Runs a change in one transaction, handed to `run`. */
-export function change<T>(db: Db, run: (trx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute(run);
-}

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Trx } from '#db/connection';
 
 // Moving a theme, priority, section, question, option, young people's question or codebook theme up or down:
 // the one place that decides the new order and stores it.
@@ -20,7 +20,7 @@ export type Move<T> = { row: T; before: number; after: number } | 'missing' | 'e
  * data are resolved and rows outside the list keep their place. 'missing' when the row is not
  * among them, 'edge' when it is already first (or last) and nothing changes.
  */
-export async function moveAmong<T extends Placed>(trx: Db, table: Ordered, rows: T[], id: number, direction: Direction): Promise<Move<T>> {
+export async function moveAmong<T extends Placed>(trx: Trx, table: Ordered, rows: T[], id: number, direction: Direction): Promise<Move<T>> {
   const index = rows.findIndex((r) => r.id === id);
   const row = rows[index];
   if (!row) return 'missing';

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { BaselineKind } from '#db/schema';
 import { APPROXIMATIONS, CATEGORY_VALUES, POPULATION_DIMENSIONS, type Approximation, type PopulationDimension } from './census-labels';
 import type { BaselineFigure } from './combine';
@@ -89,7 +89,7 @@ export async function totalsByDimension(db: Db): Promise<Map<number, Partial<Rec
   return totals;
 }
 
-export async function insertBaseline(trx: Db, input: BaselineInput & { loadedBy: number | null; loadedAt: string }): Promise<number> {
+export async function insertBaseline(trx: Trx, input: BaselineInput & { loadedBy: number | null; loadedAt: string }): Promise<number> {
   const { id } = await trx
     .insertInto('population_baselines')
     .values({ name: input.name, kind: input.kind, source: input.source, notes: input.notes, loaded_by: input.loadedBy, loaded_at: input.loadedAt })
@@ -99,7 +99,7 @@ export async function insertBaseline(trx: Db, input: BaselineInput & { loadedBy:
 }
 
 /** Puts in the figures given, replacing whatever the baseline held for the same dimensions. */
-export async function replaceFigures(trx: Db, baselineId: number, figures: readonly BaselineFigure[]): Promise<void> {
+export async function replaceFigures(trx: Trx, baselineId: number, figures: readonly BaselineFigure[]): Promise<void> {
   const dimensions = [...new Set(figures.map((f) => f.dimension))];
   if (dimensions.length === 0) return;
   await trx.deleteFrom('population_figures').where('baseline_id', '=', baselineId).where('dimension', 'in', dimensions).execute();
@@ -112,7 +112,7 @@ export async function replaceFigures(trx: Db, baselineId: number, figures: reado
   }
 }
 
-export async function deleteBaseline(trx: Db, baselineId: number): Promise<void> {
+export async function deleteBaseline(trx: Trx, baselineId: number): Promise<void> {
   await trx.deleteFrom('population_figures').where('baseline_id', '=', baselineId).execute();
   await trx.deleteFrom('population_baselines').where('id', '=', baselineId).execute();
 }

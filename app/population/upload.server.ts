@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { MAX_IMPORT_BYTES, readSheet, UnreadableFile } from '~/responses/import/read-file.server';
 import { deleteBaseline, figuresForAudit, findBaseline, insertBaseline, readFigures, replaceFigures, type BaselineInput } from './baselines.server';
@@ -63,7 +63,7 @@ export type StoreResult = { ok: true; id: number } | { ok: false; problems: Uplo
 export async function createBaseline(db: Db, actor: Actor, input: BaselineInput, files: readonly UploadedFile[], options: { wardsApproximate: boolean }, now = new Date()): Promise<StoreResult> {
   const read = await readCensusFiles(db, files, options);
   if (!read.ok) return read;
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const baselineId = await insertBaseline(trx, { ...input, loadedBy: actor.userId, loadedAt: now.toISOString() });
     await replaceFigures(trx, baselineId, read.figures);
     await recordAudit(
@@ -87,7 +87,7 @@ export async function createBaseline(db: Db, actor: Actor, input: BaselineInput,
 export async function addFilesToBaseline(db: Db, actor: Actor, baselineId: number, files: readonly UploadedFile[], options: { wardsApproximate: boolean }, now = new Date()): Promise<StoreResult> {
   const read = await readCensusFiles(db, files, options);
   if (!read.ok) return read;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const baseline = await findBaseline(trx, baselineId);
     if (!baseline) throw new Error(`No population baseline ${baselineId}`);
     const replaced = new Set(read.figures.map((f) => f.dimension));
@@ -112,7 +112,7 @@ export async function addFilesToBaseline(db: Db, actor: Actor, baselineId: numbe
 
 /** Deletes a baseline and its figures, keeping them in the audit log. */
 export async function removeBaseline(db: Db, actor: Actor, baselineId: number, now = new Date()): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const baseline = await findBaseline(trx, baselineId);
     if (!baseline) return false;
     const figures = await readFigures(trx, baselineId);

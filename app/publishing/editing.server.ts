@@ -1,11 +1,11 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { Action } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import type { Result } from '~/consultations/change.server';
 import type { ActionInput } from './schemas';
 
 // Officers writing "what we did": adding, changing, ordering and deleting a consultation's
-// actions. Each runs in the caller's transaction with its audit entry. A change of status (or a
+// actions. Each opens its own transaction and writes its audit entry there. A change of status (or a
 // note on progress) is kept as a dated update, so residents see the history and not just the
 // latest word.
 
@@ -24,7 +24,7 @@ function columnsOf(input: ActionInput) {
   return { title: input.title, description: input.description, priority_id: input.priorityId, status: input.status, due_on: input.dueOn, done_on: input.doneOn };
 }
 
-async function recordUpdate(trx: Db, actor: Actor, actionId: number, input: ActionInput, now: Date) {
+async function recordUpdate(trx: Trx, actor: Actor, actionId: number, input: ActionInput, now: Date) {
   const happenedOn = input.changedOn ?? (input.status === 'done' && input.doneOn ? input.doneOn : today(now));
   await trx
     .insertInto('action_updates')
@@ -32,72 +32,80 @@ async function recordUpdate(trx: Db, actor: Actor, actionId: number, input: Acti
     .execute();
 }
 
-export async function addAction(trx: Db, actor: Actor, consultationId: number, input: ActionInput, now = new Date()): Promise<Result<{ id: number }>> {
-  if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
-  const last = await trx
-    .selectFrom('actions')
-    .select((eb) => eb.fn.max('position').as('position'))
-    .where('consultation_id', '=', consultationId)
-    .executeTakeFirst();
-  const values = { ...columnsOf(input), consultation_id: consultationId, position: Number(last?.position ?? 0) + 1, created_at: now.toISOString(), updated_at: now.toISOString() };
-  const { id } = await trx.insertInto('actions').values(values).returning('id').executeTakeFirstOrThrow();
-  // Its first status is the start of its history.
-  await recordUpdate(trx, actor, id, input, now);
-  await recordAudit(trx, actor, { action: 'action.create', entityType: 'action', entityId: id, consultationId, summary: `Added "${input.title}" to what we did`, after: columnsOf(input) }, now);
-  return { ok: true, id };
+export function addAction(db: Db, actor: Actor, consultationId: number, input: ActionInput, now = new Date()): Promise<Result<{ id: number }>> {
+  return inTransaction(db, async (trx) => {
+    if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
+    const last = await trx
+      .selectFrom('actions')
+      .select((eb) => eb.fn.max('position').as('position'))
+      .where('consultation_id', '=', consultationId)
+      .executeTakeFirst();
+    const values = { ...columnsOf(input), consultation_id: consultationId, position: Number(last?.position ?? 0) + 1, created_at: now.toISOString(), updated_at: now.toISOString() };
+    const { id } = await trx.insertInto('actions').values(values).returning('id').executeTakeFirstOrThrow();
+    // Its first status is the start of its history.
+    await recordUpdate(trx, actor, id, input, now);
+    await recordAudit(trx, actor, { action: 'action.create', entityType: 'action', entityId: id, consultationId, summary: `Added "${input.title}" to what we did`, after: columnsOf(input) }, now);
+    return { ok: true, id };
+  });
 }
 
-export async function updateAction(trx: Db, actor: Actor, consultationId: number, actionId: number, input: ActionInput, now = new Date()): Promise<Result<{ statusChanged: boolean }>> {
-  const before = await findAction(trx, consultationId, actionId);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
-  const after = columnsOf(input);
-  await trx
-    .updateTable('actions')
-    .set({ ...after, updated_at: now.toISOString() })
-    .where('id', '=', actionId)
-    .execute();
-  const statusChanged = before.status !== input.status;
-  if (statusChanged || input.note !== '') await recordUpdate(trx, actor, actionId, input, now);
-  await recordAudit(
-    trx,
-    actor,
-    {
-      action: statusChanged ? 'action.status' : 'action.update',
-      entityType: 'action',
-      entityId: actionId,
-      consultationId,
-      summary: statusChanged ? `Marked "${input.title}" as ${input.status.replace('_', ' ')}` : `Changed "${input.title}"`,
-      before: columnsOf({ title: before.title, description: before.description, priorityId: before.priority_id, status: before.status, dueOn: before.due_on, doneOn: before.done_on, changedOn: null, note: '' }),
-      after,
-      reason: input.note || null,
-    },
-    now,
-  );
-  return { ok: true, statusChanged };
+export function updateAction(db: Db, actor: Actor, consultationId: number, actionId: number, input: ActionInput, now = new Date()): Promise<Result<{ statusChanged: boolean }>> {
+  return inTransaction(db, async (trx) => {
+    const before = await findAction(trx, consultationId, actionId);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
+    const after = columnsOf(input);
+    await trx
+      .updateTable('actions')
+      .set({ ...after, updated_at: now.toISOString() })
+      .where('id', '=', actionId)
+      .execute();
+    const statusChanged = before.status !== input.status;
+    if (statusChanged || input.note !== '') await recordUpdate(trx, actor, actionId, input, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: statusChanged ? 'action.status' : 'action.update',
+        entityType: 'action',
+        entityId: actionId,
+        consultationId,
+        summary: statusChanged ? `Marked "${input.title}" as ${input.status.replace('_', ' ')}` : `Changed "${input.title}"`,
+        before: columnsOf({ title: before.title, description: before.description, priorityId: before.priority_id, status: before.status, dueOn: before.due_on, doneOn: before.done_on, changedOn: null, note: '' }),
+        after,
+        reason: input.note || null,
+      },
+      now,
+    );
+    return { ok: true, statusChanged };
+  });
 }
 
-export async function deleteAction(trx: Db, actor: Actor, consultationId: number, actionId: number, now = new Date()): Promise<Result> {
-  const before = await findAction(trx, consultationId, actionId);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  await trx.deleteFrom('action_updates').where('action_id', '=', actionId).execute();
-  await trx.deleteFrom('actions').where('id', '=', actionId).execute();
-  // Translations point at their text by type and id, with no foreign key: they go with it.
-  await trx.deleteFrom('translations').where('entity_type', '=', 'action').where('entity_id', '=', actionId).execute();
-  await recordAudit(trx, actor, { action: 'action.delete', entityType: 'action', entityId: actionId, consultationId, summary: `Deleted "${before.title}" from what we did`, before }, now);
-  return { ok: true };
+export function deleteAction(db: Db, actor: Actor, consultationId: number, actionId: number, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findAction(trx, consultationId, actionId);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    await trx.deleteFrom('action_updates').where('action_id', '=', actionId).execute();
+    await trx.deleteFrom('actions').where('id', '=', actionId).execute();
+    // Translations point at their text by type and id, with no foreign key: they go with it.
+    await trx.deleteFrom('translations').where('entity_type', '=', 'action').where('entity_id', '=', actionId).execute();
+    await recordAudit(trx, actor, { action: 'action.delete', entityType: 'action', entityId: actionId, consultationId, summary: `Deleted "${before.title}" from what we did`, before }, now);
+    return { ok: true };
+  });
 }
 
 /** Swaps an action with its neighbour; at either end it stays where it is. */
-export async function moveAction(trx: Db, actor: Actor, consultationId: number, actionId: number, direction: 'up' | 'down', now = new Date()): Promise<Result> {
-  const rows = await trx.selectFrom('actions').select(['id', 'title', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
-  const at = rows.findIndex((r) => r.id === actionId);
-  if (at < 0) return { ok: false, error: 'builder:notFound' };
-  const other = rows[direction === 'up' ? at - 1 : at + 1];
-  if (!other) return { ok: true };
-  const order = rows.map((r) => r.id);
-  [order[at], order[rows.indexOf(other)]] = [other.id, actionId];
-  for (const [i, id] of order.entries()) await trx.updateTable('actions').set({ position: i + 1 }).where('id', '=', id).execute();
-  await recordAudit(trx, actor, { action: 'action.move', entityType: 'action', entityId: actionId, consultationId, summary: `Moved "${rows[at]!.title}" ${direction}` }, now);
-  return { ok: true };
+export function moveAction(db: Db, actor: Actor, consultationId: number, actionId: number, direction: 'up' | 'down', now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const rows = await trx.selectFrom('actions').select(['id', 'title', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
+    const at = rows.findIndex((r) => r.id === actionId);
+    if (at < 0) return { ok: false, error: 'builder:notFound' };
+    const other = rows[direction === 'up' ? at - 1 : at + 1];
+    if (!other) return { ok: true };
+    const order = rows.map((r) => r.id);
+    [order[at], order[rows.indexOf(other)]] = [other.id, actionId];
+    for (const [i, id] of order.entries()) await trx.updateTable('actions').set({ position: i + 1 }).where('id', '=', id).execute();
+    await recordAudit(trx, actor, { action: 'action.move', entityType: 'action', entityId: actionId, consultationId, summary: `Moved "${rows[at]!.title}" ${direction}` }, now);
+    return { ok: true };
+  });
 }

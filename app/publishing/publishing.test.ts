@@ -33,7 +33,6 @@ beforeAll(async () => {
 });
 afterAll(() => destroy());
 
-const tx = <T>(run: (trx: Db) => Promise<T>) => db.transaction().execute(run);
 const audits = (action: string) => db.selectFrom('audit_events').selectAll().where('action', '=', action).execute();
 const closed = () => createConsultation(db, { status: 'closed', opensAt: new Date(Date.now() - 30 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString() });
 const input = (over: Partial<ActionInput> = {}): ActionInput => ({ title: 'Repair the paths', description: 'Resurface them.', priorityId, status: 'planned', dueOn: '2027-06-30', doneOn: null, changedOn: null, note: '', ...over });
@@ -42,18 +41,18 @@ describe('actions (what we did)', () => {
   it('are added with their first status as the start of their history, changed, moved and deleted, each audited', async () => {
     const consultationId = await closed();
     const now = new Date('2027-03-01T10:00:00Z');
-    const first = await tx((trx) => addAction(trx, actor, consultationId, input(), now));
-    const second = await tx((trx) => addAction(trx, actor, consultationId, input({ title: 'Plant trees', priorityId: null }), now));
+    const first = await addAction(db, actor, consultationId, input(), now);
+    const second = await addAction(db, actor, consultationId, input({ title: 'Plant trees', priorityId: null }), now);
     if (!first.ok || !second.ok) throw new Error('not added');
     let actions = await listActions(db, consultationId);
     expect(actions.map((a) => a.title)).toEqual(['Repair the paths', 'Plant trees']);
     expect(actions[0]).toMatchObject({ status: 'planned', dueOn: '2027-06-30', priority: { id: priorityId }, updates: [{ status: 'planned', happenedOn: '2027-03-01', note: '' }] });
 
     // Done, with its date: the update is dated the day it was done, with the officer's note.
-    const done = await tx((trx) => updateAction(trx, actor, consultationId, first.id, input({ status: 'done', dueOn: null, doneOn: '2027-05-20', note: 'All paths resurfaced.' }), new Date('2027-05-21T09:00:00Z')));
+    const done = await updateAction(db, actor, consultationId, first.id, input({ status: 'done', dueOn: null, doneOn: '2027-05-20', note: 'All paths resurfaced.' }), new Date('2027-05-21T09:00:00Z'));
     expect(done).toEqual({ ok: true, statusChanged: true });
     // The same status again with no note is a plain edit: no new update.
-    await tx((trx) => updateAction(trx, actor, consultationId, second.id, input({ title: 'Plant 2,000 trees', priorityId: null })));
+    await updateAction(db, actor, consultationId, second.id, input({ title: 'Plant 2,000 trees', priorityId: null }));
     actions = await listActions(db, consultationId);
     expect(actions[0]).toMatchObject({ status: 'done', doneOn: '2027-05-20', dueOn: null });
     expect(actions[0]!.updates).toEqual([
@@ -63,10 +62,10 @@ describe('actions (what we did)', () => {
     expect(actions[1]).toMatchObject({ title: 'Plant 2,000 trees', priority: null });
     expect(actions[1]!.updates).toHaveLength(1);
 
-    await tx((trx) => moveAction(trx, actor, consultationId, second.id, 'up'));
+    await moveAction(db, actor, consultationId, second.id, 'up');
     expect((await listActions(db, consultationId)).map((a) => a.id)).toEqual([second.id, first.id]);
 
-    expect(await tx((trx) => deleteAction(trx, actor, consultationId, first.id))).toEqual({ ok: true });
+    expect(await deleteAction(db, actor, consultationId, first.id)).toEqual({ ok: true });
     expect((await listActions(db, consultationId)).map((a) => a.id)).toEqual([second.id]);
     expect(await db.selectFrom('action_updates').select('id').where('action_id', '=', first.id).execute()).toEqual([]);
     for (const action of ['action.create', 'action.status', 'action.update', 'action.move', 'action.delete']) {
@@ -77,11 +76,11 @@ describe('actions (what we did)', () => {
   it('refuse a priority that does not exist, and another consultation’s action', async () => {
     const consultationId = await closed();
     const other = await closed();
-    expect(await tx((trx) => addAction(trx, actor, consultationId, input({ priorityId: 999_999 })))).toEqual({ ok: false, error: 'publishing:priorityMissing', field: 'priorityId' });
-    const added = await tx((trx) => addAction(trx, actor, consultationId, input()));
+    expect(await addAction(db, actor, consultationId, input({ priorityId: 999_999 }))).toEqual({ ok: false, error: 'publishing:priorityMissing', field: 'priorityId' });
+    const added = await addAction(db, actor, consultationId, input());
     if (!added.ok) throw new Error('not added');
-    expect(await tx((trx) => updateAction(trx, actor, other, added.id, input()))).toMatchObject({ ok: false, error: 'builder:notFound' });
-    expect(await tx((trx) => deleteAction(trx, actor, other, added.id))).toMatchObject({ ok: false });
+    expect(await updateAction(db, actor, other, added.id, input())).toMatchObject({ ok: false, error: 'builder:notFound' });
+    expect(await deleteAction(db, actor, other, added.id)).toMatchObject({ ok: false });
     expect(await listActions(db, consultationId)).toHaveLength(1);
   });
 });
@@ -130,7 +129,7 @@ describe('the public results page', () => {
     await db.updateTable('responses').set({ status: 'counted', channel: 'online' }).where('consultation_id', '=', id).execute();
     await db.updateTable('responses').set({ channel: 'workshop' }).where('id', 'in', ids.slice(0, 25)).execute();
     await db.updateTable('responses').set({ channel: 'paper' }).where('id', 'in', ids.slice(25, 28)).execute();
-    await tx((trx) => addAction(trx, actor, id, input({ title: 'Fix the paths' })));
+    await addAction(db, actor, id, input({ title: 'Fix the paths' }));
     const consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
     const page = await loadPublicResults(db, consultation, 'en', 10);
@@ -152,8 +151,8 @@ describe('what we did in other languages', () => {
   it('is among the texts to translate, reads in Polish where translated and English where not, and its translations go with a deleted action', async () => {
     const id = await closed();
     await saveResultsSummary(db, actor, id, 'You told us the paths matter most.');
-    const paths = await tx((trx) => addAction(trx, actor, id, input({ title: 'Repair the paths', description: 'Resurface them.' })));
-    const trees = await tx((trx) => addAction(trx, actor, id, input({ title: 'Plant trees', description: '' })));
+    const paths = await addAction(db, actor, id, input({ title: 'Repair the paths', description: 'Resurface them.' }));
+    const trees = await addAction(db, actor, id, input({ title: 'Plant trees', description: '' }));
     if (!paths.ok || !trees.ok) throw new Error('not added');
 
     const texts = await listTextsToTranslate(db, id, 'pl');
@@ -173,7 +172,7 @@ describe('what we did in other languages', () => {
     ]);
     expect((await loadPublicResults(db, consultation, 'en', 10)).actions[0]!.title).toBe('Repair the paths');
 
-    await tx((trx) => deleteAction(trx, actor, id, paths.id));
+    await deleteAction(db, actor, id, paths.id);
     expect(await db.selectFrom('translations').select('value').where('entity_type', '=', 'action').where('entity_id', '=', paths.id).execute()).toEqual([]);
   });
 });

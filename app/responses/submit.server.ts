@@ -1,8 +1,7 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
-import type { Transaction } from 'kysely';
-import type { Database, NewAnswer } from '#db/schema';
+import type { NewAnswer } from '#db/schema';
 import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
 import { announceResponseChange } from './changes.server';
 import type { Channel } from './codes';
@@ -55,7 +54,7 @@ export function submitResponse(db: Db, def: ConsultationDef, values: FormValues,
  * the transaction (storeResponse below, or an import storing a whole file at once).
  */
 export async function insertResponse(
-  trx: Transaction<Database>,
+  trx: Trx,
   { consultationId, fields, answers }: ResponseToStore,
   meta: Pick<SubmitMeta, 'idempotencyKey' | 'locale' | 'channel' | 'now'>,
 ): Promise<{ id: number; reference: string }> {
@@ -88,10 +87,10 @@ export async function storeResponse(
   db: Db,
   toStore: ResponseToStore,
   meta: SubmitMeta,
-  also?: (trx: Transaction<Database>, stored: { id: number; reference: string }) => Promise<void>,
+  also?: (trx: Trx, stored: { id: number; reference: string }) => Promise<void>,
 ): Promise<SubmitResult> {
   try {
-    const stored = await db.transaction().execute(async (trx) => {
+    const stored = await inTransaction(db, async (trx) => {
       const inserted = await insertResponse(trx, toStore, meta);
       await deleteDraft(trx, meta.draftToken, toStore.consultationId);
       await also?.(trx, inserted);

@@ -51,11 +51,11 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const value = submission.value;
   if (value.intent === 'move') {
-    await db.transaction().execute((trx) => moveCodebookTheme(trx, actorOf(user), consultation.id, value.id, value.direction));
+    await moveCodebookTheme(db, actorOf(user), consultation.id, value.id, value.direction);
     return redirect(`${codingPath(consultation.id)}#theme-${value.id}`, { status: 303, headers: headers_ });
   }
   const questionId = Number(formData.get('questionId'));
-  const outcome = await db.transaction().execute((trx) => adoptTerms(trx, actorOf(user), consultation.id, value.terms, value.target));
+  const outcome = await adoptTerms(db, actorOf(user), consultation.id, value.terms, value.target);
   if (!outcome.ok) {
     if (outcome.error === 'coding:notFound') notFound();
     return refusal(args.context, submission.reply({ fieldErrors: { target: [outcome.error] } }));

@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { questionId, name, size, pool } = submission.value;
   if (!(await findOpenQuestion(db, consultation.id, questionId))) return refusal(args.context, submission.reply({ fieldErrors: { questionId: ['coding:questionMissing'] } }));
-  const outcome = await db.transaction().execute((trx) => createSample(trx, actorOf(user), { consultationId: consultation.id, questionId, name, size, pool }));
+  const outcome = await createSample(db, actorOf(user), { consultationId: consultation.id, questionId, name, size, pool });
   if (!outcome.ok) return refusal(args.context, submission.reply({ fieldErrors: { pool: [outcome.error] } }));
   return redirect(`${samplePath(consultation.id, outcome.id)}?notice=made`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }

@@ -46,13 +46,13 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   if (submission.value.intent === 'delete') {
-    const outcome = await db.transaction().execute((trx) => deleteCodebookTheme(trx, actorOf(user), consultation.id, theme.id));
+    const outcome = await deleteCodebookTheme(db, actorOf(user), consultation.id, theme.id);
     if (outcome.ok) return redirect(`${codingPath(consultation.id)}?notice=deleted`, { status: 303, headers: headers_ });
     if (outcome.reason === 'not_found') notFound();
     return refusal(args.context, submission.reply({ formErrors: ['coding:themeInUse'] }), 409);
   }
   const input = themeInput(submission.value);
-  const outcome = await db.transaction().execute((trx) => updateCodebookTheme(trx, actorOf(user), consultation.id, theme.id, input));
+  const outcome = await updateCodebookTheme(db, actorOf(user), consultation.id, theme.id, input);
   if (!outcome.ok) {
     if (outcome.error === 'coding:notFound') notFound();
     return refusal(args.context, submission.reply({ fieldErrors: { [outcome.field ?? '']: [outcome.error] } }));

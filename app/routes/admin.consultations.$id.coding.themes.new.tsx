@@ -35,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   const consultation = await requireConsultationTitle(db, args.params.id);
   const submission = parseWithZod(formData, { schema: themeSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
-  const outcome = await db.transaction().execute((trx) => createCodebookTheme(trx, actorOf(user), consultation.id, themeInput(submission.value)));
+  const outcome = await createCodebookTheme(db, actorOf(user), consultation.id, themeInput(submission.value));
   if (!outcome.ok) return refusal(args.context, submission.reply({ fieldErrors: { [outcome.field ?? '']: [outcome.error] } }));
   return redirect(`${codingPath(consultation.id)}?notice=added#theme-${outcome.id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }

@@ -11,7 +11,6 @@ import { linkedPriorityIds, updateDetails } from '~/consultations/builder/consul
 import { isoToLondon, londonToIso } from '~/consultations/builder/dates';
 import { listPriorityChoices } from '~/consultations/builder/details.server';
 import { REQUIRABLE_LOCALES, requiredLocalesOf } from '~/consultations/builder/required-locales';
-import { change } from '~/platform/db.server';
 import { idParam } from '~/platform/http/not-found.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -77,7 +76,7 @@ export async function action(args: ActionFunctionArgs) {
     requiredLocales: v.requiredLocales.filter((l) => REQUIRABLE_LOCALES.includes(l)),
     priorityIds: v.priorities,
   };
-  const result = await change(args.context.db, (trx) => updateDetails(trx, actorOf(user), id, input));
+  const result = await updateDetails(args.context.db, actorOf(user), id, input);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}?done=saved`, 303);
 }

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change } from '~/platform/db.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -68,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
     case 'move': {
       const submission = parseWithZod(formData, { schema: moveActionSchema });
       if (submission.status !== 'success') return refusal(args.context, submission.reply());
-      const result = await change(db, (trx) => moveAction(trx, actor, id, submission.value.actionId, submission.value.direction));
+      const result = await moveAction(db, actor, id, submission.value.actionId, submission.value.direction);
       return result.ok ? back('moved') : refuseChange(args.context, submission, result);
     }
   }

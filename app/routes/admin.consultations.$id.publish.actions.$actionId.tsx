@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change } from '~/platform/db.server';
 import { idParam, notFound } from '~/platform/http/not-found.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { refuseChange } from '~/consultations/refusals.server';
@@ -51,11 +50,11 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const back = (done: string) => redirect(`/admin/consultations/${consultation.id}/publish?done=${done}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
   if (submission.value.intent === 'delete') {
-    const result = await change(db, (trx) => deleteAction(trx, actorOf(user), consultation.id, actionId));
+    const result = await deleteAction(db, actorOf(user), consultation.id, actionId);
     return result.ok ? back('deleted') : refuseChange(args.context, submission, result);
   }
   const input = actionInput(submission.value);
-  const result = await change(db, (trx) => updateAction(trx, actorOf(user), consultation.id, actionId, input));
+  const result = await updateAction(db, actorOf(user), consultation.id, actionId, input);
   return result.ok ? back('saved') : refuseChange(args.context, submission, result);
 }
 

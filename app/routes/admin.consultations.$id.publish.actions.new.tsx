@@ -5,7 +5,6 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change } from '~/platform/db.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -38,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
   const consultation = await requireConsultation(db, args.params.id);
   const submission = parseWithZod(formData, { schema: actionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
-  const result = await change(db, (trx) => addAction(trx, actorOf(user), consultation.id, actionInput(submission.value)));
+  const result = await addAction(db, actorOf(user), consultation.id, actionInput(submission.value));
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${consultation.id}/publish?done=added#action-${result.id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }

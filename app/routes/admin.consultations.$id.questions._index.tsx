@@ -9,7 +9,6 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { deleteQuestion, listQuestions, moveQuestion } from '~/consultations/builder/questions.server';
-import { change } from '~/platform/db.server';
 import { idParam } from '~/platform/http/not-found.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -62,18 +61,20 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get('intent') === 'addSection') {
     const submission = parseWithZod(formData, { schema: sectionSchema });
     if (submission.status !== 'success') return refusal(args.context, submission.reply());
-    const result = await change(db, (trx) => addSection(trx, actor, id, submission.value));
+    const result = await addSection(db, actor, id, submission.value);
     return result.ok ? redirect(`/admin/consultations/${id}/questions#section-${result.id}`, 303) : refuseChange(args.context, submission, result);
   }
   const submission = parseWithZod(formData, { schema: rowSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { intent, target, direction = 'up' } = submission.value;
-  const result = await change(db, (trx) => {
-    if (intent === 'moveSection') return moveSection(trx, actor, id, target, direction);
-    if (intent === 'deleteSection') return deleteSection(trx, actor, id, target);
-    if (intent === 'moveQuestion') return moveQuestion(trx, actor, id, target, direction);
-    return deleteQuestion(trx, actor, id, target);
-  });
+  const result =
+    intent === 'moveSection'
+      ? await moveSection(db, actor, id, target, direction)
+      : intent === 'deleteSection'
+        ? await deleteSection(db, actor, id, target)
+        : intent === 'moveQuestion'
+          ? await moveQuestion(db, actor, id, target, direction)
+          : await deleteQuestion(db, actor, id, target);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}/questions`, 303);
 }

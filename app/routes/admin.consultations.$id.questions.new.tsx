@@ -8,7 +8,6 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { addQuestion } from '~/consultations/builder/questions.server';
-import { change } from '~/platform/db.server';
 import { idParam } from '~/platform/http/not-found.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -44,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: newQuestionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { options, ...input } = submission.value;
-  const result = await change(args.context.db, (trx) => addQuestion(trx, actorOf(user), id, { ...input, options: optionLines(options) }));
+  const result = await addQuestion(args.context.db, actorOf(user), id, { ...input, options: optionLines(options) });
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}/questions/${result.id}?done=added`, 303);
 }

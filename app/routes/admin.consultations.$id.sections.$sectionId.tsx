@@ -6,7 +6,6 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
-import { change } from '~/platform/db.server';
 import { idParam, notFound } from '~/platform/http/not-found.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -46,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: sectionSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { reason, title, intro } = submission.value;
-  const result = await change(args.context.db, (trx) => updateSection(trx, actorOf(user), id, sectionId, { title, intro }, reason));
+  const result = await updateSection(args.context.db, actorOf(user), id, sectionId, { title, intro }, reason);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${id}/questions#section-${sectionId}`, 303);
 }

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { createDraft } from '~/consultations/builder/consultations.server';
-import { change } from '~/platform/db.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
 import { createSchema } from '~/consultations/builder/schemas';
@@ -30,7 +29,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const submission = parseWithZod(formData, { schema: createSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
-  const result = await change(args.context.db, (trx) => createDraft(trx, actorOf(user), submission.value));
+  const result = await createDraft(args.context.db, actorOf(user), submission.value);
   if (!result.ok) return refuseChange(args.context, submission, result);
   return redirect(`/admin/consultations/${result.id}`, 303);
 }

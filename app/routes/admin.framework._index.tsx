@@ -7,7 +7,7 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { MoveButtons } from '~/ui/admin/MoveButtons';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
-import { changeFramework, movePriority, moveTheme } from '~/framework/editing.server';
+import { movePriority, moveTheme } from '~/framework/editing.server';
 import { listFrameworkForEditing } from '~/framework/editor-queries.server';
 import { moveSchema } from '~/framework/schemas';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -31,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') throw data({ reason: 'bad_request' }, { status: 400 });
   const { kind, id, direction } = submission.value;
   const move = kind === 'theme' ? moveTheme : movePriority;
-  await changeFramework(args.context.db, (trx) => move(trx, actorOf(user), id, direction));
+  await move(args.context.db, actorOf(user), id, direction);
   return redirect(`/admin/framework#${kind}-${id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 

@@ -9,7 +9,7 @@ import { requireAction, requireUser } from '~/auth/guard.server';
 import { PriorityForm } from '~/framework/components/PriorityForm';
 import { GuardedDelete } from '~/framework/components/GuardedDelete';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
-import { changeFramework, deletePriority, updatePriority } from '~/framework/editing.server';
+import { deletePriority, updatePriority } from '~/framework/editing.server';
 import { findPriorityForEditing, idParam, listThemeChoices } from '~/framework/editor-queries.server';
 import { deleteSchema, priorityInput, prioritySchema } from '~/framework/schemas';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -46,13 +46,13 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') return fail();
   const { db } = args.context;
   if (submission.value.intent === 'delete') {
-    const outcome = await changeFramework(db, (trx) => deletePriority(trx, actorOf(user), id));
+    const outcome = await deletePriority(db, actorOf(user), id);
     if (outcome.ok) return redirect('/admin/framework?notice=deleted', { status: 303, headers: headers_ });
     if (outcome.reason === 'not_found') throw data({ reason: 'not_found' }, { status: 404 });
     return data({ result: undefined, refused: true }, { status: 409, headers: headers_ });
   }
   const input = priorityInput(submission.value);
-  if (!(await changeFramework(db, (trx) => updatePriority(trx, actorOf(user), id, input)))) {
+  if (!(await updatePriority(db, actorOf(user), id, input))) {
     if (!(await findPriorityForEditing(db, id))) throw data({ reason: 'not_found' }, { status: 404 });
     return fail(['framework:themeMissing']);
   }

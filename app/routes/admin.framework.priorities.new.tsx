@@ -7,7 +7,7 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { PriorityForm } from '~/framework/components/PriorityForm';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
-import { changeFramework, createPriority } from '~/framework/editing.server';
+import { createPriority } from '~/framework/editing.server';
 import { listThemeChoices } from '~/framework/editor-queries.server';
 import { priorityInput, prioritySchema } from '~/framework/schemas';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -41,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
   };
   if (submission.status !== 'success') return fail();
   const input = priorityInput(submission.value);
-  const id = await changeFramework(args.context.db, (trx) => createPriority(trx, actorOf(user), input));
+  const id = await createPriority(args.context.db, actorOf(user), input);
   if (id === null) return fail(['framework:themeMissing']);
   return redirect(`/admin/framework?notice=added#priority-${id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }

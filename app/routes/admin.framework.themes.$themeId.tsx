@@ -9,7 +9,7 @@ import { requireAction, requireUser } from '~/auth/guard.server';
 import { ThemeForm } from '~/framework/components/ThemeForm';
 import { GuardedDelete } from '~/framework/components/GuardedDelete';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
-import { changeFramework, deleteTheme, updateTheme } from '~/framework/editing.server';
+import { deleteTheme, updateTheme } from '~/framework/editing.server';
 import { findThemeForEditing, idParam } from '~/framework/editor-queries.server';
 import { deleteSchema, themeInput, themeSchema } from '~/framework/schemas';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -41,13 +41,13 @@ export async function action(args: ActionFunctionArgs) {
   }
   const { db } = args.context;
   if (submission.value.intent === 'delete') {
-    const outcome = await changeFramework(db, (trx) => deleteTheme(trx, actorOf(user), id));
+    const outcome = await deleteTheme(db, actorOf(user), id);
     if (outcome.ok) return redirect('/admin/framework?notice=deleted', { status: 303, headers: headers_ });
     if (outcome.reason === 'not_found') throw data({ reason: 'not_found' }, { status: 404 });
     return data({ result: undefined, refused: true }, { status: 409, headers: headers_ });
   }
   const input = themeInput(submission.value);
-  if (!(await changeFramework(db, (trx) => updateTheme(trx, actorOf(user), id, input)))) throw data({ reason: 'not_found' }, { status: 404 });
+  if (!(await updateTheme(db, actorOf(user), id, input))) throw data({ reason: 'not_found' }, { status: 404 });
   return redirect(`/admin/framework?notice=saved#theme-${id}`, { status: 303, headers: headers_ });
 }
 

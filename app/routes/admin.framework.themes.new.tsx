@@ -7,7 +7,7 @@ import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { ThemeForm } from '~/framework/components/ThemeForm';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
-import { changeFramework, createTheme } from '~/framework/editing.server';
+import { createTheme } from '~/framework/editing.server';
 import { themeInput, themeSchema } from '~/framework/schemas';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
@@ -31,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
   const input = themeInput(submission.value);
-  const id = await changeFramework(args.context.db, (trx) => createTheme(trx, actorOf(user), input));
+  const id = await createTheme(args.context.db, actorOf(user), input);
   return redirect(`/admin/framework?notice=added#theme-${id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 

@@ -4,11 +4,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { actorOf, recordAudit } from '~/platform/audit.server';
 import { isPreSessionTokenValid, preSessionToken } from '~/auth/csrf.server';
 import { acceptInvitationSchema } from '~/auth/schemas';
 import { createSession, sessionCookieHeader } from '~/auth/sessions.server';
-import { acceptInvitation, findInvitation } from '~/auth/users.server';
+import { acceptInvitation } from '~/auth/user-admin.server';
+import { findInvitation } from '~/auth/users.server';
 import { CsrfField } from '~/ui/admin/AdminForm';
 import { InputField } from '~/ui/admin/Field';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
@@ -42,11 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.request.submissionFailed = true;
     return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }) }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
-  const user = await context.db.transaction().execute(async (trx) => {
-    const accepted = await acceptInvitation(trx, params.token ?? '', submission.value);
-    if (accepted) await recordAudit(trx, actorOf(accepted), { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` });
-    return accepted;
-  });
+  const user = await acceptInvitation(context.db, params.token ?? '', submission.value);
   if (!user) throw data(null, { status: 404 });
   const { token } = await createSession(context.db, user.id);
   return redirect('/admin', { status: 303, headers: { 'Set-Cookie': await sessionCookieHeader(request, token), 'Cache-Control': PRIVATE_PAGE } });

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { actorOf, recordAudit } from '~/platform/audit.server';
+import { signOutEverywhere } from '~/auth/account.server';
 import { requireAction, SIGN_IN_PATH } from '~/auth/guard.server';
-import { clearSessionCookieHeader, deleteSession, deleteUserSessions, readSessionToken } from '~/auth/sessions.server';
+import { clearSessionCookieHeader, deleteSession, readSessionToken } from '~/auth/sessions.server';
 
 // Signing out is a post (a link could be followed by anything); "everywhere" ends every session.
 export async function loader() {
@@ -13,8 +13,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'viewWorkspace');
   const everywhere = formData.get('intent') === 'everywhere';
   if (everywhere) {
-    const ended = await deleteUserSessions(args.context.db, user.id);
-    await recordAudit(args.context.db, actorOf(user), { action: 'user.sign_out_everywhere', entityType: 'user', entityId: user.id, summary: `${user.email} signed out everywhere (${ended} sessions)` });
+    await signOutEverywhere(args.context.db, user);
   } else {
     const token = await readSessionToken(args.request);
     if (token) await deleteSession(args.context.db, token);

@@ -1,6 +1,6 @@
 import { STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
 import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
-import type { Db } from '../connection';
+import { inTransaction, type Db, type Trx } from '../connection';
 import type { ConsultationStatus, QuestionKind } from '../schema';
 import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion, type DemoYouthVersion } from './demo-dsl';
 import { climateFriendlyStockport } from './demo/climate';
@@ -71,8 +71,8 @@ function limitsOf(question: DemoQuestion) {
   };
 }
 
-async function insertConsultation(db: Db, consultation: DemoConsultation, today: Date, translations: TranslationBatch) {
-  const { id } = await db
+async function insertConsultation(trx: Trx, consultation: DemoConsultation, today: Date, translations: TranslationBatch) {
+  const { id } = await trx
     .insertInto('consultations')
     .values({
       slug: consultation.slug,
@@ -94,10 +94,10 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
   translations.add('consultation', id, 'what_happens_next', consultation.whatHappensNext);
 
   if (consultation.priorities.length > 0) {
-    const priorities = await db.selectFrom('priorities').select(['id', 'key']).where('key', 'in', consultation.priorities).execute();
+    const priorities = await trx.selectFrom('priorities').select(['id', 'key']).where('key', 'in', consultation.priorities).execute();
     const missing = consultation.priorities.filter((key) => !priorities.some((p) => p.key === key));
     if (missing.length > 0) throw new Error(`Seed the framework first: missing priorities ${missing.join(', ')}`);
-    await db
+    await trx
       .insertInto('consultation_priorities')
       .values(priorities.map((priority) => ({ consultation_id: id, priority_id: priority.id })))
       .execute();
@@ -106,7 +106,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
   const stored = new Map<string, StoredQuestion>();
   let questionPosition = 0;
   for (const [sectionIndex, section] of consultation.sections.entries()) {
-    const sectionRow = await db
+    const sectionRow = await trx
       .insertInto('sections')
       .values({
         consultation_id: id,
@@ -124,7 +124,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
     for (const question of section.questions) {
       // Positions run through the whole consultation so ordering by position alone is stable.
       questionPosition++;
-      const questionRow = await db
+      const questionRow = await trx
         .insertInto('questions')
         .values({
           consultation_id: id,
@@ -145,7 +145,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
       stored.set(question.key, storedQuestion);
 
       for (const [optionIndex, option] of optionsOf(question).entries()) {
-        const optionRow = await db
+        const optionRow = await trx
           .insertInto('options')
           .values({
             question_id: questionRow.id,
@@ -161,7 +161,7 @@ async function insertConsultation(db: Db, consultation: DemoConsultation, today:
       }
     }
   }
-  if (consultation.youth) await insertYouthVersion(db, id, consultation.youth, stored, translations);
+  if (consultation.youth) await insertYouthVersion(trx, id, consultation.youth, stored, translations);
   return id;
 }
 
@@ -178,7 +178,7 @@ interface StoredQuestion {
  * store an answer where it does not belong fails here, before any response is generated.
  */
 async function insertYouthVersion(
-  db: Db,
+  trx: Trx,
   consultationId: number,
   youth: DemoYouthVersion,
   questions: Map<string, StoredQuestion>,
@@ -190,7 +190,7 @@ async function insertYouthVersion(
     if (!canStandFor(item.kind, question.kind)) {
       throw new Error(`Youth item ${item.key}: a ${item.kind} cannot stand for the ${question.kind} question ${item.question}`);
     }
-    const itemRow = await db
+    const itemRow = await trx
       .insertInto('youth_items')
       .values({
         consultation_id: consultationId,
@@ -213,7 +213,7 @@ async function insertYouthVersion(
     for (const [optionIndex, option] of item.options.entries()) {
       const optionId = question.options.get(option.maps);
       if (optionId === undefined) throw new Error(`Youth option ${item.key}/${option.key}: ${item.question} has no option ${option.maps}`);
-      const optionRow = await db
+      const optionRow = await trx
         .insertInto('youth_options')
         .values({
           youth_item_id: itemRow.id,
@@ -236,7 +236,7 @@ async function insertYouthVersion(
  * `today`. Needs the framework (seedFramework) first. Returns the ids of those inserted, by slug.
  */
 export async function seedConsultations(db: Db, today: Date): Promise<Record<string, number>> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = new Set((await trx.selectFrom('consultations').select('slug').execute()).map((row) => row.slug));
     const translations = new TranslationBatch();
     const inserted: Record<string, number> = {};

@@ -2,7 +2,7 @@ import type { Sheet } from '../../app/responses/import/check';
 import { insertBaseline, replaceFigures } from '../../app/population/baselines.server';
 import { mapCensusSheet } from '../../app/population/census-csv';
 import { combineFiles, type NamedFile } from '../../app/population/combine';
-import type { Db } from '../connection';
+import { inTransaction, type Db } from '../connection';
 import { readCensusCsv } from './census';
 
 // The demo's population baseline: the real Census 2021 tables for Stockport in
@@ -50,7 +50,7 @@ export async function seedPopulationBaseline(db: Db, today: Date): Promise<numbe
   });
   const combined = combineFiles(files, { wardsApproximate: true });
   if (!combined.ok) throw new Error(`Census files disagree: ${JSON.stringify(combined.problems)}`);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertBaseline(trx, { ...DEMO_BASELINE, loadedBy: null, loadedAt: today.toISOString() });
     await replaceFigures(trx, id, combined.figures);
     return id;

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
-import type { Db } from '../connection';
+import { inTransaction, type Db } from '../connection';
 import type { QuoteCredit } from '../../app/responses/codes';
 import type { Flag, NewResponse } from '../schema';
 import { answerQuestions, loadAnswerPlan, type AnswerRow } from './answer-plan';
@@ -204,7 +204,7 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
         postcode_district: about.postcode_district ?? null,
       });
     }
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await insertInChunks(responseRows, RESPONSES_PER_INSERT, (chunk) => trx.insertInto('responses').values(chunk).execute());
       await insertInChunks(answerRows, ANSWERS_PER_INSERT, (chunk) => trx.insertInto('answers').values(chunk).execute());
     });

@@ -25,19 +25,16 @@ describe('the consultation builder', () => {
   });
   afterAll(() => destroy());
 
-  const tx = <T>(change: (trx: Db) => Promise<T>) => db.transaction().execute(change);
   const audit = (action: string) => db.selectFrom('audit_events').selectAll().where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
 
   async function draftWithQuestions(title: string) {
-    const created = await tx((trx) => createDraft(trx, actor, { title }));
+    const created = await createDraft(db, actor, { title });
     if (!created.ok) throw new Error(created.error);
     const id = created.id;
-    const section = await tx((trx) => addSection(trx, actor, id, { title: 'Your views', intro: '' }));
+    const section = await addSection(db, actor, id, { title: 'Your views', intro: '' });
     if (!section.ok) throw new Error(section.error);
-    const pick = await tx((trx) =>
-      addQuestion(trx, actor, id, { sectionId: section.id, kind: 'single_choice', text: 'Which park?', hint: '', required: true, options: ['Bruntwood', 'Woodbank'], otherLabel: 'Somewhere else' }),
-    );
-    const agree = await tx((trx) => addQuestion(trx, actor, id, { sectionId: section.id, kind: 'agree_scale', text: 'Parks are clean', hint: '', required: false, options: [] }));
+    const pick = await addQuestion(db, actor, id, { sectionId: section.id, kind: 'single_choice', text: 'Which park?', hint: '', required: true, options: ['Bruntwood', 'Woodbank'], otherLabel: 'Somewhere else' });
+    const agree = await addQuestion(db, actor, id, { sectionId: section.id, kind: 'agree_scale', text: 'Parks are clean', hint: '', required: false, options: [] });
     if (!pick.ok || !agree.ok) throw new Error('question not added');
     return { id, sectionId: section.id, pickId: pick.id, agreeId: agree.id };
   }
@@ -57,13 +54,13 @@ describe('the consultation builder', () => {
   });
 
   it('creates a draft with a unique address made from its title, and audits it', async () => {
-    const a = await tx((trx) => createDraft(trx, actor, { title: 'Our parks: have your say!' }));
-    const b = await tx((trx) => createDraft(trx, actor, { title: 'Our parks: have your say!' }));
+    const a = await createDraft(db, actor, { title: 'Our parks: have your say!' });
+    const b = await createDraft(db, actor, { title: 'Our parks: have your say!' });
     if (!a.ok || !b.ok) throw new Error('not created');
     expect((await findConsultation(db, a.id))?.slug).toBe('our-parks-have-your-say');
     expect((await findConsultation(db, b.id))?.slug).toBe('our-parks-have-your-say-2');
     expect((await findConsultation(db, a.id))?.status).toBe('draft');
-    expect(await tx((trx) => createDraft(trx, actor, { title: 'x', slug: 'our-parks-have-your-say' }))).toMatchObject({ ok: false, error: 'builder:slugTaken' });
+    expect(await createDraft(db, actor, { title: 'x', slug: 'our-parks-have-your-say' })).toMatchObject({ ok: false, error: 'builder:slugTaken' });
     expect((await audit('consultation.create'))?.entity_id).toBe(String(b.id));
   });
 
@@ -77,29 +74,29 @@ describe('the consultation builder', () => {
       ['other', 1],
     ]);
     expect((await listOptions(db, agreeId)).map((o) => o.key)).toEqual(['strongly_agree', 'agree', 'neither', 'disagree', 'strongly_disagree']);
-    await tx((trx) => updateQuestion(trx, actor, id, pickId, { sectionId, kind: 'single_choice', text: 'Which park do you use?', hint: '', required: true }, undefined));
+    await updateQuestion(db, actor, id, pickId, { sectionId, kind: 'single_choice', text: 'Which park do you use?', hint: '', required: true }, undefined);
     expect((await listQuestions(db, id))[0]?.key).toBe('which_park');
     const touchedBefore = (await findConsultation(db, id))?.updated_at;
     await new Promise((r) => setTimeout(r, 5));
-    await tx((trx) => moveQuestion(trx, actor, id, agreeId, 'up'));
+    await moveQuestion(db, actor, id, agreeId, 'up');
     expect((await listQuestions(db, id)).map((q) => q.id)).toEqual([agreeId, pickId]);
     expect((await findConsultation(db, id))?.updated_at).not.toBe(touchedBefore);
-    const second = await tx((trx) => addSection(trx, actor, id, { title: 'About you', intro: '' }));
+    const second = await addSection(db, actor, id, { title: 'About you', intro: '' });
     if (!second.ok) throw new Error();
-    await tx((trx) => moveSection(trx, actor, id, second.id, 'up'));
+    await moveSection(db, actor, id, second.id, 'up');
     expect((await listSections(db, id)).map((s) => s.id)).toEqual([second.id, sectionId]);
-    expect(await tx((trx) => addQuestion(trx, actor, id, { sectionId, kind: 'ranking', text: 'Rank', hint: '', required: false, options: ['a', 'b'], rankCount: 3 }))).toMatchObject({
+    expect(await addQuestion(db, actor, id, { sectionId, kind: 'ranking', text: 'Rank', hint: '', required: false, options: ['a', 'b'], rankCount: 3 })).toMatchObject({
       ok: false,
       error: 'builder:rankCountTooMany|2',
     });
-    expect(await tx((trx) => addQuestion(trx, actor, id, { sectionId, kind: 'multiple_choice', text: 'Many', hint: '', required: false, options: ['only one'] }))).toMatchObject({
+    expect(await addQuestion(db, actor, id, { sectionId, kind: 'multiple_choice', text: 'Many', hint: '', required: false, options: ['only one'] })).toMatchObject({
       ok: false,
       error: 'builder:optionsMissing',
     });
   });
 
   it('refuses to publish an incomplete consultation, with every reason', async () => {
-    const created = await tx((trx) => createDraft(trx, actor, { title: 'Empty' }));
+    const created = await createDraft(db, actor, { title: 'Empty' });
     if (!created.ok) throw new Error();
     const result = await publishConsultation(db, actor, created.id);
     expect(result.ok).toBe(false);
@@ -107,7 +104,7 @@ describe('the consultation builder', () => {
     expect(result.problems.map((p) => p.code)).toEqual(['questions', 'closeDate', 'priority']);
 
     const { id } = await draftWithQuestions('Dates');
-    await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: new Date(Date.now() + 5 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString(), requiredLocales: ['pl'] })));
+    await updateDetails(db, actor, id, details({ opensAt: new Date(Date.now() + 5 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString(), requiredLocales: ['pl'] }));
     const refused = await publishConsultation(db, actor, id);
     expect(refused.ok ? [] : refused.problems.map((p) => [p.code, p.params?.count])).toEqual([
       ['closeFuture', undefined],
@@ -120,12 +117,12 @@ describe('the consultation builder', () => {
 
   it('publishes, schedules, closes early and reopens', async () => {
     const { id } = await draftWithQuestions('Lifecycle');
-    expect(await tx((trx) => updateDetails(trx, actor, id, details({ priorityIds: [] })))).toMatchObject({ ok: false, error: 'builder:priorityMissing' });
-    await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: new Date(Date.now() + day).toISOString() })));
+    expect(await updateDetails(db, actor, id, details({ priorityIds: [] }))).toMatchObject({ ok: false, error: 'builder:priorityMissing' });
+    await updateDetails(db, actor, id, details({ opensAt: new Date(Date.now() + day).toISOString() }));
     expect(await publishConsultation(db, actor, id)).toEqual({ ok: true, scheduled: true });
     expect((await audit('consultation.schedule'))?.entity_id).toBe(String(id));
     expect(await unscheduleConsultation(db, actor, id)).toEqual({ ok: true });
-    await tx((trx) => updateDetails(trx, actor, id, details({ opensAt: null })));
+    await updateDetails(db, actor, id, details({ opensAt: null }));
     expect(await publishConsultation(db, actor, id)).toEqual({ ok: true, scheduled: false });
     const open = await findConsultation(db, id);
     expect(open?.status).toBe('open');
@@ -149,21 +146,21 @@ describe('the consultation builder', () => {
       .values({ consultation_id: id, reference: `HRD-${id}`, idempotency_key: `k-${id}`, channel: 'online', respondent_group: 'resident', locale: 'en', submitted_at: new Date().toISOString() })
       .execute();
 
-    expect(await tx((trx) => deleteQuestion(trx, actor, id, pickId))).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
-    expect(await tx((trx) => deleteOption(trx, actor, id, pickId, woodbank.id))).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
-    expect(await tx((trx) => deleteSection(trx, actor, id, sectionId))).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
+    expect(await deleteQuestion(db, actor, id, pickId)).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
+    expect(await deleteOption(db, actor, id, pickId, woodbank.id)).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
+    expect(await deleteSection(db, actor, id, sectionId)).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
     const change = { sectionId, kind: 'multiple_choice' as const, text: 'Which park?', hint: '', required: true };
-    expect(await tx((trx) => updateQuestion(trx, actor, id, pickId, change, 'typo'))).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
-    expect(await tx((trx) => updateOption(trx, actor, id, pickId, woodbank.id, { label: 'Woodbank Park', isOther: true }, 'x'))).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
+    expect(await updateQuestion(db, actor, id, pickId, change, 'typo')).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
+    expect(await updateOption(db, actor, id, pickId, woodbank.id, { label: 'Woodbank Park', isOther: true }, 'x')).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
     const reword = { ...change, kind: 'single_choice' as const, text: 'Which park do you visit?' };
-    expect(await tx((trx) => updateQuestion(trx, actor, id, pickId, reword, undefined))).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
-    expect(await tx((trx) => updateQuestion(trx, actor, id, pickId, reword, 'Clearer wording'))).toEqual({ ok: true });
+    expect(await updateQuestion(db, actor, id, pickId, reword, undefined)).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
+    expect(await updateQuestion(db, actor, id, pickId, reword, 'Clearer wording')).toEqual({ ok: true });
     expect((await audit('question.reword'))?.reason).toBe('Clearer wording');
-    expect(await tx((trx) => addOption(trx, actor, id, pickId, { label: 'Vernon Park', isOther: false }))).toMatchObject({ ok: true });
+    expect(await addOption(db, actor, id, pickId, { label: 'Vernon Park', isOther: false })).toMatchObject({ ok: true });
 
-    expect(await tx((trx) => setQuestionHidden(trx, actor, id, agreeId, true, undefined))).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
-    expect(await tx((trx) => setQuestionHidden(trx, actor, id, agreeId, true, 'Asked twice'))).toEqual({ ok: true });
-    expect(await tx((trx) => setOptionHidden(trx, actor, id, pickId, woodbank.id, true, 'Closed for works'))).toEqual({ ok: true });
+    expect(await setQuestionHidden(db, actor, id, agreeId, true, undefined)).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
+    expect(await setQuestionHidden(db, actor, id, agreeId, true, 'Asked twice')).toEqual({ ok: true });
+    expect(await setOptionHidden(db, actor, id, pickId, woodbank.id, true, 'Closed for works')).toEqual({ ok: true });
     expect((await audit('option.hide'))?.reason).toBe('Closed for works');
     expect((await listQuestions(db, id)).find((q) => q.id === agreeId)).toMatchObject({ hidden: 1, hidden_reason: 'Asked twice' });
 

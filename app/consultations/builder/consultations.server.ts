@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { Consultation, ConsultationStatus } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { findConsultation } from '~/consultations/find.server';
@@ -6,8 +6,8 @@ import type { Result } from '~/consultations/change.server';
 import { effectiveStatus, type EffectiveStatus } from '~/consultations/status';
 import { keyFrom, uniqueKey } from './keys';
 
-// Consultations as officers make them: the list, a new draft, and its details. Every change runs
-// in the caller's transaction with its audit entry, and moves updated_at (the public definition
+// Consultations as officers make them: the list, a new draft, and its details. Every change opens
+// its own transaction and writes its audit entry there, and moves updated_at (the public definition
 // cache is keyed by it).
 
 export interface ConsultationRow {
@@ -61,26 +61,28 @@ export interface DraftInput {
 }
 
 /** A new draft: its address made from the title unless the officer typed one, and never a taken one. */
-export async function createDraft(trx: Db, actor: Actor, input: DraftInput, now = new Date()): Promise<Result<{ id: number }>> {
-  const taken = (await trx.selectFrom('consultations').select('slug').execute()).map((r) => r.slug);
-  let slug: string;
-  if (input.slug) {
-    if (taken.includes(input.slug)) return { ok: false, error: 'builder:slugTaken', field: 'slug' };
-    slug = input.slug;
-  } else {
-    slug = uniqueKey(keyFrom(input.title, '-', 'consultation'), taken, '-');
-  }
-  const values = {
-    slug,
-    title: input.title,
-    summary: input.summary ?? '',
-    status: 'draft' as ConsultationStatus,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  };
-  const { id } = await trx.insertInto('consultations').values(values).returning('id').executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: 'consultation.create', entityType: 'consultation', entityId: id, consultationId: id, summary: `Created the draft "${input.title}"`, after: values }, now);
-  return { ok: true, id };
+export function createDraft(db: Db, actor: Actor, input: DraftInput, now = new Date()): Promise<Result<{ id: number }>> {
+  return inTransaction(db, async (trx) => {
+    const taken = (await trx.selectFrom('consultations').select('slug').execute()).map((r) => r.slug);
+    let slug: string;
+    if (input.slug) {
+      if (taken.includes(input.slug)) return { ok: false, error: 'builder:slugTaken', field: 'slug' };
+      slug = input.slug;
+    } else {
+      slug = uniqueKey(keyFrom(input.title, '-', 'consultation'), taken, '-');
+    }
+    const values = {
+      slug,
+      title: input.title,
+      summary: input.summary ?? '',
+      status: 'draft' as ConsultationStatus,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
+    const { id } = await trx.insertInto('consultations').values(values).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'consultation.create', entityType: 'consultation', entityId: id, consultationId: id, summary: `Created the draft "${input.title}"`, after: values }, now);
+    return { ok: true, id };
+  });
 }
 
 export interface DetailsInput {
@@ -101,48 +103,50 @@ export async function linkedPriorityIds(db: Db, consultationId: number): Promise
   return rows.map((r) => r.priority_id);
 }
 
-export async function updateDetails(trx: Db, actor: Actor, id: number, input: DetailsInput, now = new Date()): Promise<Result> {
-  const before = await findConsultation(trx, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  const known = await trx.selectFrom('priorities').select('id').execute();
-  const priorityIds = [...new Set(input.priorityIds)].filter((p) => known.some((k) => k.id === p)).sort((a, b) => a - b);
-  if (priorityIds.length === 0) return { ok: false, error: 'builder:priorityMissing', field: 'priorities' };
-  const beforePriorities = await linkedPriorityIds(trx, id);
-  const changes = {
-    title: input.title,
-    summary: input.summary,
-    why_asking: input.whyAsking,
-    what_happens_next: input.whatHappensNext,
-    estimated_minutes: input.estimatedMinutes,
-    opens_at: input.opensAt,
-    closes_at: input.closesAt,
-    ask_about_you: (input.askAboutYou ? 1 : 0) as 0 | 1,
-    required_locales: input.requiredLocales.join(','),
-  };
-  await trx
-    .updateTable('consultations')
-    .set({ ...changes, updated_at: now.toISOString() })
-    .where('id', '=', id)
-    .execute();
-  await trx.deleteFrom('consultation_priorities').where('consultation_id', '=', id).execute();
-  await trx
-    .insertInto('consultation_priorities')
-    .values(priorityIds.map((priority_id) => ({ consultation_id: id, priority_id })))
-    .execute();
-  const pick = (c: Consultation) => Object.fromEntries(Object.keys(changes).map((k) => [k, c[k as keyof Consultation]]));
-  await recordAudit(
-    trx,
-    actor,
-    {
-      action: 'consultation.update',
-      entityType: 'consultation',
-      entityId: id,
-      consultationId: id,
-      summary: `Changed the details of "${input.title}"`,
-      before: { ...pick(before), priorities: beforePriorities },
-      after: { ...changes, priorities: priorityIds },
-    },
-    now,
-  );
-  return { ok: true };
+export function updateDetails(db: Db, actor: Actor, id: number, input: DetailsInput, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findConsultation(trx, id);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    const known = await trx.selectFrom('priorities').select('id').execute();
+    const priorityIds = [...new Set(input.priorityIds)].filter((p) => known.some((k) => k.id === p)).sort((a, b) => a - b);
+    if (priorityIds.length === 0) return { ok: false, error: 'builder:priorityMissing', field: 'priorities' };
+    const beforePriorities = await linkedPriorityIds(trx, id);
+    const changes = {
+      title: input.title,
+      summary: input.summary,
+      why_asking: input.whyAsking,
+      what_happens_next: input.whatHappensNext,
+      estimated_minutes: input.estimatedMinutes,
+      opens_at: input.opensAt,
+      closes_at: input.closesAt,
+      ask_about_you: (input.askAboutYou ? 1 : 0) as 0 | 1,
+      required_locales: input.requiredLocales.join(','),
+    };
+    await trx
+      .updateTable('consultations')
+      .set({ ...changes, updated_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('consultation_priorities').where('consultation_id', '=', id).execute();
+    await trx
+      .insertInto('consultation_priorities')
+      .values(priorityIds.map((priority_id) => ({ consultation_id: id, priority_id })))
+      .execute();
+    const pick = (c: Consultation) => Object.fromEntries(Object.keys(changes).map((k) => [k, c[k as keyof Consultation]]));
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'consultation.update',
+        entityType: 'consultation',
+        entityId: id,
+        consultationId: id,
+        summary: `Changed the details of "${input.title}"`,
+        before: { ...pick(before), priorities: beforePriorities },
+        after: { ...changes, priorities: priorityIds },
+      },
+      now,
+    );
+    return { ok: true };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { Option } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/consultations/answered.server';
@@ -30,76 +30,86 @@ async function findOwnOption(db: Db, consultationId: number, questionId: number,
   return { ok: true as const, question, option };
 }
 
-export async function addOption(trx: Db, actor: Actor, consultationId: number, questionId: number, input: OptionInput, now = new Date()): Promise<Result<{ id: number }>> {
-  const found = await findOwnOption(trx, consultationId, questionId);
-  if (!found.ok) return found;
-  const existing = await listOptions(trx, questionId);
-  const values = {
-    question_id: questionId,
-    key: uniqueKey(input.isOther ? 'other' : keyFrom(input.label, '_', 'option'), existing.map((o) => o.key)),
-    position: Math.max(0, ...existing.map((o) => o.position)) + 1,
-    label: input.label,
-    is_other: (input.isOther ? 1 : 0) as 0 | 1,
-  };
-  const { id } = await trx.insertInto('options').values(values).returning('id').executeTakeFirstOrThrow();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: 'option.create', entityType: 'option', entityId: id, consultationId, summary: `Added the option "${input.label}" to "${found.question.text}"`, after: values }, now);
-  return { ok: true, id };
+export function addOption(db: Db, actor: Actor, consultationId: number, questionId: number, input: OptionInput, now = new Date()): Promise<Result<{ id: number }>> {
+  return inTransaction(db, async (trx) => {
+    const found = await findOwnOption(trx, consultationId, questionId);
+    if (!found.ok) return found;
+    const existing = await listOptions(trx, questionId);
+    const values = {
+      question_id: questionId,
+      key: uniqueKey(input.isOther ? 'other' : keyFrom(input.label, '_', 'option'), existing.map((o) => o.key)),
+      position: Math.max(0, ...existing.map((o) => o.position)) + 1,
+      label: input.label,
+      is_other: (input.isOther ? 1 : 0) as 0 | 1,
+    };
+    const { id } = await trx.insertInto('options').values(values).returning('id').executeTakeFirstOrThrow();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: 'option.create', entityType: 'option', entityId: id, consultationId, summary: `Added the option "${input.label}" to "${found.question.text}"`, after: values }, now);
+    return { ok: true, id };
+  });
 }
 
-export async function updateOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, input: OptionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  const found = await findOwnOption(trx, consultationId, questionId, optionId);
-  if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-  const before = found.option;
-  const locked = await hasResponses(trx, consultationId);
-  const after = { label: input.label, is_other: (input.isOther ? 1 : 0) as 0 | 1 };
-  if (locked) {
-    if (after.is_other !== before.is_other) return { ok: false, error: 'builder:meaningLocked' };
+export function updateOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, input: OptionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const found = await findOwnOption(trx, consultationId, questionId, optionId);
+    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
+    const before = found.option;
+    const locked = await hasResponses(trx, consultationId);
+    const after = { label: input.label, is_other: (input.isOther ? 1 : 0) as 0 | 1 };
+    if (locked) {
+      if (after.is_other !== before.is_other) return { ok: false, error: 'builder:meaningLocked' };
+      if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
+    }
+    await trx.updateTable('options').set(after).where('id', '=', optionId).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: locked ? 'option.reword' : 'option.update', entityType: 'option', entityId: optionId, consultationId, summary: `Changed the option "${before.label}" to "${input.label}"`, before, after, reason }, now);
+    return { ok: true };
+  });
+}
+
+export function setOptionHidden(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const found = await findOwnOption(trx, consultationId, questionId, optionId);
+    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
     if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-  }
-  await trx.updateTable('options').set(after).where('id', '=', optionId).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: locked ? 'option.reword' : 'option.update', entityType: 'option', entityId: optionId, consultationId, summary: `Changed the option "${before.label}" to "${input.label}"`, before, after, reason }, now);
-  return { ok: true };
+    await trx.updateTable('options').set({ hidden: hidden ? 1 : 0 }).where('id', '=', optionId).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: hidden ? 'option.hide' : 'option.show', entityType: 'option', entityId: optionId, consultationId, summary: `${hidden ? 'Hid' : 'Showed again'} the option "${found.option.label}"`, before: { hidden: found.option.hidden }, after: { hidden: hidden ? 1 : 0 }, reason },
+      now,
+    );
+    return { ok: true };
+  });
 }
 
-export async function setOptionHidden(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
-  const found = await findOwnOption(trx, consultationId, questionId, optionId);
-  if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-  if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-  await trx.updateTable('options').set({ hidden: hidden ? 1 : 0 }).where('id', '=', optionId).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { action: hidden ? 'option.hide' : 'option.show', entityType: 'option', entityId: optionId, consultationId, summary: `${hidden ? 'Hid' : 'Showed again'} the option "${found.option.label}"`, before: { hidden: found.option.hidden }, after: { hidden: hidden ? 1 : 0 }, reason },
-    now,
-  );
-  return { ok: true };
+export function deleteOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const found = await findOwnOption(trx, consultationId, questionId, optionId);
+    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
+    if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
+    await deleteOptionRows(trx, [optionId]);
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: 'option.delete', entityType: 'option', entityId: optionId, consultationId, summary: `Deleted the option "${found.option.label}"`, before: found.option }, now);
+    return { ok: true };
+  });
 }
 
-export async function deleteOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, now = new Date()): Promise<Result> {
-  const found = await findOwnOption(trx, consultationId, questionId, optionId);
-  if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-  if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
-  await deleteOptionRows(trx, [optionId]);
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: 'option.delete', entityType: 'option', entityId: optionId, consultationId, summary: `Deleted the option "${found.option.label}"`, before: found.option }, now);
-  return { ok: true };
-}
-
-export async function moveOption(trx: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {
-  const found = await findOwnOption(trx, consultationId, questionId, optionId);
-  if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-  const moved = await moveAmong(trx, 'options', await listOptions(trx, questionId), optionId, direction);
-  if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-  if (moved === 'edge') return { ok: true };
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { action: 'option.move', entityType: 'option', entityId: optionId, consultationId, summary: `Moved the option "${found.option.label}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
-    now,
-  );
-  return { ok: true };
+export function moveOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const found = await findOwnOption(trx, consultationId, questionId, optionId);
+    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
+    const moved = await moveAmong(trx, 'options', await listOptions(trx, questionId), optionId, direction);
+    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+    if (moved === 'edge') return { ok: true };
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'option.move', entityType: 'option', entityId: optionId, consultationId, summary: `Moved the option "${found.option.label}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      now,
+    );
+    return { ok: true };
+  });
 }

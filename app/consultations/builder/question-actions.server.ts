@@ -5,7 +5,6 @@ import type { Actor } from '~/platform/audit.server';
 import type { Result } from '~/consultations/change.server';
 import { addOption, deleteOption, moveOption, setOptionHidden, updateOption } from './options.server';
 import { deleteQuestion, setQuestionHidden, updateQuestion } from './questions.server';
-import { change } from '~/platform/db.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
 import { hideSchema, optionSchema, questionSchema } from './schemas';
@@ -27,30 +26,30 @@ export async function questionPageAction(context: AppLoadContext, actor: Actor, 
     const submission = parseWithZod(formData, { schema: questionSchema });
     if (submission.status !== 'success') return refusal(context, submission.reply());
     const { reason, intent: _, ...input } = submission.value;
-    return run(submission, () => change(db, (trx) => updateQuestion(trx, actor, consultationId, questionId, input, reason)), 'saved');
+    return run(submission, () => updateQuestion(db, actor, consultationId, questionId, input, reason), 'saved');
   }
   if (['hide', 'show', 'hideOption', 'showOption'].includes(intent)) {
     const submission = parseWithZod(formData, { schema: hideSchema });
     if (submission.status !== 'success') return refusal(context, submission.reply());
     const { reason, optionId } = submission.value;
     const hide = intent.startsWith('hide');
-    if (intent === 'hide' || intent === 'show') return run(submission, () => change(db, (trx) => setQuestionHidden(trx, actor, consultationId, questionId, hide, reason)), hide ? 'hidden' : 'shown');
-    return run(submission, () => change(db, (trx) => setOptionHidden(trx, actor, consultationId, questionId, optionId ?? 0, hide, reason)), hide ? 'optionHidden' : 'optionShown');
+    if (intent === 'hide' || intent === 'show') return run(submission, () => setQuestionHidden(db, actor, consultationId, questionId, hide, reason), hide ? 'hidden' : 'shown');
+    return run(submission, () => setOptionHidden(db, actor, consultationId, questionId, optionId ?? 0, hide, reason), hide ? 'optionHidden' : 'optionShown');
   }
   if (intent === 'addOption' || intent === 'saveOption') {
     const submission = parseWithZod(formData, { schema: optionSchema });
     if (submission.status !== 'success') return refusal(context, submission.reply());
     const { label, isOther, optionId, reason } = submission.value;
-    if (intent === 'addOption') return run(submission, () => change(db, (trx) => addOption(trx, actor, consultationId, questionId, { label, isOther })), 'optionAdded');
-    return run(submission, () => change(db, (trx) => updateOption(trx, actor, consultationId, questionId, optionId ?? 0, { label, isOther }, reason)), 'optionSaved');
+    if (intent === 'addOption') return run(submission, () => addOption(db, actor, consultationId, questionId, { label, isOther }), 'optionAdded');
+    return run(submission, () => updateOption(db, actor, consultationId, questionId, optionId ?? 0, { label, isOther }, reason), 'optionSaved');
   }
   const submission = parseWithZod(formData, { schema: rowSchema });
   if (submission.status !== 'success') return refusal(context, submission.reply());
   const { target = 0, direction } = submission.value;
   if (submission.value.intent === 'deleteQuestion') {
-    const result = await change(db, (trx) => deleteQuestion(trx, actor, consultationId, questionId));
+    const result = await deleteQuestion(db, actor, consultationId, questionId);
     return result.ok ? { ok: true, done: 'deleted', deleted: true } : refuseChange(context, submission, result);
   }
-  if (submission.value.intent === 'deleteOption') return run(submission, () => change(db, (trx) => deleteOption(trx, actor, consultationId, questionId, target)), 'optionDeleted');
-  return run(submission, () => change(db, (trx) => moveOption(trx, actor, consultationId, questionId, target, direction)), 'optionMoved');
+  if (submission.value.intent === 'deleteOption') return run(submission, () => deleteOption(db, actor, consultationId, questionId, target), 'optionDeleted');
+  return run(submission, () => moveOption(db, actor, consultationId, questionId, target, direction), 'optionMoved');
 }

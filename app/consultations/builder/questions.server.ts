@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { Question, QuestionKind } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-kinds';
@@ -64,29 +64,31 @@ async function sectionBelongs(db: Db, consultationId: number, sectionId: number)
   return (await db.selectFrom('sections').select('id').where('id', '=', sectionId).where('consultation_id', '=', consultationId).executeTakeFirst()) !== undefined;
 }
 
-export async function addQuestion(trx: Db, actor: Actor, consultationId: number, input: NewQuestionInput, now = new Date()): Promise<Result<{ id: number }>> {
-  if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
-  const labels = hasOwnOptions(input.kind) ? input.options.map((l) => l.trim()).filter(Boolean) : [];
-  const checked = checkSettings(input, labels.length + (input.otherLabel ? 1 : 0));
-  if (!checked.ok) return checked;
-  const existing = await listQuestions(trx, consultationId);
-  const values = {
-    consultation_id: consultationId,
-    section_id: input.sectionId,
-    key: uniqueKey(keyFrom(input.text, '_', 'question'), existing.map((q) => q.key)),
-    position: Math.max(0, ...existing.map((q) => q.position)) + 1,
-    kind: input.kind,
-    text: input.text,
-    hint: input.hint,
-    required: (input.required ? 1 : 0) as 0 | 1,
-    ...settingsOf(input),
-  };
-  const { id } = await trx.insertInto('questions').values(values).returning('id').executeTakeFirstOrThrow();
-  const options = optionRows(id, input.kind, labels, input.otherLabel);
-  if (options.length) await trx.insertInto('options').values(options).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: 'question.create', entityType: 'question', entityId: id, consultationId, summary: `Added the question "${input.text}"`, after: { ...values, options } }, now);
-  return { ok: true, id };
+export function addQuestion(db: Db, actor: Actor, consultationId: number, input: NewQuestionInput, now = new Date()): Promise<Result<{ id: number }>> {
+  return inTransaction(db, async (trx) => {
+    if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
+    const labels = hasOwnOptions(input.kind) ? input.options.map((l) => l.trim()).filter(Boolean) : [];
+    const checked = checkSettings(input, labels.length + (input.otherLabel ? 1 : 0));
+    if (!checked.ok) return checked;
+    const existing = await listQuestions(trx, consultationId);
+    const values = {
+      consultation_id: consultationId,
+      section_id: input.sectionId,
+      key: uniqueKey(keyFrom(input.text, '_', 'question'), existing.map((q) => q.key)),
+      position: Math.max(0, ...existing.map((q) => q.position)) + 1,
+      kind: input.kind,
+      text: input.text,
+      hint: input.hint,
+      required: (input.required ? 1 : 0) as 0 | 1,
+      ...settingsOf(input),
+    };
+    const { id } = await trx.insertInto('questions').values(values).returning('id').executeTakeFirstOrThrow();
+    const options = optionRows(id, input.kind, labels, input.otherLabel);
+    if (options.length) await trx.insertInto('options').values(options).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: 'question.create', entityType: 'question', entityId: id, consultationId, summary: `Added the question "${input.text}"`, after: { ...values, options } }, now);
+    return { ok: true, id };
+  });
 }
 
 function optionRows(questionId: number, kind: QuestionKind, labels: string[], otherLabel?: string) {
@@ -106,70 +108,76 @@ function optionRows(questionId: number, kind: QuestionKind, labels: string[], ot
 /** What can no longer change once a consultation has responses. */
 const MEANING = ['kind', 'rating_max', 'rank_count'] as const;
 
-export async function updateQuestion(trx: Db, actor: Actor, consultationId: number, id: number, input: QuestionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  const before = await findQuestion(trx, consultationId, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
-  const locked = await hasResponses(trx, consultationId);
-  const settings = settingsOf(input);
-  const after = { section_id: input.sectionId, kind: input.kind, text: input.text, hint: input.hint, required: (input.required ? 1 : 0) as 0 | 1, ...settings };
-  if (locked) {
-    if (MEANING.some((field) => after[field] !== before[field])) return { ok: false, error: 'builder:meaningLocked' };
-    if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-  }
-  const options = await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute();
-  if (before.kind === input.kind || hasOwnOptions(input.kind) === hasOwnOptions(before.kind)) {
-    const checked = checkSettings(input, options.filter((o) => o.hidden === 0).length);
-    if (!checked.ok && checked.error !== 'builder:optionsMissing') return checked;
-  }
-  if (before.kind !== input.kind && !(hasOwnOptions(before.kind) && hasOwnOptions(input.kind))) {
-    // A new kind brings its own options (or none); nobody has answered, so nothing is lost.
-    await deleteOptionRows(
-      trx,
-      options.map((o) => o.id),
-    );
-    const fresh = optionRows(id, input.kind, []);
-    if (fresh.length) await trx.insertInto('options').values(fresh).execute();
-  }
-  if (input.sectionId !== before.section_id) {
-    const last = await trx.selectFrom('questions').select((eb) => eb.fn.max<number | null>('position').as('p')).where('consultation_id', '=', consultationId).executeTakeFirst();
-    Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
-  }
-  await trx.updateTable('questions').set(after).where('id', '=', id).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: locked ? 'question.reword' : 'question.update', entityType: 'question', entityId: id, consultationId, summary: `Changed the question "${input.text}"`, before, after, reason }, now);
-  return { ok: true };
+export function updateQuestion(db: Db, actor: Actor, consultationId: number, id: number, input: QuestionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findQuestion(trx, consultationId, id);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
+    const locked = await hasResponses(trx, consultationId);
+    const settings = settingsOf(input);
+    const after = { section_id: input.sectionId, kind: input.kind, text: input.text, hint: input.hint, required: (input.required ? 1 : 0) as 0 | 1, ...settings };
+    if (locked) {
+      if (MEANING.some((field) => after[field] !== before[field])) return { ok: false, error: 'builder:meaningLocked' };
+      if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
+    }
+    const options = await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute();
+    if (before.kind === input.kind || hasOwnOptions(input.kind) === hasOwnOptions(before.kind)) {
+      const checked = checkSettings(input, options.filter((o) => o.hidden === 0).length);
+      if (!checked.ok && checked.error !== 'builder:optionsMissing') return checked;
+    }
+    if (before.kind !== input.kind && !(hasOwnOptions(before.kind) && hasOwnOptions(input.kind))) {
+      // A new kind brings its own options (or none); nobody has answered, so nothing is lost.
+      await deleteOptionRows(
+        trx,
+        options.map((o) => o.id),
+      );
+      const fresh = optionRows(id, input.kind, []);
+      if (fresh.length) await trx.insertInto('options').values(fresh).execute();
+    }
+    if (input.sectionId !== before.section_id) {
+      const last = await trx.selectFrom('questions').select((eb) => eb.fn.max<number | null>('position').as('p')).where('consultation_id', '=', consultationId).executeTakeFirst();
+      Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
+    }
+    await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: locked ? 'question.reword' : 'question.update', entityType: 'question', entityId: id, consultationId, summary: `Changed the question "${input.text}"`, before, after, reason }, now);
+    return { ok: true };
+  });
 }
 
 /** Hiding keeps the question and its answers but stops asking it; showing it again is allowed. */
-export async function setQuestionHidden(trx: Db, actor: Actor, consultationId: number, id: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
-  const before = await findQuestion(trx, consultationId, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-  const after = { hidden: (hidden ? 1 : 0) as 0 | 1, hidden_reason: hidden ? reason : null };
-  await trx.updateTable('questions').set(after).where('id', '=', id).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { action: hidden ? 'question.hide' : 'question.show', entityType: 'question', entityId: id, consultationId, summary: `${hidden ? 'Hid' : 'Showed again'} the question "${before.text}"`, before: { hidden: before.hidden, hidden_reason: before.hidden_reason }, after, reason },
-    now,
-  );
-  return { ok: true };
+export function setQuestionHidden(db: Db, actor: Actor, consultationId: number, id: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findQuestion(trx, consultationId, id);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
+    const after = { hidden: (hidden ? 1 : 0) as 0 | 1, hidden_reason: hidden ? reason : null };
+    await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: hidden ? 'question.hide' : 'question.show', entityType: 'question', entityId: id, consultationId, summary: `${hidden ? 'Hid' : 'Showed again'} the question "${before.text}"`, before: { hidden: before.hidden, hidden_reason: before.hidden_reason }, after, reason },
+      now,
+    );
+    return { ok: true };
+  });
 }
 
-export async function deleteQuestion(trx: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
-  const before = await findQuestion(trx, consultationId, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
-  await deleteQuestionRows(trx, [id]);
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: 'question.delete', entityType: 'question', entityId: id, consultationId, summary: `Deleted the question "${before.text}"`, before }, now);
-  return { ok: true };
+export function deleteQuestion(db: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findQuestion(trx, consultationId, id);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
+    await deleteQuestionRows(trx, [id]);
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: 'question.delete', entityType: 'question', entityId: id, consultationId, summary: `Deleted the question "${before.text}"`, before }, now);
+    return { ok: true };
+  });
 }
 
 /** Questions with their options, translations and young people's versions (only before any response). */
-export async function deleteQuestionRows(trx: Db, ids: number[]): Promise<void> {
+export async function deleteQuestionRows(trx: Trx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const options = await trx.selectFrom('options').select('id').where('question_id', 'in', ids).execute();
   await deleteOptionRows(
@@ -186,7 +194,7 @@ export async function deleteQuestionRows(trx: Db, ids: number[]): Promise<void> 
   await trx.deleteFrom('questions').where('id', 'in', ids).execute();
 }
 
-export async function deleteOptionRows(trx: Db, ids: number[]): Promise<void> {
+export async function deleteOptionRows(trx: Trx, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
   const youth = await trx.selectFrom('youth_options').select('id').where('option_id', 'in', ids).execute();
   if (youth.length) {
@@ -199,19 +207,21 @@ export async function deleteOptionRows(trx: Db, ids: number[]): Promise<void> {
 }
 
 /** Moves a question before or after its neighbour in the same section. */
-export async function moveQuestion(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
-  const question = await findQuestion(trx, consultationId, id);
-  if (!question) return { ok: false, error: 'builder:notFound' };
-  const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
-  const moved = await moveAmong(trx, 'questions', siblings, id, direction);
-  if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-  if (moved === 'edge') return { ok: true };
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { action: 'question.move', entityType: 'question', entityId: id, consultationId, summary: `Moved the question "${question.text}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
-    now,
-  );
-  return { ok: true };
+export function moveQuestion(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const question = await findQuestion(trx, consultationId, id);
+    if (!question) return { ok: false, error: 'builder:notFound' };
+    const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
+    const moved = await moveAmong(trx, 'questions', siblings, id, direction);
+    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+    if (moved === 'edge') return { ok: true };
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'question.move', entityType: 'question', entityId: id, consultationId, summary: `Moved the question "${question.text}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      now,
+    );
+    return { ok: true };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { Section } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/consultations/answered.server';
@@ -23,64 +23,72 @@ export function findSection(db: Db, consultationId: number, id: number): Promise
   return db.selectFrom('sections').selectAll().where('consultation_id', '=', consultationId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function addSection(trx: Db, actor: Actor, consultationId: number, input: SectionInput, now = new Date()): Promise<Result<{ id: number }>> {
-  const existing = await listSections(trx, consultationId);
-  const values = {
-    consultation_id: consultationId,
-    key: uniqueKey(keyFrom(input.title, '_', 'section'), existing.map((s) => s.key)),
-    position: Math.max(0, ...existing.map((s) => s.position)) + 1,
-    title: input.title,
-    intro: input.intro,
-  };
-  const { id } = await trx.insertInto('sections').values(values).returning('id').executeTakeFirstOrThrow();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: 'section.create', entityType: 'section', entityId: id, consultationId, summary: `Added the section "${input.title}"`, after: values }, now);
-  return { ok: true, id };
+export function addSection(db: Db, actor: Actor, consultationId: number, input: SectionInput, now = new Date()): Promise<Result<{ id: number }>> {
+  return inTransaction(db, async (trx) => {
+    const existing = await listSections(trx, consultationId);
+    const values = {
+      consultation_id: consultationId,
+      key: uniqueKey(keyFrom(input.title, '_', 'section'), existing.map((s) => s.key)),
+      position: Math.max(0, ...existing.map((s) => s.position)) + 1,
+      title: input.title,
+      intro: input.intro,
+    };
+    const { id } = await trx.insertInto('sections').values(values).returning('id').executeTakeFirstOrThrow();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: 'section.create', entityType: 'section', entityId: id, consultationId, summary: `Added the section "${input.title}"`, after: values }, now);
+    return { ok: true, id };
+  });
 }
 
-export async function updateSection(trx: Db, actor: Actor, consultationId: number, id: number, input: SectionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  const before = await findSection(trx, consultationId, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  const locked = await hasResponses(trx, consultationId);
-  if (locked && !reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-  await trx.updateTable('sections').set({ title: input.title, intro: input.intro }).where('id', '=', id).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { action: locked ? 'section.reword' : 'section.update', entityType: 'section', entityId: id, consultationId, summary: `Changed the section "${input.title}"`, before, after: { ...before, ...input }, reason },
-    now,
-  );
-  return { ok: true };
+export function updateSection(db: Db, actor: Actor, consultationId: number, id: number, input: SectionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findSection(trx, consultationId, id);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    const locked = await hasResponses(trx, consultationId);
+    if (locked && !reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
+    await trx.updateTable('sections').set({ title: input.title, intro: input.intro }).where('id', '=', id).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: locked ? 'section.reword' : 'section.update', entityType: 'section', entityId: id, consultationId, summary: `Changed the section "${input.title}"`, before, after: { ...before, ...input }, reason },
+      now,
+    );
+    return { ok: true };
+  });
 }
 
 /** Deleting a section deletes its questions, so it is refused once anyone has answered. */
-export async function deleteSection(trx: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
-  const before = await findSection(trx, consultationId, id);
-  if (!before) return { ok: false, error: 'builder:notFound' };
-  if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
-  const questions = await trx.selectFrom('questions').select('id').where('section_id', '=', id).execute();
-  await deleteQuestionRows(
-    trx,
-    questions.map((q) => q.id),
-  );
-  await trx.deleteFrom('translations').where('entity_type', '=', 'section').where('entity_id', '=', id).execute();
-  await trx.deleteFrom('sections').where('id', '=', id).execute();
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(trx, actor, { action: 'section.delete', entityType: 'section', entityId: id, consultationId, summary: `Deleted the section "${before.title}"`, before }, now);
-  return { ok: true };
+export function deleteSection(db: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const before = await findSection(trx, consultationId, id);
+    if (!before) return { ok: false, error: 'builder:notFound' };
+    if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
+    const questions = await trx.selectFrom('questions').select('id').where('section_id', '=', id).execute();
+    await deleteQuestionRows(
+      trx,
+      questions.map((q) => q.id),
+    );
+    await trx.deleteFrom('translations').where('entity_type', '=', 'section').where('entity_id', '=', id).execute();
+    await trx.deleteFrom('sections').where('id', '=', id).execute();
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(trx, actor, { action: 'section.delete', entityType: 'section', entityId: id, consultationId, summary: `Deleted the section "${before.title}"`, before }, now);
+    return { ok: true };
+  });
 }
 
-export async function moveSection(trx: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
-  const moved = await moveAmong(trx, 'sections', await listSections(trx, consultationId), id, direction);
-  if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-  if (moved === 'edge') return { ok: true };
-  await touchConsultation(trx, consultationId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { action: 'section.move', entityType: 'section', entityId: id, consultationId, summary: `Moved the section "${moved.row.title}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
-    now,
-  );
-  return { ok: true };
+export function moveSection(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const moved = await moveAmong(trx, 'sections', await listSections(trx, consultationId), id, direction);
+    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+    if (moved === 'edge') return { ok: true };
+    await touchConsultation(trx, consultationId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'section.move', entityType: 'section', entityId: id, consultationId, summary: `Moved the section "${moved.row.title}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      now,
+    );
+    return { ok: true };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { TranslatableEntity } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { consultationTexts, missingTranslations } from '~/consultations/builder/translation-status.server';
@@ -74,7 +74,7 @@ export async function saveTranslations(
   values: Record<string, string | undefined>,
   now = new Date(),
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const texts = await listTextsToTranslate(trx, consultationId, locale);
     const before: Record<string, string | null> = {};
     const after: Record<string, string | null> = {};

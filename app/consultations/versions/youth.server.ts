@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { YouthKind } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { maxLengthOf } from '~/consultations/question-kinds';
@@ -95,7 +95,7 @@ const hasProblems = (p: Problems) => p.formErrors.length > 0 || Object.keys(p.fi
 
 /** Adds (itemId undefined) or changes a youth item; null when saved, else the problems to show. */
 export async function saveYouthItem(db: Db, user: User, consultationId: number, input: YouthItemInput, itemId?: number, now = new Date()) {
-  return db.transaction().execute(async (trx): Promise<{ problems: Problems } | { id: number }> => {
+  return inTransaction(db, async (trx): Promise<{ problems: Problems } | { id: number }> => {
     const questions = await listYouthQuestions(trx, consultationId);
     const question = questions.find((q) => q.id === input.questionId);
     const existing = itemId === undefined ? undefined : (await listYouthItems(trx, consultationId)).find((i) => i.id === itemId);
@@ -146,7 +146,7 @@ export async function saveYouthItem(db: Db, user: User, consultationId: number, 
 }
 
 // Kept answers keep their ids (and so their translations); keys are parked first so two answers can swap keys.
-async function replaceYouthOptions(trx: Db, itemId: number, oldIds: number[], options: { id?: number; label: string; picture: string | null; optionId: number; key: string }[]) {
+async function replaceYouthOptions(trx: Trx, itemId: number, oldIds: number[], options: { id?: number; label: string; picture: string | null; optionId: number; key: string }[]) {
   const kept = new Set(options.map((o) => o.id).filter((id): id is number => id !== undefined && oldIds.includes(id)));
   const gone = oldIds.filter((id) => !kept.has(id));
   if (gone.length) {
@@ -172,7 +172,7 @@ const auditView = (i: YouthItemRow) => ({
 
 /** Moves a youth item one place up or down; false when it is not this consultation's. */
 export async function moveYouthItem(db: Db, user: User, consultationId: number, itemId: number, direction: 'up' | 'down', now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const items = await trx.selectFrom('youth_items').select(['id', 'key', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
     const moved = await moveAmong(trx, 'youth_items', items, itemId, direction);
     if (moved === 'missing') return false;
@@ -190,7 +190,7 @@ export async function moveYouthItem(db: Db, user: User, consultationId: number, 
 
 /** Removes a youth item and its answers' wording; stored answers belong to the main questions and stay. */
 export async function removeYouthItem(db: Db, user: User, consultationId: number, itemId: number, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const item = (await listYouthItems(trx, consultationId)).find((i) => i.id === itemId);
     if (!item) return false;
     const optionIds = item.options.map((o) => o.id);
@@ -211,7 +211,7 @@ export async function removeYouthItem(db: Db, user: User, consultationId: number
 
 /** Sets (or, with null, removes) the short code of /young/<code>; refused when another consultation has it. */
 export async function setYouthCode(db: Db, user: User, consultationId: number, code: string | null, now = new Date()): Promise<Problems | null> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await trx.selectFrom('consultations').select('youth_code').where('id', '=', consultationId).executeTakeFirstOrThrow();
     if (current.youth_code === code) return null;
     if (code) {

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { findAnswerToQuote, type AnswerRefusal } from './answers.server';
 import { isExcerptOf, normaliseExcerpt } from './excerpt';
@@ -21,7 +21,7 @@ export type PickRefusal = AnswerRefusal | 'quotes:targetMissing' | 'quotes:theme
 export type PickResult = { ok: true; id: number } | { ok: false; error: PickRefusal; field?: Field };
 
 export async function pickQuote(db: Db, actor: Actor, input: PickInput, now = new Date()): Promise<PickResult> {
-  return db.transaction().execute(async (trx): Promise<PickResult> => {
+  return inTransaction(db, async (trx): Promise<PickResult> => {
     const found = await findAnswerToQuote(trx, input.consultationId, input.answerId);
     if (!found.ok) return found;
     const themeId = input.themeId ?? null;
@@ -67,7 +67,7 @@ export async function pickQuote(db: Db, actor: Actor, input: PickInput, now = ne
 
 /** Takes a quote off the consultation's list; false when there was no such quote. */
 export async function removeQuote(db: Db, actor: Actor, input: { consultationId: number; quoteId: number }, now = new Date()): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const quote = await trx.selectFrom('quotes').selectAll().where('id', '=', input.quoteId).where('consultation_id', '=', input.consultationId).executeTakeFirst();
     if (!quote) return false;
     await trx.deleteFrom('quotes').where('id', '=', quote.id).execute();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { announceResponseChange } from '~/responses/changes.server';
@@ -78,7 +78,7 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
   if (problems.length > 0) return { status: 'invalid', problems };
 
   try {
-    const imported = await db.transaction().execute(async (trx) => {
+    const imported = await inTransaction(db, async (trx) => {
       const ids: number[] = [];
       const { id: importId } = await trx
         .insertInto('imports')

@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import { inTransaction, type Db } from '#db/connection';
 import type { ResponseStatus, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { announceResponseChange } from '../changes.server';
@@ -16,7 +16,7 @@ export async function changeResponseStatus(
   change: { consultationId: number; responseId: number; status: ResponseStatus; reason: string },
   now = new Date(),
 ): Promise<StatusChangeResult> {
-  const result = await db.transaction().execute(async (trx) => {
+  const result = await inTransaction(db, async (trx) => {
     const before = await trx
       .selectFrom('responses')
       .select(['id', 'reference', 'status', 'status_reason'])
