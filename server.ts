@@ -7,10 +7,10 @@ import { prepareDatabase } from './db/prepare';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/index/registry.server';
-import { env } from './app/env.server';
-import { createExpressApp } from './app/http/express-app.server';
-import { PageCache } from './app/http/page-cache.server';
-import { createHeavyWork } from './app/workers/pool.server';
+import { env } from './app/platform/env.server';
+import { createExpressApp } from './app/platform/http/express-app.server';
+import { PageCache } from './app/platform/http/page-cache.server';
+import { createHeavyWork } from './app/platform/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.server';
 

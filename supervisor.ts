@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
-import { env } from './app/env.server';
+import { env } from './app/platform/env.server';
 import { runSupervisor } from './app/platform/supervisor.server';
 
 // `npm run serve`: migrates and seeds the database once, here in the primary, then keeps
