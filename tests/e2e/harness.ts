@@ -1,15 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../../db/connection';
 import type { TranslatableEntity } from '../../db/schema';
+import { findTemplate } from './templates';
 
 // The app as a resident meets it: the production build served by server.ts on a free port,
-// against a fresh SQLite file, driven by a real Chromium.
+// against a fresh SQLite file, driven by a real Chromium. Test files run side by side, so each
+// server has its own port, database and export folder.
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -43,7 +45,9 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the built server (run `npm run build` first) with its own database, seeded with the demo content.
+ * Starts the built server (run `npm run build` first) with its own database, seeded with the demo content:
+ * a copy of the template the e2e global setup seeded (tests/e2e/global-setup.ts), or, outside that
+ * run or on a database named in `env`, seeded by the server itself on its first start.
  * `serve`: run build/node/server.js on node alone, as `npm run serve` does, rather than server.ts
  * under tsx (whose compiler alone holds some 150 MB), for tests that measure the server's memory.
  */
@@ -61,6 +65,9 @@ export async function startApp({
 } = {}): Promise<RunningApp> {
   const dir = reopen ? undefined : await mkdtemp(join(tmpdir(), 'heard-e2e-'));
   const databasePath = reopen ?? join(dir!, 'heard.sqlite');
+  const template = reopen || env.DATABASE_URL ? undefined : findTemplate(seedDemo);
+  // The copy is what a first start with SEED_DEMO makes, so the server has nothing left to seed.
+  if (template) await copyFile(template, databasePath);
   const port = await freePort();
   const [command, args] = serve ? [process.execPath, ['build/node/server.js']] : [join(ROOT, 'node_modules/.bin/tsx'), ['server.ts']];
   const child = spawn(command, args, {
@@ -71,7 +78,9 @@ export async function startApp({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databasePath,
-      SEED_DEMO: String(seedDemo),
+      SEED_DEMO: String(template ? false : seedDemo),
+      // Not the repository's data/exports, which every server running at once would share.
+      EXPORT_DIR: join(dirname(databasePath), 'exports'),
       // A test's own settings, e.g. a low SUBMISSIONS_PER_HOUR.
       ...env,
     },
