@@ -4,7 +4,6 @@ import type { Consultation } from '#db/schema';
 import { summariseCodedThemes } from '~/analysis/coded-themes.server';
 import { translated, loadTranslations } from '~/platform/i18n/content-translations.server';
 import { env } from '~/platform/env.server';
-import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import type { Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { filteredDimensions, groupKey, NOT_STATED, queryParams, resultsQuerySchema, summaryRequestOf, type DimensionChoices, type ResultsQuery } from './filters';
@@ -101,28 +100,35 @@ export async function loadResults(db: Db, consultation: Consultation, locale: Lo
   return { ok: true, model, form, query };
 }
 
-/** What the results page shows; `threshold` defaults to the installation's. */
-export async function resultsPage(db: Db, consultation: Consultation, locale: Locale, url: URL, threshold = env().DISCLOSURE_THRESHOLD) {
-  const outcome = await loadResults(db, consultation, locale, url.searchParams, threshold);
-  const query = outcome.ok ? queryParams(outcome.query).toString() : '';
+/**
+ * What the results page shows; `threshold` defaults to the installation's. `query` is the
+ * request's choices as query parameters ('' when it was refused), for the route's link to the
+ * same figures as JSON.
+ */
+export async function resultsPage(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, threshold = env().DISCLOSURE_THRESHOLD) {
+  const outcome = await loadResults(db, consultation, locale, params, threshold);
   return {
     model: outcome.ok ? outcome.model : null,
     form: outcome.form,
     errors: outcome.ok ? [] : outcome.errors,
-    jsonHref: `/admin/consultations/${consultation.id}/results.json${query ? `?${query}` : ''}`,
+    query: outcome.ok ? queryParams(outcome.query).toString() : '',
     threshold,
     title: outcome.ok ? outcome.model.consultation.title : consultation.title,
   };
 }
 
-/** The same figures as JSON; an address the form could not have made gets 400 and the reasons. */
-export async function resultsJson(db: Db, consultation: Consultation, locale: Locale, url: URL, threshold = env().DISCLOSURE_THRESHOLD): Promise<Response> {
-  const outcome = await loadResults(db, consultation, locale, url.searchParams, threshold);
-  const headers = { 'Cache-Control': PRIVATE_PAGE };
+/** The same figures for the JSON twin; an address the form could not have made gets the reasons, in words, by field. */
+export async function resultsFigures(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  params: URLSearchParams,
+  threshold = env().DISCLOSURE_THRESHOLD,
+): Promise<{ ok: true; model: ResultsModel } | { ok: false; errors: Record<string, string> }> {
+  const outcome = await loadResults(db, consultation, locale, params, threshold);
   if (!outcome.ok) {
     const t = tFor(locale, 'analysis');
-    const errors = Object.fromEntries(outcome.errors.map((e) => [e.field, t(`errors.${e.code.replace(/^analysis:/, '')}`)]));
-    return Response.json({ errors }, { status: 400, headers });
+    return { ok: false, errors: Object.fromEntries(outcome.errors.map((e) => [e.field, t(`errors.${e.code.replace(/^analysis:/, '')}`)])) };
   }
-  return Response.json(outcome.model, { headers });
+  return { ok: true, model: outcome.model };
 }

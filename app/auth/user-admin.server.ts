@@ -1,15 +1,18 @@
 import { inTransaction, type Db } from '#db/connection';
 import type { Role, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import { hashPassword } from './password.server';
 import { deleteUserSessions } from './sessions.server';
 import { activateInvitedUser, countActiveAdmins, findInvitation, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
 
-// What administrators do to other people's accounts. Each change is audited in its transaction,
-// and none can leave the council without an active administrator.
+// What administrators do to other people's accounts. Each change is audited in its transaction
+// (the changes to an existing account in auditedChange's shape), and none can leave the council
+// without an active administrator.
 
 export type UserChangeError = 'emailTaken' | 'lastAdmin' | 'notYourself' | 'notFound' | 'notInvited';
 type Result<T> = { ok: true; value: T } | { ok: false; error: UserChangeError };
+const refused = (error: UserChangeError) => ({ ok: false, error }) as const;
 
 export async function inviteUser(db: Db, by: User, input: { email: string; name: string; role: Role }, now = new Date()): Promise<Result<{ user: User; token: string }>> {
   return inTransaction(db, async (trx) => {
@@ -40,12 +43,19 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
 /** A fresh invitation link for someone who has not yet accepted; the old link stops working. */
 export async function reinviteUser(db: Db, by: User, userId: number, now = new Date()): Promise<Result<string>> {
   return inTransaction(db, async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user) return { ok: false, error: 'notFound' } as const;
-    if (user.status !== 'invited') return { ok: false, error: 'notInvited' } as const;
-    const token = await insertInvitation(trx, user.id, by.id, now);
-    await recordAudit(trx, actorOf(by), { action: 'user.reinvite', entityType: 'user', entityId: user.id, summary: `Sent ${user.email} a new invitation link` }, now);
-    return { ok: true, value: token } as const;
+    const outcome = await auditedChange(
+      trx,
+      actorOf(by),
+      {
+        find: (t) => findUserById(t, userId),
+        missing: refused('notFound'),
+        check: (user) => (user.status !== 'invited' ? refused('notInvited') : undefined),
+        change: (t, user) => insertInvitation(t, user.id, by.id, now),
+        audit: (user) => ({ action: 'user.reinvite', entityType: 'user', entityId: user.id, summary: `Sent ${user.email} a new invitation link` }),
+      },
+      now,
+    );
+    return outcome.ok ? { ok: true, value: outcome.done } : outcome;
   });
 }
 
@@ -64,50 +74,56 @@ export async function changeUser(
 ): Promise<Result<User>> {
   if (userId === by.id) return { ok: false, error: 'notYourself' };
   return inTransaction(db, async (trx) => {
-    const target = await findUserById(trx, userId);
-    if (!target) return { ok: false, error: 'notFound' } as const;
-    if ('role' in change) {
-      if (!(await keepsAnAdmin(trx, target, { role: change.role }))) return { ok: false, error: 'lastAdmin' } as const;
-      const updated = await updateUser(trx, userId, { role: change.role }, now);
-      await recordAudit(
-        trx,
-        actorOf(by),
-        { action: 'user.role', entityType: 'user', entityId: userId, summary: `Changed ${target.email} from ${target.role} to ${change.role}`, before: userForAudit(target), after: userForAudit(updated) },
-        now,
-      );
-      return { ok: true, value: updated } as const;
-    }
-    if (change.status === 'disabled') {
-      if (!(await keepsAnAdmin(trx, target, { status: 'disabled' }))) return { ok: false, error: 'lastAdmin' } as const;
-      const updated = await updateUser(trx, userId, { status: 'disabled' }, now);
-      // A disabled person is signed out at once, on every device.
-      await deleteUserSessions(trx, userId);
-      await recordAudit(
-        trx,
-        actorOf(by),
-        { action: 'user.disable', entityType: 'user', entityId: userId, summary: `Disabled ${target.email}`, before: userForAudit(target), after: userForAudit(updated) },
-        now,
-      );
-      return { ok: true, value: updated } as const;
-    }
-    const status = target.password_hash ? 'active' : 'invited';
-    const updated = await updateUser(trx, userId, { status }, now);
-    await recordAudit(
+    const outcome = await auditedChange(
       trx,
       actorOf(by),
-      { action: 'user.enable', entityType: 'user', entityId: userId, summary: `Enabled ${target.email}`, before: userForAudit(target), after: userForAudit(updated) },
+      {
+        find: (t) => findUserById(t, userId),
+        missing: refused('notFound'),
+        check: async (target, t) => {
+          if ('role' in change) return (await keepsAnAdmin(t, target, { role: change.role })) ? undefined : refused('lastAdmin');
+          if (change.status === 'disabled') return (await keepsAnAdmin(t, target, { status: 'disabled' })) ? undefined : refused('lastAdmin');
+          return undefined;
+        },
+        change: async (t, target) => {
+          if ('role' in change) return updateUser(t, userId, { role: change.role }, now);
+          if (change.status === 'enabled') return updateUser(t, userId, { status: target.password_hash ? 'active' : 'invited' }, now);
+          const updated = await updateUser(t, userId, { status: 'disabled' }, now);
+          // A disabled person is signed out at once, on every device.
+          await deleteUserSessions(t, userId);
+          return updated;
+        },
+        audit: (target, updated) => ({
+          ...('role' in change
+            ? { action: 'user.role', summary: `Changed ${target.email} from ${target.role} to ${change.role}` }
+            : change.status === 'disabled'
+              ? { action: 'user.disable', summary: `Disabled ${target.email}` }
+              : { action: 'user.enable', summary: `Enabled ${target.email}` }),
+          entityType: 'user',
+          entityId: userId,
+          before: userForAudit(target),
+          after: userForAudit(updated),
+        }),
+      },
       now,
     );
-    return { ok: true, value: updated } as const;
+    return outcome.ok ? { ok: true, value: outcome.done } : outcome;
   });
 }
 
 export async function signOutUserEverywhere(db: Db, by: User, userId: number, now = new Date()): Promise<Result<number>> {
   return inTransaction(db, async (trx) => {
-    const target = await findUserById(trx, userId);
-    if (!target) return { ok: false, error: 'notFound' } as const;
-    const ended = await deleteUserSessions(trx, userId);
-    await recordAudit(trx, actorOf(by), { action: 'user.sign_out_everywhere', entityType: 'user', entityId: userId, summary: `Signed ${target.email} out everywhere (${ended} sessions)` }, now);
-    return { ok: true, value: ended } as const;
+    const outcome = await auditedChange(
+      trx,
+      actorOf(by),
+      {
+        find: (t) => findUserById(t, userId),
+        missing: refused('notFound'),
+        change: (t) => deleteUserSessions(t, userId),
+        audit: (target, ended) => ({ action: 'user.sign_out_everywhere', entityType: 'user', entityId: userId, summary: `Signed ${target.email} out everywhere (${ended} sessions)` }),
+      },
+      now,
+    );
+    return outcome.ok ? { ok: true, value: outcome.done } : outcome;
   });
 }

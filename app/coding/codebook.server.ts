@@ -1,5 +1,6 @@
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import { keyFrom, uniqueKey } from '~/framework/keys';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { keywordList, keywordText } from './keywords';
@@ -35,6 +36,8 @@ export interface ThemeInput {
 }
 
 export type ThemeChange = { ok: true; id: number } | { ok: false; error: 'coding:nameTaken' | 'coding:priorityMissing' | 'coding:notFound'; field?: 'name' | 'priorityId' };
+type ThemeRefusal = Exclude<ThemeChange, { ok: true }>;
+const notFound: ThemeRefusal = { ok: false, error: 'coding:notFound' };
 
 /** The questions answered in words (hidden ones too: their answers are still there), in the order they are asked. */
 export async function listOpenQuestions(db: Db, consultationId: number): Promise<OpenQuestion[]> {
@@ -97,7 +100,13 @@ async function snapshot(db: Db, id: number) {
   return db.selectFrom('codebook_themes').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-async function checkInput(db: Db, consultationId: number, input: ThemeInput, exceptId: number | null): Promise<ThemeChange | null> {
+/** The theme's row, when it is this consultation's. */
+async function themeOf(db: Db, consultationId: number, id: number) {
+  const row = await snapshot(db, id);
+  return row?.consultation_id === consultationId ? row : undefined;
+}
+
+async function checkInput(db: Db, consultationId: number, input: ThemeInput, exceptId: number | null): Promise<ThemeRefusal | null> {
   const sameName = await db
     .selectFrom('codebook_themes')
     .select(['id', 'name'])
@@ -145,17 +154,21 @@ export function updateCodebookTheme(db: Db, actor: Actor, consultationId: number
 }
 
 async function writeCodebookTheme(trx: Trx, actor: Actor, consultationId: number, id: number, input: ThemeInput): Promise<ThemeChange> {
-  const before = await snapshot(trx, id);
-  if (!before || before.consultation_id !== consultationId) return { ok: false, error: 'coding:notFound' };
-  const refused = await checkInput(trx, consultationId, input, id);
-  if (refused) return refused;
-  await trx
-    .updateTable('codebook_themes')
-    .set({ name: input.name, description: input.description, priority_id: input.priorityId, keywords: keywordText(keywordList(input.keywords)) })
-    .where('id', '=', id)
-    .execute();
-  await recordAudit(trx, actor, { action: 'codebook_theme.update', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Edited the coding theme "${input.name}"`, before, after: await snapshot(trx, id) });
-  return { ok: true, id };
+  const outcome = await auditedChange(trx, actor, {
+    find: (t) => themeOf(t, consultationId, id),
+    missing: notFound,
+    check: async (_before, t) => (await checkInput(t, consultationId, input, id)) ?? undefined,
+    change: async (t) => {
+      await t
+        .updateTable('codebook_themes')
+        .set({ name: input.name, description: input.description, priority_id: input.priorityId, keywords: keywordText(keywordList(input.keywords)) })
+        .where('id', '=', id)
+        .execute();
+      return snapshot(t, id);
+    },
+    audit: (before, after) => ({ action: 'codebook_theme.update', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Edited the coding theme "${input.name}"`, before, after }),
+  });
+  return outcome.ok ? { ok: true, id } : outcome;
 }
 
 /** Adds words and phrases to a theme's keywords (those it has already are not repeated). */
@@ -165,23 +178,31 @@ export function addThemeKeywords(db: Db, actor: Actor, consultationId: number, i
 
 async function addKeywordsToTheme(trx: Trx, actor: Actor, consultationId: number, id: number, words: readonly string[]): Promise<ThemeChange> {
   const theme = await findCodebookTheme(trx, consultationId, id);
-  if (!theme) return { ok: false, error: 'coding:notFound' };
+  if (!theme) return notFound;
   const keywords = keywordText([...keywordList(theme.keywords), ...words]);
   return writeCodebookTheme(trx, actor, consultationId, id, { name: theme.name, description: theme.description, priorityId: theme.priorityId, keywords });
 }
 
 export type DeleteOutcome = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'in_use'; questionIds: number[] };
+type DeleteRefusal = Exclude<DeleteOutcome, { ok: true }>;
+const themeNotFound: DeleteRefusal = { ok: false, reason: 'not_found' };
 
 /** Refused while any answer is coded with the theme: deleting it would silently change those codings. */
 export function deleteCodebookTheme(db: Db, actor: Actor, consultationId: number, id: number): Promise<DeleteOutcome> {
   return inTransaction(db, async (trx) => {
-    const before = await snapshot(trx, id);
-    if (!before || before.consultation_id !== consultationId) return { ok: false, reason: 'not_found' };
-    const questionIds = await questionsUsingTheme(trx, id);
-    if (questionIds.length > 0) return { ok: false, reason: 'in_use', questionIds };
-    await trx.deleteFrom('codebook_themes').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'codebook_theme.delete', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Deleted the coding theme "${before.name}"`, before });
-    return { ok: true };
+    const outcome = await auditedChange(trx, actor, {
+      find: (t) => themeOf(t, consultationId, id),
+      missing: themeNotFound,
+      check: async (_before, t): Promise<DeleteRefusal | undefined> => {
+        const questionIds = await questionsUsingTheme(t, id);
+        return questionIds.length > 0 ? { ok: false, reason: 'in_use', questionIds } : undefined;
+      },
+      change: async (t) => {
+        await t.deleteFrom('codebook_themes').where('id', '=', id).execute();
+      },
+      audit: (before) => ({ action: 'codebook_theme.delete', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Deleted the coding theme "${before.name}"`, before }),
+    });
+    return outcome.ok ? { ok: true } : outcome;
   });
 }
 

@@ -72,6 +72,42 @@ export function changeConsultation<R extends Refused = Refusal, After extends Co
   });
 }
 
+/** A change to something a consultation holds; the audit entry's consultation is filled in. */
+export interface PartChange<Found, Done> {
+  /** What is changed, within this consultation; undefined is refused with `builder:notFound`. */
+  find: (trx: Trx) => Promise<Found | undefined>;
+  check?: (found: Found, trx: Trx) => Refusal | undefined | Promise<Refusal | undefined>;
+  change: (trx: Trx, found: Found) => Promise<Done>;
+  audit: (found: Found, done: Done) => Omit<AuditEntry, 'consultationId'>;
+}
+
+/**
+ * Changes something the consultation holds (a section, a question, an option) in auditedChange's
+ * shape: the transaction opens here, and the consultation is touched with the change so its
+ * public definition is rebuilt.
+ */
+export function changeConsultationPart<Found, Done = void>(db: Db, actor: Actor, consultationId: number, steps: PartChange<Found, Done>, now = new Date()): Promise<Result> {
+  return inTransaction(db, async (trx) => {
+    const outcome = await auditedChange(
+      trx,
+      actor,
+      {
+        find: steps.find,
+        missing: refuse('builder:notFound'),
+        check: steps.check,
+        change: async (t, found) => {
+          const done = await steps.change(t, found);
+          await touchConsultation(t, consultationId, now);
+          return done;
+        },
+        audit: (found, done) => ({ ...steps.audit(found, done), consultationId }),
+      },
+      now,
+    );
+    return outcome.ok ? { ok: true } : outcome;
+  });
+}
+
 /** Marks a consultation as changed: its public definition is rebuilt on the next request. */
 export async function touchConsultation(trx: Trx, id: number, now = new Date()): Promise<void> {
   await trx.updateTable('consultations').set({ updated_at: now.toISOString() }).where('id', '=', id).execute();

@@ -1,6 +1,7 @@
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { keyFrom, uniqueKey } from './keys';
 import { noteFrameworkChanged } from './queries.server';
@@ -8,7 +9,8 @@ import { deleteTranslations, readTranslations, writeTranslations, type FieldTran
 
 // Administrators' changes to the council's framework. Each opens its transaction (through
 // changeFramework, which also retires the cached framework once it commits) and records its
-// audit entry there.
+// audit entry there; edits and deletions take auditedChange's shape (find, check, change, audit).
+// Moves do not: one at either end changes nothing and records nothing.
 
 export interface ThemeInput {
   name: string;
@@ -23,8 +25,6 @@ export interface PriorityInput {
   translations: FieldTranslations;
 }
 
-
-
 export interface LinkedConsultation {
   id: number;
   title: string;
@@ -32,6 +32,8 @@ export interface LinkedConsultation {
 }
 
 export type DeleteResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'linked'; consultations: LinkedConsultation[] } | { ok: false; reason: 'has_priorities'; priorities: string[] };
+type DeleteRefusal = Exclude<DeleteResult, { ok: true }>;
+const notFound: DeleteRefusal = { ok: false, reason: 'not_found' };
 
 /** Runs a change in one transaction, then makes sure public pages stop showing the old framework. */
 async function changeFramework<T>(db: Db, change: (trx: Trx) => Promise<T>): Promise<T> {
@@ -78,12 +80,17 @@ export function createTheme(db: Db, actor: Actor, input: ThemeInput): Promise<nu
 
 export function updateTheme(db: Db, actor: Actor, id: number, input: ThemeInput): Promise<boolean> {
   return changeFramework(db, async (trx) => {
-    const before = await themeSnapshot(trx, id);
-    if (!before) return false;
-    await trx.updateTable('themes').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
-    await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
-    await recordAudit(trx, actor, { action: 'theme.update', entityType: 'theme', entityId: id, summary: `Edited the theme "${input.name}"`, before, after: await themeSnapshot(trx, id) });
-    return true;
+    const outcome = await auditedChange(trx, actor, {
+      find: (t) => themeSnapshot(t, id),
+      missing: { ok: false },
+      change: async (t) => {
+        await t.updateTable('themes').set({ name: input.name, description: input.description }).where('id', '=', id).execute();
+        await writeTranslations(t, 'theme', id, TRANSLATABLE.theme, input.translations);
+        return themeSnapshot(t, id);
+      },
+      audit: (before, after) => ({ action: 'theme.update', entityType: 'theme', entityId: id, summary: `Edited the theme "${input.name}"`, before, after }),
+    });
+    return outcome.ok;
   });
 }
 
@@ -106,19 +113,24 @@ export function createPriority(db: Db, actor: Actor, input: PriorityInput): Prom
 /** False when the priority, or the theme it is moved to, does not exist. */
 export function updatePriority(db: Db, actor: Actor, id: number, input: PriorityInput): Promise<boolean> {
   return changeFramework(db, async (trx) => {
-    const before = await prioritySnapshot(trx, id);
-    const theme = await trx.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst();
-    if (!before || !theme) return false;
-    // A priority moved to another theme goes to the end of that theme's list.
-    const position = before.theme_id === input.themeId ? before.position : await nextPosition(trx, 'priorities');
-    await trx
-      .updateTable('priorities')
-      .set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position })
-      .where('id', '=', id)
-      .execute();
-    await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
-    await recordAudit(trx, actor, { action: 'priority.update', entityType: 'priority', entityId: id, summary: `Edited the priority "${input.name}"`, before, after: await prioritySnapshot(trx, id) });
-    return true;
+    const outcome = await auditedChange(trx, actor, {
+      find: (t) => prioritySnapshot(t, id),
+      missing: { ok: false },
+      check: async (_before, t) => ((await t.selectFrom('themes').select('id').where('id', '=', input.themeId).executeTakeFirst()) ? undefined : { ok: false }),
+      change: async (t, before) => {
+        // A priority moved to another theme goes to the end of that theme's list.
+        const position = before.theme_id === input.themeId ? before.position : await nextPosition(t, 'priorities');
+        await t
+          .updateTable('priorities')
+          .set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position })
+          .where('id', '=', id)
+          .execute();
+        await writeTranslations(t, 'priority', id, TRANSLATABLE.priority, input.translations);
+        return prioritySnapshot(t, id);
+      },
+      audit: (before, after) => ({ action: 'priority.update', entityType: 'priority', entityId: id, summary: `Edited the priority "${input.name}"`, before, after }),
+    });
+    return outcome.ok;
   });
 }
 
@@ -135,28 +147,40 @@ export async function listLinkedConsultations(db: Db, priorityId: number): Promi
 /** Refused while any consultation links to the priority: its responses were gathered under it. */
 export function deletePriority(db: Db, actor: Actor, id: number): Promise<DeleteResult> {
   return changeFramework(db, async (trx) => {
-    const before = await prioritySnapshot(trx, id);
-    if (!before) return { ok: false, reason: 'not_found' };
-    const consultations = await listLinkedConsultations(trx, id);
-    if (consultations.length > 0) return { ok: false, reason: 'linked', consultations };
-    await deleteTranslations(trx, 'priority', id);
-    await trx.deleteFrom('priorities').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'priority.delete', entityType: 'priority', entityId: id, summary: `Deleted the priority "${before.name}"`, before });
-    return { ok: true };
+    const outcome = await auditedChange(trx, actor, {
+      find: (t) => prioritySnapshot(t, id),
+      missing: notFound,
+      check: async (_before, t): Promise<DeleteRefusal | undefined> => {
+        const consultations = await listLinkedConsultations(t, id);
+        return consultations.length > 0 ? { ok: false, reason: 'linked', consultations } : undefined;
+      },
+      change: async (t) => {
+        await deleteTranslations(t, 'priority', id);
+        await t.deleteFrom('priorities').where('id', '=', id).execute();
+      },
+      audit: (before) => ({ action: 'priority.delete', entityType: 'priority', entityId: id, summary: `Deleted the priority "${before.name}"`, before }),
+    });
+    return outcome.ok ? { ok: true } : outcome;
   });
 }
 
 /** Refused while the theme has priorities: they are moved or deleted first. */
 export function deleteTheme(db: Db, actor: Actor, id: number): Promise<DeleteResult> {
   return changeFramework(db, async (trx) => {
-    const before = await themeSnapshot(trx, id);
-    if (!before) return { ok: false, reason: 'not_found' };
-    const priorities = await trx.selectFrom('priorities').select('name').where('theme_id', '=', id).orderBy('position').execute();
-    if (priorities.length > 0) return { ok: false, reason: 'has_priorities', priorities: priorities.map((p) => p.name) };
-    await deleteTranslations(trx, 'theme', id);
-    await trx.deleteFrom('themes').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'theme.delete', entityType: 'theme', entityId: id, summary: `Deleted the theme "${before.name}"`, before });
-    return { ok: true };
+    const outcome = await auditedChange(trx, actor, {
+      find: (t) => themeSnapshot(t, id),
+      missing: notFound,
+      check: async (_before, t): Promise<DeleteRefusal | undefined> => {
+        const priorities = await t.selectFrom('priorities').select('name').where('theme_id', '=', id).orderBy('position').execute();
+        return priorities.length > 0 ? { ok: false, reason: 'has_priorities', priorities: priorities.map((p) => p.name) } : undefined;
+      },
+      change: async (t) => {
+        await deleteTranslations(t, 'theme', id);
+        await t.deleteFrom('themes').where('id', '=', id).execute();
+      },
+      audit: (before) => ({ action: 'theme.delete', entityType: 'theme', entityId: id, summary: `Deleted the theme "${before.name}"`, before }),
+    });
+    return outcome.ok ? { ok: true } : outcome;
   });
 }
 

@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import { MAX_IMPORT_BYTES, readSheet, UnreadableFile } from '~/responses/import/read-file.server';
 import { deleteBaseline, figuresForAudit, findBaseline, insertBaseline, readFigures, replaceFigures, type BaselineInput } from './baselines.server';
 import { mapCensusSheet, type FileProblem, type MappedFile } from './census-csv';
@@ -113,22 +114,27 @@ export async function addFilesToBaseline(db: Db, actor: Actor, baselineId: numbe
 /** Deletes a baseline and its figures, keeping them in the audit log. */
 export async function removeBaseline(db: Db, actor: Actor, baselineId: number, now = new Date()): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const baseline = await findBaseline(trx, baselineId);
-    if (!baseline) return false;
-    const figures = await readFigures(trx, baselineId);
-    await deleteBaseline(trx, baselineId);
-    await recordAudit(
+    const outcome = await auditedChange(
       trx,
       actor,
       {
-        action: 'population_baseline.delete',
-        entityType: 'population_baseline',
-        entityId: baselineId,
-        summary: `Deleted the population baseline “${baseline.name}”`,
-        before: { name: baseline.name, kind: baseline.kind, source: baseline.source, notes: baseline.notes, figures: figuresForAudit(figures) },
+        find: (t) => findBaseline(t, baselineId),
+        missing: { ok: false },
+        change: async (t) => {
+          const figures = await readFigures(t, baselineId);
+          await deleteBaseline(t, baselineId);
+          return figures;
+        },
+        audit: (baseline, figures) => ({
+          action: 'population_baseline.delete',
+          entityType: 'population_baseline',
+          entityId: baselineId,
+          summary: `Deleted the population baseline “${baseline.name}”`,
+          before: { name: baseline.name, kind: baseline.kind, source: baseline.source, notes: baseline.notes, figures: figuresForAudit(figures) },
+        }),
       },
       now,
     );
-    return true;
+    return outcome.ok;
   });
 }

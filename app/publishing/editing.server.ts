@@ -1,11 +1,13 @@
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { Action } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
-import type { Result } from '~/consultations/change.server';
+import { refuse, type Result } from '~/consultations/change.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import type { ActionInput } from './schemas';
 
 // Officers writing "what we did": adding, changing, ordering and deleting a consultation's
-// actions. Each opens its own transaction and writes its audit entry there. A change of status (or a
+// actions. Each opens its own transaction and writes its audit entry there (changes and deletions
+// through auditedChange: find the action, check, change, audit). A change of status (or a
 // note on progress) is kept as a dated update, so residents see the history and not just the
 // latest word.
 
@@ -51,50 +53,66 @@ export function addAction(db: Db, actor: Actor, consultationId: number, input: A
 
 export function updateAction(db: Db, actor: Actor, consultationId: number, actionId: number, input: ActionInput, now = new Date()): Promise<Result<{ statusChanged: boolean }>> {
   return inTransaction(db, async (trx) => {
-    const before = await findAction(trx, consultationId, actionId);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    if (!(await priorityExists(trx, input.priorityId))) return { ok: false, error: 'publishing:priorityMissing', field: 'priorityId' };
-    const after = columnsOf(input);
-    await trx
-      .updateTable('actions')
-      .set({ ...after, updated_at: now.toISOString() })
-      .where('id', '=', actionId)
-      .execute();
-    const statusChanged = before.status !== input.status;
-    if (statusChanged || input.note !== '') await recordUpdate(trx, actor, actionId, input, now);
-    await recordAudit(
+    const outcome = await auditedChange(
       trx,
       actor,
       {
-        action: statusChanged ? 'action.status' : 'action.update',
-        entityType: 'action',
-        entityId: actionId,
-        consultationId,
-        summary: statusChanged ? `Marked "${input.title}" as ${input.status.replace('_', ' ')}` : `Changed "${input.title}"`,
-        before: columnsOf({ title: before.title, description: before.description, priorityId: before.priority_id, status: before.status, dueOn: before.due_on, doneOn: before.done_on, changedOn: null, note: '' }),
-        after,
-        reason: input.note || null,
+        find: (t) => findAction(t, consultationId, actionId),
+        missing: refuse('builder:notFound'),
+        check: async (_before, t) => ((await priorityExists(t, input.priorityId)) ? undefined : refuse('publishing:priorityMissing', 'priorityId')),
+        change: async (t, before) => {
+          await t
+            .updateTable('actions')
+            .set({ ...columnsOf(input), updated_at: now.toISOString() })
+            .where('id', '=', actionId)
+            .execute();
+          const statusChanged = before.status !== input.status;
+          if (statusChanged || input.note !== '') await recordUpdate(t, actor, actionId, input, now);
+          return { statusChanged };
+        },
+        audit: (before, { statusChanged }) => ({
+          action: statusChanged ? 'action.status' : 'action.update',
+          entityType: 'action',
+          entityId: actionId,
+          consultationId,
+          summary: statusChanged ? `Marked "${input.title}" as ${input.status.replace('_', ' ')}` : `Changed "${input.title}"`,
+          before: columnsOf({ title: before.title, description: before.description, priorityId: before.priority_id, status: before.status, dueOn: before.due_on, doneOn: before.done_on, changedOn: null, note: '' }),
+          after: columnsOf(input),
+          reason: input.note || null,
+        }),
       },
       now,
     );
-    return { ok: true, statusChanged };
+    return outcome.ok ? { ok: true, statusChanged: outcome.done.statusChanged } : outcome;
   });
 }
 
 export function deleteAction(db: Db, actor: Actor, consultationId: number, actionId: number, now = new Date()): Promise<Result> {
   return inTransaction(db, async (trx) => {
-    const before = await findAction(trx, consultationId, actionId);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    await trx.deleteFrom('action_updates').where('action_id', '=', actionId).execute();
-    await trx.deleteFrom('actions').where('id', '=', actionId).execute();
-    // Translations point at their text by type and id, with no foreign key: they go with it.
-    await trx.deleteFrom('translations').where('entity_type', '=', 'action').where('entity_id', '=', actionId).execute();
-    await recordAudit(trx, actor, { action: 'action.delete', entityType: 'action', entityId: actionId, consultationId, summary: `Deleted "${before.title}" from what we did`, before }, now);
-    return { ok: true };
+    const outcome = await auditedChange(
+      trx,
+      actor,
+      {
+        find: (t) => findAction(t, consultationId, actionId),
+        missing: refuse('builder:notFound'),
+        change: async (t) => {
+          await t.deleteFrom('action_updates').where('action_id', '=', actionId).execute();
+          await t.deleteFrom('actions').where('id', '=', actionId).execute();
+          // Translations point at their text by type and id, with no foreign key: they go with it.
+          await t.deleteFrom('translations').where('entity_type', '=', 'action').where('entity_id', '=', actionId).execute();
+        },
+        audit: (before) => ({ action: 'action.delete', entityType: 'action', entityId: actionId, consultationId, summary: `Deleted "${before.title}" from what we did`, before }),
+      },
+      now,
+    );
+    return outcome.ok ? { ok: true } : outcome;
   });
 }
 
-/** Swaps an action with its neighbour; at either end it stays where it is. */
+/**
+ * Swaps an action with its neighbour; at either end it stays where it is. Not an auditedChange:
+ * a move that goes nowhere succeeds without an audit entry.
+ */
 export function moveAction(db: Db, actor: Actor, consultationId: number, actionId: number, direction: 'up' | 'down', now = new Date()): Promise<Result> {
   return inTransaction(db, async (trx) => {
     const rows = await trx.selectFrom('actions').select(['id', 'title', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();

@@ -5,19 +5,12 @@ import { honeypotPart } from '~/responses/moderation/honeypot';
 import { CONNECTIONS, QUOTE_CREDITS } from './codes';
 import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from './demographics';
 import { otherField, questionField } from './fields';
+import type { SchemaPart, Shape } from './schema-part';
 import { normaliseText } from './text';
 
 // The zod schemas of the survey's forms, built from the consultation's own questions and used
 // both by the server (the authority) and, through conform, by the browser. Error messages are
 // codes ("tooMany|3"), turned into words in the reader's language by <ErrorMessage>.
-
-type Shape = Record<string, z.ZodType>;
-type Refinement = (values: Record<string, unknown>, ctx: z.RefinementCtx) => void;
-
-export interface SchemaPart {
-  shape: Shape;
-  refine?: Refinement;
-}
 
 /** The keys a question's answer may take. */
 export function answerKeys(q: QuestionDef): string[] {

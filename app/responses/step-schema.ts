@@ -1,4 +1,5 @@
-import { aboutYouPart, formSchema, quotePart, sectionPart, type SchemaPart } from './form-schema';
+import { aboutYouPart, formSchema, quotePart, sectionPart } from './form-schema';
+import type { SchemaPart } from './schema-part';
 import type { Step } from './steps';
 
 function partOf(step: Step, wardCodes: readonly string[]): SchemaPart {

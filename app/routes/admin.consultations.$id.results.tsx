@@ -17,10 +17,11 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
   const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
-  const page = await resultsPage(args.context.db, consultation, locale, new URL(args.request.url));
+  const { query, ...page } = await resultsPage(args.context.db, consultation, locale, new URL(args.request.url).searchParams);
   if (page.errors.length > 0) args.context.request.submissionFailed = true;
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'analysis')('title')} – ${page.title}`);
-  return data({ ...page, title }, { status: page.errors.length > 0 ? 400 : 200, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  const jsonHref = `/admin/consultations/${consultation.id}/results.json${query ? `?${query}` : ''}`;
+  return data({ ...page, jsonHref, title }, { status: page.errors.length > 0 ? 400 : 200, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 
 export default function Results() {

@@ -170,4 +170,22 @@ describe('the consultation builder', () => {
     expect(asked.map((q) => q.text)).toEqual(['Which park do you visit?']);
     expect(asked[0]?.options.map((o) => o.key)).toEqual(['bruntwood', 'other', 'vernon_park']);
   });
+
+  it('refuses option edits on a question with standard options, and on what is not in the consultation', async () => {
+    const { id, pickId, agreeId } = await draftWithQuestions('Options refused');
+    const standard = (await listOptions(db, agreeId))[0]!;
+    const own = (await listOptions(db, pickId))[0]!;
+    const label = { label: 'Renamed', isOther: false };
+    // The question's kind is checked before its option is looked for: even an option id that names nothing is refused for it.
+    expect(await updateOption(db, actor, id, agreeId, standard.id, label, undefined)).toEqual({ ok: false, error: 'builder:standardOptions' });
+    expect(await updateOption(db, actor, id, agreeId, 999_999, label, undefined)).toEqual({ ok: false, error: 'builder:standardOptions' });
+    expect(await setOptionHidden(db, actor, id, agreeId, standard.id, true, 'x')).toEqual({ ok: false, error: 'builder:standardOptions' });
+    expect(await deleteOption(db, actor, id, agreeId, standard.id)).toEqual({ ok: false, error: 'builder:standardOptions' });
+    expect(await updateOption(db, actor, id, pickId, 999_999, label, undefined)).toEqual({ ok: false, error: 'builder:notFound' });
+    expect(await updateOption(db, actor, id, 999_999, own.id, label, undefined)).toEqual({ ok: false, error: 'builder:notFound' });
+    expect(await deleteQuestion(db, actor, id + 1_000, pickId)).toEqual({ ok: false, error: 'builder:notFound' });
+    expect(await setOptionHidden(db, actor, id, pickId, own.id, true, undefined)).toEqual({ ok: false, error: 'builder:reasonMissing', field: 'reason' });
+    expect(await updateOption(db, actor, id, pickId, own.id, label, undefined)).toEqual({ ok: true });
+    expect(await audit('option.update')).toMatchObject({ entity_type: 'option', entity_id: String(own.id), consultation_id: id });
+  });
 });

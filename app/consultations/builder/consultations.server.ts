@@ -2,7 +2,8 @@ import { inTransaction, type Db } from '#db/connection';
 import type { Consultation, ConsultationStatus } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { findConsultation } from '~/consultations/find.server';
-import type { Result } from '~/consultations/change.server';
+import { refuse, type Result } from '~/consultations/change.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import { effectiveStatus, type EffectiveStatus } from '~/consultations/status';
 import { keyFrom, uniqueKey } from './keys';
 
@@ -104,49 +105,58 @@ export async function linkedPriorityIds(db: Db, consultationId: number): Promise
 }
 
 export function updateDetails(db: Db, actor: Actor, id: number, input: DetailsInput, now = new Date()): Promise<Result> {
+  const changes = {
+    title: input.title,
+    summary: input.summary,
+    why_asking: input.whyAsking,
+    what_happens_next: input.whatHappensNext,
+    estimated_minutes: input.estimatedMinutes,
+    opens_at: input.opensAt,
+    closes_at: input.closesAt,
+    ask_about_you: (input.askAboutYou ? 1 : 0) as 0 | 1,
+    required_locales: input.requiredLocales.join(','),
+  };
+  const pick = (c: Consultation) => Object.fromEntries(Object.keys(changes).map((k) => [k, c[k as keyof Consultation]]));
   return inTransaction(db, async (trx) => {
-    const before = await findConsultation(trx, id);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    const known = await trx.selectFrom('priorities').select('id').execute();
-    const priorityIds = [...new Set(input.priorityIds)].filter((p) => known.some((k) => k.id === p)).sort((a, b) => a - b);
-    if (priorityIds.length === 0) return { ok: false, error: 'builder:priorityMissing', field: 'priorities' };
-    const beforePriorities = await linkedPriorityIds(trx, id);
-    const changes = {
-      title: input.title,
-      summary: input.summary,
-      why_asking: input.whyAsking,
-      what_happens_next: input.whatHappensNext,
-      estimated_minutes: input.estimatedMinutes,
-      opens_at: input.opensAt,
-      closes_at: input.closesAt,
-      ask_about_you: (input.askAboutYou ? 1 : 0) as 0 | 1,
-      required_locales: input.requiredLocales.join(','),
-    };
-    await trx
-      .updateTable('consultations')
-      .set({ ...changes, updated_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    await trx.deleteFrom('consultation_priorities').where('consultation_id', '=', id).execute();
-    await trx
-      .insertInto('consultation_priorities')
-      .values(priorityIds.map((priority_id) => ({ consultation_id: id, priority_id })))
-      .execute();
-    const pick = (c: Consultation) => Object.fromEntries(Object.keys(changes).map((k) => [k, c[k as keyof Consultation]]));
-    await recordAudit(
+    const outcome = await auditedChange(
       trx,
       actor,
       {
-        action: 'consultation.update',
-        entityType: 'consultation',
-        entityId: id,
-        consultationId: id,
-        summary: `Changed the details of "${input.title}"`,
-        before: { ...pick(before), priorities: beforePriorities },
-        after: { ...changes, priorities: priorityIds },
+        // The consultation, and the priorities asked for that exist.
+        find: async (t) => {
+          const consultation = await findConsultation(t, id);
+          if (!consultation) return undefined;
+          const known = await t.selectFrom('priorities').select('id').execute();
+          return { consultation, priorityIds: [...new Set(input.priorityIds)].filter((p) => known.some((k) => k.id === p)).sort((a, b) => a - b) };
+        },
+        missing: refuse('builder:notFound'),
+        check: ({ priorityIds }) => (priorityIds.length === 0 ? refuse('builder:priorityMissing', 'priorities') : undefined),
+        change: async (t, { priorityIds }) => {
+          const beforePriorities = await linkedPriorityIds(t, id);
+          await t
+            .updateTable('consultations')
+            .set({ ...changes, updated_at: now.toISOString() })
+            .where('id', '=', id)
+            .execute();
+          await t.deleteFrom('consultation_priorities').where('consultation_id', '=', id).execute();
+          await t
+            .insertInto('consultation_priorities')
+            .values(priorityIds.map((priority_id) => ({ consultation_id: id, priority_id })))
+            .execute();
+          return beforePriorities;
+        },
+        audit: ({ consultation: before, priorityIds }, beforePriorities) => ({
+          action: 'consultation.update',
+          entityType: 'consultation',
+          entityId: id,
+          consultationId: id,
+          summary: `Changed the details of "${input.title}"`,
+          before: { ...pick(before), priorities: beforePriorities },
+          after: { ...changes, priorities: priorityIds },
+        }),
       },
       now,
     );
-    return { ok: true };
+    return outcome.ok ? { ok: true } : outcome;
   });
 }

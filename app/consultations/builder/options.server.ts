@@ -1,8 +1,8 @@
 import { inTransaction, type Db } from '#db/connection';
-import type { Option } from '#db/schema';
+import type { Option, Question } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/consultations/answered.server';
-import { touchConsultation, type Result } from '~/consultations/change.server';
+import { changeConsultationPart, refuse, touchConsultation, type PartChange, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { deleteOptionRows, findQuestion, hasOwnOptions } from './questions.server';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
@@ -49,51 +49,108 @@ export function addOption(db: Db, actor: Actor, consultationId: number, question
   });
 }
 
+/** An option and its question; `locked` (anyone has answered) is read only for the changes that ask. */
+type OwnOption = { question: Question; option: Option; locked: boolean };
+
+/**
+ * Changes one option of a question that has its own options, in changeConsultationPart's shape.
+ * A question with standard options is refused (builder:standardOptions) before its option is
+ * looked for, as findOwnOption does.
+ */
+function changeOwnOption<Done>(
+  db: Db,
+  actor: Actor,
+  ids: { consultationId: number; questionId: number; optionId: number; readLocked: boolean },
+  steps: Omit<PartChange<OwnOption, Done>, 'find'>,
+  now: Date,
+): Promise<Result> {
+  const { consultationId, questionId, optionId } = ids;
+  // The refusal is the first check, so every step after it has the option.
+  const own = (found: { question: Question; option: Option | null; locked: boolean }) => found as OwnOption;
+  return changeConsultationPart(
+    db,
+    actor,
+    consultationId,
+    {
+      find: async (trx) => {
+        const question = await findQuestion(trx, consultationId, questionId);
+        if (!question || !hasOwnOptions(question.kind)) return question && { question, option: null, locked: false };
+        const option = await trx.selectFrom('options').selectAll().where('id', '=', optionId).where('question_id', '=', questionId).executeTakeFirst();
+        return option && { question, option, locked: ids.readLocked && (await hasResponses(trx, consultationId)) };
+      },
+      check: (found, trx) => (found.option ? steps.check?.(own(found), trx) : refuse('builder:standardOptions')),
+      change: (trx, found) => steps.change(trx, own(found)),
+      audit: (found, done) => steps.audit(own(found), done),
+    },
+    now,
+  );
+}
+
 export function updateOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, input: OptionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const found = await findOwnOption(trx, consultationId, questionId, optionId);
-    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-    const before = found.option;
-    const locked = await hasResponses(trx, consultationId);
-    const after = { label: input.label, is_other: (input.isOther ? 1 : 0) as 0 | 1 };
-    if (locked) {
-      if (after.is_other !== before.is_other) return { ok: false, error: 'builder:meaningLocked' };
-      if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-    }
-    await trx.updateTable('options').set(after).where('id', '=', optionId).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: locked ? 'option.reword' : 'option.update', entityType: 'option', entityId: optionId, consultationId, summary: `Changed the option "${before.label}" to "${input.label}"`, before, after, reason }, now);
-    return { ok: true };
-  });
+  const after = { label: input.label, is_other: (input.isOther ? 1 : 0) as 0 | 1 };
+  return changeOwnOption(
+    db,
+    actor,
+    { consultationId, questionId, optionId, readLocked: true },
+    {
+      check: ({ option: before, locked }) => {
+        if (!locked) return undefined;
+        if (after.is_other !== before.is_other) return refuse('builder:meaningLocked');
+        return reason ? undefined : refuse('builder:reasonMissing', 'reason');
+      },
+      change: async (trx) => {
+        await trx.updateTable('options').set(after).where('id', '=', optionId).execute();
+      },
+      audit: ({ option: before, locked }) => ({
+        action: locked ? 'option.reword' : 'option.update',
+        entityType: 'option',
+        entityId: optionId,
+        summary: `Changed the option "${before.label}" to "${input.label}"`,
+        before,
+        after,
+        reason,
+      }),
+    },
+    now,
+  );
 }
 
 export function setOptionHidden(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const found = await findOwnOption(trx, consultationId, questionId, optionId);
-    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-    if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-    await trx.updateTable('options').set({ hidden: hidden ? 1 : 0 }).where('id', '=', optionId).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
-      trx,
-      actor,
-      { action: hidden ? 'option.hide' : 'option.show', entityType: 'option', entityId: optionId, consultationId, summary: `${hidden ? 'Hid' : 'Showed again'} the option "${found.option.label}"`, before: { hidden: found.option.hidden }, after: { hidden: hidden ? 1 : 0 }, reason },
-      now,
-    );
-    return { ok: true };
-  });
+  return changeOwnOption(
+    db,
+    actor,
+    { consultationId, questionId, optionId, readLocked: false },
+    {
+      check: () => (reason ? undefined : refuse('builder:reasonMissing', 'reason')),
+      change: async (trx) => {
+        await trx.updateTable('options').set({ hidden: hidden ? 1 : 0 }).where('id', '=', optionId).execute();
+      },
+      audit: ({ option }) => ({
+        action: hidden ? 'option.hide' : 'option.show',
+        entityType: 'option',
+        entityId: optionId,
+        summary: `${hidden ? 'Hid' : 'Showed again'} the option "${option.label}"`,
+        before: { hidden: option.hidden },
+        after: { hidden: hidden ? 1 : 0 },
+        reason,
+      }),
+    },
+    now,
+  );
 }
 
 export function deleteOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const found = await findOwnOption(trx, consultationId, questionId, optionId);
-    if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-    if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
-    await deleteOptionRows(trx, [optionId]);
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: 'option.delete', entityType: 'option', entityId: optionId, consultationId, summary: `Deleted the option "${found.option.label}"`, before: found.option }, now);
-    return { ok: true };
-  });
+  return changeOwnOption(
+    db,
+    actor,
+    { consultationId, questionId, optionId, readLocked: true },
+    {
+      check: ({ locked }) => (locked ? refuse('builder:deleteLocked') : undefined),
+      change: (trx) => deleteOptionRows(trx, [optionId]),
+      audit: ({ option }) => ({ action: 'option.delete', entityType: 'option', entityId: optionId, summary: `Deleted the option "${option.label}"`, before: option }),
+    },
+    now,
+  );
 }
 
 export function moveOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {

@@ -3,7 +3,7 @@ import type { Question, QuestionKind } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-kinds';
 import { hasResponses } from '~/consultations/answered.server';
-import { touchConsultation, type Result } from '~/consultations/change.server';
+import { changeConsultationPart, refuse, touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
 
@@ -109,71 +109,98 @@ function optionRows(questionId: number, kind: QuestionKind, labels: string[], ot
 const MEANING = ['kind', 'rating_max', 'rank_count'] as const;
 
 export function updateQuestion(db: Db, actor: Actor, consultationId: number, id: number, input: QuestionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const before = await findQuestion(trx, consultationId, id);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return { ok: false, error: 'builder:sectionMissing', field: 'sectionId' };
-    const locked = await hasResponses(trx, consultationId);
-    const settings = settingsOf(input);
-    const after = { section_id: input.sectionId, kind: input.kind, text: input.text, hint: input.hint, required: (input.required ? 1 : 0) as 0 | 1, ...settings };
-    if (locked) {
-      if (MEANING.some((field) => after[field] !== before[field])) return { ok: false, error: 'builder:meaningLocked' };
-      if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-    }
-    const options = await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute();
-    if (before.kind === input.kind || hasOwnOptions(input.kind) === hasOwnOptions(before.kind)) {
-      const checked = checkSettings(input, options.filter((o) => o.hidden === 0).length);
-      if (!checked.ok && checked.error !== 'builder:optionsMissing') return checked;
-    }
-    if (before.kind !== input.kind && !(hasOwnOptions(before.kind) && hasOwnOptions(input.kind))) {
-      // A new kind brings its own options (or none); nobody has answered, so nothing is lost.
-      await deleteOptionRows(
-        trx,
-        options.map((o) => o.id),
-      );
-      const fresh = optionRows(id, input.kind, []);
-      if (fresh.length) await trx.insertInto('options').values(fresh).execute();
-    }
-    if (input.sectionId !== before.section_id) {
-      const last = await trx.selectFrom('questions').select((eb) => eb.fn.max<number | null>('position').as('p')).where('consultation_id', '=', consultationId).executeTakeFirst();
-      Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
-    }
-    await trx.updateTable('questions').set(after).where('id', '=', id).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: locked ? 'question.reword' : 'question.update', entityType: 'question', entityId: id, consultationId, summary: `Changed the question "${input.text}"`, before, after, reason }, now);
-    return { ok: true };
-  });
+  const after = { section_id: input.sectionId, kind: input.kind, text: input.text, hint: input.hint, required: (input.required ? 1 : 0) as 0 | 1, ...settingsOf(input) };
+  return changeConsultationPart(
+    db,
+    actor,
+    consultationId,
+    {
+      find: async (trx) => {
+        const question = await findQuestion(trx, consultationId, id);
+        return question && { question, locked: await hasResponses(trx, consultationId), options: await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute() };
+      },
+      check: async ({ question: before, locked, options }, trx) => {
+        if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return refuse('builder:sectionMissing', 'sectionId');
+        if (locked) {
+          if (MEANING.some((field) => after[field] !== before[field])) return refuse('builder:meaningLocked');
+          if (!reason) return refuse('builder:reasonMissing', 'reason');
+        }
+        if (before.kind === input.kind || hasOwnOptions(input.kind) === hasOwnOptions(before.kind)) {
+          const checked = checkSettings(input, options.filter((o) => o.hidden === 0).length);
+          if (!checked.ok && checked.error !== 'builder:optionsMissing') return checked;
+        }
+        return undefined;
+      },
+      change: async (trx, { question: before, options }) => {
+        if (before.kind !== input.kind && !(hasOwnOptions(before.kind) && hasOwnOptions(input.kind))) {
+          // A new kind brings its own options (or none); nobody has answered, so nothing is lost.
+          await deleteOptionRows(
+            trx,
+            options.map((o) => o.id),
+          );
+          const fresh = optionRows(id, input.kind, []);
+          if (fresh.length) await trx.insertInto('options').values(fresh).execute();
+        }
+        if (input.sectionId !== before.section_id) {
+          const last = await trx.selectFrom('questions').select((eb) => eb.fn.max<number | null>('position').as('p')).where('consultation_id', '=', consultationId).executeTakeFirst();
+          Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
+        }
+        await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+      },
+      audit: ({ question: before, locked }) => ({
+        action: locked ? 'question.reword' : 'question.update',
+        entityType: 'question',
+        entityId: id,
+        summary: `Changed the question "${input.text}"`,
+        before,
+        after,
+        reason,
+      }),
+    },
+    now,
+  );
 }
 
 /** Hiding keeps the question and its answers but stops asking it; showing it again is allowed. */
 export function setQuestionHidden(db: Db, actor: Actor, consultationId: number, id: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const before = await findQuestion(trx, consultationId, id);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    if (!reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-    const after = { hidden: (hidden ? 1 : 0) as 0 | 1, hidden_reason: hidden ? reason : null };
-    await trx.updateTable('questions').set(after).where('id', '=', id).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
-      trx,
-      actor,
-      { action: hidden ? 'question.hide' : 'question.show', entityType: 'question', entityId: id, consultationId, summary: `${hidden ? 'Hid' : 'Showed again'} the question "${before.text}"`, before: { hidden: before.hidden, hidden_reason: before.hidden_reason }, after, reason },
-      now,
-    );
-    return { ok: true };
-  });
+  const after = { hidden: (hidden ? 1 : 0) as 0 | 1, hidden_reason: hidden ? reason : null };
+  return changeConsultationPart(
+    db,
+    actor,
+    consultationId,
+    {
+      find: (trx) => findQuestion(trx, consultationId, id),
+      check: () => (reason ? undefined : refuse('builder:reasonMissing', 'reason')),
+      change: async (trx) => {
+        await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+      },
+      audit: (before) => ({
+        action: hidden ? 'question.hide' : 'question.show',
+        entityType: 'question',
+        entityId: id,
+        summary: `${hidden ? 'Hid' : 'Showed again'} the question "${before.text}"`,
+        before: { hidden: before.hidden, hidden_reason: before.hidden_reason },
+        after,
+        reason,
+      }),
+    },
+    now,
+  );
 }
 
 export function deleteQuestion(db: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const before = await findQuestion(trx, consultationId, id);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
-    await deleteQuestionRows(trx, [id]);
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: 'question.delete', entityType: 'question', entityId: id, consultationId, summary: `Deleted the question "${before.text}"`, before }, now);
-    return { ok: true };
-  });
+  return changeConsultationPart(
+    db,
+    actor,
+    consultationId,
+    {
+      find: (trx) => findQuestion(trx, consultationId, id),
+      check: async (_before, trx) => ((await hasResponses(trx, consultationId)) ? refuse('builder:deleteLocked') : undefined),
+      change: (trx) => deleteQuestionRows(trx, [id]),
+      audit: (before) => ({ action: 'question.delete', entityType: 'question', entityId: id, summary: `Deleted the question "${before.text}"`, before }),
+    },
+    now,
+  );
 }
 
 /** Questions with their options, translations and young people's versions (only before any response). */

@@ -2,7 +2,7 @@ import { inTransaction, type Db } from '#db/connection';
 import type { Section } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/consultations/answered.server';
-import { touchConsultation, type Result } from '~/consultations/change.server';
+import { changeConsultationPart, refuse, touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { deleteQuestionRows } from './questions.server';
@@ -41,40 +41,55 @@ export function addSection(db: Db, actor: Actor, consultationId: number, input: 
 }
 
 export function updateSection(db: Db, actor: Actor, consultationId: number, id: number, input: SectionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const before = await findSection(trx, consultationId, id);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    const locked = await hasResponses(trx, consultationId);
-    if (locked && !reason) return { ok: false, error: 'builder:reasonMissing', field: 'reason' };
-    await trx.updateTable('sections').set({ title: input.title, intro: input.intro }).where('id', '=', id).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
-      trx,
-      actor,
-      { action: locked ? 'section.reword' : 'section.update', entityType: 'section', entityId: id, consultationId, summary: `Changed the section "${input.title}"`, before, after: { ...before, ...input }, reason },
-      now,
-    );
-    return { ok: true };
-  });
+  return changeConsultationPart(
+    db,
+    actor,
+    consultationId,
+    {
+      find: async (trx) => {
+        const section = await findSection(trx, consultationId, id);
+        return section && { section, locked: await hasResponses(trx, consultationId) };
+      },
+      check: ({ locked }) => (locked && !reason ? refuse('builder:reasonMissing', 'reason') : undefined),
+      change: async (trx) => {
+        await trx.updateTable('sections').set({ title: input.title, intro: input.intro }).where('id', '=', id).execute();
+      },
+      audit: ({ section: before, locked }) => ({
+        action: locked ? 'section.reword' : 'section.update',
+        entityType: 'section',
+        entityId: id,
+        summary: `Changed the section "${input.title}"`,
+        before,
+        after: { ...before, ...input },
+        reason,
+      }),
+    },
+    now,
+  );
 }
 
 /** Deleting a section deletes its questions, so it is refused once anyone has answered. */
 export function deleteSection(db: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const before = await findSection(trx, consultationId, id);
-    if (!before) return { ok: false, error: 'builder:notFound' };
-    if (await hasResponses(trx, consultationId)) return { ok: false, error: 'builder:deleteLocked' };
-    const questions = await trx.selectFrom('questions').select('id').where('section_id', '=', id).execute();
-    await deleteQuestionRows(
-      trx,
-      questions.map((q) => q.id),
-    );
-    await trx.deleteFrom('translations').where('entity_type', '=', 'section').where('entity_id', '=', id).execute();
-    await trx.deleteFrom('sections').where('id', '=', id).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: 'section.delete', entityType: 'section', entityId: id, consultationId, summary: `Deleted the section "${before.title}"`, before }, now);
-    return { ok: true };
-  });
+  return changeConsultationPart(
+    db,
+    actor,
+    consultationId,
+    {
+      find: (trx) => findSection(trx, consultationId, id),
+      check: async (_before, trx) => ((await hasResponses(trx, consultationId)) ? refuse('builder:deleteLocked') : undefined),
+      change: async (trx) => {
+        const questions = await trx.selectFrom('questions').select('id').where('section_id', '=', id).execute();
+        await deleteQuestionRows(
+          trx,
+          questions.map((q) => q.id),
+        );
+        await trx.deleteFrom('translations').where('entity_type', '=', 'section').where('entity_id', '=', id).execute();
+        await trx.deleteFrom('sections').where('id', '=', id).execute();
+      },
+      audit: (before) => ({ action: 'section.delete', entityType: 'section', entityId: id, summary: `Deleted the section "${before.title}"`, before }),
+    },
+    now,
+  );
 }
 
 export function moveSection(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {

@@ -4,7 +4,7 @@ import { actorOf, recordAudit } from '~/platform/audit.server';
 import { maxLengthOf } from '~/consultations/question-kinds';
 import { moveAmong } from '~/platform/reorder.server';
 import { canStandFor } from '~/consultations/versions/youth-compatibility';
-import { touchConsultation } from '~/consultations/change.server';
+import { changeConsultationPart, touchConsultation } from '~/consultations/change.server';
 import { YOUTH_CHOICE_KINDS, type YouthItemInput } from './youth-schema';
 
 // The young people's version as officers build it: which questions it asks, in whose words,
@@ -190,23 +190,24 @@ export async function moveYouthItem(db: Db, user: User, consultationId: number, 
 
 /** Removes a youth item and its answers' wording; stored answers belong to the main questions and stay. */
 export async function removeYouthItem(db: Db, user: User, consultationId: number, itemId: number, now = new Date()) {
-  return inTransaction(db, async (trx) => {
-    const item = (await listYouthItems(trx, consultationId)).find((i) => i.id === itemId);
-    if (!item) return false;
-    const optionIds = item.options.map((o) => o.id);
-    await trx.deleteFrom('youth_options').where('youth_item_id', '=', itemId).execute();
-    await trx.deleteFrom('youth_items').where('id', '=', itemId).execute();
-    await trx.deleteFrom('translations').where('entity_type', '=', 'youth_item').where('entity_id', '=', itemId).execute();
-    if (optionIds.length) await trx.deleteFrom('translations').where('entity_type', '=', 'youth_option').where('entity_id', 'in', optionIds).execute();
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
-      trx,
-      actorOf(user),
-      { action: 'youth_item.remove', entityType: 'youth_item', entityId: itemId, consultationId, summary: `Removed the young people's question for ${item.questionKey}`, before: auditView(item) },
-      now,
-    );
-    return true;
-  });
+  const outcome = await changeConsultationPart(
+    db,
+    actorOf(user),
+    consultationId,
+    {
+      find: async (trx) => (await listYouthItems(trx, consultationId)).find((i) => i.id === itemId),
+      change: async (trx, item) => {
+        const optionIds = item.options.map((o) => o.id);
+        await trx.deleteFrom('youth_options').where('youth_item_id', '=', itemId).execute();
+        await trx.deleteFrom('youth_items').where('id', '=', itemId).execute();
+        await trx.deleteFrom('translations').where('entity_type', '=', 'youth_item').where('entity_id', '=', itemId).execute();
+        if (optionIds.length) await trx.deleteFrom('translations').where('entity_type', '=', 'youth_option').where('entity_id', 'in', optionIds).execute();
+      },
+      audit: (item) => ({ action: 'youth_item.remove', entityType: 'youth_item', entityId: itemId, summary: `Removed the young people's question for ${item.questionKey}`, before: auditView(item) }),
+    },
+    now,
+  );
+  return outcome.ok;
 }
 
 /** Sets (or, with null, removes) the short code of /young/<code>; refused when another consultation has it. */

@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
+import { auditedChange } from '~/platform/audited-change.server';
 import { findAnswerToQuote, type AnswerRefusal } from './answers.server';
 import { isExcerptOf, normaliseExcerpt } from './excerpt';
 
@@ -68,22 +69,26 @@ export async function pickQuote(db: Db, actor: Actor, input: PickInput, now = ne
 /** Takes a quote off the consultation's list; false when there was no such quote. */
 export async function removeQuote(db: Db, actor: Actor, input: { consultationId: number; quoteId: number }, now = new Date()): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const quote = await trx.selectFrom('quotes').selectAll().where('id', '=', input.quoteId).where('consultation_id', '=', input.consultationId).executeTakeFirst();
-    if (!quote) return false;
-    await trx.deleteFrom('quotes').where('id', '=', quote.id).execute();
-    await recordAudit(
+    const outcome = await auditedChange(
       trx,
       actor,
       {
-        action: 'quote.remove',
-        entityType: 'quote',
-        entityId: quote.id,
-        consultationId: input.consultationId,
-        summary: 'Removed a quote',
-        before: { answer_id: quote.answer_id, theme_id: quote.theme_id, priority_id: quote.priority_id, text: quote.text },
+        find: (t) => t.selectFrom('quotes').selectAll().where('id', '=', input.quoteId).where('consultation_id', '=', input.consultationId).executeTakeFirst(),
+        missing: { ok: false },
+        change: async (t, quote) => {
+          await t.deleteFrom('quotes').where('id', '=', quote.id).execute();
+        },
+        audit: (quote) => ({
+          action: 'quote.remove',
+          entityType: 'quote',
+          entityId: quote.id,
+          consultationId: input.consultationId,
+          summary: 'Removed a quote',
+          before: { answer_id: quote.answer_id, theme_id: quote.theme_id, priority_id: quote.priority_id, text: quote.text },
+        }),
       },
       now,
     );
-    return true;
+    return outcome.ok;
   });
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SectionDef } from '~/consultations/definition';
 import { RESPONDENT_GROUPS, type Channel } from '~/responses/codes';
-import { aboutYouPart, formSchema, mergeParts, sectionPart, type SchemaPart } from '~/responses/form-schema';
+import { aboutYouPart, formSchema, mergeParts, sectionPart } from '~/responses/form-schema';
+import type { SchemaPart } from '~/responses/schema-part';
 
 // What an officer keys in, checked with the public form's own rules for the answers: the
 // same schema parts, so a keyed-in or imported response stores exactly the rows an online

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SchemaPart } from '~/responses/form-schema';
+import type { SchemaPart } from '~/responses/schema-part';
 
 /**
  * The honeypot: a field people never see and scripts fill in. Named like a field a form-filling

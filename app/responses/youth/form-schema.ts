@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_LENGTH } from '~/consultations/question-kinds';
 import { honeypotPart } from '~/responses/moderation/honeypot';
-import { formSchema, mergeParts, quotePart, type SchemaPart } from '~/responses/form-schema';
+import { formSchema, mergeParts, quotePart } from '~/responses/form-schema';
+import type { SchemaPart } from '~/responses/schema-part';
 import { normaliseText } from '~/responses/text';
 import { isUnder13, YOUTH_AGE_BANDS } from './ages';
 import type { YouthDef, YouthItemDef } from '../../consultations/versions/youth-definition';

@@ -1,4 +1,5 @@
-import { formSchema, type SchemaPart } from '~/responses/form-schema';
+import { formSchema } from '~/responses/form-schema';
+import type { SchemaPart } from '~/responses/schema-part';
 import { isUnder13 } from './ages';
 import { agePart, itemPart, morePart, UNDER_13_NEVER } from './form-schema';
 import type { YouthStep } from './steps';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Percentage } from '~/analysis/disclosure';
 import { directionOf } from '~/platform/i18n/config';
 import { usePageLocale } from '~/platform/i18n/use-locale';
-import { formatShare } from '../../../publishing/components/quotes/figures';
+import { formatShare } from '~/publishing/components/quotes/figures';
 
 // Each linked consultation in date order, top to bottom, with a bar per codebook theme for the
 // share of its coded answers that raised the theme. Every bar carries its theme's name and its
