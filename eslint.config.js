@@ -133,11 +133,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='transaction']", message: "Routes open no transaction: call the capability's command, which opens it (inTransaction, db/connection.ts)." },
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: "Routes open no transaction: call the capability's command, which opens it (inTransaction, db/connection.ts).",
+        },
       ],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '#db/connection', importNames: ['inTransaction'], message: "Routes open no transaction: call the capability's command, which opens it." }] },
+        {
+          paths: [
+            { name: '#db/connection', importNames: ['inTransaction'], message: "Routes open no transaction: call the capability's command, which opens it." },
+          ],
+        },
       ],
     },
   },

@@ -55,8 +55,8 @@ async function main() {
   // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and
   // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS.
   const purge = () =>
-    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date()), purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS)]).catch((error: unknown) =>
-      console.error(error),
+    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date()), purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS)]).catch(
+      (error: unknown) => console.error(error),
     );
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();

@@ -12,9 +12,7 @@ const bundles = import.meta.glob<Record<string, unknown>>('../locales/*/*.json',
 const namespaces = namespacesFor(window.location.pathname);
 
 async function loadLanguage(locale: string) {
-  const entries = await Promise.all(
-    namespaces.map(async (ns) => [ns, (await bundles[`../locales/${locale}/${ns}.json`]?.()) ?? {}] as const),
-  );
+  const entries = await Promise.all(namespaces.map(async (ns) => [ns, (await bundles[`../locales/${locale}/${ns}.json`]?.()) ?? {}] as const));
   return Object.fromEntries(entries);
 }
 

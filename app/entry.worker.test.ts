@@ -26,7 +26,15 @@ const report: ReportDocument = {
         { kind: 'paragraph', text: 'Zażółć gęślą jaźń: 46% odpowiedzi dotyczyło parków.' },
         { kind: 'subheading', text: 'Parki i tereny zielone' },
         { kind: 'list', items: ['Więcej ławek', 'Bezpieczniejsze ścieżki'] },
-        { kind: 'table', caption: 'Odpowiedzi według kanału', head: ['Kanał', 'Liczba', 'Udział'], rows: [['Online', '1 234', '46%'], ['Papier', 'mniej niż 10', '–']] },
+        {
+          kind: 'table',
+          caption: 'Odpowiedzi według kanału',
+          head: ['Kanał', 'Liczba', 'Udział'],
+          rows: [
+            ['Online', '1 234', '46%'],
+            ['Papier', 'mniej niż 10', '–'],
+          ],
+        },
         { kind: 'quote', text: 'Kocham skatepark nad rzeką', credit: 'Młoda osoba' },
       ],
     },
@@ -60,7 +68,8 @@ describe('the heavy-work pool', () => {
     const [pdf, docx] = await Promise.all([heavy.run({ kind: 'report', format: 'pdf', report }), heavy.run({ kind: 'report', format: 'docx', report })]);
     expect(pdf).toBeInstanceOf(Uint8Array);
     const text = await pdfText(pdf as Uint8Array);
-    for (const expected of ['Zielone przestrzenie Marple', '3. Co usłyszeliśmy', 'Zażółć gęślą jaźń', 'mniej niż 10', 'Kocham skatepark']) expect(text).toContain(expected);
+    for (const expected of ['Zielone przestrzenie Marple', '3. Co usłyszeliśmy', 'Zażółć gęślą jaźń', 'mniej niż 10', 'Kocham skatepark'])
+      expect(text).toContain(expected);
     expect(text).toBe(await pdfText(await renderPdf(report)));
     const words = await docxText(docx as Uint8Array);
     expect(words).toContain('Bezpieczniejsze ścieżki');

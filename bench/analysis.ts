@@ -82,7 +82,15 @@ async function getJson(url: string, cookie: string): Promise<unknown> {
   return response.json();
 }
 
-async function measuredSubmissions(app: Child, url: string, template: (prefix: string) => string, database: string, answers: number, opts: AnalysisOptions, prefix: string) {
+async function measuredSubmissions(
+  app: Child,
+  url: string,
+  template: (prefix: string) => string,
+  database: string,
+  answers: number,
+  opts: AnalysisOptions,
+  prefix: string,
+) {
   const warm = await load({ url, connections: opts.connections, duration: opts.warmup, method: 'POST', bodyTemplate: template(`${prefix}warm-`) });
   const cpuBefore = readCpuMs(app.pid);
   const measured = await load({ url, connections: opts.connections, duration: opts.duration, method: 'POST', bodyTemplate: template(`${prefix}run-`) });
@@ -97,7 +105,11 @@ async function measuredSubmissions(app: Child, url: string, template: (prefix: s
   };
 }
 
-export async function benchAnalysisAt(size: number, opts: AnalysisOptions, paths: { summary: (id: number) => string; filtered: (id: number) => string }): Promise<SizeResult> {
+export async function benchAnalysisAt(
+  size: number,
+  opts: AnalysisOptions,
+  paths: { summary: (id: number) => string; filtered: (id: number) => string },
+): Promise<SizeResult> {
   const { path: cached, builtS } = await demoDatabase(opts.cacheDir, size);
   const database = join(opts.tmp, `analysis-${size}.sqlite`);
   copyFileSync(cached, database);
@@ -111,7 +123,15 @@ export async function benchAnalysisAt(size: number, opts: AnalysisOptions, paths
     args: [join('build', 'node', 'server.js')],
     cwd: opts.root,
     // No index at start: the first submissions run with aggregation off.
-    env: { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: 'false', WARM_SUMMARY_INDEXES: 'false', SUBMISSIONS_PER_HOUR: '100000000' },
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database,
+      SEED_DEMO: 'false',
+      WARM_SUMMARY_INDEXES: 'false',
+      SUBMISSIONS_PER_HOUR: '100000000',
+    },
     ready: /Heard is listening on/,
     logFile: join(opts.tmp, `app-${size}.log`),
   });
@@ -193,7 +213,10 @@ export interface Target {
 }
 
 /** The figures as tables for the terminal, and the issue's targets judged at the largest size. */
-export function analysisReport(results: SizeResult[], table: (h: string[], r: (string | number)[][], right?: boolean[]) => string): { text: string; targets: Target[] } {
+export function analysisReport(
+  results: SizeResult[],
+  table: (h: string[], r: (string | number)[][], right?: boolean[]) => string,
+): { text: string; targets: Target[] } {
   const n = (x: number) => x.toLocaleString('en-GB');
   const rows = results.flatMap((r) => [
     ...r.reads.map((s) => [n(r.responses), s.label, s.load.p50Ms, s.load.p99Ms, s.load.reqPerSec.toFixed(0), (s.peakRssMb ?? 0).toFixed(0)]),
@@ -207,7 +230,14 @@ export function analysisReport(results: SizeResult[], table: (h: string[], r: (s
     r.submitOn.cpuMsPerRequest?.toFixed(2) ?? '–',
     `${r.submitOff.stored.ok && r.submitOn.stored.ok ? 'OK' : 'FAIL'} (${r.submitOn.stored.note})`,
   ]);
-  const memory = results.map((r) => [n(r.responses), (r.indexBuildMs / 1000).toFixed(1), r.rssBeforeIndexMb.toFixed(0), r.rssAfterIndexMb.toFixed(0), r.peakRssMb.toFixed(0), r.databaseBuildS?.toFixed(0) ?? 'cached']);
+  const memory = results.map((r) => [
+    n(r.responses),
+    (r.indexBuildMs / 1000).toFixed(1),
+    r.rssBeforeIndexMb.toFixed(0),
+    r.rssAfterIndexMb.toFixed(0),
+    r.peakRssMb.toFixed(0),
+    r.databaseBuildS?.toFixed(0) ?? 'cached',
+  ]);
   const text = [
     'What we heard: reads through /admin/consultations/ID/results.json, one request at a time\n',
     table(['responses', 'scenario', 'p50 ms', 'p99 ms', 'req/s', 'peak RSS MB'], rows, [true, false, true, true, true, true]),
@@ -222,11 +252,31 @@ export function analysisReport(results: SizeResult[], table: (h: string[], r: (s
   const [summary, filtered] = largest.reads;
   const submitRatio = largest.submitOn.load.reqPerSec / largest.submitOff.load.reqPerSec;
   const targets: Target[] = [
-    { target: `full summary by one dimension p50 < ${SUMMARY_P50_TARGET_MS} ms ${at}`, measured: `${summary?.load.p50Ms} ms (p99 ${summary?.load.p99Ms})`, pass: (summary?.load.p50Ms ?? Infinity) < SUMMARY_P50_TARGET_MS },
-    { target: `three-field filter p50 < ${FILTERED_P50_TARGET_MS} ms ${at}`, measured: `${filtered?.load.p50Ms} ms (p99 ${filtered?.load.p99Ms})`, pass: (filtered?.load.p50Ms ?? Infinity) < FILTERED_P50_TARGET_MS },
-    { target: `submissions with aggregation >= ${SUBMIT_RATIO_TARGET}x without ${at}`, measured: `${submitRatio.toFixed(3)}x`, pass: submitRatio >= SUBMIT_RATIO_TARGET },
-    { target: `server peak RSS < ${RSS_LIMIT_MB} MB ${at}`, measured: `${largest.peakRssMb.toFixed(0)} MB`, pass: largest.peakRssMb > 0 && largest.peakRssMb < RSS_LIMIT_MB },
-    { target: 'every 303 stored exactly one response', measured: results.map((r) => `${r.submitOn.stored.responses}/${r.submitOn.stored.redirects}`).join(', '), pass: results.every((r) => r.submitOff.stored.ok && r.submitOn.stored.ok) },
+    {
+      target: `full summary by one dimension p50 < ${SUMMARY_P50_TARGET_MS} ms ${at}`,
+      measured: `${summary?.load.p50Ms} ms (p99 ${summary?.load.p99Ms})`,
+      pass: (summary?.load.p50Ms ?? Infinity) < SUMMARY_P50_TARGET_MS,
+    },
+    {
+      target: `three-field filter p50 < ${FILTERED_P50_TARGET_MS} ms ${at}`,
+      measured: `${filtered?.load.p50Ms} ms (p99 ${filtered?.load.p99Ms})`,
+      pass: (filtered?.load.p50Ms ?? Infinity) < FILTERED_P50_TARGET_MS,
+    },
+    {
+      target: `submissions with aggregation >= ${SUBMIT_RATIO_TARGET}x without ${at}`,
+      measured: `${submitRatio.toFixed(3)}x`,
+      pass: submitRatio >= SUBMIT_RATIO_TARGET,
+    },
+    {
+      target: `server peak RSS < ${RSS_LIMIT_MB} MB ${at}`,
+      measured: `${largest.peakRssMb.toFixed(0)} MB`,
+      pass: largest.peakRssMb > 0 && largest.peakRssMb < RSS_LIMIT_MB,
+    },
+    {
+      target: 'every 303 stored exactly one response',
+      measured: results.map((r) => `${r.submitOn.stored.responses}/${r.submitOn.stored.redirects}`).join(', '),
+      pass: results.every((r) => r.submitOff.stored.ok && r.submitOn.stored.ok),
+    },
   ];
   return { text, targets };
 }

@@ -44,9 +44,7 @@ const insertResponse = db.prepare(
      @age_band, @sex, @gender_identity, @ethnicity, @disability, @carer, @religion, @sexual_orientation, @ward_code,
      @lives_in_area, @works_in_area, @studies_in_area, @runs_business, @represents_group, @quote_consent, @quote_credit, @quote_name)`,
 );
-const insertAnswer = db.prepare(
-  'insert into answers (response_id, question_id, option_id, rank, value_number, value_text) values (?, ?, ?, ?, ?, ?)',
-);
+const insertAnswer = db.prepare('insert into answers (response_id, question_id, option_id, rank, value_number, value_text) values (?, ?, ?, ?, ?, ?)');
 
 type AnswerRow = [questionId: number, optionId: number | null, rank: number | null, valueNumber: number | null, valueText: string | null];
 

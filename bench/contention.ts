@@ -148,7 +148,9 @@ async function duringLock(base: string, database: string, opts: ContentionOption
   const answers = await Promise.all(sent);
   await new Promise((r) => setTimeout(r, 1000));
   const submissions = answers.map((a) => ({ status: a.status, ms: a.ms, stored: storedResponse(database, a.key) !== null }));
-  console.log(`p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms; submissions ${submissions.map((s) => `${s.status}${s.stored ? ' stored' : ' not stored'}`).join(', ')}`);
+  console.log(
+    `p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms; submissions ${submissions.map((s) => `${s.status}${s.stored ? ' stored' : ' not stored'}`).join(', ')}`,
+  );
   return { quiet, during, lockHeldMs, submissions };
 }
 
@@ -164,7 +166,15 @@ export async function benchContention(opts: ContentionOptions): Promise<Contenti
       name: 'app (contention)',
       args: [join('build', 'node', 'server.js')],
       cwd: opts.root,
-      env: { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database, SEED_DEMO: 'false', PAGE_CACHE_SECONDS: '0', SUBMISSIONS_PER_HOUR: '100000000' },
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database,
+        SEED_DEMO: 'false',
+        PAGE_CACHE_SECONDS: '0',
+        SUBMISSIONS_PER_HOUR: '100000000',
+      },
       ready: /Heard is listening on/,
       logFile: join(opts.tmp, 'app-contention.log'),
     }));
@@ -184,7 +194,10 @@ export async function benchContention(opts: ContentionOptions): Promise<Contenti
 }
 
 /** The tables for the terminal, and the issue's targets. */
-export function contentionReport(r: ContentionResult | undefined, table: (h: string[], rows: (string | number)[][], right?: boolean[]) => string): { text: string; targets: Target[] } {
+export function contentionReport(
+  r: ContentionResult | undefined,
+  table: (h: string[], rows: (string | number)[][], right?: boolean[]) => string,
+): { text: string; targets: Target[] } {
   if (!r || (!r.heavy && !r.lock)) return { text: '', targets: [] };
   // A connection waiting for an answer sends nothing more (coordinated omission): fewer requests than asked
   // for means the server was stalled for longer than p99 alone shows.
@@ -195,9 +208,17 @@ export function contentionReport(r: ContentionResult | undefined, table: (h: str
     const h = r.heavy;
     rows.push(row('nothing else running', h.quiet), row('while the report PDF and the responses Excel file are made', h.during));
     targets.push(
-      { target: `public GET p99 < ${P99_TARGET_MS} ms while a PDF and a 100,000-row Excel file are made`, measured: `${h.during.p99Ms} ms (p50 ${h.during.p50Ms}; quiet p99 ${h.quiet.p99Ms})`, pass: h.during.p99Ms < P99_TARGET_MS && h.during.bad === 0 },
+      {
+        target: `public GET p99 < ${P99_TARGET_MS} ms while a PDF and a 100,000-row Excel file are made`,
+        measured: `${h.during.p99Ms} ms (p50 ${h.during.p50Ms}; quiet p99 ${h.quiet.p99Ms})`,
+        pass: h.during.p99Ms < P99_TARGET_MS && h.during.bad === 0,
+      },
       { target: 'public GETs answered while the PDF was being made', measured: String(h.answeredWhilePdf), pass: h.answeredWhilePdf > 0 },
-      { target: `report PDF alone < ${PDF_TARGET_MS} ms (at 100,000 responses)`, measured: `${h.pdfAlone.ms.toFixed(0)} ms (under load ${h.pdf.ms.toFixed(0)} ms)`, pass: h.pdfAlone.ms < PDF_TARGET_MS },
+      {
+        target: `report PDF alone < ${PDF_TARGET_MS} ms (at 100,000 responses)`,
+        measured: `${h.pdfAlone.ms.toFixed(0)} ms (under load ${h.pdf.ms.toFixed(0)} ms)`,
+        pass: h.pdfAlone.ms < PDF_TARGET_MS,
+      },
     );
   }
   if (r.lock) {
@@ -205,7 +226,11 @@ export function contentionReport(r: ContentionResult | undefined, table: (h: str
     rows.push(row('nothing else running', l.quiet), row(`while another process holds the write lock (${(l.lockHeldMs / 1000).toFixed(1)} s)`, l.during));
     const lost = l.submissions.filter((s) => s.status === 303 && !s.stored).length;
     targets.push(
-      { target: `public GET p99 < ${P99_TARGET_MS} ms during a ${LOCK_SECONDS} s external write lock`, measured: `${l.during.p99Ms} ms (p50 ${l.during.p50Ms}; quiet p99 ${l.quiet.p99Ms})`, pass: l.during.p99Ms < P99_TARGET_MS && l.during.bad === 0 },
+      {
+        target: `public GET p99 < ${P99_TARGET_MS} ms during a ${LOCK_SECONDS} s external write lock`,
+        measured: `${l.during.p99Ms} ms (p50 ${l.during.p50Ms}; quiet p99 ${l.quiet.p99Ms})`,
+        pass: l.during.p99Ms < P99_TARGET_MS && l.during.bad === 0,
+      },
       {
         target: 'submissions during the lock: every 303 stored, none a 500',
         measured: l.submissions.map((s) => `${s.status} in ${(s.ms / 1000).toFixed(1)} s, ${s.stored ? 'stored' : 'not stored'}`).join('; '),

@@ -65,9 +65,7 @@ export function countStored(path: string, prefix: string): { responses: number; 
     const like = `${prefix}%`;
     const responses = (db.prepare('select count(*) as n from responses where idempotency_key like ?').get(like) as { n: number }).n;
     const answers = (
-      db
-        .prepare('select count(*) as n from answers where response_id in (select id from responses where idempotency_key like ?)')
-        .get(like) as { n: number }
+      db.prepare('select count(*) as n from answers where response_id in (select id from responses where idempotency_key like ?)').get(like) as { n: number }
     ).n;
     return { responses, answers };
   } finally {

@@ -16,7 +16,15 @@ import { streamRows } from '../app/exports/stream.server';
 //                redaction, no spreadsheet-safe cells.
 // Prints one JSON line: rows, milliseconds from the first query to the last byte on disk, bytes.
 
-const { values } = parseArgs({ options: { mode: { type: 'string' }, database: { type: 'string' }, slug: { type: 'string' }, out: { type: 'string' }, format: { type: 'string', default: 'csv' } } });
+const { values } = parseArgs({
+  options: {
+    mode: { type: 'string' },
+    database: { type: 'string' },
+    slug: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string', default: 'csv' },
+  },
+});
 const { mode, database, slug, out } = values;
 /** The app's exporter can also write xlsx or json, to check their memory by hand. */
 const format = values.format === 'xlsx' || values.format === 'json' ? values.format : 'csv';
@@ -24,13 +32,13 @@ if (!database || !slug || !out || (mode !== 'app' && mode !== 'bare')) throw new
 
 const RESPONSES_SQL =
   'select "id", "reference", "submitted_at", "channel", "respondent_group", "locale", "age_band", ' +
-    '"sex", "gender_identity", "ethnicity", "disability", "carer", "religion", "sexual_orientation", ' +
-    '"ward_code", "postcode_district", "lives_in_area", "works_in_area", "studies_in_area", ' +
-    '"runs_business", "represents_group" from "responses" where "consultation_id" = ? and "status" = ? ' +
-    'and "id" > ? order by "id" limit ?';
+  '"sex", "gender_identity", "ethnicity", "disability", "carer", "religion", "sexual_orientation", ' +
+  '"ward_code", "postcode_district", "lives_in_area", "works_in_area", "studies_in_area", ' +
+  '"runs_business", "represents_group" from "responses" where "consultation_id" = ? and "status" = ? ' +
+  'and "id" > ? order by "id" limit ?';
 const ANSWERS_SQL =
   'select "response_id", "question_id", "option_id", "rank", "value_number", "value_text" from ' +
-    '"answers" where "response_id" >= ? and "response_id" <= ? order by "response_id", "id"';
+  '"answers" where "response_id" >= ? and "response_id" <= ? order by "response_id", "id"';
 
 async function app(): Promise<number> {
   const db = openDatabase(database!);
@@ -48,7 +56,10 @@ type Row = Record<string, string | number | null>;
 interface Plan {
   width: number;
   /** question id -> how its answers land */
-  questions: Map<number, { kind: string; at: number; other: number | null; options: Map<number, { at: number; key: string; label: string; isOther: boolean }>; count: number }>;
+  questions: Map<
+    number,
+    { kind: string; at: number; other: number | null; options: Map<number, { at: number; key: string; label: string; isOther: boolean }>; count: number }
+  >;
 }
 
 /** The same columns as the app's export, worked out from the tables with as little code as can be. */
@@ -57,8 +68,10 @@ function plan(db: SQLite.Database, consultationId: number): Plan {
     .prepare('select q.id, q.kind from questions q join sections s on s.id = q.section_id where q.consultation_id = ? order by s.position, q.position, q.id')
     .all(consultationId) as { id: number; kind: string }[];
   const options = db
-    .prepare('select id, question_id, key, label, is_other from options where question_id in (select id from ' +
-      'questions where consultation_id = ?) order by position, id')
+    .prepare(
+      'select id, question_id, key, label, is_other from options where question_id in (select id from ' +
+        'questions where consultation_id = ?) order by position, id',
+    )
     .all(consultationId) as { id: number; question_id: number; key: string; label: string; is_other: number }[];
   let width = 22;
   const out: Plan['questions'] = new Map();
@@ -83,7 +96,9 @@ async function bare(): Promise<number> {
   const consultation = db.prepare('select id from consultations where slug = ?').get(slug) as { id: number };
   const started = performance.now();
   const { width, questions } = plan(db, consultation.id);
-  const wards = new Map((db.prepare('select code, name, area_committee from wards').all() as { code: string; name: string; area_committee: string }[]).map((w) => [w.code, w]));
+  const wards = new Map(
+    (db.prepare('select code, name, area_committee from wards').all() as { code: string; name: string; area_committee: string }[]).map((w) => [w.code, w]),
+  );
   const responses = db.prepare(RESPONSES_SQL);
   const answers = db.prepare(ANSWERS_SQL);
   const csv = stringify({ bom: true });

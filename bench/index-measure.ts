@@ -67,7 +67,10 @@ const requests: [string, SummaryRequest][] = [
     'three-field filter by ethnic group',
     { filter: { ageBand: ['16_17', '18_24', '25_34'], sex: ['female'], disability: ['not_limited', null] }, breakdown: 'ethnicGroup' },
   ],
-  ['worst case: a filter every response passes, by ward (a full scan)', { filter: { locale: [null, ...index.coder.dictionaries.locale.values] }, breakdown: 'ward' }],
+  [
+    'worst case: a filter every response passes, by ward (a full scan)',
+    { filter: { locale: [null, ...index.coder.dictionaries.locale.values] }, breakdown: 'ward' },
+  ],
 ];
 for (const [name, request] of requests) {
   const { p50, p99 } = percentiles(() => summarise(index, request));

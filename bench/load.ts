@@ -65,7 +65,19 @@ export async function load({ url, connections, duration, method = 'GET', bodyTem
  * GETs at a steady `rate` per second (residents browsing, not a flood, so the latency shows waiting
  * rather than queueing) until `until` settles; `onAnswer` sees each answer's time.
  */
-export function loadUntil({ url, connections, rate, until, onAnswer }: { url: string; connections: number; rate: number; until: Promise<unknown>; onAnswer?: () => void }): Promise<LoadResult> {
+export function loadUntil({
+  url,
+  connections,
+  rate,
+  until,
+  onAnswer,
+}: {
+  url: string;
+  connections: number;
+  rate: number;
+  until: Promise<unknown>;
+  onAnswer?: () => void;
+}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ url, connections, overallRate: rate, duration: 3600, timeout: 30 }, (error, result) =>
       error ? reject(error) : resolve(toLoadResult(result)),

@@ -9,8 +9,11 @@ const db = new SQLite(database, { fileMustExist: true });
 db.pragma('busy_timeout = 30000');
 db.exec('BEGIN IMMEDIATE');
 console.log('locked');
-setTimeout(() => {
-  db.exec('COMMIT');
-  db.close();
-  console.log('released');
-}, Number(seconds) * 1000);
+setTimeout(
+  () => {
+    db.exec('COMMIT');
+    db.close();
+    console.log('released');
+  },
+  Number(seconds) * 1000,
+);

@@ -27,7 +27,15 @@ export interface StartOptions {
 }
 
 /** Starts `node <args>` (one process, so its pid is the server's) and waits until it is ready. */
-export async function startNode({ name, args, env, cwd, ready, logFile, timeoutMs = 60_000 }: StartOptions): Promise<{ child: Child; match: RegExpMatchArray }> {
+export async function startNode({
+  name,
+  args,
+  env,
+  cwd,
+  ready,
+  logFile,
+  timeoutMs = 60_000,
+}: StartOptions): Promise<{ child: Child; match: RegExpMatchArray }> {
   const proc = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   if (proc.pid === undefined) throw new Error(`Could not start ${name}`);
   const log = createWriteStream(logFile);

@@ -84,7 +84,9 @@ export function summariseProfile(file: string, root: string, top = 15): ProfileS
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([k, us]) => ({ [key]: k, selfMs: Math.round(us / 1000), share: totalUs ? us / totalUs : 0 }) as Record<K, string> & { selfMs: number; share: number });
+      .map(
+        ([k, us]) => ({ [key]: k, selfMs: Math.round(us / 1000), share: totalUs ? us / totalUs : 0 }) as Record<K, string> & { selfMs: number; share: number },
+      );
   return {
     file,
     busyMs: Math.round(totalUs / 1000),

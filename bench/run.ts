@@ -189,7 +189,9 @@ async function main(): Promise<void> {
 
   console.log(
     `Heard benchmark: ${opts.duration} s per scenario after ${opts.warmup} s warm-up, ${opts.connections} connections, ` +
-      `${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
 
   let app: Child | undefined;
@@ -335,7 +337,10 @@ async function main(): Promise<void> {
     await stop(bare);
     const profiles: { server: 'app' | 'bare'; summary: ProfileSummary }[] = [];
     if (opts.profile) {
-      for (const [server, dir, pid] of [['app', profileDir, app.pid], ['bare', bareProfileDir, bare.pid]] as const) {
+      for (const [server, dir, pid] of [
+        ['app', profileDir, app.pid],
+        ['bare', bareProfileDir, bare.pid],
+      ] as const) {
         const file = newestProfile(dir, pid);
         if (file) profiles.push({ server, summary: summariseProfile(file, ROOT) });
       }
@@ -349,7 +354,10 @@ async function main(): Promise<void> {
         await benchAnalysisAt(
           size,
           { root: ROOT, tmp, cacheDir: join(OUT_DIR, 'cache'), sizes: opts.sizes, duration: opts.duration, warmup: opts.warmup, connections: opts.connections },
-          { summary: (id) => `/admin/consultations/${id}/results.json?${SUMMARY_QUERY}`, filtered: (id) => `/admin/consultations/${id}/results.json?${FILTERED_QUERY}` },
+          {
+            summary: (id) => `/admin/consultations/${id}/results.json?${SUMMARY_QUERY}`,
+            filtered: (id) => `/admin/consultations/${id}/results.json?${FILTERED_QUERY}`,
+          },
         ),
       );
     }
@@ -468,15 +476,30 @@ async function main(): Promise<void> {
     if (contentionReported.text) console.log(`\n${contentionReported.text}`);
     targets.push(...contentionReported.targets);
     console.log('\nTargets\n');
-    console.log(table(['', 'target', 'measured'], targets.map((t) => [t.pass ? 'PASS' : 'FAIL', t.target, t.measured])));
+    console.log(
+      table(
+        ['', 'target', 'measured'],
+        targets.map((t) => [t.pass ? 'PASS' : 'FAIL', t.target, t.measured]),
+      ),
+    );
 
     for (const { server, summary: profile } of profiles) {
       console.log(`\n${server === 'app' ? 'App' : 'Bare server'} CPU profile (main thread, whole run): ${profile.file}`);
       console.log(`${profile.busyMs} ms busy, ${profile.idleMs} ms idle. Self time by area:\n`);
-      console.log(table(['area', 'self ms', 'share'], profile.areas.map((a) => [a.area, a.selfMs, `${(a.share * 100).toFixed(1)}%`]), [false, true, true]));
+      console.log(
+        table(
+          ['area', 'self ms', 'share'],
+          profile.areas.map((a) => [a.area, a.selfMs, `${(a.share * 100).toFixed(1)}%`]),
+          [false, true, true],
+        ),
+      );
       console.log('\nSelf time by function:\n');
       console.log(
-        table(['function', 'self ms', 'share'], profile.functions.map((f) => [f.name, f.selfMs, `${(f.share * 100).toFixed(1)}%`]), [false, true, true]),
+        table(
+          ['function', 'self ms', 'share'],
+          profile.functions.map((f) => [f.name, f.selfMs, `${(f.share * 100).toFixed(1)}%`]),
+          [false, true, true],
+        ),
       );
     }
 
@@ -486,7 +509,13 @@ async function main(): Promise<void> {
       `${JSON.stringify(
         {
           date: new Date().toISOString(),
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMb: Math.round(totalmem() / 2 ** 20), node: process.version, loadAverageAtStart: loadavg() },
+          machine: {
+            cpus: cpus().length,
+            cpuModel: cpus()[0]?.model ?? null,
+            memoryMb: Math.round(totalmem() / 2 ** 20),
+            node: process.version,
+            loadAverageAtStart: loadavg(),
+          },
           options: { durationS: opts.duration, warmupS: opts.warmup, connections: opts.connections, profile: opts.profile },
           submission: { bytes: Buffer.byteLength(verifyBody), answerRowsPerResponse: answersPerResponse, ...count, rowsIdenticalInBothDatabases: same },
           scenarios: results,

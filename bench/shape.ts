@@ -4,15 +4,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 // read with plain SQL (no app code), for the bare
 // baseline server and for building the submission body. Kept free of Kysely on purpose.
 
-export type Kind =
-  | 'single_choice'
-  | 'multiple_choice'
-  | 'yes_no'
-  | 'agree_scale'
-  | 'rating'
-  | 'ranking'
-  | 'short_text'
-  | 'long_text';
+export type Kind = 'single_choice' | 'multiple_choice' | 'yes_no' | 'agree_scale' | 'rating' | 'ranking' | 'short_text' | 'long_text';
 
 export interface ShapeOption {
   id: number;
@@ -57,8 +49,7 @@ interface QuestionRow {
 
 export function loadShape(db: SqliteDatabase, slug: string): ConsultationShape {
   const consultation = db.prepare('select id, slug, ask_about_you from consultations where slug = ?').get(slug) as
-    | { id: number; slug: string; ask_about_you: number }
-    | undefined;
+    { id: number; slug: string; ask_about_you: number } | undefined;
   if (!consultation) throw new Error(`No consultation with slug ${slug}`);
   const rows = db
     .prepare(
@@ -74,9 +65,7 @@ export function loadShape(db: SqliteDatabase, slug: string): ConsultationShape {
     )
     .all(consultation.id) as { id: number; question_id: number; key: string; is_other: number }[];
   const questions = rows.map((r): ShapeQuestion => {
-    const options = optionRows
-      .filter((o) => o.question_id === r.id)
-      .map((o) => ({ id: o.id, key: o.key, isOther: o.is_other === 1 }));
+    const options = optionRows.filter((o) => o.question_id === r.id).map((o) => ({ id: o.id, key: o.key, isOther: o.is_other === 1 }));
     return {
       id: r.id,
       key: r.key,

@@ -9,8 +9,7 @@ import type { ConsultationShape, ShapeQuestion } from './shape';
 
 export const ID_PLACEHOLDER = '__BENCH_ID__';
 
-const SHORT_TEXT =
-  'The canal walks and Vernon Park, the market hall on a Saturday morning, and neighbours who still stop to say hello.';
+const SHORT_TEXT = 'The canal walks and Vernon Park, the market hall on a Saturday morning, and neighbours who still stop to say hello.';
 const LONG_TEXT =
   'During the first lockdown I was furloughed for four months and my partner kept working at Stepping Hill, so the children were ' +
   'at home with me and schoolwork was hard without a second laptop. Our street set up a WhatsApp group and took turns doing ' +

@@ -64,10 +64,13 @@ export class Gate {
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(() => {
-        this.#line.splice(this.#line.indexOf(admit), 1);
-        reject(new DatabaseBusyError());
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          this.#line.splice(this.#line.indexOf(admit), 1);
+          reject(new DatabaseBusyError());
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       this.#line.push(admit);
     });
   }

@@ -11,9 +11,7 @@ afterAll(() => destroy());
 
 async function tableColumns(): Promise<Record<string, string[]>> {
   const tables = await db.introspection.getTables();
-  return Object.fromEntries(
-    tables.filter((t) => !t.name.startsWith('kysely_')).map((t) => [t.name, t.columns.map((c) => c.name).sort()]),
-  );
+  return Object.fromEntries(tables.filter((t) => !t.name.startsWith('kysely_')).map((t) => [t.name, t.columns.map((c) => c.name).sort()]));
 }
 
 describe('the schema', () => {

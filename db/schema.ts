@@ -6,16 +6,7 @@ export type Flag = 0 | 1;
 export const CONSULTATION_STATUSES = ['draft', 'open', 'closed', 'results_published'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
-export const QUESTION_KINDS = [
-  'single_choice',
-  'multiple_choice',
-  'yes_no',
-  'agree_scale',
-  'rating',
-  'ranking',
-  'short_text',
-  'long_text',
-] as const;
+export const QUESTION_KINDS = ['single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'rating', 'ranking', 'short_text', 'long_text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export interface WardTable {
@@ -681,7 +672,16 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
   coding_themes: columns<CodingThemeTable>({ answer_id: true, coder_id: true, theme_id: true }),
   coding_samples: columns<CodingSampleTable>({ id: true, consultation_id: true, question_id: true, name: true, created_by: true, created_at: true }),
   coding_sample_answers: columns<CodingSampleAnswerTable>({ sample_id: true, answer_id: true }),
-  quotes: columns<QuoteTable>({ id: true, consultation_id: true, answer_id: true, theme_id: true, priority_id: true, text: true, picked_by: true, picked_at: true }),
+  quotes: columns<QuoteTable>({
+    id: true,
+    consultation_id: true,
+    answer_id: true,
+    theme_id: true,
+    priority_id: true,
+    text: true,
+    picked_by: true,
+    picked_at: true,
+  }),
   population_baselines: columns<PopulationBaselineTable>({ id: true, name: true, source: true, kind: true, notes: true, loaded_by: true, loaded_at: true }),
   population_figures: columns<PopulationFigureTable>({ baseline_id: true, dimension: true, value: true, count: true, approximation: true }),
   actions: columns<ActionTable>({

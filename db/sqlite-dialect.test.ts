@@ -106,9 +106,9 @@ describe('BusyTolerantSqliteDialect on a file another connection has locked', ()
     const impatient = open(0.3);
     const release = holdWriteLock();
     await expect(impatient.insertInto('note').values({ text: 'too late' }).execute()).rejects.toBeInstanceOf(DatabaseBusyError);
-    await expect(
-      impatient.transaction().execute((trx) => trx.insertInto('note').values({ text: 'too late' }).execute()),
-    ).rejects.toBeInstanceOf(DatabaseBusyError);
+    await expect(impatient.transaction().execute((trx) => trx.insertInto('note').values({ text: 'too late' }).execute())).rejects.toBeInstanceOf(
+      DatabaseBusyError,
+    );
     release();
     await impatient.insertInto('note').values({ text: 'in time' }).execute();
     const texts = await impatient.selectFrom('note').select('text').orderBy('id').execute();
@@ -123,13 +123,25 @@ describe('BusyTolerantSqliteDialect on a file another connection has locked', ()
         await trx.insertInto('part').values({ note_id: 999 }).execute(); // foreign key fails
       }),
     ).rejects.toThrow(/FOREIGN KEY/);
-    await Promise.all([1, 2, 3].map((n) => db.transaction().execute((trx) => trx.insertInto('note').values({ text: `t${n}` }).execute())));
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        db.transaction().execute((trx) =>
+          trx
+            .insertInto('note')
+            .values({ text: `t${n}` })
+            .execute(),
+        ),
+      ),
+    );
     const texts = await db.selectFrom('note').select('text').orderBy('id').execute();
     expect(texts.map((row) => row.text)).toEqual(['before', 't1', 't2', 't3']);
   });
 
   it('streams rows while plain queries run beside the stream', async () => {
-    await db.insertInto('note').values([{ text: 'a' }, { text: 'b' }]).execute();
+    await db
+      .insertInto('note')
+      .values([{ text: 'a' }, { text: 'b' }])
+      .execute();
     const streamed: string[] = [];
     for await (const row of db.selectFrom('note').select('text').orderBy('id').stream()) {
       streamed.push(row.text);

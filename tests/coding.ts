@@ -11,7 +11,15 @@ export async function addCoder(db: Db, name: string): Promise<number> {
   const now = new Date().toISOString();
   const { id } = await db
     .insertInto('users')
-    .values({ email: `coder${made}.${Date.now()}@stockport.gov.uk`, name, role: 'officer', status: 'active', password_hash: null, created_at: now, updated_at: now })
+    .values({
+      email: `coder${made}.${Date.now()}@stockport.gov.uk`,
+      name,
+      role: 'officer',
+      status: 'active',
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -48,11 +56,18 @@ export async function addResponse(db: Db, consultationId: number, spec: Response
     .executeTakeFirstOrThrow();
   const answers: Record<number, number> = {};
   for (const [questionId, text] of Object.entries(spec.texts ?? {})) {
-    const row = await db.insertInto('answers').values({ response_id: id, question_id: Number(questionId), value_text: text }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('answers')
+      .values({ response_id: id, question_id: Number(questionId), value_text: text })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     answers[Number(questionId)] = row.id;
   }
   for (const [questionId, optionId] of Object.entries(spec.options ?? {})) {
-    await db.insertInto('answers').values({ response_id: id, question_id: Number(questionId), option_id: optionId }).execute();
+    await db
+      .insertInto('answers')
+      .values({ response_id: id, question_id: Number(questionId), option_id: optionId })
+      .execute();
   }
   return { id, answers };
 }

@@ -41,7 +41,8 @@ export async function createExportFixture(db: Db, status: ConsultationStatus = '
       },
     ],
   });
-  if (status === 'results_published') await db.updateTable('consultations').set({ results_published_at: new Date().toISOString() }).where('id', '=', id).execute();
+  if (status === 'results_published')
+    await db.updateTable('consultations').set({ results_published_at: new Date().toISOString() }).where('id', '=', id).execute();
   const questions = await db.selectFrom('questions').select(['id', 'key']).where('consultation_id', '=', id).execute();
   const choiceId = questions.find((q) => q.key === 'choice')!.id;
   const ideasId = questions.find((q) => q.key === 'ideas')!.id;
@@ -52,17 +53,40 @@ export async function createExportFixture(db: Db, status: ConsultationStatus = '
   await linkPriority(db, id, priorityId);
   const now = new Date().toISOString();
   const themeIds: number[] = [];
-  for (const [i, [key, name]] of ([['trees', 'More trees'], ['paths', 'Better paths'], ['dogs', 'Dogs on leads'], ['benches', 'More benches']] as const).entries()) {
+  for (const [i, [key, name]] of (
+    [
+      ['trees', 'More trees'],
+      ['paths', 'Better paths'],
+      ['dogs', 'Dogs on leads'],
+      ['benches', 'More benches'],
+    ] as const
+  ).entries()) {
     const row = await db
       .insertInto('codebook_themes')
-      .values({ consultation_id: id, key, name, description: `Answers about ${name.toLowerCase()}.`, priority_id: i === 0 ? priorityId : null, position: i + 1, created_at: now })
+      .values({
+        consultation_id: id,
+        key,
+        name,
+        description: `Answers about ${name.toLowerCase()}.`,
+        priority_id: i === 0 ? priorityId : null,
+        position: i + 1,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     themeIds.push(row.id);
   }
   const { id: coderId } = await db
     .insertInto('users')
-    .values({ email: `export-coder-${++made}-${Date.now()}@stockport.gov.uk`, name: 'Coder', role: 'officer', status: 'active', password_hash: null, created_at: now, updated_at: now })
+    .values({
+      email: `export-coder-${++made}-${Date.now()}@stockport.gov.uk`,
+      name: 'Coder',
+      role: 'officer',
+      status: 'active',
+      password_hash: null,
+      created_at: now,
+      updated_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
@@ -91,7 +115,10 @@ export async function createExportFixture(db: Db, status: ConsultationStatus = '
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('answers').values({ response_id: responseId, question_id: choiceId, option_id: options[n % 3]!.id }).execute();
+    await db
+      .insertInto('answers')
+      .values({ response_id: responseId, question_id: choiceId, option_id: options[n % 3]!.id })
+      .execute();
     const { id: answerId } = await db
       .insertInto('answers')
       .values({ response_id: responseId, question_id: ideasId, value_text: `Idea number ${n}: plant more trees and mend the paths.` })
@@ -100,16 +127,35 @@ export async function createExportFixture(db: Db, status: ConsultationStatus = '
     answerIds.push(answerId);
     // Trees in all but the last eight, paths in every other answer, dogs in one in five, and
     // benches in only three (so hidden even overall).
-    const themes = [n < 65 ? themeIds[0]! : null, n % 2 === 0 ? themeIds[1]! : null, n % 5 === 0 ? themeIds[2]! : null, [5, 17, 33].includes(n) ? themeIds[3]! : null].filter(
-      (t): t is number => t !== null,
-    );
+    const themes = [
+      n < 65 ? themeIds[0]! : null,
+      n % 2 === 0 ? themeIds[1]! : null,
+      n % 5 === 0 ? themeIds[2]! : null,
+      [5, 17, 33].includes(n) ? themeIds[3]! : null,
+    ].filter((t): t is number => t !== null);
     await db.insertInto('codings').values({ answer_id: answerId, coder_id: coderId, consultation_id: id, question_id: ideasId, coded_at: now }).execute();
-    if (themes.length > 0) await db.insertInto('coding_themes').values(themes.map((theme_id) => ({ answer_id: answerId, coder_id: coderId, theme_id }))).execute();
+    if (themes.length > 0)
+      await db
+        .insertInto('coding_themes')
+        .values(themes.map((theme_id) => ({ answer_id: answerId, coder_id: coderId, theme_id })))
+        .execute();
   }
-  for (const [n, themeId] of [[0, themeIds[0]!], [1, themeIds[1]!], [2, null]] as const) {
+  for (const [n, themeId] of [
+    [0, themeIds[0]!],
+    [1, themeIds[1]!],
+    [2, null],
+  ] as const) {
     await db
       .insertInto('quotes')
-      .values({ consultation_id: id, answer_id: answerIds[n]!, theme_id: themeId, priority_id: themeId ? null : priorityId, text: `Quote ${n}: plant more trees.`, picked_by: null, picked_at: now })
+      .values({
+        consultation_id: id,
+        answer_id: answerIds[n]!,
+        theme_id: themeId,
+        priority_id: themeId ? null : priorityId,
+        text: `Quote ${n}: plant more trees.`,
+        picked_by: null,
+        picked_at: now,
+      })
       .execute();
   }
   const consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -8,12 +8,20 @@ let made = 0;
 const unique = (prefix: string) => `${prefix}-${++made}-${Math.random().toString(36).slice(2, 8)}`;
 
 export async function addFrameworkTheme(db: Db, name = 'One Home'): Promise<number> {
-  const { id } = await db.insertInto('themes').values({ key: unique('theme'), name, position: made }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('themes')
+    .values({ key: unique('theme'), name, position: made })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
 export async function addPriority(db: Db, themeId: number, name: string): Promise<number> {
-  const { id } = await db.insertInto('priorities').values({ theme_id: themeId, key: unique('priority'), name, position: made }).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('priorities')
+    .values({ theme_id: themeId, key: unique('priority'), name, position: made })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return id;
 }
 
@@ -36,12 +44,20 @@ export async function addCodebookTheme(db: Db, consultationId: number, name: str
   return id;
 }
 
-export type Respondent = Partial<Pick<NewResponse, 'quote_consent' | 'quote_credit' | 'quote_name' | 'age_band' | 'ward_code' | 'never_attribute' | 'respondent_group' | 'postcode_district'>> & {
+export type Respondent = Partial<
+  Pick<NewResponse, 'quote_consent' | 'quote_credit' | 'quote_name' | 'age_band' | 'ward_code' | 'never_attribute' | 'respondent_group' | 'postcode_district'>
+> & {
   status?: ResponseStatus;
 };
 
 /** A response with one answer to the question, returning both ids. */
-export async function addAnswer(db: Db, consultationId: number, questionId: number, text: string | null, who: Respondent = {}): Promise<{ responseId: number; answerId: number }> {
+export async function addAnswer(
+  db: Db,
+  consultationId: number,
+  questionId: number,
+  text: string | null,
+  who: Respondent = {},
+): Promise<{ responseId: number; answerId: number }> {
   const { status = 'counted', ...fields } = who;
   const { id: responseId } = await db
     .insertInto('responses')
@@ -58,7 +74,11 @@ export async function addAnswer(db: Db, consultationId: number, questionId: numb
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const { id: answerId } = await db.insertInto('answers').values({ response_id: responseId, question_id: questionId, value_text: text }).returning('id').executeTakeFirstOrThrow();
+  const { id: answerId } = await db
+    .insertInto('answers')
+    .values({ response_id: responseId, question_id: questionId, value_text: text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { responseId, answerId };
 }
 
@@ -70,8 +90,21 @@ export async function code(db: Db, answerId: number, coderId: number, themeIds: 
     .select(['questions.id as question_id', 'questions.consultation_id'])
     .where('answers.id', '=', answerId)
     .executeTakeFirstOrThrow();
-  await db.insertInto('codings').values({ answer_id: answerId, coder_id: coderId, consultation_id: answer.consultation_id, question_id: answer.question_id, coded_at: new Date().toISOString() }).execute();
-  if (themeIds.length > 0) await db.insertInto('coding_themes').values(themeIds.map((theme_id) => ({ answer_id: answerId, coder_id: coderId, theme_id }))).execute();
+  await db
+    .insertInto('codings')
+    .values({
+      answer_id: answerId,
+      coder_id: coderId,
+      consultation_id: answer.consultation_id,
+      question_id: answer.question_id,
+      coded_at: new Date().toISOString(),
+    })
+    .execute();
+  if (themeIds.length > 0)
+    await db
+      .insertInto('coding_themes')
+      .values(themeIds.map((theme_id) => ({ answer_id: answerId, coder_id: coderId, theme_id })))
+      .execute();
 }
 
 export async function questionIdOf(db: Db, consultationId: number, key: string): Promise<number> {

@@ -23,11 +23,7 @@ interface QuestionRow {
 }
 
 async function questionsOf(db: Db, consultationId: number): Promise<QuestionRow[]> {
-  const questions = await db
-    .selectFrom('questions')
-    .select(['id', 'kind', 'rank_count', 'rating_max'])
-    .where('consultation_id', '=', consultationId)
-    .execute();
+  const questions = await db.selectFrom('questions').select(['id', 'kind', 'rank_count', 'rating_max']).where('consultation_id', '=', consultationId).execute();
   const options = await db
     .selectFrom('options')
     .select(['id', 'question_id'])
@@ -82,7 +78,9 @@ export async function storeRandomResponses(db: Db, consultationId: number, count
     const locale = pick(random, LOCALES);
     const answers = questions.flatMap((q) => answersTo(random, q));
     const meta = { idempotencyKey: `random-${consultationId}-${Date.now()}-${i}-${random()}`, locale, now: new Date() };
-    const { id } = await inTransaction(db, (trx) => insertResponse(trx, { consultationId, fields, answers }, { ...meta, channel: channel as (typeof CHANNELS)[number] }));
+    const { id } = await inTransaction(db, (trx) =>
+      insertResponse(trx, { consultationId, fields, answers }, { ...meta, channel: channel as (typeof CHANNELS)[number] }),
+    );
     stored.push({ id, ...fields, channel, locale, answers });
   }
   return stored;

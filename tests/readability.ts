@@ -14,7 +14,10 @@ export interface Readability {
 
 /** A piece of interface text as it reads on the page: placeholders become numbers, each text a sentence. */
 export function asSentence(text: string): string {
-  const filled = text.replace(/\{\{\s*\w+\s*\}\}/g, '3').replace(/<\/?\d+>/g, '').trim();
+  const filled = text
+    .replace(/\{\{\s*\w+\s*\}\}/g, '3')
+    .replace(/<\/?\d+>/g, '')
+    .trim();
   return /[.!?:]$/.test(filled) ? filled : `${filled}.`;
 }
 

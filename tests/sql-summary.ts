@@ -31,9 +31,7 @@ const lit = (s: string) => sql.lit(s);
 function expression(dimension: Dimension): RawBuilder<string | null> {
   switch (dimension) {
     case 'ethnicGroup': {
-      const whens = Object.entries(ETHNIC_GROUPS).map(
-        ([group, codes]) => sql`when responses.ethnicity in (${sql.join(codes.map(lit))}) then ${lit(group)}`,
-      );
+      const whens = Object.entries(ETHNIC_GROUPS).map(([group, codes]) => sql`when responses.ethnicity in (${sql.join(codes.map(lit))}) then ${lit(group)}`);
       return sql<string | null>`(case ${sql.join(whens, sql` `)} else responses.ethnicity end)`;
     }
     case 'areaCommittee':

@@ -32,11 +32,17 @@ describe('cohensKappa', () => {
     // Table (A rows × B columns): [[10, 2, 0], [1, 8, 1], [0, 3, 5]], n = 30.
     // po = 23/30; A margins 12, 10, 8; B margins 11, 13, 6; pe = (132 + 130 + 48)/900 = 310/900.
     const data: [string, string][] = [];
-    const table = [[10, 2, 0], [1, 8, 1], [0, 3, 5]];
+    const table = [
+      [10, 2, 0],
+      [1, 8, 1],
+      [0, 3, 5],
+    ];
     const labels = ['transport', 'housing', 'parks'];
-    table.forEach((row, i) => row.forEach((count, j) => {
-      for (let k = 0; k < count; k++) data.push([labels[i]!, labels[j]!]);
-    }));
+    table.forEach((row, i) =>
+      row.forEach((count, j) => {
+        for (let k = 0; k < count; k++) data.push([labels[i]!, labels[j]!]);
+      }),
+    );
     const pe = 310 / 900;
     expect(cohensKappa(data)?.kappa).toBeCloseTo((23 / 30 - pe) / (1 - pe), 12);
   });

@@ -16,9 +16,7 @@ export type KappaResult = {
 };
 
 /** Cohen's kappa for two coders' labels on the same items, one [coderA, coderB] pair per item. */
-export function cohensKappa<Label extends string | number | boolean>(
-  pairs: readonly (readonly [Label, Label])[],
-): KappaResult | null {
+export function cohensKappa<Label extends string | number | boolean>(pairs: readonly (readonly [Label, Label])[]): KappaResult | null {
   const n = pairs.length;
   if (n === 0) return null;
 
@@ -36,8 +34,7 @@ export function cohensKappa<Label extends string | number | boolean>(
   for (const [label, countA] of byA) {
     expectedAgreement += (countA / n) * ((byB.get(label) ?? 0) / n);
   }
-  const kappa =
-    expectedAgreement >= 1 ? null : (observedAgreement - expectedAgreement) / (1 - expectedAgreement);
+  const kappa = expectedAgreement >= 1 ? null : (observedAgreement - expectedAgreement) / (1 - expectedAgreement);
   return { method: { code: 'cohens-kappa' }, kappa, observedAgreement, expectedAgreement, n };
 }
 
@@ -54,10 +51,7 @@ export type ThemeAgreement<Theme extends string> = { theme: Theme; agreement: Ka
  * per answer ("did this coder tick it?"), which is how multi-label coding is usually reported.
  * Pass the codebook's themes so a theme neither officer used still appears, in codebook order.
  */
-export function kappaPerTheme<Theme extends string>(
-  codings: readonly DoubleCoding<Theme>[],
-  themes?: readonly Theme[],
-): ThemeAgreement<Theme>[] {
+export function kappaPerTheme<Theme extends string>(codings: readonly DoubleCoding<Theme>[], themes?: readonly Theme[]): ThemeAgreement<Theme>[] {
   const seen = new Set<Theme>(themes ?? []);
   for (const { coderA, coderB } of codings) {
     for (const theme of [...coderA, ...coderB]) seen.add(theme);

@@ -93,7 +93,14 @@ describe('coded themes summarised like a closed question', () => {
     expect(again.options.map((o) => o.count)).toEqual([0, 2, 2]);
 
     const byChannel = await summariseCodedThemes(db, index, { breakdown: 'channel' });
-    expect(byChannel.summary.breakdown!.groups.map((g) => [g.value, g.counts.responses, g.counts.questions[0]!.base, g.counts.questions[0]!.options.map((o) => o.count)])).toEqual([
+    expect(
+      byChannel.summary.breakdown!.groups.map((g) => [
+        g.value,
+        g.counts.responses,
+        g.counts.questions[0]!.base,
+        g.counts.questions[0]!.options.map((o) => o.count),
+      ]),
+    ).toEqual([
       ['online', 3, 1, [0, 1, 1]],
       ['paper', 2, 2, [0, 1, 1]],
     ]);
@@ -134,7 +141,12 @@ describe('coded themes summarised like a closed question', () => {
     }
     const index = await buildConsultationIndex(db, consultationId);
     const expected = await recompute(db, consultationId, themes);
-    const requests: SummaryRequest[] = [{}, { breakdown: 'channel' }, { breakdown: 'areaCommittee' }, { filter: { channel: ['online', 'workshop'] }, breakdown: 'ward' }];
+    const requests: SummaryRequest[] = [
+      {},
+      { breakdown: 'channel' },
+      { breakdown: 'areaCommittee' },
+      { filter: { channel: ['online', 'workshop'] }, breakdown: 'ward' },
+    ];
     for (let k = 0; k < 8; k++) {
       const filter: Filter = {};
       if (random() < 0.6) filter.channel = channels.filter(() => random() < 0.6);
@@ -145,7 +157,8 @@ describe('coded themes summarised like a closed question', () => {
     for (const request of requests) {
       const { summary } = await summariseCodedThemes(db, index, request);
       expect(summary.total, JSON.stringify(request)).toEqual(expected(request, 'all'));
-      for (const group of summary.breakdown?.groups ?? []) expect(group.counts, `${JSON.stringify(request)} ${group.value}`).toEqual(expected(request, group.value));
+      for (const group of summary.breakdown?.groups ?? [])
+        expect(group.counts, `${JSON.stringify(request)} ${group.value}`).toEqual(expected(request, group.value));
       if (request.breakdown) expect(summary.breakdown!.groups.reduce((n, g) => n + g.counts.responses, 0)).toBe(summary.total.responses);
       // The results page hands over its closed-question summary for the group sizes: same figures.
       expect((await summariseCodedThemes(db, index, request, summarise(index, request))).summary, JSON.stringify(request)).toEqual(summary);
@@ -157,8 +170,18 @@ describe('coded themes summarised like a closed question', () => {
 async function recompute(db: Db, consultationId: number, themeIds: number[]) {
   const responses = await db.selectFrom('responses').selectAll().where('consultation_id', '=', consultationId).where('status', '=', 'counted').execute();
   const wards = new Map((await db.selectFrom('wards').select(['code', 'area_committee']).execute()).map((w) => [w.code, w.area_committee]));
-  const questions = await db.selectFrom('questions').select(['id', 'key']).where('consultation_id', '=', consultationId).where('kind', 'in', ['short_text', 'long_text']).orderBy('position').execute();
-  const codings = await db.selectFrom('codings').innerJoin('answers', 'answers.id', 'codings.answer_id').select(['codings.answer_id', 'codings.coder_id', 'codings.coded_at', 'codings.question_id', 'answers.response_id']).execute();
+  const questions = await db
+    .selectFrom('questions')
+    .select(['id', 'key'])
+    .where('consultation_id', '=', consultationId)
+    .where('kind', 'in', ['short_text', 'long_text'])
+    .orderBy('position')
+    .execute();
+  const codings = await db
+    .selectFrom('codings')
+    .innerJoin('answers', 'answers.id', 'codings.answer_id')
+    .select(['codings.answer_id', 'codings.coder_id', 'codings.coded_at', 'codings.question_id', 'answers.response_id'])
+    .execute();
   const ticks = await db.selectFrom('coding_themes').selectAll().execute();
   const themes = await db.selectFrom('codebook_themes').select(['id', 'key']).where('id', 'in', themeIds).orderBy('position').execute();
   const latest = new Map<number, (typeof codings)[number]>();
@@ -167,7 +190,12 @@ async function recompute(db: Db, consultationId: number, themeIds: number[]) {
     if (!best || c.coded_at > best.coded_at || (c.coded_at === best.coded_at && c.coder_id > best.coder_id)) latest.set(c.answer_id, c);
   }
   const valueOf = (r: (typeof responses)[number], d: Dimension): string | null => {
-    const values: Partial<Record<Dimension, string | null>> = { channel: r.channel, ward: r.ward_code, locale: r.locale, areaCommittee: r.ward_code ? (wards.get(r.ward_code) ?? null) : null };
+    const values: Partial<Record<Dimension, string | null>> = {
+      channel: r.channel,
+      ward: r.ward_code,
+      locale: r.locale,
+      areaCommittee: r.ward_code ? (wards.get(r.ward_code) ?? null) : null,
+    };
     return values[d] ?? null;
   };
   const codedQuestions = questions.filter((qn) => codings.some((c) => c.question_id === qn.id));
@@ -185,7 +213,8 @@ async function recompute(db: Db, consultationId: number, themeIds: number[]) {
       responses: set.length,
       questions: codedQuestions.map((qn) => {
         const counting = [...latest.values()].filter((c) => c.question_id === qn.id && ids.has(c.response_id));
-        const themed = (themeId: number) => counting.filter((c) => ticks.some((t) => t.answer_id === c.answer_id && t.coder_id === c.coder_id && t.theme_id === themeId)).length;
+        const themed = (themeId: number) =>
+          counting.filter((c) => ticks.some((t) => t.answer_id === c.answer_id && t.coder_id === c.coder_id && t.theme_id === themeId)).length;
         return {
           questionId: qn.id,
           key: qn.key,

@@ -54,8 +54,16 @@ function recoverableHidden(grid: Cell[][]): number {
 describe('protectTable', () => {
   it('hides a small cell and, so it cannot be subtracted out, the cheapest cells closing a rectangle', () => {
     // Options × three wards. The 3 alone would follow from 15 − 12, or from 38 − 20 − 15.
-    const result = protectTable({ cells: [[20, 3, 15], [30, 12, 25]] });
-    expect(result.cells).toEqual([[v(20), S, S], [v(30), S, S]]);
+    const result = protectTable({
+      cells: [
+        [20, 3, 15],
+        [30, 12, 25],
+      ],
+    });
+    expect(result.cells).toEqual([
+      [v(20), S, S],
+      [v(30), S, S],
+    ]);
     expect(result.rowTotals).toEqual([v(38), v(67)]);
     expect(result.columnTotals).toEqual([v(50), v(15), v(40)]);
     expect(result.grandTotal).toEqual(v(105));
@@ -64,7 +72,14 @@ describe('protectTable', () => {
   it('closes a cycle through a hidden value that only joins two hidden groups (found by the random test below)', () => {
     // "Two hidden per line" alone leaves (3,0)–(3,2)–(4,2) as a chain between two rectangles:
     // each of them follows from the equations. One more cell, (5,4) = 26, puts them on a cycle.
-    const cells = [[17, 37, 64, 33, 41], [0, 47, 27, 13, 2], [0, 59, 19, 51, 63], [5, 0, 10, 37, 32], [31, 42, 2, 6, 8], [15, 11, 0, 0, 26]];
+    const cells = [
+      [17, 37, 64, 33, 41],
+      [0, 47, 27, 13, 2],
+      [0, 59, 19, 51, 63],
+      [5, 0, 10, 37, 32],
+      [31, 42, 2, 6, 8],
+      [15, 11, 0, 0, 26],
+    ];
     const result = protectTable({ cells });
     expect(result.cells.map((row) => row.map((cell) => (cell.kind === 'shown' ? cell.value : 'hidden')))).toEqual([
       ['hidden', 'hidden', 64, 33, 41],
@@ -78,25 +93,49 @@ describe('protectTable', () => {
   });
 
   it('shows zeros, except in a group too small to show, where they would say "all of them answered alike"', () => {
-    const big = protectTable({ cells: [[0, 40], [25, 30]] });
-    expect(big.cells).toEqual([[v(0), v(40)], [v(25), v(30)]]);
+    const big = protectTable({
+      cells: [
+        [0, 40],
+        [25, 30],
+      ],
+    });
+    expect(big.cells).toEqual([
+      [v(0), v(40)],
+      [v(25), v(30)],
+    ]);
 
     // Ward B has 4 respondents, all of whom chose option 1; its 0 must not give that away.
-    const small = protectTable({ cells: [[30, 4], [25, 0], [20, 0]] });
+    const small = protectTable({
+      cells: [
+        [30, 4],
+        [25, 0],
+        [20, 0],
+      ],
+    });
     expect(small.columnTotals[1]).toEqual(S);
     expect(small.cells.map((row) => row[1])).toEqual([S, S, S]);
     expect(recoverableHidden(extended(small))).toBe(0);
   });
 
   it('suppresses a base below the threshold and every percentage of it', () => {
-    const result = protectTable({ cells: [[40, 5, 30], [35, 3, 25]] });
+    const result = protectTable({
+      cells: [
+        [40, 5, 30],
+        [35, 3, 25],
+      ],
+    });
     expect(result.columnTotals[1]).toEqual(S);
     expect(columnPercentages(result).map((row) => row[1])).toEqual([S, S]);
     expect(columnPercentages(result)[0]?.[0]).toMatchObject({ kind: 'shown', proportion: 40 / 75 });
   });
 
   it('keeps no trace of a hidden value in what it returns', () => {
-    const result = protectTable({ cells: [[20, 7], [30, 12]] });
+    const result = protectTable({
+      cells: [
+        [20, 7],
+        [30, 12],
+      ],
+    });
     expect(JSON.stringify(result)).not.toMatch(/"value":7\b/);
     expect(result.cells[0]?.[1]).toEqual({ kind: 'suppressed' });
     expect(Object.isFrozen(result.cells[0])).toBe(true);
@@ -104,9 +143,30 @@ describe('protectTable', () => {
   });
 
   it('takes the threshold from the installation, and given totals over computed ones', () => {
-    expect(protectTable({ cells: [[20, 7], [30, 12]] }, 5).cells).toEqual([[v(20), v(7)], [v(30), v(12)]]);
+    expect(
+      protectTable(
+        {
+          cells: [
+            [20, 7],
+            [30, 12],
+          ],
+        },
+        5,
+      ).cells,
+    ).toEqual([
+      [v(20), v(7)],
+      [v(30), v(12)],
+    ]);
     // A multiple-choice question: bases count people, not ticks, so they are passed in.
-    const multi = protectTable({ cells: [[20, 15], [30, 12]], columnTotals: [40, 20], rowTotals: [35, 42], grandTotal: 60 });
+    const multi = protectTable({
+      cells: [
+        [20, 15],
+        [30, 12],
+      ],
+      columnTotals: [40, 20],
+      rowTotals: [35, 42],
+      grandTotal: 60,
+    });
     expect(multi.columnTotals).toEqual([v(40), v(20)]);
     expect(() => protectTable({ cells: [[1, 2], [3]] })).toThrow(RangeError);
     expect(() => protectTable({ cells: [[1.5]] })).toThrow(RangeError);
@@ -114,8 +174,24 @@ describe('protectTable', () => {
   });
 
   it('leaves an all-safe or empty table untouched', () => {
-    expect(protectTable({ cells: [[0, 0], [0, 0]] }).grandTotal).toEqual(v(0));
-    expect(protectTable({ cells: [[10, 11], [12, 13]] }).cells.flat().every((cell) => cell.kind === 'shown')).toBe(true);
+    expect(
+      protectTable({
+        cells: [
+          [0, 0],
+          [0, 0],
+        ],
+      }).grandTotal,
+    ).toEqual(v(0));
+    expect(
+      protectTable({
+        cells: [
+          [10, 11],
+          [12, 13],
+        ],
+      })
+        .cells.flat()
+        .every((cell) => cell.kind === 'shown'),
+    ).toBe(true);
   });
 
   it('on 1,000 random tables with small groups: nothing below 10 shown, no line with one hidden entry, nothing recoverable', () => {
@@ -135,15 +211,17 @@ describe('protectTable', () => {
       const raw = [...cells.map((row) => [...row, row.reduce((a, b) => a + b, 0)])];
       raw.push(raw[0]!.map((_, j) => raw.reduce((sum, row) => sum + row[j]!, 0)));
 
-      shownGrid.forEach((row, i) => row.forEach((cell, j) => {
-        const value = raw[i]![j]!;
-        if (cell.kind === 'shown') {
-          expect(cell.value).toBe(value);
-          expect(value === 0 || value >= 10).toBe(true);
-        } else if (value >= 10 || value === 0) {
-          withSecondary++;
-        }
-      }));
+      shownGrid.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const value = raw[i]![j]!;
+          if (cell.kind === 'shown') {
+            expect(cell.value).toBe(value);
+            expect(value === 0 || value >= 10).toBe(true);
+          } else if (value >= 10 || value === 0) {
+            withSecondary++;
+          }
+        }),
+      );
       const lines = [...shownGrid, ...shownGrid[0]!.map((_, j) => shownGrid.map((row) => row[j]!))];
       for (const line of lines) expect(line.filter((cell) => cell.kind === 'suppressed').length).not.toBe(1);
       expect(recoverableHidden(shownGrid)).toBe(0);

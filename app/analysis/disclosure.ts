@@ -100,9 +100,7 @@ function primarySuppression(grid: number[][], threshold: number): boolean[][] {
   const c = (grid[0]?.length ?? 1) - 1;
   const smallRow = grid.map((row) => small(row[c] ?? 0));
   const smallColumn = (grid[r] ?? []).map(small);
-  return grid.map((row, i) =>
-    row.map((value, j) => small(value) || (value === 0 && (smallRow[i] === true || smallColumn[j] === true))),
-  );
+  return grid.map((row, i) => row.map((value, j) => small(value) || (value === 0 && (smallRow[i] === true || smallColumn[j] === true))));
 }
 
 type Entry = { i: number; j: number };
@@ -132,7 +130,9 @@ function secondarySuppression(grid: number[][], hidden: boolean[][]): void {
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
   const isHidden = (i: number, j: number) => hidden[i]?.[j] === true;
-  const hide = ({ i, j }: Entry) => { (hidden[i] as boolean[])[j] = true; };
+  const hide = ({ i, j }: Entry) => {
+    (hidden[i] as boolean[])[j] = true;
+  };
 
   for (;;) {
     // A line with a single hidden entry gives it away by subtraction: hide its cheapest neighbour.
@@ -140,15 +140,27 @@ function secondarySuppression(grid: number[][], hidden: boolean[][]): void {
     for (let i = 0; i < rows; i++) {
       const row = Array.from({ length: columns }, (_, j) => ({ i, j }));
       if (row.filter((e) => isHidden(e.i, e.j)).length === 1) {
-        const pick = cheapest(grid, row.filter((e) => !isHidden(e.i, e.j)));
-        if (pick) { hide(pick); changed = true; }
+        const pick = cheapest(
+          grid,
+          row.filter((e) => !isHidden(e.i, e.j)),
+        );
+        if (pick) {
+          hide(pick);
+          changed = true;
+        }
       }
     }
     for (let j = 0; j < columns; j++) {
       const column = Array.from({ length: rows }, (_, i) => ({ i, j }));
       if (column.filter((e) => isHidden(e.i, e.j)).length === 1) {
-        const pick = cheapest(grid, column.filter((e) => !isHidden(e.i, e.j)));
-        if (pick) { hide(pick); changed = true; }
+        const pick = cheapest(
+          grid,
+          column.filter((e) => !isHidden(e.i, e.j)),
+        );
+        if (pick) {
+          hide(pick);
+          changed = true;
+        }
       }
     }
     if (changed) continue;
@@ -225,7 +237,10 @@ function reachable(hidden: boolean[][], start: { row: number } | { column: numbe
     for (const edge of adjacency[vertex] ?? []) {
       if (edge.i === without.i && edge.j === without.j) continue;
       const next = vertex < rows ? rows + edge.j : edge.i;
-      if (!seen.has(next)) { seen.add(next); queue.push(next); }
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
     }
   }
   const all = [...seen];

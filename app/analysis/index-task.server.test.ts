@@ -33,7 +33,15 @@ beforeAll(async () => {
   await seedReference(db);
   consultationId = await createConsultation(db, {
     slug: 'parks',
-    sections: [{ key: 's', questions: [{ key: 'visit', kind: 'single_choice', options: ['daily', 'weekly', 'rarely'] }, { key: 'like', kind: 'yes_no' }] }],
+    sections: [
+      {
+        key: 's',
+        questions: [
+          { key: 'visit', kind: 'single_choice', options: ['daily', 'weekly', 'rarely'] },
+          { key: 'like', kind: 'yes_no' },
+        ],
+      },
+    ],
   });
   await storeRandomResponses(db, consultationId, 2_345, createRandom(11));
   heavy = createHeavyWork({ threads: 1, queue: 2, databaseUrl });
@@ -62,7 +70,8 @@ describe('a summary index built on a worker thread', () => {
 
   it('keeps counting responses stored after it came back', async () => {
     // As storeResponse does once its transaction has committed.
-    for (const response of await storeRandomResponses(db, consultationId, 7, createRandom(12))) announceResponseChange(db, { kind: 'stored', consultationId, response });
+    for (const response of await storeRandomResponses(db, consultationId, 7, createRandom(12)))
+      announceResponseChange(db, { kind: 'stored', consultationId, response });
     const index = await analysisIndex(db, consultationId);
     expect(built).toBe(1);
     expect(comparable(summarise(index, { breakdown: 'ward' }))).toEqual(await summariseBySql(db, consultationId, { breakdown: 'ward' }));
@@ -71,10 +80,14 @@ describe('a summary index built on a worker thread', () => {
   it('is built here, not on a thread, when the consultation is smaller than the size given', async () => {
     const small = await createConsultation(db, { slug: 'bins', sections: [{ key: 's', questions: [{ key: 'like', kind: 'yes_no' }] }] });
     await storeRandomResponses(db, small, 40, createRandom(13));
-    buildIndexesWith(db, (id) => {
-      built += 1;
-      return onWorkers(id);
-    }, { fromResponses: 1_000 });
+    buildIndexesWith(
+      db,
+      (id) => {
+        built += 1;
+        return onWorkers(id);
+      },
+      { fromResponses: 1_000 },
+    );
     const index = await analysisIndex(db, small);
     expect(built).toBe(1);
     expect(index.size).toBe(40);

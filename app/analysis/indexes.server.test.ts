@@ -28,9 +28,22 @@ beforeAll(async () => {
   ({ db, destroy } = await createTestDb());
   await seedReference(db);
   consultationId = await createConsultation(db, {
-    sections: [{ key: 's1', questions: [{ key: 'pick', kind: 'single_choice', options: ['buses', 'trams'] }, { key: 'says', kind: 'short_text' }] }],
+    sections: [
+      {
+        key: 's1',
+        questions: [
+          { key: 'pick', kind: 'single_choice', options: ['buses', 'trams'] },
+          { key: 'says', kind: 'short_text' },
+        ],
+      },
+    ],
   });
-  const question = await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('key', '=', 'pick').executeTakeFirstOrThrow();
+  const question = await db
+    .selectFrom('questions')
+    .select('id')
+    .where('consultation_id', '=', consultationId)
+    .where('key', '=', 'pick')
+    .executeTakeFirstOrThrow();
   const options = await db.selectFrom('options').select('id').where('question_id', '=', question.id).orderBy('position').execute();
   pick = { questionId: question.id, options: options.map((o) => o.id) };
   const now = new Date().toISOString();
@@ -102,7 +115,12 @@ describe('the index registry', () => {
   it('counts the responses of an imported spreadsheet once the import has committed', async () => {
     const intake = await loadIntakeConsultation(db, (await findConsultation(db, consultationId))!);
     const before = chosen(summarise(await analysisIndex(db, consultationId)));
-    const csv = ['channel,submitted_at,pick,ward', 'paper,2026-03-01,buses,Bramhall North', 'paper,2026-03-02,trams,Marple North', 'workshop,2026-03-02,trams,'].join('\n');
+    const csv = [
+      'channel,submitted_at,pick,ward',
+      'paper,2026-03-01,buses,Bramhall North',
+      'paper,2026-03-02,trams,Marple North',
+      'workshop,2026-03-02,trams,',
+    ].join('\n');
     const result = await importResponses(db, intake, { fileName: 'paper.csv', bytes: new TextEncoder().encode(csv), actor: COMMAND_LINE });
     expect(result.status).toBe('imported');
     // The import's responses are read back from the database after the commit.

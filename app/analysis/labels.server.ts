@@ -33,7 +33,15 @@ export async function loadQuestionLabels(db: Db, consultation: Consultation, loc
     .orderBy('questions.id')
     .execute();
   const options = questions.length
-    ? await db.selectFrom('options').select(['id', 'question_id', 'key', 'label']).where('question_id', 'in', questions.map((q) => q.id)).execute()
+    ? await db
+        .selectFrom('options')
+        .select(['id', 'question_id', 'key', 'label'])
+        .where(
+          'question_id',
+          'in',
+          questions.map((q) => q.id),
+        )
+        .execute()
     : [];
   const tr = await loadTranslations(db, locale, [
     { type: 'question', ids: questions.map((q) => q.id) },

@@ -29,12 +29,26 @@ let destroy: () => Promise<void>;
 let consultationId: number;
 let cookie: string;
 
-async function respond(n: number, fields: { ward_code: string; respondent_group: string }, channel: Channel, pick: string, agree: string, options: Map<string, number>) {
+async function respond(
+  n: number,
+  fields: { ward_code: string; respondent_group: string },
+  channel: Channel,
+  pick: string,
+  agree: string,
+  options: Map<string, number>,
+) {
   await inTransaction(db, async (trx) => {
     for (let i = 0; i < n; i++) {
       await insertResponse(
         trx,
-        { consultationId, fields, answers: [{ question_id: options.get('pick')!, option_id: options.get(pick)! }, { question_id: options.get('agree')!, option_id: options.get(agree)! }] },
+        {
+          consultationId,
+          fields,
+          answers: [
+            { question_id: options.get('pick')!, option_id: options.get(pick)! },
+            { question_id: options.get('agree')!, option_id: options.get(agree)! },
+          ],
+        },
         { idempotencyKey: `${fields.ward_code}-${channel}-${pick}-${i}`, locale: 'en', channel, now: new Date() },
       );
     }
@@ -54,7 +68,15 @@ beforeAll(async () => {
     ])
     .execute();
   consultationId = await createConsultation(db, {
-    sections: [{ key: 'main', questions: [{ key: 'pick', kind: 'single_choice', options: ['a', 'b', 'c', 'd'] }, { key: 'agree', kind: 'agree_scale' }] }],
+    sections: [
+      {
+        key: 'main',
+        questions: [
+          { key: 'pick', kind: 'single_choice', options: ['a', 'b', 'c', 'd'] },
+          { key: 'agree', kind: 'agree_scale' },
+        ],
+      },
+    ],
   });
   const rows = await db
     .selectFrom('options')
@@ -83,7 +105,10 @@ function args(path: string): LoaderFunctionArgs {
 
 type Loaded = ResultsViewProps & { title: string };
 async function page(query: string): Promise<Loaded> {
-  const result = (await pageLoader(args(`/admin/consultations/${consultationId}/results${query}`))) as unknown as { data: Loaded; init: { status?: number } | null };
+  const result = (await pageLoader(args(`/admin/consultations/${consultationId}/results${query}`))) as unknown as {
+    data: Loaded;
+    init: { status?: number } | null;
+  };
   expect(result.init?.status ?? 200).toBe(200);
   return result.data;
 }
@@ -101,7 +126,9 @@ function shownCounts(value: unknown, path = ''): { path: string; n: number }[] {
   const record = value as Record<string, unknown>;
   if (record.suppressed === true) expect(Object.keys(record), `${path} carries nothing but "suppressed"`).toEqual(['suppressed']);
   return Object.entries(record).flatMap(([key, v]) =>
-    (key === 'count' || key === 'value') && typeof v === 'number' && record.suppressed === false ? [{ path: `${path}.${key}`, n: v }] : shownCounts(v, `${path}.${key}`),
+    (key === 'count' || key === 'value') && typeof v === 'number' && record.suppressed === false
+      ? [{ path: `${path}.${key}`, n: v }]
+      : shownCounts(v, `${path}.${key}`),
   );
 }
 
@@ -159,7 +186,9 @@ describe('no page or endpoint reveals a hidden figure', () => {
   }
 
   it('shows the small ward’s column as "fewer than 10", with no count in the JSON', async () => {
-    const model = (await json('?breakdown=ward')) as { questions: { columns: { key: string; responses: unknown }[]; rows: { key: string; cells: unknown[] }[] }[] };
+    const model = (await json('?breakdown=ward')) as {
+      questions: { columns: { key: string; responses: unknown }[]; rows: { key: string; cells: unknown[] }[] }[];
+    };
     const pick = model.questions[0]!;
     const j = pick.columns.findIndex((c) => c.key === REDDISH_NORTH);
     expect(pick.columns[j]!.responses).toEqual({ suppressed: true });
@@ -177,7 +206,10 @@ describe('no page or endpoint reveals a hidden figure', () => {
   });
 
   it('answers a made-up group with 400 and the reason', async () => {
-    const result = (await pageLoader(args(`/admin/consultations/${consultationId}/results?ward=nowhere`))) as unknown as { data: Loaded; init: { status?: number } };
+    const result = (await pageLoader(args(`/admin/consultations/${consultationId}/results?ward=nowhere`))) as unknown as {
+      data: Loaded;
+      init: { status?: number };
+    };
     expect(result.init.status).toBe(400);
     expect(result.data.model).toBeNull();
     const container = renderPage(result.data);

@@ -51,7 +51,13 @@ export function testQuestion(q: QuestionResult): QuestionTest {
   if (EXCLUSIVE.has(q.kind)) {
     const chi = chiSquareTest(rows.map((_, i) => tested.map((g) => g.cells[i]!.count)));
     if (chi) {
-      test.overall = { statistic: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue, reliable: chi.valid, notable: chi.valid && chi.pValue < ALPHA };
+      test.overall = {
+        statistic: chi.statistic,
+        degreesOfFreedom: chi.degreesOfFreedom,
+        pValue: chi.pValue,
+        reliable: chi.valid,
+        notable: chi.valid && chi.pValue < ALPHA,
+      };
     }
   }
 
@@ -79,7 +85,17 @@ export function testQuestion(q: QuestionResult): QuestionTest {
     const flag = (group: Tested, way: 'higher' | 'lower', rate: number, rest: number) => {
       group.cells[c.row]!.notable = way;
       const row = rows[c.row]!;
-      q.notable.push({ optionKey: row.key, option: row.label, groupKey: group.column.key, group: group.column.label, direction: way, percent: rate * 100, restPercent: rest * 100, pValue: p, method: c.method });
+      q.notable.push({
+        optionKey: row.key,
+        option: row.label,
+        groupKey: group.column.key,
+        group: group.column.label,
+        direction: way,
+        percent: rate * 100,
+        restPercent: rest * 100,
+        pValue: p,
+        method: c.method,
+      });
     };
     flag(c.group, direction, c.rate, c.rest);
     const other = tested.length === 2 ? tested[1] : undefined;

@@ -17,7 +17,10 @@ export function countRespondents<D extends Dimension>(index: ConsultationIndex, 
   const result = new Map<D, GroupCount[]>();
   if (group === null) {
     for (const d of dimensions) {
-      result.set(d, (summarise(index, { breakdown: d }).breakdown?.groups ?? []).map((g) => ({ value: g.value, responses: g.counts.responses })));
+      result.set(
+        d,
+        (summarise(index, { breakdown: d }).breakdown?.groups ?? []).map((g) => ({ value: g.value, responses: g.counts.responses })),
+      );
     }
     return result;
   }

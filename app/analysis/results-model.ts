@@ -154,10 +154,20 @@ export interface ResultRow {
 export function resultRows(model: ResultsModel): ResultRow[] {
   const rows: ResultRow[] = [];
   const breakdown = model.breakdown?.label ?? '';
-  const parts = [['questions', model.questions], ['youth', model.youth], ['themes', model.themes]] as const;
+  const parts = [
+    ['questions', model.questions],
+    ['youth', model.youth],
+    ['themes', model.themes],
+  ] as const;
   for (const [part, questions] of parts) {
     for (const q of questions) {
-      const line = (measure: ResultRow['measure'], option: { key: string; label: string }, column: Column, cell: Cell | Count, meanRank?: MeanRank): ResultRow => {
+      const line = (
+        measure: ResultRow['measure'],
+        option: { key: string; label: string },
+        column: Column,
+        cell: Cell | Count,
+        meanRank?: MeanRank,
+      ): ResultRow => {
         const base = column.base.suppressed ? null : column.base.value;
         const shown = !cell.suppressed;
         return {

@@ -49,7 +49,11 @@ type Row = { id: number; group: string; answers: { question: string; option: str
 
 /** The counted responses and their answers, straight from the tables. */
 async function readRows(breakdown: 'channel' | 'ward_code', filter: { respondent_group?: string }): Promise<Row[]> {
-  let responses = db.selectFrom('responses').select(['id', 'channel', 'ward_code', 'respondent_group']).where('consultation_id', '=', consultation.id).where('status', '=', 'counted');
+  let responses = db
+    .selectFrom('responses')
+    .select(['id', 'channel', 'ward_code', 'respondent_group'])
+    .where('consultation_id', '=', consultation.id)
+    .where('status', '=', 'counted');
   if (filter.respondent_group) responses = responses.where('respondent_group', '=', filter.respondent_group);
   const rows = await responses.execute();
   const answers = await db
@@ -140,7 +144,9 @@ describe('the results of real responses', () => {
     for (const threshold of [10, 3]) {
       const outcome = await loadResults(db, consultation, 'pl', new URLSearchParams('breakdown=ward&respondentGroup=young_person'), threshold);
       if (!outcome.ok) throw new Error('expected figures');
-      expect(outcome.model.filter).toEqual([{ dimension: 'respondentGroup', label: 'Grupa respondentów', values: [{ key: 'young_person', label: 'Młoda osoba' }] }]);
+      expect(outcome.model.filter).toEqual([
+        { dimension: 'respondentGroup', label: 'Grupa respondentów', values: [{ key: 'young_person', label: 'Młoda osoba' }] },
+      ]);
       compare(outcome.model, rows, threshold);
     }
   });

@@ -6,7 +6,16 @@ import { translated, loadTranslations } from '~/platform/i18n/content-translatio
 import { env } from '~/platform/env.server';
 import type { Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
-import { filteredDimensions, groupKey, NOT_STATED, queryParams, resultsQuerySchema, summaryRequestOf, type DimensionChoices, type ResultsQuery } from './filters';
+import {
+  filteredDimensions,
+  groupKey,
+  NOT_STATED,
+  queryParams,
+  resultsQuerySchema,
+  summaryRequestOf,
+  type DimensionChoices,
+  type ResultsQuery,
+} from './filters';
 import type { ConsultationIndex } from './index/consultation-index';
 import { DIMENSIONS, type Dimension } from './dimensions';
 import { analysisIndex } from './indexes.server';
@@ -22,8 +31,7 @@ import type { ResultsForm, ResultsModel, ResultsRequestError } from './results-m
 const ALWAYS_RECORDED: readonly Dimension[] = ['respondentGroup', 'channel', 'locale'];
 
 export type ResultsOutcome =
-  | { ok: true; model: ResultsModel; form: ResultsForm; query: ResultsQuery }
-  | { ok: false; errors: ResultsRequestError[]; form: ResultsForm };
+  { ok: true; model: ResultsModel; form: ResultsForm; query: ResultsQuery } | { ok: false; errors: ResultsRequestError[]; form: ResultsForm };
 
 function choicesOf(index: ConsultationIndex): DimensionChoices {
   const choices = {} as Record<Dimension, readonly string[]>;

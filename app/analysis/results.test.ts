@@ -8,7 +8,13 @@ import { resultRows, type Cell, type QuestionResult } from './results-model';
 // bounds and chi-square statistics in Python, from the textbook formulas), so each rule can be
 // seen at work: primary and secondary suppression, the base, the tests and the ranking figures.
 
-type Spec = { key: string; kind?: QuestionKind; options: Record<string, number>; noAnswer: number; ranking?: Record<string, [first: number, top3: number, rankSum: number]> };
+type Spec = {
+  key: string;
+  kind?: QuestionKind;
+  options: Record<string, number>;
+  noAnswer: number;
+  ranking?: Record<string, [first: number, top3: number, rankSum: number]>;
+};
 
 function question(id: number, s: Spec): QuestionCounts {
   const options = Object.entries(s.options).map(([key, count], i) => ({ optionId: id * 100 + i, key, count }));
@@ -37,7 +43,15 @@ function add(parts: Counts[]): Counts {
       noAnswer: parts.reduce((n, p) => n + p.questions[k]!.noAnswer, 0),
       options: q.options.map((o, i) => ({ ...o, count: parts.reduce((n, p) => n + p.questions[k]!.options[i]!.count, 0) })),
       ...(q.ranking
-        ? { ranking: q.ranking.map((r, i) => ({ ...r, first: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.first, 0), top3: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.top3, 0), rankSum: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.rankSum, 0), ranked: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.ranked, 0) })) }
+        ? {
+            ranking: q.ranking.map((r, i) => ({
+              ...r,
+              first: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.first, 0),
+              top3: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.top3, 0),
+              rankSum: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.rankSum, 0),
+              ranked: parts.reduce((n, p) => n + p.questions[k]!.ranking![i]!.ranked, 0),
+            })),
+          }
         : {}),
     })),
   };
@@ -83,7 +97,14 @@ describe('one table of everyone', () => {
   it('shows counts, the base and percentages of those who answered, with Wilson intervals', () => {
     expect(result.responses).toEqual({ suppressed: false, value: 100 });
     expect(best!.columns).toEqual([
-      { key: 'all', label: 'All', total: true, responses: { suppressed: false, value: 100 }, noAnswer: { suppressed: false, value: 30 }, base: { suppressed: false, value: 70 } },
+      {
+        key: 'all',
+        label: 'All',
+        total: true,
+        responses: { suppressed: false, value: 100 },
+        noAnswer: { suppressed: false, value: 30 },
+        base: { suppressed: false, value: 70 },
+      },
     ]);
     const a = shown(best!.rows[0]!.cells[0]);
     expect(a.count).toBe(40);
@@ -115,7 +136,20 @@ describe('one table of everyone', () => {
     const rows = resultRows(result);
     expect(rows).toHaveLength(5);
     const a = rows[0]!;
-    expect(a).toMatchObject({ consultation: 'test', part: 'questions', question_key: 'best', question: 'Question best?', measure: 'chose', option_key: 'a', option: 'Label a', breakdown: '', group: 'All', count: 40, base: 70, suppressed: false });
+    expect(a).toMatchObject({
+      consultation: 'test',
+      part: 'questions',
+      question_key: 'best',
+      question: 'Question best?',
+      measure: 'chose',
+      option_key: 'a',
+      option: 'Label a',
+      breakdown: '',
+      group: 'All',
+      count: 40,
+      base: 70,
+      suppressed: false,
+    });
     expect(a.percent).toBeCloseTo(57.142857, 5);
     expect(a.ci_low).toBeCloseTo(45.477837, 5);
     expect(rows[4]).toMatchObject({ measure: 'no_answer', option: 'No answer', count: 30, percent: null });
@@ -154,7 +188,14 @@ describe('a breakdown', () => {
   };
 
   it('flags a clear difference with the chi-square test and each group against the rest (Holm-corrected)', () => {
-    const q = model(specs(0, 0), groups([['W1', 80, 20], ['W2', 40, 60], ['W3', 60, 40]])).questions[0]!;
+    const q = model(
+      specs(0, 0),
+      groups([
+        ['W1', 80, 20],
+        ['W2', 40, 60],
+        ['W3', 60, 40],
+      ]),
+    ).questions[0]!;
     expect(q.columns.map((c) => c.key)).toEqual(['all', 'W1', 'W2', 'W3']);
     expect(shown(byGroup(q, 'yes', 'all')).percent).toBeCloseTo(60, 10);
     // Chi-square by hand: 33.3333 on 2 degrees of freedom, p = exp(-x/2).
@@ -175,7 +216,14 @@ describe('a breakdown', () => {
   });
 
   it('flags nothing when the groups answer alike', () => {
-    const q = model(specs(0, 0), groups([['W1', 50, 50], ['W2', 52, 48], ['W3', 49, 51]])).questions[0]!;
+    const q = model(
+      specs(0, 0),
+      groups([
+        ['W1', 50, 50],
+        ['W2', 52, 48],
+        ['W3', 49, 51],
+      ]),
+    ).questions[0]!;
     expect(q.test!.overall!.statistic).toBeCloseTo(0.186675, 5);
     expect(q.test!.overall!.notable).toBe(false);
     expect(q.notable).toEqual([]);
@@ -183,7 +231,15 @@ describe('a breakdown', () => {
   });
 
   it('never tests a group with a hidden figure, nor one that did not say', () => {
-    const q = model(specs(0, 0), groups([['W1', 70, 30], ['W2', 40, 60], ['W3', 3, 4], ['not_stated', 12, 13]])).questions[0]!;
+    const q = model(
+      specs(0, 0),
+      groups([
+        ['W1', 70, 30],
+        ['W2', 40, 60],
+        ['W3', 3, 4],
+        ['not_stated', 12, 13],
+      ]),
+    ).questions[0]!;
     expect(byGroup(q, 'yes', 'W3')).toEqual({ suppressed: true });
     expect(byGroup(q, 'yes', 'not_stated')).toEqual({ suppressed: true });
     expect(q.test).toMatchObject({ groupsTested: 2, groupsLeftOut: 2 });
@@ -198,8 +254,14 @@ describe('a breakdown', () => {
       { key: 'other', options: { a: 30, b: 20 }, noAnswer: 0 },
     ];
     const small = { value: 'W9', counts: counts(5, two) };
-    const mid: Spec[] = [{ ...two[0]!, options: { yes: 30, no: 20 } }, { ...two[1]!, options: { a: 25, b: 25 } }];
-    const big: Spec[] = [{ ...two[0]!, options: { yes: 50, no: 30 } }, { ...two[1]!, options: { a: 40, b: 40 } }];
+    const mid: Spec[] = [
+      { ...two[0]!, options: { yes: 30, no: 20 } },
+      { ...two[1]!, options: { a: 25, b: 25 } },
+    ];
+    const big: Spec[] = [
+      { ...two[0]!, options: { yes: 50, no: 30 } },
+      { ...two[1]!, options: { a: 40, b: 40 } },
+    ];
     const list = [{ value: 'W1', counts: counts(80, big) }, { value: 'W2', counts: counts(50, mid) }, small];
     const result = model(two, { total: add(list.map((g) => g.counts)), breakdown: { dimension: 'ward', groups: list } });
     for (const q of result.questions) {

@@ -46,10 +46,17 @@ function familyOf(summary: Summary, input: ResultsInput): { family: Family; coun
     return { family, counts: [summary.total] };
   }
   const columns = groups.map((g) => ({ key: groupKey(g.value), label: input.groupLabel(g.value) }));
-  return { family: { columns, responses: groups.map((g) => g.counts.responses), breakdown: true, allLabel: input.labels.all }, counts: groups.map((g) => g.counts) };
+  return {
+    family: { columns, responses: groups.map((g) => g.counts.responses), breakdown: true, allLabel: input.labels.all },
+    counts: groups.map((g) => g.counts),
+  };
 }
 
-function tabulate(q: QuestionCounts, perGroup: readonly (QuestionCounts | undefined)[], described: Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'ranking'>): TabulatedQuestion {
+function tabulate(
+  q: QuestionCounts,
+  perGroup: readonly (QuestionCounts | undefined)[],
+  described: Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'ranking'>,
+): TabulatedQuestion {
   const byGroup = <T>(read: (g: QuestionCounts, i: number) => T) => q.options.map((_, i) => perGroup.map((g) => (g ? read(g, i) : (0 as T))));
   const tabulated: TabulatedQuestion = {
     ...described,
@@ -71,7 +78,13 @@ type Describe = (q: QuestionCounts) => Omit<TabulatedQuestion, 'counts' | 'noAns
 function protectSummary(summary: Summary, input: ResultsInput, describe: Describe, alsoHidden?: HiddenTotals) {
   const { family, counts } = familyOf(summary, input);
   const byId = counts.map((c) => new Map(c.questions.map((q) => [q.questionId, q])));
-  const tabulated = summary.total.questions.map((q) => tabulate(q, byId.map((m) => m.get(q.questionId)), describe(q)));
+  const tabulated = summary.total.questions.map((q) =>
+    tabulate(
+      q,
+      byId.map((m) => m.get(q.questionId)),
+      describe(q),
+    ),
+  );
   const result = protectFamily(family, tabulated, input.threshold, alsoHidden);
   if (family.breakdown) for (const q of result.questions) testQuestion(q);
   return { ...result, family };
@@ -84,7 +97,13 @@ const hidesMore = (a: HiddenTotals, b: HiddenTotals) => (a.grand && !b.grand) ||
 export function buildResults(input: ResultsInput): ResultsModel {
   const labels = new Map(input.questions.map((q) => [q.id, q]));
   const position = new Map(input.questions.map((q, i) => [q.id, i]));
-  const ordered = { ...input.summary, total: { ...input.summary.total, questions: [...input.summary.total.questions].sort((a, b) => (position.get(a.questionId) ?? Infinity) - (position.get(b.questionId) ?? Infinity)) } };
+  const ordered = {
+    ...input.summary,
+    total: {
+      ...input.summary.total,
+      questions: [...input.summary.total.questions].sort((a, b) => (position.get(a.questionId) ?? Infinity) - (position.get(b.questionId) ?? Infinity)),
+    },
+  };
 
   const describeClosed: Describe = (q) => {
     const label = labels.get(q.questionId);

@@ -104,14 +104,23 @@ function absorb(table: ProtectedTable, forced: Forced, family: boolean): boolean
   let grew = false;
   const none = table.cells[table.cells.length - 1] ?? [];
   const add = (set: Set<number>, j: number) => {
-    if (!set.has(j)) { set.add(j); grew = true; }
+    if (!set.has(j)) {
+      set.add(j);
+      grew = true;
+    }
   };
   if (family) {
     table.columnTotals.forEach((c, j) => isHidden(c) && add(forced.totals, j));
-    if (isHidden(table.grandTotal) && !forced.grand) { forced.grand = true; grew = true; }
+    if (isHidden(table.grandTotal) && !forced.grand) {
+      forced.grand = true;
+      grew = true;
+    }
   } else {
     none.forEach((c, j) => isHidden(c) && add(forced.none, j));
-    if (isHidden(table.rowTotals[table.rowTotals.length - 1]) && !forced.noneTotal) { forced.noneTotal = true; grew = true; }
+    if (isHidden(table.rowTotals[table.rowTotals.length - 1]) && !forced.noneTotal) {
+      forced.noneTotal = true;
+      grew = true;
+    }
   }
   return grew;
 }
@@ -146,7 +155,16 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
   const [main, first, top3] = tables as [ProtectedTable, ...ProtectedTable[]];
   const columns = columnsOf(main, family);
   const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), column.base)) }));
-  const result: QuestionResult = { key: q.key, text: q.text, kind: q.kind, scale: q.scale, hidden: q.hidden, columns: columns.map((c) => c.column), rows, notable: [] };
+  const result: QuestionResult = {
+    key: q.key,
+    text: q.text,
+    kind: q.kind,
+    scale: q.scale,
+    hidden: q.hidden,
+    columns: columns.map((c) => c.column),
+    rows,
+    notable: [],
+  };
   if (q.ranking && first && top3) {
     const firstColumns = columnsOf(first, family);
     const top3Columns = columnsOf(top3, family);
@@ -186,7 +204,8 @@ export function protectFamily(
 ): { responses: Count; questions: QuestionResult[]; hidden: HiddenTotals } {
   // The groups' responses on their own first: a breakdown with no groups (a filter nobody
   // matches) has none, and its zero describes nobody.
-  const groups = family.responses.length > 0 ? protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold) : null;
+  const groups =
+    family.responses.length > 0 ? protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold) : null;
   const all: DisclosureCell = groups?.columnTotals[0] ?? shownCell(0);
   const shared: Forced = { totals: new Set(), grand: isHidden(all), none: new Set(), noneTotal: false };
   groups?.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
@@ -198,12 +217,21 @@ export function protectFamily(
     const results: QuestionResult[] = [];
     for (const q of questions) {
       const additive = ADDITIVE.has(q.kind);
-      const measures: [number[][], boolean][] = q.ranking ? [[q.counts, false], [q.ranking.first, true], [q.ranking.top3, false]] : [[q.counts, additive]];
+      const measures: [number[][], boolean][] = q.ranking
+        ? [
+            [q.counts, false],
+            [q.ranking.first, true],
+            [q.ranking.top3, false],
+          ]
+        : [[q.counts, additive]];
       const forced: Forced = { ...shared, none: new Set(), noneTotal: false };
       let tables: ProtectedTable[];
       for (;;) {
         tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, q.noAnswer, family, forced, threshold));
-        if (tables.some((t) => absorb(t, shared, true))) { restart = true; break; }
+        if (tables.some((t) => absorb(t, shared, true))) {
+          restart = true;
+          break;
+        }
         if (!tables.map((t) => absorb(t, forced, false)).some(Boolean)) break;
       }
       if (restart) break;

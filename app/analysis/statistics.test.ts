@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chiSquareTest,
-  chiSquareUpperTail,
-  fisherExactTest,
-  holmAdjust,
-  holmMethod,
-  twoProportionTest,
-  wilsonInterval,
-} from '~/analysis/statistics';
+import { chiSquareTest, chiSquareUpperTail, fisherExactTest, holmAdjust, holmMethod, twoProportionTest, wilsonInterval } from '~/analysis/statistics';
 
 // A seeded generator, so a failing random case can be replayed.
 function random(seed: number) {
@@ -109,7 +101,12 @@ describe('chiSquareTest', () => {
     ])!;
     expect(small).toMatchObject({ expectedBelow5: true, valid: false });
     // Identical rows: no association at all.
-    expect(chiSquareTest([[10, 20], [10, 20]])).toMatchObject({ statistic: 0, pValue: 1 });
+    expect(
+      chiSquareTest([
+        [10, 20],
+        [10, 20],
+      ]),
+    ).toMatchObject({ statistic: 0, pValue: 1 });
   });
 
   it('on random 2×2 tables equals the two-proportion z-test (X² = z², same p)', () => {
@@ -119,7 +116,10 @@ describe('chiSquareTest', () => {
       const n2 = 20 + int(rand, 500);
       const x1 = 5 + int(rand, n1 - 10);
       const x2 = 5 + int(rand, n2 - 10);
-      const chi = chiSquareTest([[x1, n1 - x1], [x2, n2 - x2]])!;
+      const chi = chiSquareTest([
+        [x1, n1 - x1],
+        [x2, n2 - x2],
+      ])!;
       const prop = twoProportionTest(x1, n1, x2, n2);
       if (!prop || !('z' in prop)) continue;
       expect(chi.statistic).toBeCloseTo(prop.z ** 2, 8);
@@ -154,15 +154,36 @@ describe('twoProportionTest', () => {
 
 describe('fisherExactTest', () => {
   it("matches R's ?fisher.test examples: tea tasting p = 0.4857, convictions p = 0.0005367", () => {
-    expect(fisherExactTest([[3, 1], [1, 3]])).toBeCloseTo(0.485714, 6);
-    expect(fisherExactTest([[2, 10], [15, 3]])).toBeCloseTo(0.00053672, 8);
+    expect(
+      fisherExactTest([
+        [3, 1],
+        [1, 3],
+      ]),
+    ).toBeCloseTo(0.485714, 6);
+    expect(
+      fisherExactTest([
+        [2, 10],
+        [15, 3],
+      ]),
+    ).toBeCloseTo(0.00053672, 8);
   });
 
   it('on random tables equals a direct sum over all tables with the same margins (log-factorials)', () => {
-    const logFactorial = (n: number) => { let s = 0; for (let i = 2; i <= n; i++) s += Math.log(i); return s; };
+    const logFactorial = (n: number) => {
+      let s = 0;
+      for (let i = 2; i <= n; i++) s += Math.log(i);
+      return s;
+    };
     const logProb = (a: number, b: number, c: number, d: number) =>
-      logFactorial(a + b) + logFactorial(c + d) + logFactorial(a + c) + logFactorial(b + d) -
-      logFactorial(a + b + c + d) - logFactorial(a) - logFactorial(b) - logFactorial(c) - logFactorial(d);
+      logFactorial(a + b) +
+      logFactorial(c + d) +
+      logFactorial(a + c) +
+      logFactorial(b + d) -
+      logFactorial(a + b + c + d) -
+      logFactorial(a) -
+      logFactorial(b) -
+      logFactorial(c) -
+      logFactorial(d);
     const rand = random(11);
     for (let k = 0; k < 300; k++) {
       const [a, b, c, d] = [int(rand, 30), int(rand, 30), int(rand, 30), int(rand, 30)];
@@ -175,7 +196,12 @@ describe('fisherExactTest', () => {
         const lp = logProb(x, y, z, w);
         if (lp <= observed + 1e-7) expected += Math.exp(lp);
       }
-      expect(fisherExactTest([[a, b], [c, d]])).toBeCloseTo(Math.min(1, expected), 9);
+      expect(
+        fisherExactTest([
+          [a, b],
+          [c, d],
+        ]),
+      ).toBeCloseTo(Math.min(1, expected), 9);
     }
   });
 });

@@ -14,13 +14,7 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
  * with `count` for the number of comparisons so i18next can pluralise). No UI text lives here.
  */
 export type MethodCode =
-  | 'wilson-interval'
-  | 'chi-square-independence'
-  | 'two-proportion-z'
-  | 'one-proportion-z'
-  | 'fisher-exact'
-  | 'holm-correction'
-  | 'cohens-kappa';
+  'wilson-interval' | 'chi-square-independence' | 'two-proportion-z' | 'one-proportion-z' | 'fisher-exact' | 'holm-correction' | 'cohens-kappa';
 
 export type Method = { code: MethodCode; count?: number };
 
@@ -87,13 +81,9 @@ export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareR
   for (const row of table) row.forEach((value) => assertCount(value, 'count'));
   const width = Math.max(0, ...table.map((row) => row.length));
   const padded = table.map((row) => Array.from({ length: width }, (_, j) => row[j] ?? 0));
-  const columnSums = Array.from({ length: width }, (_, j) =>
-    padded.reduce((sum, row) => sum + (row[j] ?? 0), 0),
-  );
+  const columnSums = Array.from({ length: width }, (_, j) => padded.reduce((sum, row) => sum + (row[j] ?? 0), 0));
   const keptColumns = columnSums.flatMap((sum, j) => (sum > 0 ? [j] : []));
-  const rows = padded
-    .map((row) => keptColumns.map((j) => row[j] ?? 0))
-    .filter((row) => row.some((value) => value > 0));
+  const rows = padded.map((row) => keptColumns.map((j) => row[j] ?? 0)).filter((row) => row.some((value) => value > 0));
   if (rows.length < 2 || keptColumns.length < 2) return null;
 
   const rowSums = rows.map((row) => row.reduce((a, b) => a + b, 0));
@@ -161,7 +151,10 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
   if (expected.some((e) => e < 5)) {
     return {
       method: { code: 'fisher-exact' },
-      pValue: fisherExactTest([[x1, n1 - x1], [x2, n2 - x2]]),
+      pValue: fisherExactTest([
+        [x1, n1 - x1],
+        [x2, n2 - x2],
+      ]),
       because: 'expected-below-5',
     };
   }

@@ -93,7 +93,9 @@ describe('signing in', () => {
     const t0 = new Date('2026-11-22T11:00:00Z');
     for (let i = 0; i < 3; i += 1) await signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `c${i}` }, t0);
     const later = new Date(t0.getTime() + 1000);
-    const all = await Promise.all([0, 1, 2, 3, 4].map((i) => signIn(db, limits, { email: 'target@example.org', password: `burst ${i}`, client: `b${i}` }, later)));
+    const all = await Promise.all(
+      [0, 1, 2, 3, 4].map((i) => signIn(db, limits, { email: 'target@example.org', password: `burst ${i}`, client: `b${i}` }, later)),
+    );
     const checked = all.filter((r) => !r.ok && r.reason === 'invalid').length;
     expect(checked).toBeGreaterThanOrEqual(1);
     expect(checked).toBeLessThanOrEqual(2);
@@ -134,8 +136,14 @@ describe('Anyone can lock anyone out', () => {
     const limits = createRateLimits({ submissionsPerHour: 60 });
     const attacker = await insertActiveUser(db, { email: 'insider@example.org', role: 'analyst', password: 'insiders passphrase' });
     const t0 = new Date('2026-11-23T12:00:00Z');
-    for (let i = 0; i < 6; i += 1) await signIn(db, limits, { email: owner.email, password: `guess ${i}`, client: `x${i}` }, new Date(t0.getTime() + i * 60_000));
-    const result = await signIn(db, limits, { email: owner.email, password: 'guess again', client: 'x9', devices: [{ user: attacker.id, device: 'a-device-id-of-the-insider' }] }, new Date(t0.getTime() + 5 * 60_000));
+    for (let i = 0; i < 6; i += 1)
+      await signIn(db, limits, { email: owner.email, password: `guess ${i}`, client: `x${i}` }, new Date(t0.getTime() + i * 60_000));
+    const result = await signIn(
+      db,
+      limits,
+      { email: owner.email, password: 'guess again', client: 'x9', devices: [{ user: attacker.id, device: 'a-device-id-of-the-insider' }] },
+      new Date(t0.getTime() + 5 * 60_000),
+    );
     expect(result).toMatchObject({ ok: false, reason: 'wait' });
   });
 
@@ -144,11 +152,21 @@ describe('Anyone can lock anyone out', () => {
     const t0 = new Date('2026-11-23T15:00:00Z').getTime();
     // Twelve addresses, one guess each, a minute apart: no account reaches its own limit.
     for (let i = 0; i < 12; i += 1) {
-      expect(await signIn(db, limits, { email: `nobody${i}@example.org`, password: 'Summer2026!', client: 'sprayer' }, new Date(t0 + i * 60_000))).toEqual({ ok: false, reason: 'invalid' });
+      expect(await signIn(db, limits, { email: `nobody${i}@example.org`, password: 'Summer2026!', client: 'sprayer' }, new Date(t0 + i * 60_000))).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
     }
     const last = new Date(t0 + 11 * 60_000);
-    expect(await signIn(db, limits, { email: 'nobody99@example.org', password: 'Summer2026!', client: 'sprayer' }, last)).toEqual({ ok: false, reason: 'wait', seconds: 4 });
-    expect(await signIn(db, limits, { email: 'nobody99@example.org', password: 'Summer2026!', client: 'someone-else' }, last)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await signIn(db, limits, { email: 'nobody99@example.org', password: 'Summer2026!', client: 'sprayer' }, last)).toEqual({
+      ok: false,
+      reason: 'wait',
+      seconds: 4,
+    });
+    expect(await signIn(db, limits, { email: 'nobody99@example.org', password: 'Summer2026!', client: 'someone-else' }, last)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });
 

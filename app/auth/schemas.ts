@@ -7,7 +7,11 @@ import { ROLES } from '#db/schema';
 const MIN_PASSWORD = 12;
 const MAX_PASSWORD = 256;
 
-const email = z.string({ error: 'admin:emailMissing' }).trim().max(254, { error: 'admin:emailInvalid' }).pipe(z.email({ error: 'admin:emailInvalid' }));
+const email = z
+  .string({ error: 'admin:emailMissing' })
+  .trim()
+  .max(254, { error: 'admin:emailInvalid' })
+  .pipe(z.email({ error: 'admin:emailInvalid' }));
 const newPassword = z
   .string({ error: 'admin:passwordMissing' })
   .min(MIN_PASSWORD, { error: 'admin:passwordShort' })

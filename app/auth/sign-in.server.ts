@@ -8,10 +8,7 @@ import { verifyPassword } from './password.server';
 import { createSession } from './sessions.server';
 import { findUserByEmail, markSignedIn, normaliseEmail } from './users.server';
 
-export type SignInResult =
-  | { ok: true; token: string; device: KnownDevice }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'wait'; seconds: number };
+export type SignInResult = { ok: true; token: string; device: KnownDevice } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'wait'; seconds: number };
 
 /** A wait this short is served by answering a little later, not by asking the person to come back. */
 const SHORT_WAIT_MS = 2_000;
@@ -58,7 +55,17 @@ export async function signIn(
     for (const [throttle, key] of checks) throttle.fail(key, at);
     const [first] = checks;
     if (user && first && first[0].failures(first[1], at) === first[0].rule.free) {
-      await recordAudit(db, actorOf(user), { action: 'user.sign_in_slowed', entityType: 'user', entityId: user.id, summary: `Sign-in slowed down after repeated failed attempts for ${email}${device ? ' from a known device' : ''}` }, now);
+      await recordAudit(
+        db,
+        actorOf(user),
+        {
+          action: 'user.sign_in_slowed',
+          entityType: 'user',
+          entityId: user.id,
+          summary: `Sign-in slowed down after repeated failed attempts for ${email}${device ? ' from a known device' : ''}`,
+        },
+        now,
+      );
     }
     return { ok: false, reason: 'invalid' };
   }

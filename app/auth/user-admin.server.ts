@@ -4,7 +4,17 @@ import { actorOf, recordAudit } from '~/platform/audit.server';
 import { auditedChange } from '~/platform/audited-change.server';
 import { hashPassword } from './password.server';
 import { deleteUserSessions } from './sessions.server';
-import { activateInvitedUser, countActiveAdmins, findInvitation, findUserByEmail, findUserById, insertInvitation, insertInvitedUser, updateUser, userForAudit } from './users.server';
+import {
+  activateInvitedUser,
+  countActiveAdmins,
+  findInvitation,
+  findUserByEmail,
+  findUserById,
+  insertInvitation,
+  insertInvitedUser,
+  updateUser,
+  userForAudit,
+} from './users.server';
 
 // What administrators do to other people's accounts. Each change is audited in its transaction
 // (the changes to an existing account in auditedChange's shape), and none can leave the council
@@ -14,14 +24,25 @@ export type UserChangeError = 'emailTaken' | 'lastAdmin' | 'notYourself' | 'notF
 type Result<T> = { ok: true; value: T } | { ok: false; error: UserChangeError };
 const refused = (error: UserChangeError) => ({ ok: false, error }) as const;
 
-export async function inviteUser(db: Db, by: User, input: { email: string; name: string; role: Role }, now = new Date()): Promise<Result<{ user: User; token: string }>> {
+export async function inviteUser(
+  db: Db,
+  by: User,
+  input: { email: string; name: string; role: Role },
+  now = new Date(),
+): Promise<Result<{ user: User; token: string }>> {
   return inTransaction(db, async (trx) => {
     if (await findUserByEmail(trx, input.email)) return { ok: false, error: 'emailTaken' } as const;
     const invited = await insertInvitedUser(trx, { ...input, invitedBy: by.id }, now);
     await recordAudit(
       trx,
       actorOf(by),
-      { action: 'user.invite', entityType: 'user', entityId: invited.user.id, summary: `Invited ${invited.user.email} as ${input.role}`, after: userForAudit(invited.user) },
+      {
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: invited.user.id,
+        summary: `Invited ${invited.user.email} as ${input.role}`,
+        after: userForAudit(invited.user),
+      },
       now,
     );
     return { ok: true, value: invited } as const;
@@ -35,7 +56,13 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const accepted = await activateInvitedUser(trx, token, { name: input.name, passwordHash }, now);
-    if (accepted) await recordAudit(trx, actorOf(accepted), { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` }, now);
+    if (accepted)
+      await recordAudit(
+        trx,
+        actorOf(accepted),
+        { action: 'user.accept_invitation', entityType: 'user', entityId: accepted.id, summary: `${accepted.email} accepted their invitation` },
+        now,
+      );
     return accepted;
   });
 }
@@ -120,7 +147,12 @@ export async function signOutUserEverywhere(db: Db, by: User, userId: number, no
         find: (t) => findUserById(t, userId),
         missing: refused('notFound'),
         change: (t) => deleteUserSessions(t, userId),
-        audit: (target, ended) => ({ action: 'user.sign_out_everywhere', entityType: 'user', entityId: userId, summary: `Signed ${target.email} out everywhere (${ended} sessions)` }),
+        audit: (target, ended) => ({
+          action: 'user.sign_out_everywhere',
+          entityType: 'user',
+          entityId: userId,
+          summary: `Signed ${target.email} out everywhere (${ended} sessions)`,
+        }),
       },
       now,
     );

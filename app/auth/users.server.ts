@@ -63,7 +63,15 @@ export async function insertInvitedUser(
   const at = now.toISOString();
   const user = await trx
     .insertInto('users')
-    .values({ email: normaliseEmail(input.email), name: input.name.trim(), role: input.role, password_hash: null, status: 'invited', created_at: at, updated_at: at })
+    .values({
+      email: normaliseEmail(input.email),
+      name: input.name.trim(),
+      role: input.role,
+      password_hash: null,
+      status: 'invited',
+      created_at: at,
+      updated_at: at,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const token = await insertInvitation(trx, user.id, input.invitedBy, now);

@@ -67,7 +67,12 @@ function filtered(db: Db, questionId: number, filters: Omit<AnswerFilters, 'page
                   .selectFrom('codings as later')
                   .select('later.answer_id')
                   .whereRef('later.answer_id', '=', 'c.answer_id')
-                  .where((l) => l.or([l('later.coded_at', '>', l.ref('c.coded_at')), l.and([l('later.coded_at', '=', l.ref('c.coded_at')), l('later.coder_id', '>', l.ref('c.coder_id'))])])),
+                  .where((l) =>
+                    l.or([
+                      l('later.coded_at', '>', l.ref('c.coded_at')),
+                      l.and([l('later.coded_at', '=', l.ref('c.coded_at')), l('later.coder_id', '>', l.ref('c.coder_id'))]),
+                    ]),
+                  ),
               ),
             ),
           ),
@@ -113,7 +118,17 @@ export async function findAnswerForCoding(db: Db, questionId: number, answerId: 
     .select(['answers.id', 'answers.value_text', 'answers.response_id', 'responses.reference', 'responses.locale', 'responses.channel'])
     .where('answers.id', '=', answerId)
     .executeTakeFirst();
-  return row && { id: row.id, text: row.value_text ?? '', responseId: row.response_id, reference: row.reference, locale: row.locale, channel: row.channel, questionId };
+  return (
+    row && {
+      id: row.id,
+      text: row.value_text ?? '',
+      responseId: row.response_id,
+      reference: row.reference,
+      locale: row.locale,
+      channel: row.channel,
+      questionId,
+    }
+  );
 }
 
 /** Where an answer stands among the question's answers: "Answer 12 of 3,402", and its neighbours. */
@@ -130,7 +145,12 @@ export async function answerPlace(db: Db, questionId: number, answerId: number) 
 
 /** The first answer nobody has coded, after the given one and then from the start; null when all are coded. */
 export async function nextUncodedAnswer(db: Db, questionId: number, afterId = 0): Promise<number | null> {
-  const uncoded = () => codableAnswers(db, questionId).select('answers.id').where((eb) => eb.not(anyCoding(eb))).orderBy('answers.id').limit(1);
+  const uncoded = () =>
+    codableAnswers(db, questionId)
+      .select('answers.id')
+      .where((eb) => eb.not(anyCoding(eb)))
+      .orderBy('answers.id')
+      .limit(1);
   const after = await uncoded().where('answers.id', '>', afterId).executeTakeFirst();
   if (after) return after.id;
   const first = await uncoded().where('answers.id', '!=', afterId).executeTakeFirst();

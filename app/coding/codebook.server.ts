@@ -35,7 +35,8 @@ export interface ThemeInput {
   keywords: string;
 }
 
-export type ThemeChange = { ok: true; id: number } | { ok: false; error: 'coding:nameTaken' | 'coding:priorityMissing' | 'coding:notFound'; field?: 'name' | 'priorityId' };
+export type ThemeChange =
+  { ok: true; id: number } | { ok: false; error: 'coding:nameTaken' | 'coding:priorityMissing' | 'coding:notFound'; field?: 'name' | 'priorityId' };
 type ThemeRefusal = Exclude<ThemeChange, { ok: true }>;
 const notFound: ThemeRefusal = { ok: false, error: 'coding:notFound' };
 
@@ -107,11 +108,7 @@ async function themeOf(db: Db, consultationId: number, id: number) {
 }
 
 async function checkInput(db: Db, consultationId: number, input: ThemeInput, exceptId: number | null): Promise<ThemeRefusal | null> {
-  const sameName = await db
-    .selectFrom('codebook_themes')
-    .select(['id', 'name'])
-    .where('consultation_id', '=', consultationId)
-    .execute();
+  const sameName = await db.selectFrom('codebook_themes').select(['id', 'name']).where('consultation_id', '=', consultationId).execute();
   const folded = input.name.toLocaleLowerCase();
   if (sameName.some((t) => t.id !== exceptId && t.name.toLocaleLowerCase() === folded)) return { ok: false, error: 'coding:nameTaken', field: 'name' };
   if (input.priorityId !== null) {
@@ -145,7 +142,19 @@ async function insertCodebookTheme(trx: Trx, actor: Actor, consultationId: numbe
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: 'codebook_theme.create', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Added the coding theme "${input.name}"`, after: await snapshot(trx, id) }, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'codebook_theme.create',
+      entityType: 'codebook_theme',
+      entityId: id,
+      consultationId,
+      summary: `Added the coding theme "${input.name}"`,
+      after: await snapshot(trx, id),
+    },
+    now,
+  );
   return { ok: true, id };
 }
 
@@ -166,7 +175,15 @@ async function writeCodebookTheme(trx: Trx, actor: Actor, consultationId: number
         .execute();
       return snapshot(t, id);
     },
-    audit: (before, after) => ({ action: 'codebook_theme.update', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Edited the coding theme "${input.name}"`, before, after }),
+    audit: (before, after) => ({
+      action: 'codebook_theme.update',
+      entityType: 'codebook_theme',
+      entityId: id,
+      consultationId,
+      summary: `Edited the coding theme "${input.name}"`,
+      before,
+      after,
+    }),
   });
   return outcome.ok ? { ok: true, id } : outcome;
 }
@@ -200,7 +217,14 @@ export function deleteCodebookTheme(db: Db, actor: Actor, consultationId: number
       change: async (t) => {
         await t.deleteFrom('codebook_themes').where('id', '=', id).execute();
       },
-      audit: (before) => ({ action: 'codebook_theme.delete', entityType: 'codebook_theme', entityId: id, consultationId, summary: `Deleted the coding theme "${before.name}"`, before }),
+      audit: (before) => ({
+        action: 'codebook_theme.delete',
+        entityType: 'codebook_theme',
+        entityId: id,
+        consultationId,
+        summary: `Deleted the coding theme "${before.name}"`,
+        before,
+      }),
     });
     return outcome.ok ? { ok: true } : outcome;
   });

@@ -60,7 +60,11 @@ export async function answersPage(db: Db, consultationId: number, questionId: nu
     page.answers.map((a) => a.id),
   );
   const first = (page.page - 1) * ANSWERS_PER_PAGE + 1;
-  return { themes, ...page, answers: page.answers.map((a, i) => ({ ...prepareAnswer(a, codings.get(a.id) ?? [], themes, coderId, false), position: first + i })) };
+  return {
+    themes,
+    ...page,
+    answers: page.answers.map((a, i) => ({ ...prepareAnswer(a, codings.get(a.id) ?? [], themes, coderId, false), position: first + i })),
+  };
 }
 
 /** Saves one officer's coding of one answer, in one transaction with its audit entry. */

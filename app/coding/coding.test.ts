@@ -5,7 +5,15 @@ import { addCoder, addResponse, questionIds } from '../../tests/coding';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
 import { answerPlace, codingProgress, listAnswers, nextUncodedAnswer, type AnswerFilters } from './answers.server';
-import { addThemeKeywords, createCodebookTheme, deleteCodebookTheme, listCodebook, listOpenQuestions, moveCodebookTheme, updateCodebookTheme } from './codebook.server';
+import {
+  addThemeKeywords,
+  createCodebookTheme,
+  deleteCodebookTheme,
+  listCodebook,
+  listOpenQuestions,
+  moveCodebookTheme,
+  updateCodebookTheme,
+} from './codebook.server';
 import { listCodings, saveCoding } from './codings.server';
 import { chooseSample } from './sampling';
 import { createSample, sampleAnswerIds, sampleReport } from './samples.server';
@@ -15,7 +23,13 @@ import { createSample, sampleAnswerIds, sampleReport } from './samples.server';
 
 const actor = { userId: null, label: 'officer@stockport.gov.uk' };
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 10, minute));
-const theme = (name: string, extra: Partial<{ description: string; priorityId: number | null; keywords: string }> = {}) => ({ name, description: '', priorityId: null, keywords: '', ...extra });
+const theme = (name: string, extra: Partial<{ description: string; priorityId: number | null; keywords: string }> = {}) => ({
+  name,
+  description: '',
+  priorityId: null,
+  keywords: '',
+  ...extra,
+});
 
 describe('coding free text', () => {
   let db: Db;
@@ -33,7 +47,13 @@ describe('coding free text', () => {
     await seedFramework(db);
     consultationId = await createConsultation(db, {
       sections: [
-        { key: 'a', questions: [{ key: 'choice', kind: 'yes_no' }, { key: 'story', kind: 'long_text' }] },
+        {
+          key: 'a',
+          questions: [
+            { key: 'choice', kind: 'yes_no' },
+            { key: 'story', kind: 'long_text' },
+          ],
+        },
         { key: 'b', questions: [{ key: 'short', kind: 'short_text' }] },
       ],
     });
@@ -66,7 +86,12 @@ describe('coding free text', () => {
 
   it('adds themes at the end with unique keys, tidied keywords and a priority, each with an audit entry', async () => {
     const priority = await db.selectFrom('priorities').select(['id', 'name']).where('key', '=', 'climate_friendly').executeTakeFirstOrThrow();
-    const transport = await createCodebookTheme(db, actor, consultationId, theme('Transport', { priorityId: priority.id, keywords: ' bus \nBus\n\ncycle lane ' }));
+    const transport = await createCodebookTheme(
+      db,
+      actor,
+      consultationId,
+      theme('Transport', { priorityId: priority.id, keywords: ' bus \nBus\n\ncycle lane ' }),
+    );
     const parks = await createCodebookTheme(db, actor, consultationId, theme('Parks & green spaces'));
     const money = await createCodebookTheme(db, actor, consultationId, theme('Money'));
     expect([transport.ok, parks.ok, money.ok]).toEqual([true, true, true]);
@@ -80,7 +105,11 @@ describe('coding free text', () => {
     // The same name in another consultation's codebook is fine; in this one (any case) it is not.
     expect((await createCodebookTheme(db, actor, other, theme('Transport'))).ok).toBe(true);
     expect(await createCodebookTheme(db, actor, consultationId, theme('transport'))).toEqual({ ok: false, error: 'coding:nameTaken', field: 'name' });
-    expect(await createCodebookTheme(db, actor, consultationId, theme('Health', { priorityId: 99999 }))).toEqual({ ok: false, error: 'coding:priorityMissing', field: 'priorityId' });
+    expect(await createCodebookTheme(db, actor, consultationId, theme('Health', { priorityId: 99999 }))).toEqual({
+      ok: false,
+      error: 'coding:priorityMissing',
+      field: 'priorityId',
+    });
     const created = await audit('codebook_theme.create');
     expect(created.filter((a) => a.consultation_id === consultationId).map((a) => a.summary)).toEqual([
       'Added the coding theme "Transport"',
@@ -90,7 +119,15 @@ describe('coding free text', () => {
   });
 
   it('renames, describes, adds keywords without repeats and reorders, keeping the key', async () => {
-    expect(await updateCodebookTheme(db, actor, consultationId, ids.money!, theme('Money and the cost of living', { description: 'Bills, debt, prices', keywords: 'bills' }))).toEqual({ ok: true, id: ids.money });
+    expect(
+      await updateCodebookTheme(
+        db,
+        actor,
+        consultationId,
+        ids.money!,
+        theme('Money and the cost of living', { description: 'Bills, debt, prices', keywords: 'bills' }),
+      ),
+    ).toEqual({ ok: true, id: ids.money });
     expect((await addThemeKeywords(db, actor, consultationId, ids.money!, ['Bills', 'cost of living'])).ok).toBe(true);
     expect(await updateCodebookTheme(db, actor, other, ids.money!, theme('Elsewhere'))).toEqual({ ok: false, error: 'coding:notFound' });
     expect(await moveCodebookTheme(db, actor, consultationId, ids.money!, 'up')).toBe(true);
@@ -105,7 +142,8 @@ describe('coding free text', () => {
 
   it('stores one coding per answer per coder, replacing only that coder’s themes', async () => {
     const [first] = answers as [number];
-    const save = (coder: number, themeIds: number[], minute: number) => saveCoding(db, actor, { consultationId, questionId: q.story!, answerId: first, coderId: coder, themeIds }, at(minute));
+    const save = (coder: number, themeIds: number[], minute: number) =>
+      saveCoding(db, actor, { consultationId, questionId: q.story!, answerId: first, coderId: coder, themeIds }, at(minute));
     expect(await save(ann, [ids.transport!, ids.parks!], 1)).toEqual({ ok: true });
     expect(await save(bob, [ids.transport!], 2)).toEqual({ ok: true });
     expect(await save(ann, [ids.money!], 3)).toEqual({ ok: true });
@@ -142,7 +180,13 @@ describe('coding free text', () => {
     const all = await list({});
     expect([all.total, all.pages, all.answers.length]).toEqual([25, 2, 20]);
     expect(all.answers[0]!.text).toBe('More buses in the evening');
-    expect((await list({ page: 2 })).answers.map((a) => a.text)).toEqual(['Answer number 21', 'Answer number 22', 'Answer number 23', 'Answer number 24', 'Answer number 25']);
+    expect((await list({ page: 2 })).answers.map((a) => a.text)).toEqual([
+      'Answer number 21',
+      'Answer number 22',
+      'Answer number 23',
+      'Answer number 24',
+      'Answer number 25',
+    ]);
     expect((await list({ page: 9 })).page).toBe(2);
     // Any case; the spam response's "bus" is not there; % is a character, not a wildcard.
     expect((await list({ search: 'bus' })).answers.map((a) => a.text)).toEqual(['More buses in the evening', 'The BUS station is 100% better']);
@@ -182,8 +226,14 @@ describe('coding free text', () => {
     expect(chosen).not.toContain(answers[1]);
     const big = await createSample(db, actor, { consultationId, questionId: q.story!, name: 'All', size: 500, pool: 'any' });
     expect(big).toMatchObject({ ok: true, size: 25 });
-    expect(await createSample(db, actor, { consultationId, questionId: q.short!, name: 'Empty', size: 5, pool: 'any' })).toEqual({ ok: false, error: 'coding:sampleEmpty' });
-    expect((await audit('coding_sample.create')).map((a) => a.summary)).toEqual(['Made the double-coding sample "Pilot" of 6 answers', 'Made the double-coding sample "All" of 25 answers']);
+    expect(await createSample(db, actor, { consultationId, questionId: q.short!, name: 'Empty', size: 5, pool: 'any' })).toEqual({
+      ok: false,
+      error: 'coding:sampleEmpty',
+    });
+    expect((await audit('coding_sample.create')).map((a) => a.summary)).toEqual([
+      'Made the double-coding sample "Pilot" of 6 answers',
+      'Made the double-coding sample "All" of 25 answers',
+    ]);
 
     // Ann and Bob code four of the six; they agree on the money theme, not on transport.
     const plan: [number, number[], number[]][] = [

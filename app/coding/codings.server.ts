@@ -68,9 +68,19 @@ export function saveCoding(db: Db, actor: Actor, input: SaveCoding, now = new Da
     await trx.deleteFrom('codings').where('answer_id', '=', input.answerId).where('coder_id', '=', input.coderId).execute();
     await trx
       .insertInto('codings')
-      .values({ answer_id: input.answerId, coder_id: input.coderId, consultation_id: input.consultationId, question_id: input.questionId, coded_at: now.toISOString() })
+      .values({
+        answer_id: input.answerId,
+        coder_id: input.coderId,
+        consultation_id: input.consultationId,
+        question_id: input.questionId,
+        coded_at: now.toISOString(),
+      })
       .execute();
-    if (themeIds.length) await trx.insertInto('coding_themes').values(themeIds.map((theme_id) => ({ answer_id: input.answerId, coder_id: input.coderId, theme_id }))).execute();
+    if (themeIds.length)
+      await trx
+        .insertInto('coding_themes')
+        .values(themeIds.map((theme_id) => ({ answer_id: input.answerId, coder_id: input.coderId, theme_id })))
+        .execute();
     const names = themes.map((t) => t.name);
     await recordAudit(
       trx,

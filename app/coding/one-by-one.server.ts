@@ -16,7 +16,12 @@ export interface Place {
 /** The answers of a sample the given coder has coded. */
 async function codedBy(db: Db, answerIds: readonly number[], coderId: number): Promise<Set<number>> {
   if (answerIds.length === 0) return new Set();
-  const rows = await db.selectFrom('codings').select('answer_id').where('coder_id', '=', coderId).where('answer_id', 'in', [...answerIds]).execute();
+  const rows = await db
+    .selectFrom('codings')
+    .select('answer_id')
+    .where('coder_id', '=', coderId)
+    .where('answer_id', 'in', [...answerIds])
+    .execute();
   return new Set(rows.map((r) => r.answer_id));
 }
 

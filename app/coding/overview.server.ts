@@ -10,7 +10,11 @@ import { frequentTerms, protectTermCounts } from './terms.server';
 // What the codebook page shows, gathered in one place so its route stays thin.
 
 export async function codebookOverview(db: Db, consultationId: number, chosenQuestion: number | null, threshold: number) {
-  const [questions, themes, samples] = await Promise.all([listOpenQuestions(db, consultationId), listCodebook(db, consultationId), listSamples(db, consultationId)]);
+  const [questions, themes, samples] = await Promise.all([
+    listOpenQuestions(db, consultationId),
+    listCodebook(db, consultationId),
+    listSamples(db, consultationId),
+  ]);
   const progress = await Promise.all(
     questions.map(async (q) => ({ id: q.id, text: q.text, ...(await codingProgress(db, q.id)), firstUncoded: await nextUncodedAnswer(db, q.id) })),
   );
@@ -19,11 +23,19 @@ export async function codebookOverview(db: Db, consultationId: number, chosenQue
   if (question) {
     const found = await frequentTerms(db, question.id);
     // A term is already a keyword of a theme when their stems match, word for word.
-    const stems = (text: string) => tokenise(text, 'en').map((t) => t.norm).join(' ');
+    const stems = (text: string) =>
+      tokenise(text, 'en')
+        .map((t) => t.norm)
+        .join(' ');
     const keywordsOf = themes.map((t) => ({ name: t.name, stems: new Set(keywordList(t.keywords).map(stems)) }));
     const shown = (list: typeof found.terms) => {
       const cells = protectTermCounts(list, found.read, threshold);
-      return list.map((term, i) => ({ id: term.id, label: term.label, count: cells[i]!, keywordOf: keywordsOf.filter((k) => k.stems.has(stems(term.label))).map((k) => k.name) }));
+      return list.map((term, i) => ({
+        id: term.id,
+        label: term.label,
+        count: cells[i]!,
+        keywordOf: keywordsOf.filter((k) => k.stems.has(stems(term.label))).map((k) => k.name),
+      }));
     };
     terms = { questionId: question.id, terms: shown(found.terms), phrases: shown(found.phrases), read: found.read, total: found.total };
   }
@@ -43,4 +55,3 @@ export function adoptTerms(db: Db, actor: Actor, consultationId: number, terms: 
   const name = first.charAt(0).toLocaleUpperCase() + first.slice(1);
   return createCodebookTheme(db, actor, consultationId, { name, description: '', priorityId: null, keywords: terms.join('\n') });
 }
-

@@ -3,4 +3,3 @@ export const SAMPLE_POOLS = ['uncoded', 'any'] as const;
 export type SamplePool = (typeof SAMPLE_POOLS)[number];
 export const SAMPLE_MIN = 2;
 export const SAMPLE_MAX = 500;
-

@@ -11,7 +11,6 @@ import { chooseSample } from './sampling';
 // id and the answer's id, and the first N are taken, so the same sample always holds the same
 // answers and every answer is equally likely to be in it.
 
-
 export interface NewSample {
   consultationId: number;
   questionId: number;
@@ -25,12 +24,19 @@ export type SampleOutcome = { ok: true; id: number; size: number } | { ok: false
 export function createSample(db: Db, actor: Actor, input: NewSample, now = new Date()): Promise<SampleOutcome> {
   return inTransaction(db, async (trx) => {
     let eligible = codableAnswers(trx, input.questionId).select('answers.id');
-    if (input.pool === 'uncoded') eligible = eligible.where((eb) => eb.not(eb.exists(eb.selectFrom('codings as c').select('c.answer_id').whereRef('c.answer_id', '=', 'answers.id'))));
+    if (input.pool === 'uncoded')
+      eligible = eligible.where((eb) => eb.not(eb.exists(eb.selectFrom('codings as c').select('c.answer_id').whereRef('c.answer_id', '=', 'answers.id'))));
     const ids = (await eligible.orderBy('answers.id').execute()).map((r) => r.id);
     if (ids.length < SAMPLE_MIN) return { ok: false, error: 'coding:sampleEmpty' };
     const { id } = await trx
       .insertInto('coding_samples')
-      .values({ consultation_id: input.consultationId, question_id: input.questionId, name: input.name, created_by: actor.userId, created_at: now.toISOString() })
+      .values({
+        consultation_id: input.consultationId,
+        question_id: input.questionId,
+        name: input.name,
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const chosen = chooseSample(id, ids, input.size);
@@ -78,13 +84,32 @@ function samplesQuery(db: Db, consultationId: number) {
       's.created_at as createdAt',
       'u.name as creatorName',
       'u.email as creatorEmail',
-      eb.selectFrom('coding_sample_answers as sa').select((e) => e.fn.countAll<number>().as('n')).whereRef('sa.sample_id', '=', 's.id').as('answers'),
+      eb
+        .selectFrom('coding_sample_answers as sa')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('sa.sample_id', '=', 's.id')
+        .as('answers'),
     ])
     .where('s.consultation_id', '=', consultationId);
 }
 
-function toRow(r: { id: number; name: string; questionId: number; createdAt: string; creatorName: string | null; creatorEmail: string | null; answers: number | null }): SampleRow {
-  return { id: r.id, name: r.name, questionId: r.questionId, createdAt: r.createdAt, createdBy: r.creatorName || r.creatorEmail, answers: Number(r.answers ?? 0) };
+function toRow(r: {
+  id: number;
+  name: string;
+  questionId: number;
+  createdAt: string;
+  creatorName: string | null;
+  creatorEmail: string | null;
+  answers: number | null;
+}): SampleRow {
+  return {
+    id: r.id,
+    name: r.name,
+    questionId: r.questionId,
+    createdAt: r.createdAt,
+    createdBy: r.creatorName || r.creatorEmail,
+    answers: Number(r.answers ?? 0),
+  };
 }
 
 export async function listSamples(db: Db, consultationId: number): Promise<SampleRow[]> {

@@ -8,15 +8,26 @@ const TEXT_MAX = 2000;
 const KEYWORDS_MAX = 4000;
 
 const csrf = z.string().optional();
-const name = z.string({ error: 'coding:nameMissing' }).trim().min(1, { error: 'coding:nameMissing' }).max(NAME_MAX, { error: `coding:nameLong|${NAME_MAX}` });
+const name = z
+  .string({ error: 'coding:nameMissing' })
+  .trim()
+  .min(1, { error: 'coding:nameMissing' })
+  .max(NAME_MAX, { error: `coding:nameLong|${NAME_MAX}` });
 
 export const themeSchema = z.object({
   csrf,
   intent: z.literal('save'),
   name,
-  description: z.string().trim().max(TEXT_MAX, { error: `coding:textLong|${TEXT_MAX}` }).optional(),
+  description: z
+    .string()
+    .trim()
+    .max(TEXT_MAX, { error: `coding:textLong|${TEXT_MAX}` })
+    .optional(),
   priorityId: z.number({ error: 'coding:priorityMissing' }).int({ error: 'coding:priorityMissing' }).optional(),
-  keywords: z.string().max(KEYWORDS_MAX, { error: `coding:textLong|${KEYWORDS_MAX}` }).optional(),
+  keywords: z
+    .string()
+    .max(KEYWORDS_MAX, { error: `coding:textLong|${KEYWORDS_MAX}` })
+    .optional(),
 });
 
 export const deleteThemeSchema = z.object({ csrf, intent: z.literal('delete') });

@@ -40,7 +40,9 @@ describe('suggested themes', () => {
 
   it('reads Polish and Urdu answers word by word in their own script', () => {
     const polish = [{ id: 7, keywords: 'lockdownu\nsąsiedzi' }];
-    expect(suggestThemes('Podczas lockdownu straciłam pracę. Sąsiedzi robili nam zakupy.', 'pl', polish)).toEqual([{ themeId: 7, matched: ['lockdownu', 'Sąsiedzi'] }]);
+    expect(suggestThemes('Podczas lockdownu straciłam pracę. Sąsiedzi robili nam zakupy.', 'pl', polish)).toEqual([
+      { themeId: 7, matched: ['lockdownu', 'Sąsiedzi'] },
+    ]);
     const urdu = [{ id: 8, keywords: 'مدد\nپارک' }];
     expect(suggestThemes('محلے کے لوگوں نے ایک دوسرے کی بہت مدد کی۔', 'ur', urdu)).toEqual([{ themeId: 8, matched: ['مدد'] }]);
   });

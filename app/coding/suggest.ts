@@ -23,7 +23,13 @@ function occurrences(answer: readonly Token[], keyword: readonly Token[]): strin
   for (let i = 0; i + keyword.length <= answer.length; i++) {
     let j = 0;
     while (j < keyword.length && answer[i + j]!.norm === keyword[j]!.norm && (j === 0 || !answer[i + j]!.breakBefore)) j++;
-    if (j === keyword.length) found.push(answer.slice(i, i + j).map((t) => t.word).join(' '));
+    if (j === keyword.length)
+      found.push(
+        answer
+          .slice(i, i + j)
+          .map((t) => t.word)
+          .join(' '),
+      );
   }
   return found;
 }

@@ -30,7 +30,11 @@ export async function frequentTerms(db: Db, questionId: number): Promise<Frequen
   if (!perQuestion) cache.set(db, (perQuestion = new Map()));
   const cached = perQuestion.get(questionId);
   if (cached?.key === key) return cached.value;
-  const rows = await codableAnswers(db, questionId).select(['answers.value_text', 'responses.locale']).orderBy('answers.id', 'desc').limit(TERMS_SAMPLE).execute();
+  const rows = await codableAnswers(db, questionId)
+    .select(['answers.value_text', 'responses.locale'])
+    .orderBy('answers.id', 'desc')
+    .limit(TERMS_SAMPLE)
+    .execute();
   const { terms, phrases } = extractTerms(rows.map((r) => ({ text: r.value_text ?? '', locale: r.locale })));
   const value = { terms, phrases, read: rows.length, total: Number(state.n) };
   perQuestion.set(questionId, { key, value });

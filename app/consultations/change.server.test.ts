@@ -29,13 +29,22 @@ describe('changing a consultation', () => {
       db,
       actor,
       id,
-      { set: () => ({ results_summary: 'New words' }), audit: (b, after) => ({ action: 'results.summary', summary: `Changed "${b.title}"`, before: { results_summary: b.results_summary }, after }) },
+      {
+        set: () => ({ results_summary: 'New words' }),
+        audit: (b, after) => ({ action: 'results.summary', summary: `Changed "${b.title}"`, before: { results_summary: b.results_summary }, after }),
+      },
       now,
     );
     expect(result).toEqual({ ok: true });
     expect(await findConsultation(db, id)).toMatchObject({ results_summary: 'New words', updated_at: now.toISOString() });
     const [entry] = await audits(id);
-    expect(entry).toMatchObject({ action: 'results.summary', entity_type: 'consultation', entity_id: String(id), actor: 'officer@test', after_json: JSON.stringify({ results_summary: 'New words' }) });
+    expect(entry).toMatchObject({
+      action: 'results.summary',
+      entity_type: 'consultation',
+      entity_id: String(id),
+      actor: 'officer@test',
+      after_json: JSON.stringify({ results_summary: 'New words' }),
+    });
   });
 
   it('writes nothing when the consultation is not there or the check refuses', async () => {
@@ -43,7 +52,10 @@ describe('changing a consultation', () => {
     expect(await changeConsultation(db, actor, 999_999, steps)).toEqual({ ok: false, error: 'builder:notFound' });
     const id = await createConsultation(db);
     const before = await findConsultation(db, id);
-    expect(await changeConsultation(db, actor, id, { ...steps, check: () => refuse('publishing:notClosed') })).toEqual({ ok: false, error: 'publishing:notClosed' });
+    expect(await changeConsultation(db, actor, id, { ...steps, check: () => refuse('publishing:notClosed') })).toEqual({
+      ok: false,
+      error: 'publishing:notClosed',
+    });
     expect(await findConsultation(db, id)).toEqual(before);
     expect(await audits(id)).toEqual([]);
   });

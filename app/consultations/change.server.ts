@@ -86,7 +86,13 @@ export interface PartChange<Found, Done> {
  * shape: the transaction opens here, and the consultation is touched with the change so its
  * public definition is rebuilt.
  */
-export function changeConsultationPart<Found, Done = void>(db: Db, actor: Actor, consultationId: number, steps: PartChange<Found, Done>, now = new Date()): Promise<Result> {
+export function changeConsultationPart<Found, Done = void>(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  steps: PartChange<Found, Done>,
+  now = new Date(),
+): Promise<Result> {
   return inTransaction(db, async (trx) => {
     const outcome = await auditedChange(
       trx,

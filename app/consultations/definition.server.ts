@@ -19,13 +19,7 @@ export async function loadConsultationDefinition(db: Db, consultation: Consultat
 
   const [sections, questions, priorities] = await Promise.all([
     // Sections only the young people's version asks are not part of the main form.
-    db
-      .selectFrom('sections')
-      .selectAll()
-      .where('consultation_id', '=', consultation.id)
-      .where('audience', '=', 'everyone')
-      .orderBy('position')
-      .execute(),
+    db.selectFrom('sections').selectAll().where('consultation_id', '=', consultation.id).where('audience', '=', 'everyone').orderBy('position').execute(),
     db
       .selectFrom('questions')
       .innerJoin('sections', 'sections.id', 'questions.section_id')

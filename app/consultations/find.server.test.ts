@@ -41,7 +41,8 @@ describe('the public', () => {
     const upcoming = await slugOf(await createConsultation(db, { status: 'open', opensAt: new Date(now.getTime() + day).toISOString() }));
     const closed = await slugOf(await createConsultation(db, { status: 'closed', closesAt: new Date(now.getTime() - day).toISOString() }));
     const open = await slugOf(await createConsultation(db, { status: 'open' }));
-    for (const slug of [draft, upcoming, 'no-such-consultation']) await expect(requirePublicConsultation(db, slug, 'en', now)).rejects.toMatchObject({ status: 404 });
+    for (const slug of [draft, upcoming, 'no-such-consultation'])
+      await expect(requirePublicConsultation(db, slug, 'en', now)).rejects.toMatchObject({ status: 404 });
     expect(await requirePublicConsultation(db, closed, 'en', now)).toMatchObject({ slug: closed, effectiveStatus: 'closed' });
     await expect(requireOpenConsultation(db, closed, 'en', now)).rejects.toMatchObject({ data: { reason: 'closed', slug: closed }, init: { status: 410 } });
     expect(await requireOpenConsultation(db, open, 'en', now)).toMatchObject({ slug: open, effectiveStatus: 'open' });

@@ -13,20 +13,10 @@ export interface HubFilters {
 
 /** The consultations the public can see, newest first, optionally only those tied to a theme or priority. */
 export async function listPublicConsultations(db: Db, locale: Locale, filters: HubFilters, now: Date): Promise<ConsultationCard[]> {
-  const rows = await db
-    .selectFrom('consultations')
-    .selectAll()
-    .where('status', '!=', 'draft')
-    .orderBy('closes_at', 'desc')
-    .execute();
-  const visible = rows
-    .map((row) => ({ row, status: effectiveStatus(row, now) }))
-    .filter(({ status }) => isPublic(status));
+  const rows = await db.selectFrom('consultations').selectAll().where('status', '!=', 'draft').orderBy('closes_at', 'desc').execute();
+  const visible = rows.map((row) => ({ row, status: effectiveStatus(row, now) })).filter(({ status }) => isPublic(status));
   const ids = visible.map(({ row }) => row.id);
-  const [priorities, tr] = await Promise.all([
-    listPrioritiesOfMany(db, ids, locale),
-    loadTranslations(db, locale, [{ type: 'consultation', ids }]),
-  ]);
+  const [priorities, tr] = await Promise.all([listPrioritiesOfMany(db, ids, locale), loadTranslations(db, locale, [{ type: 'consultation', ids }])]);
   return visible
     .map(({ row, status }) => ({
       slug: row.slug,

@@ -8,7 +8,16 @@ import type { Refusal } from './change.server';
 // and the publishing pages' forms).
 
 /** Refusals a person can fix by typing are 400; a rule that forbids the change is 409. */
-const CONFLICTS = ['builder:deleteLocked', 'builder:meaningLocked', 'builder:standardOptions', 'builder:notDraft', 'builder:notOpen', 'builder:notClosed', 'builder:notScheduled', 'builder:publishRefused'];
+const CONFLICTS = [
+  'builder:deleteLocked',
+  'builder:meaningLocked',
+  'builder:standardOptions',
+  'builder:notDraft',
+  'builder:notOpen',
+  'builder:notClosed',
+  'builder:notScheduled',
+  'builder:publishRefused',
+];
 
 /** A failed change as the form's reply: on its field when it has one, otherwise for the whole form; 404 when it was not there. */
 export function refuseChange(

@@ -47,7 +47,11 @@ export function pieces(text: string, limit = CELL_LIMIT): string[] {
  * needs, named "column (2)", "column (3)"..., right after it. Each piece is made safe: a
  * continuation piece starting with "=" is as dangerous as a first one.
  */
-export function splitLongText(columns: readonly string[], rows: readonly (readonly CellValue[])[], limit = CELL_LIMIT): { columns: string[]; rows: CellValue[][] } {
+export function splitLongText(
+  columns: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  limit = CELL_LIMIT,
+): { columns: string[]; rows: CellValue[][] } {
   const widths = columns.map((_, j) => Math.max(1, ...rows.map((r) => (typeof r[j] === 'string' ? pieces(r[j] as string, limit).length : 1))));
   const header = columns.flatMap((name, j) => Array.from({ length: widths[j]! }, (_, k) => (k === 0 ? name : `${name} (${k + 1})`)));
   const body = rows.map((row) =>

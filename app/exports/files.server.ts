@@ -48,5 +48,9 @@ export type TableWriter = <Row>(table: Table<Row>, format: ExportFormat) => Prom
 export async function writeTable<Row>(table: Table<Row>, format: ExportFormat): Promise<string | Uint8Array<ArrayBuffer>> {
   if (format === 'csv') return toCsv(table);
   if (format === 'xlsx') return toXlsx(table);
-  return JSON.stringify(table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, row[c] ?? null]))), null, 2);
+  return JSON.stringify(
+    table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c, row[c] ?? null]))),
+    null,
+    2,
+  );
 }

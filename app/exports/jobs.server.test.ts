@@ -20,12 +20,29 @@ let destroy: () => Promise<void>;
 let consultation: Consultation;
 const dir = mkdtempSync(join(tmpdir(), 'heard-jobs-'));
 const settings = { dir, threshold: 10 };
-const job = (kind: 'responses' | 'summary', params = '') => ({ kind, format: 'csv' as const, params: new URLSearchParams(params), locale: 'en' as const, requestedBy: null });
+const job = (kind: 'responses' | 'summary', params = '') => ({
+  kind,
+  format: 'csv' as const,
+  params: new URLSearchParams(params),
+  locale: 'en' as const,
+  requestedBy: null,
+});
 
 beforeAll(async () => {
   ({ db, destroy } = await createTestDb());
   await seedReference(db);
-  const id = await createConsultation(db, { slug: 'bins', sections: [{ key: 's', questions: [{ key: 'like', kind: 'yes_no' }, { key: 'why', kind: 'short_text' }] }] });
+  const id = await createConsultation(db, {
+    slug: 'bins',
+    sections: [
+      {
+        key: 's',
+        questions: [
+          { key: 'like', kind: 'yes_no' },
+          { key: 'why', kind: 'short_text' },
+        ],
+      },
+    ],
+  });
   await storeRandomResponses(db, id, 2_345, createRandom(7));
   consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }, 60_000);
@@ -52,7 +69,7 @@ describe('background exports', () => {
     expect(await jobFile(db, consultation.id + 1, id)).toBeNull();
   });
 
-  it('Export files are readable by the server\'s user only (file 0600, folder 0700)', async () => {
+  it("Export files are readable by the server's user only (file 0600, folder 0700)", async () => {
     // A folder someone made open to all beforehand is closed too.
     const shared = join(dir, 'made-open');
     mkdirSync(shared, { mode: 0o755 });

@@ -81,7 +81,13 @@ export async function runExportJob(db: Db, consultation: Consultation, id: numbe
       params: new URLSearchParams(job.params),
       locale: job.locale as Locale,
       threshold: settings.threshold,
-      onProgress: (rowsDone) => db.updateTable('export_jobs').set({ rows_done: rowsDone }).where('id', '=', id).execute().then(() => undefined),
+      onProgress: (rowsDone) =>
+        db
+          .updateTable('export_jobs')
+          .set({ rows_done: rowsDone })
+          .where('id', '=', id)
+          .execute()
+          .then(() => undefined),
     });
     if (!produced.ok) throw new Error(produced.errors.map((e) => e.code).join(', '));
     await db.updateTable('export_jobs').set({ rows_total: produced.rows }).where('id', '=', id).execute();
@@ -108,7 +114,9 @@ export async function startExportJob(db: Db, consultation: Consultation, job: Ne
   if (heavy?.databaseUrl) {
     const task: ExportJobTask = { kind: 'export-job', databaseUrl: heavy.databaseUrl, consultationId: consultation.id, jobId: id, ...settings, long: true };
     // The worker writes a failure on the job itself; this is for a refusal (queue full) or a dead thread.
-    void heavy.run(task).catch((error: unknown) => finish(db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined));
+    void heavy
+      .run(task)
+      .catch((error: unknown) => finish(db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined));
   } else {
     void runExportJob(db, consultation, id, settings);
   }
@@ -120,7 +128,14 @@ export function findExportJob(db: Db, consultationId: number, id: number): Promi
 }
 
 export function listExportJobs(db: Db, consultationId: number, limit = 10): Promise<ExportJob[]> {
-  return db.selectFrom('export_jobs').selectAll().where('consultation_id', '=', consultationId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('export_jobs')
+    .selectAll()
+    .where('consultation_id', '=', consultationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** A finished job's file, if it is still there. */
@@ -154,7 +169,15 @@ export async function purgeOldExportJobs(db: Db, keepHours: number, now = new Da
     .where('status', 'in', ['done', 'failed'])
     .execute();
   for (const job of old) if (job.file_path) await rm(job.file_path, { force: true });
-  if (old.length > 0) await db.deleteFrom('export_jobs').where('id', 'in', old.map((j) => j.id)).execute();
+  if (old.length > 0)
+    await db
+      .deleteFrom('export_jobs')
+      .where(
+        'id',
+        'in',
+        old.map((j) => j.id),
+      )
+      .execute();
   return old.length;
 }
 

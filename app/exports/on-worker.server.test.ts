@@ -31,7 +31,18 @@ beforeAll(async () => {
   db = openDatabase(databaseUrl);
   await migrateToLatest(db);
   await seedReference(db);
-  const id = await createConsultation(db, { slug: 'bins', sections: [{ key: 's', questions: [{ key: 'like', kind: 'yes_no' }, { key: 'why', kind: 'short_text' }] }] });
+  const id = await createConsultation(db, {
+    slug: 'bins',
+    sections: [
+      {
+        key: 's',
+        questions: [
+          { key: 'like', kind: 'yes_no' },
+          { key: 'why', kind: 'short_text' },
+        ],
+      },
+    ],
+  });
   await storeRandomResponses(db, id, 1_234, createRandom(3));
   consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   heavy = createHeavyWork({ threads: 1, queue: 2, databaseUrl });
@@ -64,7 +75,10 @@ describe('a background export on a worker thread', () => {
   });
 
   it('streams the responses from a worker thread to the download, and stops when the download is abandoned', async () => {
-    const rows = parse(await text(await responsesOnWorker(heavy, databaseUrl, consultation.id, 'en', 'csv')), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(await text(await responsesOnWorker(heavy, databaseUrl, consultation.id, 'en', 'csv')), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows).toHaveLength(1_234);
 
     const abandoned = await responsesOnWorker(heavy, databaseUrl, consultation.id, 'en', 'json');

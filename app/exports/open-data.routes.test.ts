@@ -56,7 +56,11 @@ describe('the public open data', () => {
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     expect(response.headers.get('Cache-Control')).toMatch(/^public/);
-    const descriptor = (await response.json()) as { profile: string; licenses: { name: string }[]; resources: { path: string; schema: { fields: { name: string }[] } }[] };
+    const descriptor = (await response.json()) as {
+      profile: string;
+      licenses: { name: string }[];
+      resources: { path: string; schema: { fields: { name: string }[] } }[];
+    };
     expect(descriptor.profile).toBe('tabular-data-package');
     expect(descriptor.licenses[0]!.name).toBe('OGL-UK-3.0');
     const page = `https://heard.example/consultations/${published.consultation.slug}`;
@@ -65,7 +69,10 @@ describe('the public open data', () => {
   });
 
   it('serves the CSVs it names, with hidden figures empty', async () => {
-    for (const [name, columns] of [['summary.csv', SUMMARY_COLUMNS], ['themes.csv', THEMES_COLUMNS]] as const) {
+    for (const [name, columns] of [
+      ['summary.csv', SUMMARY_COLUMNS],
+      ['themes.csv', THEMES_COLUMNS],
+    ] as const) {
       const response = await file(published.consultation.slug, name);
       expect(response.status).toBe(200);
       expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
@@ -73,7 +80,8 @@ describe('the public open data', () => {
       const { columns: header, rows } = await readTable(await response.text(), 'csv');
       expect(header).toEqual([...columns]);
       expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows.filter((r) => booleanOf(r.suppressed) === true)) expect([row.count, row.percent, row.ci_low, row.ci_high]).toEqual(['', '', '', '']);
+      for (const row of rows.filter((r) => booleanOf(r.suppressed) === true))
+        expect([row.count, row.percent, row.ci_low, row.ci_high]).toEqual(['', '', '', '']);
     }
     expect((await file(published.consultation.slug, 'responses.csv')).status).toBe(404);
   });

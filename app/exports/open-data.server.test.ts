@@ -65,7 +65,12 @@ describe('the open-data zip', () => {
       licenses: [{ name: 'OGL-UK-3.0', path: OGL.path }],
       contributors: [{ title: 'Stockport Council', role: 'publisher' }],
       keywords: [FIXTURE.priority],
-      consultation: { opens: fixture.consultation.opens_at, closes: fixture.consultation.closes_at, resultsPublished: fixture.consultation.results_published_at, disclosureThreshold: THRESHOLD },
+      consultation: {
+        opens: fixture.consultation.opens_at,
+        closes: fixture.consultation.closes_at,
+        resultsPublished: fixture.consultation.results_published_at,
+        disclosureThreshold: THRESHOLD,
+      },
     });
     expect(descriptor.name).toMatch(/^[-a-z0-9._/]+$/);
     expect(descriptor.description).toContain('fewer than 10 responses');

@@ -32,12 +32,25 @@ export async function exportsPage(db: Db, consultation: Consultation) {
 }
 
 /** Where the request leads: the download, or (for a large responses export) its new background job. */
-export async function requestExport(db: Db, consultation: Consultation, user: { id: number; email: string }, input: ExportRequestInput, locale: Locale, heavy?: HeavyWork): Promise<string> {
+export async function requestExport(
+  db: Db,
+  consultation: Consultation,
+  user: { id: number; email: string },
+  input: ExportRequestInput,
+  locale: Locale,
+  heavy?: HeavyWork,
+): Promise<string> {
   const { kind, format, by } = input;
   const params = new URLSearchParams(by ? { breakdown: by } : {});
   const config = env();
   if (kind === 'responses' && (await countCounted(db, consultation.id)) > config.EXPORT_BACKGROUND_ROWS) {
-    const id = await startExportJob(db, consultation, { kind, format, params, locale, requestedBy: user.id }, { dir: config.EXPORT_DIR, threshold: config.DISCLOSURE_THRESHOLD }, heavy);
+    const id = await startExportJob(
+      db,
+      consultation,
+      { kind, format, params, locale, requestedBy: user.id },
+      { dir: config.EXPORT_DIR, threshold: config.DISCLOSURE_THRESHOLD },
+      heavy,
+    );
     await recordAudit(db, actorOf(user), {
       action: 'export.responses',
       entityType: 'consultation',

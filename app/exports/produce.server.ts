@@ -35,8 +35,7 @@ export interface ExportRequest {
 }
 
 export type Produced =
-  | { ok: true; filename: string; contentType: string; body: Readable | string | Uint8Array; rows: number }
-  | { ok: false; errors: ResultsRequestError[] };
+  { ok: true; filename: string; contentType: string; body: Readable | string | Uint8Array; rows: number } | { ok: false; errors: ResultsRequestError[] };
 
 /** How many rows an export will have, to choose between a download now and a background job. */
 export async function estimateRows(db: Db, consultation: Consultation, kind: ExportKind): Promise<number> {
@@ -52,7 +51,13 @@ export async function produceExport(db: Db, consultation: Consultation, request:
       const databaseUrl = request.heavy?.databaseUrl;
       if (request.heavy && databaseUrl) {
         const body = await responsesOnWorker(request.heavy, databaseUrl, consultation.id, locale, format);
-        return { ok: true, filename: `${consultation.slug}-responses.${format}`, contentType: CONTENT_TYPES[format], body, rows: await countCounted(db, consultation.id) };
+        return {
+          ok: true,
+          filename: `${consultation.slug}-responses.${format}`,
+          contentType: CONTENT_TYPES[format],
+          body,
+          rows: await countCounted(db, consultation.id),
+        };
       }
       const source = await responsesSource(db, consultation, locale);
       return {

@@ -18,16 +18,17 @@ import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 export const REDACTED = { email: '[email removed]', phone: '[phone removed]', postcode: '[postcode removed]' } as const;
 
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
-const SPELT_EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:\(at\)|\[at\]|\s+at\s+)\s*[\p{L}\p{N}-]+(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[\p{L}\p{N}-]+)*\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*(?:com|org|net|uk|gov|ac|co|io|info)\b/giu;
+const SPELT_EMAIL =
+  /[\p{L}\p{N}._%+-]+\s*(?:\(at\)|\[at\]|\s+at\s+)\s*[\p{L}\p{N}-]+(?:\s*(?:\(dot\)|\[dot\]|\s+dot\s+|\.)\s*[\p{L}\p{N}-]+)*\s*(?:\(dot\)|\[dot\]|\s+dot\s+)\s*(?:com|org|net|uk|gov|ac|co|io|info)\b/giu;
 
 /** Spelt-out addresses always spell out a dot: only text with one is searched for them. */
 const SPELT_DOT = /\bdot\b/i;
 
 const AREAS =
   'AB|AL|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|' +
-    'EH|EN|EX|FK|FY|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|ME|' +
-    'MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|' +
-    'TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE|B|E|G|L|M|N|S|W';
+  'EH|EN|EX|FK|FY|GL|GU|GY|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|ME|' +
+  'MK|ML|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|' +
+  'TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE|B|E|G|L|M|N|S|W';
 const OUTCODE = `(?:${AREAS})(?:\\d[A-Z]|\\d{1,2})`;
 /** A full postcode, any case, with or without the space. */
 const FULL_POSTCODE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${OUTCODE}\\s*\\d[ABD-HJLNP-UW-Z]{2}|GIR\\s*0AA)(?![\\p{L}\\p{N}])`, 'giu');

@@ -22,7 +22,13 @@ export interface ResponsesStreamTask {
  * to the download from here. Waits until the worker has begun, so a full queue is refused
  * (BusyError, a 503) before any byte is sent; a worker that dies later ends the download with an error.
  */
-export async function responsesOnWorker(heavy: HeavyWork, databaseUrl: string, consultationId: number, locale: Locale, format: ExportFormat): Promise<Readable> {
+export async function responsesOnWorker(
+  heavy: HeavyWork,
+  databaseUrl: string,
+  consultationId: number,
+  locale: Locale,
+  format: ExportFormat,
+): Promise<Readable> {
   const { port1, port2 } = new MessageChannel();
   const { stream, started } = receiveFromPort(port1);
   const running = heavy.run({ kind: 'responses-stream', databaseUrl, consultationId, locale, format, port: port2, long: true } satisfies ResponsesStreamTask);

@@ -63,7 +63,11 @@ const EXPECTED_KEYS = [
   'ideas',
 ];
 
-async function addResponse(n: number, fields: Partial<NewResponse>, answers: { key: string; option?: string; rank?: number; number?: number; text?: string }[]) {
+async function addResponse(
+  n: number,
+  fields: Partial<NewResponse>,
+  answers: { key: string; option?: string; rank?: number; number?: number; text?: string }[],
+) {
   const { id } = await db
     .insertInto('responses')
     .values({
@@ -79,13 +83,25 @@ async function addResponse(n: number, fields: Partial<NewResponse>, answers: { k
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const a of answers) {
-    const question = await db.selectFrom('questions').select('id').where('consultation_id', '=', consultation.id).where('key', '=', a.key).executeTakeFirstOrThrow();
+    const question = await db
+      .selectFrom('questions')
+      .select('id')
+      .where('consultation_id', '=', consultation.id)
+      .where('key', '=', a.key)
+      .executeTakeFirstOrThrow();
     const option = a.option
       ? await db.selectFrom('options').select('id').where('question_id', '=', question.id).where('key', '=', a.option).executeTakeFirstOrThrow()
       : undefined;
     await db
       .insertInto('answers')
-      .values({ response_id: id, question_id: question.id, option_id: option?.id ?? null, rank: a.rank ?? null, value_number: a.number ?? null, value_text: a.text ?? null })
+      .values({
+        response_id: id,
+        question_id: question.id,
+        option_id: option?.id ?? null,
+        rank: a.rank ?? null,
+        value_number: a.number ?? null,
+        value_text: a.text ?? null,
+      })
       .execute();
   }
 }

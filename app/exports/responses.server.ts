@@ -76,7 +76,9 @@ function readAnswers(db: Db, first: number, last: number) {
 export async function responsesSource(db: Db, consultation: Consultation, locale: Locale, pageSize = PAGE_SIZE): Promise<RowSource> {
   const t = tFor(locale, 'exports');
   const [questions, wards, total] = await Promise.all([loadExportQuestions(db, consultation, locale), listWards(db), countCounted(db, consultation.id)]);
-  const fields = Object.fromEntries([...RESPONSE_FIELDS, 'ward_name', 'area_committee'].map((f) => [f, t(`columns.${f}`)])) as Parameters<typeof layout>[1]['fields'];
+  const fields = Object.fromEntries([...RESPONSE_FIELDS, 'ward_name', 'area_committee'].map((f) => [f, t(`columns.${f}`)])) as Parameters<
+    typeof layout
+  >[1]['fields'];
   const plan = layout(questions, { fields, label: t('columns.labelSuffix'), other: t('columns.otherSuffix') });
   const toRow = mapper(plan, new Map(wards.map((w) => [w.code, w])));
 

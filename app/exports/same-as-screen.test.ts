@@ -45,11 +45,20 @@ function screenFigures(model: ResultsModel): Map<string, ScreenFigure> {
         const cell = row.cells[j] ?? HIDDEN;
         figures.set(
           `${q.key}|${row.key}|${column.label}`,
-          cell.suppressed ? { count: null, percent: null, ciLow: null, ciHigh: null, base, suppressed: true } : { count: cell.count, percent: cell.percent, ciLow: cell.ciLow, ciHigh: cell.ciHigh, base, suppressed: false },
+          cell.suppressed
+            ? { count: null, percent: null, ciLow: null, ciHigh: null, base, suppressed: true }
+            : { count: cell.count, percent: cell.percent, ciLow: cell.ciLow, ciHigh: cell.ciHigh, base, suppressed: false },
         );
       }
       const none = column.noAnswer;
-      figures.set(`${q.key}|no_answer|${column.label}`, { count: none.suppressed ? null : none.value, percent: null, ciLow: null, ciHigh: null, base, suppressed: none.suppressed });
+      figures.set(`${q.key}|no_answer|${column.label}`, {
+        count: none.suppressed ? null : none.value,
+        percent: null,
+        ciLow: null,
+        ciHigh: null,
+        base,
+        suppressed: none.suppressed,
+      });
     });
   }
   return figures;
@@ -116,7 +125,10 @@ describe.each<ExportFormat>(['csv', 'xlsx', 'json'])('the %s exports', (format) 
 
 describe('the small groups', () => {
   it('are hidden in every format: the ward of 3 and the channel of 7 carry no figure', async () => {
-    for (const [query, size] of [['breakdown=ward', FIXTURE.tinyWardSize], ['breakdown=channel', FIXTURE.paperSize]] as const) {
+    for (const [query, size] of [
+      ['breakdown=ward', FIXTURE.tinyWardSize],
+      ['breakdown=channel', FIXTURE.paperSize],
+    ] as const) {
       const model = await screen(query);
       const small = model.questions[0]!.columns.find((c) => !c.total && c.responses.suppressed);
       expect(small, query).toBeDefined();
@@ -124,7 +136,9 @@ describe('the small groups', () => {
         const file = await summaryExport(db, fixture.consultation, 'en', new URLSearchParams(query), format, THRESHOLD);
         const themes = await themesExport(db, fixture.consultation, 'en', new URLSearchParams(query), format, THRESHOLD);
         if (!file.ok || !themes.ok) throw new Error('export refused');
-        const rows = [...(await readTable(file.body, format)).rows, ...(await readTable(themes.body, format)).rows.filter((r) => r.kind === 'count')].filter((r) => r.group === small!.label);
+        const rows = [...(await readTable(file.body, format)).rows, ...(await readTable(themes.body, format)).rows.filter((r) => r.kind === 'count')].filter(
+          (r) => r.group === small!.label,
+        );
         expect(rows.length).toBeGreaterThan(0);
         for (const row of rows) {
           expect(booleanOf(row.suppressed), `${query} ${format}`).toBe(true);
@@ -145,7 +159,8 @@ describe('the open data', () => {
     const inZip = async (name: string) => (await readTable(await zip.file(name)!.async('string'), 'csv')).rows;
     const hidden = expectWholeScreen(await inZip('summary.csv'), await inZip('themes.csv'), model);
     expect(hidden).toBeGreaterThan(0);
-    const published = async (name: 'summary.csv' | 'themes.csv') => (await readTable(await openDataFile(db, fixture.consultation, 'en', name, THRESHOLD), 'csv')).rows;
+    const published = async (name: 'summary.csv' | 'themes.csv') =>
+      (await readTable(await openDataFile(db, fixture.consultation, 'en', name, THRESHOLD), 'csv')).rows;
     expectWholeScreen(await published('summary.csv'), await published('themes.csv'), model);
   });
 });

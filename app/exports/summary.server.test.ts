@@ -40,7 +40,12 @@ beforeAll(async () => {
     ],
   });
   // A question whose wording would be a formula in a spreadsheet.
-  await db.updateTable('questions').set({ text: '=HYPERLINK("http://evil.example","Pick one")' }).where('consultation_id', '=', id).where('key', '=', 'pick').execute();
+  await db
+    .updateTable('questions')
+    .set({ text: '=HYPERLINK("http://evil.example","Pick one")' })
+    .where('consultation_id', '=', id)
+    .where('key', '=', 'pick')
+    .execute();
   await storeRandomResponses(db, id, 150, createRandom(7));
   consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }, 120_000);
@@ -92,38 +97,51 @@ function expectedLines(model: ResultsModel) {
 const num = (v: Read[string] | undefined) => (v === null || v === '' ? null : Number(v));
 const bool = (v: Read[string] | undefined) => v === true || v === 'true';
 
-describe.each<ExportFormat>(['csv', 'xlsx', 'json'])('the summary export as %s', (format) => {
-  it.each(['', 'breakdown=ward', 'breakdown=channel&respondentGroup=resident'])('has exactly the columns and the figures on screen for "%s"', async (query) => {
-    const outcome = await loadResults(db, consultation, 'en', new URLSearchParams(query), THRESHOLD);
-    if (!outcome.ok) throw new Error('bad query');
-    const { columns, rows } = await exported(query, format);
-    expect(columns).toEqual([...SUMMARY_COLUMNS]);
-    const lines = expectedLines(outcome.model);
-    expect(rows).toHaveLength(lines.length);
-    const breakdown = new URLSearchParams(query).get('breakdown') ?? 'all';
-    let hidden = 0;
-    rows.forEach((row, i) => {
-      const line = lines[i]!;
-      const what = `${line.question_key} ${line.option_key} ${line.group}`;
-      expect(row, what).toMatchObject({ consultation: consultation.slug, question_key: line.question_key, option_key: line.option_key, group: line.group, breakdown });
-      expect(num(row.base), what).toBe(line.base.suppressed ? null : line.base.value);
-      expect(bool(row.suppressed), what).toBe(line.cell.suppressed);
-      if (line.cell.suppressed) {
-        hidden += 1;
-        expect([row.count, row.percent, row.ci_low, row.ci_high].map(num), what).toEqual([null, null, null, null]);
-      } else if ('count' in line.cell) {
-        expect(num(row.count), what).toBe(line.cell.count);
-        expect(num(row.percent), what).toBe(line.cell.percent);
-        expect(num(row.ci_low), what).toBe(line.cell.ciLow);
-        expect(num(row.ci_high), what).toBe(line.cell.ciHigh);
-      } else {
-        expect(num(row.count), what).toBe(line.cell.value);
-      }
-    });
-    // Small groups: a breakdown by ward must hide some figures, or the test proves nothing.
-    if (breakdown === 'ward') expect(hidden).toBeGreaterThan(0);
-  });
-}, 60_000);
+describe.each<ExportFormat>(['csv', 'xlsx', 'json'])(
+  'the summary export as %s',
+  (format) => {
+    it.each(['', 'breakdown=ward', 'breakdown=channel&respondentGroup=resident'])(
+      'has exactly the columns and the figures on screen for "%s"',
+      async (query) => {
+        const outcome = await loadResults(db, consultation, 'en', new URLSearchParams(query), THRESHOLD);
+        if (!outcome.ok) throw new Error('bad query');
+        const { columns, rows } = await exported(query, format);
+        expect(columns).toEqual([...SUMMARY_COLUMNS]);
+        const lines = expectedLines(outcome.model);
+        expect(rows).toHaveLength(lines.length);
+        const breakdown = new URLSearchParams(query).get('breakdown') ?? 'all';
+        let hidden = 0;
+        rows.forEach((row, i) => {
+          const line = lines[i]!;
+          const what = `${line.question_key} ${line.option_key} ${line.group}`;
+          expect(row, what).toMatchObject({
+            consultation: consultation.slug,
+            question_key: line.question_key,
+            option_key: line.option_key,
+            group: line.group,
+            breakdown,
+          });
+          expect(num(row.base), what).toBe(line.base.suppressed ? null : line.base.value);
+          expect(bool(row.suppressed), what).toBe(line.cell.suppressed);
+          if (line.cell.suppressed) {
+            hidden += 1;
+            expect([row.count, row.percent, row.ci_low, row.ci_high].map(num), what).toEqual([null, null, null, null]);
+          } else if ('count' in line.cell) {
+            expect(num(row.count), what).toBe(line.cell.count);
+            expect(num(row.percent), what).toBe(line.cell.percent);
+            expect(num(row.ci_low), what).toBe(line.cell.ciLow);
+            expect(num(row.ci_high), what).toBe(line.cell.ciHigh);
+          } else {
+            expect(num(row.count), what).toBe(line.cell.value);
+          }
+        });
+        // Small groups: a breakdown by ward must hide some figures, or the test proves nothing.
+        if (breakdown === 'ward') expect(hidden).toBeGreaterThan(0);
+      },
+    );
+  },
+  60_000,
+);
 
 describe('the summary export', () => {
   it('keeps a question that looks like a formula as text in spreadsheets, and exactly in JSON', async () => {

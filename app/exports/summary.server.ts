@@ -12,7 +12,15 @@ import { SUMMARY_COLUMNS, summaryRows } from './summary';
 export type ExportFile = { ok: true; body: string | Uint8Array<ArrayBuffer>; contentType: string; filename: string; rows: number };
 export type ExportOutcome = ExportFile | { ok: false; errors: ResultsRequestError[] };
 
-export async function summaryExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number, write: TableWriter = writeTable): Promise<ExportOutcome> {
+export async function summaryExport(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  params: URLSearchParams,
+  format: ExportFormat,
+  threshold: number,
+  write: TableWriter = writeTable,
+): Promise<ExportOutcome> {
   const outcome = await loadResults(db, consultation, locale, params, threshold);
   if (!outcome.ok) return { ok: false, errors: outcome.errors };
   const rows = summaryRows(outcome.model);

@@ -49,7 +49,13 @@ describe.each<ExportFormat>(['csv', 'xlsx', 'json'])('the themes export as %s', 
     counts.forEach((row, i) => {
       const { q, column, theme, cell } = expected[i]!;
       const what = `${theme.key} ${column.label}`;
-      expect(row, what).toMatchObject({ question_key: q.key, theme_key: theme.key, theme: theme.label, group: column.label, breakdown: new URLSearchParams(query).get('breakdown') ?? 'all' });
+      expect(row, what).toMatchObject({
+        question_key: q.key,
+        theme_key: theme.key,
+        theme: theme.label,
+        group: column.label,
+        breakdown: new URLSearchParams(query).get('breakdown') ?? 'all',
+      });
       expect(numberOf(row.base), what).toBe(column.base.suppressed ? null : column.base.value);
       expect(booleanOf(row.suppressed), what).toBe(cell.suppressed);
       if (cell.suppressed) expect([row.count, row.percent, row.ci_low, row.ci_high].map(numberOf), what).toEqual([null, null, null, null]);
@@ -105,7 +111,10 @@ describe('the themes export', () => {
 
   it('names the file for the consultation, breakdown and filter', async () => {
     const { file } = await exported('breakdown=ward&channel=online', 'xlsx');
-    expect(file).toMatchObject({ filename: `${fixture.consultation.slug}-themes-by-ward-filtered.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(file).toMatchObject({
+      filename: `${fixture.consultation.slug}-themes-by-ward-filtered.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
   });
 
   it('answers an address the form could not have made with its errors', async () => {

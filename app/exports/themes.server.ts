@@ -66,7 +66,15 @@ export async function themesRowsFor(db: Db, model: ResultsModel, locale: Locale)
   return themesRows(model, codebook, await loadChosenQuotes(db, model.consultation.id, locale, codebook));
 }
 
-export async function themesExport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ExportFormat, threshold: number, write: TableWriter = writeTable): Promise<ExportOutcome> {
+export async function themesExport(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  params: URLSearchParams,
+  format: ExportFormat,
+  threshold: number,
+  write: TableWriter = writeTable,
+): Promise<ExportOutcome> {
   const outcome = await loadResults(db, consultation, locale, params, threshold);
   if (!outcome.ok) return { ok: false, errors: outcome.errors };
   const rows = await themesRowsFor(db, outcome.model, locale);

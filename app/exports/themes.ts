@@ -133,21 +133,27 @@ export function themeCountRows(model: ResultsModel, codebook: readonly CodebookE
 export function themesRows(model: ResultsModel, codebook: readonly CodebookEntry[], quotes: readonly ChosenQuote[]): ThemesRow[] {
   const consultation = model.consultation.slug;
   return [
-    ...codebook.map((t): ThemesRow => ({ ...EMPTY, consultation, kind: 'theme', theme_key: t.key, theme: t.name, description: t.description, priority: t.priority })),
+    ...codebook.map((t): ThemesRow => ({
+      ...EMPTY,
+      consultation,
+      kind: 'theme',
+      theme_key: t.key,
+      theme: t.name,
+      description: t.description,
+      priority: t.priority,
+    })),
     ...themeCountRows(model, codebook),
-    ...quotes.map(
-      (q): ThemesRow => ({
-        ...EMPTY,
-        consultation,
-        kind: 'quote',
-        question_key: q.questionKey,
-        question: q.question,
-        theme_key: q.themeKey,
-        theme: q.theme,
-        priority: q.priority,
-        quote: q.text,
-        credit: q.credit,
-      }),
-    ),
+    ...quotes.map((q): ThemesRow => ({
+      ...EMPTY,
+      consultation,
+      kind: 'quote',
+      question_key: q.questionKey,
+      question: q.question,
+      theme_key: q.themeKey,
+      theme: q.theme,
+      priority: q.priority,
+      quote: q.text,
+      credit: q.credit,
+    })),
   ];
 }

@@ -31,7 +31,11 @@ export interface LinkedConsultation {
   slug: string;
 }
 
-export type DeleteResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'linked'; consultations: LinkedConsultation[] } | { ok: false; reason: 'has_priorities'; priorities: string[] };
+export type DeleteResult =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'linked'; consultations: LinkedConsultation[] }
+  | { ok: false; reason: 'has_priorities'; priorities: string[] };
 type DeleteRefusal = Exclude<DeleteResult, { ok: true }>;
 const notFound: DeleteRefusal = { ok: false, reason: 'not_found' };
 
@@ -73,7 +77,13 @@ export function createTheme(db: Db, actor: Actor, input: ThemeInput): Promise<nu
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeTranslations(trx, 'theme', id, TRANSLATABLE.theme, input.translations);
-    await recordAudit(trx, actor, { action: 'theme.create', entityType: 'theme', entityId: id, summary: `Added the theme "${input.name}"`, after: await themeSnapshot(trx, id) });
+    await recordAudit(trx, actor, {
+      action: 'theme.create',
+      entityType: 'theme',
+      entityId: id,
+      summary: `Added the theme "${input.name}"`,
+      after: await themeSnapshot(trx, id),
+    });
     return id;
   });
 }
@@ -105,7 +115,13 @@ export function createPriority(db: Db, actor: Actor, input: PriorityInput): Prom
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeTranslations(trx, 'priority', id, TRANSLATABLE.priority, input.translations);
-    await recordAudit(trx, actor, { action: 'priority.create', entityType: 'priority', entityId: id, summary: `Added the priority "${input.name}"`, after: await prioritySnapshot(trx, id) });
+    await recordAudit(trx, actor, {
+      action: 'priority.create',
+      entityType: 'priority',
+      entityId: id,
+      summary: `Added the priority "${input.name}"`,
+      after: await prioritySnapshot(trx, id),
+    });
     return id;
   });
 }
@@ -120,15 +136,18 @@ export function updatePriority(db: Db, actor: Actor, id: number, input: Priority
       change: async (t, before) => {
         // A priority moved to another theme goes to the end of that theme's list.
         const position = before.theme_id === input.themeId ? before.position : await nextPosition(t, 'priorities');
-        await t
-          .updateTable('priorities')
-          .set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position })
-          .where('id', '=', id)
-          .execute();
+        await t.updateTable('priorities').set({ theme_id: input.themeId, name: input.name, ambition: input.ambition, position }).where('id', '=', id).execute();
         await writeTranslations(t, 'priority', id, TRANSLATABLE.priority, input.translations);
         return prioritySnapshot(t, id);
       },
-      audit: (before, after) => ({ action: 'priority.update', entityType: 'priority', entityId: id, summary: `Edited the priority "${input.name}"`, before, after }),
+      audit: (before, after) => ({
+        action: 'priority.update',
+        entityType: 'priority',
+        entityId: id,
+        summary: `Edited the priority "${input.name}"`,
+        before,
+        after,
+      }),
     });
     return outcome.ok;
   });

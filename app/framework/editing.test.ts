@@ -41,10 +41,19 @@ describe('editing the framework', () => {
     expect(themes.at(-2)).toMatchObject({ id: first, key: 'green_spaces' });
     expect(themes.at(-1)).toMatchObject({ id: second, key: 'green_spaces_2' });
 
-    const priority = await createPriority(db, admin, { themeId: first, name: 'More trees', ambition: 'Plant them', translations: { pl: { name: 'Więcej drzew' } } });
+    const priority = await createPriority(db, admin, {
+      themeId: first,
+      name: 'More trees',
+      ambition: 'Plant them',
+      translations: { pl: { name: 'Więcej drzew' } },
+    });
     expect(await priorityNamesOf(first)).toEqual(['More trees']);
     const urdu = await listFramework(db, 'ur');
-    expect(urdu.find((t) => t.key === 'green_spaces')).toMatchObject({ name: 'سبز جگہیں', description: 'Parks', priorities: [{ key: 'more_trees', name: 'More trees' }] });
+    expect(urdu.find((t) => t.key === 'green_spaces')).toMatchObject({
+      name: 'سبز جگہیں',
+      description: 'Parks',
+      priorities: [{ key: 'more_trees', name: 'More trees' }],
+    });
     expect((await listFramework(db, 'pl')).find((t) => t.key === 'green_spaces')!.priorities[0]!.name).toBe('Więcej drzew');
 
     const audit = await auditRows();
@@ -58,10 +67,22 @@ describe('editing the framework', () => {
 
   it('renames without changing the key, upserts translations and removes an emptied one', async () => {
     const priority = await db.selectFrom('priorities').selectAll().where('key', '=', 'caring_growing').executeTakeFirstOrThrow();
-    await updatePriority(db, admin, priority.id, { themeId: priority.theme_id, name: 'A kinder Stockport', ambition: 'Kindness', translations: { ur: { name: 'ایک مہربان اسٹاک پورٹ', ambition: '' }, pl: { name: '', ambition: 'Życzliwość' } } });
+    await updatePriority(db, admin, priority.id, {
+      themeId: priority.theme_id,
+      name: 'A kinder Stockport',
+      ambition: 'Kindness',
+      translations: { ur: { name: 'ایک مہربان اسٹاک پورٹ', ambition: '' }, pl: { name: '', ambition: 'Życzliwość' } },
+    });
     const after = await db.selectFrom('priorities').selectAll().where('id', '=', priority.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ key: 'caring_growing', name: 'A kinder Stockport', ambition: 'Kindness', position: priority.position });
-    const rows = await db.selectFrom('translations').select(['locale', 'field', 'value']).where('entity_type', '=', 'priority').where('entity_id', '=', priority.id).orderBy('locale').orderBy('field').execute();
+    const rows = await db
+      .selectFrom('translations')
+      .select(['locale', 'field', 'value'])
+      .where('entity_type', '=', 'priority')
+      .where('entity_id', '=', priority.id)
+      .orderBy('locale')
+      .orderBy('field')
+      .execute();
     expect(rows).toEqual([
       { locale: 'pl', field: 'ambition', value: 'Życzliwość' },
       { locale: 'ur', field: 'name', value: 'ایک مہربان اسٹاک پورٹ' },
@@ -123,7 +144,16 @@ describe('editing the framework', () => {
     expect(await deleteTheme(db, admin, theme)).toEqual({ ok: true });
 
     expect(await db.selectFrom('themes').select('id').where('id', '=', theme).executeTakeFirst()).toBeUndefined();
-    const leftovers = await db.selectFrom('translations').select('entity_id').where((eb) => eb.or([eb.and([eb('entity_type', '=', 'theme'), eb('entity_id', '=', theme)]), eb.and([eb('entity_type', '=', 'priority'), eb('entity_id', '=', priority)])])).execute();
+    const leftovers = await db
+      .selectFrom('translations')
+      .select('entity_id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('entity_type', '=', 'theme'), eb('entity_id', '=', theme)]),
+          eb.and([eb('entity_type', '=', 'priority'), eb('entity_id', '=', priority)]),
+        ]),
+      )
+      .execute();
     expect(leftovers).toEqual([]);
     const audit = await auditRows();
     expect(audit.map((r) => r.action)).toEqual(['theme.create', 'priority.create', 'priority.delete', 'theme.delete']);

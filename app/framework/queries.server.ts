@@ -54,15 +54,7 @@ export async function listPrioritiesOfMany(db: Db, consultationIds: number[], lo
     .selectFrom('consultation_priorities as cp')
     .innerJoin('priorities as p', 'p.id', 'cp.priority_id')
     .innerJoin('themes as t', 't.id', 'p.theme_id')
-    .select([
-      'cp.consultation_id',
-      'p.id as priorityId',
-      'p.key',
-      'p.name',
-      't.id as themeId',
-      't.key as themeKey',
-      't.name as themeName',
-    ])
+    .select(['cp.consultation_id', 'p.id as priorityId', 'p.key', 'p.name', 't.id as themeId', 't.key as themeKey', 't.name as themeName'])
     .where('cp.consultation_id', 'in', consultationIds)
     .orderBy('t.position')
     .orderBy('p.position')

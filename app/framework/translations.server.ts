@@ -11,12 +11,7 @@ export const OTHER_LOCALES = LOCALES.filter((l): l is OtherLocale => l !== DEFAU
 export type FieldTranslations = Partial<Record<OtherLocale, Record<string, string>>>;
 
 export async function readTranslations(db: Db, type: TranslatableEntity, id: number): Promise<FieldTranslations> {
-  const rows = await db
-    .selectFrom('translations')
-    .select(['locale', 'field', 'value'])
-    .where('entity_type', '=', type)
-    .where('entity_id', '=', id)
-    .execute();
+  const rows = await db.selectFrom('translations').select(['locale', 'field', 'value']).where('entity_type', '=', type).where('entity_id', '=', id).execute();
   const result: FieldTranslations = {};
   for (const row of rows) {
     const locale = OTHER_LOCALES.find((l) => l === row.locale);
@@ -29,13 +24,7 @@ export async function readTranslations(db: Db, type: TranslatableEntity, id: num
  * Stores the given fields' translations: a text replaces the stored one, an empty text removes
  * it so readers see the English instead. Fields not given are left alone.
  */
-export async function writeTranslations(
-  trx: Trx,
-  type: TranslatableEntity,
-  id: number,
-  fields: readonly string[],
-  values: FieldTranslations,
-): Promise<void> {
+export async function writeTranslations(trx: Trx, type: TranslatableEntity, id: number, fields: readonly string[], values: FieldTranslations): Promise<void> {
   for (const locale of OTHER_LOCALES) {
     for (const field of fields) {
       const value = values[locale]?.[field]?.trim() ?? '';

@@ -18,7 +18,12 @@ const schema = z.object({
   /** How long a public page may be served from the in-memory cache, in seconds. */
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(30),
   /** A workspace session ends after this many minutes without a request. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   /** How many responses one client may send through the public forms in an hour. */
   SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Behind a reverse proxy: Express's "trust proxy" setting (e.g. 1, or loopback), so the client is the real one. */
@@ -37,7 +42,11 @@ const schema = z.object({
   /** A `responses` export of more rows than this runs in the background from the Exports page. */
   EXPORT_BACKGROUND_ROWS: z.coerce.number().int().min(0).default(50_000),
   /** How long a finished background export's file can be downloaded. */
-  EXPORT_KEEP_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  EXPORT_KEEP_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
   /**
    * Server processes `npm run serve` keeps running (and restarts when one dies). Keep 1: summary
    * indexes, the page cache and rate limits live in each process's memory, so two would disagree;

@@ -22,9 +22,27 @@ export interface BaselineInput {
   notes: string;
 }
 
-const baselineColumns = ['population_baselines.id', 'population_baselines.name', 'population_baselines.kind', 'population_baselines.source', 'population_baselines.notes', 'population_baselines.loaded_at', 'users.name as user_name', 'users.email as user_email'] as const;
+const baselineColumns = [
+  'population_baselines.id',
+  'population_baselines.name',
+  'population_baselines.kind',
+  'population_baselines.source',
+  'population_baselines.notes',
+  'population_baselines.loaded_at',
+  'users.name as user_name',
+  'users.email as user_email',
+] as const;
 
-function toRow(r: { id: number; name: string; kind: BaselineKind; source: string; notes: string; loaded_at: string; user_name: string | null; user_email: string | null }): BaselineRow {
+function toRow(r: {
+  id: number;
+  name: string;
+  kind: BaselineKind;
+  source: string;
+  notes: string;
+  loaded_at: string;
+  user_name: string | null;
+  user_email: string | null;
+}): BaselineRow {
   return { id: r.id, name: r.name, kind: r.kind, source: r.source, notes: r.notes, loadedAt: r.loaded_at, loadedBy: r.user_name || r.user_email };
 }
 
@@ -55,9 +73,15 @@ const isApproximation = (a: string | null): a is Approximation => a !== null && 
 
 /** A baseline's figures, dimension by dimension in our order, values in the order they were loaded. */
 export async function readFigures(db: Db, baselineId: number): Promise<BaselineFigure[]> {
-  const rows = await db.selectFrom('population_figures').select(['dimension', 'value', 'count', 'approximation']).where('baseline_id', '=', baselineId).execute();
+  const rows = await db
+    .selectFrom('population_figures')
+    .select(['dimension', 'value', 'count', 'approximation'])
+    .where('baseline_id', '=', baselineId)
+    .execute();
   const figures = rows.flatMap((r): BaselineFigure[] =>
-    isDimension(r.dimension) ? [{ dimension: r.dimension, value: r.value, count: Number(r.count), approximation: isApproximation(r.approximation) ? r.approximation : null }] : [],
+    isDimension(r.dimension)
+      ? [{ dimension: r.dimension, value: r.value, count: Number(r.count), approximation: isApproximation(r.approximation) ? r.approximation : null }]
+      : [],
   );
   // Our order: the dimensions as listed, each one's groups as the vocabulary has them.
   const rank = (f: BaselineFigure) => {
@@ -107,7 +131,11 @@ export async function replaceFigures(trx: Trx, baselineId: number, figures: read
   for (let i = 0; i < figures.length; i += 100) {
     await trx
       .insertInto('population_figures')
-      .values(figures.slice(i, i + 100).map((f) => ({ baseline_id: baselineId, dimension: f.dimension, value: f.value, count: f.count, approximation: f.approximation })))
+      .values(
+        figures
+          .slice(i, i + 100)
+          .map((f) => ({ baseline_id: baselineId, dimension: f.dimension, value: f.value, count: f.count, approximation: f.approximation })),
+      )
       .execute();
   }
 }

@@ -18,12 +18,27 @@ const asObject = (m: Map<string, number> | undefined) => Object.fromEntries(m ??
 const LA = 'E08000007,Stockport,Local authority,2021-03-21';
 const LA_AGE = `area_code,area_name,geography,period,indicator,measure,unit,value
 ${[
-  ['Aged 4 years and under', 16575], ['Aged 5 to 9 years', 18057], ['Aged 10 to 14 years', 17927], ['Aged 15 to 19 years', 14763],
-  ['Aged 20 to 24 years', 13367], ['Aged 25 to 29 years', 16943], ['Aged 30 to 34 years', 20058], ['Aged 35 to 39 years', 20399],
-  ['Aged 40 to 44 years', 19504], ['Aged 45 to 49 years', 19188], ['Aged 50 to 54 years', 20562], ['Aged 55 to 59 years', 20457],
-  ['Aged 60 to 64 years', 17701], ['Aged 65 to 69 years', 15298], ['Aged 70 to 74 years', 15653], ['Aged 75 to 79 years', 11483],
-  ['Aged 80 to 84 years', 8579], ['Aged 85 years and over', 8262],
-].map(([label, n]) => `${LA},${label},Count,Persons,${n}`).join('\n')}
+  ['Aged 4 years and under', 16575],
+  ['Aged 5 to 9 years', 18057],
+  ['Aged 10 to 14 years', 17927],
+  ['Aged 15 to 19 years', 14763],
+  ['Aged 20 to 24 years', 13367],
+  ['Aged 25 to 29 years', 16943],
+  ['Aged 30 to 34 years', 20058],
+  ['Aged 35 to 39 years', 20399],
+  ['Aged 40 to 44 years', 19504],
+  ['Aged 45 to 49 years', 19188],
+  ['Aged 50 to 54 years', 20562],
+  ['Aged 55 to 59 years', 20457],
+  ['Aged 60 to 64 years', 17701],
+  ['Aged 65 to 69 years', 15298],
+  ['Aged 70 to 74 years', 15653],
+  ['Aged 75 to 79 years', 11483],
+  ['Aged 80 to 84 years', 8579],
+  ['Aged 85 years and over', 8262],
+]
+  .map(([label, n]) => `${LA},${label},Count,Persons,${n}`)
+  .join('\n')}
 `;
 
 const WARD_AGE = `ward_code,ward_name,Age: Total,Age: Aged 4 years and under,Age: Aged 5 to 9 years,Age: Aged 10 to 14 years,Age: Aged 15 to 19 years,Age: Aged 20 to 24 years,Age: Aged 25 to 29 years,Age: Aged 30 to 34 years,Age: Aged 35 to 39 years,Age: Aged 40 to 44 years,Age: Aged 45 to 49 years,Age: Aged 50 to 54 years,Age: Aged 55 to 59 years,Age: Aged 60 to 64 years,Age: Aged 65 to 69 years,Age: Aged 70 to 74 years,Age: Aged 75 to 79 years,Age: Aged 80 to 84 years,Age: Aged 85 years and over
@@ -103,13 +118,15 @@ describe('reading a census table in the wide layout', () => {
   });
 
   it('skips the subtotals when the groups under them are there (disability, unpaid care)', async () => {
-    const disability = await mapped(`ward_code,ward_name,Disability: Total: All usual residents,Disability: Disabled under the Equality Act,Disability: Disabled under the Equality Act: Day-to-day activities limited a lot,Disability: Disabled under the Equality Act: Day-to-day activities limited a little,Disability: Not disabled under the Equality Act,Disability: Not disabled under the Equality Act: Has long term physical or mental health condition but day-to-day activities are not limited,Disability: Not disabled under the Equality Act: No long term physical or mental health conditions
+    const disability =
+      await mapped(`ward_code,ward_name,Disability: Total: All usual residents,Disability: Disabled under the Equality Act,Disability: Disabled under the Equality Act: Day-to-day activities limited a lot,Disability: Disabled under the Equality Act: Day-to-day activities limited a little,Disability: Not disabled under the Equality Act,Disability: Not disabled under the Equality Act: Has long term physical or mental health condition but day-to-day activities are not limited,Disability: Not disabled under the Equality Act: No long term physical or mental health conditions
 E05000779,Bramhall North,14053,2141,822,1319,11912,1186,10726
 `);
     expect(asObject(disability.figures.disability)).toEqual({ limited_a_lot: 822, limited_a_little: 1319, not_limited: 11912 });
     expect(asObject(disability.wards ?? undefined)).toEqual({ E05000779: 14053 });
 
-    const care = await mapped(`ward_code,ward_name,Provision of unpaid care: Total: All usual residents aged 5 and over,Provision of unpaid care: Provides no unpaid care,Provision of unpaid care: Provides 19 hours or less unpaid care a week,Provision of unpaid care: Provides 9 hours or less unpaid care a week,Provision of unpaid care: Provides 10 to 19 hours unpaid care a week,Provision of unpaid care: Provides 20 to 49 hours unpaid care a week,Provision of unpaid care: Provides 20 to 34 hours unpaid care a week,Provision of unpaid care: Provides 35 to 49 hours unpaid care a week,Provision of unpaid care: Provides 50 or more hours unpaid care a week
+    const care =
+      await mapped(`ward_code,ward_name,Provision of unpaid care: Total: All usual residents aged 5 and over,Provision of unpaid care: Provides no unpaid care,Provision of unpaid care: Provides 19 hours or less unpaid care a week,Provision of unpaid care: Provides 9 hours or less unpaid care a week,Provision of unpaid care: Provides 10 to 19 hours unpaid care a week,Provision of unpaid care: Provides 20 to 49 hours unpaid care a week,Provision of unpaid care: Provides 20 to 34 hours unpaid care a week,Provision of unpaid care: Provides 35 to 49 hours unpaid care a week,Provision of unpaid care: Provides 50 or more hours unpaid care a week
 E05000779,Bramhall North,13381,12141,714,523,191,215,109,106,311
 `);
     expect(asObject(care.figures.carer)).toEqual({ none: 12141, '9_or_less': 523, '10_to_19': 191, '20_to_34': 109, '35_to_49': 106, '50_or_more': 311 });
@@ -145,10 +162,13 @@ E05000780,Bramhall South and Woodford,7547,2900,84x
   });
 
   it('disabled people as one number, which cannot be split into "a lot" and "a little"', async () => {
-    const result = await read(`Geography code,Geography label,Geography area type,Parent area code,Parent area type,Classification,Disabled under the Equality Act,Not disabled under the Equality Act,Total,Percentage: Disabled under the Equality Act,Percentage: Not disabled under the Equality Act
+    const result =
+      await read(`Geography code,Geography label,Geography area type,Parent area code,Parent area type,Classification,Disabled under the Equality Act,Not disabled under the Equality Act,Total,Percentage: Disabled under the Equality Act,Percentage: Not disabled under the Equality Act
 E00029084,E00029084,Output Area,E01005745,Stockport 005A,disability_3a,39,209,248,15.7,84.3
 `);
-    expect(result.ok ? [] : result.problems).toEqual([{ row: 2, column: 'Disabled under the Equality Act', code: 'cannotSplit', values: { label: 'Disabled under the Equality Act' } }]);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { row: 2, column: 'Disabled under the Equality Act', code: 'cannotSplit', values: { label: 'Disabled under the Equality Act' } },
+    ]);
   });
 
   it('a ward of another pattern, an unknown label in a long table, and a row given twice', async () => {
@@ -174,7 +194,9 @@ ${LA},Female,Count,Persons,151373
 E08000007,Stockport,Local authority,2021-03-21,Female,Count,Persons,151373
 E08000009,Trafford,Local authority,2021-03-21,Female,Count,Persons,121000
 `);
-    expect(several.ok ? [] : several.problems).toEqual([{ row: null, column: null, code: 'severalAuthorities', values: { count: 2, codes: 'E08000007, E08000009' } }]);
+    expect(several.ok ? [] : several.problems).toEqual([
+      { row: null, column: null, code: 'severalAuthorities', values: { count: 2, codes: 'E08000007, E08000009' } },
+    ]);
     expect(await read('ward_code,ward_name,Female,Male\n')).toEqual({ ok: false, problems: [{ row: null, column: null, code: 'noRows' }] });
   });
 });
@@ -189,10 +211,21 @@ describe('sharing a count out in whole people', () => {
 
 describe('several tables uploaded together', () => {
   it('takes a dimension from the whole-area table over the sum of wards, and ward populations from the wards', async () => {
-    const result = combineFiles([{ name: 'wards.csv', file: await mapped(WARD_AGE) }, { name: 'borough.csv', file: await mapped(LA_AGE) }], { wardsApproximate: true });
+    const result = combineFiles(
+      [
+        { name: 'wards.csv', file: await mapped(WARD_AGE) },
+        { name: 'borough.csv', file: await mapped(LA_AGE) },
+      ],
+      { wardsApproximate: true },
+    );
     if (!result.ok) throw new Error('refused');
     expect(result.sources).toEqual({ ageBand: 'borough.csv', ward: 'wards.csv' });
-    expect(result.figures.filter((f) => f.dimension === 'ageBand').map((f) => [f.value, f.count, f.approximation]).slice(0, 4)).toEqual([
+    expect(
+      result.figures
+        .filter((f) => f.dimension === 'ageBand')
+        .map((f) => [f.value, f.count, f.approximation])
+        .slice(0, 4),
+    ).toEqual([
       ['under_16', 55512, 'split-band'],
       ['16_17', 5905, 'split-band'],
       ['18_24', 19272, 'split-band'],
@@ -205,7 +238,13 @@ describe('several tables uploaded together', () => {
   });
 
   it('refuses the same dimension from two tables of the same level', async () => {
-    const result = combineFiles([{ name: 'a.csv', file: await mapped(LA_AGE) }, { name: 'b.csv', file: await mapped(LA_AGE) }], { wardsApproximate: false });
+    const result = combineFiles(
+      [
+        { name: 'a.csv', file: await mapped(LA_AGE) },
+        { name: 'b.csv', file: await mapped(LA_AGE) },
+      ],
+      { wardsApproximate: false },
+    );
     expect(result).toEqual({ ok: false, problems: [{ code: 'sameDimensionTwice', values: { dimension: 'ageBand', first: 'a.csv', second: 'b.csv' } }] });
   });
 });

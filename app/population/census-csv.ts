@@ -48,8 +48,22 @@ export type MapResult = { ok: true; file: MappedFile } | { ok: false; problems: 
 
 const AREA_CODE_COLUMNS = ['geography code', 'geography_code', 'ward_code', 'area_code', 'mnemonic'];
 const IGNORED_COLUMNS = new Set([
-  'date', 'geography', 'geography label', 'geography area type', 'geography_name', 'parent area code', 'parent area type',
-  'classification', 'ward_name', 'area_name', 'period', 'measure', 'unit', 'value', 'indicator', ...AREA_CODE_COLUMNS,
+  'date',
+  'geography',
+  'geography label',
+  'geography area type',
+  'geography_name',
+  'parent area code',
+  'parent area type',
+  'classification',
+  'ward_name',
+  'area_name',
+  'period',
+  'measure',
+  'unit',
+  'value',
+  'indicator',
+  ...AREA_CODE_COLUMNS,
 ]);
 const WARD_CODE = /^[EW]05\d{6}$/;
 const AUTHORITY_CODE = /^(E0[6-9]|W06)\d{6}$/;
@@ -78,7 +92,8 @@ function readEntries(sheet: Sheet, problems: FileProblem[]): Entry[] {
   const areaColumn = names.findIndex((n) => AREA_CODE_COLUMNS.includes(n));
   const areaOf = (cells: string[]) => (areaColumn >= 0 ? (cells[areaColumn] ?? '').trim() || null : null);
   const valueColumn = names.indexOf('value');
-  const problem = (row: number | null, column: string | null, code: ProblemCode, values?: FileProblem['values']) => problems.push({ row, column, code, values });
+  const problem = (row: number | null, column: string | null, code: ProblemCode, values?: FileProblem['values']) =>
+    problems.push({ row, column, code, values });
   const meaningAt = (label: string, row: number, column: string): Meaning | null => {
     const meaning = meaningOf(label);
     if (!meaning) problem(row, column, 'unknownCategory', { label });
@@ -172,7 +187,8 @@ function checkAreas(entries: Entry[], wardCodes: ReadonlySet<string>, codeColumn
   for (const e of entries) if (e.area !== null && !areas.has(e.area)) areas.set(e.area, e.row);
   const codes = [...areas.keys()];
   const authorities = codes.filter((c) => AUTHORITY_CODE.test(c));
-  if (authorities.length > 1) problems.push({ row: null, column: null, code: 'severalAuthorities', values: { count: authorities.length, codes: authorities.slice(0, 5).join(', ') } });
+  if (authorities.length > 1)
+    problems.push({ row: null, column: null, code: 'severalAuthorities', values: { count: authorities.length, codes: authorities.slice(0, 5).join(', ') } });
   if (!codes.some((c) => WARD_CODE.test(c))) return 'other';
   for (const [code, row] of areas) {
     if (!WARD_CODE.test(code)) problems.push({ row, column: codeColumn, code: 'mixedAreas', values: { code } });
@@ -196,14 +212,20 @@ export function mapCensusSheet(sheet: Sheet, wardCodes: ReadonlySet<string>): Ma
   for (const { meaning, count } of entries) {
     if (meaning.kind !== 'detail') continue;
     const map = (figures[meaning.dimension] ??= new Map());
-    const counts = shareOut(count, meaning.parts.map((p) => p.share));
+    const counts = shareOut(
+      count,
+      meaning.parts.map((p) => p.share),
+    );
     meaning.parts.forEach((part, i) => map.set(part.value, (map.get(part.value) ?? 0) + (counts[i] ?? 0)));
     if (meaning.parts.length > 1) for (const part of meaning.parts) (split[meaning.dimension] ??= new Set()).add(part.value);
   }
   // The high-level ethnic groups are the sums of the detailed ones when those are given.
   if (figures.ethnicity && !figures.ethnicGroup) figures.ethnicGroup = ethnicGroupsOf(figures.ethnicity);
 
-  return { ok: true, file: { figures, split, wards: areaKind === 'wards' ? wardPopulations(entries) : null, areaKind, areas: new Set(entries.map((e) => e.area)).size } };
+  return {
+    ok: true,
+    file: { figures, split, wards: areaKind === 'wards' ? wardPopulations(entries) : null, areaKind, areas: new Set(entries.map((e) => e.area)).size },
+  };
 }
 
 function ethnicGroupsOf(ethnicity: Map<string, number>): Map<string, number> {

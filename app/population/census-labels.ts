@@ -136,10 +136,17 @@ const FIXED: Record<string, Meaning> = {
   'disabled under the equality act: day-to-day activities limited a lot': detail('disability', 'limited_a_lot'),
   'disabled under the equality act: day-to-day activities limited a little': detail('disability', 'limited_a_little'),
   // Our question's "No" is everyone not disabled under the Equality Act, with or without a condition.
-  'not disabled under the equality act: has long term physical or mental health condition but day-to-day activities are not limited': detail('disability', 'not_limited'),
+  'not disabled under the equality act: has long term physical or mental health condition but day-to-day activities are not limited': detail(
+    'disability',
+    'not_limited',
+  ),
   'not disabled under the equality act: no long term physical or mental health conditions': detail('disability', 'not_limited'),
   'disabled under the equality act': { kind: 'aggregate', covers: { dimension: 'disability', values: ['limited_a_lot', 'limited_a_little'] }, use: null },
-  'not disabled under the equality act': { kind: 'aggregate', covers: { dimension: 'disability', values: ['not_limited'] }, use: { dimension: 'disability', value: 'not_limited' } },
+  'not disabled under the equality act': {
+    kind: 'aggregate',
+    covers: { dimension: 'disability', values: ['not_limited'] },
+    use: { dimension: 'disability', value: 'not_limited' },
+  },
   'provides no unpaid care': detail('carer', 'none'),
   'provides 9 hours or less unpaid care a week': detail('carer', '9_or_less'),
   'provides 10 to 19 hours unpaid care a week': detail('carer', '10_to_19'),

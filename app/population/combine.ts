@@ -25,8 +25,7 @@ export interface CombineProblem {
 }
 
 export type CombineResult =
-  | { ok: true; figures: BaselineFigure[]; sources: Partial<Record<PopulationDimension, string>> }
-  | { ok: false; problems: CombineProblem[] };
+  { ok: true; figures: BaselineFigure[]; sources: Partial<Record<PopulationDimension, string>> } | { ok: false; problems: CombineProblem[] };
 
 const CATEGORY_DIMENSIONS = POPULATION_DIMENSIONS.filter((d): d is CategoryDimension => d !== 'ward');
 

@@ -63,7 +63,8 @@ export function compareWithPopulation(groups: readonly GroupInput[], notCompared
   const notComparedCell = table.cells[groups.length]?.[0] ?? { kind: 'suppressed' };
   const rawBase = groups.reduce((sum, g) => sum + g.respondents, 0);
   // The base is the total less those not compared: shown only when both are.
-  const base: Cell = total.kind === 'shown' && notComparedCell.kind === 'shown' ? { kind: 'shown', value: total.value - notComparedCell.value } : { kind: 'suppressed' };
+  const base: Cell =
+    total.kind === 'shown' && notComparedCell.kind === 'shown' ? { kind: 'shown', value: total.value - notComparedCell.value } : { kind: 'suppressed' };
   const populationTotal = groups.reduce((sum, g) => sum + g.population, 0);
 
   const tests = groups.map((g) => {

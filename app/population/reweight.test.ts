@@ -10,7 +10,14 @@ const shown = (proportion: number) => ({ kind: 'shown', proportion });
 describe('re-weighting to the population', () => {
   it('two age groups: young 30% of the population but 25% of respondents', () => {
     // young: 20 yes, 30 no (n 50); old: 90 yes, 60 no (n 150); 25 more not saying their age (12 / 13).
-    const input: ReweightInput = { ...base, strata: [{ value: 'young', population: 300, counts: [20, 30] }, { value: 'old', population: 700, counts: [90, 60] }], outside: [12, 13] };
+    const input: ReweightInput = {
+      ...base,
+      strata: [
+        { value: 'young', population: 300, counts: [20, 30] },
+        { value: 'old', population: 700, counts: [90, 60] },
+      ],
+      outside: [12, 13],
+    };
     const result = reweight(input);
     // Raw: yes 122 of 225 = 54.22%, no 103 of 225.
     expect(result.base).toEqual({ kind: 'shown', value: 225 });
@@ -70,7 +77,14 @@ describe('re-weighting to the population', () => {
   it('merges a group with an answer too few to show, rather than weight on a hidden count', () => {
     // Only 5 young people said yes (under 10): young joins old, leaving one group, so the
     // re-weighted share is simply 95 of 200 and every weight is 1.
-    const result = reweight({ ...base, strata: [{ value: 'young', population: 300, counts: [5, 45] }, { value: 'old', population: 700, counts: [90, 60] }], outside: [12, 13] });
+    const result = reweight({
+      ...base,
+      strata: [
+        { value: 'young', population: 300, counts: [5, 45] },
+        { value: 'old', population: 700, counts: [90, 60] },
+      ],
+      outside: [12, 13],
+    });
     expect(result.strata.map((s) => s.values)).toEqual([['young', 'old']]);
     expect(result.rows[0]!.reweighted).toEqual(shown(0.475));
     expect(result.strata[0]!.weight).toBe(1);
@@ -80,7 +94,14 @@ describe('re-weighting to the population', () => {
   it('does not show a re-weighted percentage built on a hidden count', () => {
     // 3 people who did not give their age said yes: hidden, and so, to stop subtraction, is
     // the young "yes" (20, the smallest in its row), then the young "no" (its column).
-    const result = reweight({ ...base, strata: [{ value: 'young', population: 300, counts: [20, 30] }, { value: 'old', population: 700, counts: [90, 60] }], outside: [3, 22] });
+    const result = reweight({
+      ...base,
+      strata: [
+        { value: 'young', population: 300, counts: [20, 30] },
+        { value: 'old', population: 700, counts: [90, 60] },
+      ],
+      outside: [3, 22],
+    });
     expect(result.rows.map((r) => r.reweighted)).toEqual([{ kind: 'suppressed' }, { kind: 'suppressed' }]);
     expect(JSON.stringify(result.rows)).not.toContain('0.54');
   });

@@ -72,7 +72,11 @@ interface Working {
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const nOf = (s: Working) => sum(s.counts);
-const join = (a: Working, b: Working): Working => ({ values: [...a.values, ...b.values], population: a.population + b.population, counts: a.counts.map((c, i) => c + (b.counts[i] ?? 0)) });
+const join = (a: Working, b: Working): Working => ({
+  values: [...a.values, ...b.values],
+  population: a.population + b.population,
+  counts: a.counts.map((c, i) => c + (b.counts[i] ?? 0)),
+});
 
 /** Merges groups too small to weight or to show, as described above. */
 function mergeSmallStrata(strata: readonly Working[], ordered: boolean, min: number, threshold: number): Working[] {
@@ -134,7 +138,9 @@ export function reweight(input: ReweightInput): ReweightResult {
     let reweighted: Reweighted = { kind: 'no-base' };
     if (weighted) {
       const allShown = basesShown && strata.every((_, g) => table.cells[i]?.[g]?.kind === 'shown');
-      reweighted = allShown ? { kind: 'shown', proportion: sum(strata.map((s, g) => (shares[g] ?? 0) * ((s.counts[i] ?? 0) / nOf(s)))) } : { kind: 'suppressed' };
+      reweighted = allShown
+        ? { kind: 'shown', proportion: sum(strata.map((s, g) => (shares[g] ?? 0) * ((s.counts[i] ?? 0) / nOf(s)))) }
+        : { kind: 'suppressed' };
     }
     return { option, count, raw, reweighted };
   });

@@ -5,7 +5,12 @@ import { BASELINE_KINDS } from '#db/schema';
 // Messages are translation codes: "population:x" is population.json's errors.x.
 
 const files = z.array(z.file(), { error: 'population:chooseFiles' }).min(1, { error: 'population:chooseFiles' });
-const text = (max: number) => z.string().trim().max(max, { error: `population:tooLong|${max}` }).default('');
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `population:tooLong|${max}` })
+    .default('');
 
 export const createBaselineSchema = z.object({
   csrf: z.string().optional(),

@@ -61,7 +61,14 @@ export async function readCensusFiles(db: Db, files: readonly UploadedFile[], op
 export type StoreResult = { ok: true; id: number } | { ok: false; problems: UploadProblem[] };
 
 /** A new baseline from census tables. */
-export async function createBaseline(db: Db, actor: Actor, input: BaselineInput, files: readonly UploadedFile[], options: { wardsApproximate: boolean }, now = new Date()): Promise<StoreResult> {
+export async function createBaseline(
+  db: Db,
+  actor: Actor,
+  input: BaselineInput,
+  files: readonly UploadedFile[],
+  options: { wardsApproximate: boolean },
+  now = new Date(),
+): Promise<StoreResult> {
   const read = await readCensusFiles(db, files, options);
   if (!read.ok) return read;
   const id = await inTransaction(db, async (trx) => {
@@ -85,7 +92,14 @@ export async function createBaseline(db: Db, actor: Actor, input: BaselineInput,
 }
 
 /** More census tables into a baseline: the dimensions they hold replace the ones it had. */
-export async function addFilesToBaseline(db: Db, actor: Actor, baselineId: number, files: readonly UploadedFile[], options: { wardsApproximate: boolean }, now = new Date()): Promise<StoreResult> {
+export async function addFilesToBaseline(
+  db: Db,
+  actor: Actor,
+  baselineId: number,
+  files: readonly UploadedFile[],
+  options: { wardsApproximate: boolean },
+  now = new Date(),
+): Promise<StoreResult> {
   const read = await readCensusFiles(db, files, options);
   if (!read.ok) return read;
   await inTransaction(db, async (trx) => {

@@ -15,7 +15,12 @@ import { addFilesToBaseline, createBaseline, removeBaseline } from './upload.ser
 const census = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(import.meta.dirname, '../../db/reference/census', name))) });
 const text = (name: string, csv: string) => ({ name, bytes: new TextEncoder().encode(csv) });
 const actor: Actor = { userId: null, label: 'test officer' };
-const input = { name: 'Census 2021: Stockport', kind: 'census' as const, source: 'Source: Office for National Statistics licensed under the Open Government Licence v3.0', notes: '' };
+const input = {
+  name: 'Census 2021: Stockport',
+  kind: 'census' as const,
+  source: 'Source: Office for National Statistics licensed under the Open Government Licence v3.0',
+  notes: '',
+};
 let db: Db;
 let destroy: () => Promise<void>;
 
@@ -30,11 +35,20 @@ const totals = async (baselineId: number) => {
   for (const f of await readFigures(db, baselineId)) out[f.dimension] = (out[f.dimension] ?? 0) + f.count;
   return out;
 };
-const auditOf = (id: number) => db.selectFrom('audit_events').select(['action', 'actor', 'before_json', 'after_json']).where('entity_id', '=', String(id)).where('entity_type', '=', 'population_baseline').orderBy('id').execute();
+const auditOf = (id: number) =>
+  db
+    .selectFrom('audit_events')
+    .select(['action', 'actor', 'before_json', 'after_json'])
+    .where('entity_id', '=', String(id))
+    .where('entity_type', '=', 'population_baseline')
+    .orderBy('id')
+    .execute();
 
 describe('loading census tables', () => {
   it('stores a baseline from several real tables, with its audit entry', async () => {
-    const result = await createBaseline(db, actor, input, [census('stockport_la_2021_population_by_sex.csv'), census('stockport_la_2021_unpaid_care.csv')], { wardsApproximate: false });
+    const result = await createBaseline(db, actor, input, [census('stockport_la_2021_population_by_sex.csv'), census('stockport_la_2021_unpaid_care.csv')], {
+      wardsApproximate: false,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(await totals(result.id)).toEqual({ sex: 294773, carer: 278196 });
     const audit = await auditOf(result.id);
@@ -44,7 +58,17 @@ describe('loading census tables', () => {
 
   it('stores nothing when any table is refused, and says where', async () => {
     const before = await db.selectFrom('population_baselines').select('id').execute();
-    const result = await createBaseline(db, actor, { ...input, name: 'Refused' }, [census('stockport_la_2021_population_by_sex.csv'), text('ages.csv', 'ward_code,Age: Aged 65 years and over\nE05000779,3000\n'), text('scan.pdf', '%PDF-1.4\u0000\u0000')], { wardsApproximate: false });
+    const result = await createBaseline(
+      db,
+      actor,
+      { ...input, name: 'Refused' },
+      [
+        census('stockport_la_2021_population_by_sex.csv'),
+        text('ages.csv', 'ward_code,Age: Aged 65 years and over\nE05000779,3000\n'),
+        text('scan.pdf', '%PDF-1.4\u0000\u0000'),
+      ],
+      { wardsApproximate: false },
+    );
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -56,9 +80,21 @@ describe('loading census tables', () => {
   });
 
   it('replaces only the dimensions a later upload brings, and keeps the old figures in the audit log', async () => {
-    const created = await createBaseline(db, actor, { ...input, name: 'Replace', kind: 'illustrative' }, [text('sex.csv', 'area_code,indicator,value\nE08000007,Female,100\nE08000007,Male,90\n'), census('stockport_la_2021_disability.csv')], { wardsApproximate: false });
+    const created = await createBaseline(
+      db,
+      actor,
+      { ...input, name: 'Replace', kind: 'illustrative' },
+      [text('sex.csv', 'area_code,indicator,value\nE08000007,Female,100\nE08000007,Male,90\n'), census('stockport_la_2021_disability.csv')],
+      { wardsApproximate: false },
+    );
     if (!created.ok) throw new Error('refused');
-    const added = await addFilesToBaseline(db, actor, created.id, [census('stockport_la_2021_population_by_sex.csv'), census('stockport_ts007a_age5yr_ward_wd22_from_lsoa_bestfit.csv')], { wardsApproximate: true });
+    const added = await addFilesToBaseline(
+      db,
+      actor,
+      created.id,
+      [census('stockport_la_2021_population_by_sex.csv'), census('stockport_ts007a_age5yr_ward_wd22_from_lsoa_bestfit.csv')],
+      { wardsApproximate: true },
+    );
     expect(added).toEqual({ ok: true, id: created.id });
     // Sex replaced, disability kept, age and wards added (age summed from the wards: 294,793).
     expect(await totals(created.id)).toEqual({ sex: 294773, disability: 294773, ageBand: 294793, ward: 294793 });

@@ -76,7 +76,12 @@ function byDimension(figures: readonly BaselineFigure[], wardOrder: ReadonlyMap<
   return map;
 }
 
-export async function whoWeHeardFrom(db: Db, consultation: Consultation, request: WhoRequest, options: { threshold: number; locale: Locale }): Promise<WhoModel> {
+export async function whoWeHeardFrom(
+  db: Db,
+  consultation: Consultation,
+  request: WhoRequest,
+  options: { threshold: number; locale: Locale },
+): Promise<WhoModel> {
   const { threshold } = options;
   const baselines = await listBaselines(db);
   const chosen = (request.baselineId !== null && baselines.find((b) => b.id === request.baselineId)) || baselines[0];
@@ -98,7 +103,11 @@ export async function whoWeHeardFrom(db: Db, consultation: Consultation, request
   const dimensions: DimensionView[] = [];
   for (const dimension of compared) {
     const population = figures.get(dimension) ?? [];
-    const { respondents, notCompared } = placeRespondents(counts.get(dimension) ?? [], dimension, population.map((f) => f.value));
+    const { respondents, notCompared } = placeRespondents(
+      counts.get(dimension) ?? [],
+      dimension,
+      population.map((f) => f.value),
+    );
     const groups = population.map((f) => ({ value: f.value, respondents: respondents.get(f.value) ?? 0, population: f.count, approximation: f.approximation }));
     dimensions.push({ dimension, comparison: compareWithPopulation(groups, notCompared, threshold) });
   }

@@ -62,7 +62,12 @@ async function fromSql(dimension: PopulationDimension, values: readonly string[]
 }
 
 async function populationFromSql(baselineId: number, dimension: PopulationDimension) {
-  const rows = await db.selectFrom('population_figures').select(['value', 'count']).where('baseline_id', '=', baselineId).where('dimension', '=', dimension).execute();
+  const rows = await db
+    .selectFrom('population_figures')
+    .select(['value', 'count'])
+    .where('baseline_id', '=', baselineId)
+    .where('dimension', '=', dimension)
+    .execute();
   return new Map(rows.map((r) => [r.value, Number(r.count)]));
 }
 
@@ -80,7 +85,10 @@ async function expectMatchesSql(model: WhoModel, group: string | null) {
       // Too few not compared to show, so the base (the total less them) is hidden too, and every share with it.
       expect(left < THRESHOLD || comparison.rows.some((r) => r.respondents.kind === 'suppressed'), dimension).toBe(true);
       expect(comparison.base.kind, dimension).toBe('suppressed');
-      expect(comparison.rows.every((r) => r.share.kind === 'suppressed'), dimension).toBe(true);
+      expect(
+        comparison.rows.every((r) => r.share.kind === 'suppressed'),
+        dimension,
+      ).toBe(true);
     }
     expect(comparison.rows.map((r) => r.value).sort()).toEqual([...population.keys()].sort());
     for (const row of comparison.rows) {
@@ -98,7 +106,7 @@ async function expectMatchesSql(model: WhoModel, group: string | null) {
         expect(row.share.kind, where).toBe('suppressed');
         expect(row.ratio, where).toBeNull();
         expect(row.pValue, where).toBeNull();
-        expect(n > 0 && n < THRESHOLD || comparison.rows.some((r) => r.respondents.kind === 'suppressed' && r !== row), where).toBe(true);
+        expect((n > 0 && n < THRESHOLD) || comparison.rows.some((r) => r.respondents.kind === 'suppressed' && r !== row), where).toBe(true);
       }
     }
   }
@@ -116,19 +124,43 @@ describe('the demo population baseline', () => {
       .groupBy('dimension')
       .execute();
     // The borough tables as published (294,773 people; sex and disability add up to it exactly).
-    expect(Object.fromEntries(totals.map((t) => [t.dimension, Number(t.total)]))).toMatchObject({ sex: 294773, disability: 294773, carer: 278196, ethnicity: 294770 });
-    const approximations = await db.selectFrom('population_figures').select(['dimension', 'value', 'approximation']).where('approximation', 'is not', null).execute();
+    expect(Object.fromEntries(totals.map((t) => [t.dimension, Number(t.total)]))).toMatchObject({
+      sex: 294773,
+      disability: 294773,
+      carer: 278196,
+      ethnicity: 294770,
+    });
+    const approximations = await db
+      .selectFrom('population_figures')
+      .select(['dimension', 'value', 'approximation'])
+      .where('approximation', 'is not', null)
+      .execute();
     expect(new Set(approximations.filter((a) => a.dimension === 'ward').map((a) => a.approximation))).toEqual(new Set(['small-area']));
     expect(approximations.filter((a) => a.dimension === 'ward')).toHaveLength(21);
-    expect(approximations.filter((a) => a.dimension === 'ageBand').map((a) => a.value).sort()).toEqual(['16_17', '18_24', 'under_16']);
+    expect(
+      approximations
+        .filter((a) => a.dimension === 'ageBand')
+        .map((a) => a.value)
+        .sort(),
+    ).toEqual(['16_17', '18_24', 'under_16']);
   });
 });
 
 describe('who we heard from, against the recomputation from SQL', () => {
   it('every respondent count, share, ratio and population share, for everyone', async () => {
-    const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: null, questionId: null, weightBy: null }, { threshold: THRESHOLD, locale: 'en' });
+    const model = await whoWeHeardFrom(
+      db,
+      consultation,
+      { baselineId: null, group: null, questionId: null, weightBy: null },
+      { threshold: THRESHOLD, locale: 'en' },
+    );
     expect(model.baseline?.name).toBe(DEMO_BASELINE.name);
-    const counted = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultation.id).where('status', '=', 'counted').executeTakeFirstOrThrow();
+    const counted = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consultation_id', '=', consultation.id)
+      .where('status', '=', 'counted')
+      .executeTakeFirstOrThrow();
     expect(model.total).toEqual({ kind: 'shown', value: Number(counted.n) });
     await expectMatchesSql(model, null);
     // The demo's respondents skew as real engagements do: the oldest are under-represented.
@@ -138,12 +170,22 @@ describe('who we heard from, against the recomputation from SQL', () => {
   });
 
   it('for residents only', async () => {
-    const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: 'resident', questionId: null, weightBy: null }, { threshold: THRESHOLD, locale: 'en' });
+    const model = await whoWeHeardFrom(
+      db,
+      consultation,
+      { baselineId: null, group: 'resident', questionId: null, weightBy: null },
+      { threshold: THRESHOLD, locale: 'en' },
+    );
     await expectMatchesSql(model, 'resident');
   });
 
   it('for businesses, a small group: every hidden count stays hidden, every shown one is right', async () => {
-    const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: 'business', questionId: null, weightBy: null }, { threshold: THRESHOLD, locale: 'en' });
+    const model = await whoWeHeardFrom(
+      db,
+      consultation,
+      { baselineId: null, group: 'business', questionId: null, weightBy: null },
+      { threshold: THRESHOLD, locale: 'en' },
+    );
     await expectMatchesSql(model, 'business');
     const hidden = model.dimensions.flatMap((d) => d.comparison.rows).filter((r) => r.respondents.kind === 'suppressed');
     expect(hidden.length).toBeGreaterThan(0);
@@ -151,7 +193,12 @@ describe('who we heard from, against the recomputation from SQL', () => {
   });
 
   it('re-weights a question by age band as a recomputation from the answers table does', async () => {
-    const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: null, questionId: null, weightBy: 'ageBand' }, { threshold: THRESHOLD, locale: 'en' });
+    const model = await whoWeHeardFrom(
+      db,
+      consultation,
+      { baselineId: null, group: null, questionId: null, weightBy: 'ageBand' },
+      { threshold: THRESHOLD, locale: 'en' },
+    );
     const view = model.reweighting!;
     expect(view.weightBy).toBe('ageBand');
     const options = await db.selectFrom('options').select(['id', 'key']).where('question_id', '=', view.questionId).execute();
@@ -187,8 +234,17 @@ describe('who we heard from, against the recomputation from SQL', () => {
   });
 
   it('never counts a response marked as spam', async () => {
-    const model = await whoWeHeardFrom(db, consultation, { baselineId: null, group: null, questionId: null, weightBy: null }, { threshold: THRESHOLD, locale: 'en' });
-    const all = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultation.id).executeTakeFirstOrThrow();
+    const model = await whoWeHeardFrom(
+      db,
+      consultation,
+      { baselineId: null, group: null, questionId: null, weightBy: null },
+      { threshold: THRESHOLD, locale: 'en' },
+    );
+    const all = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consultation_id', '=', consultation.id)
+      .executeTakeFirstOrThrow();
     expect(model.total).toEqual({ kind: 'shown', value: Number(all.n) - spam.length });
   });
 });

@@ -23,7 +23,14 @@ async function priorityExists(db: Db, priorityId: number | null): Promise<boolea
 }
 
 function columnsOf(input: ActionInput) {
-  return { title: input.title, description: input.description, priority_id: input.priorityId, status: input.status, due_on: input.dueOn, done_on: input.doneOn };
+  return {
+    title: input.title,
+    description: input.description,
+    priority_id: input.priorityId,
+    status: input.status,
+    due_on: input.dueOn,
+    done_on: input.doneOn,
+  };
 }
 
 async function recordUpdate(trx: Trx, actor: Actor, actionId: number, input: ActionInput, now: Date) {
@@ -42,16 +49,41 @@ export function addAction(db: Db, actor: Actor, consultationId: number, input: A
       .select((eb) => eb.fn.max('position').as('position'))
       .where('consultation_id', '=', consultationId)
       .executeTakeFirst();
-    const values = { ...columnsOf(input), consultation_id: consultationId, position: Number(last?.position ?? 0) + 1, created_at: now.toISOString(), updated_at: now.toISOString() };
+    const values = {
+      ...columnsOf(input),
+      consultation_id: consultationId,
+      position: Number(last?.position ?? 0) + 1,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
     const { id } = await trx.insertInto('actions').values(values).returning('id').executeTakeFirstOrThrow();
     // Its first status is the start of its history.
     await recordUpdate(trx, actor, id, input, now);
-    await recordAudit(trx, actor, { action: 'action.create', entityType: 'action', entityId: id, consultationId, summary: `Added "${input.title}" to what we did`, after: columnsOf(input) }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'action.create',
+        entityType: 'action',
+        entityId: id,
+        consultationId,
+        summary: `Added "${input.title}" to what we did`,
+        after: columnsOf(input),
+      },
+      now,
+    );
     return { ok: true, id };
   });
 }
 
-export function updateAction(db: Db, actor: Actor, consultationId: number, actionId: number, input: ActionInput, now = new Date()): Promise<Result<{ statusChanged: boolean }>> {
+export function updateAction(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  actionId: number,
+  input: ActionInput,
+  now = new Date(),
+): Promise<Result<{ statusChanged: boolean }>> {
   return inTransaction(db, async (trx) => {
     const outcome = await auditedChange(
       trx,
@@ -76,7 +108,16 @@ export function updateAction(db: Db, actor: Actor, consultationId: number, actio
           entityId: actionId,
           consultationId,
           summary: statusChanged ? `Marked "${input.title}" as ${input.status.replace('_', ' ')}` : `Changed "${input.title}"`,
-          before: columnsOf({ title: before.title, description: before.description, priorityId: before.priority_id, status: before.status, dueOn: before.due_on, doneOn: before.done_on, changedOn: null, note: '' }),
+          before: columnsOf({
+            title: before.title,
+            description: before.description,
+            priorityId: before.priority_id,
+            status: before.status,
+            dueOn: before.due_on,
+            doneOn: before.done_on,
+            changedOn: null,
+            note: '',
+          }),
           after: columnsOf(input),
           reason: input.note || null,
         }),
@@ -101,7 +142,14 @@ export function deleteAction(db: Db, actor: Actor, consultationId: number, actio
           // Translations point at their text by type and id, with no foreign key: they go with it.
           await t.deleteFrom('translations').where('entity_type', '=', 'action').where('entity_id', '=', actionId).execute();
         },
-        audit: (before) => ({ action: 'action.delete', entityType: 'action', entityId: actionId, consultationId, summary: `Deleted "${before.title}" from what we did`, before }),
+        audit: (before) => ({
+          action: 'action.delete',
+          entityType: 'action',
+          entityId: actionId,
+          consultationId,
+          summary: `Deleted "${before.title}" from what we did`,
+          before,
+        }),
       },
       now,
     );
@@ -115,15 +163,31 @@ export function deleteAction(db: Db, actor: Actor, consultationId: number, actio
  */
 export function moveAction(db: Db, actor: Actor, consultationId: number, actionId: number, direction: 'up' | 'down', now = new Date()): Promise<Result> {
   return inTransaction(db, async (trx) => {
-    const rows = await trx.selectFrom('actions').select(['id', 'title', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
+    const rows = await trx
+      .selectFrom('actions')
+      .select(['id', 'title', 'position'])
+      .where('consultation_id', '=', consultationId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     const at = rows.findIndex((r) => r.id === actionId);
     if (at < 0) return { ok: false, error: 'builder:notFound' };
     const other = rows[direction === 'up' ? at - 1 : at + 1];
     if (!other) return { ok: true };
     const order = rows.map((r) => r.id);
     [order[at], order[rows.indexOf(other)]] = [other.id, actionId];
-    for (const [i, id] of order.entries()) await trx.updateTable('actions').set({ position: i + 1 }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'action.move', entityType: 'action', entityId: actionId, consultationId, summary: `Moved "${rows[at]!.title}" ${direction}` }, now);
+    for (const [i, id] of order.entries())
+      await trx
+        .updateTable('actions')
+        .set({ position: i + 1 })
+        .where('id', '=', id)
+        .execute();
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'action.move', entityType: 'action', entityId: actionId, consultationId, summary: `Moved "${rows[at]!.title}" ${direction}` },
+      now,
+    );
     return { ok: true };
   });
 }

@@ -16,7 +16,12 @@ export function saveResultsSummary(db: Db, actor: Actor, id: number, summary: st
     id,
     {
       set: () => ({ results_summary: summary }),
-      audit: (before) => ({ action: 'results.summary', summary: `Changed what we say first about "${before.title}"`, before: { results_summary: before.results_summary }, after: { results_summary: summary } }),
+      audit: (before) => ({
+        action: 'results.summary',
+        summary: `Changed what we say first about "${before.title}"`,
+        before: { results_summary: before.results_summary },
+        after: { results_summary: summary },
+      }),
     },
     now,
   );
@@ -34,7 +39,12 @@ export function publishResults(db: Db, actor: Actor, id: number, now = new Date(
         return undefined;
       },
       set: () => ({ status: 'results_published' as const, results_published_at: now.toISOString() }),
-      audit: (before, after) => ({ action: 'results.publish', summary: `Published the results of "${before.title}"`, before: { status: before.status, results_published_at: before.results_published_at }, after }),
+      audit: (before, after) => ({
+        action: 'results.publish',
+        summary: `Published the results of "${before.title}"`,
+        before: { status: before.status, results_published_at: before.results_published_at },
+        after,
+      }),
     },
     now,
   );
@@ -49,7 +59,12 @@ export function unpublishResults(db: Db, actor: Actor, id: number, now = new Dat
     {
       check: (before) => (before.status !== 'results_published' ? refuse('publishing:notPublished') : undefined),
       set: () => ({ status: 'closed' as const, results_published_at: null }),
-      audit: (before, after) => ({ action: 'results.unpublish', summary: `Took down the results of "${before.title}"`, before: { status: before.status, results_published_at: before.results_published_at }, after }),
+      audit: (before, after) => ({
+        action: 'results.unpublish',
+        summary: `Took down the results of "${before.title}"`,
+        before: { status: before.status, results_published_at: before.results_published_at },
+        after,
+      }),
     },
     now,
   );

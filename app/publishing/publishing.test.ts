@@ -34,8 +34,19 @@ beforeAll(async () => {
 afterAll(() => destroy());
 
 const audits = (action: string) => db.selectFrom('audit_events').selectAll().where('action', '=', action).execute();
-const closed = () => createConsultation(db, { status: 'closed', opensAt: new Date(Date.now() - 30 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString() });
-const input = (over: Partial<ActionInput> = {}): ActionInput => ({ title: 'Repair the paths', description: 'Resurface them.', priorityId, status: 'planned', dueOn: '2027-06-30', doneOn: null, changedOn: null, note: '', ...over });
+const closed = () =>
+  createConsultation(db, { status: 'closed', opensAt: new Date(Date.now() - 30 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString() });
+const input = (over: Partial<ActionInput> = {}): ActionInput => ({
+  title: 'Repair the paths',
+  description: 'Resurface them.',
+  priorityId,
+  status: 'planned',
+  dueOn: '2027-06-30',
+  doneOn: null,
+  changedOn: null,
+  note: '',
+  ...over,
+});
 
 describe('actions (what we did)', () => {
   it('are added with their first status as the start of their history, changed, moved and deleted, each audited', async () => {
@@ -46,10 +57,22 @@ describe('actions (what we did)', () => {
     if (!first.ok || !second.ok) throw new Error('not added');
     let actions = await listActions(db, consultationId);
     expect(actions.map((a) => a.title)).toEqual(['Repair the paths', 'Plant trees']);
-    expect(actions[0]).toMatchObject({ status: 'planned', dueOn: '2027-06-30', priority: { id: priorityId }, updates: [{ status: 'planned', happenedOn: '2027-03-01', note: '' }] });
+    expect(actions[0]).toMatchObject({
+      status: 'planned',
+      dueOn: '2027-06-30',
+      priority: { id: priorityId },
+      updates: [{ status: 'planned', happenedOn: '2027-03-01', note: '' }],
+    });
 
     // Done, with its date: the update is dated the day it was done, with the officer's note.
-    const done = await updateAction(db, actor, consultationId, first.id, input({ status: 'done', dueOn: null, doneOn: '2027-05-20', note: 'All paths resurfaced.' }), new Date('2027-05-21T09:00:00Z'));
+    const done = await updateAction(
+      db,
+      actor,
+      consultationId,
+      first.id,
+      input({ status: 'done', dueOn: null, doneOn: '2027-05-20', note: 'All paths resurfaced.' }),
+      new Date('2027-05-21T09:00:00Z'),
+    );
     expect(done).toEqual({ ok: true, statusChanged: true });
     // The same status again with no note is a plain edit: no new update.
     await updateAction(db, actor, consultationId, second.id, input({ title: 'Plant 2,000 trees', priorityId: null }));
@@ -69,14 +92,21 @@ describe('actions (what we did)', () => {
     expect((await listActions(db, consultationId)).map((a) => a.id)).toEqual([second.id]);
     expect(await db.selectFrom('action_updates').select('id').where('action_id', '=', first.id).execute()).toEqual([]);
     for (const action of ['action.create', 'action.status', 'action.update', 'action.move', 'action.delete']) {
-      expect((await audits(action)).some((e) => e.consultation_id === consultationId), action).toBe(true);
+      expect(
+        (await audits(action)).some((e) => e.consultation_id === consultationId),
+        action,
+      ).toBe(true);
     }
   });
 
   it('refuse a priority that does not exist, and another consultation’s action', async () => {
     const consultationId = await closed();
     const other = await closed();
-    expect(await addAction(db, actor, consultationId, input({ priorityId: 999_999 }))).toEqual({ ok: false, error: 'publishing:priorityMissing', field: 'priorityId' });
+    expect(await addAction(db, actor, consultationId, input({ priorityId: 999_999 }))).toEqual({
+      ok: false,
+      error: 'publishing:priorityMissing',
+      field: 'priorityId',
+    });
     const added = await addAction(db, actor, consultationId, input());
     if (!added.ok) throw new Error('not added');
     expect(await updateAction(db, actor, other, added.id, input())).toMatchObject({ ok: false, error: 'builder:notFound' });
@@ -109,7 +139,10 @@ describe('publishing results', () => {
     expect(await publishResults(db, actor, id)).toEqual({ ok: false, error: 'publishing:notClosed' });
 
     expect(await unpublishResults(db, actor, id)).toEqual({ ok: true });
-    expect(await db.selectFrom('consultations').select(['status', 'results_published_at']).where('id', '=', id).executeTakeFirst()).toEqual({ status: 'closed', results_published_at: null });
+    expect(await db.selectFrom('consultations').select(['status', 'results_published_at']).where('id', '=', id).executeTakeFirst()).toEqual({
+      status: 'closed',
+      results_published_at: null,
+    });
     await expect(requirePublishedConsultation(db, slug)).rejects.toMatchObject({ status: 404 });
     expect(await unpublishResults(db, actor, id)).toEqual({ ok: false, error: 'publishing:notPublished' });
     expect((await audits('results.publish')).length).toBeGreaterThan(0);
@@ -157,12 +190,17 @@ describe('what we did in other languages', () => {
 
     const texts = await listTextsToTranslate(db, id, 'pl');
     const names = texts.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining([`consultation-${id}-results_summary`, `action-${paths.id}-title`, `action-${paths.id}-description`, `action-${trees.id}-title`]));
+    expect(names).toEqual(
+      expect.arrayContaining([`consultation-${id}-results_summary`, `action-${paths.id}-title`, `action-${paths.id}-description`, `action-${trees.id}-title`]),
+    );
     // An empty description has nothing to translate.
     expect(names).not.toContain(`action-${trees.id}-description`);
 
     const user = { id: (await addOfficer()).id, email: 'translator@test' };
-    await saveTranslations(db, user, id, 'pl', { [`consultation-${id}-results_summary`]: 'Powiedzieliście nam, że ścieżki są najważniejsze.', [`action-${paths.id}-title`]: 'Naprawa ścieżek' });
+    await saveTranslations(db, user, id, 'pl', {
+      [`consultation-${id}-results_summary`]: 'Powiedzieliście nam, że ścieżki są najważniejsze.',
+      [`action-${paths.id}-title`]: 'Naprawa ścieżek',
+    });
     const consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const polish = await loadPublicResults(db, consultation, 'pl', 10);
     expect(polish.consultation.resultsSummary).toBe('Powiedzieliście nam, że ścieżki są najważniejsze.');
@@ -180,7 +218,16 @@ describe('what we did in other languages', () => {
 async function addOfficer() {
   return db
     .insertInto('users')
-    .values({ email: `translator-${Date.now()}-${Math.random()}@test`, name: 'Translator', role: 'officer', status: 'active', password_hash: null, created_at: new Date().toISOString(), updated_at: new Date().toISOString(), last_sign_in_at: null })
+    .values({
+      email: `translator-${Date.now()}-${Math.random()}@test`,
+      name: 'Translator',
+      role: 'officer',
+      status: 'active',
+      password_hash: null,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      last_sign_in_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }

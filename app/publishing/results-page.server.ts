@@ -81,7 +81,13 @@ export async function loadPublicResults(db: Db, consultation: Consultation, loca
     }
     return { result, quotes: byKey };
   });
-  const placed = new Set(themes.flatMap((t) => Object.values(t.quotes).flat().map((q) => q.id)));
+  const placed = new Set(
+    themes.flatMap((t) =>
+      Object.values(t.quotes)
+        .flat()
+        .map((q) => q.id),
+    ),
+  );
   return {
     consultation: {
       slug: def.slug,

@@ -15,13 +15,19 @@ const csrf = z.string().optional();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'publishing:dateInvalid' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: 'publishing:dateInvalid' })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: 'publishing:dateInvalid',
+  })
   .optional();
 
 export const summarySchema = z.object({
   csrf,
   intent: z.literal('summary'),
-  summary: z.string().trim().max(SUMMARY_MAX, { error: `publishing:summaryLong|${SUMMARY_MAX}` }).optional(),
+  summary: z
+    .string()
+    .trim()
+    .max(SUMMARY_MAX, { error: `publishing:summaryLong|${SUMMARY_MAX}` })
+    .optional(),
 });
 
 export const publishSchema = z.object({ csrf, intent: z.enum(['publish', 'unpublish']) });
@@ -43,13 +49,21 @@ export const actionSchema = z
       .trim()
       .min(1, { error: 'publishing:titleMissing' })
       .max(TITLE_MAX, { error: `publishing:titleLong|${TITLE_MAX}` }),
-    description: z.string().trim().max(DESCRIPTION_MAX, { error: `publishing:descriptionLong|${DESCRIPTION_MAX}` }).optional(),
+    description: z
+      .string()
+      .trim()
+      .max(DESCRIPTION_MAX, { error: `publishing:descriptionLong|${DESCRIPTION_MAX}` })
+      .optional(),
     priorityId: z.number().int().positive().optional(),
     status: z.enum(ACTION_STATUSES, { error: 'publishing:statusMissing' }),
     dueOn: isoDate,
     doneOn: isoDate,
     changedOn: isoDate,
-    note: z.string().trim().max(NOTE_MAX, { error: `publishing:noteLong|${NOTE_MAX}` }).optional(),
+    note: z
+      .string()
+      .trim()
+      .max(NOTE_MAX, { error: `publishing:noteLong|${NOTE_MAX}` })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.status === 'done' && !value.doneOn) ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'publishing:doneOnMissing' });

@@ -49,13 +49,22 @@ async function groupsBlock(db: Db, consultationId: number, title: string, locale
     head: [outcome.model.breakdown?.label ?? '', t('who.responses'), t('who.share')],
     rows: columns.map((c) => {
       const share = percentageOf(toCell(c.responses), total);
-      return [c.label, words.ofCount(c.responses), share.kind === 'shown' ? words.percent(share.proportion * 100) : share.kind === 'suppressed' ? words.fewer : '–'];
+      return [
+        c.label,
+        words.ofCount(c.responses),
+        share.kind === 'shown' ? words.percent(share.proportion * 100) : share.kind === 'suppressed' ? words.fewer : '–',
+      ];
     }),
   };
 }
 
 /** The report about a priority or a framework theme, or undefined when there is no such thing. */
-export async function buildAcrossReport(db: Db, scope: AcrossScope, locale: Locale, options: { threshold: number; now?: Date }): Promise<ReportDocument | undefined> {
+export async function buildAcrossReport(
+  db: Db,
+  scope: AcrossScope,
+  locale: Locale,
+  options: { threshold: number; now?: Date },
+): Promise<ReportDocument | undefined> {
   const { threshold, now = new Date() } = options;
   const about = await scopeOf(db, scope, locale);
   if (!about) return undefined;
@@ -70,9 +79,7 @@ export async function buildAcrossReport(db: Db, scope: AcrossScope, locale: Loca
   const introduction: Block[] = [{ kind: 'paragraph', text: t('across.purpose', { name: about.name }) }];
   if (about.about.trim()) introduction.push({ kind: 'paragraph', text: about.about });
   introduction.push(
-    consultations.length > 0
-      ? { kind: 'list', items: consultations.map((c) => c.title) }
-      : { kind: 'paragraph', text: t('across.noConsultations') },
+    consultations.length > 0 ? { kind: 'list', items: consultations.map((c) => c.title) } : { kind: 'paragraph', text: t('across.noConsultations') },
   );
 
   const engagement: Block[] =
@@ -101,7 +108,11 @@ export async function buildAcrossReport(db: Db, scope: AcrossScope, locale: Loca
       kind: 'table',
       caption: t('across.themesCaption', { consultation: c.title }),
       head: [t('heard.theme'), t('heard.answers'), t('heard.share')],
-      rows: c.themes.map((theme) => [theme.name, cellText(theme.mentions, words), theme.share.kind === 'shown' ? words.percent(theme.share.proportion * 100) : theme.share.kind === 'suppressed' ? words.fewer : '–']),
+      rows: c.themes.map((theme) => [
+        theme.name,
+        cellText(theme.mentions, words),
+        theme.share.kind === 'shown' ? words.percent(theme.share.proportion * 100) : theme.share.kind === 'suppressed' ? words.fewer : '–',
+      ]),
     });
     for (const theme of c.themes) {
       const quotes = heard.quotes.filter((q) => q.theme?.id === theme.id).slice(0, QUOTES_PER_THEME);
@@ -116,7 +127,8 @@ export async function buildAcrossReport(db: Db, scope: AcrossScope, locale: Loca
   const others = heard.quotes.filter((q) => !usedQuotes.has(q.id)).slice(0, QUOTES_PER_THEME);
   if (others.length > 0) {
     heardBlocks.push({ kind: 'subheading', text: t('across.otherQuotes') });
-    for (const q of others) heardBlocks.push({ kind: 'quote', text: q.text, credit: `${creditLine(creditText(q.credit, quotesT), locale)} (${q.consultationTitle})` });
+    for (const q of others)
+      heardBlocks.push({ kind: 'quote', text: q.text, credit: `${creditLine(creditText(q.credit, quotesT), locale)} (${q.consultationTitle})` });
   }
 
   const who: Block[] = [{ kind: 'paragraph', text: t('across.whoIntro') }];
@@ -125,7 +137,9 @@ export async function buildAcrossReport(db: Db, scope: AcrossScope, locale: Loca
     if (block) who.push(block);
   }
 
-  const actions = (await Promise.all(consultations.map((c) => listActions(db, c.id, locale)))).flat().filter((a) => a.priority && about.priorityIds.includes(a.priority.id));
+  const actions = (await Promise.all(consultations.map((c) => listActions(db, c.id, locale))))
+    .flat()
+    .filter((a) => a.priority && about.priorityIds.includes(a.priority.id));
   const scopeText = t('across.scope', { count: consultations.length, name: about.name });
   return {
     locale,

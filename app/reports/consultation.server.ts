@@ -66,11 +66,18 @@ function heardBlocks(model: ResultsModel, quotes: ReadonlyMap<string, ReportQuot
   for (const q of model.themes) {
     blocks.push({ kind: 'subheading', text: q.text });
     blocks.push({ kind: 'paragraph', text: t('heard.coded', { coded: baseOf(q, words) }) });
-    blocks.push({ kind: 'table', caption: t('heard.themesCaption', { question: q.text }), head: [t('heard.theme'), t('heard.answers'), t('heard.share')], rows: figureRows(q, words) });
+    blocks.push({
+      kind: 'table',
+      caption: t('heard.themesCaption', { question: q.text }),
+      head: [t('heard.theme'), t('heard.answers'), t('heard.share')],
+      rows: figureRows(q, words),
+    });
     for (const row of q.rows) {
       const cell = row.cells[0] ?? { suppressed: true as const };
       const said = quotes.get(row.key) ?? [];
-      const figure = cell.suppressed ? t('heard.themeFewer', { theme: row.label, fewer: words.fewer }) : t('heard.themeFigure', { theme: row.label, answers: words.cellCount(cell), percent: words.cellPercent(cell) });
+      const figure = cell.suppressed
+        ? t('heard.themeFewer', { theme: row.label, fewer: words.fewer })
+        : t('heard.themeFigure', { theme: row.label, answers: words.cellCount(cell), percent: words.cellPercent(cell) });
       blocks.push({ kind: 'paragraph', text: figure });
       for (const quote of said.slice(0, QUOTES_PER_THEME)) blocks.push({ kind: 'quote', text: quote.text, credit: quote.credit });
     }
@@ -91,14 +98,29 @@ function heardBlocks(model: ResultsModel, quotes: ReadonlyMap<string, ReportQuot
   return blocks;
 }
 
-async function breakdownOf(db: Db, consultation: Consultation, locale: Locale, filters: URLSearchParams, threshold: number, dimension: Dimension): Promise<ResultsModel | null> {
+async function breakdownOf(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  filters: URLSearchParams,
+  threshold: number,
+  dimension: Dimension,
+): Promise<ResultsModel | null> {
   const params = new URLSearchParams(filters);
   params.set('breakdown', dimension);
   const outcome: ResultsOutcome = await loadResults(db, consultation, locale, params, threshold);
   return outcome.ok ? outcome.model : null;
 }
 
-async function whoBlocks(db: Db, consultation: Consultation, locale: Locale, filters: URLSearchParams, threshold: number, model: ResultsModel, words: ReportWords): Promise<Block[]> {
+async function whoBlocks(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  filters: URLSearchParams,
+  threshold: number,
+  model: ResultsModel,
+  words: ReportWords,
+): Promise<Block[]> {
   const { t } = words;
   const blocks: Block[] = [{ kind: 'paragraph', text: t('who.intro', { responses: words.ofCount(model.responses) }) }];
   for (const dimension of WHO_DIMENSIONS) {
@@ -114,7 +136,11 @@ async function whoBlocks(db: Db, consultation: Consultation, locale: Locale, fil
       head: [label, t('who.responses'), t('who.share')],
       rows: groups.map((g) => {
         const share = percentageOf(toProtected(g.responses), total);
-        return [g.label, words.ofCount(g.responses), share.kind === 'shown' ? words.percent(share.proportion * 100) : share.kind === 'suppressed' ? words.fewer : '–'];
+        return [
+          g.label,
+          words.ofCount(g.responses),
+          share.kind === 'shown' ? words.percent(share.proportion * 100) : share.kind === 'suppressed' ? words.fewer : '–',
+        ];
       }),
     });
   }
@@ -123,15 +149,30 @@ async function whoBlocks(db: Db, consultation: Consultation, locale: Locale, fil
 }
 
 /** Respondents against the population, where a baseline exists and the figures are for everyone or one respondent group. */
-async function populationBlocks(db: Db, consultation: Consultation, locale: Locale, model: ResultsModel, threshold: number, words: ReportWords): Promise<Block[]> {
+async function populationBlocks(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  model: ResultsModel,
+  threshold: number,
+  words: ReportWords,
+): Promise<Block[]> {
   const { t } = words;
   const groups = model.filter.find((f) => f.dimension === 'respondentGroup')?.values ?? [];
   const comparable = model.filter.every((f) => f.dimension === 'respondentGroup') && groups.length <= 1;
   if (!comparable) return [{ kind: 'paragraph', text: t('who.noComparison') }];
-  const who = await whoWeHeardFrom(db, consultation, { baselineId: null, group: (groups[0]?.key as RespondentGroup | undefined) ?? null, questionId: null, weightBy: null }, { threshold, locale });
+  const who = await whoWeHeardFrom(
+    db,
+    consultation,
+    { baselineId: null, group: (groups[0]?.key as RespondentGroup | undefined) ?? null, questionId: null, weightBy: null },
+    { threshold, locale },
+  );
   if (!who.baseline || who.dimensions.length === 0) return [{ kind: 'paragraph', text: t('who.noBaseline') }];
   const population = tFor(locale, 'population');
-  const blocks: Block[] = [{ kind: 'subheading', text: t('who.populationHeading') }, { kind: 'paragraph', text: t('who.populationIntro', { baseline: who.baseline.name }) }];
+  const blocks: Block[] = [
+    { kind: 'subheading', text: t('who.populationHeading') },
+    { kind: 'paragraph', text: t('who.populationIntro', { baseline: who.baseline.name }) },
+  ];
   for (const { dimension, comparison } of who.dimensions) {
     const label = population(`dimension.${dimension}`);
     blocks.push({
@@ -155,7 +196,13 @@ export interface ReportOptions {
 }
 
 /** The report of one consultation for the filters in `params`, or the reasons the filters are not ones the form could send. */
-export async function buildConsultationReport(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, options: ReportOptions): Promise<ReportOutcome> {
+export async function buildConsultationReport(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  params: URLSearchParams,
+  options: ReportOptions,
+): Promise<ReportOutcome> {
   const { threshold, now = new Date() } = options;
   const filters = reportFilterParams(params);
   const outcome = await loadResults(db, consultation, locale, filters, threshold);
@@ -191,11 +238,17 @@ export async function buildConsultationReport(db: Db, consultation: Consultation
   ];
   const channelColumns = (channels?.questions[0] ?? channels?.themes[0])?.columns.filter((c) => !c.total) ?? [];
   if (channelColumns.length > 0) {
-    engagement.push({ kind: 'table', caption: t('engaged.channelsCaption'), head: [t('engaged.channel'), t('engaged.channelResponses')], rows: channelColumns.map((c) => [c.label, words.ofCount(c.responses)]) });
+    engagement.push({
+      kind: 'table',
+      caption: t('engaged.channelsCaption'),
+      head: [t('engaged.channel'), t('engaged.channelResponses')],
+      rows: channelColumns.map((c) => [c.label, words.ofCount(c.responses)]),
+    });
   }
 
   const next: Block[] = actionBlocks(actions, words);
-  if (definition.whatHappensNext.trim()) next.push({ kind: 'subheading', text: t('next.whatHappensNext') }, { kind: 'paragraph', text: definition.whatHappensNext });
+  if (definition.whatHappensNext.trim())
+    next.push({ kind: 'subheading', text: t('next.whatHappensNext') }, { kind: 'paragraph', text: definition.whatHappensNext });
 
   return {
     ok: true,

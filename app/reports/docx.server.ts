@@ -16,7 +16,8 @@ export async function renderDocx(report: ReportDocument): Promise<Uint8Array<Arr
     new Paragraph({ children: [run(text, { bold: options.bold })], heading: options.heading, style: options.style, bidirectional: rtl });
 
   const table = (block: Extract<Block, { kind: 'table' }>) => {
-    const cell = (text: string, header: boolean) => new TableCell({ children: [new Paragraph({ children: [run(text, { bold: header })], bidirectional: rtl })] });
+    const cell = (text: string, header: boolean) =>
+      new TableCell({ children: [new Paragraph({ children: [run(text, { bold: header })], bidirectional: rtl })] });
     return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       visuallyRightToLeft: rtl,
@@ -49,9 +50,35 @@ export async function renderDocx(report: ReportDocument): Promise<Uint8Array<Arr
     styles: {
       default: { document: { run: { font: 'Arial', size: 24 } } },
       paragraphStyles: [
-        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 22 }, paragraph: { spacing: { before: 200, after: 80 } } },
-        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { italics: true }, paragraph: { indent: { start: 720, end: 720 }, spacing: { before: 120 }, border: { left: { style: BorderStyle.SINGLE, size: 12, color: '505A5F', space: 8 } } } },
-        { id: 'QuoteCredit', name: 'Quote credit', basedOn: 'Normal', next: 'Normal', run: { size: 20 }, paragraph: { indent: { start: 720, end: 720 }, spacing: { after: 160 } } },
+        {
+          id: 'Caption',
+          name: 'Caption',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { bold: true, size: 22 },
+          paragraph: { spacing: { before: 200, after: 80 } },
+        },
+        {
+          id: 'Quote',
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true },
+          paragraph: {
+            indent: { start: 720, end: 720 },
+            spacing: { before: 120 },
+            border: { left: { style: BorderStyle.SINGLE, size: 12, color: '505A5F', space: 8 } },
+          },
+        },
+        {
+          id: 'QuoteCredit',
+          name: 'Quote credit',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 20 },
+          paragraph: { indent: { start: 720, end: 720 }, spacing: { after: 160 } },
+        },
       ],
     },
     sections: [

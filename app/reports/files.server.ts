@@ -53,14 +53,29 @@ function badRequest(errors: ResultsRequestError[], locale: Locale): Response {
   return new Response(`${text}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': PRIVATE_PAGE } });
 }
 
-export async function consultationReportFile(heavy: HeavyWork, db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, format: ReportFormat, threshold: number): Promise<Response> {
+export async function consultationReportFile(
+  heavy: HeavyWork,
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  params: URLSearchParams,
+  format: ReportFormat,
+  threshold: number,
+): Promise<Response> {
   const outcome = await buildConsultationReport(db, consultation, fileLocale(format, locale), params, { threshold });
   if (!outcome.ok) return badRequest(outcome.errors, locale);
   return fileResponse(heavy, outcome.report, format, locale);
 }
 
 /** The across-consultations report as a file, or null when the priority or theme does not exist. */
-export async function acrossReportFile(heavy: HeavyWork, db: Db, scope: AcrossScope, locale: Locale, format: ReportFormat, threshold: number): Promise<Response | null> {
+export async function acrossReportFile(
+  heavy: HeavyWork,
+  db: Db,
+  scope: AcrossScope,
+  locale: Locale,
+  format: ReportFormat,
+  threshold: number,
+): Promise<Response | null> {
   const report = await buildAcrossReport(db, scope, fileLocale(format, locale), { threshold });
   return report ? fileResponse(heavy, report, format, locale) : null;
 }

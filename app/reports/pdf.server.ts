@@ -24,7 +24,16 @@ const MUTED = '#505a5f';
 
 export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffer>> {
   if (!PDF_LOCALES.includes(report.locale)) return Promise.reject(new Error(`PDF reports are not made in ${report.locale}`));
-  const doc = new PDFDocument({ size: 'A4', margin: 56, lang: report.locale, displayTitle: true, info: { Title: report.title, Subject: report.kicker }, bufferPages: true, tagged: true, pdfVersion: '1.7' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    lang: report.locale,
+    displayTitle: true,
+    info: { Title: report.title, Subject: report.kicker },
+    bufferPages: true,
+    tagged: true,
+    pdfVersion: '1.7',
+  });
   const root = doc.struct('Document');
   doc.addStructure(root);
   const chunks: Buffer[] = [];
@@ -41,7 +50,11 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
     if (doc.y + points > doc.page.height - doc.page.margins.bottom) doc.addPage();
   };
   const text = (value: string, font: keyof typeof FONTS, size: number, options: PDFKit.Mixins.TextOptions = {}) => {
-    doc.font(FONTS[font]).fontSize(size).fillColor(INK).text(value, left, doc.y, { width, structParent: root, structType: 'P', ...options });
+    doc
+      .font(FONTS[font])
+      .fontSize(size)
+      .fillColor(INK)
+      .text(value, left, doc.y, { width, structParent: root, structType: 'P', ...options });
   };
 
   const block = (b: Block) => {
@@ -80,8 +93,16 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
         break;
       case 'quote':
         keepRoom(40);
-        doc.font(FONTS.italic).fontSize(11).fillColor(INK).text(`“${b.text}”`, left + 24, doc.y, { width: width - 48, lineGap: 2, structParent: root, structType: 'BlockQuote' });
-        doc.font(FONTS.regular).fontSize(10).fillColor(MUTED).text(`– ${b.credit}`, left + 24, doc.y, { width: width - 48, paragraphGap: 10, structParent: root, structType: 'P' });
+        doc
+          .font(FONTS.italic)
+          .fontSize(11)
+          .fillColor(INK)
+          .text(`“${b.text}”`, left + 24, doc.y, { width: width - 48, lineGap: 2, structParent: root, structType: 'BlockQuote' });
+        doc
+          .font(FONTS.regular)
+          .fontSize(10)
+          .fillColor(MUTED)
+          .text(`– ${b.credit}`, left + 24, doc.y, { width: width - 48, paragraphGap: 10, structParent: root, structType: 'P' });
         doc.x = left;
         break;
     }
@@ -104,7 +125,11 @@ export function renderPdf(report: ReportDocument): Promise<Uint8Array<ArrayBuffe
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font(FONTS.regular).fontSize(9).fillColor(MUTED).text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center' });
+    doc
+      .font(FONTS.regular)
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`${i + 1} / ${range.count}`, left, doc.page.height - 36, { width, align: 'center' });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }

@@ -17,10 +17,21 @@ export interface ReportQuote {
 }
 
 /** Quotes per codebook theme key, in the order they were picked. */
-export async function quotesByTheme(db: Db, consultationId: number, locale: Locale, index: ConsultationIndex, filter: Filter): Promise<Map<string, ReportQuote[]>> {
+export async function quotesByTheme(
+  db: Db,
+  consultationId: number,
+  locale: Locale,
+  index: ConsultationIndex,
+  filter: Filter,
+): Promise<Map<string, ReportQuote[]>> {
   const [quotes, sources, themes] = await Promise.all([
     listShownQuotes(db, { consultationId }, locale),
-    db.selectFrom('quotes').innerJoin('answers', 'answers.id', 'quotes.answer_id').select(['quotes.id', 'answers.response_id']).where('quotes.consultation_id', '=', consultationId).execute(),
+    db
+      .selectFrom('quotes')
+      .innerJoin('answers', 'answers.id', 'quotes.answer_id')
+      .select(['quotes.id', 'answers.response_id'])
+      .where('quotes.consultation_id', '=', consultationId)
+      .execute(),
     db.selectFrom('codebook_themes').select(['id', 'key']).where('consultation_id', '=', consultationId).execute(),
   ]);
   const responseOf = new Map(sources.map((s) => [s.id, s.response_id]));

@@ -49,7 +49,12 @@ beforeAll(async () => {
   });
   await db
     .updateTable('consultations')
-    .set({ title: 'Marple Green Spaces', summary: 'We asked how Marple should look after its parks.', why_asking: 'The parks plan ends next year.', what_happens_next: 'The plan goes to Full Council in February.' })
+    .set({
+      title: 'Marple Green Spaces',
+      summary: 'We asked how Marple should look after its parks.',
+      why_asking: 'The parks plan ends next year.',
+      what_happens_next: 'The plan goes to Full Council in February.',
+    })
     .where('id', '=', id)
     .execute();
   const q = await questionIds(db, id);
@@ -71,8 +76,18 @@ beforeAll(async () => {
   ];
   let minute = 0;
   for (const p of people) {
-    const r = await addResponse(db, id, { group: p.group, channel: p.channel, texts: { [q.story!]: p.buses ? 'The buses to the park' : 'Keep the parks green and safe' }, options: { [q.pick!]: option(p.choice) } });
-    await saveCoding(db, actor, { consultationId: id, questionId: q.story!, answerId: r.answers[q.story!]!, coderId: coder, themeIds: p.buses ? [buses!] : [parks!] }, new Date(Date.UTC(2026, 10, 1, 9, minute++)));
+    const r = await addResponse(db, id, {
+      group: p.group,
+      channel: p.channel,
+      texts: { [q.story!]: p.buses ? 'The buses to the park' : 'Keep the parks green and safe' },
+      options: { [q.pick!]: option(p.choice) },
+    });
+    await saveCoding(
+      db,
+      actor,
+      { consultationId: id, questionId: q.story!, answerId: r.answers[q.story!]!, coderId: coder, themeIds: p.buses ? [buses!] : [parks!] },
+      new Date(Date.UTC(2026, 10, 1, 9, minute++)),
+    );
   }
   const young = await addResponse(db, id, { group: 'young_person', channel: 'paper', texts: { [q.story!]: 'I love the skate park by the river' } });
   const older = await addResponse(db, id, { group: 'resident', channel: 'online', texts: { [q.story!]: 'The bowling green needs mowing' } });
@@ -88,13 +103,26 @@ beforeAll(async () => {
   }
   const stamp = NOW.toISOString();
   const theme = await db.insertInto('themes').values({ key: 'one_home', name: 'One Home', position: 1 }).returning('id').executeTakeFirstOrThrow();
-  priorityId = (await db.insertInto('priorities').values({ theme_id: theme.id, key: 'green', name: 'Green spaces', position: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  priorityId = (
+    await db.insertInto('priorities').values({ theme_id: theme.id, key: 'green', name: 'Green spaces', position: 1 }).returning('id').executeTakeFirstOrThrow()
+  ).id;
   await db.insertInto('consultation_priorities').values({ consultation_id: id, priority_id: priorityId }).execute();
   await db.updateTable('codebook_themes').set({ priority_id: priorityId }).where('id', '=', parks!).execute();
   await db.updateTable('consultations').set({ status: 'closed' }).where('id', '=', id).execute();
   await db
     .insertInto('actions')
-    .values({ consultation_id: id, priority_id: priorityId, title: 'Mow the bowling green weekly', description: '', status: 'in_progress', due_on: '2027-03-31', done_on: null, position: 1, created_at: stamp, updated_at: stamp })
+    .values({
+      consultation_id: id,
+      priority_id: priorityId,
+      title: 'Mow the bowling green weekly',
+      description: '',
+      status: 'in_progress',
+      due_on: '2027-03-31',
+      done_on: null,
+      position: 1,
+      created_at: stamp,
+      updated_at: stamp,
+    })
     .execute();
   consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }, 120_000);
@@ -131,7 +159,13 @@ describe('the committee report of a consultation', () => {
   it('follows the source report: five numbered parts, the scope in words, the quotes of a theme and the actions', async () => {
     const r = await report('respondentGroup=young_person');
     expect(r.title).toBe('Marple Green Spaces');
-    expect(r.sections.map((s) => s.heading)).toEqual(['1. Introduction and purpose', '2. How we engaged', '3. What we heard', '4. Who we heard from', '5. Next steps']);
+    expect(r.sections.map((s) => s.heading)).toEqual([
+      '1. Introduction and purpose',
+      '2. How we engaged',
+      '3. What we heard',
+      '4. Who we heard from',
+      '5. Next steps',
+    ]);
     expect(r.meta).toContain('The figures cover only these responses: Respondent group: Young person.');
     const quotes = section(r, 'heard').blocks.filter((b) => b.kind === 'quote');
     // Only the young person's quote: the other respondent is outside the filter.

@@ -86,7 +86,11 @@ export function responseFields(values: FormValues): ResponseFields {
  * entry per item, and a ranking keeps its positions (name[0], name[1], ...).
  */
 export function toFormEntries(def: ConsultationDef, values: FormValues): [string, string][] {
-  const rankings = new Set(allQuestions(def).filter((q) => q.kind === 'ranking').map((q) => questionField(q.key)));
+  const rankings = new Set(
+    allQuestions(def)
+      .filter((q) => q.kind === 'ranking')
+      .map((q) => questionField(q.key)),
+  );
   return flatFormEntries(values, rankings);
 }
 

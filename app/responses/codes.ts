@@ -1,25 +1,10 @@
 // The fixed vocabularies a response is recorded with. Labels live in locales/*/common.json
 // under the same keys (channel.*, group.*), so the codes stay stable while wording changes.
 
-export const CHANNELS = [
-  'online',
-  'young_people',
-  'workshop',
-  'partnership_forum',
-  'video_booth',
-  'paper',
-  'conversation',
-] as const;
+export const CHANNELS = ['online', 'young_people', 'workshop', 'partnership_forum', 'video_booth', 'paper', 'conversation'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const RESPONDENT_GROUPS = [
-  'resident',
-  'young_person',
-  'business',
-  'vcfse',
-  'older_person',
-  'parent_carer',
-] as const;
+export const RESPONDENT_GROUPS = ['resident', 'young_person', 'business', 'vcfse', 'older_person', 'parent_carer'] as const;
 export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
 
 /** How a respondent agreed to be credited if the council quotes them. */

@@ -4,18 +4,7 @@
 
 export const PREFER_NOT = 'prefer_not_to_say';
 
-export const AGE_BANDS = [
-  'under_16',
-  '16_17',
-  '18_24',
-  '25_34',
-  '35_44',
-  '45_54',
-  '55_64',
-  '65_74',
-  '75_84',
-  '85_plus',
-] as const;
+export const AGE_BANDS = ['under_16', '16_17', '18_24', '25_34', '35_44', '45_54', '55_64', '65_74', '75_84', '85_plus'] as const;
 
 export const SEXES = ['female', 'male'] as const;
 

@@ -40,11 +40,7 @@ const rowKey = (token: string, consultationId: number) => `${token}:${consultati
 
 export async function loadDraft(db: Db, token: string | null, consultationId: number): Promise<Draft | null> {
   if (!token) return null;
-  const row = await db
-    .selectFrom('response_drafts')
-    .select('data')
-    .where('token', '=', rowKey(token, consultationId))
-    .executeTakeFirst();
+  const row = await db.selectFrom('response_drafts').select('data').where('token', '=', rowKey(token, consultationId)).executeTakeFirst();
   return row ? (JSON.parse(row.data) as Draft) : null;
 }
 
@@ -52,14 +48,7 @@ export async function loadDraft(db: Db, token: string | null, consultationId: nu
  * Replaces the answers of one step (the fields named) with what was just posted, keeping the rest.
  * Returns false, storing nothing, when the draft would be unreasonably large.
  */
-export async function saveDraftStep(
-  db: Db,
-  token: string,
-  consultationId: number,
-  stepFields: string[],
-  posted: FormValues,
-  now: Date,
-): Promise<boolean> {
+export async function saveDraftStep(db: Db, token: string, consultationId: number, stepFields: string[], posted: FormValues, now: Date): Promise<boolean> {
   const existing = await loadDraft(db, token, consultationId);
   const values: FormValues = { ...existing?.values };
   for (const field of stepFields) delete values[field];

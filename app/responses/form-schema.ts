@@ -49,21 +49,14 @@ function questionPart(q: QuestionDef): SchemaPart {
     }
     case 'ranking': {
       const count = q.rankCount ?? keys.length;
-      let schema = z
-        .array(oneOf(keys, 'invalidOption').optional())
-        .max(count, 'invalidOption')
-        .refine(unique, 'rankDuplicate');
+      let schema = z.array(oneOf(keys, 'invalidOption').optional()).max(count, 'invalidOption').refine(unique, 'rankDuplicate');
       if (q.required) schema = schema.refine((v) => v.some((x) => x !== undefined), 'rankAtLeastOne');
       return { shape: { [name]: schema } };
     }
     case 'short_text':
     case 'long_text': {
       const max = maxLengthOf({ kind: q.kind, max_length: q.maxLength });
-      const text = z
-        .string({ error: 'enterText' })
-        .overwrite(normaliseText)
-        .min(1, 'enterText')
-        .max(max, `tooLong|${max}`);
+      const text = z.string({ error: 'enterText' }).overwrite(normaliseText).min(1, 'enterText').max(max, `tooLong|${max}`);
       return { shape: { [name]: optional(text) } };
     }
   }

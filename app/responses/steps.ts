@@ -3,10 +3,7 @@ import type { ConsultationDef, SectionDef } from '~/consultations/definition';
 // The pages of a survey: one per section, then "About you" (when the consultation asks it),
 // then "Using your words" (consent to be quoted). Check-your-answers follows the last step.
 
-export type Step =
-  | { id: string; kind: 'section'; section: SectionDef }
-  | { id: 'about-you'; kind: 'about-you' }
-  | { id: 'your-words'; kind: 'your-words' };
+export type Step = { id: string; kind: 'section'; section: SectionDef } | { id: 'about-you'; kind: 'about-you' } | { id: 'your-words'; kind: 'your-words' };
 
 export function stepsOf(def: Pick<ConsultationDef, 'sections' | 'askAboutYou'>): Step[] {
   const steps: Step[] = def.sections.map((section, i) => ({ id: String(i + 1), kind: 'section', section }));

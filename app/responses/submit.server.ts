@@ -72,7 +72,11 @@ export async function insertResponse(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (answers.length > 0) await trx.insertInto('answers').values(answers.map((a) => ({ ...a, response_id: id }))).execute();
+  if (answers.length > 0)
+    await trx
+      .insertInto('answers')
+      .values(answers.map((a) => ({ ...a, response_id: id })))
+      .execute();
   return { id, reference };
 }
 

@@ -80,7 +80,13 @@ async function countRows() {
 async function submit(entries: [string, string][], key: string) {
   const submission = parse([...entries, ['idempotencyKey', key]]);
   if (submission.status !== 'success') throw new Error(JSON.stringify(submission.error));
-  return submitResponse(db, def, submission.value, { idempotencyKey: key, locale: 'pl', channel: 'online', draftToken: null, now: new Date('2026-11-20T10:00:00Z') });
+  return submitResponse(db, def, submission.value, {
+    idempotencyKey: key,
+    locale: 'pl',
+    channel: 'online',
+    draftToken: null,
+    now: new Date('2026-11-20T10:00:00Z'),
+  });
 }
 
 describe('submitting a response', () => {
@@ -163,11 +169,19 @@ describe('submitting a response', () => {
 
 describe('An idempotency key is matched across consultations', () => {
   it("stores a response under another consultation's key as new, in its own consultation", async () => {
-    const otherId = await createConsultation(db, { slug: 'another-one', sections: [{ key: 'main', questions: [{ key: 'colour', kind: 'single_choice', options: ['red', 'green'] }] }] });
+    const otherId = await createConsultation(db, {
+      slug: 'another-one',
+      sections: [{ key: 'main', questions: [{ key: 'colour', kind: 'single_choice', options: ['red', 'green'] }] }],
+    });
     const otherRow = await db.selectFrom('consultations').selectAll().where('id', '=', otherId).executeTakeFirstOrThrow();
     const other = await loadConsultationDefinition(db, otherRow, 'en');
     const shared = 'key-shared-between-consultations';
-    const theirs = await submitResponse(db, other, { 'q-colour': 'red' }, { idempotencyKey: shared, locale: 'en', channel: 'online', draftToken: null, now: new Date() });
+    const theirs = await submitResponse(
+      db,
+      other,
+      { 'q-colour': 'red' },
+      { idempotencyKey: shared, locale: 'en', channel: 'online', draftToken: null, now: new Date() },
+    );
 
     const ours = await submit(good, shared);
     expect(ours.duplicate).toBe(false);
@@ -177,7 +191,12 @@ describe('An idempotency key is matched across consultations', () => {
       { consultation_id: otherId, reference: theirs.reference },
       { consultation_id: def.id, reference: ours.reference },
     ]);
-    const answers = await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select('answers.id').where('responses.reference', '=', ours.reference).execute();
+    const answers = await db
+      .selectFrom('answers')
+      .innerJoin('responses', 'responses.id', 'answers.response_id')
+      .select('answers.id')
+      .where('responses.reference', '=', ours.reference)
+      .execute();
     expect(answers.length).toBeGreaterThan(5);
     // Within its own consultation the key still means "the same response again".
     expect(await submit(good, shared)).toEqual({ reference: ours.reference, duplicate: true });

@@ -13,10 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const params = new URL(request.url).searchParams;
   const filters = { theme: params.get('theme') || undefined, priority: params.get('priority') || undefined };
-  const [cards, framework] = await Promise.all([
-    listPublicConsultations(context.db, locale, filters, new Date()),
-    listFramework(context.db, locale),
-  ]);
+  const [cards, framework] = await Promise.all([listPublicConsultations(context.db, locale, filters, new Date()), listFramework(context.db, locale)]);
   const t = tFor(locale);
   return data(
     {
@@ -124,5 +121,4 @@ export default function Hub() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: 'description', content: data.description }] : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: 'description', content: data.description }] : []);

@@ -52,7 +52,12 @@ export default function Account() {
   const { email, role } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('admin');
-  const { form, fieldErrors, summary, submit } = useStepForm({ id: 'password', schema: changePasswordSchema, lastResult: actionData?.result, defaultValue: {} });
+  const { form, fieldErrors, summary, submit } = useStepForm({
+    id: 'password',
+    schema: changePasswordSchema,
+    lastResult: actionData?.result,
+    defaultValue: {},
+  });
   return (
     <div className="narrow">
       <h1>{t('account.title')}</h1>
@@ -67,7 +72,14 @@ export default function Account() {
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <input type="hidden" name="intent" value="password" />
         <InputField name="current" type="password" autoComplete="current-password" label={t('account.current')} error={fieldErrors.current} />
-        <InputField name="password" type="password" autoComplete="new-password" label={t('account.new')} hint={t('invite.passwordHint')} error={fieldErrors.password} />
+        <InputField
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('account.new')}
+          hint={t('invite.passwordHint')}
+          error={fieldErrors.password}
+        />
         <InputField name="confirm" type="password" autoComplete="new-password" label={t('invite.confirm')} error={fieldErrors.confirm} />
         <button type="submit" className="button">
           {t('account.change')}

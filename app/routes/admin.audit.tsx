@@ -12,7 +12,11 @@ import { formatDateTime } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const filterSchema = z.object({
   actor: z.string().max(254).optional().catch(undefined),
   entityType: z.string().max(50).optional().catch(undefined),
@@ -65,9 +69,24 @@ export default function AuditLog() {
       <h1>{t('audit.title')}</h1>
       <p>{t('audit.intro')}</p>
       <Form method="get" className="filters">
-        <SelectField name="actor" label={t('audit.who')} defaultValue={filter.actor ?? ''} options={[any, ...facets.actors.map((a) => ({ value: a, label: a }))]} />
-        <SelectField name="entityType" label={t('audit.what')} defaultValue={filter.entityType ?? ''} options={[any, ...facets.entityTypes.map((e) => ({ value: e, label: e }))]} />
-        <SelectField name="action" label={t('audit.action')} defaultValue={filter.action ?? ''} options={[any, ...facets.actions.map((a) => ({ value: a, label: a }))]} />
+        <SelectField
+          name="actor"
+          label={t('audit.who')}
+          defaultValue={filter.actor ?? ''}
+          options={[any, ...facets.actors.map((a) => ({ value: a, label: a }))]}
+        />
+        <SelectField
+          name="entityType"
+          label={t('audit.what')}
+          defaultValue={filter.entityType ?? ''}
+          options={[any, ...facets.entityTypes.map((e) => ({ value: e, label: e }))]}
+        />
+        <SelectField
+          name="action"
+          label={t('audit.action')}
+          defaultValue={filter.action ?? ''}
+          options={[any, ...facets.actions.map((a) => ({ value: a, label: a }))]}
+        />
         <InputField name="from" type="date" label={t('audit.from')} defaultValue={filter.from ?? ''} />
         <InputField name="to" type="date" label={t('audit.to')} defaultValue={filter.to ?? ''} />
         <div className="form-group">

@@ -71,7 +71,10 @@ export async function action(args: ActionFunctionArgs) {
       if (result.ok) return back(result.scheduled ? 'scheduled' : 'published');
       if (result.error === 'builder:notFound') notFound();
       args.context.request.submissionFailed = true;
-      return data({ result: intent.reply({ formErrors: [result.error] }), problems: result.problems }, { status: 409, headers: { 'Cache-Control': PRIVATE_PAGE } });
+      return data(
+        { result: intent.reply({ formErrors: [result.error] }), problems: result.problems },
+        { status: 409, headers: { 'Cache-Control': PRIVATE_PAGE } },
+      );
     }
     case 'close': {
       const result = await closeConsultation(db, actor, id);

@@ -53,7 +53,13 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') return fail();
   const answer = await findAnswerForCoding(db, question.id, submission.value.answerId);
   if (!answer) notFound();
-  const saved = await codeAnswer(db, actorOf(user), { consultationId: consultation.id, questionId: question.id, answerId: answer.id, coderId: user.id, themeIds: submission.value.themes });
+  const saved = await codeAnswer(db, actorOf(user), {
+    consultationId: consultation.id,
+    questionId: question.id,
+    answerId: answer.id,
+    coderId: user.id,
+    themeIds: submission.value.themes,
+  });
   if (!saved.ok) return fail({ themes: [saved.error] });
   const back = new URL(args.request.url);
   back.searchParams.delete('index');
@@ -95,7 +101,12 @@ export default function AnswerList() {
       )}
       <Form method="get" className="filters" aria-label={t('list.filters')}>
         <InputField name="q" label={t('list.search')} defaultValue={filters.search} />
-        <SelectField name="coded" label={t('list.coded')} defaultValue={filters.coded} options={CODED_FILTERS.map((c) => ({ value: c, label: t(`list.codedFilter.${c}`) }))} />
+        <SelectField
+          name="coded"
+          label={t('list.coded')}
+          defaultValue={filters.coded}
+          options={CODED_FILTERS.map((c) => ({ value: c, label: t(`list.codedFilter.${c}`) }))}
+        />
         <SelectField
           name="theme"
           label={t('list.theme')}

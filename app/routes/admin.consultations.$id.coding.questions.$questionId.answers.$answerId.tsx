@@ -69,7 +69,13 @@ export async function action(args: ActionFunctionArgs) {
     return data({ answerId: answer.id, result: submission.reply(fieldErrors ? { fieldErrors } : undefined) }, { status: 400, headers: headers_ });
   };
   if (submission.status !== 'success' || submission.value.answerId !== answer.id) return fail();
-  const saved = await codeAnswer(db, actorOf(user), { consultationId: consultation.id, questionId: question.id, answerId: answer.id, coderId: user.id, themeIds: submission.value.themes });
+  const saved = await codeAnswer(db, actorOf(user), {
+    consultationId: consultation.id,
+    questionId: question.id,
+    answerId: answer.id,
+    coderId: user.id,
+    themeIds: submission.value.themes,
+  });
   if (!saved.ok) return fail({ themes: [saved.error] });
   if (submission.value.intent === 'save') {
     return redirect(`${answerPath(consultation.id, question.id, answer.id, sample?.id)}${sample ? '&' : '?'}saved=1`, { status: 303, headers: headers_ });

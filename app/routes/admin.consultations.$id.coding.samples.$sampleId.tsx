@@ -31,7 +31,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const question = await requireOpenQuestion(db, consultation.id, { questionId: String(sample.questionId) });
   const themes = await listCodebook(db, consultation.id);
   const canEdit = can(user.role, 'editResponses');
-  const [report, start] = await Promise.all([sampleReport(db, sample.id, themes.map((t) => t.id)), canEdit ? sampleStart(db, sample.id, user.id) : null]);
+  const [report, start] = await Promise.all([
+    sampleReport(
+      db,
+      sample.id,
+      themes.map((t) => t.id),
+    ),
+    canEdit ? sampleStart(db, sample.id, user.id) : null,
+  ]);
   const nameOf = new Map(report.coders.map((c) => [c.id, c.name]));
   const themeName = new Map(themes.map((t) => [t.id, t.name]));
   const pairs = report.pairs.map((p) => ({
@@ -43,7 +50,10 @@ export async function loader(args: LoaderFunctionArgs) {
   }));
   const locale = await detectLocale(args.request);
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'coding')('sample.title', { name: sample.name })} – ${consultation.title}`);
-  return data({ consultation, sample, question: { id: question.id, text: question.text }, coders: report.coders, pairs, start, title }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return data(
+    { consultation, sample, question: { id: question.id, text: question.text }, coders: report.coders, pairs, start, title },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
 }
 
 export default function Sample() {

@@ -34,7 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   const chosen = Number(new URL(args.request.url).searchParams.get('question'));
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'coding')('newSample.title')} – ${consultation.title}`);
-  return data({ consultation, questions: questions.map((q) => ({ id: q.id, text: q.text })), chosen: questions.some((q) => q.id === chosen) ? chosen : null, title }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return data(
+    { consultation, questions: questions.map((q) => ({ id: q.id, text: q.text })), chosen: questions.some((q) => q.id === chosen) ? chosen : null, title },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -44,7 +47,8 @@ export async function action(args: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: sampleSchema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const { questionId, name, size, pool } = submission.value;
-  if (!(await findOpenQuestion(db, consultation.id, questionId))) return refusal(args.context, submission.reply({ fieldErrors: { questionId: ['coding:questionMissing'] } }));
+  if (!(await findOpenQuestion(db, consultation.id, questionId)))
+    return refusal(args.context, submission.reply({ fieldErrors: { questionId: ['coding:questionMissing'] } }));
   const outcome = await createSample(db, actorOf(user), { consultationId: consultation.id, questionId, name, size, pool });
   if (!outcome.ok) return refusal(args.context, submission.reply({ fieldErrors: { pool: [outcome.error] } }));
   return redirect(`${samplePath(consultation.id, outcome.id)}?notice=made`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
@@ -80,7 +84,15 @@ export default function NewSample() {
           options={[{ value: '', label: t('newSample.chooseQuestion') }, ...questions.map((q) => ({ value: String(q.id), label: q.text }))]}
         />
         <InputField name="name" label={t('newSample.name')} hint={t('newSample.nameHint')} error={fieldErrors.name} defaultValue={value('name')} />
-        <InputField name="size" type="number" width="short" label={t('newSample.size')} hint={t('newSample.sizeHint')} error={fieldErrors.size} defaultValue={value('size')} />
+        <InputField
+          name="size"
+          type="number"
+          width="short"
+          label={t('newSample.size')}
+          hint={t('newSample.sizeHint')}
+          error={fieldErrors.size}
+          defaultValue={value('size')}
+        />
         <ChoiceGroup
           name="pool"
           type="radio"

@@ -33,7 +33,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const consultation = await requireConsultationTitle(db, args.params.id);
   const theme = await requireTheme(db, consultation.id, args.params);
   const locale = await detectLocale(args.request);
-  const [priorities, questions, usedIn] = await Promise.all([listPriorityChoices(db), listOpenQuestions(db, consultation.id), questionsUsingTheme(db, theme.id)]);
+  const [priorities, questions, usedIn] = await Promise.all([
+    listPriorityChoices(db),
+    listOpenQuestions(db, consultation.id),
+    questionsUsingTheme(db, theme.id),
+  ]);
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'coding')('theme.editTitle', { name: theme.name })} – ${consultation.title}`);
   return data({ consultation, theme, priorities, usedIn: questions.filter((q) => usedIn.includes(q.id)), title }, { headers: headers_ });
 }
@@ -67,7 +71,12 @@ export default function EditCodebookTheme() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('coding');
   const refused = actionData?.result.error?.[''] !== undefined;
-  const defaultValue = { name: theme.name, description: theme.description, priorityId: theme.priorityId ? String(theme.priorityId) : '', keywords: theme.keywords };
+  const defaultValue = {
+    name: theme.name,
+    description: theme.description,
+    priorityId: theme.priorityId ? String(theme.priorityId) : '',
+    keywords: theme.keywords,
+  };
   return (
     <div className="width-wide">
       <Link to={codingPath(consultation.id)} className="back-link">

@@ -52,7 +52,12 @@ export default function NewCodebookTheme() {
         {t('back')}
       </Link>
       <h1>{t('theme.newTitle')}</h1>
-      <ThemeForm defaultValue={{ name: '', description: '', priorityId: '', keywords: '' }} priorities={priorities} lastResult={actionData?.result} submitLabel={t('theme.add')} />
+      <ThemeForm
+        defaultValue={{ name: '', description: '', priorityId: '', keywords: '' }}
+        priorities={priorities}
+        lastResult={actionData?.result}
+        submitLabel={t('theme.add')}
+      />
     </div>
   );
 }

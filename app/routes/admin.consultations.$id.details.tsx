@@ -48,7 +48,10 @@ export async function loader(args: LoaderFunctionArgs) {
     requiredLocales: requiredLocalesOf(c.required_locales),
   };
   const themes = await listPriorityChoices(db, locale);
-  return data({ saved, themes, title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('details.title')) }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return data(
+    { saved, themes, title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('details.title')) },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -60,10 +63,14 @@ export async function action(args: ActionFunctionArgs) {
   const opensAt = v.opensDate ? londonToIso(v.opensDate, v.opensTime ?? '00:00') : null;
   const closesAt = v.closesDate ? londonToIso(v.closesDate, v.closesTime ?? '23:59') : null;
   if ((v.opensDate && !opensAt) || (v.closesDate && !closesAt)) {
-    const fieldErrors = { ...(v.opensDate && !opensAt ? { opensDate: ['builder:dateInvalid'] } : {}), ...(v.closesDate && !closesAt ? { closesDate: ['builder:dateInvalid'] } : {}) };
+    const fieldErrors = {
+      ...(v.opensDate && !opensAt ? { opensDate: ['builder:dateInvalid'] } : {}),
+      ...(v.closesDate && !closesAt ? { closesDate: ['builder:dateInvalid'] } : {}),
+    };
     return refusal(args.context, submission.reply({ fieldErrors }));
   }
-  if (opensAt && closesAt && opensAt >= closesAt) return refusal(args.context, submission.reply({ fieldErrors: { closesDate: ['builder:closesBeforeOpens'] } }));
+  if (opensAt && closesAt && opensAt >= closesAt)
+    return refusal(args.context, submission.reply({ fieldErrors: { closesDate: ['builder:closesBeforeOpens'] } }));
   const input = {
     title: v.title,
     summary: v.summary,
@@ -85,7 +92,12 @@ export default function Details() {
   const { saved, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'details', schema: detailsSchema, lastResult: actionData?.result, defaultValue: saved as unknown as Record<string, string> });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'details',
+    schema: detailsSchema,
+    lastResult: actionData?.result,
+    defaultValue: saved as unknown as Record<string, string>,
+  });
   const text = (name: keyof typeof saved) => String(current[name] ?? '');
   const list = (name: string) => {
     const value = current[name];
@@ -99,14 +111,57 @@ export default function Details() {
         <InputField name="title" label={t('fields.title')} error={fieldErrors.title} defaultValue={text('title')} />
         <TextAreaField name="summary" label={t('fields.summary')} hint={t('fields.summaryHint')} error={fieldErrors.summary} defaultValue={text('summary')} />
         <TextAreaField name="whyAsking" label={t('fields.whyAsking')} error={fieldErrors.whyAsking} defaultValue={text('whyAsking')} rows={6} />
-        <TextAreaField name="whatHappensNext" label={t('fields.whatHappensNext')} error={fieldErrors.whatHappensNext} defaultValue={text('whatHappensNext')} rows={6} />
-        <InputField name="estimatedMinutes" type="number" width="short" label={t('fields.estimatedMinutes')} error={fieldErrors.estimatedMinutes} defaultValue={text('estimatedMinutes')} />
+        <TextAreaField
+          name="whatHappensNext"
+          label={t('fields.whatHappensNext')}
+          error={fieldErrors.whatHappensNext}
+          defaultValue={text('whatHappensNext')}
+          rows={6}
+        />
+        <InputField
+          name="estimatedMinutes"
+          type="number"
+          width="short"
+          label={t('fields.estimatedMinutes')}
+          error={fieldErrors.estimatedMinutes}
+          defaultValue={text('estimatedMinutes')}
+        />
         <h2>{t('details.dates')}</h2>
         <p className="hint">{t('details.datesHint')}</p>
-        <InputField name="opensDate" type="date" width="short" label={t('fields.opensDate')} hint={t('fields.opensHint')} error={fieldErrors.opensDate} defaultValue={text('opensDate')} />
-        <InputField name="opensTime" width="short" label={t('fields.time')} hint={t('fields.timeHint')} error={fieldErrors.opensTime} defaultValue={text('opensTime')} id="opensTime" />
-        <InputField name="closesDate" type="date" width="short" label={t('fields.closesDate')} error={fieldErrors.closesDate} defaultValue={text('closesDate')} />
-        <InputField name="closesTime" width="short" label={t('fields.closesTime')} hint={t('fields.timeHint')} error={fieldErrors.closesTime} defaultValue={text('closesTime')} />
+        <InputField
+          name="opensDate"
+          type="date"
+          width="short"
+          label={t('fields.opensDate')}
+          hint={t('fields.opensHint')}
+          error={fieldErrors.opensDate}
+          defaultValue={text('opensDate')}
+        />
+        <InputField
+          name="opensTime"
+          width="short"
+          label={t('fields.time')}
+          hint={t('fields.timeHint')}
+          error={fieldErrors.opensTime}
+          defaultValue={text('opensTime')}
+          id="opensTime"
+        />
+        <InputField
+          name="closesDate"
+          type="date"
+          width="short"
+          label={t('fields.closesDate')}
+          error={fieldErrors.closesDate}
+          defaultValue={text('closesDate')}
+        />
+        <InputField
+          name="closesTime"
+          width="short"
+          label={t('fields.closesTime')}
+          hint={t('fields.timeHint')}
+          error={fieldErrors.closesTime}
+          defaultValue={text('closesTime')}
+        />
         <CheckboxGroup
           name="priorities"
           legend={t('fields.priorities')}

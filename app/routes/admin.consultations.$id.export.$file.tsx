@@ -28,7 +28,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   // Excel files of the figures and the responses are written on worker threads; a full queue is a 503 "try again".
   return orBusy(locale, async () => {
-    const produced = await produceExport(db, consultation, { kind, format: asked, params, locale, threshold: env().DISCLOSURE_THRESHOLD, write: tablesOn(args.context.heavy), heavy: args.context.heavy });
+    const produced = await produceExport(db, consultation, {
+      kind,
+      format: asked,
+      params,
+      locale,
+      threshold: env().DISCLOSURE_THRESHOLD,
+      write: tablesOn(args.context.heavy),
+      heavy: args.context.heavy,
+    });
     if (!produced.ok) {
       const t = tFor(locale, 'analysis');
       return badExportRequest(produced.errors.map((e) => t(`errors.${e.code.replace(/^analysis:/, '')}`)));

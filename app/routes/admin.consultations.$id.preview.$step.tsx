@@ -25,7 +25,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   const { consultation, def, position, wards } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale);
   const stepTitle =
-    position.step.kind === 'section' ? position.step.section.title : position.step.kind === 'about-you' ? tFor(locale, 'about')('title') : tFor(locale, 'survey')('words.title');
+    position.step.kind === 'section'
+      ? position.step.section.title
+      : position.step.kind === 'about-you'
+        ? tFor(locale, 'about')('title')
+        : tFor(locale, 'survey')('words.title');
   return data(
     {
       consultationId: consultation.id,

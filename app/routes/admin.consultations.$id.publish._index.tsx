@@ -62,7 +62,10 @@ export async function action(args: ActionFunctionArgs) {
       if (result.ok) return back(submission.value.intent === 'publish' ? 'published' : 'unpublished');
       // A refusal is a rule, not a typing mistake: 409, said for the whole page.
       args.context.request.submissionFailed = true;
-      return data({ result: submission.reply({ formErrors: [result.error] }) }, { status: result.error === 'builder:notFound' ? 404 : 409, headers: { 'Cache-Control': PRIVATE_PAGE } });
+      return data(
+        { result: submission.reply({ formErrors: [result.error] }) },
+        { status: result.error === 'builder:notFound' ? 404 : 409, headers: { 'Cache-Control': PRIVATE_PAGE } },
+      );
     }
     case 'move': {
       const submission = parseWithZod(formData, { schema: moveActionSchema });

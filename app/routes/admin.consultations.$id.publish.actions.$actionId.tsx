@@ -48,7 +48,8 @@ export async function action(args: ActionFunctionArgs) {
   const actionId = idParam(args.params, 'actionId');
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
-  const back = (done: string) => redirect(`/admin/consultations/${consultation.id}/publish?done=${done}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  const back = (done: string) =>
+    redirect(`/admin/consultations/${consultation.id}/publish?done=${done}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
   if (submission.value.intent === 'delete') {
     const result = await deleteAction(db, actorOf(user), consultation.id, actionId);
     return result.ok ? back('deleted') : refuseChange(args.context, submission, result);
@@ -65,7 +66,14 @@ export default function EditAction() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('publishing');
   const intent = (actionData?.result?.initialValue as Record<string, unknown> | undefined)?.intent;
-  const stored = { title: found.title, description: found.description, priorityId: String(found.priority?.id ?? ''), status: found.status, dueOn: found.dueOn ?? '', doneOn: found.doneOn ?? '' };
+  const stored = {
+    title: found.title,
+    description: found.description,
+    priorityId: String(found.priority?.id ?? ''),
+    status: found.status,
+    dueOn: found.dueOn ?? '',
+    doneOn: found.doneOn ?? '',
+  };
   return (
     <div className="width-wide">
       <Link to={`/admin/consultations/${consultation.id}/publish`} className="back-link">

@@ -39,7 +39,10 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== 'success') return refusal(args.context, submission.reply());
   const result = await addAction(db, actorOf(user), consultation.id, actionInput(submission.value));
   if (!result.ok) return refuseChange(args.context, submission, result);
-  return redirect(`/admin/consultations/${consultation.id}/publish?done=added#action-${result.id}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return redirect(`/admin/consultations/${consultation.id}/publish?done=added#action-${result.id}`, {
+    status: 303,
+    headers: { 'Cache-Control': PRIVATE_PAGE },
+  });
 }
 
 export const headers = routeHeaders;

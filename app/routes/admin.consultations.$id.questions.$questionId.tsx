@@ -71,7 +71,12 @@ export default function EditQuestion() {
   const { id, question, saved, sections, options, locked, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'question', schema: questionSchema, lastResult: actionData?.result, defaultValue: saved });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'question',
+    schema: questionSchema,
+    lastResult: actionData?.result,
+    defaultValue: saved,
+  });
   const typed = (actionData?.result?.initialValue ?? {}) as Record<string, unknown>;
   const mainForm = typed.intent === 'save' || typed.intent === undefined;
   return (
@@ -89,8 +94,22 @@ export default function EditQuestion() {
       {locked && <div className="notice notice--warning">{t('question.lockedExplain')}</div>}
       {question.hidden && <div className="notice">{t('question.hiddenNotice', { reason: question.hiddenReason ?? '' })}</div>}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
-        <QuestionFields sections={sections} current={mainForm ? current : saved} errors={mainForm ? fieldErrors : {}} lockedKind={locked ? saved.kind : undefined} isNew={false} />
-        {locked && <InputField name="reason" label={t('fields.reason')} hint={t('fields.rewordReasonHint')} error={mainForm ? fieldErrors.reason : undefined} defaultValue={mainForm ? String(current.reason ?? '') : ''} />}
+        <QuestionFields
+          sections={sections}
+          current={mainForm ? current : saved}
+          errors={mainForm ? fieldErrors : {}}
+          lockedKind={locked ? saved.kind : undefined}
+          isNew={false}
+        />
+        {locked && (
+          <InputField
+            name="reason"
+            label={t('fields.reason')}
+            hint={t('fields.rewordReasonHint')}
+            error={mainForm ? fieldErrors.reason : undefined}
+            defaultValue={mainForm ? String(current.reason ?? '') : ''}
+          />
+        )}
         <button type="submit" className="button" name="intent" value="save">
           {t('question.save')}
         </button>

@@ -30,7 +30,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   const db = args.context.db;
   const consultation = await requireConsultation(db, args.params.id);
-  const [sections, questions, locked] = await Promise.all([listSections(db, consultation.id), listQuestions(db, consultation.id), hasResponses(db, consultation.id)]);
+  const [sections, questions, locked] = await Promise.all([
+    listSections(db, consultation.id),
+    listQuestions(db, consultation.id),
+    hasResponses(db, consultation.id),
+  ]);
   return data(
     {
       id: consultation.id,
@@ -39,7 +43,9 @@ export async function loader(args: LoaderFunctionArgs) {
         id: s.id,
         title: s.title,
         youngPeople: s.audience === 'young_people',
-        questions: questions.filter((q) => q.section_id === s.id).map((q) => ({ id: q.id, key: q.key, kind: q.kind, text: q.text, required: q.required === 1, hidden: q.hidden === 1 })),
+        questions: questions
+          .filter((q) => q.section_id === s.id)
+          .map((q) => ({ id: q.id, key: q.key, kind: q.kind, text: q.text, required: q.required === 1, hidden: q.hidden === 1 })),
       })),
       title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('questions.title')),
     },
@@ -83,7 +89,12 @@ export default function Questions() {
   const { id, locked, sections } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'add-section', schema: sectionSchema, lastResult: actionData?.result, defaultValue: {} });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'add-section',
+    schema: sectionSchema,
+    lastResult: actionData?.result,
+    defaultValue: {},
+  });
   return (
     <>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
@@ -112,7 +123,8 @@ export default function Questions() {
                 <li key={q.id} className="builder-question">
                   <p>
                     <Link to={`/admin/consultations/${id}/questions/${q.id}`}>{q.text}</Link> <span className="tag">{t(`kinds.${q.kind}`)}</span>{' '}
-                    {q.required && <span className="tag">{t('questions.required')}</span>} {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
+                    {q.required && <span className="tag">{t('questions.required')}</span>}{' '}
+                    {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
                   </p>
                   <RowActions intent="Question" target={q.id} name={q.text} first={qi === 0} last={qi === s.questions.length - 1} canDelete={!locked} />
                 </li>
@@ -132,7 +144,13 @@ export default function Questions() {
       <h2>{t('questions.addSection')}</h2>
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <InputField name="title" label={t('fields.sectionTitle')} error={fieldErrors.title} defaultValue={String(current.title ?? '')} />
-        <TextAreaField name="intro" label={t('fields.sectionIntro')} hint={t('fields.sectionIntroHint')} error={fieldErrors.intro} defaultValue={String(current.intro ?? '')} />
+        <TextAreaField
+          name="intro"
+          label={t('fields.sectionIntro')}
+          hint={t('fields.sectionIntroHint')}
+          error={fieldErrors.intro}
+          defaultValue={String(current.intro ?? '')}
+        />
         <button type="submit" className="button" name="intent" value="addSection">
           {t('questions.addSection')}
         </button>

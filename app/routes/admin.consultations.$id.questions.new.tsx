@@ -32,7 +32,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const wanted = Number(new URL(args.request.url).searchParams.get('section'));
   const section = sections.find((s) => s.id === wanted) ?? sections[0]!;
   return data(
-    { id: consultation.id, sections, sectionId: String(section.id), title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('question.newTitle')) },
+    {
+      id: consultation.id,
+      sections,
+      sectionId: String(section.id),
+      title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('question.newTitle')),
+    },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
 }
@@ -52,7 +57,12 @@ export default function NewQuestion() {
   const { sections, sectionId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'new-question', schema: newQuestionSchema, lastResult: actionData?.result, defaultValue: { sectionId, required: 'on' } });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'new-question',
+    schema: newQuestionSchema,
+    lastResult: actionData?.result,
+    defaultValue: { sectionId, required: 'on' },
+  });
   return (
     <>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />

@@ -81,7 +81,14 @@ export default function Quotes() {
           <h2 id="answers" tabIndex={-1}>
             {t('find.title')}
           </h2>
-          <AnswerFinder consultationId={consultation.id} filters={filters} questions={questions} themes={targets.themes} answers={found.answers} hasNext={found.hasNext} />
+          <AnswerFinder
+            consultationId={consultation.id}
+            filters={filters}
+            questions={questions}
+            themes={targets.themes}
+            answers={found.answers}
+            hasNext={found.hasNext}
+          />
         </section>
       )}
     </div>

@@ -10,5 +10,13 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
   const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
-  return consultationReportFile(args.context.heavy, args.context.db, consultation, locale, new URL(args.request.url).searchParams, 'docx', env().DISCLOSURE_THRESHOLD);
+  return consultationReportFile(
+    args.context.heavy,
+    args.context.db,
+    consultation,
+    locale,
+    new URL(args.request.url).searchParams,
+    'docx',
+    env().DISCLOSURE_THRESHOLD,
+  );
 }

@@ -38,7 +38,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   const t = tFor(locale, 'moderation');
   return data(
-    { consultation, response, title: workspacePageTitle(args.context, locale, `${t('response.title', { reference: response.reference })} – ${consultation.title}`) },
+    {
+      consultation,
+      response,
+      title: workspacePageTitle(args.context, locale, `${t('response.title', { reference: response.reference })} – ${consultation.title}`),
+    },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
 }
@@ -56,7 +60,10 @@ export async function action(args: ActionFunctionArgs) {
   const status = change.intent === 'restore' ? 'counted' : change.status;
   const result = await changeResponseStatus(args.context.db, user, { consultationId: consultation.id, responseId: response.id, status, reason: change.reason });
   if (!result.ok) return fail(['moderation:unchanged']);
-  return redirect(`/admin/consultations/${consultation.id}/responses/${response.id}?changed=${status}`, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return redirect(`/admin/consultations/${consultation.id}/responses/${response.id}?changed=${status}`, {
+    status: 303,
+    headers: { 'Cache-Control': PRIVATE_PAGE },
+  });
 }
 
 export default function ResponsePage() {
@@ -66,7 +73,12 @@ export default function ResponsePage() {
   const { t } = useTranslation('moderation');
   const locale = usePageLocale();
   const counted = response.status === 'counted';
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: `status-${response.status}`, schema: statusChangeSchema, lastResult: actionData?.result, defaultValue: {} });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: `status-${response.status}`,
+    schema: statusChangeSchema,
+    lastResult: actionData?.result,
+    defaultValue: {},
+  });
   const changed = params.get('changed');
   const details: [string, string | null][] = [
     [t('response.submitted'), formatDate(response.submittedAt, locale)],
@@ -96,7 +108,8 @@ export default function ResponsePage() {
       {!counted && (
         <p>
           {t('response.excludedBecause', { reason: response.statusReason ?? '' })}
-          {response.statusChangedAt && ` ${t('response.changedBy', { who: response.statusChangedBy ?? '?', date: formatDate(response.statusChangedAt, locale) })}`}
+          {response.statusChangedAt &&
+            ` ${t('response.changedBy', { who: response.statusChangedBy ?? '?', date: formatDate(response.statusChangedAt, locale) })}`}
         </p>
       )}
       <h2>{t('response.details')}</h2>
@@ -127,7 +140,14 @@ export default function ResponsePage() {
             options={[{ value: '', label: t('response.choose') }, ...EXCLUDED_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
           />
         )}
-        <TextAreaField name="reason" label={t('response.reason')} hint={t('response.reasonHint')} error={fieldErrors.reason} defaultValue={String(current.reason ?? '')} rows={3} />
+        <TextAreaField
+          name="reason"
+          label={t('response.reason')}
+          hint={t('response.reasonHint')}
+          error={fieldErrors.reason}
+          defaultValue={String(current.reason ?? '')}
+          rows={3}
+        />
         <button type="submit" className={`button${counted ? ' button--warning' : ''}`}>
           {counted ? t('response.excludeButton') : t('response.restoreButton')}
         </button>

@@ -29,7 +29,14 @@ export async function loader(args: LoaderFunctionArgs) {
     floodReport(db, consultation.id),
   ]);
   return data(
-    { consultation, counts, page, filters, floods, title: workspacePageTitle(args.context, locale, `${tFor(locale, 'moderation')('responses.title')} – ${consultation.title}`) },
+    {
+      consultation,
+      counts,
+      page,
+      filters,
+      floods,
+      title: workspacePageTitle(args.context, locale, `${tFor(locale, 'moderation')('responses.title')} – ${consultation.title}`),
+    },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
 }

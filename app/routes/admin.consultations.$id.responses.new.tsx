@@ -46,7 +46,11 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editResponses');
   const { def, wards } = await loadIntakeConsultation(args.context.db, await requireConsultation(args.context.db, args.params.id));
-  const schema = keyedSchema(def.sections, wards.map((w) => w.code), today());
+  const schema = keyedSchema(
+    def.sections,
+    wards.map((w) => w.code),
+    today(),
+  );
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') {
     args.context.request.submissionFailed = true;
@@ -83,7 +87,15 @@ export default function KeyInResponse() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('intake');
-  const schema = useMemo(() => keyedSchema(consultation.sections, wards.map((w) => w.code), today), [consultation.sections, wards, today]);
+  const schema = useMemo(
+    () =>
+      keyedSchema(
+        consultation.sections,
+        wards.map((w) => w.code),
+        today,
+      ),
+    [consultation.sections, wards, today],
+  );
   const { form, summary, fieldErrors, current, submit } = useStepForm({
     id: `key-in-${idempotencyKey}`,
     schema,
@@ -114,8 +126,22 @@ export default function KeyInResponse() {
           error={fieldErrors.channel}
           options={[{ value: '', label: t('keyIn.chooseChannel') }, ...OFFLINE_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))]}
         />
-        <InputField name="submitted_at" type="date" label={t('keyIn.date')} hint={t('keyIn.dateHint')} defaultValue={textOf(values.submitted_at)} error={fieldErrors.submitted_at} width="short" />
-        <InputField name="facilitator" label={t('keyIn.facilitator')} hint={t('keyIn.facilitatorHint')} defaultValue={textOf(values.facilitator)} error={fieldErrors.facilitator} />
+        <InputField
+          name="submitted_at"
+          type="date"
+          label={t('keyIn.date')}
+          hint={t('keyIn.dateHint')}
+          defaultValue={textOf(values.submitted_at)}
+          error={fieldErrors.submitted_at}
+          width="short"
+        />
+        <InputField
+          name="facilitator"
+          label={t('keyIn.facilitator')}
+          hint={t('keyIn.facilitatorHint')}
+          defaultValue={textOf(values.facilitator)}
+          error={fieldErrors.facilitator}
+        />
         <SelectField
           name="group"
           label={t('keyIn.group')}
@@ -135,7 +161,14 @@ export default function KeyInResponse() {
         ))}
         <h2>{t('keyIn.aboutYou')}</h2>
         <AboutYouFields values={values} errors={fieldErrors} wards={wards} />
-        <TextAreaField name="notes" label={t('keyIn.notes')} hint={t('keyIn.notesHint')} defaultValue={textOf(values.notes)} error={fieldErrors.notes} rows={5} />
+        <TextAreaField
+          name="notes"
+          label={t('keyIn.notes')}
+          hint={t('keyIn.notesHint')}
+          defaultValue={textOf(values.notes)}
+          error={fieldErrors.notes}
+          rows={5}
+        />
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
           {t('keyIn.save')}
         </button>

@@ -54,15 +54,34 @@ export default function EditSection() {
   const { id, saved, locked } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'section', schema: sectionSchema, lastResult: actionData?.result, defaultValue: saved });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'section',
+    schema: sectionSchema,
+    lastResult: actionData?.result,
+    defaultValue: saved,
+  });
   return (
     <>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />
       <h1>{t('section.title')}</h1>
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <InputField name="title" label={t('fields.sectionTitle')} error={fieldErrors.title} defaultValue={String(current.title ?? '')} />
-        <TextAreaField name="intro" label={t('fields.sectionIntro')} hint={t('fields.sectionIntroHint')} error={fieldErrors.intro} defaultValue={String(current.intro ?? '')} />
-        {locked && <InputField name="reason" label={t('fields.reason')} hint={t('fields.rewordReasonHint')} error={fieldErrors.reason} defaultValue={String(current.reason ?? '')} />}
+        <TextAreaField
+          name="intro"
+          label={t('fields.sectionIntro')}
+          hint={t('fields.sectionIntroHint')}
+          error={fieldErrors.intro}
+          defaultValue={String(current.intro ?? '')}
+        />
+        {locked && (
+          <InputField
+            name="reason"
+            label={t('fields.reason')}
+            hint={t('fields.rewordReasonHint')}
+            error={fieldErrors.reason}
+            defaultValue={String(current.reason ?? '')}
+          />
+        )}
         <button type="submit" className="button" name="intent" value="save">
           {t('section.save')}
         </button>

@@ -71,7 +71,12 @@ export default function TranslateConsultation() {
   const { t } = useTranslation('versions');
   const language = t(`languages.${target}`);
   const defaultValue = Object.fromEntries(texts.map((text) => [text.name, text.translation]));
-  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `translate-${target}`, schema: translationsSchema, lastResult: actionData?.result, defaultValue });
+  const { form, summary, fieldErrors, current, submit } = useStepForm({
+    id: `translate-${target}`,
+    schema: translationsSchema,
+    lastResult: actionData?.result,
+    defaultValue,
+  });
   return (
     <>
       <h1>{t('translate.title', { language })}</h1>
@@ -84,8 +89,20 @@ export default function TranslateConsultation() {
       <p>{t('translate.progress', { missing, total, language })}</p>
       <nav aria-label={t('translate.filterLabel')}>
         <ul className="button-group">
-          <li>{onlyMissing ? <Link to={`/admin/consultations/${consultation.id}/translations/${target}`}>{t('translate.showAll')}</Link> : <span aria-current="true">{t('translate.showAll')}</span>}</li>
-          <li>{onlyMissing ? <span aria-current="true">{t('translate.showMissing')}</span> : <Link to={`/admin/consultations/${consultation.id}/translations/${target}?missing=1`}>{t('translate.showMissing')}</Link>}</li>
+          <li>
+            {onlyMissing ? (
+              <Link to={`/admin/consultations/${consultation.id}/translations/${target}`}>{t('translate.showAll')}</Link>
+            ) : (
+              <span aria-current="true">{t('translate.showAll')}</span>
+            )}
+          </li>
+          <li>
+            {onlyMissing ? (
+              <span aria-current="true">{t('translate.showMissing')}</span>
+            ) : (
+              <Link to={`/admin/consultations/${consultation.id}/translations/${target}?missing=1`}>{t('translate.showMissing')}</Link>
+            )}
+          </li>
         </ul>
       </nav>
       {texts.length === 0 ? (

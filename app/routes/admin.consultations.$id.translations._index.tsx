@@ -35,7 +35,9 @@ export default function Translations() {
     <>
       <h1>{t('translations.title')}</h1>
       <p className="notice">
-        {required.length ? t('translations.required', { languages: required.map((l) => t(`languages.${l.locale}`)).join(', ') }) : t('translations.noneRequired')}
+        {required.length
+          ? t('translations.required', { languages: required.map((l) => t(`languages.${l.locale}`)).join(', ') })
+          : t('translations.noneRequired')}
       </p>
       <div className="table-wrapper">
         <table className="table">
@@ -56,14 +58,18 @@ export default function Translations() {
               <tr key={l.locale}>
                 <th scope="row">{t(`languages.${l.locale}`)}</th>
                 <td>{l.required ? t('translations.yes') : t('translations.no')}</td>
-                <td>{t("translations.ofTotal", { translated: l.translated, total: l.total })}</td>
+                <td>{t('translations.ofTotal', { translated: l.translated, total: l.total })}</td>
                 <td data-testid={`missing-${l.locale}`}>{l.missing}</td>
                 <td>
-                  <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}`}>{t('translations.edit', { language: t(`languages.${l.locale}`) })}</Link>
+                  <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}`}>
+                    {t('translations.edit', { language: t(`languages.${l.locale}`) })}
+                  </Link>
                   {l.missing > 0 && (
                     <>
                       {' · '}
-                      <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}?missing=1`}>{t('translations.editMissing', { language: t(`languages.${l.locale}`) })}</Link>
+                      <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}?missing=1`}>
+                        {t('translations.editMissing', { language: t(`languages.${l.locale}`) })}
+                      </Link>
                     </>
                   )}
                 </td>

@@ -30,9 +30,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await requireUser(args, 'readResults');
   const consultation = await requireConsultation(args.context.db, args.params.id);
   const locale = await detectLocale(args.request);
-  const model = await whoWeHeardFrom(args.context.db, consultation, readWhoRequest(new URL(args.request.url)), { threshold: env().DISCLOSURE_THRESHOLD, locale });
+  const model = await whoWeHeardFrom(args.context.db, consultation, readWhoRequest(new URL(args.request.url)), {
+    threshold: env().DISCLOSURE_THRESHOLD,
+    locale,
+  });
   return data(
-    { model, canLoad: can(user.role, 'editConsultations'), title: workspacePageTitle(args.context, locale, `${tFor(locale, 'population')('who.title')} – ${consultation.title}`) },
+    {
+      model,
+      canLoad: can(user.role, 'editConsultations'),
+      title: workspacePageTitle(args.context, locale, `${tFor(locale, 'population')('who.title')} – ${consultation.title}`),
+    },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
 }
@@ -54,7 +61,12 @@ export default function WhoWeHeardFrom() {
       ) : (
         <>
           <Form method="get" className="pop-settings" aria-label={t('who.settings')}>
-            <SelectField name="baseline" label={t('who.baseline')} defaultValue={String(model.baseline.id)} options={model.baselines.map((b) => ({ value: String(b.id), label: `${b.name} (${t(`kind.${b.kind}`)})` }))} />
+            <SelectField
+              name="baseline"
+              label={t('who.baseline')}
+              defaultValue={String(model.baseline.id)}
+              options={model.baselines.map((b) => ({ value: String(b.id), label: `${b.name} (${t(`kind.${b.kind}`)})` }))}
+            />
             <SelectField
               name="group"
               label={t('who.group')}
@@ -68,7 +80,9 @@ export default function WhoWeHeardFrom() {
             </div>
           </Form>
           <BaselineBanner baseline={model.baseline} />
-          <p className="heading-s" data-testid="responses">{t('who.responses', { count: model.total.kind === 'shown' ? model.total.value : 0, formatted: format.count(model.total) })}</p>
+          <p className="heading-s" data-testid="responses">
+            {t('who.responses', { count: model.total.kind === 'shown' ? model.total.value : 0, formatted: format.count(model.total) })}
+          </p>
           <UnderRepresented model={model} />
           <details className="pop-about">
             <summary>{t('who.aboutTitle')}</summary>

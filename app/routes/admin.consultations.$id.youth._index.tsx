@@ -55,7 +55,10 @@ export async function action(args: ActionFunctionArgs) {
       return data({ result: submission.reply(problems) }, { status: 400 });
     }
   } else {
-    const done = input.intent === 'remove' ? await removeYouthItem(db, user, consultation.id, input.itemId) : await moveYouthItem(db, user, consultation.id, input.itemId, input.intent);
+    const done =
+      input.intent === 'remove'
+        ? await removeYouthItem(db, user, consultation.id, input.itemId)
+        : await moveYouthItem(db, user, consultation.id, input.itemId, input.intent);
     if (!done) throw data({ reason: 'not_found' }, { status: 404 });
   }
   return redirect(`/admin/consultations/${consultation.id}/youth`, { status: 303 });
@@ -65,7 +68,12 @@ export default function YouthVersion() {
   const { consultation, code, shortLink, qrCode, items } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('versions');
-  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: 'youth-code', schema: youthCodeSchema, lastResult: actionData?.result, defaultValue: { code: code ?? '' } });
+  const { form, summary, fieldErrors, current, submit } = useStepForm({
+    id: 'youth-code',
+    schema: youthCodeSchema,
+    lastResult: actionData?.result,
+    defaultValue: { code: code ?? '' },
+  });
   const base = `/admin/consultations/${consultation.id}/youth`;
   return (
     <>
@@ -94,7 +102,14 @@ export default function YouthVersion() {
       )}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         <input type="hidden" name="intent" value="code" />
-        <InputField name="code" label={t('youth.code')} hint={t('youth.codeHint')} width="short" defaultValue={typeof current.code === 'string' ? current.code : ''} error={fieldErrors.code} />
+        <InputField
+          name="code"
+          label={t('youth.code')}
+          hint={t('youth.codeHint')}
+          width="short"
+          defaultValue={typeof current.code === 'string' ? current.code : ''}
+          error={fieldErrors.code}
+        />
         <button type="submit" className="button button--secondary">
           {t('youth.saveCode')}
         </button>

@@ -64,7 +64,10 @@ export default function AddYouthItem() {
             name="question"
             label={t('youth.chooseQuestion')}
             hint={t('youth.chooseQuestionHint')}
-            options={questions.map((q) => ({ value: String(q.id), label: `${q.text} (${t(`kinds.${q.kind}`)}${q.youthOnly ? `, ${t('youth.youthOnly')}` : ''})` }))}
+            options={questions.map((q) => ({
+              value: String(q.id),
+              label: `${q.text} (${t(`kinds.${q.kind}`)}${q.youthOnly ? `, ${t('youth.youthOnly')}` : ''})`,
+            }))}
             defaultValue={chosen ? String(chosen.question.id) : undefined}
           />
           <button type="submit" className="button button--secondary">

@@ -45,8 +45,21 @@ export default function NewConsultation() {
       <p>{t('create.intro')}</p>
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <InputField name="title" label={t('fields.title')} error={fieldErrors.title} defaultValue={String(current.title ?? '')} />
-        <InputField name="slug" label={t('fields.slug')} hint={t('fields.slugHint')} width="short" error={fieldErrors.slug} defaultValue={String(current.slug ?? '')} />
-        <TextAreaField name="summary" label={t('fields.summary')} hint={t('fields.summaryHint')} error={fieldErrors.summary} defaultValue={String(current.summary ?? '')} />
+        <InputField
+          name="slug"
+          label={t('fields.slug')}
+          hint={t('fields.slugHint')}
+          width="short"
+          error={fieldErrors.slug}
+          defaultValue={String(current.slug ?? '')}
+        />
+        <TextAreaField
+          name="summary"
+          label={t('fields.summary')}
+          hint={t('fields.summaryHint')}
+          error={fieldErrors.summary}
+          defaultValue={String(current.summary ?? '')}
+        />
         <button type="submit" className="button">
           {t('create.submit')}
         </button>

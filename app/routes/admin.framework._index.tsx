@@ -70,7 +70,13 @@ export default function Framework() {
                 </Link>
               </li>
               <li>
-                <MoveButtons fields={{ kind: 'theme', id: theme.id }} labels={moveLabels} name={theme.name} first={index === 0} last={index === themes.length - 1} />
+                <MoveButtons
+                  fields={{ kind: 'theme', id: theme.id }}
+                  labels={moveLabels}
+                  name={theme.name}
+                  first={index === 0}
+                  last={index === themes.length - 1}
+                />
               </li>
             </ul>
           </div>
@@ -101,7 +107,13 @@ export default function Framework() {
                       <td className="numeric">{priority.consultations}</td>
                       <td>
                         <div className="framework-actions">
-                          <MoveButtons fields={{ kind: 'priority', id: priority.id }} labels={moveLabels} name={priority.name} first={i === 0} last={i === theme.priorities.length - 1} />
+                          <MoveButtons
+                            fields={{ kind: 'priority', id: priority.id }}
+                            labels={moveLabels}
+                            name={priority.name}
+                            first={i === 0}
+                            last={i === theme.priorities.length - 1}
+                          />
                         </div>
                       </td>
                     </tr>

@@ -65,7 +65,13 @@ export default function EditPriority() {
   const { priority, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('framework');
-  const defaultValue = { themeId: String(priority.theme_id), name: priority.name, ambition: priority.ambition, pl: priority.translations.pl, ur: priority.translations.ur };
+  const defaultValue = {
+    themeId: String(priority.theme_id),
+    name: priority.name,
+    ambition: priority.ambition,
+    pl: priority.translations.pl,
+    ur: priority.translations.ur,
+  };
   return (
     <div className="width-wide">
       <p>

@@ -58,7 +58,12 @@ export default function NewPriority() {
         <Link to="/admin/framework">{t('back')}</Link>
       </p>
       <h1>{t('newPriority')}</h1>
-      <PriorityForm themes={themes} defaultValue={{ themeId: String(themeId), name: '', ambition: '' }} lastResult={actionData?.result} submitLabel={t('addPriority')} />
+      <PriorityForm
+        themes={themes}
+        defaultValue={{ themeId: String(themeId), name: '', ambition: '' }}
+        lastResult={actionData?.result}
+        submitLabel={t('addPriority')}
+      />
     </div>
   );
 }

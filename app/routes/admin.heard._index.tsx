@@ -16,7 +16,10 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
   const locale = await detectLocale(args.request);
   const themes = await listHeardFramework(args.context.db, locale);
-  return data({ themes, title: workspacePageTitle(args.context, locale, tFor(locale, 'quotes')('index.title')) }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return data(
+    { themes, title: workspacePageTitle(args.context, locale, tFor(locale, 'quotes')('index.title')) },
+    { headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
 }
 
 export default function HeardIndex() {

@@ -24,7 +24,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const theme = await findHeardTheme(db, idParam(args.params, 'themeId'), locale);
   if (!theme) notFound();
   const threshold = env().DISCLOSURE_THRESHOLD;
-  const heard = await heardAbout(db, theme.priorities.map((p) => p.id), locale, threshold);
+  const heard = await heardAbout(
+    db,
+    theme.priorities.map((p) => p.id),
+    locale,
+    threshold,
+  );
   return data({ theme, heard, threshold, title: workspacePageTitle(args.context, locale, theme.name) }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 

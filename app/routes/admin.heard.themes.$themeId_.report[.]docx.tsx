@@ -9,6 +9,13 @@ import { acrossReportFile } from '~/reports/files.server';
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readResults');
   const locale = await detectLocale(args.request);
-  const file = await acrossReportFile(args.context.heavy, args.context.db, { kind: 'theme', id: idParam(args.params, 'themeId') }, locale, 'docx', env().DISCLOSURE_THRESHOLD);
+  const file = await acrossReportFile(
+    args.context.heavy,
+    args.context.db,
+    { kind: 'theme', id: idParam(args.params, 'themeId') },
+    locale,
+    'docx',
+    env().DISCLOSURE_THRESHOLD,
+  );
   return file ?? notFound();
 }

@@ -29,7 +29,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (setCookie) headers.append('Set-Cookie', setCookie);
   const t = tFor(locale, 'admin');
   return data(
-    { invited: user ? { email: user.email, name: user.name } : null, csrf: token, title: workspacePageTitle(context, locale, t(user ? 'invite.title' : 'invite.expiredTitle')) },
+    {
+      invited: user ? { email: user.email, name: user.name } : null,
+      csrf: token,
+      title: workspacePageTitle(context, locale, t(user ? 'invite.title' : 'invite.expiredTitle')),
+    },
     { headers, status: user ? 200 : 404 },
   );
 }
@@ -76,7 +80,14 @@ export default function AcceptInvitation() {
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <CsrfField token={csrf} />
         <InputField name="name" label={t('invite.name')} autoComplete="name" error={fieldErrors.name} defaultValue={String(current.name ?? '')} />
-        <InputField name="password" type="password" autoComplete="new-password" label={t('invite.password')} hint={t('invite.passwordHint')} error={fieldErrors.password} />
+        <InputField
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label={t('invite.password')}
+          hint={t('invite.passwordHint')}
+          error={fieldErrors.password}
+        />
         <InputField name="confirm" type="password" autoComplete="new-password" label={t('invite.confirm')} error={fieldErrors.confirm} />
         <button type="submit" className="button">
           {t('invite.submit')}

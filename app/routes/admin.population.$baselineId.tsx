@@ -36,7 +36,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const [figures, wards] = await Promise.all([readFigures(db, baseline.id), db.selectFrom('wards').select(['code', 'name']).execute()]);
   const loaded = new URL(args.request.url).searchParams.get('loaded');
   return data(
-    { baseline, figures, wards: Object.fromEntries(wards.map((w) => [w.code, w.name])), loaded: loaded === 'new' || loaded === 'tables' ? loaded : null, title: workspacePageTitle(args.context, locale, baseline.name) },
+    {
+      baseline,
+      figures,
+      wards: Object.fromEntries(wards.map((w) => [w.code, w.name])),
+      loaded: loaded === 'new' || loaded === 'tables' ? loaded : null,
+      title: workspacePageTitle(args.context, locale, baseline.name),
+    },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
 }
@@ -67,7 +73,11 @@ export async function action(args: ActionFunctionArgs) {
   const uploads = await Promise.all(submission.value.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const result = await addFilesToBaseline(db, actorOf(user), id, uploads, { wardsApproximate: submission.value.wardsApproximate });
   if (!result.ok) {
-    return refuse({ result: submission.reply({ fieldErrors: { files: ['population:filesRefused'] } }), problems: result.problems.slice(0, PROBLEMS_LISTED), total: result.problems.length });
+    return refuse({
+      result: submission.reply({ fieldErrors: { files: ['population:filesRefused'] } }),
+      problems: result.problems.slice(0, PROBLEMS_LISTED),
+      total: result.problems.length,
+    });
   }
   return redirect(`/admin/population/${id}?loaded=tables`, 303);
 }

@@ -56,7 +56,11 @@ export async function action(args: ActionFunctionArgs) {
   const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const result = await createBaseline(args.context.db, actorOf(user), { name, kind, source, notes }, uploads, { wardsApproximate });
   if (!result.ok) {
-    return refuse({ result: submission.reply({ fieldErrors: { files: ['population:filesRefused'] } }), problems: result.problems.slice(0, PROBLEMS_LISTED), total: result.problems.length });
+    return refuse({
+      result: submission.reply({ fieldErrors: { files: ['population:filesRefused'] } }),
+      problems: result.problems.slice(0, PROBLEMS_LISTED),
+      total: result.problems.length,
+    });
   }
   return redirect(`/admin/population/${result.id}?loaded=new`, 303);
 }
@@ -66,7 +70,12 @@ export default function PopulationBaselines() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('population');
-  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: 'baseline', schema: createBaselineSchema, lastResult: actionData?.result, defaultValue: {} });
+  const { form, summary, fieldErrors, current, submit } = useStepForm({
+    id: 'baseline',
+    schema: createBaselineSchema,
+    lastResult: actionData?.result,
+    defaultValue: {},
+  });
   const problems = actionData?.problems ?? [];
   const more = (actionData?.total ?? 0) - problems.length;
   const errors = [

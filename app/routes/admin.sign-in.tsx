@@ -37,7 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signInSchema });
   const fail = (formErrors: string[]) => {
     context.request.submissionFailed = true;
-    return data({ result: submission.reply({ formErrors, hideFields: ['password'] }) }, { status: formErrors.length ? 401 : 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
+    return data(
+      { result: submission.reply({ formErrors, hideFields: ['password'] }) },
+      { status: formErrors.length ? 401 : 400, headers: { 'Cache-Control': PRIVATE_PAGE } },
+    );
   };
   if (submission.status !== 'success') return fail([]);
   const devices = await readKnownDevices(request);
@@ -65,7 +68,12 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation('admin');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'sign-in', schema: signInSchema, lastResult: actionData?.result, defaultValue: {} });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'sign-in',
+    schema: signInSchema,
+    lastResult: actionData?.result,
+    defaultValue: {},
+  });
   const signedOut = params.get('signedOut');
   return (
     <div className="narrow">
@@ -80,7 +88,14 @@ export default function SignIn() {
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <CsrfField token={csrf} />
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-        <InputField name="email" type="email" autoComplete="username" label={t('signIn.email')} error={fieldErrors.email} defaultValue={String(current.email ?? '')} />
+        <InputField
+          name="email"
+          type="email"
+          autoComplete="username"
+          label={t('signIn.email')}
+          error={fieldErrors.email}
+          defaultValue={String(current.email ?? '')}
+        />
         <InputField name="password" type="password" autoComplete="current-password" label={t('signIn.password')} error={fieldErrors.password} />
         <button type="submit" className="button">
           {t('signIn.submit')}

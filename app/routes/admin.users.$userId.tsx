@@ -32,7 +32,15 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!user) throw data(null, { status: 404 });
   return data(
     {
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, status: user.status, createdAt: user.created_at, lastSignInAt: user.last_sign_in_at },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        status: user.status,
+        createdAt: user.created_at,
+        lastSignInAt: user.last_sign_in_at,
+      },
       isMe: user.id === me.id,
       title: workspacePageTitle(args.context, locale, user.name || user.email),
     },
@@ -117,7 +125,12 @@ export default function UserPage() {
         <>
           <h2>{t('users.changeRole')}</h2>
           <AdminForm>
-            <SelectField name="role" label={t('users.role')} defaultValue={user.role} options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+            <SelectField
+              name="role"
+              label={t('users.role')}
+              defaultValue={user.role}
+              options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            />
             <button type="submit" name="intent" value="role" className="button">
               {t('users.saveRole')}
             </button>

@@ -103,7 +103,14 @@ export default function Users() {
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} className="narrow">
         <input type="hidden" name="intent" value="invite" />
         <InputField name="name" label={t('users.name')} autoComplete="off" error={fieldErrors.name} defaultValue={String(current.name ?? '')} />
-        <InputField name="email" type="email" label={t('users.email')} autoComplete="off" error={fieldErrors.email} defaultValue={String(current.email ?? '')} />
+        <InputField
+          name="email"
+          type="email"
+          label={t('users.email')}
+          autoComplete="off"
+          error={fieldErrors.email}
+          defaultValue={String(current.email ?? '')}
+        />
         <SelectField
           name="role"
           label={t('users.role')}

@@ -55,17 +55,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers });
   }
-  return unlessBusy(context, (options) => submission.reply(options), 'survey', async () => {
-    const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), valuesToKeep(submission), new Date());
-    if (!saved) {
-      context.request.submissionFailed = true;
-      return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
-    }
-    const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
-    if (goingBack) return redirectWithCookie(surveyPath(def.slug, position.previous?.id), cookie);
-    if (returnToCheck || !position.next) return redirectWithCookie(checkPath(def.slug), cookie);
-    return redirectWithCookie(surveyPath(def.slug, position.next.id), cookie);
-  }, headers);
+  return unlessBusy(
+    context,
+    (options) => submission.reply(options),
+    'survey',
+    async () => {
+      const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), valuesToKeep(submission), new Date());
+      if (!saved) {
+        context.request.submissionFailed = true;
+        return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
+      }
+      const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
+      if (goingBack) return redirectWithCookie(surveyPath(def.slug, position.previous?.id), cookie);
+      if (returnToCheck || !position.next) return redirectWithCookie(checkPath(def.slug), cookie);
+      return redirectWithCookie(surveyPath(def.slug, position.next.id), cookie);
+    },
+    headers,
+  );
 }
 
 export const headers = routeHeaders;

@@ -19,7 +19,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       consultation: { title: def.title, slug: def.slug, whatHappensNext: def.whatHappensNext },
       reference,
       // A resident coming back with their reference finds the results once they are out.
-      resultsLink: def.effectiveStatus === 'results_published' ? { lead: tFor(locale, 'publishing')('links.confirmation'), text: tFor(locale, 'publishing')('links.results') } : null,
+      resultsLink:
+        def.effectiveStatus === 'results_published'
+          ? { lead: tFor(locale, 'publishing')('links.confirmation'), text: tFor(locale, 'publishing')('links.results') }
+          : null,
       title: `${tFor(locale, 'survey')('confirmation.title')} – ${def.title}`,
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },

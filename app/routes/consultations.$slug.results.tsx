@@ -80,9 +80,11 @@ export default function PublishedResults() {
         {c.opensAt && c.closesAt && <p>{t('asked.dates', { opens: date(c.opensAt), closes: date(c.closesAt) })}</p>}
         <h3>{t('asked.questions')}</h3>
         <ol className="results-asked">
-          {results.asked.flatMap((section) => section.questions).map((question, i) => (
-            <li key={i}>{question}</li>
-          ))}
+          {results.asked
+            .flatMap((section) => section.questions)
+            .map((question, i) => (
+              <li key={i}>{question}</li>
+            ))}
         </ol>
       </section>
 

@@ -63,19 +63,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
   const fields = youthStepFields(position.step, age);
-  return unlessBusy(context, (options) => submission.reply(options), 'youth', async () => {
-    const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, valuesToKeep(submission), new Date());
-    if (!saved) {
-      context.request.submissionFailed = true;
-      return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
-    }
+  return unlessBusy(
+    context,
+    (options) => submission.reply(options),
+    'youth',
+    async () => {
+      const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, valuesToKeep(submission), new Date());
+      if (!saved) {
+        context.request.submissionFailed = true;
+        return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
+      }
 
-    if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
-    // The pages that follow depend on the age just given: under-13s have no "more about you" page.
-    const next = findYouthStep(def, position.step.id, age)?.next;
-    const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
-    return redirectWithCookie(returnToCheck || !next ? youthCheckPath(def.slug) : youthPath(def.slug, next.id), cookie);
-  }, { 'Set-Cookie': cookie });
+      if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
+      // The pages that follow depend on the age just given: under-13s have no "more about you" page.
+      const next = findYouthStep(def, position.step.id, age)?.next;
+      const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
+      return redirectWithCookie(returnToCheck || !next ? youthCheckPath(def.slug) : youthPath(def.slug, next.id), cookie);
+    },
+    { 'Set-Cookie': cookie },
+  );
 }
 
 export const headers = routeHeaders;

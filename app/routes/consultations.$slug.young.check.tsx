@@ -60,7 +60,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
     countSubmission(context, stored, now);
     const { reference } = stored;
-    return redirect(youthDonePath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) } });
+    return redirect(youthDonePath(def.slug, reference), {
+      status: 303,
+      headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) },
+    });
   });
 }
 

@@ -15,7 +15,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!(await hasResponseReference(context.db, def.id, reference))) throw new Response(null, { status: 404 });
   // Coming back with their reference, a young person finds the results once they are out.
   const publishing = tFor(locale, 'publishing');
-  const resultsLink = def.effectiveStatus === 'results_published' ? { lead: publishing('links.confirmation'), text: publishing('links.results'), href: `/consultations/${def.slug}/results` } : null;
+  const resultsLink =
+    def.effectiveStatus === 'results_published'
+      ? { lead: publishing('links.confirmation'), text: publishing('links.results'), href: `/consultations/${def.slug}/results` }
+      : null;
   return data({ reference, resultsLink, title: `${tFor(locale, 'youth')('done.title')} – ${def.title}` }, { headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 

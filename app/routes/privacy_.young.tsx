@@ -26,7 +26,13 @@ export default function YoungPrivacy() {
         <p key={p}>{t(`privacy.${p}`)}</p>
       ))}
       <p>
-        <a href="/" onClick={(e) => { e.preventDefault(); navigate(-1); }}>
+        <a
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(-1);
+          }}
+        >
           {t('privacy.back')}
         </a>
       </p>

@@ -25,7 +25,10 @@ let db: Db;
 
 async function exportCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'db/cli/export.ts', '--database', database, ...args], { cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'db/cli/export.ts', '--database', database, ...args], {
+      cwd: process.cwd(),
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -46,7 +49,15 @@ beforeAll(async () => {
   await seedReference(db);
   const id = await createConsultation(db, {
     slug: 'parks',
-    sections: [{ key: 's', questions: [{ key: 'like', kind: 'yes_no' }, { key: 'pick', kind: 'single_choice', options: ['a', 'b', 'c'] }] }],
+    sections: [
+      {
+        key: 's',
+        questions: [
+          { key: 'like', kind: 'yes_no' },
+          { key: 'pick', kind: 'single_choice', options: ['a', 'b', 'c'] },
+        ],
+      },
+    ],
   });
   await storeRandomResponses(db, id, 80, createRandom(3));
 }, 60_000);

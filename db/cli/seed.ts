@@ -72,12 +72,13 @@ try {
     console.log(`${url} already has consultations: demo content skipped (use --fresh to start again).`);
   }
   const counts = await Promise.all(
-    (['wards', 'themes', 'priorities', 'consultations', 'questions', 'options', 'translations', 'responses', 'answers'] as const).map(
-      async (table) => {
-        const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        return [table, Number(row.n)] as const;
-      },
-    ),
+    (['wards', 'themes', 'priorities', 'consultations', 'questions', 'options', 'translations', 'responses', 'answers'] as const).map(async (table) => {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return [table, Number(row.n)] as const;
+    }),
   );
   console.log(`\n${url}`);
   for (const [table, n] of counts) console.log(`  ${table.padEnd(14)} ${n.toLocaleString('en-GB').padStart(12)}`);

@@ -82,7 +82,13 @@ try {
   await migrateToLatest(db);
   if (await findUserByEmail(db, email.data)) fail(`There is already a user with the email address ${email.data}.`);
   const user = await insertActiveUser(db, { email: email.data, name: values.name, role, password });
-  await recordAudit(db, COMMAND_LINE, { action: 'user.create', entityType: 'user', entityId: user.id, summary: `Created ${user.email} as ${role} from the command line`, after: userForAudit(user) });
+  await recordAudit(db, COMMAND_LINE, {
+    action: 'user.create',
+    entityType: 'user',
+    entityId: user.id,
+    summary: `Created ${user.email} as ${role} from the command line`,
+    after: userForAudit(user),
+  });
   console.log(`Created ${user.email} (${role}). They can sign in at /admin.`);
 } finally {
   await db.destroy();

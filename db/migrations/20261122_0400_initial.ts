@@ -54,7 +54,10 @@ export async function up(db: Db): Promise<void> {
     .addColumn('why_asking', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('what_happens_next', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'open', 'closed', 'results_published')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'open', 'closed', 'results_published')`),
     )
     .addColumn('opens_at', 'text')
     .addColumn('closes_at', 'text')
@@ -90,11 +93,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c
-        .notNull()
-        .check(
-          sql`kind in ('single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'rating', 'ranking', 'short_text', 'long_text')`,
-        ),
+      c.notNull().check(sql`kind in ('single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'rating', 'ranking', 'short_text', 'long_text')`),
     )
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('hint', 'text', (c) => c.notNull().defaultTo(''))
@@ -157,11 +156,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('quote_credit', 'text')
     .addColumn('quote_name', 'text')
     .execute();
-  await db.schema
-    .createIndex('responses_consultation_idx')
-    .on('responses')
-    .columns(['consultation_id', 'submitted_at'])
-    .execute();
+  await db.schema.createIndex('responses_consultation_idx').on('responses').columns(['consultation_id', 'submitted_at']).execute();
 
   await db.schema
     .createTable('answers')

@@ -41,9 +41,7 @@ export async function up(db: Db): Promise<void> {
     .addColumn('question_id', 'integer', (c) => c.notNull().references('questions.id').onDelete('restrict'))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'short_text', 'long_text')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'short_text', 'long_text')`))
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('hint', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('required', 'integer', (c) => c.notNull().defaultTo(0))

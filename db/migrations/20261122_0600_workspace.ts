@@ -99,7 +99,10 @@ export async function up(db: Db): Promise<void> {
   await db.schema.createIndex('blocked_submissions_consultation').on('blocked_submissions').columns(['consultation_id', 'at']).execute();
 
   const addTo = async (table: string, column: string, type: 'text' | 'integer', build?: (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder) => {
-    await db.schema.alterTable(table).addColumn(column, type, build ?? ((c) => c)).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn(column, type, build ?? ((c) => c))
+      .execute();
   };
   // counted, or kept out of every count: spam, duplicate, test.
   await addTo('responses', 'status', 'text', (c) => c.notNull().defaultTo('counted'));

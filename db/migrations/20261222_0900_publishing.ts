@@ -31,7 +31,12 @@ export async function up(db: Db): Promise<void> {
     .addColumn('priority_id', 'integer', (c) => c.references('priorities.id').onDelete('set null'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('planned').check(sql`status in ('planned', 'in_progress', 'done')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('planned')
+        .check(sql`status in ('planned', 'in_progress', 'done')`),
+    )
     // When it is expected (planned, in progress) or when it was done: an ISO date.
     .addColumn('due_on', 'text')
     .addColumn('done_on', 'text')
@@ -65,7 +70,12 @@ export async function up(db: Db): Promise<void> {
     // The query string it was asked with (filters, breakdown), so the file can be made again.
     .addColumn('params', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('locale', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('queued').check(sql`status in ('queued', 'running', 'done', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('queued')
+        .check(sql`status in ('queued', 'running', 'done', 'failed')`),
+    )
     .addColumn('rows_done', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('rows_total', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('filename', 'text', (c) => c.notNull())

@@ -19,7 +19,10 @@ const SCOPED_INDEX = 'responses_consultation_key';
  */
 async function rebuildSqliteResponses(db: Db, change: (createSql: string) => string): Promise<void> {
   const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'responses'`.execute(db);
-  const indexes = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'responses' and sql is not null`.execute(db);
+  const indexes = await sql<{
+    name: string;
+    sql: string;
+  }>`select name, sql from sqlite_master where type = 'index' and tbl_name = 'responses' and sql is not null`.execute(db);
   const createSql = table.rows[0]?.sql;
   if (!createSql) throw new Error('responses table not found');
   const rebuilt = change(createSql).replace(/^CREATE TABLE "responses"/i, 'CREATE TABLE "responses_rebuilt"');

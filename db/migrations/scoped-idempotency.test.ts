@@ -12,11 +12,22 @@ afterAll(() => destroy());
 async function insertResponse(consultationId: number, key: string, reference: string): Promise<number> {
   const { id } = await db
     .insertInto('responses')
-    .values({ consultation_id: consultationId, reference, idempotency_key: key, channel: 'online', respondent_group: 'resident', locale: 'en', submitted_at: new Date().toISOString() })
+    .values({
+      consultation_id: consultationId,
+      reference,
+      idempotency_key: key,
+      channel: 'online',
+      respondent_group: 'resident',
+      locale: 'en',
+      submitted_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const question = await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
-  await db.insertInto('answers').values({ response_id: id, question_id: question.id, value_text: `answer of ${reference}` }).execute();
+  await db
+    .insertInto('answers')
+    .values({ response_id: id, question_id: question.id, value_text: `answer of ${reference}` })
+    .execute();
   return id;
 }
 

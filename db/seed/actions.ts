@@ -44,11 +44,14 @@ const ACTIONS: DemoAction[] = [
       ur: 'ورنن پارک اور ووڈ بینک پارک میں راستوں کی مرمت اور روشنی',
     },
     description: {
-      en: 'Many of you said uneven, dark paths stop you using these parks in winter. We are resurfacing the ' +
+      en:
+        'Many of you said uneven, dark paths stop you using these parks in winter. We are resurfacing the ' +
         'main paths and adding low-energy lights along them.',
-      pl: 'Wielu z was mówiło, że nierówne, ciemne ścieżki zniechęcają do korzystania z tych parków zimą. ' +
+      pl:
+        'Wielu z was mówiło, że nierówne, ciemne ścieżki zniechęcają do korzystania z tych parków zimą. ' +
         'Wymieniamy nawierzchnię głównych ścieżek i montujemy wzdłuż nich energooszczędne lampy.',
-      ur: 'آپ میں سے بہت سے لوگوں نے کہا کہ ناہموار اور اندھیرے راستے سردیوں میں ان پارکوں کے استعمال سے روکتے ' +
+      ur:
+        'آپ میں سے بہت سے لوگوں نے کہا کہ ناہموار اور اندھیرے راستے سردیوں میں ان پارکوں کے استعمال سے روکتے ' +
         'ہیں۔ ہم مرکزی راستوں کی نئی سطح بنا رہے ہیں اور ان کے ساتھ کم توانائی والی روشنیاں لگا رہے ہیں۔',
     },
     priority: 'flourishing_creative',
@@ -84,7 +87,8 @@ const ACTIONS: DemoAction[] = [
     },
     description: {
       en: 'Litter was the most common complaint. We will add bins at park entrances and support a monthly volunteer litter pick in every Area Committee.',
-      pl: 'Śmieci były najczęstszą skargą. Dodamy kosze przy wejściach do parków i wesprzemy comiesięczne ' +
+      pl:
+        'Śmieci były najczęstszą skargą. Dodamy kosze przy wejściach do parków i wesprzemy comiesięczne ' +
         'sprzątanie przez wolontariuszy w każdym obszarze komisji.',
       ur: 'کوڑا سب سے عام شکایت تھی۔ ہم پارکوں کے داخلی راستوں پر کوڑے دان لگائیں گے اور ہر ایریا کمیٹی میں رضاکاروں کی ماہانہ صفائی میں مدد کریں گے۔',
     },

@@ -157,12 +157,7 @@ export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoC
       id: question.id,
       kind: question.kind,
       answerRate,
-      choices:
-        question.kind === 'rating'
-          ? ratingWeights(ratingMax, demoQuestion)
-          : optionCount > 0
-            ? optionWeights(question, own, demoQuestion)
-            : null,
+      choices: question.kind === 'rating' ? ratingWeights(ratingMax, demoQuestion) : optionCount > 0 ? optionWeights(question, own, demoQuestion) : null,
       otherOptionId: own.find((option) => option.is_other)?.id ?? null,
       otherPool: (demoQuestion && 'otherPool' in demoQuestion ? demoQuestion.otherPool : undefined) ?? 'other_generic',
       picks,
@@ -187,8 +182,7 @@ export function answerQuestions(
     const row = (option_id: number | null, rank: number | null, value_number: number | null, value_text: string | null) => {
       out.push({ response_id: responseId, question_id: plan.id, option_id, rank, value_number, value_text });
     };
-    const otherText = (optionId: number) =>
-      optionId === plan.otherOptionId ? composeText(random, plan.otherPool, respondent.locale, OTHER_MAX_LENGTH) : null;
+    const otherText = (optionId: number) => (optionId === plan.otherOptionId ? composeText(random, plan.otherPool, respondent.locale, OTHER_MAX_LENGTH) : null);
 
     switch (plan.kind) {
       case 'single_choice':

@@ -59,14 +59,22 @@ describe('the demo codebook', () => {
       .innerJoin('responses', 'responses.id', 'answers.response_id')
       .select(['answers.value_text', 'responses.locale', 'questions.key'])
       .where('questions.key', 'in', ['proud_words', 'covid_story'])
-      .where('responses.consultation_id', '=', (await first.db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow()).id)
+      .where(
+        'responses.consultation_id',
+        '=',
+        (await first.db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow()).id,
+      )
       .execute();
     expect(answers.length).toBeGreaterThan(100);
     const suggested = answers.filter((a) => suggestThemes(a.value_text ?? '', textLanguageOf(a.locale), themes).length > 0);
     expect(suggested.length / answers.length).toBeGreaterThan(0.6);
     for (const locale of ['pl', 'ur']) {
       const theirs = answers.filter((a) => a.locale === locale);
-      if (theirs.length) expect(theirs.some((a) => suggestThemes(a.value_text ?? '', textLanguageOf(locale), themes).length > 0), locale).toBe(true);
+      if (theirs.length)
+        expect(
+          theirs.some((a) => suggestThemes(a.value_text ?? '', textLanguageOf(locale), themes).length > 0),
+          locale,
+        ).toBe(true);
     }
   });
 

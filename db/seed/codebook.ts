@@ -23,7 +23,24 @@ const ONE_STOCKPORT: ThemeSeed[] = [
     name: 'Community and neighbours',
     description: 'People, neighbours and local groups looking out for each other.',
     priority: 'strong_supportive',
-    keywords: ['people', 'neighbours', 'friendly', 'community', 'community spirit', 'pulled together', 'knows each other', 'kind', 'volunteer', 'food bank', 'community hub', 'sąsiedzi', 'ludzie', 'لوگ', 'محلے', 'مدد'],
+    keywords: [
+      'people',
+      'neighbours',
+      'friendly',
+      'community',
+      'community spirit',
+      'pulled together',
+      'knows each other',
+      'kind',
+      'volunteer',
+      'food bank',
+      'community hub',
+      'sąsiedzi',
+      'ludzie',
+      'لوگ',
+      'محلے',
+      'مدد',
+    ],
   },
   {
     key: 'green_spaces',
@@ -187,7 +204,12 @@ export async function seedCodebooks(db: Db, today: Date): Promise<{ themes: numb
 
   const consultation = consultations.find((c) => c.slug === 'one-stockport-conversation');
   if (!consultation) return { themes };
-  const question = await db.selectFrom('questions').select('id').where('consultation_id', '=', consultation.id).where('key', '=', PILOT_SAMPLE.question).executeTakeFirst();
+  const question = await db
+    .selectFrom('questions')
+    .select('id')
+    .where('consultation_id', '=', consultation.id)
+    .where('key', '=', PILOT_SAMPLE.question)
+    .executeTakeFirst();
   if (question) {
     const answers = await db
       .selectFrom('answers')
@@ -208,7 +230,11 @@ export async function seedCodebooks(db: Db, today: Date): Promise<{ themes: numb
       answers.map((a) => a.id),
       PILOT_SAMPLE.size,
     );
-    if (chosen.length) await db.insertInto('coding_sample_answers').values(chosen.map((answer_id) => ({ sample_id: id, answer_id }))).execute();
+    if (chosen.length)
+      await db
+        .insertInto('coding_sample_answers')
+        .values(chosen.map((answer_id) => ({ sample_id: id, answer_id })))
+        .execute();
   }
   return { themes };
 }

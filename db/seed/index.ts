@@ -57,10 +57,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
   Object.assign(summary, { skipped: false, ...framework, consultations: Object.keys(consultations) });
   await seedPopulationBaseline(db, today);
 
-  const runs = [
-    { slug: 'one-stockport-conversation', count: responses, youngPeopleShare: SOURCE_YOUNG_PEOPLE_SHARE },
-    ...OTHER_RESPONSES,
-  ];
+  const runs = [{ slug: 'one-stockport-conversation', count: responses, youngPeopleShare: SOURCE_YOUNG_PEOPLE_SHARE }, ...OTHER_RESPONSES];
   for (const run of runs) {
     onProgress?.(run.slug, 0, run.count);
     const result = await generateResponses(db, {

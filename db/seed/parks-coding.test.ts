@@ -37,7 +37,18 @@ const themeQuotesOf = (db: Db) =>
     .innerJoin('codebook_themes as t', 't.id', 'quotes.theme_id')
     .innerJoin('answers', 'answers.id', 'quotes.answer_id')
     .innerJoin('responses', 'responses.id', 'answers.response_id')
-    .select(['t.key as theme', 'quotes.text', 'quotes.answer_id', 'quotes.consultation_id', 'answers.value_text', 'responses.reference', 'responses.status', 'responses.quote_consent', 'responses.never_attribute', 'responses.consultation_id as response_consultation'])
+    .select([
+      't.key as theme',
+      'quotes.text',
+      'quotes.answer_id',
+      'quotes.consultation_id',
+      'answers.value_text',
+      'responses.reference',
+      'responses.status',
+      'responses.quote_consent',
+      'responses.never_attribute',
+      'responses.consultation_id as response_consultation',
+    ])
     .orderBy('quotes.id')
     .execute();
 
@@ -54,7 +65,12 @@ describe('the demo parks coding', () => {
   });
 
   it('gives parks a codebook of 5 to 7 described themes, most linked to a priority', async () => {
-    const themes = await first.db.selectFrom('codebook_themes').selectAll().where('consultation_id', '=', await parksId(first.db)).orderBy('position').execute();
+    const themes = await first.db
+      .selectFrom('codebook_themes')
+      .selectAll()
+      .where('consultation_id', '=', await parksId(first.db))
+      .orderBy('position')
+      .execute();
     expect(themes.length).toBeGreaterThanOrEqual(5);
     expect(themes.length).toBeLessThanOrEqual(7);
     expect(themes.every((t) => t.description.length > 20 && t.keywords.split('\n').length >= 3)).toBe(true);
@@ -83,13 +99,21 @@ describe('the demo parks coding', () => {
 
     const coders = new Set(rows.map((r) => r.coder_id));
     expect(coders.size).toBe(1);
-    const coder = await first.db.selectFrom('users').selectAll().where('id', '=', [...coders][0]!).executeTakeFirstOrThrow();
+    const coder = await first.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', [...coders][0]!)
+      .executeTakeFirstOrThrow();
     expect(coder).toMatchObject({ email: DEMO_CODER.email, name: 'Demo data (coded by the seed)', status: 'disabled', password_hash: null });
     expect(await first.db.selectFrom('users').select('id').execute()).toHaveLength(1);
   });
 
   it(`counts every theme at least ${DEFAULT_DISCLOSURE_THRESHOLD} times, so none is suppressed`, async () => {
-    const themes = await first.db.selectFrom('codebook_themes').select('key').where('consultation_id', '=', await parksId(first.db)).execute();
+    const themes = await first.db
+      .selectFrom('codebook_themes')
+      .select('key')
+      .where('consultation_id', '=', await parksId(first.db))
+      .execute();
     const counts = new Map<string, number>();
     for (const row of await codingsOf(first.db)) if (row.theme) counts.set(row.theme, (counts.get(row.theme) ?? 0) + 1);
     for (const { key } of themes) expect(counts.get(key) ?? 0, key).toBeGreaterThanOrEqual(DEFAULT_DISCLOSURE_THRESHOLD);
@@ -97,7 +121,11 @@ describe('the demo parks coding', () => {
 
   it('quotes every theme from consenting, counted people over 13, in sentences of answers coded with it', async () => {
     const quotes = await themeQuotesOf(first.db);
-    const themes = await first.db.selectFrom('codebook_themes').select('key').where('consultation_id', '=', await parksId(first.db)).execute();
+    const themes = await first.db
+      .selectFrom('codebook_themes')
+      .select('key')
+      .where('consultation_id', '=', await parksId(first.db))
+      .execute();
     expect(new Set(quotes.map((q) => q.theme))).toEqual(new Set(themes.map((t) => t.key)));
     const codings = await codingsOf(first.db);
     for (const quote of quotes) {
@@ -110,7 +138,11 @@ describe('the demo parks coding', () => {
 
   it('is the same on every run', async () => {
     const coding = async (db: Db) => {
-      const references = new Map((await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select(['answers.id', 'responses.reference']).execute()).map((a) => [a.id, a.reference]));
+      const references = new Map(
+        (
+          await db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select(['answers.id', 'responses.reference']).execute()
+        ).map((a) => [a.id, a.reference]),
+      );
       return {
         codings: (await codingsOf(db)).map((r) => [references.get(r.answer_id), r.theme]),
         quotes: (await themeQuotesOf(db)).map((q) => [q.theme, q.reference, q.text]),

@@ -24,13 +24,13 @@ export const DEMO_BASELINE = {
   kind: 'census',
   source:
     'Office for National Statistics, Census 2021: age in five-year bands, sex, ethnic group, disability ' +
-      'and unpaid care for Stockport (E08000007); ward populations from table TS007A. Source: Office for ' +
-      'National Statistics licensed under the Open Government Licence v3.0',
+    'and unpaid care for Stockport (E08000007); ward populations from table TS007A. Source: Office for ' +
+    'National Statistics licensed under the Open Government Licence v3.0',
   notes:
     'Borough figures are the published census counts. Ward figures are approximate, from small-area ' +
-      'census data: LSOA counts summed to the 2004–2022 wards through the ONS best-fit lookup. “Under 16”, ' +
-      '“16 to 17” and “18 to 24” share the census band 15 to 19 out by single year of age, so they are ' +
-      'approximate too.',
+    'census data: LSOA counts summed to the 2004–2022 wards through the ONS best-fit lookup. “Under 16”, ' +
+    '“16 to 17” and “18 to 24” share the census band 15 to 19 out by single year of age, so they are ' +
+    'approximate too.',
 } as const;
 
 /** A census file as the upload reader sees it: the header, then numbered rows (the header is row 1). */

@@ -79,7 +79,15 @@ export async function seedDemoQuotes(db: Db, today: Date): Promise<number> {
       sentences.add(sentence);
       await db
         .insertInto('quotes')
-        .values({ consultation_id: link.consultation_id, answer_id: answer.id, theme_id: null, priority_id: link.priority_id, text: sentence, picked_by: null, picked_at: today.toISOString() })
+        .values({
+          consultation_id: link.consultation_id,
+          answer_id: answer.id,
+          theme_id: null,
+          priority_id: link.priority_id,
+          text: sentence,
+          picked_by: null,
+          picked_at: today.toISOString(),
+        })
         .execute();
       picked++;
       added++;
@@ -126,7 +134,15 @@ async function seedThemeQuotes(db: Db, today: Date, quoted: Set<number>, sentenc
       sentences.add(sentence);
       await db
         .insertInto('quotes')
-        .values({ consultation_id: theme.consultation_id, answer_id: answer.id, theme_id: theme.id, priority_id: null, text: sentence, picked_by: null, picked_at: today.toISOString() })
+        .values({
+          consultation_id: theme.consultation_id,
+          answer_id: answer.id,
+          theme_id: theme.id,
+          priority_id: null,
+          text: sentence,
+          picked_by: null,
+          picked_at: today.toISOString(),
+        })
         .execute();
       picked++;
       added++;

@@ -33,17 +33,7 @@ export interface Respondent {
 
 type AdultGroup = Exclude<RespondentGroup, 'young_person'>;
 
-const ABOUT_YOU = [
-  'age_band',
-  'sex',
-  'gender_identity',
-  'ethnicity',
-  'disability',
-  'carer',
-  'religion',
-  'sexual_orientation',
-  'ward_code',
-] as const;
+const ABOUT_YOU = ['age_band', 'sex', 'gender_identity', 'ethnicity', 'disability', 'carer', 'religion', 'sexual_orientation', 'ward_code'] as const;
 
 const ADULT_GROUPS = new Weighted<AdultGroup>([
   ['resident', 70],
@@ -54,12 +44,44 @@ const ADULT_GROUPS = new Weighted<AdultGroup>([
 ]);
 
 const CHANNELS: Record<RespondentGroup, Weighted<Channel>> = {
-  resident: new Weighted<Channel>([['online', 70], ['paper', 10], ['conversation', 8], ['workshop', 6], ['video_booth', 6]]),
-  older_person: new Weighted<Channel>([['online', 35], ['paper', 30], ['conversation', 20], ['workshop', 10], ['video_booth', 5]]),
-  parent_carer: new Weighted<Channel>([['online', 65], ['workshop', 15], ['conversation', 10], ['video_booth', 5], ['paper', 5]]),
-  vcfse: new Weighted<Channel>([['partnership_forum', 45], ['workshop', 30], ['online', 20], ['conversation', 5]]),
-  business: new Weighted<Channel>([['partnership_forum', 40], ['online', 35], ['workshop', 20], ['conversation', 5]]),
-  young_person: new Weighted<Channel>([['young_people', 75], ['workshop', 17], ['video_booth', 8]]),
+  resident: new Weighted<Channel>([
+    ['online', 70],
+    ['paper', 10],
+    ['conversation', 8],
+    ['workshop', 6],
+    ['video_booth', 6],
+  ]),
+  older_person: new Weighted<Channel>([
+    ['online', 35],
+    ['paper', 30],
+    ['conversation', 20],
+    ['workshop', 10],
+    ['video_booth', 5],
+  ]),
+  parent_carer: new Weighted<Channel>([
+    ['online', 65],
+    ['workshop', 15],
+    ['conversation', 10],
+    ['video_booth', 5],
+    ['paper', 5],
+  ]),
+  vcfse: new Weighted<Channel>([
+    ['partnership_forum', 45],
+    ['workshop', 30],
+    ['online', 20],
+    ['conversation', 5],
+  ]),
+  business: new Weighted<Channel>([
+    ['partnership_forum', 40],
+    ['online', 35],
+    ['workshop', 20],
+    ['conversation', 5],
+  ]),
+  young_person: new Weighted<Channel>([
+    ['young_people', 75],
+    ['workshop', 17],
+    ['video_booth', 8],
+  ]),
 };
 
 /** How likely each age band is to take part, relative to its share of the census population. */
@@ -74,8 +96,16 @@ const AGE_PROPENSITY: Record<AdultGroup | 'young_person', Partial<Record<AgeBand
 };
 
 const LOCALES = {
-  adult: new Weighted<Respondent['locale']>([['en', 94.5], ['pl', 3], ['ur', 2.5]]),
-  young: new Weighted<Respondent['locale']>([['en', 96], ['pl', 2.5], ['ur', 1.5]]),
+  adult: new Weighted<Respondent['locale']>([
+    ['en', 94.5],
+    ['pl', 3],
+    ['ur', 2.5],
+  ]),
+  young: new Weighted<Respondent['locale']>([
+    ['en', 96],
+    ['pl', 2.5],
+    ['ur', 1.5],
+  ]),
 };
 
 // Census 2021 religion in Stockport, approximately (not among the reference files).
@@ -93,14 +123,35 @@ const RELIGIONS = new Weighted<string>([
 
 // Census 2021, England and Wales (aged 16 and over), with "not answered" as prefer not to say.
 const SEXUAL_ORIENTATIONS = {
-  adult: new Weighted<string>([['straight', 89.4], ['gay_lesbian', 1.5], ['bisexual', 1.3], ['other', 0.3], [PREFER_NOT, 7.5]]),
-  young: new Weighted<string>([['straight', 82], ['gay_lesbian', 2.5], ['bisexual', 5], ['other', 1], [PREFER_NOT, 9.5]]),
+  adult: new Weighted<string>([
+    ['straight', 89.4],
+    ['gay_lesbian', 1.5],
+    ['bisexual', 1.3],
+    ['other', 0.3],
+    [PREFER_NOT, 7.5],
+  ]),
+  young: new Weighted<string>([
+    ['straight', 82],
+    ['gay_lesbian', 2.5],
+    ['bisexual', 5],
+    ['other', 1],
+    [PREFER_NOT, 9.5],
+  ]),
 };
 
-const GENDER_IDENTITIES = new Weighted<string>([['same', 96.5], ['different', 0.6], [PREFER_NOT, 2.9]]);
+const GENDER_IDENTITIES = new Weighted<string>([
+  ['same', 96.5],
+  ['different', 0.6],
+  [PREFER_NOT, 2.9],
+]);
 
 const ETHNICITY_BY_LOCALE = {
-  pl: new Weighted<string>([['white_other', 90], ['white_british', 4], ['mixed_other', 2], [PREFER_NOT, 4]]),
+  pl: new Weighted<string>([
+    ['white_other', 90],
+    ['white_british', 4],
+    ['mixed_other', 2],
+    [PREFER_NOT, 4],
+  ]),
   ur: new Weighted<string>([
     ['asian_pakistani', 76],
     ['asian_indian', 6],
@@ -111,17 +162,39 @@ const ETHNICITY_BY_LOCALE = {
   ]),
 };
 
-const YOUNG_CARERS = new Weighted<string>([['none', 95], ['9_or_less', 4], ['10_to_19', 1]]);
+const YOUNG_CARERS = new Weighted<string>([
+  ['none', 95],
+  ['9_or_less', 4],
+  ['10_to_19', 1],
+]);
 
-const QUOTE_CREDIT_WEIGHTS = new Weighted<QuoteCredit>([['name_age_area', 30], ['age_area', 30], ['area', 25], ['anonymous', 15]]);
-const YOUNG_QUOTE_CREDITS = new Weighted<QuoteCredit>([['age_area', 50], ['area', 30], ['anonymous', 20]]);
+const QUOTE_CREDIT_WEIGHTS = new Weighted<QuoteCredit>([
+  ['name_age_area', 30],
+  ['age_area', 30],
+  ['area', 25],
+  ['anonymous', 15],
+]);
+const YOUNG_QUOTE_CREDITS = new Weighted<QuoteCredit>([
+  ['age_area', 50],
+  ['area', 30],
+  ['anonymous', 20],
+]);
 
 // Who fills in a young people's version. Schools, colleges and youth groups reached roughly 8
 // to 18 year olds, most of them in secondary school. The form asks their age and, from 13,
 // the first part of their postcode and whether their words may be quoted; nothing else.
-const YOUTH_AGES = new Weighted<YouthAgeBand>([['under_11', 15], ['11_12', 17], ['13_15', 33], ['16_17', 27], ['18_24', 8]]);
+const YOUTH_AGES = new Weighted<YouthAgeBand>([
+  ['under_11', 15],
+  ['11_12', 17],
+  ['13_15', 33],
+  ['16_17', 27],
+  ['18_24', 8],
+]);
 // Mostly the form online; some school workshops filled in the same form on the day.
-const YOUTH_CHANNELS = new Weighted<Channel>([['young_people', 90], ['workshop', 10]]);
+const YOUTH_CHANNELS = new Weighted<Channel>([
+  ['young_people', 90],
+  ['workshop', 10],
+]);
 // Stockport's postcode districts, weighted roughly by where the borough's young people live.
 const POSTCODE_DISTRICTS = new Weighted<string>([
   ['SK4', 17],
@@ -182,7 +255,14 @@ export class RespondentFactory {
         this.ageByWard.set(`${ward.code}:${group}`, new Weighted(entries));
       }
       const sexTotal = ward.female + ward.male;
-      this.sexByWard.set(ward.code, new Weighted([['female', ward.female], ['male', ward.male], [PREFER_NOT, sexTotal * 0.02]]));
+      this.sexByWard.set(
+        ward.code,
+        new Weighted([
+          ['female', ward.female],
+          ['male', ward.male],
+          [PREFER_NOT, sexTotal * 0.02],
+        ]),
+      );
       const disability = Object.entries(ward.disability);
       const disabilityTotal = disability.reduce((sum, [, n]) => sum + n, 0);
       this.disabilityByWard.set(ward.code, new Weighted([...disability, [PREFER_NOT, disabilityTotal * 0.03]]));

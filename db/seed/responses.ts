@@ -116,11 +116,7 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
   const started = performance.now();
   const { consultationSlug, count, seed, today, onProgress } = options;
   const batchSize = options.batchSize ?? 1000;
-  const consultation = await db
-    .selectFrom('consultations')
-    .select(['id', 'opens_at', 'closes_at'])
-    .where('slug', '=', consultationSlug)
-    .executeTakeFirst();
+  const consultation = await db.selectFrom('consultations').select(['id', 'opens_at', 'closes_at']).where('slug', '=', consultationSlug).executeTakeFirst();
   if (!consultation) throw new Error(`No consultation with slug ${consultationSlug}`);
 
   const keyPrefix = `demo-${seed}-c${consultation.id}-`;
@@ -134,7 +130,10 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
   const respondents = new RespondentFactory();
   const random = createRandom(hashSeed(seed, consultationSlug));
   const referenceKey = hashSeed('reference', seed);
-  const maxId = await db.selectFrom('responses').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const maxId = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   const firstId = Number(maxId?.id ?? 0) + 1;
 
   const now = today.getTime();

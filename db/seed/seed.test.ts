@@ -98,9 +98,16 @@ describe('the demo seed', () => {
       .distinct()
       .where('consultation_id', '=', await consultationId(db, 'one-stockport-conversation'))
       .execute();
-    expect(kinds.map((k) => k.kind).sort()).toEqual(
-      ['agree_scale', 'long_text', 'multiple_choice', 'ranking', 'rating', 'short_text', 'single_choice', 'yes_no'],
-    );
+    expect(kinds.map((k) => k.kind).sort()).toEqual([
+      'agree_scale',
+      'long_text',
+      'multiple_choice',
+      'ranking',
+      'rating',
+      'short_text',
+      'single_choice',
+      'yes_no',
+    ]);
   });
 
   it('has 3,800 responses to the conversation, 1,000 of them from young people', async () => {
@@ -194,9 +201,7 @@ describe('the demo seed', () => {
 
     // Every response to the main form answers every required question of its consultation (young
     // people answering a young people's version are asked the youth items, none of them required).
-    const youthVersions = new Set(
-      (await db.selectFrom('consultations').select('id').where('youth_code', 'is not', null).execute()).map((c) => c.id),
-    );
+    const youthVersions = new Set((await db.selectFrom('consultations').select('id').where('youth_code', 'is not', null).execute()).map((c) => c.id));
     const youthItems = await db.selectFrom('youth_items').select('required').execute();
     expect(youthItems.every((item) => item.required === 0)).toBe(true);
     const mainFormResponses = await db
@@ -243,9 +248,7 @@ describe('the demo seed', () => {
       ['youth_option', await db.selectFrom('youth_options').selectAll().execute()],
     ];
     const translations = await db.selectFrom('translations').selectAll().execute();
-    const have = new Set(
-      translations.filter((t) => t.value.trim() !== '').map((t) => `${t.entity_type}:${t.entity_id}:${t.field}:${t.locale}`),
-    );
+    const have = new Set(translations.filter((t) => t.value.trim() !== '').map((t) => `${t.entity_type}:${t.entity_id}:${t.field}:${t.locale}`));
     const missing: string[] = [];
     let checked = 0;
     for (const [entity, rows] of entities) {
@@ -267,9 +270,15 @@ describe('the demo seed', () => {
   });
 
   it('adds nothing when consultations already exist', async () => {
-    const before = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const summary = await seedDemo(db, { today: TODAY });
-    const after = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(summary.skipped).toBe(true);
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await seedReference(db)).toEqual({ wards: 0 });
@@ -320,8 +329,6 @@ describe('generateResponses', () => {
 
   it('refuses to add the same seed to a consultation twice', async () => {
     const db = await generated(10);
-    await expect(
-      generateResponses(db, { consultationSlug: 'one-stockport-conversation', count: 10, seed: 10, today: TODAY }),
-    ).rejects.toThrow(/already exist/);
+    await expect(generateResponses(db, { consultationSlug: 'one-stockport-conversation', count: 10, seed: 10, today: TODAY })).rejects.toThrow(/already exist/);
   });
 });

@@ -27,7 +27,10 @@ export class TranslationBatch {
   async write(db: Db): Promise<number> {
     // 5 parameters a row: stay well inside SQLite's 32,766 bound-parameter limit.
     for (let start = 0; start < this.rows.length; start += 2000) {
-      await db.insertInto('translations').values(this.rows.slice(start, start + 2000)).execute();
+      await db
+        .insertInto('translations')
+        .values(this.rows.slice(start, start + 2000))
+        .execute();
     }
     return this.rows.length;
   }

@@ -38,7 +38,10 @@ export function loadWards(): WardSeed[] {
 
 /** Inserts the 21 wards unless wards already exist. Returns how many were inserted. */
 export async function seedWards(db: Db): Promise<number> {
-  const existing = await db.selectFrom('wards').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const existing = await db
+    .selectFrom('wards')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   if (Number(existing?.n ?? 0) > 0) return 0;
   const wards = loadWards();
   await db.insertInto('wards').values(wards).execute();

@@ -203,9 +203,7 @@ describe("the young people's version of the One Stockport conversation", () => {
       expect([r.never_attribute, r.quote_consent, r.quote_credit, r.quote_name, r.postcode_district]).toEqual([1, 0, null, null, null]);
     }
     for (const r of responses) {
-      expect([r.sex, r.gender_identity, r.ethnicity, r.disability, r.carer, r.religion, r.sexual_orientation, r.ward_code]).toEqual(
-        Array(8).fill(null),
-      );
+      expect([r.sex, r.gender_identity, r.ethnicity, r.disability, r.carer, r.religion, r.sexual_orientation, r.ward_code]).toEqual(Array(8).fill(null));
     }
     expect(older.every((r) => r.never_attribute === 0)).toBe(true);
     const districts = older.map((r) => r.postcode_district).filter((d) => d !== null);

@@ -32,9 +32,7 @@ afterAll(() => stopSuite({ app, db, browser }));
 /** axe's violations on the page as it is now, one line per rule with the elements that break it. */
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')} [${page.url()}]`,
-  );
+  return results.violations.map((v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')} [${page.url()}]`);
 }
 
 async function expectAccessible(page: Page): Promise<void> {
@@ -91,7 +89,10 @@ for (const locale of LOCALES) {
     it('a survey step showing problems', async () => {
       await visit(page, `/consultations/${SLUGS.oneStockport}/answer/2`, true);
       await page.getByRole('button', { name: ui(locale, 'survey:continue'), exact: true }).click();
-      await page.getByRole('alert').getByRole('heading', { name: ui(locale, 'survey:errorSummary') }).waitFor();
+      await page
+        .getByRole('alert')
+        .getByRole('heading', { name: ui(locale, 'survey:errorSummary') })
+        .waitFor();
       await expectAccessible(page);
     });
 
@@ -149,7 +150,10 @@ for (const locale of LOCALES) {
     it('the age page showing a problem', async () => {
       // Continues from the age page, with no age chosen yet.
       await nextButton(page, locale).click();
-      await page.getByRole('alert').getByRole('heading', { name: young('errorSummary') }).waitFor();
+      await page
+        .getByRole('alert')
+        .getByRole('heading', { name: young('errorSummary') })
+        .waitFor();
       await expectAccessible(page);
     });
 

@@ -92,7 +92,12 @@ for (const js of [true, false]) {
         await page.waitForURL(/questions\/\d+/);
         await page.goto(`/admin/consultations/${id}/questions`);
       }
-      const stored = await db.selectFrom('questions').select(['kind', 'max_selections', 'rating_max', 'rank_count']).where('consultation_id', '=', id).orderBy('position').execute();
+      const stored = await db
+        .selectFrom('questions')
+        .select(['kind', 'max_selections', 'rating_max', 'rank_count'])
+        .where('consultation_id', '=', id)
+        .orderBy('position')
+        .execute();
       expect(stored.map((q) => q.kind)).toEqual(['single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'rating', 'ranking', 'short_text', 'long_text']);
       expect(stored[1]?.max_selections).toBe(2);
       expect(stored[4]?.rating_max).toBe(10);
@@ -107,7 +112,9 @@ for (const js of [true, false]) {
       if (js) await noViolations(page);
       await submit(page, js, 'Save the details');
       await page.waitForURL(/\/admin\/consultations\/\d+\?done=saved$/);
-      expect((await db.selectFrom('consultations').select('closes_at').where('id', '=', id).executeTakeFirstOrThrow()).closes_at).toBe('2099-06-30T16:00:00.000Z');
+      expect((await db.selectFrom('consultations').select('closes_at').where('id', '=', id).executeTakeFirstOrThrow()).closes_at).toBe(
+        '2099-06-30T16:00:00.000Z',
+      );
 
       await submit(page, js, 'Publish');
       await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Published');

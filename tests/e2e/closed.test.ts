@@ -97,7 +97,11 @@ describe('a draft consultation', () => {
 
 describe('an address that does not exist', () => {
   it('is not found', async () => {
-    for (const path of ['/consultations/no-such-consultation', '/consultations/no-such-consultation/answer/1', `/consultations/${SLUGS.oneStockport}/answer/99`]) {
+    for (const path of [
+      '/consultations/no-such-consultation',
+      '/consultations/no-such-consultation/answer/1',
+      `/consultations/${SLUGS.oneStockport}/answer/99`,
+    ]) {
       const response = await visit(page, path, true);
       expect(response?.status(), path).toBe(404);
       await h1('Page not found').waitFor();

@@ -27,7 +27,9 @@ beforeAll(async () => {
   ann = await addAccount(db, 'officer', 'Ann Officer');
   bob = await addAccount(db, 'officer', 'Bob Officer');
   consultationId = (await db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow()).id;
-  covid = (await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('key', '=', 'covid_story').executeTakeFirstOrThrow()).id;
+  covid = (
+    await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('key', '=', 'covid_story').executeTakeFirstOrThrow()
+  ).id;
 });
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -48,7 +50,8 @@ async function officerOn(account: Account, js: boolean, path: string): Promise<P
   return page;
 }
 
-const themeId = async (name: string) => (await db.selectFrom('codebook_themes').select('id').where('consultation_id', '=', consultationId).where('name', '=', name).executeTakeFirstOrThrow()).id;
+const themeId = async (name: string) =>
+  (await db.selectFrom('codebook_themes').select('id').where('consultation_id', '=', consultationId).where('name', '=', name).executeTakeFirstOrThrow()).id;
 
 /** One officer's coding of an answer as stored: theme names in codebook order, or undefined when not coded. */
 async function storedCoding(answerId: number, account: Account): Promise<string[] | undefined> {
@@ -95,7 +98,14 @@ for (const js of [true, false]) {
       if (js) await waitForHydration(page);
       await page.getByLabel('Keywords and phrases (optional)').fill('lockdown\nshielding');
       await page.getByRole('button', { name: 'Add the theme' }).click();
-      await expect.poll(() => page.getByRole('alert').innerText().catch(() => '')).toContain('Enter a name');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('alert')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toContain('Enter a name');
       // Nothing typed is lost.
       expect(await page.getByLabel('Keywords and phrases (optional)').inputValue()).toBe('lockdown\nshielding');
       await page.getByLabel('Name').fill(theme);
@@ -103,7 +113,12 @@ for (const js of [true, false]) {
       await press(page, page.getByRole('button', { name: 'Add the theme' }), /\/coding\?notice=added/);
       await expect.poll(() => page.getByRole('status').innerText()).toContain('The theme has been added.');
       expect(await page.locator(`tr:has-text("${theme}")`).innerText()).toContain('A healthy and happy Stockport');
-      const stored = await db.selectFrom('codebook_themes as t').innerJoin('priorities as p', 'p.id', 't.priority_id').select(['t.keywords', 'p.key']).where('t.name', '=', theme).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom('codebook_themes as t')
+        .innerJoin('priorities as p', 'p.id', 't.priority_id')
+        .select(['t.keywords', 'p.key'])
+        .where('t.name', '=', theme)
+        .executeTakeFirstOrThrow();
       expect(stored).toEqual({ keywords: 'lockdown\nshielding', key: 'healthy_happy' });
       const audit = await db.selectFrom('audit_events').select('summary').where('action', '=', 'codebook_theme.create').execute();
       expect(audit.map((a) => a.summary)).toContain(`Added the coding theme "${theme}"`);
@@ -119,7 +134,14 @@ for (const js of [true, false]) {
       expect(await page.getByLabel(theme, { exact: true }).isChecked()).toBe(false);
 
       await page.getByRole('button', { name: 'Save and go to the next uncoded answer' }).click();
-      await expect.poll(() => page.getByRole('alert').innerText().catch(() => '')).toContain('Tick at least one theme, or “No theme fits this answer”');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('alert')
+            .innerText()
+            .catch(() => ''),
+        )
+        .toContain('Tick at least one theme, or “No theme fits this answer”');
       expect(await storedCoding(answer.id, ann)).toBeUndefined();
 
       await page.getByLabel(theme, { exact: true }).check();
@@ -179,7 +201,9 @@ describe('frequent words and phrases', () => {
     await row.getByRole('checkbox').check();
     await page.getByLabel('Add the ticked words to').selectOption({ label: `the keywords of “Lockdown life B”` });
     await press(page, page.getByRole('button', { name: 'Add the ticked words' }), /notice=adopted/);
-    expect((await db.selectFrom('codebook_themes').select('keywords').where('name', '=', 'Lockdown life B').executeTakeFirstOrThrow()).keywords).toBe('lockdown\nshielding\nmental health');
+    expect((await db.selectFrom('codebook_themes').select('keywords').where('name', '=', 'Lockdown life B').executeTakeFirstOrThrow()).keywords).toBe(
+      'lockdown\nshielding\nmental health',
+    );
   });
 });
 
@@ -233,7 +257,9 @@ describe('double coding', () => {
     expect(await page.getByRole('status').innerText()).toBe('The sample has been made with 4 answers.');
     const samplePage = page.url().split('?')[0]!;
     const sampleId = Number(samplePage.split('/').at(-1));
-    const chosen = (await db.selectFrom('coding_sample_answers').select('answer_id').where('sample_id', '=', sampleId).orderBy('answer_id').execute()).map((r) => r.answer_id);
+    const chosen = (await db.selectFrom('coding_sample_answers').select('answer_id').where('sample_id', '=', sampleId).orderBy('answer_id').execute()).map(
+      (r) => r.answer_id,
+    );
     expect(chosen).toHaveLength(4);
     for (const id of chosen) expect(await db.selectFrom('codings').select('answer_id').where('answer_id', '=', id).executeTakeFirst()).toBeUndefined();
 
@@ -249,7 +275,15 @@ describe('double coding', () => {
     await codeSample(other, bob, ([, b]) => b, true);
     for (const [i, id] of chosen.entries()) expect(await storedCoding(id, bob)).toEqual(plan[i]![1]);
 
-    const k = Number((await db.selectFrom('codebook_themes').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow()).n);
+    const k = Number(
+      (
+        await db
+          .selectFrom('codebook_themes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('consultation_id', '=', consultationId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const n = 4 * k;
     const observed = (n - 2) / n;
     const chance = (4 / n) ** 2 + ((n - 4) / n) ** 2;

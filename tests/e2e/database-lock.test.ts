@@ -29,7 +29,12 @@ function submissionBody(databasePath: string): (key: string) => string {
 }
 
 async function postForm(url: string, body: string): Promise<Response> {
-  return fetch(url, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(url).origin }, body });
+  return fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(url).origin },
+    body,
+  });
 }
 
 async function storedKeys(db: Db, keys: string[]): Promise<Map<string, string>> {

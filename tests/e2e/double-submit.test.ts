@@ -79,9 +79,9 @@ describe('JavaScript off', () => {
   it('a retried POST of the same form stores one response and redirects to the same reference', async () => {
     const page = await readyToSend(false);
     const form = page.locator('form[method="post"]');
-    const entries = await form.locator('input[type="hidden"]').evaluateAll((inputs) =>
-      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as [string, string]),
-    );
+    const entries = await form
+      .locator('input[type="hidden"]')
+      .evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as [string, string]));
     const key = new URLSearchParams(entries).get('idempotencyKey');
     expect(key).toBeTruthy();
     const before = await countResponses(db, { slug });

@@ -63,7 +63,10 @@ for (const js of [true, false]) {
 
     it('lists a missing answer and a too-long answer, at the top and by each question, keeping what was typed', async () => {
       await visit(page, climateActions, js);
-      await page.getByRole('group', { name: /Have you made changes at home/ }).getByLabel('Yes', { exact: true }).check();
+      await page
+        .getByRole('group', { name: /Have you made changes at home/ })
+        .getByLabel('Yes', { exact: true })
+        .check();
       await page.getByLabel(ideasLabel).fill(tooLong);
 
       const status = await sendExpectingProblems(page, js);
@@ -71,10 +74,7 @@ for (const js of [true, false]) {
 
       const summary = page.getByRole('alert');
       await summary.getByRole('heading', { name: 'There is a problem' }).waitFor();
-      expect(await summary.getByRole('link').allInnerTexts()).toEqual([
-        'Select at least one answer',
-        'Your answer must be 1000 characters or fewer',
-      ]);
+      expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Select at least one answer', 'Your answer must be 1000 characters or fewer']);
       // The summary comes first in the main content, before the page's heading.
       const firstInMain = await page.getByRole('main').evaluate((main) => main.querySelector('h1, h2')?.textContent);
       expect(firstInMain).toBe('There is a problem');
@@ -89,7 +89,12 @@ for (const js of [true, false]) {
 
       // Nothing typed or chosen is lost.
       expect(await ideas.inputValue()).toBe(tooLong);
-      expect(await page.getByRole('group', { name: /Have you made changes at home/ }).getByLabel('Yes', { exact: true }).isChecked()).toBe(true);
+      expect(
+        await page
+          .getByRole('group', { name: /Have you made changes at home/ })
+          .getByLabel('Yes', { exact: true })
+          .isChecked(),
+      ).toBe(true);
     });
 
     it('names the page "Error: …" so that screen readers announce the problem first', async () => {

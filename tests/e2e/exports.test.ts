@@ -98,8 +98,12 @@ describe('downloading the figures', () => {
 
 async function consultationBySlug(slug: string) {
   const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  const references = (await db.selectFrom('responses').select('reference').where('consultation_id', '=', id).where('status', '=', 'counted').orderBy('id').execute()).map((r) => r.reference);
-  const excluded = (await db.selectFrom('responses').select('reference').where('consultation_id', '=', id).where('status', '!=', 'counted').execute()).map((r) => r.reference);
+  const references = (
+    await db.selectFrom('responses').select('reference').where('consultation_id', '=', id).where('status', '=', 'counted').orderBy('id').execute()
+  ).map((r) => r.reference);
+  const excluded = (await db.selectFrom('responses').select('reference').where('consultation_id', '=', id).where('status', '!=', 'counted').execute()).map(
+    (r) => r.reference,
+  );
   return { id, references, excluded };
 }
 
@@ -188,7 +192,9 @@ describe('the Exports page', () => {
         }
         await expect.poll(() => page.getByRole('status').innerText()).toContain('Ready to download');
         expect(await page.locator('progress').getAttribute('value')).toBe('100');
-        expect(await page.getByText(/^100% done:/).innerText()).toBe(`100% done: ${big.references.length.toLocaleString('en-GB')} of ${big.references.length.toLocaleString('en-GB')} rows`);
+        expect(await page.getByText(/^100% done:/).innerText()).toBe(
+          `100% done: ${big.references.length.toLocaleString('en-GB')} of ${big.references.length.toLocaleString('en-GB')} rows`,
+        );
         const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
         const rows = csvRows(readFileSync(await file.path()));
         expect(rows.slice(1).map((r) => r[0])).toEqual(big.references);

@@ -75,7 +75,13 @@ for (const js of [true, false]) {
       expect(await page.getByRole('link', { name: english, exact: true }).count()).toBe(1);
 
       expect(await storedTranslation(db, 'priority', priority.id, 'name', 'ur')).toBe(urdu);
-      const audit = await db.selectFrom('audit_events').select(['action', 'actor']).where('entity_type', '=', 'priority').where('entity_id', '=', String(priority.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const audit = await db
+        .selectFrom('audit_events')
+        .select(['action', 'actor'])
+        .where('entity_type', '=', 'priority')
+        .where('entity_id', '=', String(priority.id))
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(audit).toEqual({ action: 'priority.update', actor: admin.email });
 
       const hub = await hubText('/');
@@ -165,7 +171,13 @@ describe('axe on the framework pages', () => {
       const priority = await linkedPriority();
       const page = await adminPage(true);
       const found: string[] = [];
-      for (const path of ['/admin/framework', `/admin/framework/themes/${theme.id}`, `/admin/framework/priorities/${priority.id}`, '/admin/framework/themes/new', '/admin/framework/priorities/new']) {
+      for (const path of [
+        '/admin/framework',
+        `/admin/framework/themes/${theme.id}`,
+        `/admin/framework/priorities/${priority.id}`,
+        '/admin/framework/themes/new',
+        '/admin/framework/priorities/new',
+      ]) {
         await page.goto(`${path}${path.includes('?') ? '&' : '?'}lng=${locale}`);
         await waitForHydration(page);
         expect(await page.locator('html').getAttribute('lang')).toBe(locale);

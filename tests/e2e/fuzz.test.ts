@@ -60,8 +60,18 @@ beforeAll(async () => {
   const someone = await addAccount(db, 'officer');
   ids = await findIds(db, someone.email);
   tables = (await db.introspection.getTables()).map((t) => t.name).filter((name) => !/^kysely_|^sessions$/.test(name));
-  const sections = await db.selectFrom('sections').innerJoin('consultations', 'consultations.id', 'sections.consultation_id').select('sections.id').where('slug', '=', SLUG).execute();
-  const items = await db.selectFrom('youth_items').innerJoin('consultations', 'consultations.id', 'youth_items.consultation_id').select('youth_items.id').where('slug', '=', SLUG).execute();
+  const sections = await db
+    .selectFrom('sections')
+    .innerJoin('consultations', 'consultations.id', 'sections.consultation_id')
+    .select('sections.id')
+    .where('slug', '=', SLUG)
+    .execute();
+  const items = await db
+    .selectFrom('youth_items')
+    .innerJoin('consultations', 'consultations.id', 'youth_items.consultation_id')
+    .select('youth_items.id')
+    .where('slug', '=', SLUG)
+    .execute();
   const survey = `/consultations/${SLUG}`;
   publicPaths = [
     '/',
@@ -144,7 +154,23 @@ async function check(c: FuzzCase): Promise<void> {
 }
 
 const hostileName = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'constructor.prototype.x', '__proto__.polluted', '__intent__', '__state__', 'a..b', '.a', 'a[', 'a]', '[]', 'a[]', 'a[-1]', 'a[1e3]', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'constructor.prototype.x',
+    '__proto__.polluted',
+    '__intent__',
+    '__state__',
+    'a..b',
+    '.a',
+    'a[',
+    'a]',
+    '[]',
+    'a[]',
+    'a[-1]',
+    'a[1e3]',
+    '',
+  ),
   fc.integer({ min: 0, max: 2 ** 31 }).map((n) => `q-top_priorities[${n}]`),
   fc.integer({ min: 1, max: 3000 }).map((n) => `a${'.b'.repeat(n)}`),
   fc.integer({ min: 1, max: 3000 }).map((n) => `a${'[0]'.repeat(n)}`),
@@ -154,16 +180,42 @@ const hostileName = fc.oneof(
 
 const value = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
-  { weight: 3, arbitrary: fc.constantFrom('', '0', '-1', '1e309', 'NaN', 'yes', 'next', 'save', '{"type":"validate","payload":{}}', '<script>alert(1)</script>', "'; DROP TABLE responses;--", 'E05000780', 'SK4') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '',
+      '0',
+      '-1',
+      '1e309',
+      'NaN',
+      'yes',
+      'next',
+      'save',
+      '{"type":"validate","payload":{}}',
+      '<script>alert(1)</script>',
+      "'; DROP TABLE responses;--",
+      'E05000780',
+      'SK4',
+    ),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_200_000 }).map((n) => 'a'.repeat(n)) },
 );
 
 function caseFor(target: string, post: boolean) {
   const page = offered.get(target) ?? { names: [], intents: [] };
   const realName = page.names.length ? fc.constantFrom(...page.names) : fc.constant('q');
-  const name = fc.oneof({ weight: 4, arbitrary: realName }, { weight: 1, arbitrary: realName.chain((n) => fc.nat(200).map((i) => `${n}[${i}]`)) }, { weight: 2, arbitrary: hostileName });
+  const name = fc.oneof(
+    { weight: 4, arbitrary: realName },
+    { weight: 1, arbitrary: realName.chain((n) => fc.nat(200).map((i) => `${n}[${i}]`)) },
+    { weight: 2, arbitrary: hostileName },
+  );
   const intent = page.intents.length ? fc.option(fc.constantFrom(...page.intents)) : fc.constant(null);
-  const methods = post ? fc.oneof({ weight: 8, arbitrary: fc.constant('POST') }, { weight: 2, arbitrary: fc.constantFrom('GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'OPTIONS', 'PROPFIND') }) : fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'OPTIONS');
+  const methods = post
+    ? fc.oneof(
+        { weight: 8, arbitrary: fc.constant('POST') },
+        { weight: 2, arbitrary: fc.constantFrom('GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'OPTIONS', 'PROPFIND') },
+      )
+    : fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'OPTIONS');
   return fc.record({
     target: fc.constant(target),
     method: methods,
@@ -171,12 +223,26 @@ function caseFor(target: string, post: boolean) {
     // Mostly as a browser sends it, so bodies reach the actions; now and then anything at all.
     contentType: fc.oneof(
       { weight: 6, arbitrary: fc.constant(undefined) },
-      fc.constantFrom(null, 'application/json', 'text/xml', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded; charset=utf-16', 'multipart/form-data; boundary='),
+      fc.constantFrom(
+        null,
+        'application/json',
+        'text/xml',
+        'text/plain',
+        'multipart/form-data',
+        'application/x-www-form-urlencoded; charset=utf-16',
+        'multipart/form-data; boundary=',
+      ),
     ),
-    fields: fc.tuple(fc.array(fc.tuple(name, value), { maxLength: 12 }), intent).map(([fields, i]) => (i ? [...fields, ['intent', i] as [string, string]] : fields)),
+    fields: fc
+      .tuple(fc.array(fc.tuple(name, value), { maxLength: 12 }), intent)
+      .map(([fields, i]) => (i ? [...fields, ['intent', i] as [string, string]] : fields)),
     raw: fc.option(fc.string({ unit: 'binary', maxLength: 500 }), { nil: undefined }),
     csrf: target.startsWith('/') ? fc.constant(false) : fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, fc.constant(false)),
-    origin: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, fc.constant('same' as const), fc.constantFrom('cross', 'null', 'garbage') as fc.Arbitrary<NonNullable<FuzzCase['origin']>>),
+    origin: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(undefined) },
+      fc.constant('same' as const),
+      fc.constantFrom('cross', 'null', 'garbage') as fc.Arbitrary<NonNullable<FuzzCase['origin']>>,
+    ),
     chunked: fc.boolean(),
     query: fc.option(fc.constantFrom('lng=ur', 'lng=pl', 'index', 'lng=xx&redirectTo=//evil.example'), { freq: 3, nil: undefined }),
   });

@@ -186,13 +186,7 @@ export async function answersOf(db: Db, responseId: number): Promise<StoredAnswe
     .innerJoin('questions', 'questions.id', 'answers.question_id')
     .innerJoin('sections', 'sections.id', 'questions.section_id')
     .leftJoin('options', 'options.id', 'answers.option_id')
-    .select([
-      'questions.key as question',
-      'options.key as option',
-      'answers.rank as rank',
-      'answers.value_number as number',
-      'answers.value_text as text',
-    ])
+    .select(['questions.key as question', 'options.key as option', 'answers.rank as rank', 'answers.value_number as number', 'answers.value_text as text'])
     .where('answers.response_id', '=', responseId)
     .orderBy('sections.position')
     .orderBy('questions.position')
@@ -235,15 +229,7 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 

@@ -25,7 +25,9 @@ let officer: HttpClient;
 let consultationId: number;
 
 beforeAll(async () => {
-  await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['db/cli/seed.ts', '--database', databasePath, '--fresh', '--responses', '12000'], { cwd: ROOT });
+  await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), ['db/cli/seed.ts', '--database', databasePath, '--fresh', '--responses', '12000'], {
+    cwd: ROOT,
+  });
   app = await startApp({
     seedDemo: false,
     // Every public page rendered afresh; the responses export goes to the background (a worker thread).
@@ -59,7 +61,14 @@ describe('One report freezes everyone', () => {
     // The first report builds the summary index the report's figures come from; this one is about the drawing.
     expect((await officer.get(reportPath)).status).toBe(200);
     const counted = Number(
-      (await db.selectFrom('responses').where('consultation_id', '=', consultationId).where('status', '=', 'counted').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await db
+          .selectFrom('responses')
+          .where('consultation_id', '=', consultationId)
+          .where('status', '=', 'counted')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     expect(counted).toBeGreaterThanOrEqual(12_000);
 

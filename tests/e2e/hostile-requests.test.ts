@@ -90,7 +90,15 @@ describe('Malformed requests get 500 instead of 400/413/415', () => {
   it('a malformed multipart body is 400, and multipart where no file is taken is 415', async () => {
     const path = '/admin/population';
     await refused({ method: 'POST', path, headers: { 'content-type': 'multipart/form-data' }, body: 'x' }, 400);
-    await refused({ method: 'POST', path, headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: '--abc\r\nContent-Disposition: form-data; name="files"; filename="a.csv"\r\n\r\nward,' }, 400);
+    await refused(
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+        body: '--abc\r\nContent-Disposition: form-data; name="files"; filename="a.csv"\r\n\r\nward,',
+      },
+      400,
+    );
     const { body, contentType } = multipart([['q-comments', 'hello']]);
     await refused({ method: 'POST', path: STEP, headers: { 'content-type': contentType }, body }, 415);
   });

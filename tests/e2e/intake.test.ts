@@ -22,7 +22,15 @@ beforeAll(async () => {
   officer = await addAccount(db, 'officer');
   id = await createConsultation(db, {
     slug: SLUG,
-    sections: [{ key: 's', questions: [{ key: 'travel', kind: 'single_choice', text: 'How do you travel?', options: ['bus', 'tram'] }, { key: 'like', kind: 'yes_no', text: 'Do you like it?' }] }],
+    sections: [
+      {
+        key: 's',
+        questions: [
+          { key: 'travel', kind: 'single_choice', text: 'How do you travel?', options: ['bus', 'tram'] },
+          { key: 'like', kind: 'yes_no', text: 'Do you like it?' },
+        ],
+      },
+    ],
   });
 });
 afterAll(() => stopSuite({ app, db, browser }));
@@ -76,7 +84,9 @@ for (const js of [true, false]) {
       const tag = js ? 'js' : 'nojs';
       const before = await countResponses(db, { slug: SLUG });
       const header = 'channel,submitted_at,facilitator,travel,like,ward';
-      await page.getByLabel('File', { exact: true }).setInputFiles(csvFile('bad.csv', `${header}\npaper,2026-03-02,${tag},bus,yes,Bramhal\nworkshop,2026-03-02,${tag},Train,no,\n`));
+      await page
+        .getByLabel('File', { exact: true })
+        .setInputFiles(csvFile('bad.csv', `${header}\npaper,2026-03-02,${tag},bus,yes,Bramhal\nworkshop,2026-03-02,${tag},Train,no,\n`));
       await page.getByRole('button', { name: 'Check and import' }).click();
       const alert = page.getByRole('alert');
       await expect.poll(() => alert.textContent()).toContain('Row 2, column ward: “Bramhal” is not a ward – did you mean “Bramhall North”?');

@@ -38,9 +38,18 @@ async function visitor(js: boolean): Promise<Page> {
 
 const listPath = () => `/admin/consultations/${consultationId}/responses`;
 const countedOnPage = async (page: Page) => Number(await page.getByTestId('counted').locator('strong').innerText());
-const blockedOnPage = async (page: Page, reason: 'honeypot' | 'rate_limit') => Number(await page.getByTestId(`blocked-${reason}`).locator('td').first().innerText());
+const blockedOnPage = async (page: Page, reason: 'honeypot' | 'rate_limit') =>
+  Number(await page.getByTestId(`blocked-${reason}`).locator('td').first().innerText());
 const blockedInDb = async (reason: 'honeypot' | 'rate_limit') =>
-  Number((await db.selectFrom('blocked_submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('reason', '=', reason).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('blocked_submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('reason', '=', reason)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function officerOn(js: boolean, path: string): Promise<Page> {
   const page = await visitor(js);
@@ -74,7 +83,12 @@ for (const js of [true, false]) {
       await expect.poll(() => page.getByRole('status').innerText()).toContain('marked as Spam');
       const stored = await db.selectFrom('responses').selectAll().where('id', '=', responseId).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ status: 'spam', status_reason: 'Links to a betting site' });
-      const audit = await db.selectFrom('audit_events').selectAll().where('entity_id', '=', String(responseId)).where('action', '=', 'response.exclude').execute();
+      const audit = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('entity_id', '=', String(responseId))
+        .where('action', '=', 'response.exclude')
+        .execute();
       expect(audit.map((a) => a.reason)).toContain('Links to a betting site');
 
       await visit(page, listPath(), js);
@@ -102,7 +116,9 @@ describe('the workspace pages are accessible', () => {
 
 /** The check page's form as the browser would send it. */
 async function formFields(page: Page): Promise<[string, string][]> {
-  return page.locator('form[method="post"] input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as [string, string]));
+  return page
+    .locator('form[method="post"] input[type="hidden"]')
+    .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as [string, string]));
 }
 
 describe('the honeypot', () => {
@@ -114,7 +130,14 @@ describe('the honeypot', () => {
     const blocked = await blockedInDb('honeypot');
     await page.locator('input[name="website"]').evaluate((el) => ((el as HTMLInputElement).value = 'http://cheap-pills.example'));
     await page.getByRole('button', { name: 'Send my response' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText().catch(() => '')).toContain('We could not accept this response.');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('alert')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toContain('We could not accept this response.');
     expect(await countResponses(db, { slug })).toBe(before);
     expect(await blockedInDb('honeypot')).toBe(blocked + 1);
     // Nothing lost: the answers are still on the page, ready to send again.
@@ -128,7 +151,11 @@ describe('the honeypot', () => {
     await answerRequiredOnly(page, db, { js: false, locale: 'en' });
     const before = await countResponses(db, { slug });
     const body = new URLSearchParams([...(await formFields(page)), ['website', 'http://cheap-pills.example']]);
-    const response = await page.request.post(`/consultations/${slug}/check`, { data: body.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
+    const response = await page.request.post(`/consultations/${slug}/check`, {
+      data: body.toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain('We could not accept this response.');
     expect(await countResponses(db, { slug })).toBe(before);
@@ -163,7 +190,11 @@ describe('the rate limit', () => {
     let retryAfter: string | undefined;
     for (let i = 0; i <= LIMIT && last !== 429; i++) {
       const copy = new URLSearchParams(fields.map(([name, value]) => [name, name === 'idempotencyKey' ? `script-${i}-${Date.now()}` : value]));
-      const response = await script.post(`/consultations/${slug}/check`, { data: copy.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, maxRedirects: 0 });
+      const response = await script.post(`/consultations/${slug}/check`, {
+        data: copy.toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        maxRedirects: 0,
+      });
       last = response.status();
       retryAfter = response.headers()['retry-after'];
     }
@@ -177,7 +208,9 @@ describe('the rate limit', () => {
     ]);
     expect(posted.status()).toBe(429);
     await resident.waitForLoadState();
-    expect(await resident.getByRole('alert').innerText()).toMatch(/Too many responses have been sent from your connection in the last hour\. Wait \d+ minutes?, then select/);
+    expect(await resident.getByRole('alert').innerText()).toMatch(
+      /Too many responses have been sent from your connection in the last hour\. Wait \d+ minutes?, then select/,
+    );
     expect(await countResponses(db, { slug })).toBe(before);
     expect(await countResponses(db, { idempotencyKey: key })).toBe(0);
     // The answers are still there, with the button to send them later.

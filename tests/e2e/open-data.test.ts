@@ -56,7 +56,13 @@ describe('the public open data', () => {
   it('holds the demo codebook and the quotes chosen, each credited', async () => {
     const { rows } = csv(await (await fetch(`${app.url}/consultations/${SLUGS.parks}/open-data/themes.csv`)).text());
     const consultation = await db.selectFrom('consultations').select('id').where('slug', '=', SLUGS.parks).executeTakeFirstOrThrow();
-    const codebook = await db.selectFrom('codebook_themes').select('key').where('consultation_id', '=', consultation.id).orderBy('position').orderBy('id').execute();
+    const codebook = await db
+      .selectFrom('codebook_themes')
+      .select('key')
+      .where('consultation_id', '=', consultation.id)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     expect(rows.filter((r) => r.kind === 'theme').map((r) => r.theme_key)).toEqual(codebook.map((t) => t.key));
     const picked = await db.selectFrom('quotes').select('text').where('consultation_id', '=', consultation.id).execute();
     expect(picked.length).toBeGreaterThan(0);

@@ -56,33 +56,63 @@ for (const js of [true, false]) {
       await page.getByLabel('Census figures, as published by the Office for National Statistics').check();
       await page.getByLabel('Source', { exact: true }).fill('Source: Office for National Statistics licensed under the Open Government Licence v3.0');
       const bad = 'ward_code,ward_name,General health: Very good health,Female,Male\nE05000779,Bramhall North,7493,7266,6774\n';
-      await page.getByLabel('Census tables', { exact: true }).setInputFiles([censusFile('stockport_la_2021_population_by_sex.csv'), { name: 'health.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) }]);
+      await page
+        .getByLabel('Census tables', { exact: true })
+        .setInputFiles([censusFile('stockport_la_2021_population_by_sex.csv'), { name: 'health.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) }]);
       await page.getByRole('button', { name: 'Load the baseline' }).click();
       const alert = page.getByRole('alert');
-      await expect.poll(() => alert.textContent()).toContain('health.csv: row 1, column “General health: Very good health”: “General health: Very good health” is ' +
-        'not a census category we can place in our groups');
+      await expect
+        .poll(() => alert.textContent())
+        .toContain(
+          'health.csv: row 1, column “General health: Very good health”: “General health: Very good health” is ' +
+            'not a census category we can place in our groups',
+        );
       // Nothing stored, and what was typed is still there.
       expect(await db.selectFrom('population_baselines').select('id').where('name', '=', name).execute()).toEqual([]);
       expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
       if (js) await expectAccessible(page);
 
       await page.getByLabel('Census figures, as published by the Office for National Statistics').check();
-      await page.getByLabel('Census tables', { exact: true }).setInputFiles([censusFile('stockport_la_2021_population_by_sex.csv'), censusFile('stockport_ts008_sex_ward_wd22_from_oa_via_lsoa_bestfit.csv')]);
+      await page
+        .getByLabel('Census tables', { exact: true })
+        .setInputFiles([censusFile('stockport_la_2021_population_by_sex.csv'), censusFile('stockport_ts008_sex_ward_wd22_from_oa_via_lsoa_bestfit.csv')]);
       await page.getByLabel('The ward figures are approximate (summed from smaller areas)').check();
       await press(page, page.getByRole('button', { name: 'Load the baseline' }), /\/admin\/population\/\d+\?loaded=new$/);
       await expect.poll(() => page.getByRole('status').textContent()).toContain(`“${name}” is loaded.`);
       const sex = page.locator('table[data-dimension="sex"]');
       await expect.poll(() => sex.getByRole('row', { name: /Female/ }).textContent()).toContain('151,373');
-      expect(await page.locator('table[data-dimension="ward"]').getByRole('row', { name: /Bramhall North/ }).textContent()).toContain('14,040');
+      expect(
+        await page
+          .locator('table[data-dimension="ward"]')
+          .getByRole('row', { name: /Bramhall North/ })
+          .textContent(),
+      ).toContain('14,040');
 
       const baseline = await db.selectFrom('population_baselines').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
       expect(baseline.kind).toBe('census');
-      const figures = await db.selectFrom('population_figures').select(['dimension', 'value', 'count', 'approximation']).where('baseline_id', '=', baseline.id).execute();
+      const figures = await db
+        .selectFrom('population_figures')
+        .select(['dimension', 'value', 'count', 'approximation'])
+        .where('baseline_id', '=', baseline.id)
+        .execute();
       // Sex from the borough table (published), ward populations from the ward table (approximate).
-      expect(figures.filter((f) => f.dimension === 'sex').map((f) => [f.value, Number(f.count), f.approximation]).sort()).toEqual([['female', 151373, null], ['male', 143400, null]]);
+      expect(
+        figures
+          .filter((f) => f.dimension === 'sex')
+          .map((f) => [f.value, Number(f.count), f.approximation])
+          .sort(),
+      ).toEqual([
+        ['female', 151373, null],
+        ['male', 143400, null],
+      ]);
       expect(figures.filter((f) => f.dimension === 'ward')).toHaveLength(21);
       expect(new Set(figures.filter((f) => f.dimension === 'ward').map((f) => f.approximation))).toEqual(new Set(['small-area']));
-      const audit = await db.selectFrom('audit_events').select(['action', 'actor']).where('entity_type', '=', 'population_baseline').where('entity_id', '=', String(baseline.id)).execute();
+      const audit = await db
+        .selectFrom('audit_events')
+        .select(['action', 'actor'])
+        .where('entity_type', '=', 'population_baseline')
+        .where('entity_id', '=', String(baseline.id))
+        .execute();
       expect(audit).toEqual([{ action: 'population_baseline.create', actor: officer.email }]);
     });
 
@@ -94,7 +124,9 @@ for (const js of [true, false]) {
       await page.getByLabel('Population baseline', { exact: true }).selectOption({ label: `${DEMO_BASELINE.name} (Census figures)` });
       await press(page, page.getByRole('button', { name: 'Show', exact: true }), /\/who\?baseline=\d+/);
       await expect.poll(() => page.getByTestId('baseline').textContent()).toContain(`Population: ${DEMO_BASELINE.name}`);
-      expect(await page.getByTestId('baseline').textContent()).toContain('Source: Office for National Statistics licensed under the Open Government Licence v3.0');
+      expect(await page.getByTestId('baseline').textContent()).toContain(
+        'Source: Office for National Statistics licensed under the Open Government Licence v3.0',
+      );
       const under = page.getByTestId('under-represented');
       expect(await under.textContent()).toContain('Age: 85 or over');
       const row = page.locator('section[aria-labelledby="who-ageBand"] tr[data-group="85_plus"]');

@@ -96,7 +96,12 @@ describe('publishing results', () => {
     const stored = await db.selectFrom('consultations').select(['status', 'results_published_at']).where('id', '=', consultation.id).executeTakeFirstOrThrow();
     expect(stored.status).toBe('results_published');
     expect(stored.results_published_at).not.toBeNull();
-    const actions = await db.selectFrom('actions').select(['id', 'title', 'status', 'due_on', 'done_on']).where('consultation_id', '=', consultation.id).orderBy('position').execute();
+    const actions = await db
+      .selectFrom('actions')
+      .select(['id', 'title', 'status', 'due_on', 'done_on'])
+      .where('consultation_id', '=', consultation.id)
+      .orderBy('position')
+      .execute();
     expect(actions.map(({ id: _id, ...a }) => a)).toEqual([
       { title: PLANNED, status: 'planned', due_on: '2027-09-30', done_on: null },
       { title: DONE, status: 'done', due_on: null, done_on: '2027-01-15' },
@@ -116,7 +121,12 @@ describe('publishing results', () => {
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(consultation.title);
       await expect.poll(() => page.locator('.results-summary').innerText()).toContain('You told us that advice was hard to find.');
 
-      const counted = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultation.id).where('status', '=', 'counted').executeTakeFirstOrThrow();
+      const counted = await db
+        .selectFrom('responses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('consultation_id', '=', consultation.id)
+        .where('status', '=', 'counted')
+        .executeTakeFirstOrThrow();
       expect(await page.getByTestId('took-part-total').innerText()).toBe(`${Number(counted.n).toLocaleString('en-GB')} responses were counted.`);
       expect(await page.getByRole('table', { name: 'Responses counted, by how people took part' }).isVisible()).toBe(true);
 
@@ -127,7 +137,9 @@ describe('publishing results', () => {
       expect(await planned.innerText()).toContain('Due by 30 September 2027');
       expect(await done.innerText()).toContain('Done on 15 January 2027');
       expect(await done.innerText()).toContain('15 January 2027: Done – Posted to 140,000 homes.');
-      expect(await page.getByRole('link', { name: 'Download the figures as open data (JSON)' }).getAttribute('href')).toBe(`/consultations/${SLUG}/open-data.json`);
+      expect(await page.getByRole('link', { name: 'Download the figures as open data (JSON)' }).getAttribute('href')).toBe(
+        `/consultations/${SLUG}/open-data.json`,
+      );
     });
   }
 
@@ -143,7 +155,11 @@ describe('publishing results', () => {
       .orderBy('responses.id')
       .executeTakeFirstOrThrow();
     await db.updateTable('responses').set({ reference }).where('id', '=', id).execute();
-    for (const path of [`/consultations/${SLUGS.parks}`, `/consultations/${SLUGS.parks}/confirmation/${reference}`, `/consultations/${SLUGS.parks}/young/done/${reference}`]) {
+    for (const path of [
+      `/consultations/${SLUGS.parks}`,
+      `/consultations/${SLUGS.parks}/confirmation/${reference}`,
+      `/consultations/${SLUGS.parks}/young/done/${reference}`,
+    ]) {
       await visit(page, path, false);
       await page.getByRole('link', { name: 'Read the results and what we did' }).click();
       await page.waitForURL(new RegExp(`/consultations/${SLUGS.parks}/results$`));

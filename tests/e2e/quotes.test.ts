@@ -53,7 +53,11 @@ async function addResponse(text: string, consent: boolean): Promise<{ responseId
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const { id: answerId } = await db.insertInto('answers').values({ response_id: responseId, question_id: question.id, value_text: text }).returning('id').executeTakeFirstOrThrow();
+  const { id: answerId } = await db
+    .insertInto('answers')
+    .values({ response_id: responseId, question_id: question.id, value_text: text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return { responseId, answerId };
 }
 
@@ -65,7 +69,14 @@ beforeAll(async () => {
   climateId = (await db.selectFrom('priorities').select('id').where('key', '=', 'climate_friendly').executeTakeFirstOrThrow()).id;
   ({ id: themeId } = await db
     .insertInto('codebook_themes')
-    .values({ consultation_id: consultationId, key: 'green_spaces_e2e', name: THEME, priority_id: climateId, position: 99, created_at: new Date().toISOString() })
+    .values({
+      consultation_id: consultationId,
+      key: 'green_spaces_e2e',
+      name: THEME,
+      priority_id: climateId,
+      position: 99,
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow());
   // An officer has coded 30 answers, 12 of them as raising the theme.
@@ -83,8 +94,14 @@ beforeAll(async () => {
     .limit(CODED)
     .execute();
   const now = new Date().toISOString();
-  await db.insertInto('codings').values(answers.map((a) => ({ answer_id: a.id, coder_id: coder.id, consultation_id: consultationId, question_id: a.question_id, coded_at: now }))).execute();
-  await db.insertInto('coding_themes').values(answers.slice(0, RAISED).map((a) => ({ answer_id: a.id, coder_id: coder.id, theme_id: themeId }))).execute();
+  await db
+    .insertInto('codings')
+    .values(answers.map((a) => ({ answer_id: a.id, coder_id: coder.id, consultation_id: consultationId, question_id: a.question_id, coded_at: now })))
+    .execute();
+  await db
+    .insertInto('coding_themes')
+    .values(answers.slice(0, RAISED).map((a) => ({ answer_id: a.id, coder_id: coder.id, theme_id: themeId })))
+    .execute();
 });
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -183,7 +200,18 @@ describe('the rules hold on the server', () => {
   it('stops showing a quote once its response is kept out of the counts', async () => {
     const text = 'The towpath by the river is where I feel most at home.';
     const { responseId, answerId } = await addResponse(text, true);
-    await db.insertInto('quotes').values({ consultation_id: consultationId, answer_id: answerId, theme_id: themeId, priority_id: null, text, picked_by: null, picked_at: new Date().toISOString() }).execute();
+    await db
+      .insertInto('quotes')
+      .values({
+        consultation_id: consultationId,
+        answer_id: answerId,
+        theme_id: themeId,
+        priority_id: null,
+        text,
+        picked_by: null,
+        picked_at: new Date().toISOString(),
+      })
+      .execute();
     const page = await signedIn(officer, false, priorityPath());
     expect(await page.getByTestId('heard-quotes').innerText()).toContain(text);
     await db.updateTable('responses').set({ status: 'spam', status_reason: 'test' }).where('id', '=', responseId).execute();
@@ -223,7 +251,12 @@ describe('what we heard across consultations', () => {
     // The chart draws the same figure, and names the consultation's link to its results.
     const chart = page.getByRole('img', { name: 'Share of coded answers that raised each theme' });
     expect(await chart.locator(`g[data-bar="${themeId}"]`).textContent()).toBe(`${THEME}${THEME}${Math.round((RAISED / base) * 100)}%`);
-    expect(await page.getByRole('link', { name: /One Stockport/ }).first().getAttribute('href')).toBe(`/admin/consultations/${consultationId}/results`);
+    expect(
+      await page
+        .getByRole('link', { name: /One Stockport/ })
+        .first()
+        .getAttribute('href'),
+    ).toBe(`/admin/consultations/${consultationId}/results`);
     // An analyst reads quotes but cannot pick or remove them.
     await visit(page, quotesPath(), true);
     expect(await page.getByRole('button', { name: /Remove/ }).count()).toBe(0);
@@ -235,7 +268,13 @@ describe('what we heard across consultations', () => {
       const page = await signedIn(officer, true, `/admin?lng=${locale}`);
       const { answerId } = await addResponse(`An answer to check the pages with, in ${locale}.`, true);
       const themeOfClimate = await db.selectFrom('priorities').select('theme_id').where('id', '=', climateId).executeTakeFirstOrThrow();
-      for (const path of [quotesPath(), `${quotesPath()}/new?answer=${answerId}`, '/admin/heard', priorityPath(), `/admin/heard/themes/${themeOfClimate.theme_id}`]) {
+      for (const path of [
+        quotesPath(),
+        `${quotesPath()}/new?answer=${answerId}`,
+        '/admin/heard',
+        priorityPath(),
+        `/admin/heard/themes/${themeOfClimate.theme_id}`,
+      ]) {
         await visit(page, path, true);
         expect(await page.locator('html').getAttribute('lang')).toBe(locale);
         await expectAccessible(page);

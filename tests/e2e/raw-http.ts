@@ -28,7 +28,8 @@ export function send(baseUrl: string, { method, path, headers = {}, body, chunke
   return new Promise((done, fail) => {
     let sent = 0;
     let answered = false;
-    const lengthHeader: Record<string, string> = bytes && !chunked ? { 'content-length': String(bytes.length) } : chunked ? { 'transfer-encoding': 'chunked' } : {};
+    const lengthHeader: Record<string, string> =
+      bytes && !chunked ? { 'content-length': String(bytes.length) } : chunked ? { 'transfer-encoding': 'chunked' } : {};
     const req = request(new URL(path, baseUrl), { method, headers: { ...lengthHeader, ...headers } }, (res) => {
       answered = true;
       const sentBeforeAnswer = sent;
@@ -54,12 +55,19 @@ export function send(baseUrl: string, { method, path, headers = {}, body, chunke
 }
 
 /** A multipart body of these fields (a value of `{ filename, content }` is a file), and its content type. */
-export function multipart(fields: [string, string | { filename: string; type?: string; content: string | Uint8Array }][], boundary = `----heard${Math.random().toString(16).slice(2)}`) {
+export function multipart(
+  fields: [string, string | { filename: string; type?: string; content: string | Uint8Array }][],
+  boundary = `----heard${Math.random().toString(16).slice(2)}`,
+) {
   const parts: Buffer[] = [];
   for (const [name, value] of fields) {
     const disposition = typeof value === 'string' ? `form-data; name="${name}"` : `form-data; name="${name}"; filename="${value.filename}"`;
     const type = typeof value === 'string' ? '' : `\r\nContent-Type: ${value.type ?? 'application/octet-stream'}`;
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`), Buffer.from(typeof value === 'string' ? value : value.content), Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
+      Buffer.from(typeof value === 'string' ? value : value.content),
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };

@@ -100,7 +100,9 @@ for (const js of [true, false]) {
       expect(await page.getByRole('list', { name: 'Filters applied' }).textContent()).toBe('Respondent group: Young person');
       const { base, parks } = await youngBestThing();
       expect(await cell(page, 'best_thing', 'Answered (the base)', 'All')).toBe(number(base));
-      expect(await cell(page, 'best_thing', 'Parks and green spaces', 'All')).toMatch(new RegExp(`^${Math.round((parks / base) * 100)}% \\(${number(parks)}\\)\\d+% to \\d+%$`));
+      expect(await cell(page, 'best_thing', 'Parks and green spaces', 'All')).toMatch(
+        new RegExp(`^${Math.round((parks / base) * 100)}% \\(${number(parks)}\\)\\d+% to \\d+%$`),
+      );
 
       // The same young people, ward by ward.
       await page.getByLabel('Break down by').selectOption('ward');
@@ -108,7 +110,10 @@ for (const js of [true, false]) {
       await expect.poll(() => page.getByText('Broken down by: Ward.').count()).toBe(1);
       expect(page.url()).toContain('respondentGroup=young_person');
       const wards = await db.selectFrom('wards').select(['code', 'name']).execute();
-      const byWard = await counted('young_person').select(['ward_code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('ward_code').execute();
+      const byWard = await counted('young_person')
+        .select(['ward_code', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('ward_code')
+        .execute();
       for (const ward of wards.filter((w) => byWard.some((b) => b.ward_code === w.code)).slice(0, 6)) {
         const n = Number(byWard.find((b) => b.ward_code === ward.code)!.n);
         expect(await cell(page, 'best_thing', 'Responses', ward.name), ward.name).toBe(n < THRESHOLD ? 'fewer than 10' : number(n));
@@ -132,7 +137,10 @@ describe('accessibility and reflow', () => {
       const page = await officerOn(false, resultsPath(), 320);
       for (const query of [`?lng=${locale}`, '?breakdown=ward', '?breakdown=sex&channel=online']) {
         await visit(page, `${resultsPath()}${query}`, false);
-        const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
         expect(scrollWidth, `${query}: ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
       }
     });
@@ -142,7 +150,10 @@ describe('accessibility and reflow', () => {
     const page = await officerOn(true, resultsPath());
     const response = await page.request.get(`${resultsPath()}.json?breakdown=ward&respondentGroup=young_person`);
     expect(response.status()).toBe(200);
-    const model = (await response.json()) as { responses: { value: number }; questions: { key: string; columns: { key: string; responses: Record<string, unknown> }[] }[] };
+    const model = (await response.json()) as {
+      responses: { value: number };
+      questions: { key: string; columns: { key: string; responses: Record<string, unknown> }[] }[];
+    };
     expect(model.responses.value).toBe(await count(counted('young_person')));
     for (const column of model.questions[0]!.columns) {
       if (column.responses.suppressed) expect(column.responses).toEqual({ suppressed: true });

@@ -83,7 +83,10 @@ describe('the role x route matrix', () => {
 
 describe('CSRF protection', () => {
   it('refuses every state-changing post without the session token (403) and changes nothing', async () => {
-    const before = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const route of WORKSPACE_ROUTES.filter((r) => r.post)) {
       const path = route.post!(ids);
       const missing = await clients.admin.post(path, { intent: route.intent ?? '' });
@@ -91,7 +94,10 @@ describe('CSRF protection', () => {
       const wrong = await clients.admin.post(path, { csrf: 'forged-token', intent: route.intent ?? '' });
       expect(`${path} ${wrong.status}`).toBe(`${path} 403`);
     }
-    const after = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -39,7 +39,15 @@ function startSupervisor(dir: string, port: number, seedDemo: boolean, workers =
   const databasePath = join(dir, `heard-${port}.sqlite`);
   const child = spawn(process.execPath, ['--enable-source-maps', 'build/node/supervisor.js'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databasePath, SEED_DEMO: String(seedDemo), WEB_WORKERS: String(workers) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databasePath,
+      SEED_DEMO: String(seedDemo),
+      WEB_WORKERS: String(workers),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -125,7 +133,8 @@ describe('npm run serve under its supervisor', () => {
 
     const db = openDb(running.databasePath);
     try {
-      for (const key of ['before-any-kill', 'after-kill-1', 'after-kill-2', 'after-kill-3']) expect(await countResponses(db, { slug: SLUG, idempotencyKey: `supervised-${key}` })).toBe(1);
+      for (const key of ['before-any-kill', 'after-kill-1', 'after-kill-2', 'after-kill-3'])
+        expect(await countResponses(db, { slug: SLUG, idempotencyKey: `supervised-${key}` })).toBe(1);
     } finally {
       await db.destroy();
     }

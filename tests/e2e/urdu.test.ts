@@ -15,8 +15,7 @@ beforeAll(async () => ({ app, db, browser } = await startSuite()));
 
 afterAll(() => stopSuite({ app, db, browser }));
 
-const documentLanguage = (page: Page) =>
-  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+const documentLanguage = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
 async function switchLanguage(page: Page, name: string, lang: string, js: boolean): Promise<void> {
   await page.getByRole('navigation', { name: 'Change language' }).getByRole('link', { name }).click();

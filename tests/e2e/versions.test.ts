@@ -27,7 +27,15 @@ afterAll(() => stopSuite({ app, db, browser }));
 const draft = () =>
   createConsultation(db, {
     status: 'draft',
-    sections: [{ key: 'park', title: 'Your park', questions: [{ key: `fav_${Math.random().toString(36).slice(2, 8)}`, kind: 'single_choice', text: 'Which do you like best?', options: ['swings', 'slide'] }] }],
+    sections: [
+      {
+        key: 'park',
+        title: 'Your park',
+        questions: [
+          { key: `fav_${Math.random().toString(36).slice(2, 8)}`, kind: 'single_choice', text: 'Which do you like best?', options: ['swings', 'slide'] },
+        ],
+      },
+    ],
   });
 
 async function officerPage(js: boolean, path: string): Promise<Page> {
@@ -43,8 +51,22 @@ async function go(page: Page, path: string, js: boolean) {
 }
 
 const stored = async () => ({
-  responses: Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  drafts: Number((await db.selectFrom('response_drafts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  responses: Number(
+    (
+      await db
+        .selectFrom('responses')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  drafts: Number(
+    (
+      await db
+        .selectFrom('response_drafts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 for (const js of [true, false]) {
@@ -63,7 +85,13 @@ for (const js of [true, false]) {
       await title.fill('Konsultacja testowa');
       await page.getByRole('button', { name: en('translate.save', { language: en('languages.pl') }) }).click();
       await page.getByText(en('translate.saved', { count: 1 })).waitFor();
-      const row = await db.selectFrom('translations').select('value').where('entity_type', '=', 'consultation').where('entity_id', '=', id).where('locale', '=', 'pl').executeTakeFirst();
+      const row = await db
+        .selectFrom('translations')
+        .select('value')
+        .where('entity_type', '=', 'consultation')
+        .where('entity_id', '=', id)
+        .where('locale', '=', 'pl')
+        .executeTakeFirst();
       expect(row?.value).toBe('Konsultacja testowa');
       await go(page, base, js);
       expect(await page.getByTestId('missing-pl').innerText()).toBe('7');
@@ -80,7 +108,10 @@ for (const js of [true, false]) {
       const code = `park${js ? 'on' : 'off'}${id}`;
       await page.getByLabel(en('youth.code')).fill(code);
       await page.getByRole('button', { name: en('youth.saveCode') }).click();
-      await page.getByTestId('youth-link').filter({ hasText: `/young/${code}` }).waitFor();
+      await page
+        .getByTestId('youth-link')
+        .filter({ hasText: `/young/${code}` })
+        .waitFor();
       // A QR code of the same link, for posters: an SVG whose text is the address.
       const qr = page.getByRole('img', { name: `QR code that opens ${app.url}/young/${code}` });
       const svg = Buffer.from((await qr.getAttribute('src'))!.replace('data:image/svg+xml;base64,', ''), 'base64').toString();
@@ -140,7 +171,11 @@ for (const js of [true, false]) {
           { youth_item_id: item.id, key: 'slide', position: 2, label: 'Slide', option_id: slide.id },
         ])
         .execute();
-      await db.updateTable('consultations').set({ youth_code: `prev${id}`, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+      await db
+        .updateTable('consultations')
+        .set({ youth_code: `prev${id}`, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
       const before = await stored();
 
       const page = await officerPage(js, `/admin/consultations/${id}/preview`);
@@ -176,11 +211,24 @@ describe('accessibility of the versions pages', () => {
   for (const locale of ['en', 'ur'] as const) {
     it(`has no axe violations in ${locale === 'en' ? 'English' : 'Urdu'}`, async () => {
       const id = await draft();
-      await db.updateTable('consultations').set({ youth_code: `axe${locale}${id}`, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+      await db
+        .updateTable('consultations')
+        .set({ youth_code: `axe${locale}${id}`, updated_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
       const question = await db.selectFrom('questions').select('id').where('consultation_id', '=', id).executeTakeFirstOrThrow();
       const base = `/admin/consultations/${id}`;
       const page = await officerPage(true, `${base}/translations?lng=${locale}`);
-      for (const path of ['translations', 'translations/pl', 'translations/ur', 'youth', `youth/new?question=${question.id}`, 'preview', 'preview/1', 'preview/young/age']) {
+      for (const path of [
+        'translations',
+        'translations/pl',
+        'translations/ur',
+        'youth',
+        `youth/new?question=${question.id}`,
+        'preview',
+        'preview/1',
+        'preview/young/age',
+      ]) {
         await go(page, `${base}/${path}`, true);
         await expectAccessible(page);
       }

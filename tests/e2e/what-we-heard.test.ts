@@ -22,7 +22,9 @@ beforeAll(async () => {
   ({ app, db, browser } = await startSuite());
   officer = await addAccount(db, 'officer', 'Olu Officer');
   consultationId = (await db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow()).id;
-  covid = (await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('key', '=', 'covid_story').executeTakeFirstOrThrow()).id;
+  covid = (
+    await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('key', '=', 'covid_story').executeTakeFirstOrThrow()
+  ).id;
 });
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -104,7 +106,13 @@ for (const js of [true, false]) {
       }
       const coded = await codedWith(theme);
       expect(coded).toHaveLength(10);
-      const coder = await db.selectFrom('codings').innerJoin('users', 'users.id', 'codings.coder_id').select('users.email').where('codings.answer_id', 'in', coded).distinct().execute();
+      const coder = await db
+        .selectFrom('codings')
+        .innerJoin('users', 'users.id', 'codings.coder_id')
+        .select('users.email')
+        .where('codings.answer_id', 'in', coded)
+        .distinct()
+        .execute();
       expect(coder.map((c) => c.email)).toEqual([officer.email]);
 
       // The results page counts them: ten answers raise the theme (ten is not below the threshold).

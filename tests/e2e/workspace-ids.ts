@@ -6,7 +6,12 @@ import type { Ids } from './workspace-routes';
 /** `someoneEmail`: the user whose page the users routes open (and may disable). */
 export async function findIds(db: Db, someoneEmail: string): Promise<Ids> {
   const consultation = await db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow();
-  const question = await db.selectFrom('questions').select(['id', 'section_id']).where('consultation_id', '=', consultation.id).orderBy('id').executeTakeFirstOrThrow();
+  const question = await db
+    .selectFrom('questions')
+    .select(['id', 'section_id'])
+    .where('consultation_id', '=', consultation.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const response = await db.selectFrom('responses').select('id').where('consultation_id', '=', consultation.id).orderBy('id').executeTakeFirstOrThrow();
   const youthItem = await db.selectFrom('youth_items').select('id').where('consultation_id', '=', consultation.id).orderBy('id').executeTakeFirstOrThrow();
   const theme = await db.selectFrom('themes').select('id').orderBy('id').executeTakeFirstOrThrow();

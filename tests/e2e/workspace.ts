@@ -27,12 +27,17 @@ export async function signIn(page: Page, account: Pick<Account, 'email' | 'passw
   await page.goto(`/admin/sign-in?redirectTo=${encodeURIComponent(path)}`);
   await page.getByLabel('Email address').fill(account.email);
   await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/sign-in')),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
   await page.waitForLoadState();
   if (new URL(page.url()).pathname.startsWith('/admin/sign-in')) {
-    await page.waitForURL((url) => !url.pathname.startsWith('/admin/sign-in'), { timeout: 5_000 }).catch(async () => {
-      throw new Error(`Signing in as ${account.email} failed: ${await page.locator('main').innerText()}`);
-    });
+    await page
+      .waitForURL((url) => !url.pathname.startsWith('/admin/sign-in'), { timeout: 5_000 })
+      .catch(async () => {
+        throw new Error(`Signing in as ${account.email} failed: ${await page.locator('main').innerText()}`);
+      });
   }
   expect(new URL(page.url()).pathname).toBe(path.split('?')[0]);
 }

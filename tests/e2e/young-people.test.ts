@@ -46,11 +46,9 @@ afterAll(() => stopSuite({ app, db, browser }));
 const en = (key: string, vars?: Record<string, string | number>) => ui('en', `youth:${key}`, vars);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A row of the check page as it reads: the question, then the answer on the next line. */
-const row = (question: string, answer: string | string[]) =>
-  new RegExp(`${escape(question)}\\n+${[answer].flat().map(escape).join('\\n+')}\\n`);
+const row = (question: string, answer: string | string[]) => new RegExp(`${escape(question)}\\n+${[answer].flat().map(escape).join('\\n+')}\\n`);
 const documentLanguage = (page: Page) => page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
-const progress = (page: Page, locale: Locale, number: number, total: number) =>
-  page.getByText(progressText(locale, number, total), { exact: true }).waitFor();
+const progress = (page: Page, locale: Locale, number: number, total: number) => page.getByText(progressText(locale, number, total), { exact: true }).waitFor();
 
 /** A new visitor, closed when `use` ends. */
 async function asNewVisitor(js: boolean, use: (page: Page) => Promise<void>): Promise<void> {
@@ -157,7 +155,10 @@ for (const js of [true, false]) {
       await progress(page, 'en', 1, total);
       await expectNothingIdentifying(page);
       const age = page.getByRole('group', { name: en('age.question') });
-      await expectRadios(age, ['under_11', '11_12', '13_15', '16_17', '18_24'].map((band) => en(`age.${band}`)));
+      await expectRadios(
+        age,
+        ['under_11', '11_12', '13_15', '16_17', '18_24'].map((band) => en(`age.${band}`)),
+      );
       await choose(age, 'radio', en('age.11_12'));
 
       // One choice, with pictures beside the words.
@@ -337,7 +338,7 @@ for (const js of [true, false]) {
       ]);
     });
 
-    it('says what is wrong in young people\'s words when no age is chosen', async () => {
+    it("says what is wrong in young people's words when no age is chosen", async () => {
       await asNewVisitor(js, async (page) => {
         await visit(page, youthPath('age'), js);
         const response = js ? null : page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
@@ -452,7 +453,10 @@ for (const js of [true, false]) {
         expect(await documentLanguage(page)).toEqual({ lang: 'ur', dir: 'rtl' });
         await pageHeading(page, ur('age.question')).waitFor();
         const age = page.getByRole('group', { name: ur('age.question') });
-        await expectRadios(age, ['under_11', '11_12', '13_15', '16_17', '18_24'].map((band) => ur(`age.${band}`)));
+        await expectRadios(
+          age,
+          ['under_11', '11_12', '13_15', '16_17', '18_24'].map((band) => ur(`age.${band}`)),
+        );
         await choose(age, 'radio', ur('age.11_12'));
         await press(page, nextButton(page, 'ur'), youthUrl('1'));
 
@@ -543,7 +547,11 @@ describe('a tampered check form', () => {
     it(`is refused with 400 for an under-13 when it carries ${field}, and nothing is stored`, async () => {
       const before = await countResponses(db);
       const idempotencyKey = randomUUID();
-      const response = await post([...under13(idempotencyKey), [field, value], ...(field === 'quote_consent' ? [['quote_credit', 'anonymous'] as [string, string]] : [])]);
+      const response = await post([
+        ...under13(idempotencyKey),
+        [field, value],
+        ...(field === 'quote_consent' ? [['quote_credit', 'anonymous'] as [string, string]] : []),
+      ]);
       expect(response.status).toBe(400);
       expect(await countResponses(db, { idempotencyKey })).toBe(0);
       expect(await countResponses(db)).toBe(before);

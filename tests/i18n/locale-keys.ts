@@ -59,11 +59,21 @@ function sourceFiles(dir: string): string[] {
  * template whose fixed parts fit it (`status.${status}` covers status.open).
  */
 export function keyUsage(root: string): (key: string) => boolean {
-  const source = sourceFiles(join(root, 'app')).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const source = sourceFiles(join(root, 'app'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const literals = new Set([...source.matchAll(/['"`]([\w:.-]+)['"`]/g)].map((m) => m[1]!.replace(/^\w+:/, '')));
   const templates = [...source.matchAll(/`([^`]*\$\{[^`]*)`/g)]
     .map((m) => m[1]!.replace(/^\w+:/, ''))
     .filter((t) => /[\w.]/.test(t.replace(/\$\{[^}]*\}/g, '')))
-    .map((t) => new RegExp(`^${t.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^()|[\]\\]/g, '\\$&')).join('[\\w-]+')}$`));
+    .map(
+      (t) =>
+        new RegExp(
+          `^${t
+            .split(/\$\{[^}]*\}/)
+            .map((part) => part.replace(/[.*+?^()|[\]\\]/g, '\\$&'))
+            .join('[\\w-]+')}$`,
+        ),
+    );
   return (key) => literals.has(key) || templates.some((re) => re.test(key));
 }

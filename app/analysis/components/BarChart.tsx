@@ -45,7 +45,13 @@ export function BarChart({ bars, figures, rtl, title }: { bars: BarDatum[]; figu
                       <>
                         <Bar {...span(scale, cell.ciLow, cell.ciHigh)} y={HEIGHT / 2 - 1} height={2} className="chart__whisker" />
                         <Bar x={span(scale, cell.ciLow, cell.ciLow).x} width={2} y={BAR.y + 2} height={BAR.height - 4} className="chart__whisker" />
-                        <Bar x={span(scale, cell.ciHigh, cell.ciHigh).x} width={2} y={BAR.y + 2} height={BAR.height - 4} className="chart__whisker chart__whisker--end" />
+                        <Bar
+                          x={span(scale, cell.ciHigh, cell.ciHigh).x}
+                          width={2}
+                          y={BAR.y + 2}
+                          height={BAR.height - 4}
+                          className="chart__whisker chart__whisker--end"
+                        />
                       </>
                     )}
                   </Group>

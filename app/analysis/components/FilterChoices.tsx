@@ -26,7 +26,14 @@ export function FilterChoices({ form, errors }: { form: ResultsForm; errors: Rec
               const id = i === 0 ? dimension : `${dimension}-${i + 1}`;
               return (
                 <div className="choice choice--small" key={choice.value}>
-                  <input className="choice__input choice__input--checkbox" type="checkbox" id={id} name={dimension} value={choice.value} defaultChecked={chosen.includes(choice.value)} />
+                  <input
+                    className="choice__input choice__input--checkbox"
+                    type="checkbox"
+                    id={id}
+                    name={dimension}
+                    value={choice.value}
+                    defaultChecked={chosen.includes(choice.value)}
+                  />
                   <label className="choice__label" htmlFor={id}>
                     {choice.label}
                   </label>

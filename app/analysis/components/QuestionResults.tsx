@@ -30,9 +30,16 @@ function Ranking({ q, id, figures, rtl }: Props) {
   return (
     <>
       <p className="hint">{t('kind.ranking')}</p>
-      <BarChart title={t('chart.rankFirst', { question: q.text })} bars={ranking.map((r) => ({ key: r.key, label: r.label, cell: r.first[overall] ?? { suppressed: true } }))} figures={figures} rtl={rtl} />
+      <BarChart
+        title={t('chart.rankFirst', { question: q.text })}
+        bars={ranking.map((r) => ({ key: r.key, label: r.label, cell: r.first[overall] ?? { suppressed: true } }))}
+        figures={figures}
+        rtl={rtl}
+      />
       {byGroup ? (
-        measures.map((m, i) => <ResultsTable key={m.key} id={`${id}-${m.key}`} caption={m.caption} columns={q.columns} rows={m.rows} figures={figures} totals={i === 0} />)
+        measures.map((m, i) => (
+          <ResultsTable key={m.key} id={`${id}-${m.key}`} caption={m.caption} columns={q.columns} rows={m.rows} figures={figures} totals={i === 0} />
+        ))
       ) : (
         <ResultsTable
           id={`${id}-ranking`}
@@ -53,7 +60,9 @@ function TotalsLine({ q, figures }: { q: QuestionResult; figures: Figures }) {
   const { t } = useTranslation('analysis');
   const all = q.columns[0];
   if (!all) return null;
-  return <p>{t('table.totalsLine', { base: figures.ofCount(all.base), noAnswer: figures.ofCount(all.noAnswer), responses: figures.ofCount(all.responses) })}</p>;
+  return (
+    <p>{t('table.totalsLine', { base: figures.ofCount(all.base), noAnswer: figures.ofCount(all.noAnswer), responses: figures.ofCount(all.responses) })}</p>
+  );
 }
 
 export function QuestionResults(props: Props) {
@@ -72,7 +81,12 @@ export function QuestionResults(props: Props) {
           {stacked ? (
             <StackedBars q={q} figures={figures} rtl={rtl} />
           ) : (
-            <BarChart title={q.text} bars={q.rows.map((r) => ({ key: r.key, label: r.label, cell: r.cells[0] ?? { suppressed: true } }))} figures={figures} rtl={rtl} />
+            <BarChart
+              title={q.text}
+              bars={q.rows.map((r) => ({ key: r.key, label: r.label, cell: r.cells[0] ?? { suppressed: true } }))}
+              figures={figures}
+              rtl={rtl}
+            />
           )}
           <ResultsTable id={`${id}-table`} caption={t('table.caption', { question: q.text })} columns={q.columns} rows={q.rows} figures={figures} />
         </>

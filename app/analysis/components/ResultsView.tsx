@@ -31,7 +31,10 @@ function Coverage({ model, figures }: { model: ResultsModel; figures: Figures })
       <p className="lead" data-testid="responses">
         {model.responses.suppressed
           ? t('coverage.fewer', { fewer: figures.fewer })
-          : t(model.filter.length > 0 ? 'coverage.filtered' : 'coverage.all', { count: model.responses.value, responses: figures.count(model.responses.value) })}
+          : t(model.filter.length > 0 ? 'coverage.filtered' : 'coverage.all', {
+              count: model.responses.value,
+              responses: figures.count(model.responses.value),
+            })}
       </p>
       {model.filter.length > 0 && (
         <ul className="results-applied" aria-label={t('coverage.filterLabel')}>
@@ -55,12 +58,28 @@ function Methods({ model, figures }: { model: ResultsModel; figures: Figures }) 
       <p>{t('about.base')}</p>
       <p>{t('about.interval', { method: t('method.wilson-interval') })}</p>
       <p>{t('about.hidden', { fewer: figures.fewer })}</p>
-      {model.breakdown && <p>{t('about.tests', { chiSquare: t('method.chi-square-independence'), z: t('method.two-proportion-z'), fisher: t('method.fisher-exact') })}</p>}
+      {model.breakdown && (
+        <p>{t('about.tests', { chiSquare: t('method.chi-square-independence'), z: t('method.two-proportion-z'), fisher: t('method.fisher-exact') })}</p>
+      )}
     </details>
   );
 }
 
-function Part({ id, title, intro, questions, figures, rtl }: { id: string; title: string; intro?: string; questions: QuestionResult[]; figures: Figures; rtl: boolean }) {
+function Part({
+  id,
+  title,
+  intro,
+  questions,
+  figures,
+  rtl,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  questions: QuestionResult[];
+  figures: Figures;
+  rtl: boolean;
+}) {
   return (
     <section className="results-part" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -112,11 +131,13 @@ export function ResultsView({ model, form, errors, jsonHref, threshold }: Result
             <>
               <nav className="results-contents" aria-label={t('contents')}>
                 <ol>
-                  {parts.flatMap((p) => p.questions.map((q) => ({ id: `${p.id}-${q.key}`, text: q.text }))).map((q) => (
-                    <li key={q.id}>
-                      <a href={`#${q.id}`}>{q.text}</a>
-                    </li>
-                  ))}
+                  {parts
+                    .flatMap((p) => p.questions.map((q) => ({ id: `${p.id}-${q.key}`, text: q.text })))
+                    .map((q) => (
+                      <li key={q.id}>
+                        <a href={`#${q.id}`}>{q.text}</a>
+                      </li>
+                    ))}
                   <li>
                     <a href="#themes">{t('parts.themes')}</a>
                   </li>

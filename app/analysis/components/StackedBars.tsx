@@ -29,8 +29,7 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
   const { t } = useTranslation('analysis');
   const scale = percentScale(rtl);
   const colours = segmentColours(q);
-  const describe = (j: number) =>
-    q.rows.map((r) => `${r.label} ${figures.ofCell(r.cells[j] ?? { suppressed: true })}`).join(', ');
+  const describe = (j: number) => q.rows.map((r) => `${r.label} ${figures.ofCell(r.cells[j] ?? { suppressed: true })}`).join(', ');
   const description = q.columns.map((c, j) => `${c.label}: ${c.base.suppressed ? figures.fewer : describe(j)}`).join('; ');
   return (
     <div className="chart chart--stacked" role="img" aria-label={t('chart.stacked', { title: q.text, figures: description })}>

@@ -19,7 +19,11 @@ export function TestNote({ q, figures }: { q: QuestionResult; figures: Figures }
         <p>
           {!overall.reliable
             ? t('test.unreliable', { method: t('method.chi-square-independence') })
-            : t(overall.notable ? 'test.differs' : 'test.noDifference', { method: t('method.chi-square-independence'), count: test.groupsTested, p: figures.pValue(overall.pValue) })}
+            : t(overall.notable ? 'test.differs' : 'test.noDifference', {
+                method: t('method.chi-square-independence'),
+                count: test.groupsTested,
+                p: figures.pValue(overall.pValue),
+              })}
         </p>
       )}
       {test.groupsLeftOut > 0 && <p className="hint">{t('test.leftOut', { count: test.groupsLeftOut })}</p>}
@@ -33,7 +37,12 @@ export function TestNote({ q, figures }: { q: QuestionResult; figures: Figures }
             <ul className="results-notable">
               {q.notable.map((n) => (
                 <li key={`${n.optionKey}-${n.groupKey}`}>
-                  {t(`test.notable.${n.direction}`, { group: n.group, option: n.option, percent: figures.percent(n.percent), rest: figures.percent(n.restPercent) })}{' '}
+                  {t(`test.notable.${n.direction}`, {
+                    group: n.group,
+                    option: n.option,
+                    percent: figures.percent(n.percent),
+                    rest: figures.percent(n.restPercent),
+                  })}{' '}
                   <span className="hint">({figures.pValue(n.pValue)})</span>
                 </li>
               ))}

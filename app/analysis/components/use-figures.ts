@@ -38,7 +38,10 @@ export function useFigures(threshold: number) {
     ofCell: (c: Cell) => (c.suppressed ? fewer : c.percent === null ? count(c.count) : percent(c.percent)),
     interval: (c: Cell) => (c.suppressed || c.ciLow === null || c.ciHigh === null ? '' : t('interval', { low: percent(c.ciLow), high: percent(c.ciHigh) })),
     ofMeanRank: (m: MeanRank) => (m.suppressed ? fewer : m.value === null ? '–' : decimal(m.value)),
-    pValue: (p: number) => (p < 0.001 ? t('pBelow', { value: format(locale, 'count').format(0.001) }) : t('pEquals', { value: new Intl.NumberFormat(NUMBER_LOCALES[locale], { maximumSignificantDigits: 2 }).format(p) })),
+    pValue: (p: number) =>
+      p < 0.001
+        ? t('pBelow', { value: format(locale, 'count').format(0.001) })
+        : t('pEquals', { value: new Intl.NumberFormat(NUMBER_LOCALES[locale], { maximumSignificantDigits: 2 }).format(p) }),
   };
 }
 

@@ -9,14 +9,7 @@ import { DEFAULT_RATING_MAX } from '~/consultations/question-kinds';
 // - ranking: per rank 1..slots the option given it (position + 1, 0 = none), `slots` bytes per
 //   response: rank_count is usually 3 of many items, so this beats a byte per item.
 
-export const CLOSED_KINDS: readonly QuestionKind[] = [
-  'single_choice',
-  'multiple_choice',
-  'yes_no',
-  'agree_scale',
-  'rating',
-  'ranking',
-];
+export const CLOSED_KINDS: readonly QuestionKind[] = ['single_choice', 'multiple_choice', 'yes_no', 'agree_scale', 'rating', 'ranking'];
 
 /** An answer as stored (or about to be): the fields the index reads. */
 export interface AnswerSource {
@@ -62,8 +55,7 @@ export function createColumn(q: QuestionDefinition, capacity: number): QuestionC
       const words = Math.max(1, Math.ceil(k / 32));
       return { ...base, shape: 'multiple', words, bits: new Uint32Array(capacity * words) };
     }
-    case 'ranking':
-    {
+    case 'ranking': {
       if (k > 255) throw new Error(`Ranking question ${q.key} has more than 255 items`);
       const slots = Math.min(k, q.rank_count ?? k);
       return { ...base, shape: 'ranking', slots, order: new Uint8Array(capacity * slots) };

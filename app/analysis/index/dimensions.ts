@@ -1,17 +1,7 @@
 import { LOCALES } from '~/platform/i18n/config';
 import { DIMENSIONS, type Dimension } from '../dimensions';
 import { CHANNELS, RESPONDENT_GROUPS } from '~/responses/codes';
-import {
-  AGE_BANDS,
-  CARER_HOURS,
-  DISABILITIES,
-  ETHNIC_GROUPS,
-  ETHNICITIES,
-  PREFER_NOT,
-  SEXES,
-  WARD_UNKNOWN,
-  ethnicHighLevel,
-} from '~/responses/demographics';
+import { AGE_BANDS, CARER_HOURS, DISABILITIES, ETHNIC_GROUPS, ETHNICITIES, PREFER_NOT, SEXES, WARD_UNKNOWN, ethnicHighLevel } from '~/responses/demographics';
 
 // How the index keeps the dimensions (../dimensions.ts). Each is kept per response as a
 // one-byte code into a dictionary: 0 is "not stated" (null), 1.. the values. The dictionary

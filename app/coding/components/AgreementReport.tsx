@@ -69,4 +69,3 @@ export function AgreementReport({ pairs }: { pairs: ShownPair[] }) {
     </>
   );
 }
-

@@ -37,7 +37,13 @@ export function CodebookTable({ consultationId, themes, canEdit }: { consultatio
                       {t('codebook.edit')}
                       <span className="visually-hidden"> {theme.name}</span>
                     </Link>
-                    <MoveButtons fields={{ id: theme.id }} name={theme.name} first={i === 0} last={i === themes.length - 1} labels={{ up: t('codebook.moveUp'), down: t('codebook.moveDown') }} />
+                    <MoveButtons
+                      fields={{ id: theme.id }}
+                      name={theme.name}
+                      first={i === 0}
+                      last={i === themes.length - 1}
+                      labels={{ up: t('codebook.moveUp'), down: t('codebook.moveDown') }}
+                    />
                   </div>
                 </td>
               )}

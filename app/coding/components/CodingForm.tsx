@@ -56,9 +56,7 @@ export function CodingForm({ answerId, themes, suggested, ticked, none, lastResu
       <input type="hidden" name="answerId" value={answerId} />
       <div className={`form-group${error ? ' form-group--error' : ''}`}>
         <fieldset className="fieldset" aria-describedby={error ? `${id}-error` : undefined}>
-          <legend className="fieldset__legend">
-            {legend}
-          </legend>
+          <legend className="fieldset__legend">{legend}</legend>
           <FieldError id={`${id}-error`} message={error} />
           {themes.length === 0 && <p>{t('form.noThemes')}</p>}
           <div className="choices choices--stacked coding-themes">
@@ -81,7 +79,8 @@ export function CodingForm({ answerId, themes, suggested, ticked, none, lastResu
                   </label>
                   {matched && (
                     <p className="hint coding-suggested" id={`${inputId}-hint`}>
-                      <strong className="tag tag--suggested">{t('form.suggestedTag')}</strong> {t('form.matched', { words: matched.map((w) => `‘${w}’`).join(', ') })}
+                      <strong className="tag tag--suggested">{t('form.suggestedTag')}</strong>{' '}
+                      {t('form.matched', { words: matched.map((w) => `‘${w}’`).join(', ') })}
                     </p>
                   )}
                 </div>
@@ -89,7 +88,14 @@ export function CodingForm({ answerId, themes, suggested, ticked, none, lastResu
             })}
             <p className="choices__divider">{t('form.or')}</p>
             <div className="choice">
-              <input className="choice__input choice__input--checkbox" id={`${id}-none`} type="checkbox" name="none" value="on" defaultChecked={asList(current.none).includes('on')} />
+              <input
+                className="choice__input choice__input--checkbox"
+                id={`${id}-none`}
+                type="checkbox"
+                name="none"
+                value="on"
+                defaultChecked={asList(current.none).includes('on')}
+              />
               <label className="choice__label" htmlFor={`${id}-none`}>
                 {t('form.none')}
               </label>

@@ -92,7 +92,12 @@ export function TermsPanel({ questions, questionId, terms, phrases, read, total,
   return (
     <>
       <Form method="get" className="filters" aria-label={t('terms.chooseQuestion')}>
-        <SelectField name="question" label={t('terms.question')} defaultValue={String(questionId)} options={questions.map((q) => ({ value: String(q.id), label: q.text }))} />
+        <SelectField
+          name="question"
+          label={t('terms.question')}
+          defaultValue={String(questionId)}
+          options={questions.map((q) => ({ value: String(q.id), label: q.text }))}
+        />
         <div className="form-group">
           <button type="submit" className="button button--secondary">
             {t('terms.show')}
@@ -116,7 +121,10 @@ export function TermsPanel({ questions, questionId, terms, phrases, read, total,
               label={t('terms.target')}
               error={fieldErrors.target}
               defaultValue="new"
-              options={[{ value: 'new', label: t('terms.newTheme') }, ...themes.map((th) => ({ value: String(th.id), label: t('terms.addTo', { theme: th.name }) }))]}
+              options={[
+                { value: 'new', label: t('terms.newTheme') },
+                ...themes.map((th) => ({ value: String(th.id), label: t('terms.addTo', { theme: th.name }) })),
+              ]}
             />
             <button type="submit" name="intent" value="adopt" className="button">
               {t('terms.adopt')}

@@ -33,8 +33,23 @@ describe('the consultation builder', () => {
     const id = created.id;
     const section = await addSection(db, actor, id, { title: 'Your views', intro: '' });
     if (!section.ok) throw new Error(section.error);
-    const pick = await addQuestion(db, actor, id, { sectionId: section.id, kind: 'single_choice', text: 'Which park?', hint: '', required: true, options: ['Bruntwood', 'Woodbank'], otherLabel: 'Somewhere else' });
-    const agree = await addQuestion(db, actor, id, { sectionId: section.id, kind: 'agree_scale', text: 'Parks are clean', hint: '', required: false, options: [] });
+    const pick = await addQuestion(db, actor, id, {
+      sectionId: section.id,
+      kind: 'single_choice',
+      text: 'Which park?',
+      hint: '',
+      required: true,
+      options: ['Bruntwood', 'Woodbank'],
+      otherLabel: 'Somewhere else',
+    });
+    const agree = await addQuestion(db, actor, id, {
+      sectionId: section.id,
+      kind: 'agree_scale',
+      text: 'Parks are clean',
+      hint: '',
+      required: false,
+      options: [],
+    });
     if (!pick.ok || !agree.ok) throw new Error('question not added');
     return { id, sectionId: section.id, pickId: pick.id, agreeId: agree.id };
   }
@@ -85,11 +100,15 @@ describe('the consultation builder', () => {
     if (!second.ok) throw new Error();
     await moveSection(db, actor, id, second.id, 'up');
     expect((await listSections(db, id)).map((s) => s.id)).toEqual([second.id, sectionId]);
-    expect(await addQuestion(db, actor, id, { sectionId, kind: 'ranking', text: 'Rank', hint: '', required: false, options: ['a', 'b'], rankCount: 3 })).toMatchObject({
+    expect(
+      await addQuestion(db, actor, id, { sectionId, kind: 'ranking', text: 'Rank', hint: '', required: false, options: ['a', 'b'], rankCount: 3 }),
+    ).toMatchObject({
       ok: false,
       error: 'builder:rankCountTooMany|2',
     });
-    expect(await addQuestion(db, actor, id, { sectionId, kind: 'multiple_choice', text: 'Many', hint: '', required: false, options: ['only one'] })).toMatchObject({
+    expect(
+      await addQuestion(db, actor, id, { sectionId, kind: 'multiple_choice', text: 'Many', hint: '', required: false, options: ['only one'] }),
+    ).toMatchObject({
       ok: false,
       error: 'builder:optionsMissing',
     });
@@ -104,7 +123,12 @@ describe('the consultation builder', () => {
     expect(result.problems.map((p) => p.code)).toEqual(['questions', 'closeDate', 'priority']);
 
     const { id } = await draftWithQuestions('Dates');
-    await updateDetails(db, actor, id, details({ opensAt: new Date(Date.now() + 5 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString(), requiredLocales: ['pl'] }));
+    await updateDetails(
+      db,
+      actor,
+      id,
+      details({ opensAt: new Date(Date.now() + 5 * day).toISOString(), closesAt: new Date(Date.now() - day).toISOString(), requiredLocales: ['pl'] }),
+    );
     const refused = await publishConsultation(db, actor, id);
     expect(refused.ok ? [] : refused.problems.map((p) => [p.code, p.params?.count])).toEqual([
       ['closeFuture', undefined],
@@ -143,7 +167,15 @@ describe('the consultation builder', () => {
     const woodbank = (await listOptions(db, pickId))[1]!;
     await db
       .insertInto('responses')
-      .values({ consultation_id: id, reference: `HRD-${id}`, idempotency_key: `k-${id}`, channel: 'online', respondent_group: 'resident', locale: 'en', submitted_at: new Date().toISOString() })
+      .values({
+        consultation_id: id,
+        reference: `HRD-${id}`,
+        idempotency_key: `k-${id}`,
+        channel: 'online',
+        respondent_group: 'resident',
+        locale: 'en',
+        submitted_at: new Date().toISOString(),
+      })
       .execute();
 
     expect(await deleteQuestion(db, actor, id, pickId)).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
@@ -151,7 +183,10 @@ describe('the consultation builder', () => {
     expect(await deleteSection(db, actor, id, sectionId)).toMatchObject({ ok: false, error: 'builder:deleteLocked' });
     const change = { sectionId, kind: 'multiple_choice' as const, text: 'Which park?', hint: '', required: true };
     expect(await updateQuestion(db, actor, id, pickId, change, 'typo')).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
-    expect(await updateOption(db, actor, id, pickId, woodbank.id, { label: 'Woodbank Park', isOther: true }, 'x')).toMatchObject({ ok: false, error: 'builder:meaningLocked' });
+    expect(await updateOption(db, actor, id, pickId, woodbank.id, { label: 'Woodbank Park', isOther: true }, 'x')).toMatchObject({
+      ok: false,
+      error: 'builder:meaningLocked',
+    });
     const reword = { ...change, kind: 'single_choice' as const, text: 'Which park do you visit?' };
     expect(await updateQuestion(db, actor, id, pickId, reword, undefined)).toMatchObject({ ok: false, error: 'builder:reasonMissing' });
     expect(await updateQuestion(db, actor, id, pickId, reword, 'Clearer wording')).toEqual({ ok: true });

@@ -81,7 +81,19 @@ export function createDraft(db: Db, actor: Actor, input: DraftInput, now = new D
       updated_at: now.toISOString(),
     };
     const { id } = await trx.insertInto('consultations').values(values).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'consultation.create', entityType: 'consultation', entityId: id, consultationId: id, summary: `Created the draft "${input.title}"`, after: values }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'consultation.create',
+        entityType: 'consultation',
+        entityId: id,
+        consultationId: id,
+        summary: `Created the draft "${input.title}"`,
+        after: values,
+      },
+      now,
+    );
     return { ok: true, id };
   });
 }
@@ -100,7 +112,12 @@ export interface DetailsInput {
 }
 
 export async function linkedPriorityIds(db: Db, consultationId: number): Promise<number[]> {
-  const rows = await db.selectFrom('consultation_priorities').select('priority_id').where('consultation_id', '=', consultationId).orderBy('priority_id').execute();
+  const rows = await db
+    .selectFrom('consultation_priorities')
+    .select('priority_id')
+    .where('consultation_id', '=', consultationId)
+    .orderBy('priority_id')
+    .execute();
   return rows.map((r) => r.priority_id);
 }
 

@@ -46,7 +46,12 @@ export function unscheduleConsultation(db: Db, actor: Actor, id: number, now = n
     {
       check: (before) => (effectiveStatus(before, now) !== 'upcoming' ? refuse('builder:notScheduled') : undefined),
       set: () => ({ status: 'draft' as const }),
-      audit: (before) => ({ action: 'consultation.unschedule', summary: `Returned "${before.title}" to draft`, before: { status: before.status }, after: { status: 'draft' } }),
+      audit: (before) => ({
+        action: 'consultation.unschedule',
+        summary: `Returned "${before.title}" to draft`,
+        before: { status: before.status },
+        after: { status: 'draft' },
+      }),
     },
     now,
   );
@@ -60,7 +65,12 @@ export function closeConsultation(db: Db, actor: Actor, id: number, now = new Da
     {
       check: (before) => (effectiveStatus(before, now) !== 'open' ? refuse('builder:notOpen') : undefined),
       set: () => ({ status: 'closed' as const, closes_at: now.toISOString() }),
-      audit: (before, after) => ({ action: 'consultation.close', summary: `Closed "${before.title}" early`, before: { status: before.status, closes_at: before.closes_at }, after }),
+      audit: (before, after) => ({
+        action: 'consultation.close',
+        summary: `Closed "${before.title}" early`,
+        before: { status: before.status, closes_at: before.closes_at },
+        after,
+      }),
     },
     now,
   );
@@ -79,7 +89,12 @@ export function reopenConsultation(db: Db, actor: Actor, id: number, closesAt: s
         return undefined;
       },
       set: () => ({ status: 'open' as const, closes_at: closesAt }),
-      audit: (before, after) => ({ action: 'consultation.reopen', summary: `Reopened "${before.title}" until ${closesAt}`, before: { status: before.status, closes_at: before.closes_at }, after }),
+      audit: (before, after) => ({
+        action: 'consultation.reopen',
+        summary: `Reopened "${before.title}" until ${closesAt}`,
+        before: { status: before.status, closes_at: before.closes_at },
+        after,
+      }),
     },
     now,
   );

@@ -30,21 +30,43 @@ async function findOwnOption(db: Db, consultationId: number, questionId: number,
   return { ok: true as const, question, option };
 }
 
-export function addOption(db: Db, actor: Actor, consultationId: number, questionId: number, input: OptionInput, now = new Date()): Promise<Result<{ id: number }>> {
+export function addOption(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  questionId: number,
+  input: OptionInput,
+  now = new Date(),
+): Promise<Result<{ id: number }>> {
   return inTransaction(db, async (trx) => {
     const found = await findOwnOption(trx, consultationId, questionId);
     if (!found.ok) return found;
     const existing = await listOptions(trx, questionId);
     const values = {
       question_id: questionId,
-      key: uniqueKey(input.isOther ? 'other' : keyFrom(input.label, '_', 'option'), existing.map((o) => o.key)),
+      key: uniqueKey(
+        input.isOther ? 'other' : keyFrom(input.label, '_', 'option'),
+        existing.map((o) => o.key),
+      ),
       position: Math.max(0, ...existing.map((o) => o.position)) + 1,
       label: input.label,
       is_other: (input.isOther ? 1 : 0) as 0 | 1,
     };
     const { id } = await trx.insertInto('options').values(values).returning('id').executeTakeFirstOrThrow();
     await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: 'option.create', entityType: 'option', entityId: id, consultationId, summary: `Added the option "${input.label}" to "${found.question.text}"`, after: values }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'option.create',
+        entityType: 'option',
+        entityId: id,
+        consultationId,
+        summary: `Added the option "${input.label}" to "${found.question.text}"`,
+        after: values,
+      },
+      now,
+    );
     return { ok: true, id };
   });
 }
@@ -86,7 +108,16 @@ function changeOwnOption<Done>(
   );
 }
 
-export function updateOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, input: OptionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+export function updateOption(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  questionId: number,
+  optionId: number,
+  input: OptionInput,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<Result> {
   const after = { label: input.label, is_other: (input.isOther ? 1 : 0) as 0 | 1 };
   return changeOwnOption(
     db,
@@ -115,7 +146,16 @@ export function updateOption(db: Db, actor: Actor, consultationId: number, quest
   );
 }
 
-export function setOptionHidden(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
+export function setOptionHidden(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  questionId: number,
+  optionId: number,
+  hidden: boolean,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<Result> {
   return changeOwnOption(
     db,
     actor,
@@ -123,7 +163,11 @@ export function setOptionHidden(db: Db, actor: Actor, consultationId: number, qu
     {
       check: () => (reason ? undefined : refuse('builder:reasonMissing', 'reason')),
       change: async (trx) => {
-        await trx.updateTable('options').set({ hidden: hidden ? 1 : 0 }).where('id', '=', optionId).execute();
+        await trx
+          .updateTable('options')
+          .set({ hidden: hidden ? 1 : 0 })
+          .where('id', '=', optionId)
+          .execute();
       },
       audit: ({ option }) => ({
         action: hidden ? 'option.hide' : 'option.show',
@@ -147,13 +191,27 @@ export function deleteOption(db: Db, actor: Actor, consultationId: number, quest
     {
       check: ({ locked }) => (locked ? refuse('builder:deleteLocked') : undefined),
       change: (trx) => deleteOptionRows(trx, [optionId]),
-      audit: ({ option }) => ({ action: 'option.delete', entityType: 'option', entityId: optionId, summary: `Deleted the option "${option.label}"`, before: option }),
+      audit: ({ option }) => ({
+        action: 'option.delete',
+        entityType: 'option',
+        entityId: optionId,
+        summary: `Deleted the option "${option.label}"`,
+        before: option,
+      }),
     },
     now,
   );
 }
 
-export function moveOption(db: Db, actor: Actor, consultationId: number, questionId: number, optionId: number, direction: Direction, now = new Date()): Promise<Result> {
+export function moveOption(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  questionId: number,
+  optionId: number,
+  direction: Direction,
+  now = new Date(),
+): Promise<Result> {
   return inTransaction(db, async (trx) => {
     const found = await findOwnOption(trx, consultationId, questionId, optionId);
     if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
@@ -164,7 +222,15 @@ export function moveOption(db: Db, actor: Actor, consultationId: number, questio
     await recordAudit(
       trx,
       actor,
-      { action: 'option.move', entityType: 'option', entityId: optionId, consultationId, summary: `Moved the option "${found.option.label}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      {
+        action: 'option.move',
+        entityType: 'option',
+        entityId: optionId,
+        consultationId,
+        summary: `Moved the option "${found.option.label}" ${direction}`,
+        before: { position: moved.before },
+        after: { position: moved.after },
+      },
       now,
     );
     return { ok: true };

@@ -11,14 +11,28 @@ import { hideSchema, optionSchema, questionSchema } from './schemas';
 
 // The question page's forms, by intent: the question itself, hiding it, and its options.
 
-const rowSchema = z.object({ intent: z.enum(['moveOption', 'deleteOption', 'deleteQuestion']), target: z.number().optional(), direction: z.enum(['up', 'down']).default('up') });
+const rowSchema = z.object({
+  intent: z.enum(['moveOption', 'deleteOption', 'deleteQuestion']),
+  target: z.number().optional(),
+  direction: z.enum(['up', 'down']).default('up'),
+});
 
 type Outcome = { ok: true; done: string; deleted?: boolean } | ReturnType<typeof refusal>;
 
-export async function questionPageAction(context: AppLoadContext, actor: Actor, formData: FormData, consultationId: number, questionId: number): Promise<Outcome> {
+export async function questionPageAction(
+  context: AppLoadContext,
+  actor: Actor,
+  formData: FormData,
+  consultationId: number,
+  questionId: number,
+): Promise<Outcome> {
   const db = context.db;
   const intent = String(formData.get('intent') ?? '');
-  const run = async <S extends { reply: Parameters<typeof refuseChange>[1]['reply'] }>(submission: S, work: () => Promise<Result>, done: string): Promise<Outcome> => {
+  const run = async <S extends { reply: Parameters<typeof refuseChange>[1]['reply'] }>(
+    submission: S,
+    work: () => Promise<Result>,
+    done: string,
+  ): Promise<Outcome> => {
     const result = await work();
     return result.ok ? { ok: true, done } : refuseChange(context, submission, result);
   };
@@ -33,7 +47,8 @@ export async function questionPageAction(context: AppLoadContext, actor: Actor, 
     if (submission.status !== 'success') return refusal(context, submission.reply());
     const { reason, optionId } = submission.value;
     const hide = intent.startsWith('hide');
-    if (intent === 'hide' || intent === 'show') return run(submission, () => setQuestionHidden(db, actor, consultationId, questionId, hide, reason), hide ? 'hidden' : 'shown');
+    if (intent === 'hide' || intent === 'show')
+      return run(submission, () => setQuestionHidden(db, actor, consultationId, questionId, hide, reason), hide ? 'hidden' : 'shown');
     return run(submission, () => setOptionHidden(db, actor, consultationId, questionId, optionId ?? 0, hide, reason), hide ? 'optionHidden' : 'optionShown');
   }
   if (intent === 'addOption' || intent === 'saveOption') {

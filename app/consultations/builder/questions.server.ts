@@ -47,7 +47,8 @@ function settingsOf(input: QuestionInput) {
 function checkSettings(input: QuestionInput, optionCount: number): Result {
   if (!hasOwnOptions(input.kind)) return { ok: true };
   if (optionCount < 2) return { ok: false, error: 'builder:optionsMissing', field: 'options' };
-  if (input.maxSelections && input.maxSelections > optionCount) return { ok: false, error: `builder:maxSelectionsTooMany|${optionCount}`, field: 'maxSelections' };
+  if (input.maxSelections && input.maxSelections > optionCount)
+    return { ok: false, error: `builder:maxSelectionsTooMany|${optionCount}`, field: 'maxSelections' };
   if (input.rankCount && input.rankCount > optionCount) return { ok: false, error: `builder:rankCountTooMany|${optionCount}`, field: 'rankCount' };
   return { ok: true };
 }
@@ -61,7 +62,9 @@ export function findQuestion(db: Db, consultationId: number, id: number): Promis
 }
 
 async function sectionBelongs(db: Db, consultationId: number, sectionId: number) {
-  return (await db.selectFrom('sections').select('id').where('id', '=', sectionId).where('consultation_id', '=', consultationId).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('sections').select('id').where('id', '=', sectionId).where('consultation_id', '=', consultationId).executeTakeFirst()) !== undefined
+  );
 }
 
 export function addQuestion(db: Db, actor: Actor, consultationId: number, input: NewQuestionInput, now = new Date()): Promise<Result<{ id: number }>> {
@@ -74,7 +77,10 @@ export function addQuestion(db: Db, actor: Actor, consultationId: number, input:
     const values = {
       consultation_id: consultationId,
       section_id: input.sectionId,
-      key: uniqueKey(keyFrom(input.text, '_', 'question'), existing.map((q) => q.key)),
+      key: uniqueKey(
+        keyFrom(input.text, '_', 'question'),
+        existing.map((q) => q.key),
+      ),
       position: Math.max(0, ...existing.map((q) => q.position)) + 1,
       kind: input.kind,
       text: input.text,
@@ -86,7 +92,19 @@ export function addQuestion(db: Db, actor: Actor, consultationId: number, input:
     const options = optionRows(id, input.kind, labels, input.otherLabel);
     if (options.length) await trx.insertInto('options').values(options).execute();
     await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: 'question.create', entityType: 'question', entityId: id, consultationId, summary: `Added the question "${input.text}"`, after: { ...values, options } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'question.create',
+        entityType: 'question',
+        entityId: id,
+        consultationId,
+        summary: `Added the question "${input.text}"`,
+        after: { ...values, options },
+      },
+      now,
+    );
     return { ok: true, id };
   });
 }
@@ -108,8 +126,23 @@ function optionRows(questionId: number, kind: QuestionKind, labels: string[], ot
 /** What can no longer change once a consultation has responses. */
 const MEANING = ['kind', 'rating_max', 'rank_count'] as const;
 
-export function updateQuestion(db: Db, actor: Actor, consultationId: number, id: number, input: QuestionInput, reason: string | undefined, now = new Date()): Promise<Result> {
-  const after = { section_id: input.sectionId, kind: input.kind, text: input.text, hint: input.hint, required: (input.required ? 1 : 0) as 0 | 1, ...settingsOf(input) };
+export function updateQuestion(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  id: number,
+  input: QuestionInput,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<Result> {
+  const after = {
+    section_id: input.sectionId,
+    kind: input.kind,
+    text: input.text,
+    hint: input.hint,
+    required: (input.required ? 1 : 0) as 0 | 1,
+    ...settingsOf(input),
+  };
   return changeConsultationPart(
     db,
     actor,
@@ -117,7 +150,13 @@ export function updateQuestion(db: Db, actor: Actor, consultationId: number, id:
     {
       find: async (trx) => {
         const question = await findQuestion(trx, consultationId, id);
-        return question && { question, locked: await hasResponses(trx, consultationId), options: await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute() };
+        return (
+          question && {
+            question,
+            locked: await hasResponses(trx, consultationId),
+            options: await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute(),
+          }
+        );
       },
       check: async ({ question: before, locked, options }, trx) => {
         if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return refuse('builder:sectionMissing', 'sectionId');
@@ -142,7 +181,11 @@ export function updateQuestion(db: Db, actor: Actor, consultationId: number, id:
           if (fresh.length) await trx.insertInto('options').values(fresh).execute();
         }
         if (input.sectionId !== before.section_id) {
-          const last = await trx.selectFrom('questions').select((eb) => eb.fn.max<number | null>('position').as('p')).where('consultation_id', '=', consultationId).executeTakeFirst();
+          const last = await trx
+            .selectFrom('questions')
+            .select((eb) => eb.fn.max<number | null>('position').as('p'))
+            .where('consultation_id', '=', consultationId)
+            .executeTakeFirst();
           Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
         }
         await trx.updateTable('questions').set(after).where('id', '=', id).execute();
@@ -162,7 +205,15 @@ export function updateQuestion(db: Db, actor: Actor, consultationId: number, id:
 }
 
 /** Hiding keeps the question and its answers but stops asking it; showing it again is allowed. */
-export function setQuestionHidden(db: Db, actor: Actor, consultationId: number, id: number, hidden: boolean, reason: string | undefined, now = new Date()): Promise<Result> {
+export function setQuestionHidden(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  id: number,
+  hidden: boolean,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<Result> {
   const after = { hidden: (hidden ? 1 : 0) as 0 | 1, hidden_reason: hidden ? reason : null };
   return changeConsultationPart(
     db,
@@ -246,7 +297,15 @@ export function moveQuestion(db: Db, actor: Actor, consultationId: number, id: n
     await recordAudit(
       trx,
       actor,
-      { action: 'question.move', entityType: 'question', entityId: id, consultationId, summary: `Moved the question "${question.text}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      {
+        action: 'question.move',
+        entityType: 'question',
+        entityId: id,
+        consultationId,
+        summary: `Moved the question "${question.text}" ${direction}`,
+        before: { position: moved.before },
+        after: { position: moved.after },
+      },
       now,
     );
     return { ok: true };

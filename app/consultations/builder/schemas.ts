@@ -5,12 +5,28 @@ import { SLUG_PATTERN } from './keys';
 // One schema per builder form, used by the server and (through conform) the browser. Messages
 // are translation codes: "builder:x" is builder.json's errors.x.
 
-const text = (missing: string, max: number) => z.string({ error: missing }).trim().min(1, { error: missing }).max(max, { error: `builder:tooLong|${max}` });
-const optionalText = (max: number) => z.string().trim().max(max, { error: `builder:tooLong|${max}` }).default('');
+const text = (missing: string, max: number) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `builder:tooLong|${max}` });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `builder:tooLong|${max}` })
+    .default('');
 const reason = z.string().trim().max(500, { error: 'builder:tooLong|500' }).optional();
 const whole = (min: number, max: number, code: string) => z.number({ error: code }).int({ error: code }).min(min, { error: code }).max(max, { error: code });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'builder:dateInvalid' }).optional();
-const time = z.string().regex(/^\d{1,2}:\d{2}$/, { error: 'builder:timeInvalid' }).optional();
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'builder:dateInvalid' })
+  .optional();
+const time = z
+  .string()
+  .regex(/^\d{1,2}:\d{2}$/, { error: 'builder:timeInvalid' })
+  .optional();
 
 export const createSchema = z.object({
   title: text('builder:titleMissing', 200),
@@ -83,10 +99,20 @@ export const hideSchema = z.object({
 export const reopenSchema = z.object({
   intent: z.literal('reopen'),
   closesDate: z.string({ error: 'builder:dateMissing' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'builder:dateInvalid' }),
-  closesTime: z.string().regex(/^\d{1,2}:\d{2}$/, { error: 'builder:timeInvalid' }).default('23:59'),
+  closesTime: z
+    .string()
+    .regex(/^\d{1,2}:\d{2}$/, { error: 'builder:timeInvalid' })
+    .default('23:59'),
 });
 
 /** Lines of a textarea as option labels: blank lines and repeats dropped. */
 export function optionLines(value: string): string[] {
-  return [...new Set(value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

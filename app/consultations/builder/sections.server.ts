@@ -28,19 +28,35 @@ export function addSection(db: Db, actor: Actor, consultationId: number, input: 
     const existing = await listSections(trx, consultationId);
     const values = {
       consultation_id: consultationId,
-      key: uniqueKey(keyFrom(input.title, '_', 'section'), existing.map((s) => s.key)),
+      key: uniqueKey(
+        keyFrom(input.title, '_', 'section'),
+        existing.map((s) => s.key),
+      ),
       position: Math.max(0, ...existing.map((s) => s.position)) + 1,
       title: input.title,
       intro: input.intro,
     };
     const { id } = await trx.insertInto('sections').values(values).returning('id').executeTakeFirstOrThrow();
     await touchConsultation(trx, consultationId, now);
-    await recordAudit(trx, actor, { action: 'section.create', entityType: 'section', entityId: id, consultationId, summary: `Added the section "${input.title}"`, after: values }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'section.create', entityType: 'section', entityId: id, consultationId, summary: `Added the section "${input.title}"`, after: values },
+      now,
+    );
     return { ok: true, id };
   });
 }
 
-export function updateSection(db: Db, actor: Actor, consultationId: number, id: number, input: SectionInput, reason: string | undefined, now = new Date()): Promise<Result> {
+export function updateSection(
+  db: Db,
+  actor: Actor,
+  consultationId: number,
+  id: number,
+  input: SectionInput,
+  reason: string | undefined,
+  now = new Date(),
+): Promise<Result> {
   return changeConsultationPart(
     db,
     actor,
@@ -101,7 +117,15 @@ export function moveSection(db: Db, actor: Actor, consultationId: number, id: nu
     await recordAudit(
       trx,
       actor,
-      { action: 'section.move', entityType: 'section', entityId: id, consultationId, summary: `Moved the section "${moved.row.title}" ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      {
+        action: 'section.move',
+        entityType: 'section',
+        entityId: id,
+        consultationId,
+        summary: `Moved the section "${moved.row.title}" ${direction}`,
+        before: { position: moved.before },
+        after: { position: moved.after },
+      },
       now,
     );
     return { ok: true };

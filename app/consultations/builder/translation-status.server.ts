@@ -105,7 +105,13 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   for (const i of items) add('youth_item', i);
   for (const o of youthOptions) add('youth_option', o);
   // "What we did", once results are written: residents read it in their own language too.
-  const actions = await db.selectFrom('actions').select(['id', 'title', 'description']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
+  const actions = await db
+    .selectFrom('actions')
+    .select(['id', 'title', 'description'])
+    .where('consultation_id', '=', consultationId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   for (const a of actions) add('action', a);
   return texts;
 }

@@ -59,9 +59,22 @@ describe('missingTranslations', () => {
 
   it('does not ask for hidden questions or options', async () => {
     const id = await createConsultation(db, {
-      sections: [{ key: 's', questions: [{ key: 'q', kind: 'multiple_choice', options: ['x', 'y'] }, { key: 'gone', kind: 'short_text' }] }],
+      sections: [
+        {
+          key: 's',
+          questions: [
+            { key: 'q', kind: 'multiple_choice', options: ['x', 'y'] },
+            { key: 'gone', kind: 'short_text' },
+          ],
+        },
+      ],
     });
-    await db.updateTable('questions').set({ hidden: 1, hidden_reason: 'no longer relevant' }).where('key', '=', 'gone').where('consultation_id', '=', id).execute();
+    await db
+      .updateTable('questions')
+      .set({ hidden: 1, hidden_reason: 'no longer relevant' })
+      .where('key', '=', 'gone')
+      .where('consultation_id', '=', id)
+      .execute();
     const q = await db.selectFrom('questions').select('id').where('key', '=', 'q').where('consultation_id', '=', id).executeTakeFirstOrThrow();
     await db.updateTable('options').set({ hidden: 1 }).where('question_id', '=', q.id).where('key', '=', 'y').execute();
     const missing = await missingTranslations(db, id, 'ur');

@@ -107,7 +107,15 @@ export async function saveTranslations(
       await recordAudit(
         trx,
         actorOf(user),
-        { action: 'consultation.translate', entityType: 'consultation', entityId: consultationId, consultationId, summary: `Changed ${changed} ${locale} translation(s)`, before, after },
+        {
+          action: 'consultation.translate',
+          entityType: 'consultation',
+          entityId: consultationId,
+          consultationId,
+          summary: `Changed ${changed} ${locale} translation(s)`,
+          before,
+          after,
+        },
         now,
       );
     }

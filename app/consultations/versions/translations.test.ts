@@ -37,7 +37,14 @@ describe('saving translations', () => {
   it('stores a typed translation, lowers the missing count, moves the version on and records one audit entry', async () => {
     const before = await db.selectFrom('consultations').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow();
     const title = await text(`consultation-${id}-title`);
-    const changed = await saveTranslations(db, officer, id, 'pl', { [title.name]: '  Konsultacja testowa ', 'question-999999-text': 'not ours' }, new Date(Date.now() + 1000));
+    const changed = await saveTranslations(
+      db,
+      officer,
+      id,
+      'pl',
+      { [title.name]: '  Konsultacja testowa ', 'question-999999-text': 'not ours' },
+      new Date(Date.now() + 1000),
+    );
     expect(changed).toBe(1);
     expect((await text(title.name)).translation).toBe('Konsultacja testowa');
     expect(await missing('pl')).toBe(7);

@@ -34,4 +34,10 @@ export function itemValues(item: YouthItemRow, question: YouthQuestion) {
 }
 
 /** The question as the form shows it. */
-export const questionView = (q: YouthQuestion) => ({ id: q.id, key: q.key, kind: q.kind, text: q.text, options: q.options.map((o) => ({ id: o.id, label: o.label })) });
+export const questionView = (q: YouthQuestion) => ({
+  id: q.id,
+  key: q.key,
+  kind: q.kind,
+  text: q.text,
+  options: q.options.map((o) => ({ id: o.id, label: o.label })),
+});

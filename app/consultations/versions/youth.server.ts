@@ -27,7 +27,13 @@ export async function listYouthQuestions(db: Db, consultationId: number) {
     .execute();
   const ids = questions.map((q) => q.id);
   const options = ids.length
-    ? await db.selectFrom('options').select(['id', 'question_id', 'key', 'label']).where('question_id', 'in', ids).where('hidden', '=', 0).orderBy('position').execute()
+    ? await db
+        .selectFrom('options')
+        .select(['id', 'question_id', 'key', 'label'])
+        .where('question_id', 'in', ids)
+        .where('hidden', '=', 0)
+        .orderBy('position')
+        .execute()
     : [];
   return questions.map((q) => ({ ...q, options: options.filter((o) => o.question_id === q.id) }));
 }
@@ -99,7 +105,8 @@ export async function saveYouthItem(db: Db, user: User, consultationId: number, 
     const questions = await listYouthQuestions(trx, consultationId);
     const question = questions.find((q) => q.id === input.questionId);
     const existing = itemId === undefined ? undefined : (await listYouthItems(trx, consultationId)).find((i) => i.id === itemId);
-    if (itemId !== undefined && (!existing || existing.question_id !== input.questionId)) return { problems: { formErrors: ['versions:itemGone'], fieldErrors: {} } };
+    if (itemId !== undefined && (!existing || existing.question_id !== input.questionId))
+      return { problems: { formErrors: ['versions:itemGone'], fieldErrors: {} } };
     if (itemId === undefined && question?.youthItemId) return { problems: { formErrors: ['versions:questionTaken'], fieldErrors: {} } };
     const { problems, options } = checkYouthItem(input, question);
     if (problems || !question) return { problems: problems ?? { formErrors: ['versions:questionGone'], fieldErrors: {} } };
@@ -118,7 +125,11 @@ export async function saveYouthItem(db: Db, user: User, consultationId: number, 
       id = existing.id;
       await trx.updateTable('youth_items').set(values).where('id', '=', id).execute();
     } else {
-      const last = await trx.selectFrom('youth_items').select((eb) => eb.fn.max('position').as('max')).where('consultation_id', '=', consultationId).executeTakeFirst();
+      const last = await trx
+        .selectFrom('youth_items')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('consultation_id', '=', consultationId)
+        .executeTakeFirst();
       ({ id } = await trx
         .insertInto('youth_items')
         .values({ ...values, consultation_id: consultationId, question_id: question.id, key: question.key, position: Number(last?.max ?? 0) + 1 })
@@ -146,18 +157,32 @@ export async function saveYouthItem(db: Db, user: User, consultationId: number, 
 }
 
 // Kept answers keep their ids (and so their translations); keys are parked first so two answers can swap keys.
-async function replaceYouthOptions(trx: Trx, itemId: number, oldIds: number[], options: { id?: number; label: string; picture: string | null; optionId: number; key: string }[]) {
+async function replaceYouthOptions(
+  trx: Trx,
+  itemId: number,
+  oldIds: number[],
+  options: { id?: number; label: string; picture: string | null; optionId: number; key: string }[],
+) {
   const kept = new Set(options.map((o) => o.id).filter((id): id is number => id !== undefined && oldIds.includes(id)));
   const gone = oldIds.filter((id) => !kept.has(id));
   if (gone.length) {
     await trx.deleteFrom('youth_options').where('id', 'in', gone).execute();
     await trx.deleteFrom('translations').where('entity_type', '=', 'youth_option').where('entity_id', 'in', gone).execute();
   }
-  for (const id of kept) await trx.updateTable('youth_options').set({ key: `moving-${id}` }).where('id', '=', id).execute();
+  for (const id of kept)
+    await trx
+      .updateTable('youth_options')
+      .set({ key: `moving-${id}` })
+      .where('id', '=', id)
+      .execute();
   for (const [i, o] of options.entries()) {
     const row = { key: o.key, position: i + 1, label: o.label, picture: o.picture, option_id: o.optionId };
     if (o.id !== undefined && kept.has(o.id)) await trx.updateTable('youth_options').set(row).where('id', '=', o.id).execute();
-    else await trx.insertInto('youth_options').values({ ...row, youth_item_id: itemId }).execute();
+    else
+      await trx
+        .insertInto('youth_options')
+        .values({ ...row, youth_item_id: itemId })
+        .execute();
   }
 }
 
@@ -173,7 +198,13 @@ const auditView = (i: YouthItemRow) => ({
 /** Moves a youth item one place up or down; false when it is not this consultation's. */
 export async function moveYouthItem(db: Db, user: User, consultationId: number, itemId: number, direction: 'up' | 'down', now = new Date()) {
   return inTransaction(db, async (trx) => {
-    const items = await trx.selectFrom('youth_items').select(['id', 'key', 'position']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute();
+    const items = await trx
+      .selectFrom('youth_items')
+      .select(['id', 'key', 'position'])
+      .where('consultation_id', '=', consultationId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     const moved = await moveAmong(trx, 'youth_items', items, itemId, direction);
     if (moved === 'missing') return false;
     if (moved === 'edge') return true;
@@ -181,7 +212,15 @@ export async function moveYouthItem(db: Db, user: User, consultationId: number, 
     await recordAudit(
       trx,
       actorOf(user),
-      { action: 'youth_item.move', entityType: 'youth_item', entityId: itemId, consultationId, summary: `Moved the young people's question ${moved.row.key} ${direction}`, before: { position: moved.before }, after: { position: moved.after } },
+      {
+        action: 'youth_item.move',
+        entityType: 'youth_item',
+        entityId: itemId,
+        consultationId,
+        summary: `Moved the young people's question ${moved.row.key} ${direction}`,
+        before: { position: moved.before },
+        after: { position: moved.after },
+      },
       now,
     );
     return true;
@@ -203,7 +242,13 @@ export async function removeYouthItem(db: Db, user: User, consultationId: number
         await trx.deleteFrom('translations').where('entity_type', '=', 'youth_item').where('entity_id', '=', itemId).execute();
         if (optionIds.length) await trx.deleteFrom('translations').where('entity_type', '=', 'youth_option').where('entity_id', 'in', optionIds).execute();
       },
-      audit: (item) => ({ action: 'youth_item.remove', entityType: 'youth_item', entityId: itemId, summary: `Removed the young people's question for ${item.questionKey}`, before: auditView(item) }),
+      audit: (item) => ({
+        action: 'youth_item.remove',
+        entityType: 'youth_item',
+        entityId: itemId,
+        summary: `Removed the young people's question for ${item.questionKey}`,
+        before: auditView(item),
+      }),
     },
     now,
   );
@@ -223,7 +268,15 @@ export async function setYouthCode(db: Db, user: User, consultationId: number, c
     await recordAudit(
       trx,
       actorOf(user),
-      { action: 'consultation.youth_code', entityType: 'consultation', entityId: consultationId, consultationId, summary: code ? `Set the young people's code to ${code}` : "Removed the young people's code", before: { youth_code: current.youth_code }, after: { youth_code: code } },
+      {
+        action: 'consultation.youth_code',
+        entityType: 'consultation',
+        entityId: consultationId,
+        consultationId,
+        summary: code ? `Set the young people's code to ${code}` : "Removed the young people's code",
+        before: { youth_code: current.youth_code },
+        after: { youth_code: code },
+      },
       now,
     );
     return null;

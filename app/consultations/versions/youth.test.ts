@@ -57,11 +57,21 @@ describe('youth items', () => {
 
   it('refuses an answer with no mapping, a kind that means something else, and fewer than two answers', async () => {
     const fav = await question('fav');
-    const unmapped = await saveYouthItem(db, officer, id, { questionId: fav.id, kind: 'single_choice', text: 'Best?', options: [{ label: 'Swings' }, { label: 'Slide', optionId: await optionId('fav', 'slide') }] });
+    const unmapped = await saveYouthItem(db, officer, id, {
+      questionId: fav.id,
+      kind: 'single_choice',
+      text: 'Best?',
+      options: [{ label: 'Swings' }, { label: 'Slide', optionId: await optionId('fav', 'slide') }],
+    });
     expect(problemsOf(unmapped)?.fieldErrors).toEqual({ 'options[0].optionId': ['versions:mapMissing'] });
     const wrongKind = await saveYouthItem(db, officer, id, { questionId: fav.id, kind: 'yes_no', text: 'Best?' });
     expect(problemsOf(wrongKind)?.fieldErrors.kind).toEqual(['versions:kindIncompatible']);
-    const one = await saveYouthItem(db, officer, id, { questionId: fav.id, kind: 'single_choice', text: 'Best?', options: [{ label: 'Swings', optionId: await optionId('fav', 'swings') }] });
+    const one = await saveYouthItem(db, officer, id, {
+      questionId: fav.id,
+      kind: 'single_choice',
+      text: 'Best?',
+      options: [{ label: 'Swings', optionId: await optionId('fav', 'swings') }],
+    });
     expect(problemsOf(one)?.formErrors).toEqual(['versions:tooFewOptions']);
     const foreign = await saveYouthItem(db, officer, otherId, { questionId: fav.id, kind: 'long_text', text: 'Best?' });
     expect(problemsOf(foreign)?.fieldErrors.questionId).toEqual(['versions:questionGone']);
@@ -102,7 +112,12 @@ describe('youth items', () => {
     expect(problemsOf(again)?.formErrors).toEqual(['versions:questionTaken']);
     const safe = await question('safe');
     const agree = await optionId('safe', 'agree');
-    const faces = await saveYouthItem(db, officer, id, { questionId: safe.id, kind: 'agree_scale', text: 'I feel safe', options: [{ optionId: agree }, { optionId: agree }] });
+    const faces = await saveYouthItem(db, officer, id, {
+      questionId: safe.id,
+      kind: 'agree_scale',
+      text: 'I feel safe',
+      options: [{ optionId: agree }, { optionId: agree }],
+    });
     expect(problemsOf(faces)?.fieldErrors).toEqual({ 'options[1].optionId': ['versions:mapDuplicate'] });
   });
 
@@ -123,7 +138,15 @@ describe('youth items', () => {
       db,
       officer,
       id,
-      { questionId: fav.question_id, kind: 'single_choice', text: 'Best thing?', options: [{ id: fav.options[2]!.id, label: 'Sliding', optionId: await optionId('fav', 'slide') }, { id: kept.id, label: 'Swings', optionId: kept.option_id }] },
+      {
+        questionId: fav.question_id,
+        kind: 'single_choice',
+        text: 'Best thing?',
+        options: [
+          { id: fav.options[2]!.id, label: 'Sliding', optionId: await optionId('fav', 'slide') },
+          { id: kept.id, label: 'Swings', optionId: kept.option_id },
+        ],
+      },
       fav.id,
     );
     expect('id' in edited).toBe(true);

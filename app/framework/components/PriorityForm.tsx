@@ -28,7 +28,12 @@ interface Props {
 
 export function PriorityForm({ themes, defaultValue, lastResult, submitLabel }: Props) {
   const { t } = useTranslation('framework');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'priority', schema: prioritySchema, lastResult, defaultValue: defaultValue as unknown as FormDefault });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'priority',
+    schema: prioritySchema,
+    lastResult,
+    defaultValue: defaultValue as unknown as FormDefault,
+  });
   const values = current as Current;
   const of = (field: 'name' | 'ambition') => ({ en: values[field], pl: values.pl?.[field], ur: values.ur?.[field] });
   return (

@@ -17,9 +17,22 @@ export interface ThemeValues {
 type FormDefault = Record<string, string>;
 type Current = Partial<ThemeValues>;
 
-export function ThemeForm({ defaultValue, lastResult, submitLabel }: { defaultValue: ThemeValues; lastResult: SubmissionResult<string[]> | undefined; submitLabel: string }) {
+export function ThemeForm({
+  defaultValue,
+  lastResult,
+  submitLabel,
+}: {
+  defaultValue: ThemeValues;
+  lastResult: SubmissionResult<string[]> | undefined;
+  submitLabel: string;
+}) {
   const { t } = useTranslation('framework');
-  const { form, fieldErrors, summary, current, submit } = useStepForm({ id: 'theme', schema: themeSchema, lastResult, defaultValue: defaultValue as unknown as FormDefault });
+  const { form, fieldErrors, summary, current, submit } = useStepForm({
+    id: 'theme',
+    schema: themeSchema,
+    lastResult,
+    defaultValue: defaultValue as unknown as FormDefault,
+  });
   const values = current as Current;
   const of = (field: 'name' | 'description') => ({ en: values[field], pl: values.pl?.[field], ur: values.ur?.[field] });
   return (

@@ -122,7 +122,12 @@ function readCounted(req: IncomingMessage, maxBytes: number, write: (chunk: Buff
 /** A url-encoded form: read whole (it is small), then its names checked the way the app will see them. */
 export async function readUrlEncoded(req: IncomingMessage, policy: BodyPolicy): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Buffer[] = [];
-  await readCounted(req, policy.maxBytes, (chunk) => chunks.push(chunk) > 0, () => undefined);
+  await readCounted(
+    req,
+    policy.maxBytes,
+    (chunk) => chunks.push(chunk) > 0,
+    () => undefined,
+  );
   const body = Buffer.concat(chunks);
   // Counted before parsing, so ten thousand empty fields are never made into a list.
   let separators = 0;
@@ -141,7 +146,14 @@ export function readMultipart(req: IncomingMessage, policy: BodyPolicy): Promise
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { fieldNameSize: MAX_NAME_LENGTH + 1, fieldSize: policy.maxBytes, fields: MAX_FIELDS, files: MAX_FILES, fileSize: policy.maxBytes, parts: MAX_FIELDS + MAX_FILES },
+        limits: {
+          fieldNameSize: MAX_NAME_LENGTH + 1,
+          fieldSize: policy.maxBytes,
+          fields: MAX_FIELDS,
+          files: MAX_FILES,
+          fileSize: policy.maxBytes,
+          parts: MAX_FIELDS + MAX_FILES,
+        },
       });
     } catch {
       // No boundary, or not multipart at all.
@@ -183,7 +195,12 @@ export function readMultipart(req: IncomingMessage, policy: BodyPolicy): Promise
     parser.on('close', () => {
       void Promise.all(pending).then(() => (refused ? reject(refused) : resolve(form)));
     });
-    readCounted(req, policy.maxBytes, (chunk) => parser.write(chunk), (go) => parser.once('drain', go))
+    readCounted(
+      req,
+      policy.maxBytes,
+      (chunk) => parser.write(chunk),
+      (go) => parser.once('drain', go),
+    )
       .then(() => parser.end())
       .catch((error: unknown) => {
         parser.destroy();

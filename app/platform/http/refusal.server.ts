@@ -52,5 +52,8 @@ export async function sendRefusal(req: ExpressRequest, res: ExpressResponse, ref
   if (typeof policy === 'string') res.setHeader('Content-Security-Policy', policy.replace("style-src 'self'", `style-src 'self' ${STYLE_SOURCE}`));
   if (allow) res.setHeader('Allow', allow);
   res.setHeader('Cache-Control', 'no-store');
-  res.status(STATUS[refusal]).type('html').end(req.method === 'HEAD' ? undefined : html);
+  res
+    .status(STATUS[refusal])
+    .type('html')
+    .end(req.method === 'HEAD' ? undefined : html);
 }

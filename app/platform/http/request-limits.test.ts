@@ -165,7 +165,12 @@ describe('field names', () => {
   });
 
   it('indexes up to 100 on public forms, and up to the field limit in the workspace, are read', async () => {
-    expect(await (await post(SURVEY, 'q[100]=x&a.b[2].c=y')).json()).toEqual({ fields: [['q[100]', 'x'], ['a.b[2].c', 'y']] });
+    expect(await (await post(SURVEY, 'q[100]=x&a.b[2].c=y')).json()).toEqual({
+      fields: [
+        ['q[100]', 'x'],
+        ['a.b[2].c', 'y'],
+      ],
+    });
     expect((await post('/admin/framework', 'q[1000]=x')).status).toBe(200);
     await expectRefused(await post('/admin/framework', 'q[1001]=x'), 400);
   });
@@ -192,7 +197,12 @@ describe('multipart', () => {
     form.append('csrf', 'token');
     form.append('file', new File([csv], 'responses.csv', { type: 'text/csv' }));
     const response = await post(IMPORT, form, {});
-    expect(await response.json()).toEqual({ fields: [['csrf', 'token'], ['file', { name: 'responses.csv', type: 'text/csv', text: csv }]] });
+    expect(await response.json()).toEqual({
+      fields: [
+        ['csrf', 'token'],
+        ['file', { name: 'responses.csv', type: 'text/csv', text: csv }],
+      ],
+    });
   });
 
   it('an upload over its limit is 413', async () => {

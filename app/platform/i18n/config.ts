@@ -13,7 +13,21 @@ export const PUBLIC_NAMESPACES = ['common', 'survey', 'about', 'youth'] as const
 /** A consultation's public results ("We asked, you said, we did") also draws the charts and tables of "what we heard". */
 export const RESULTS_NAMESPACES = [...PUBLIC_NAMESPACES, 'publishing', 'analysis'] as const;
 /** The officers' workspace under /admin. */
-export const WORKSPACE_NAMESPACES = ['admin', 'framework', 'builder', 'versions', 'intake', 'moderation', 'analysis', 'coding', 'quotes', 'population', 'publishing', 'exports', 'reports'] as const;
+export const WORKSPACE_NAMESPACES = [
+  'admin',
+  'framework',
+  'builder',
+  'versions',
+  'intake',
+  'moderation',
+  'analysis',
+  'coding',
+  'quotes',
+  'population',
+  'publishing',
+  'exports',
+  'reports',
+] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...WORKSPACE_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -11,11 +11,7 @@ export type Translations = Map<string, string>;
  * Translations of many entities in one query. Content is written in English first, so English
  * needs no lookup: callers fall back to the stored column.
  */
-export async function loadTranslations(
-  db: Db,
-  locale: Locale,
-  wanted: { type: TranslatableEntity; ids: number[] }[],
-): Promise<Translations> {
+export async function loadTranslations(db: Db, locale: Locale, wanted: { type: TranslatableEntity; ids: number[] }[]): Promise<Translations> {
   const result: Translations = new Map();
   const nonEmpty = wanted.filter((w) => w.ids.length > 0);
   if (locale === DEFAULT_LOCALE || nonEmpty.length === 0) return result;
@@ -30,13 +26,7 @@ export async function loadTranslations(
 }
 
 /** The translated value of one field, or the English original when it has not been translated. */
-export function translated(
-  translations: Translations,
-  type: TranslatableEntity,
-  id: number,
-  field: string,
-  original: string,
-): string {
+export function translated(translations: Translations, type: TranslatableEntity, id: number, field: string, original: string): string {
   const value = translations.get(`${type}:${id}:${field}`);
   return value && value.trim() !== '' ? value : original;
 }

@@ -43,7 +43,13 @@ export function DimensionSection({ view, wards, format, rtl }: { view: Dimension
         title={title}
         format={format}
         rtl={rtl}
-        rows={comparison.rows.map((r) => ({ key: r.value, label: label(r.value), respondents: r.share, population: r.populationShare, under: r.underRepresented }))}
+        rows={comparison.rows.map((r) => ({
+          key: r.value,
+          label: label(r.value),
+          respondents: r.share,
+          population: r.populationShare,
+          under: r.underRepresented,
+        }))}
       />
       <div className="pop-table" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
         <table className="table">

@@ -25,8 +25,12 @@ export function FiguresTables({ figures, wards }: { figures: BaselineFigure[]; w
               <thead>
                 <tr>
                   <th scope="col">{t('detail.group')}</th>
-                  <th scope="col" className="numeric">{t('detail.people')}</th>
-                  <th scope="col" className="numeric">{t('detail.share')}</th>
+                  <th scope="col" className="numeric">
+                    {t('detail.people')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('detail.share')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -34,8 +34,14 @@ export function RepresentationChart({ title, rows, format, rtl }: { title: strin
   return (
     <div className="pop-chart" role="img" aria-label={t('who.chart.label', { dimension: title })}>
       <ul className="pop-chart__legend" aria-hidden="true">
-        <li><span className="pop-chart__swatch pop-chart__swatch--respondents" />{t('who.chart.respondents')}</li>
-        <li><span className="pop-chart__swatch pop-chart__swatch--population" />{t('who.chart.population')}</li>
+        <li>
+          <span className="pop-chart__swatch pop-chart__swatch--respondents" />
+          {t('who.chart.respondents')}
+        </li>
+        <li>
+          <span className="pop-chart__swatch pop-chart__swatch--population" />
+          {t('who.chart.population')}
+        </li>
       </ul>
       {rows.map((row) => (
         <div className="pop-chart__row" key={row.key} aria-hidden="true">
@@ -43,14 +49,20 @@ export function RepresentationChart({ title, rows, format, rtl }: { title: strin
           <span className="pop-chart__track">
             <svg width="100%" height="30" focusable="false">
               <Group>
-                {row.respondents.kind === 'shown' && <Bar {...span(scale, row.respondents.proportion)} y={3} height={11} className="pop-chart__bar pop-chart__bar--respondents" />}
+                {row.respondents.kind === 'shown' && (
+                  <Bar {...span(scale, row.respondents.proportion)} y={3} height={11} className="pop-chart__bar pop-chart__bar--respondents" />
+                )}
                 <Bar {...span(scale, row.population)} y={16} height={11} className="pop-chart__bar pop-chart__bar--population" />
               </Group>
             </svg>
           </span>
           <span className="pop-chart__values">
-            <span>{t('who.chart.respondents')}: {row.respondents.kind === 'shown' ? format.percent(row.respondents.proportion) : format.share(row.respondents)}</span>
-            <span>{t('who.chart.population')}: {format.percent(row.population)}</span>
+            <span>
+              {t('who.chart.respondents')}: {row.respondents.kind === 'shown' ? format.percent(row.respondents.proportion) : format.share(row.respondents)}
+            </span>
+            <span>
+              {t('who.chart.population')}: {format.percent(row.population)}
+            </span>
             {row.under && <strong className="pop-flag">{t('who.chart.under')}</strong>}
           </span>
         </div>

@@ -30,8 +30,18 @@ export function ReweightSection({ view, settings, wards, format }: Props) {
           <Form method="get" className="pop-settings" aria-labelledby="reweight-title">
             {settings.baseline !== null && <input type="hidden" name="baseline" value={settings.baseline} />}
             {settings.group && <input type="hidden" name="group" value={settings.group} />}
-            <SelectField name="question" label={t('reweight.question')} defaultValue={String(view.questionId)} options={view.questions.map((q) => ({ value: String(q.id), label: q.text }))} />
-            <SelectField name="by" label={t('reweight.by')} defaultValue={view.weightBy} options={view.dimensions.map((d) => ({ value: d, label: t(`dimension.${d}`) }))} />
+            <SelectField
+              name="question"
+              label={t('reweight.question')}
+              defaultValue={String(view.questionId)}
+              options={view.questions.map((q) => ({ value: String(q.id), label: q.text }))}
+            />
+            <SelectField
+              name="by"
+              label={t('reweight.by')}
+              defaultValue={view.weightBy}
+              options={view.dimensions.map((d) => ({ value: d, label: t(`dimension.${d}`) }))}
+            />
             <div className="form-group">
               <button type="submit" className="button button--secondary">
                 {t('reweight.show')}

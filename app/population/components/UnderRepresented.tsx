@@ -6,7 +6,9 @@ import { groupLabel } from './group-label';
 export function UnderRepresented({ model }: { model: Pick<WhoModel, 'dimensions' | 'wards'> }) {
   const { t } = useTranslation('population');
   const flagged = model.dimensions.flatMap(({ dimension, comparison }) =>
-    comparison.rows.filter((r) => r.underRepresented).map((r) => ({ key: `${dimension}:${r.value}`, dimension, label: groupLabel(t, dimension, r.value, model.wards) })),
+    comparison.rows
+      .filter((r) => r.underRepresented)
+      .map((r) => ({ key: `${dimension}:${r.value}`, dimension, label: groupLabel(t, dimension, r.value, model.wards) })),
   );
   return (
     <section className="pop-under" aria-labelledby="under-title">

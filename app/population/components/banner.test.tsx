@@ -13,11 +13,22 @@ const baseline = { name: 'Made-up Stockport', source: 'Invented for training', n
 describe('the baseline named on the page', () => {
   it('warns that illustrative figures are not census data', () => {
     renderIn(<BaselineBanner baseline={{ ...baseline, kind: 'illustrative' }} />);
-    expect(screen.getByTestId('baseline').textContent).toContain('Illustrative figures, not census data: “Made-up Stockport”. Do not quote these comparisons as facts about the population.');
+    expect(screen.getByTestId('baseline').textContent).toContain(
+      'Illustrative figures, not census data: “Made-up Stockport”. Do not quote these comparisons as facts about the population.',
+    );
   });
 
   it('names census figures as such, with their source', () => {
-    renderIn(<BaselineBanner baseline={{ ...baseline, name: 'Census 2021: Stockport', kind: 'census', source: 'Source: Office for National Statistics licensed under the Open Government Licence v3.0' }} />);
+    renderIn(
+      <BaselineBanner
+        baseline={{
+          ...baseline,
+          name: 'Census 2021: Stockport',
+          kind: 'census',
+          source: 'Source: Office for National Statistics licensed under the Open Government Licence v3.0',
+        }}
+      />,
+    );
     const text = screen.getByTestId('baseline').textContent;
     expect(text).toContain('Census figures');
     expect(text).toContain('Population: Census 2021: Stockport');
@@ -37,7 +48,13 @@ const row = (value: string, underRepresented: boolean): ComparisonRow => ({
   pValue: null,
   underRepresented,
 });
-const comparison = (rows: ComparisonRow[]): Comparison => ({ rows, total: { kind: 'shown', value: 500 }, notCompared: { kind: 'shown', value: 20 }, base: { kind: 'shown', value: 480 }, comparisons: rows.length });
+const comparison = (rows: ComparisonRow[]): Comparison => ({
+  rows,
+  total: { kind: 'shown', value: 500 },
+  notCompared: { kind: 'shown', value: 20 },
+  base: { kind: 'shown', value: 480 },
+  comparisons: rows.length,
+});
 
 describe('the under-represented groups', () => {
   const model = {

@@ -24,7 +24,8 @@ export function usePopulationFormat(threshold: number) {
     decimal: (n: number) => decimal.format(n),
     count: (c: Cell) => (c.kind === 'shown' ? whole.format(c.value) : fewer),
     share: (p: Percentage) => (p.kind === 'shown' ? percent.format(p.proportion) : p.kind === 'suppressed' ? fewer : '–'),
-    pValue: (p: number) => (p < 0.001 ? t('who.table.pBelow') : t('who.table.pValue', { value: new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(p) })),
+    pValue: (p: number) =>
+      p < 0.001 ? t('who.table.pBelow') : t('who.table.pValue', { value: new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(p) }),
   };
 }
 

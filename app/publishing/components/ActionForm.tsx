@@ -27,23 +27,67 @@ export function ActionForm({ priorities, defaultValue = { status: 'planned' }, l
   const value = (name: string) => String(current[name] ?? '');
   return (
     <>
-      <ErrorSummary errors={[...summary].sort((a, b) => FIELD_ORDER.indexOf(a.fieldId ?? '') - FIELD_ORDER.indexOf(b.fieldId ?? ''))} attempt={submit.attempts} reply={lastResult} />
+      <ErrorSummary
+        errors={[...summary].sort((a, b) => FIELD_ORDER.indexOf(a.fieldId ?? '') - FIELD_ORDER.indexOf(b.fieldId ?? ''))}
+        attempt={submit.attempts}
+        reply={lastResult}
+      />
       {children}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <InputField name="title" label={t('form.title')} hint={t('form.titleHint')} error={fieldErrors.title} defaultValue={value('title')} />
-        <TextAreaField name="description" label={t('form.description')} hint={t('form.descriptionHint')} error={fieldErrors.description} defaultValue={value('description')} rows={5} />
+        <TextAreaField
+          name="description"
+          label={t('form.description')}
+          hint={t('form.descriptionHint')}
+          error={fieldErrors.description}
+          defaultValue={value('description')}
+          rows={5}
+        />
         <SelectField
           name="priorityId"
           label={t('form.priority')}
           hint={t('form.priorityHint')}
           error={fieldErrors.priorityId}
           defaultValue={value('priorityId')}
-          options={[{ value: '', label: t('admin.noPriority') }, ...priorities.map((p) => ({ value: String(p.id), label: t('form.priorityOption', { name: p.name, theme: p.theme }) }))]}
+          options={[
+            { value: '', label: t('admin.noPriority') },
+            ...priorities.map((p) => ({ value: String(p.id), label: t('form.priorityOption', { name: p.name, theme: p.theme }) })),
+          ]}
         />
-        <SelectField name="status" label={t('form.status')} error={fieldErrors.status} defaultValue={value('status') || 'planned'} options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <InputField type="date" name="dueOn" label={t('form.dueOn')} hint={t('form.dueOnHint')} error={fieldErrors.dueOn} defaultValue={value('dueOn')} width="short" />
-        <InputField type="date" name="doneOn" label={t('form.doneOn')} hint={t('form.doneOnHint')} error={fieldErrors.doneOn} defaultValue={value('doneOn')} width="short" />
-        <InputField type="date" name="changedOn" label={t('form.changedOn')} hint={t('form.changedOnHint')} error={fieldErrors.changedOn} defaultValue={value('changedOn')} width="short" />
+        <SelectField
+          name="status"
+          label={t('form.status')}
+          error={fieldErrors.status}
+          defaultValue={value('status') || 'planned'}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <InputField
+          type="date"
+          name="dueOn"
+          label={t('form.dueOn')}
+          hint={t('form.dueOnHint')}
+          error={fieldErrors.dueOn}
+          defaultValue={value('dueOn')}
+          width="short"
+        />
+        <InputField
+          type="date"
+          name="doneOn"
+          label={t('form.doneOn')}
+          hint={t('form.doneOnHint')}
+          error={fieldErrors.doneOn}
+          defaultValue={value('doneOn')}
+          width="short"
+        />
+        <InputField
+          type="date"
+          name="changedOn"
+          label={t('form.changedOn')}
+          hint={t('form.changedOnHint')}
+          error={fieldErrors.changedOn}
+          defaultValue={value('changedOn')}
+          width="short"
+        />
         <TextAreaField name="note" label={t('form.note')} hint={t('form.noteHint')} error={fieldErrors.note} defaultValue={value('note')} rows={2} />
         <button type="submit" name="intent" value="save" className="button">
           {t('form.save')}

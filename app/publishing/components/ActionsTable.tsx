@@ -42,7 +42,13 @@ export function ActionsTable({ consultationId, actions }: { consultationId: numb
                     {t('admin.edit')}
                     <span className="visually-hidden"> {action.title}</span>
                   </Link>{' '}
-                  <MoveButtons fields={{ actionId: action.id }} name={action.title} first={i === 0} last={i === actions.length - 1} labels={{ up: t('admin.moveUp'), down: t('admin.moveDown') }} />
+                  <MoveButtons
+                    fields={{ actionId: action.id }}
+                    name={action.title}
+                    first={i === 0}
+                    last={i === actions.length - 1}
+                    labels={{ up: t('admin.moveUp'), down: t('admin.moveDown') }}
+                  />
                 </td>
               </tr>
             );

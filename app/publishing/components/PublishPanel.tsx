@@ -19,7 +19,9 @@ export function PublishPanel({ consultation }: Props) {
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('admin.state')}</dt>
           <dd className="summary-list__value" data-testid="publish-state">
-            {published && consultation.publishedAt ? t('admin.statePublished', { date: formatDateTime(consultation.publishedAt, locale) }) : t('admin.stateDraft')}
+            {published && consultation.publishedAt
+              ? t('admin.statePublished', { date: formatDateTime(consultation.publishedAt, locale) })
+              : t('admin.stateDraft')}
           </dd>
         </div>
       </dl>

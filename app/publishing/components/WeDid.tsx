@@ -26,7 +26,9 @@ function Action({ action }: { action: ActionView }) {
   const date = (iso: string) => formatDate(iso, locale);
   return (
     <li className={`action action--${action.status}`} data-testid="action">
-      <h4 className="action__title" dir="auto">{action.title}</h4>
+      <h4 className="action__title" dir="auto">
+        {action.title}
+      </h4>
       <p className="action__meta">
         <span className="visually-hidden">{t('did.status')}: </span>
         <ActionStatusTag status={action.status} />

@@ -25,7 +25,12 @@ function Theme({ theme, index, figures, rtl }: { theme: ThemeResult; index: numb
   return (
     <section className="results-question" aria-labelledby={id} data-theme-question={q.key}>
       <h4 id={id}>{q.text}</h4>
-      <BarChart title={q.text} bars={q.rows.map((r) => ({ key: r.key, label: r.label, cell: r.cells[0] ?? { suppressed: true } }))} figures={figures} rtl={rtl} />
+      <BarChart
+        title={q.text}
+        bars={q.rows.map((r) => ({ key: r.key, label: r.label, cell: r.cells[0] ?? { suppressed: true } }))}
+        figures={figures}
+        rtl={rtl}
+      />
       <ResultsTable id={`${id}-table`} caption={t('analysis:table.caption', { question: q.text })} columns={q.columns} rows={q.rows} figures={figures} />
       {q.rows
         .filter((row) => (theme.quotes[row.key] ?? []).length > 0)

@@ -60,7 +60,12 @@ export async function listQuotableAnswers(db: Db, consultationId: number, filter
   if (filters.themeId) {
     const themeId = filters.themeId;
     query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('coding_themes').select('coding_themes.answer_id').whereRef('coding_themes.answer_id', '=', 'answers.id').where('coding_themes.theme_id', '=', themeId)),
+      exists(
+        selectFrom('coding_themes')
+          .select('coding_themes.answer_id')
+          .whereRef('coding_themes.answer_id', '=', 'answers.id')
+          .where('coding_themes.theme_id', '=', themeId),
+      ),
     );
   }
   const start = (filters.page - 1) * ANSWERS_PAGE_SIZE;
@@ -80,7 +85,9 @@ export async function listQuotableAnswers(db: Db, consultationId: number, filter
     .slice(start, start + ANSWERS_PAGE_SIZE + 1);
   const answers = rows.slice(0, ANSWERS_PAGE_SIZE).flatMap((row) => {
     const credit = creditFor(creditSourceOf(row));
-    return credit ? [{ id: row.id, responseId: row.response_id, reference: row.reference, questionId: row.question_id, text: row.value_text ?? '', credit }] : [];
+    return credit
+      ? [{ id: row.id, responseId: row.response_id, reference: row.reference, questionId: row.question_id, text: row.value_text ?? '', credit }]
+      : [];
   });
   return { answers, page: filters.page, hasNext: rows.length > ANSWERS_PAGE_SIZE };
 }
@@ -111,7 +118,10 @@ export async function findAnswerToQuote(
   if (row.status !== 'counted') return { ok: false, error: 'quotes:notCounted' };
   const credit = creditFor(creditSourceOf(row));
   if (!credit) return { ok: false, error: 'quotes:noConsent' };
-  return { ok: true, answer: { id: row.id, responseId: row.response_id, reference: row.reference, questionId: row.question_id, text: row.value_text ?? '', credit } };
+  return {
+    ok: true,
+    answer: { id: row.id, responseId: row.response_id, reference: row.reference, questionId: row.question_id, text: row.value_text ?? '', credit },
+  };
 }
 
 /** The consultation's free-text questions, in the reader's language, for the question filter. */

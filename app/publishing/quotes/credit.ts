@@ -33,7 +33,21 @@ export type Credit =
 export type CreditGroup = (typeof RESPONDENT_GROUPS)[number] | 'other';
 
 /** Age bands a credit can name: the adult census bands and the young people's bands. */
-export const CREDIT_AGE_BANDS = ['under_11', '11_12', '13_15', 'under_16', '16_17', '18_24', '25_34', '35_44', '45_54', '55_64', '65_74', '75_84', '85_plus'] as const;
+export const CREDIT_AGE_BANDS = [
+  'under_11',
+  '11_12',
+  '13_15',
+  'under_16',
+  '16_17',
+  '18_24',
+  '25_34',
+  '35_44',
+  '45_54',
+  '55_64',
+  '65_74',
+  '75_84',
+  '85_plus',
+] as const;
 
 const ANONYMOUS: Credit = Object.freeze({ kind: 'anonymous' });
 const YOUNG_PERSON: Credit = Object.freeze({ kind: 'credited', name: null, ageBand: null, area: null, group: 'young_person' });

@@ -18,7 +18,8 @@ export interface PickInput {
 }
 
 type Field = 'themeId' | 'priorityId' | 'excerpt';
-export type PickRefusal = AnswerRefusal | 'quotes:targetMissing' | 'quotes:themeUnknown' | 'quotes:priorityUnknown' | 'quotes:notExcerpt' | 'quotes:alreadyPicked';
+export type PickRefusal =
+  AnswerRefusal | 'quotes:targetMissing' | 'quotes:themeUnknown' | 'quotes:priorityUnknown' | 'quotes:notExcerpt' | 'quotes:alreadyPicked';
 export type PickResult = { ok: true; id: number } | { ok: false; error: PickRefusal; field?: Field };
 
 export async function pickQuote(db: Db, actor: Actor, input: PickInput, now = new Date()): Promise<PickResult> {
@@ -29,7 +30,12 @@ export async function pickQuote(db: Db, actor: Actor, input: PickInput, now = ne
     const priorityId = input.priorityId ?? null;
     if (themeId === null && priorityId === null) return { ok: false, error: 'quotes:targetMissing', field: 'themeId' };
     if (themeId !== null) {
-      const theme = await trx.selectFrom('codebook_themes').select('id').where('id', '=', themeId).where('consultation_id', '=', input.consultationId).executeTakeFirst();
+      const theme = await trx
+        .selectFrom('codebook_themes')
+        .select('id')
+        .where('id', '=', themeId)
+        .where('consultation_id', '=', input.consultationId)
+        .executeTakeFirst();
       if (!theme) return { ok: false, error: 'quotes:themeUnknown', field: 'themeId' };
     }
     if (priorityId !== null) {
@@ -47,7 +53,15 @@ export async function pickQuote(db: Db, actor: Actor, input: PickInput, now = ne
       .executeTakeFirst();
     if (twin) return { ok: false, error: 'quotes:alreadyPicked' };
 
-    const row = { consultation_id: input.consultationId, answer_id: input.answerId, theme_id: themeId, priority_id: priorityId, text, picked_by: actor.userId, picked_at: now.toISOString() };
+    const row = {
+      consultation_id: input.consultationId,
+      answer_id: input.answerId,
+      theme_id: themeId,
+      priority_id: priorityId,
+      text,
+      picked_by: actor.userId,
+      picked_at: now.toISOString(),
+    };
     const { id } = await trx.insertInto('quotes').values(row).returning('id').executeTakeFirstOrThrow();
     await recordAudit(
       trx,

@@ -29,13 +29,30 @@ let reddish: string;
 const MILLIE = 'Looking after our mental health is more important than ever. The parks helped me through lockdown.';
 const en = tFor('en', 'quotes');
 const millie = (): Respondent => ({ quote_consent: 1, quote_credit: 'name_age_area', quote_name: 'Millie', age_band: '16_17', ward_code: reddish });
-const countRows = async (table: 'quotes' | 'audit_events') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async (table: 'quotes' | 'audit_events') =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const shown = async () => listShownQuotes(db, { consultationId }, 'en');
 
 beforeAll(async () => {
   ({ db, destroy } = await createTestDb());
   officer = await insertActiveUser(db, { email: 'officer@stockport.gov.uk', name: 'Olive Officer', role: 'officer', password: 'correct horse battery staple' });
-  const sections = [{ key: 'main', questions: [{ key: 'story', kind: 'long_text' as const }, { key: 'idea', kind: 'short_text' as const }, { key: 'colour', kind: 'single_choice' as const, options: ['red', 'green'] }] }];
+  const sections = [
+    {
+      key: 'main',
+      questions: [
+        { key: 'story', kind: 'long_text' as const },
+        { key: 'idea', kind: 'short_text' as const },
+        { key: 'colour', kind: 'single_choice' as const, options: ['red', 'green'] },
+      ],
+    },
+  ];
   consultationId = await createConsultation(db, { sections });
   otherConsultationId = await createConsultation(db, { sections });
   storyId = await questionIdOf(db, consultationId, 'story');
@@ -54,7 +71,14 @@ describe('picking a quote', () => {
     expect(result.ok).toBe(true);
     const id = result.ok ? result.id : 0;
     const row = await db.selectFrom('quotes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ consultation_id: consultationId, answer_id: answerId, theme_id: themeId, priority_id: null, text: MILLIE, picked_by: officer.id });
+    expect(row).toMatchObject({
+      consultation_id: consultationId,
+      answer_id: answerId,
+      theme_id: themeId,
+      priority_id: null,
+      text: MILLIE,
+      picked_by: officer.id,
+    });
     const audit = await db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'quote').where('entity_id', '=', String(id)).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'quote.pick', user_id: officer.id, consultation_id: consultationId });
@@ -68,9 +92,19 @@ describe('picking a quote', () => {
 
   it('takes a priority, or a theme and a priority together, and an excerpt that is one unbroken part of the answer', async () => {
     const { answerId } = await addAnswer(db, consultationId, storyId, MILLIE, millie());
-    const result = await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, priorityId, excerpt: '  mental health is more important\r\nthan ever. ' });
+    const result = await pickQuote(db, actorOf(officer), {
+      consultationId,
+      answerId,
+      themeId,
+      priorityId,
+      excerpt: '  mental health is more important\r\nthan ever. ',
+    });
     expect(result.ok).toBe(true);
-    const row = await db.selectFrom('quotes').selectAll().where('id', '=', result.ok ? result.id : 0).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('quotes')
+      .selectAll()
+      .where('id', '=', result.ok ? result.id : 0)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ theme_id: themeId, priority_id: priorityId, text: 'mental health is more important\nthan ever.' });
     const priorityOnly = await pickQuote(db, actorOf(officer), { consultationId, answerId, priorityId, excerpt: 'The parks helped me through lockdown.' });
     expect(priorityOnly.ok).toBe(true);
@@ -87,9 +121,15 @@ describe('picking a quote', () => {
 
   it('refuses answers of excluded responses, other consultations and closed questions', async () => {
     const spam = await addAnswer(db, consultationId, storyId, 'Cheap pills here', { ...millie(), status: 'spam' });
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId: spam.answerId, themeId, excerpt: 'Cheap pills here' })).toEqual({ ok: false, error: 'quotes:notCounted' });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId: spam.answerId, themeId, excerpt: 'Cheap pills here' })).toEqual({
+      ok: false,
+      error: 'quotes:notCounted',
+    });
     const elsewhere = await addAnswer(db, otherConsultationId, await questionIdOf(db, otherConsultationId, 'story'), 'Elsewhere', millie());
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId: elsewhere.answerId, themeId, excerpt: 'Elsewhere' })).toEqual({ ok: false, error: 'quotes:answerMissing' });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId: elsewhere.answerId, themeId, excerpt: 'Elsewhere' })).toEqual({
+      ok: false,
+      error: 'quotes:answerMissing',
+    });
     const colour = await questionIdOf(db, consultationId, 'colour');
     const closed = await addAnswer(db, consultationId, colour, null, millie());
     expect((await findAnswerToQuote(db, consultationId, closed.answerId)).ok).toBe(false);
@@ -98,17 +138,36 @@ describe('picking a quote', () => {
   it('refuses an excerpt stitched from separate words, a missing target and another consultation’s theme', async () => {
     const { answerId } = await addAnswer(db, consultationId, storyId, MILLIE, millie());
     const quotes = await countRows('quotes');
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, excerpt: 'Looking after our parks' })).toEqual({ ok: false, error: 'quotes:notExcerpt', field: 'excerpt' });
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, excerpt: MILLIE })).toEqual({ ok: false, error: 'quotes:targetMissing', field: 'themeId' });
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId: otherThemeId, excerpt: MILLIE })).toEqual({ ok: false, error: 'quotes:themeUnknown', field: 'themeId' });
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, priorityId: 999_999, excerpt: MILLIE })).toEqual({ ok: false, error: 'quotes:priorityUnknown', field: 'priorityId' });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, excerpt: 'Looking after our parks' })).toEqual({
+      ok: false,
+      error: 'quotes:notExcerpt',
+      field: 'excerpt',
+    });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, excerpt: MILLIE })).toEqual({
+      ok: false,
+      error: 'quotes:targetMissing',
+      field: 'themeId',
+    });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId: otherThemeId, excerpt: MILLIE })).toEqual({
+      ok: false,
+      error: 'quotes:themeUnknown',
+      field: 'themeId',
+    });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, priorityId: 999_999, excerpt: MILLIE })).toEqual({
+      ok: false,
+      error: 'quotes:priorityUnknown',
+      field: 'priorityId',
+    });
     expect(await countRows('quotes')).toBe(quotes);
   });
 
   it('refuses the same answer picked twice for the same theme and priority', async () => {
     const { answerId } = await addAnswer(db, consultationId, storyId, MILLIE, millie());
     expect((await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, excerpt: MILLIE })).ok).toBe(true);
-    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, excerpt: 'The parks' })).toEqual({ ok: false, error: 'quotes:alreadyPicked' });
+    expect(await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, excerpt: 'The parks' })).toEqual({
+      ok: false,
+      error: 'quotes:alreadyPicked',
+    });
   });
 
   it('checks the form with the answer’s own words: a stitched excerpt and a missing target are field errors', () => {
@@ -150,7 +209,15 @@ describe('quotes as they are shown', () => {
   });
 
   it('never name an under-13, whatever is stored', async () => {
-    const child = { quote_consent: 1, quote_credit: 'name_age_area', quote_name: 'Alfie', age_band: '11_12', postcode_district: 'SK4', respondent_group: 'young_person', never_attribute: 1 } as const;
+    const child = {
+      quote_consent: 1,
+      quote_credit: 'name_age_area',
+      quote_name: 'Alfie',
+      age_band: '11_12',
+      postcode_district: 'SK4',
+      respondent_group: 'young_person',
+      never_attribute: 1,
+    } as const;
     const { answerId } = await addAnswer(db, consultationId, storyId, 'More swings in the park please.', child);
     const result = await pickQuote(db, actorOf(officer), { consultationId, answerId, themeId, excerpt: 'More swings in the park please.' });
     const quote = (await shown()).find((q) => q.id === (result.ok ? result.id : 0))!;
@@ -164,7 +231,12 @@ describe('quotes as they are shown', () => {
     expect(await removeQuote(db, actorOf(officer), { consultationId: otherConsultationId, quoteId: id })).toBe(false);
     expect(await removeQuote(db, actorOf(officer), { consultationId, quoteId: id })).toBe(true);
     expect(await db.selectFrom('quotes').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
-    const audit = await db.selectFrom('audit_events').selectAll().where('action', '=', 'quote.remove').where('entity_id', '=', String(id)).executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'quote.remove')
+      .where('entity_id', '=', String(id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!)).toMatchObject({ answer_id: answerId, text: 'Remove me later.' });
   });
 });
@@ -176,7 +248,17 @@ describe('the answers to pick from', () => {
   let theme: number;
 
   beforeAll(async () => {
-    consultation = await createConsultation(db, { sections: [{ key: 'main', questions: [{ key: 'story', kind: 'long_text' }, { key: 'idea', kind: 'short_text' }] }] });
+    consultation = await createConsultation(db, {
+      sections: [
+        {
+          key: 'main',
+          questions: [
+            { key: 'story', kind: 'long_text' },
+            { key: 'idea', kind: 'short_text' },
+          ],
+        },
+      ],
+    });
     story = await questionIdOf(db, consultation, 'story');
     idea = await questionIdOf(db, consultation, 'idea');
     theme = await addCodebookTheme(db, consultation, 'Parks');

@@ -70,7 +70,8 @@ export async function listShownQuotes(db: Db, scope: Scope, locale: Locale): Pro
         questionText: translated(tr, 'question', row.question_id, 'text', row.question_text),
         text: row.text,
         theme: row.theme_id && row.theme_name ? { id: row.theme_id, name: row.theme_name, priorityId: row.theme_priority_id } : null,
-        priority: row.priority_id && row.priority_name ? { id: row.priority_id, name: translated(tr, 'priority', row.priority_id, 'name', row.priority_name) } : null,
+        priority:
+          row.priority_id && row.priority_name ? { id: row.priority_id, name: translated(tr, 'priority', row.priority_id, 'name', row.priority_name) } : null,
         credit,
         pickedAt: row.picked_at,
       },
@@ -86,7 +87,13 @@ export interface QuoteTargets {
 /** What a quote can be picked for: the consultation's codebook themes and the council's priorities. */
 export async function listQuoteTargets(db: Db, consultationId: number, locale: Locale): Promise<QuoteTargets> {
   const [themes, priorities, linked] = await Promise.all([
-    db.selectFrom('codebook_themes').select(['id', 'name', 'priority_id']).where('consultation_id', '=', consultationId).orderBy('position').orderBy('id').execute(),
+    db
+      .selectFrom('codebook_themes')
+      .select(['id', 'name', 'priority_id'])
+      .where('consultation_id', '=', consultationId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('priorities')
       .innerJoin('themes', 'themes.id', 'priorities.theme_id')

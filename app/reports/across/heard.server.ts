@@ -20,7 +20,12 @@ export async function countHeardAbout(db: Db, priorityIds: readonly number[], no
     .select(['id', 'title', 'status', 'opens_at', 'closes_at', 'created_at'])
     .where('status', '!=', 'draft')
     .where(({ exists, selectFrom }) =>
-      exists(selectFrom('consultation_priorities').select('consultation_priorities.consultation_id').whereRef('consultation_priorities.consultation_id', '=', 'consultations.id').where('consultation_priorities.priority_id', 'in', ids)),
+      exists(
+        selectFrom('consultation_priorities')
+          .select('consultation_priorities.consultation_id')
+          .whereRef('consultation_priorities.consultation_id', '=', 'consultations.id')
+          .where('consultation_priorities.priority_id', 'in', ids),
+      ),
     )
     .execute();
   if (consultations.length === 0) return [];
@@ -48,13 +53,23 @@ export async function countHeardAbout(db: Db, priorityIds: readonly number[], no
   const mentions =
     themes.length === 0
       ? []
-      : await whereCounted(db.selectFrom('coding_themes').innerJoin('answers', 'answers.id', 'coding_themes.answer_id').innerJoin('responses', 'responses.id', 'answers.response_id'))
-          .where('coding_themes.theme_id', 'in', themes.map((t) => t.id))
+      : await whereCounted(
+          db
+            .selectFrom('coding_themes')
+            .innerJoin('answers', 'answers.id', 'coding_themes.answer_id')
+            .innerJoin('responses', 'responses.id', 'answers.response_id'),
+        )
+          .where(
+            'coding_themes.theme_id',
+            'in',
+            themes.map((t) => t.id),
+          )
           .select((eb) => ['coding_themes.theme_id', eb.fn.count<number>('coding_themes.answer_id').distinct().as('n')])
           .groupBy('coding_themes.theme_id')
           .execute();
 
-  const countOf = <K extends string>(rows: ({ n: number | string | bigint } & Record<K, number>)[], key: K, id: number) => Number(rows.find((r) => r[key] === id)?.n ?? 0);
+  const countOf = <K extends string>(rows: ({ n: number | string | bigint } & Record<K, number>)[], key: K, id: number) =>
+    Number(rows.find((r) => r[key] === id)?.n ?? 0);
   const date = (c: (typeof consultations)[number]) => c.opens_at ?? c.created_at;
   return consultations
     .sort((a, b) => date(a).localeCompare(date(b)) || a.id - b.id)

@@ -43,11 +43,25 @@ interface Written {
 const written: Written[] = [];
 
 async function writeConsultation(rand: () => number, opensAt: string, priorities: number[], themeLinks: (number | null)[], size: number): Promise<Written> {
-  const consultationId = await createConsultation(db, { status: 'closed', opensAt, closesAt: opensAt.replace(/-01T/, '-28T'), sections: [{ key: 'main', questions: [{ key: 'story', kind: 'long_text' }, { key: 'idea', kind: 'short_text' }] }] });
+  const consultationId = await createConsultation(db, {
+    status: 'closed',
+    opensAt,
+    closesAt: opensAt.replace(/-01T/, '-28T'),
+    sections: [
+      {
+        key: 'main',
+        questions: [
+          { key: 'story', kind: 'long_text' },
+          { key: 'idea', kind: 'short_text' },
+        ],
+      },
+    ],
+  });
   for (const p of priorities) await linkPriority(db, consultationId, p);
   const questions = [await questionIdOf(db, consultationId, 'story'), await questionIdOf(db, consultationId, 'idea')];
   const themes = [];
-  for (const [i, priorityId] of themeLinks.entries()) themes.push({ id: await addCodebookTheme(db, consultationId, `Theme ${i} of ${opensAt.slice(0, 7)}`, priorityId), priorityId });
+  for (const [i, priorityId] of themeLinks.entries())
+    themes.push({ id: await addCodebookTheme(db, consultationId, `Theme ${i} of ${opensAt.slice(0, 7)}`, priorityId), priorityId });
   const record: Written = { consultationId, opensAt, responses: [], themes };
   for (let r = 0; r < size; r++) {
     const counted = rand() > 0.1;
@@ -55,7 +69,11 @@ async function writeConsultation(rand: () => number, opensAt: string, priorities
     const first = await addAnswer(db, consultationId, questions[0]!, `Answer ${r}`, { status: counted ? 'counted' : 'spam' });
     const answers = [first.answerId];
     if (rand() < 0.5) {
-      const { id } = await db.insertInto('answers').values({ response_id: first.responseId, question_id: questions[1]!, value_text: `Idea ${r}` }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db
+        .insertInto('answers')
+        .values({ response_id: first.responseId, question_id: questions[1]!, value_text: `Idea ${r}` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       answers.push(id);
     }
     for (const answerId of answers) {
@@ -130,7 +148,14 @@ describe('what was heard about a priority, across consultations', () => {
   it('counts responses, coded answers and mentions exactly as a straightforward recomputation, in date order', async () => {
     for (const priorities of [[climate], [health], [climate, health], [unrelated]]) {
       const counts = await countHeardAbout(db, priorities);
-      expect(counts.map(({ id, responses, codedAnswers, themes }) => ({ id, responses, codedAnswers, themes: themes.map(({ id: themeId, mentions }) => ({ id: themeId, mentions })) }))).toEqual(recompute(priorities));
+      expect(
+        counts.map(({ id, responses, codedAnswers, themes }) => ({
+          id,
+          responses,
+          codedAnswers,
+          themes: themes.map(({ id: themeId, mentions }) => ({ id: themeId, mentions })),
+        })),
+      ).toEqual(recompute(priorities));
     }
     const climateCounts = await countHeardAbout(db, [climate]);
     expect(climateCounts.map((c) => c.opensAt)).toEqual(['2024-06-01T09:00:00.000Z', '2025-09-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z']);
@@ -172,9 +197,13 @@ describe('what was heard about a priority, across consultations', () => {
     const { consultationId } = written[0]!;
     const theme = await addCodebookTheme(db, consultationId, 'Nearly everyone', climate);
     const record = written[0]!;
-    const counted = record.responses.filter((r) => r.counted).flatMap((r) => r.answers).filter((a) => a.codings.length > 0);
+    const counted = record.responses
+      .filter((r) => r.counted)
+      .flatMap((r) => r.answers)
+      .filter((a) => a.codings.length > 0);
     // All but 3 of the coded answers raise it, by a coder who already coded them.
-    for (const answer of counted.slice(3)) await db.insertInto('coding_themes').values({ answer_id: answer.id, coder_id: answer.codings[0]!.coder, theme_id: theme }).execute();
+    for (const answer of counted.slice(3))
+      await db.insertInto('coding_themes').values({ answer_id: answer.id, coder_id: answer.codings[0]!.coder, theme_id: theme }).execute();
     const { consultations } = await heardAbout(db, [climate], 'en', THRESHOLD);
     const shown = consultations.find((c) => c.id === consultationId)!;
     expect(shown.codedAnswers).toEqual({ kind: 'shown', value: counted.length });
@@ -190,9 +219,24 @@ describe('what was heard about a priority, across consultations', () => {
     const b = await addAnswer(db, record.consultationId, story, 'Cycle lanes to school.', consenting);
     const c = await addAnswer(db, record.consultationId, story, 'Better GP access.', consenting);
     const actor = actorOf(coders[0]!);
-    const forPriority = await pickQuote(db, actor, { consultationId: record.consultationId, answerId: a.answerId, priorityId: climate, excerpt: 'More trees on every street.' });
-    const forTheme = await pickQuote(db, actor, { consultationId: record.consultationId, answerId: b.answerId, themeId: record.themes[0]!.id, excerpt: 'Cycle lanes to school.' });
-    const forHealth = await pickQuote(db, actor, { consultationId: record.consultationId, answerId: c.answerId, themeId: record.themes[1]!.id, excerpt: 'Better GP access.' });
+    const forPriority = await pickQuote(db, actor, {
+      consultationId: record.consultationId,
+      answerId: a.answerId,
+      priorityId: climate,
+      excerpt: 'More trees on every street.',
+    });
+    const forTheme = await pickQuote(db, actor, {
+      consultationId: record.consultationId,
+      answerId: b.answerId,
+      themeId: record.themes[0]!.id,
+      excerpt: 'Cycle lanes to school.',
+    });
+    const forHealth = await pickQuote(db, actor, {
+      consultationId: record.consultationId,
+      answerId: c.answerId,
+      themeId: record.themes[1]!.id,
+      excerpt: 'Better GP access.',
+    });
     const { quotes } = await heardAbout(db, [climate], 'en', THRESHOLD);
     const ids = quotes.map((q) => q.id);
     expect(ids).toContain(forPriority.ok && forPriority.id);

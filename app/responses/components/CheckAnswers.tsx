@@ -11,9 +11,7 @@ type Row = SummaryRow;
 
 function Rows({ rows }: { rows: Row[] }) {
   const { t } = useTranslation('survey');
-  return (
-    <SummaryList rows={rows} empty={t('check.notAnswered')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />
-  );
+  return <SummaryList rows={rows} empty={t('check.notAnswered')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />;
 }
 
 /** Everything a person is about to send, section by section, each with a link to change it. */
@@ -42,7 +40,12 @@ export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef
   };
 
   const aboutRows: Row[] = [
-    { id: 'connections', label: tAbout('connections.question'), answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)), href: change('about-you', 'connections') },
+    {
+      id: 'connections',
+      label: tAbout('connections.question'),
+      answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)),
+      href: change('about-you', 'connections'),
+    },
     ...['ward', ...ABOUT_YOU_FIELD_NAMES].map((field) => ({
       id: field,
       label: tAbout(`${field}.question`),
@@ -53,12 +56,27 @@ export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef
   const consent = textOf(values.quote_consent);
   const credit = textOf(values.quote_credit);
   const wordsRows: Row[] = [
-    { id: 'quote_consent', label: t('words.consentQuestion'), answer: consent ? [t(consent === 'yes' ? 'words.consentYes' : 'words.consentNo')] : [], href: change('your-words', 'quote_consent') },
+    {
+      id: 'quote_consent',
+      label: t('words.consentQuestion'),
+      answer: consent ? [t(consent === 'yes' ? 'words.consentYes' : 'words.consentNo')] : [],
+      href: change('your-words', 'quote_consent'),
+    },
   ];
   if (consent === 'yes') {
-    wordsRows.push({ id: 'quote_credit', label: t('words.creditQuestion'), answer: credit ? [t(`words.credit.${credit}`)] : [], href: change('your-words', 'quote_credit') });
+    wordsRows.push({
+      id: 'quote_credit',
+      label: t('words.creditQuestion'),
+      answer: credit ? [t(`words.credit.${credit}`)] : [],
+      href: change('your-words', 'quote_credit'),
+    });
     if (credit === 'name_age_area') {
-      wordsRows.push({ id: 'quote_name', label: t('words.firstName'), answer: textOf(values.quote_name) ? [textOf(values.quote_name)] : [], href: change('your-words', 'quote_name') });
+      wordsRows.push({
+        id: 'quote_name',
+        label: t('words.firstName'),
+        answer: textOf(values.quote_name) ? [textOf(values.quote_name)] : [],
+        href: change('your-words', 'quote_name'),
+      });
     }
   }
 

@@ -9,8 +9,7 @@ import { TextField } from '../../ui/form/TextField';
 
 export type Values = Record<string, unknown>;
 
-export const listOf = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : typeof v === 'string' ? [v] : [];
+export const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : typeof v === 'string' ? [v] : []);
 export const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The words for one of a question's answers: the consultation's own, or the interface's for standard scales. */
@@ -59,10 +58,7 @@ export function QuestionField({ question: q, values, errors }: Props) {
     case 'agree_scale':
     case 'rating': {
       // A rating's choices are bare numbers; what the ends mean is said once, in the hint.
-      const scale =
-        q.kind === 'rating'
-          ? `${t('ratingLow', { value: 1 })}, ${t('ratingHigh', { value: q.ratingMax ?? DEFAULT_RATING_MAX })}.`
-          : undefined;
+      const scale = q.kind === 'rating' ? `${t('ratingLow', { value: 1 })}, ${t('ratingHigh', { value: q.ratingMax ?? DEFAULT_RATING_MAX })}.` : undefined;
       return (
         <ChoiceGroup
           name={name}

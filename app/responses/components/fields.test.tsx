@@ -36,7 +36,13 @@ describe('question fields', () => {
   });
 
   it('ties an error to its field and keeps the typed value', () => {
-    renderIn(<QuestionField question={question({ required: true })} values={{ 'q-story': 'Too long text' }} errors={{ 'q-story': 'Your answer must be 10 characters or fewer' }} />);
+    renderIn(
+      <QuestionField
+        question={question({ required: true })}
+        values={{ 'q-story': 'Too long text' }}
+        errors={{ 'q-story': 'Your answer must be 10 characters or fewer' }}
+      />,
+    );
     const box = screen.getByLabelText(/Tell us your story/);
     expect(box.id).toBe('q-story');
     expect((box as HTMLTextAreaElement).value).toBe('Too long text');

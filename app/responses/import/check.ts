@@ -54,7 +54,8 @@ function checkHeader(sheet: Sheet, vocab: Vocabulary): { columns: (string | null
   const columns = header.map((raw, i) => {
     const name = normalise(raw);
     if (name === '') {
-      if (sheet.rows.some((r) => (r.cells[i] ?? '').trim() !== '')) problems.push({ row: 1, column: null, code: 'intake:unnamedColumn', values: { number: i + 1 } });
+      if (sheet.rows.some((r) => (r.cells[i] ?? '').trim() !== ''))
+        problems.push({ row: 1, column: null, code: 'intake:unnamedColumn', values: { number: i + 1 } });
       return null;
     }
     const match = findExact(name, known);
@@ -81,7 +82,11 @@ function pick(text: string, column: string, candidates: Candidate<string>[], rep
   return undefined;
 }
 
-const listOf = (text: string) => text.split(LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+const listOf = (text: string) =>
+  text
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 function questionValue(q: QuestionDef, text: string, vocab: Vocabulary, report: Report): string | string[] | undefined {
   const candidates = vocab.options.get(q.key) ?? [];

@@ -34,9 +34,7 @@ export async function loadIntakeConsultation(db: Db, consultation: Consultation)
     sections: def.sections
       .map((s) => ({
         ...s,
-        questions: s.questions
-          .filter((q) => !goneQuestions.has(q.id))
-          .map((q) => ({ ...q, options: q.options.filter((o) => !goneOptions.has(o.id)) })),
+        questions: s.questions.filter((q) => !goneQuestions.has(q.id)).map((q) => ({ ...q, options: q.options.filter((o) => !goneOptions.has(o.id)) })),
       }))
       .filter((s) => s.questions.length > 0),
   };

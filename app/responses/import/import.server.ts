@@ -82,12 +82,30 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
       const ids: number[] = [];
       const { id: importId } = await trx
         .insertInto('imports')
-        .values({ consultation_id: consultationId, file_name: fileName, file_sha256: sha256, row_count: rows.length, imported_by: actor.userId, imported_at: now.toISOString() })
+        .values({
+          consultation_id: consultationId,
+          file_name: fileName,
+          file_sha256: sha256,
+          row_count: rows.length,
+          imported_by: actor.userId,
+          imported_at: now.toISOString(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const row of rows) {
-        const toStore = offlineResponse(intake.def, row.values, { group: row.group, facilitator: row.facilitator, notes: row.notes, enteredBy: actor.userId, importId });
-        const { id } = await insertResponse(trx, toStore, { idempotencyKey: `import-${importId}-row-${row.row}`, locale: row.locale, channel: row.channel, now: row.submittedAt });
+        const toStore = offlineResponse(intake.def, row.values, {
+          group: row.group,
+          facilitator: row.facilitator,
+          notes: row.notes,
+          enteredBy: actor.userId,
+          importId,
+        });
+        const { id } = await insertResponse(trx, toStore, {
+          idempotencyKey: `import-${importId}-row-${row.row}`,
+          locale: row.locale,
+          channel: row.channel,
+          now: row.submittedAt,
+        });
         ids.push(id);
       }
       await recordAudit(

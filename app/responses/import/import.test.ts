@@ -42,7 +42,16 @@ afterAll(() => destroy());
 const csv = (...lines: string[]) => new TextEncoder().encode([HEADER, ...lines].join('\n'));
 const run = (bytes: Uint8Array, fileName = 'responses.csv') => importResponses(db, intake, { fileName, bytes, actor: COMMAND_LINE });
 const messages = (result: ImportResult) => (result.status === 'invalid' ? result.problems.map((p) => problemText(t, p)) : []);
-const count = async () => Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', intake.consultation.id).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('responses')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('consultation_id', '=', intake.consultation.id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('checking an import', () => {
   it('reports every problem by spreadsheet row and column, with "did you mean", and stores nothing', async () => {
@@ -152,7 +161,12 @@ describe('importing', () => {
     const good = new Uint8Array(await workbook.xlsx.writeBuffer());
     const result = await run(good, 'book.xlsx');
     expect(result).toMatchObject({ status: 'imported', count: 2 });
-    const stored = await db.selectFrom('responses').select(['channel', 'submitted_at']).where('import_id', '=', result.status === 'imported' ? result.importId : -1).orderBy('id').execute();
+    const stored = await db
+      .selectFrom('responses')
+      .select(['channel', 'submitted_at'])
+      .where('import_id', '=', result.status === 'imported' ? result.importId : -1)
+      .orderBy('id')
+      .execute();
     expect(stored).toEqual([
       { channel: 'conversation', submitted_at: '2026-03-05T12:00:00.000Z' },
       { channel: 'paper', submitted_at: '2026-03-06T12:00:00.000Z' },

@@ -36,7 +36,11 @@ async function addResponses(n: number, at: (i: number) => Date, channel = 'onlin
   }));
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 200) {
-    const inserted = await db.insertInto('responses').values(rows.slice(i, i + 200)).returning('id').execute();
+    const inserted = await db
+      .insertInto('responses')
+      .values(rows.slice(i, i + 200))
+      .returning('id')
+      .execute();
     ids.push(...inserted.map((r) => r.id));
   }
   return ids;
@@ -68,22 +72,41 @@ describe('marking a response as spam and restoring it', () => {
     const excluded = await changeResponseStatus(db, officer, { consultationId, responseId: id!, status: 'spam', reason: 'Gibberish, posted by a script' }, NOW);
     expect(excluded).toEqual({ ok: true, status: 'spam' });
     const row = await db.selectFrom('responses').selectAll().where('id', '=', id!).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'spam', status_reason: 'Gibberish, posted by a script', status_changed_at: NOW.toISOString(), status_changed_by: officer.id });
+    expect(row).toMatchObject({
+      status: 'spam',
+      status_reason: 'Gibberish, posted by a script',
+      status_changed_at: NOW.toISOString(),
+      status_changed_by: officer.id,
+    });
     const after = await countResponsesByStatus(db, consultationId);
     expect(after.counted).toBe(before.counted - 1);
     expect(after.byStatus.spam).toBe(before.byStatus.spam + 1);
     expect(await countCounted(db, consultationId)).toBe(after.counted);
     const audit = await db.selectFrom('audit_events').selectAll().where('entity_id', '=', String(id)).orderBy('id').execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'response.exclude', entity_type: 'response', consultation_id: consultationId, user_id: officer.id, reason: 'Gibberish, posted by a script' });
+    expect(audit[0]).toMatchObject({
+      action: 'response.exclude',
+      entity_type: 'response',
+      consultation_id: consultationId,
+      user_id: officer.id,
+      reason: 'Gibberish, posted by a script',
+    });
     expect(JSON.parse(audit[0]!.before_json!)).toMatchObject({ status: 'counted' });
     expect(JSON.parse(audit[0]!.after_json!)).toMatchObject({ status: 'spam' });
 
-    expect(await changeResponseStatus(db, officer, { consultationId, responseId: id!, status: 'spam', reason: 'again' }, NOW)).toEqual({ ok: false, reason: 'unchanged' });
+    expect(await changeResponseStatus(db, officer, { consultationId, responseId: id!, status: 'spam', reason: 'again' }, NOW)).toEqual({
+      ok: false,
+      reason: 'unchanged',
+    });
 
     await changeResponseStatus(db, officer, { consultationId, responseId: id!, status: 'counted', reason: 'A real resident after all' }, NOW);
     expect((await countResponsesByStatus(db, consultationId)).counted).toBe(before.counted);
-    const restore = await db.selectFrom('audit_events').selectAll().where('entity_id', '=', String(id)).where('action', '=', 'response.restore').executeTakeFirstOrThrow();
+    const restore = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('entity_id', '=', String(id))
+      .where('action', '=', 'response.restore')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(restore.before_json!)).toMatchObject({ status: 'spam' });
     expect(JSON.parse(restore.after_json!)).toMatchObject({ status: 'counted' });
   });
@@ -100,23 +123,48 @@ describe('marking a response as spam and restoring it', () => {
   it('whereCounted keeps excluded responses out of a query of answers too', async () => {
     const [a, b] = await addResponses(2, () => NOW);
     const questionId = (await db.selectFrom('questions').select('id').where('key', '=', 'story').executeTakeFirstOrThrow()).id;
-    await db.insertInto('answers').values([a!, b!].map((response_id) => ({ response_id, question_id: questionId, value_text: 'words' }))).execute();
+    await db
+      .insertInto('answers')
+      .values([a!, b!].map((response_id) => ({ response_id, question_id: questionId, value_text: 'words' })))
+      .execute();
     await changeResponseStatus(db, officer, { consultationId, responseId: b!, status: 'test', reason: 'Officer testing the form' }, NOW);
-    const answers = await whereCounted(db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select('answers.response_id').where('answers.question_id', '=', questionId)).execute();
+    const answers = await whereCounted(
+      db
+        .selectFrom('answers')
+        .innerJoin('responses', 'responses.id', 'answers.response_id')
+        .select('answers.response_id')
+        .where('answers.question_id', '=', questionId),
+    ).execute();
     expect(answers.map((r) => r.response_id)).toEqual([a]);
   });
 });
 
 describe('one response as an officer reviews it', () => {
   it('shows each answer with its question, a ranking in order and "other" words', async () => {
-    const def = await loadConsultationDefinition(db, await db.selectFrom('consultations').selectAll().where('id', '=', consultationId).executeTakeFirstOrThrow(), 'en');
+    const def = await loadConsultationDefinition(
+      db,
+      await db.selectFrom('consultations').selectAll().where('id', '=', consultationId).executeTakeFirstOrThrow(),
+      'en',
+    );
     const values = { 'q-colour': 'other', 'q-colour-other': 'Teal', 'q-top': ['p3', 'p1'], 'q-story': 'More buses' };
-    const { reference } = await submitResponse(db, def, values as never, { idempotencyKey: 'review-1', locale: 'en', channel: 'online', draftToken: null, now: NOW });
+    const { reference } = await submitResponse(db, def, values as never, {
+      idempotencyKey: 'review-1',
+      locale: 'en',
+      channel: 'online',
+      draftToken: null,
+      now: NOW,
+    });
     const { id } = await db.selectFrom('responses').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
     const view = await findResponseForReview(db, consultationId, id);
     expect(view?.answers.map((a) => [a.text, a.items.map((i) => [i.rank, i.label, i.text])])).toEqual([
       ['Favourite colour?', [[null, 'Other', 'Teal']]],
-      ['Rank these', [[1, 'Label p3', null], [2, 'Label p1', null]]],
+      [
+        'Rank these',
+        [
+          [1, 'Label p3', null],
+          [2, 'Label p1', null],
+        ],
+      ],
       ['Tell us more', [[null, null, 'More buses']]],
     ]);
     expect(await findResponseForReview(db, consultationId + 1000, id)).toBeNull();
@@ -133,7 +181,8 @@ describe('the responses list', () => {
       const officer = await insertActiveUser(db, { email: 'o@stockport.gov.uk', role: 'officer', password: 'correct horse battery staple' });
       const online = await addResponses(110, (i) => new Date(NOW.getTime() - i * 60_000));
       await addResponses(7, (i) => new Date(NOW.getTime() - (200 + i) * 60_000), 'paper');
-      for (const id of online.slice(0, 3)) await changeResponseStatus(db, officer, { consultationId, responseId: id, status: 'duplicate', reason: 'same as another' }, NOW);
+      for (const id of online.slice(0, 3))
+        await changeResponseStatus(db, officer, { consultationId, responseId: id, status: 'duplicate', reason: 'same as another' }, NOW);
 
       const first = await listResponses(db, consultationId, { status: 'all', channel: null, page: 1 });
       expect(first).toMatchObject({ total: 117, pages: 3, page: 1 });
@@ -156,14 +205,27 @@ describe('the responses list', () => {
 });
 
 describe('keeping a flood out of the public forms', () => {
-  const context = (client: string, limit = 2) => ({ db, limits: createRateLimits({ submissionsPerHour: limit }), request: { submissionFailed: false, client } });
+  const context = (client: string, limit = 2) => ({
+    db,
+    limits: createRateLimits({ submissionsPerHour: limit }),
+    request: { submissionFailed: false, client },
+  });
   const blocked = (reason: string) =>
-    db.selectFrom('blocked_submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('consultation_id', '=', consultationId).where('reason', '=', reason as never).executeTakeFirstOrThrow().then((r) => Number(r.n));
+    db
+      .selectFrom('blocked_submissions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consultation_id', '=', consultationId)
+      .where('reason', '=', reason as never)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
 
   it('turns away a filled honeypot and records it, storing nothing', async () => {
     const ctx = context('bot-1');
     const before = await blocked('honeypot');
-    expect(await screenSubmission(ctx, consultationId, { [HONEYPOT_FIELD]: 'http://spam.example', idempotencyKey: 'x' }, NOW)).toEqual({ ok: false, reason: 'honeypot' });
+    expect(await screenSubmission(ctx, consultationId, { [HONEYPOT_FIELD]: 'http://spam.example', idempotencyKey: 'x' }, NOW)).toEqual({
+      ok: false,
+      reason: 'honeypot',
+    });
     expect(await blocked('honeypot')).toBe(before + 1);
     expect(await screenSubmission(ctx, consultationId, { [HONEYPOT_FIELD]: undefined, idempotencyKey: 'x' }, NOW)).toEqual({ ok: true });
   });
@@ -183,10 +245,23 @@ describe('keeping a flood out of the public forms', () => {
     expect(refused.ok === false && refused.reason === 'rate_limit' && refused.retryAfterMs).toBe(HOUR);
     expect(await blocked('rate_limit')).toBe(before + 1);
     // ...and is let through over the limit, since it stores nothing new.
-    await db.insertInto('responses').values({ consultation_id: consultationId, reference: 'RRESEND', idempotency_key: 'already-there', channel: 'online', respondent_group: 'resident', locale: 'en', submitted_at: NOW.toISOString() }).execute();
+    await db
+      .insertInto('responses')
+      .values({
+        consultation_id: consultationId,
+        reference: 'RRESEND',
+        idempotency_key: 'already-there',
+        channel: 'online',
+        respondent_group: 'resident',
+        locale: 'en',
+        submitted_at: NOW.toISOString(),
+      })
+      .execute();
     expect(await screenSubmission(ctx, consultationId, { idempotencyKey: 'already-there' }, NOW)).toEqual({ ok: true });
     // Another client is not affected.
-    expect((await screenSubmission({ ...ctx, request: { submissionFailed: false, client: 'someone-else' } }, consultationId, { idempotencyKey: 'n' }, NOW)).ok).toBe(true);
+    expect(
+      (await screenSubmission({ ...ctx, request: { submissionFailed: false, client: 'someone-else' } }, consultationId, { idempotencyKey: 'n' }, NOW)).ok,
+    ).toBe(true);
   });
 
   it('shows officers blocked submissions by reason and marks an hour far above the usual', async () => {
@@ -199,12 +274,15 @@ describe('keeping a flood out of the public forms', () => {
       // A quiet week: one response every 3 hours; then 40 in the hour before last.
       await addResponses(56, (i) => new Date(NOW.getTime() - (3 + i * 3) * HOUR));
       await addResponses(40, (i) => new Date(NOW.getTime() - HOUR - i * 1000));
-      await own.insertInto('blocked_submissions').values([
-        { consultation_id: id, reason: 'honeypot', client: 'a', at: new Date(NOW.getTime() - 2 * HOUR).toISOString() },
-        { consultation_id: id, reason: 'rate_limit', client: 'a', at: new Date(NOW.getTime() - 3 * HOUR).toISOString() },
-        { consultation_id: id, reason: 'rate_limit', client: 'b', at: new Date(NOW.getTime() - 3 * 24 * HOUR).toISOString() },
-        { consultation_id: id, reason: 'rate_limit', client: 'c', at: new Date(NOW.getTime() - 9 * 24 * HOUR).toISOString() },
-      ]).execute();
+      await own
+        .insertInto('blocked_submissions')
+        .values([
+          { consultation_id: id, reason: 'honeypot', client: 'a', at: new Date(NOW.getTime() - 2 * HOUR).toISOString() },
+          { consultation_id: id, reason: 'rate_limit', client: 'a', at: new Date(NOW.getTime() - 3 * HOUR).toISOString() },
+          { consultation_id: id, reason: 'rate_limit', client: 'b', at: new Date(NOW.getTime() - 3 * 24 * HOUR).toISOString() },
+          { consultation_id: id, reason: 'rate_limit', client: 'c', at: new Date(NOW.getTime() - 9 * 24 * HOUR).toISOString() },
+        ])
+        .execute();
       const report = await floodReport(own, id, NOW);
       ({ db, consultationId } = saved);
       expect(report.blocked).toEqual({ day: { honeypot: 1, rate_limit: 1 }, week: { honeypot: 1, rate_limit: 2 } });

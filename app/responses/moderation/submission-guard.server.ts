@@ -61,7 +61,12 @@ export const minutesToWait = (ms: number) => Math.max(1, Math.ceil(ms / 60_000))
  * The answer to a turned-away submission, as the form's failure: `ns` is the page's namespace
  * (survey or youth), whose errors.notAccepted / errors.tooManySent words it.
  */
-export function refuseSubmission<Reply>(context: Context, reply: (options: { formErrors: string[] }) => Reply, screening: Exclude<Screening, { ok: true }>, ns: 'survey' | 'youth') {
+export function refuseSubmission<Reply>(
+  context: Context,
+  reply: (options: { formErrors: string[] }) => Reply,
+  screening: Exclude<Screening, { ok: true }>,
+  ns: 'survey' | 'youth',
+) {
   context.request.submissionFailed = true;
   if (screening.reason === 'honeypot') {
     return data({ result: reply({ formErrors: [`${ns}:notAccepted`] }) }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });

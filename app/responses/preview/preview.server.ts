@@ -37,4 +37,3 @@ export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, st
   if (!position) throw notFound();
   return { consultation, youth, position };
 }
-

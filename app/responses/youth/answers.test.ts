@@ -32,9 +32,7 @@ const item = (over: Partial<YouthItemDef>): YouthItemDef => ({
 
 describe('mapping a young person’s answer onto the main question', () => {
   it('stores a youth option as the main option it maps to', () => {
-    expect(youthAnswerRowsOf(item({}), { 'q-best': 'shops' })).toEqual([
-      { question_id: 10, option_id: 102, rank: null, value_number: null, value_text: null },
-    ]);
+    expect(youthAnswerRowsOf(item({}), { 'q-best': 'shops' })).toEqual([{ question_id: 10, option_id: 102, rank: null, value_number: null, value_text: null }]);
   });
 
   it('counts two youth options that mean the same main option once', () => {
@@ -76,7 +74,13 @@ describe('a young person’s response', () => {
     const consultationId = await createConsultation(db, {
       slug: 'for-young-people',
       sections: [
-        { key: 'main', questions: [{ key: 'best_thing', kind: 'single_choice', options: ['parks', 'shops', 'transport'] }, { key: 'story', kind: 'long_text' }] },
+        {
+          key: 'main',
+          questions: [
+            { key: 'best_thing', kind: 'single_choice', options: ['parks', 'shops', 'transport'] },
+            { key: 'story', kind: 'long_text' },
+          ],
+        },
       ],
     });
     await db.updateTable('consultations').set({ youth_code: 'young-test' }).where('id', '=', consultationId).execute();
@@ -86,7 +90,14 @@ describe('a young person’s response', () => {
     const o = (key: string) => options.find((x) => x.key === key)!.id;
     const { id: best } = await db
       .insertInto('youth_items')
-      .values({ consultation_id: consultationId, question_id: q('best_thing'), key: 'best', position: 1, kind: 'single_choice', text: 'What is the best thing?' })
+      .values({
+        consultation_id: consultationId,
+        question_id: q('best_thing'),
+        key: 'best',
+        position: 1,
+        kind: 'single_choice',
+        text: 'What is the best thing?',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
@@ -112,12 +123,27 @@ describe('a young person’s response', () => {
   };
 
   it('is stored on the young people’s form, as a young person, counted on the main questions', async () => {
-    const submission = parse([['age_band', '16_17'], ['q-best', 'buses'], ['q-words', 'More buses at night'], ['postcode_district', 'sk4'], ['quote_consent', 'yes'], ['quote_credit', 'age_area']]);
+    const submission = parse([
+      ['age_band', '16_17'],
+      ['q-best', 'buses'],
+      ['q-words', 'More buses at night'],
+      ['postcode_district', 'sk4'],
+      ['quote_consent', 'yes'],
+      ['quote_credit', 'age_area'],
+    ]);
     expect(submission.status).toBe('success');
     if (submission.status !== 'success') return;
     const { reference } = await submitYouthResponse(db, def, submission.value, { idempotencyKey: 'youth-1', locale: 'en', draftToken: null, now: new Date() });
     const response = await db.selectFrom('responses').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
-    expect(response).toMatchObject({ channel: 'young_people', respondent_group: 'young_person', age_band: '16_17', postcode_district: 'SK4', never_attribute: 0, quote_consent: 1, quote_credit: 'age_area' });
+    expect(response).toMatchObject({
+      channel: 'young_people',
+      respondent_group: 'young_person',
+      age_band: '16_17',
+      postcode_district: 'SK4',
+      never_attribute: 0,
+      quote_consent: 1,
+      quote_credit: 'age_area',
+    });
     const answers = await db
       .selectFrom('answers')
       .innerJoin('questions', 'questions.id', 'answers.question_id')
@@ -132,13 +158,20 @@ describe('a young person’s response', () => {
   });
 
   it('never accepts anything identifying from an under-13, even from a tampered form', () => {
-    const tampered = parse([['age_band', '11_12'], ['q-best', 'parks'], ['postcode_district', 'SK4']]);
+    const tampered = parse([
+      ['age_band', '11_12'],
+      ['q-best', 'parks'],
+      ['postcode_district', 'SK4'],
+    ]);
     expect(tampered.status).toBe('error');
     expect(tampered.status === 'error' && tampered.error?.['']).toContain('unexpectedField');
   });
 
   it('keeps an under-13’s words but marks them never to be quoted with attribution', async () => {
-    const submission = parse([['age_band', 'under_11'], ['q-words', 'I like the swings']]);
+    const submission = parse([
+      ['age_band', 'under_11'],
+      ['q-words', 'I like the swings'],
+    ]);
     if (submission.status !== 'success') throw new Error(JSON.stringify(submission.error));
     const { reference } = await submitYouthResponse(db, def, submission.value, { idempotencyKey: 'youth-2', locale: 'en', draftToken: null, now: new Date() });
     const response = await db.selectFrom('responses').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
@@ -146,7 +179,10 @@ describe('a young person’s response', () => {
   });
 
   it('explains problems in young people’s words', () => {
-    const result = parse([['q-best', 'castles'], ['postcode_district', 'not a postcode']]);
+    const result = parse([
+      ['q-best', 'castles'],
+      ['postcode_district', 'not a postcode'],
+    ]);
     expect(result.status === 'error' && result.error).toMatchObject({
       age_band: ['youth:pickAge'],
       'q-best': ['youth:notOnList'],

@@ -23,12 +23,14 @@ export function youthAnswerRowsOf(item: YouthItemDef, values: Values): Omit<NewA
     return text ? [{ ...base, value_text: text }] : [];
   }
   const optionIds = [
-    ...new Set(asList(values[youthField(item)]).map((key) => {
-      const option = item.options.find((o) => o.key === key);
-      // Validation lets through only the item's own keys, so a miss means broken content.
-      if (!option) throw new Error(`Youth item ${item.key} has no option ${key}`);
-      return option.optionId;
-    })),
+    ...new Set(
+      asList(values[youthField(item)]).map((key) => {
+        const option = item.options.find((o) => o.key === key);
+        // Validation lets through only the item's own keys, so a miss means broken content.
+        if (!option) throw new Error(`Youth item ${item.key} has no option ${key}`);
+        return option.optionId;
+      }),
+    ),
   ];
   if (item.questionKind === 'ranking') return optionIds.slice(0, 1).map((id) => ({ ...base, option_id: id, rank: 1 }));
   return optionIds.map((id) => ({ ...base, option_id: id }));

@@ -22,7 +22,10 @@ export function CsrfField({ token }: { token?: string }) {
  * Every form in the workspace that changes something: a plain post (works without JavaScript)
  * that carries the CSRF token the server checks.
  */
-export const AdminForm = forwardRef<HTMLFormElement, FormProps & { csrfToken?: string }>(function AdminForm({ children, csrfToken, method = 'post', ...props }, ref) {
+export const AdminForm = forwardRef<HTMLFormElement, FormProps & { csrfToken?: string }>(function AdminForm(
+  { children, csrfToken, method = 'post', ...props },
+  ref,
+) {
   return (
     <Form ref={ref} method={method} {...props}>
       <CsrfField token={csrfToken} />

@@ -39,7 +39,12 @@ export function InputField({
   autoComplete,
   width,
   ...base
-}: Base & { type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'number' | 'url'; defaultValue?: string; autoComplete?: string; width?: 'short' | 'full' }) {
+}: Base & {
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'number' | 'url';
+  defaultValue?: string;
+  autoComplete?: string;
+  width?: 'short' | 'full';
+}) {
   const id = base.id ?? base.name;
   return (
     <Frame {...base} id={id}>
@@ -102,7 +107,15 @@ export function CheckboxField({ name, label, hint, defaultChecked, value = 'on',
   return (
     <div className="form-group">
       <div className="choice">
-        <input className="choice__input" type="checkbox" id={fieldId} name={name} value={value} defaultChecked={defaultChecked} aria-describedby={hint ? `${fieldId}-hint` : undefined} />
+        <input
+          className="choice__input"
+          type="checkbox"
+          id={fieldId}
+          name={name}
+          value={value}
+          defaultChecked={defaultChecked}
+          aria-describedby={hint ? `${fieldId}-hint` : undefined}
+        />
         <label className="choice__label" htmlFor={fieldId}>
           {label}
         </label>

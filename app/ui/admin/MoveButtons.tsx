@@ -5,7 +5,19 @@ import { AdminForm } from './AdminForm';
  * priorities, a codebook's themes): each a small form of its own, so it works without
  * JavaScript, and each naming what it moves for screen readers. `fields` says which item.
  */
-export function MoveButtons({ fields, name, first, last, labels }: { fields: Record<string, string | number>; name: string; first: boolean; last: boolean; labels: { up: string; down: string } }) {
+export function MoveButtons({
+  fields,
+  name,
+  first,
+  last,
+  labels,
+}: {
+  fields: Record<string, string | number>;
+  name: string;
+  first: boolean;
+  last: boolean;
+  labels: { up: string; down: string };
+}) {
   return (
     <>
       {(['up', 'down'] as const)

@@ -18,9 +18,7 @@ export function WorkspaceNav({ user }: { user: WorkspaceUser }) {
   ];
   return (
     <nav className="workspace-nav" aria-label={t('nav.label')}>
-      <p className="workspace-nav__who">
-        {t('nav.signedInAs', { name: user.name || user.email, role: t(`roles.${user.role}`) })}
-      </p>
+      <p className="workspace-nav__who">{t('nav.signedInAs', { name: user.name || user.email, role: t(`roles.${user.role}`) })}</p>
       <ul className="workspace-nav__links">
         {links
           .filter((l) => l.show)

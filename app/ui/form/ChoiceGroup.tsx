@@ -71,14 +71,7 @@ function OtherText({ name, label, defaultValue, error }: NonNullable<Choice['oth
         {label}
       </label>
       <FieldError id={`${name}-error`} message={error} />
-      <input
-        className="input"
-        id={name}
-        name={name}
-        type="text"
-        defaultValue={defaultValue}
-        aria-describedby={error ? `${name}-error` : undefined}
-      />
+      <input className="input" id={name} name={name} type="text" defaultValue={defaultValue} aria-describedby={error ? `${name}-error` : undefined} />
     </div>
   );
 }

@@ -116,10 +116,20 @@ export const climateFriendlyStockport: DemoConsultation = {
           options: [
             option('more_trees', t('Plant more trees', 'Sadzić więcej drzew', 'زیادہ درخت لگانا'), 20, 28),
             option('home_insulation', t('Help with insulating homes', 'Pomoc w ociepleniu domów', 'گھروں کی انسولیشن میں مدد'), 22, 8),
-            option('ev_charging', t('More charging points for electric cars', 'Więcej ładowarek do samochodów elektrycznych', 'برقی گاڑیوں کے لیے مزید چارجنگ پوائنٹس'), 12, 10),
+            option(
+              'ev_charging',
+              t('More charging points for electric cars', 'Więcej ładowarek do samochodów elektrycznych', 'برقی گاڑیوں کے لیے مزید چارجنگ پوائنٹس'),
+              12,
+              10,
+            ),
             option('safer_walking', t('Safer walking routes', 'Bezpieczniejsze trasy piesze', 'پیدل چلنے کے زیادہ محفوظ راستے'), 16, 14),
             option('bus_services', t('Better bus services', 'Lepsze połączenia autobusowe', 'بہتر بس سروس'), 18, 16),
-            option('school_streets', t('School streets with fewer cars', 'Ulice przy szkołach z mniejszym ruchem aut', 'اسکولوں کے پاس کم گاڑیوں والی گلیاں'), 8, 10),
+            option(
+              'school_streets',
+              t('School streets with fewer cars', 'Ulice przy szkołach z mniejszym ruchem aut', 'اسکولوں کے پاس کم گاڑیوں والی گلیاں'),
+              8,
+              10,
+            ),
             option('reduce_waste', t('Less waste and more recycling', 'Mniej odpadów i więcej recyklingu', 'کم کچرا اور زیادہ ری سائیکلنگ'), 15, 22),
             option(
               'solar_public_buildings',

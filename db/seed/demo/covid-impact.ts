@@ -58,11 +58,7 @@ export const covidImpactSurvey: DemoConsultation = {
           picks: [25, 35, 40],
           answerRate: 0.92,
           otherPool: 'other_generic',
-          text: t(
-            'What worries you most at the moment?',
-            'Co martwi cię obecnie najbardziej?',
-            'اس وقت آپ کو سب سے زیادہ کس بات کی فکر ہے؟',
-          ),
+          text: t('What worries you most at the moment?', 'Co martwi cię obecnie najbardziej?', 'اس وقت آپ کو سب سے زیادہ کس بات کی فکر ہے؟'),
           hint: t('Choose up to 3.', 'Wybierz maksymalnie 3.', 'زیادہ سے زیادہ 3 منتخب کریں۔'),
           options: [
             option('physical_health', t('My physical health', 'Moje zdrowie fizyczne', 'میری جسمانی صحت'), 18),
@@ -71,11 +67,7 @@ export const covidImpactSurvey: DemoConsultation = {
             option('job', t('Losing my job or income', 'Utrata pracy lub dochodu', 'ملازمت یا آمدنی کھو دینا'), 16),
             option('education', t('Education and exams', 'Nauka i egzaminy', 'تعلیم اور امتحانات'), 6, 30),
             option('loneliness', t('Feeling lonely', 'Poczucie samotności', 'تنہائی محسوس کرنا'), 14),
-            option(
-              'family_care',
-              t('Looking after family members', 'Opieka nad członkami rodziny', 'خاندان کے افراد کی دیکھ بھال'),
-              15,
-            ),
+            option('family_care', t('Looking after family members', 'Opieka nad członkami rodziny', 'خاندان کے افراد کی دیکھ بھال'), 15),
             otherOption(3),
           ],
         },

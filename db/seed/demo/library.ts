@@ -37,11 +37,7 @@ export const libraryOpeningHours: DemoConsultation = {
           kind: 'single_choice',
           required: true,
           otherPool: 'other_generic',
-          text: t(
-            'Which library do you use most?',
-            'Z której biblioteki korzystasz najczęściej?',
-            'آپ کون سی لائبریری سب سے زیادہ استعمال کرتے ہیں؟',
-          ),
+          text: t('Which library do you use most?', 'Z której biblioteki korzystasz najczęściej?', 'آپ کون سی لائبریری سب سے زیادہ استعمال کرتے ہیں؟'),
           options: [
             option('central', t('Central Library', 'Biblioteka Centralna (Central Library)', 'سینٹرل لائبریری'), 20),
             option('bramhall', t('Bramhall', 'Bramhall', 'بریمہال'), 12),

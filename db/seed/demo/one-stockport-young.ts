@@ -61,11 +61,7 @@ const STATEMENTS: Statement[] = [
   },
   {
     key: 'yp_health',
-    statement: t(
-      'I enjoy good health and wellbeing',
-      'Cieszę się dobrym zdrowiem i samopoczuciem',
-      'میری صحت اور بہبود اچھی ہے',
-    ),
+    statement: t('I enjoy good health and wellbeing', 'Cieszę się dobrym zdrowiem i samopoczuciem', 'میری صحت اور بہبود اچھی ہے'),
     young: t('I feel well in my body and my mind.', 'Czuję się dobrze. Moje ciało i głowa są zdrowe.', 'میرا جسم بھی ٹھیک ہے اور میرا دماغ بھی۔'),
     under13: agreeWeights(72, 34, 9),
     older: agreeWeights(58, 20, 17),
@@ -109,22 +105,15 @@ const STATEMENTS: Statement[] = [
   },
 ];
 
-const blend = (a: ScaleWeights, b: ScaleWeights): ScaleWeights =>
-  Object.fromEntries(Object.keys(a).map((key) => [key, ((a[key] ?? 0) + (b[key] ?? 0)) / 2]));
+const blend = (a: ScaleWeights, b: ScaleWeights): ScaleWeights => Object.fromEntries(Object.keys(a).map((key) => [key, ((a[key] ?? 0) + (b[key] ?? 0)) / 2]));
 
 /** The seven statements as questions of their own, which the main form does not ask. */
 export const youngPeopleOnlySection: DemoSection = {
   key: 'young_people_only',
   audience: 'young_people',
   title: t('Just for young people', 'Tylko dla młodych ludzi', 'صرف نوجوانوں کے لیے'),
-  intro: t(
-    'Only young people see these questions.',
-    'Te pytania widzą tylko młodzi ludzie.',
-    'یہ سوال صرف نوجوان دیکھتے ہیں۔',
-  ),
-  questions: STATEMENTS.map(
-    (s): DemoQuestion => ({ key: s.key, kind: 'agree_scale', text: s.statement, weights: blend(s.under13, s.older) }),
-  ),
+  intro: t('Only young people see these questions.', 'Te pytania widzą tylko młodzi ludzie.', 'یہ سوال صرف نوجوان دیکھتے ہیں۔'),
+  questions: STATEMENTS.map((s): DemoQuestion => ({ key: s.key, kind: 'agree_scale', text: s.statement, weights: blend(s.under13, s.older) })),
 };
 
 const PICK_ONE = t('Pick one.', 'Wybierz jedno.', 'ایک چنیں۔');
@@ -132,103 +121,118 @@ const PICK_ONE = t('Pick one.', 'Wybierz jedno.', 'ایک چنیں۔');
 export const oneStockportYoung: DemoYouthVersion = {
   code: 'onestockport',
   items: [
-  {
-    key: 'best_thing',
-    question: 'best_thing',
-    kind: 'single_choice',
-    answerRate: [0.97, 0.97],
-    text: t(
-      'What is the best thing about where you live?',
-      'Co jest najlepsze tam, gdzie mieszkasz?',
-      'آپ کے علاقے کی سب سے اچھی بات کیا ہے؟',
-    ),
-    hint: PICK_ONE,
-    options: [
-      choice('parks', t('Parks and woods', 'Parki i lasy', 'پارک اور جنگل'), '🌳', 'parks_green_spaces', 40, 36),
-      choice('fun', t('Fun things to do', 'Fajne rzeczy do robienia', 'مزے کی چیزیں'), '🎉', 'culture_heritage', 17, 12),
-      choice('school', t('My school', 'Moja szkoła', 'میرا اسکول'), '🏫', 'schools', 14, 10),
-      choice('people', t('Kind people who help each other', 'Mili ludzie, którzy sobie pomagają', 'اچھے لوگ جو ایک دوسرے کی مدد کرتے ہیں'), '🤝', 'community_support', 11, 16),
-      choice('safe', t('I feel safe here', 'Czuję się tu bezpiecznie', 'یہاں میں محفوظ ہوں'), '🏡', 'safe_area', 10, 8),
-      choice('shops', t('Shops and places to eat', 'Sklepy i miejsca, gdzie można zjeść', 'دکانیں اور کھانے کی جگہیں'), '🛍️', 'local_shops', 8, 13),
-    ],
-  },
-  {
-    key: 'proud_words',
-    question: 'proud_words',
-    kind: 'long_text',
-    // The main question keeps words to 200 characters, so the young people's box does too:
-    // every answer must fit the question it is stored against.
-    maxLength: 200,
-    pool: 'young_proud',
-    answerRate: [0.4, 0.52],
-    text: t(
-      'Tell us in your own words what makes where you live special.',
-      'Napisz swoimi słowami, co jest fajne tam, gdzie mieszkasz.',
-      'اپنے الفاظ میں بتائیں کہ آپ کا علاقہ خاص کیوں ہے۔',
-    ),
-    hint: t('It could be a place, a group or the people.', 'To może być miejsce, grupa albo ludzie.', 'یہ کوئی جگہ، کوئی گروپ یا لوگ ہو سکتے ہیں۔'),
-  },
-  {
-    key: 'future_important',
-    question: 'future_important',
-    kind: 'multiple_choice',
-    maxSelections: 3,
-    picks: [10, 22, 68],
-    answerRate: [0.95, 0.96],
-    text: t('What do you want for the future?', 'Czego chcesz na przyszłość?', 'آپ مستقبل کے لیے کیا چاہتے ہیں؟'),
-    hint: t('Pick up to 3.', 'Wybierz do 3.', 'زیادہ سے زیادہ 3 چنیں۔'),
-    options: [
-      choice('parks', t('Parks and nature', 'Parki i przyroda', 'پارک اور قدرت'), '🌳', 'green_spaces', 24, 16),
-      // Two ways of saying it count as the one main option (green_spaces), and only once.
-      choice('planet', t('Caring for the earth', 'Dbanie o Ziemię', 'زمین کا خیال رکھنا'), '🌍', 'green_spaces', 18, 18),
-      choice('school', t('Good schools', 'Dobre szkoły', 'اچھے اسکول'), '🏫', 'education', 18, 16),
-      choice('feelings', t('Help with feelings and worries', 'Pomoc, gdy jest ci smutno lub się martwisz', 'جذبات اور فکروں میں مدد'), '💬', 'mental_health', 14, 24),
-      choice('safe', t('Safe streets', 'Bezpieczne ulice', 'محفوظ گلیاں'), '🚸', 'safe_communities', 14, 12),
-      choice('doctors', t('Good doctors and nurses', 'Dobrzy lekarze i pielęgniarki', 'اچھے ڈاکٹر اور نرسیں'), '🩺', 'health_services', 10, 12),
-      choice('jobs', t('Good jobs', 'Dobra praca', 'اچھی نوکریاں'), '💼', 'jobs', 8, 24),
-      choice('homes', t('Homes that do not cost too much', 'Domy, które nie kosztują za dużo', 'ایسے گھر جو زیادہ مہنگے نہ ہوں'), '🏠', 'affordable_homes', 5, 10),
-      choice('buses', t('Buses and trains', 'Autobusy i pociągi', 'بسیں اور ٹرینیں'), '🚌', 'public_transport', 6, 10),
-      choice('town', t('A fun town centre', 'Fajne centrum miasta', 'شہر کا ایک مزے دار مرکز'), '🎡', 'town_centre', 6, 6),
-    ],
-  },
-  {
-    key: 'matters_most',
-    question: 'top_priorities',
-    // One pick on the ranking question, counted as its first choice.
-    kind: 'single_choice',
-    answerRate: [0.93, 0.95],
-    text: t('Which one matters most to you?', 'Co jest dla ciebie najważniejsze?', 'آپ کے لیے سب سے اہم کیا ہے؟'),
-    hint: PICK_ONE,
-    options: [
-      choice('planet', t('Caring for the earth', 'Dbanie o Ziemię', 'زمین کا خیال رکھنا'), '🌍', 'climate_friendly', 22, 22),
-      choice('healthy', t('Staying fit and happy', 'Zdrowie i radość', 'صحت اور خوشی'), '💚', 'healthy_happy', 20, 18),
-      choice('growing_up', t('A good start for every child', 'Dobry start dla każdego dziecka', 'ہر بچے کے لیے اچھا آغاز'), '🧸', 'caring_growing', 18, 12),
-      choice('fair', t('Fair for all', 'Sprawiedliwie dla wszystkich', 'سب کے ساتھ انصاف'), '⚖️', 'fair_inclusive', 12, 16),
-      choice('learning', t('Learning new things', 'Uczenie się nowych rzeczy', 'نئی چیزیں سیکھنا'), '📚', 'skilled_confident', 12, 16),
-      choice('arts_sport', t('Art, music and sport', 'Sztuka, muzyka i sport', 'آرٹ، موسیقی اور کھیل'), '🎨', 'flourishing_creative', 12, 9),
-    ],
-  },
-  {
-    key: 'covid_connected',
-    question: 'covid_connected',
-    kind: 'agree_scale',
-    answerRate: [0.9, 0.94],
-    text: t(
-      'Since Covid, I feel closer to the people near me.',
-      'Od czasu Covid czuję się bliżej ludzi wokół mnie.',
-      'کووڈ کے بعد سے میں آس پاس کے لوگوں کے زیادہ قریب ہوں۔',
-    ),
-    options: youthFaces(agreeWeights(40, 12, 26), agreeWeights(37, 10, 31)),
-  },
-  ...STATEMENTS.map(
-    (s): DemoYouthItem => ({
+    {
+      key: 'best_thing',
+      question: 'best_thing',
+      kind: 'single_choice',
+      answerRate: [0.97, 0.97],
+      text: t('What is the best thing about where you live?', 'Co jest najlepsze tam, gdzie mieszkasz?', 'آپ کے علاقے کی سب سے اچھی بات کیا ہے؟'),
+      hint: PICK_ONE,
+      options: [
+        choice('parks', t('Parks and woods', 'Parki i lasy', 'پارک اور جنگل'), '🌳', 'parks_green_spaces', 40, 36),
+        choice('fun', t('Fun things to do', 'Fajne rzeczy do robienia', 'مزے کی چیزیں'), '🎉', 'culture_heritage', 17, 12),
+        choice('school', t('My school', 'Moja szkoła', 'میرا اسکول'), '🏫', 'schools', 14, 10),
+        choice(
+          'people',
+          t('Kind people who help each other', 'Mili ludzie, którzy sobie pomagają', 'اچھے لوگ جو ایک دوسرے کی مدد کرتے ہیں'),
+          '🤝',
+          'community_support',
+          11,
+          16,
+        ),
+        choice('safe', t('I feel safe here', 'Czuję się tu bezpiecznie', 'یہاں میں محفوظ ہوں'), '🏡', 'safe_area', 10, 8),
+        choice('shops', t('Shops and places to eat', 'Sklepy i miejsca, gdzie można zjeść', 'دکانیں اور کھانے کی جگہیں'), '🛍️', 'local_shops', 8, 13),
+      ],
+    },
+    {
+      key: 'proud_words',
+      question: 'proud_words',
+      kind: 'long_text',
+      // The main question keeps words to 200 characters, so the young people's box does too:
+      // every answer must fit the question it is stored against.
+      maxLength: 200,
+      pool: 'young_proud',
+      answerRate: [0.4, 0.52],
+      text: t(
+        'Tell us in your own words what makes where you live special.',
+        'Napisz swoimi słowami, co jest fajne tam, gdzie mieszkasz.',
+        'اپنے الفاظ میں بتائیں کہ آپ کا علاقہ خاص کیوں ہے۔',
+      ),
+      hint: t('It could be a place, a group or the people.', 'To może być miejsce, grupa albo ludzie.', 'یہ کوئی جگہ، کوئی گروپ یا لوگ ہو سکتے ہیں۔'),
+    },
+    {
+      key: 'future_important',
+      question: 'future_important',
+      kind: 'multiple_choice',
+      maxSelections: 3,
+      picks: [10, 22, 68],
+      answerRate: [0.95, 0.96],
+      text: t('What do you want for the future?', 'Czego chcesz na przyszłość?', 'آپ مستقبل کے لیے کیا چاہتے ہیں؟'),
+      hint: t('Pick up to 3.', 'Wybierz do 3.', 'زیادہ سے زیادہ 3 چنیں۔'),
+      options: [
+        choice('parks', t('Parks and nature', 'Parki i przyroda', 'پارک اور قدرت'), '🌳', 'green_spaces', 24, 16),
+        // Two ways of saying it count as the one main option (green_spaces), and only once.
+        choice('planet', t('Caring for the earth', 'Dbanie o Ziemię', 'زمین کا خیال رکھنا'), '🌍', 'green_spaces', 18, 18),
+        choice('school', t('Good schools', 'Dobre szkoły', 'اچھے اسکول'), '🏫', 'education', 18, 16),
+        choice(
+          'feelings',
+          t('Help with feelings and worries', 'Pomoc, gdy jest ci smutno lub się martwisz', 'جذبات اور فکروں میں مدد'),
+          '💬',
+          'mental_health',
+          14,
+          24,
+        ),
+        choice('safe', t('Safe streets', 'Bezpieczne ulice', 'محفوظ گلیاں'), '🚸', 'safe_communities', 14, 12),
+        choice('doctors', t('Good doctors and nurses', 'Dobrzy lekarze i pielęgniarki', 'اچھے ڈاکٹر اور نرسیں'), '🩺', 'health_services', 10, 12),
+        choice('jobs', t('Good jobs', 'Dobra praca', 'اچھی نوکریاں'), '💼', 'jobs', 8, 24),
+        choice(
+          'homes',
+          t('Homes that do not cost too much', 'Domy, które nie kosztują za dużo', 'ایسے گھر جو زیادہ مہنگے نہ ہوں'),
+          '🏠',
+          'affordable_homes',
+          5,
+          10,
+        ),
+        choice('buses', t('Buses and trains', 'Autobusy i pociągi', 'بسیں اور ٹرینیں'), '🚌', 'public_transport', 6, 10),
+        choice('town', t('A fun town centre', 'Fajne centrum miasta', 'شہر کا ایک مزے دار مرکز'), '🎡', 'town_centre', 6, 6),
+      ],
+    },
+    {
+      key: 'matters_most',
+      question: 'top_priorities',
+      // One pick on the ranking question, counted as its first choice.
+      kind: 'single_choice',
+      answerRate: [0.93, 0.95],
+      text: t('Which one matters most to you?', 'Co jest dla ciebie najważniejsze?', 'آپ کے لیے سب سے اہم کیا ہے؟'),
+      hint: PICK_ONE,
+      options: [
+        choice('planet', t('Caring for the earth', 'Dbanie o Ziemię', 'زمین کا خیال رکھنا'), '🌍', 'climate_friendly', 22, 22),
+        choice('healthy', t('Staying fit and happy', 'Zdrowie i radość', 'صحت اور خوشی'), '💚', 'healthy_happy', 20, 18),
+        choice('growing_up', t('A good start for every child', 'Dobry start dla każdego dziecka', 'ہر بچے کے لیے اچھا آغاز'), '🧸', 'caring_growing', 18, 12),
+        choice('fair', t('Fair for all', 'Sprawiedliwie dla wszystkich', 'سب کے ساتھ انصاف'), '⚖️', 'fair_inclusive', 12, 16),
+        choice('learning', t('Learning new things', 'Uczenie się nowych rzeczy', 'نئی چیزیں سیکھنا'), '📚', 'skilled_confident', 12, 16),
+        choice('arts_sport', t('Art, music and sport', 'Sztuka, muzyka i sport', 'آرٹ، موسیقی اور کھیل'), '🎨', 'flourishing_creative', 12, 9),
+      ],
+    },
+    {
+      key: 'covid_connected',
+      question: 'covid_connected',
+      kind: 'agree_scale',
+      answerRate: [0.9, 0.94],
+      text: t(
+        'Since Covid, I feel closer to the people near me.',
+        'Od czasu Covid czuję się bliżej ludzi wokół mnie.',
+        'کووڈ کے بعد سے میں آس پاس کے لوگوں کے زیادہ قریب ہوں۔',
+      ),
+      options: youthFaces(agreeWeights(40, 12, 26), agreeWeights(37, 10, 31)),
+    },
+    ...STATEMENTS.map((s): DemoYouthItem => ({
       key: s.key,
       question: s.key,
       kind: 'agree_scale',
       answerRate: [0.95, 0.96],
       text: s.young,
       options: youthFaces(s.under13, s.older),
-    }),
-  ),
-],
+    })),
+  ],
 };

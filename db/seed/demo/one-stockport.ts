@@ -74,11 +74,7 @@ export const oneStockportConversation: DemoConsultation = {
   sections: [
     {
       key: 'proud',
-      title: t(
-        'Why are you proud to live or work in Stockport?',
-        'Co w Stockport napawa cię dumą?',
-        'آپ کو اسٹاک پورٹ میں رہنے یا کام کرنے پر فخر کیوں ہے؟',
-      ),
+      title: t('Why are you proud to live or work in Stockport?', 'Co w Stockport napawa cię dumą?', 'آپ کو اسٹاک پورٹ میں رہنے یا کام کرنے پر فخر کیوں ہے؟'),
       intro: t(
         'Think about your own neighbourhood as well as the borough as a whole.',
         'Pomyśl zarówno o swojej okolicy, jak i o całej gminie.',
@@ -112,12 +108,7 @@ export const oneStockportConversation: DemoConsultation = {
             option('transport_links', t('Good transport links', 'Dobre połączenia komunikacyjne', 'آمد و رفت کی اچھی سہولتیں'), 10, 5),
             option('schools', t('Good schools and colleges', 'Dobre szkoły i uczelnie', 'اچھے اسکول اور کالج'), 7, 12),
             option('culture_heritage', t('Culture, heritage and events', 'Kultura, dziedzictwo i wydarzenia', 'ثقافت، ورثہ اور تقریبات'), 8, 8),
-            option(
-              'safe_area',
-              t('Feeling safe where I live', 'Poczucie bezpieczeństwa w miejscu zamieszkania', 'اپنے علاقے میں محفوظ محسوس کرنا'),
-              9,
-              10,
-            ),
+            option('safe_area', t('Feeling safe where I live', 'Poczucie bezpieczeństwa w miejscu zamieszkania', 'اپنے علاقے میں محفوظ محسوس کرنا'), 9, 10),
             otherOption(3, 3),
           ],
         },
@@ -188,18 +179,8 @@ export const oneStockportConversation: DemoConsultation = {
               12,
             ),
             option('jobs', t('Good jobs and training', 'Dobra praca i szkolenia', 'اچھی ملازمتیں اور تربیت'), 15, 24),
-            option(
-              'green_spaces',
-              t('Parks, green spaces and the environment', 'Parki, tereny zielone i środowisko', 'پارک، سبزہ زار اور ماحول'),
-              19,
-              26,
-            ),
-            option(
-              'affordable_homes',
-              t('Affordable, good quality homes', 'Dobre mieszkania w przystępnych cenach', 'مناسب قیمت پر اچھے معیار کے گھر'),
-              13,
-              8,
-            ),
+            option('green_spaces', t('Parks, green spaces and the environment', 'Parki, tereny zielone i środowisko', 'پارک، سبزہ زار اور ماحول'), 19, 26),
+            option('affordable_homes', t('Affordable, good quality homes', 'Dobre mieszkania w przystępnych cenach', 'مناسب قیمت پر اچھے معیار کے گھر'), 13, 8),
             option('education', t('Good schools and education', 'Dobre szkoły i edukacja', 'اچھے اسکول اور تعلیم'), 10, 18),
             option('safe_communities', t('Safe and friendly communities', 'Bezpieczne i przyjazne społeczności', 'محفوظ اور دوستانہ برادریاں'), 14, 12),
             option(
@@ -256,11 +237,7 @@ export const oneStockportConversation: DemoConsultation = {
             'Które 3 priorytety są dla ciebie najważniejsze?',
             'آپ کے لیے کون سی 3 ترجیحات سب سے زیادہ اہم ہیں؟',
           ),
-          hint: t(
-            'Put them in order. 1 is the most important.',
-            'Ułóż je w kolejności. 1 oznacza najważniejszy.',
-            'انہیں ترتیب دیں۔ 1 سب سے زیادہ اہم ہے۔',
-          ),
+          hint: t('Put them in order. 1 is the most important.', 'Ułóż je w kolejności. 1 oznacza najważniejszy.', 'انہیں ترتیب دیں۔ 1 سب سے زیادہ اہم ہے۔'),
           options: priorityOptions,
         },
       ],
@@ -294,11 +271,7 @@ export const oneStockportConversation: DemoConsultation = {
           key: 'covid_local_business',
           kind: 'agree_scale',
           answerRate: 0.95,
-          text: t(
-            'I will keep supporting local businesses',
-            'Nadal będę wspierać lokalne firmy',
-            'میرا ارادہ مقامی کاروباروں کا ساتھ دیتے رہنے کا ہے',
-          ),
+          text: t('I will keep supporting local businesses', 'Nadal będę wspierać lokalne firmy', 'میرا ارادہ مقامی کاروباروں کا ساتھ دیتے رہنے کا ہے'),
           weights: agreeWeights(50, 19, 15),
           young: agreeWeights(40, 12, 18),
         },
@@ -311,11 +284,7 @@ export const oneStockportConversation: DemoConsultation = {
             'Martwię się wpływem Covid-19 na moje zdrowie i samopoczucie',
             'مجھے اپنی صحت اور بہبود پر کووڈ-19 کے اثرات کی فکر ہے',
           ),
-          hint: t(
-            'This includes your mental health.',
-            'Dotyczy to także zdrowia psychicznego.',
-            'اس میں آپ کی ذہنی صحت بھی شامل ہے۔',
-          ),
+          hint: t('This includes your mental health.', 'Dotyczy to także zdrowia psychicznego.', 'اس میں آپ کی ذہنی صحت بھی شامل ہے۔'),
           weights: agreeWeights(52, 25, 22),
           young: agreeWeights(47, 18, 25),
         },

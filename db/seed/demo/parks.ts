@@ -5,11 +5,7 @@ import { option, otherOption, t, type DemoConsultation } from '../demo-dsl';
 export const parksAndGreenSpaces: DemoConsultation = {
   slug: 'parks-and-green-spaces',
   status: 'results_published',
-  title: t(
-    'Parks and green spaces: what you value',
-    'Parki i tereny zielone: co jest dla ciebie ważne',
-    'پارک اور سبزہ زار: آپ کے لیے کیا اہم ہے',
-  ),
+  title: t('Parks and green spaces: what you value', 'Parki i tereny zielone: co jest dla ciebie ważne', 'پارک اور سبزہ زار: آپ کے لیے کیا اہم ہے'),
   summary: t(
     'Tell us how you use Stockport’s parks, woodlands and green spaces, and what would make them better.',
     'Powiedz nam, jak korzystasz z parków, lasów i terenów zielonych w Stockport i co mogłoby je ulepszyć.',
@@ -102,11 +98,7 @@ export const parksAndGreenSpaces: DemoConsultation = {
             'Które 3 zmiany miałyby największe znaczenie?',
             'کون سی 3 بہتریاں سب سے زیادہ فرق ڈالیں گی؟',
           ),
-          hint: t(
-            'Put them in order. 1 is the most important.',
-            'Ułóż je w kolejności. 1 oznacza najważniejszą.',
-            'انہیں ترتیب دیں۔ 1 سب سے زیادہ اہم ہے۔',
-          ),
+          hint: t('Put them in order. 1 is the most important.', 'Ułóż je w kolejności. 1 oznacza najważniejszą.', 'انہیں ترتیب دیں۔ 1 سب سے زیادہ اہم ہے۔'),
           options: [
             option('toilets_cafes', t('Toilets and cafés', 'Toalety i kawiarnie', 'بیت الخلا اور کیفے'), 22),
             option('play_areas', t('Better play areas', 'Lepsze place zabaw', 'کھیل کی بہتر جگہیں'), 16, 28),

@@ -20,7 +20,8 @@ export function Checklist({ checks }: { checks: Check[] }) {
       <ul className="checklist">
         {checks.map((c, i) => (
           <li key={`${c.code}-${i}`} className={c.ok ? 'checklist__item checklist__item--done' : 'checklist__item'}>
-            <strong className={c.ok ? 'tag tag--open' : 'tag tag--excluded'}>{c.ok ? t('overview.checkDone') : t('overview.checkTodo')}</strong> {t(`checks.${c.code}`, c.params ?? {})}
+            <strong className={c.ok ? 'tag tag--open' : 'tag tag--excluded'}>{c.ok ? t('overview.checkDone') : t('overview.checkTodo')}</strong>{' '}
+            {t(`checks.${c.code}`, c.params ?? {})}
           </li>
         ))}
       </ul>
@@ -64,7 +65,14 @@ export function LifecycleActions({ status, reply }: { status: EffectiveStatus; r
       {status === 'closed' && (
         <AdminForm>
           <p>{t('overview.reopenHint')}</p>
-          <InputField type="date" name="closesDate" label={t('overview.reopenDate')} width="short" error={reopenError ? errorText(reopenError) : undefined} defaultValue={String(typed.closesDate ?? '')} />
+          <InputField
+            type="date"
+            name="closesDate"
+            label={t('overview.reopenDate')}
+            width="short"
+            error={reopenError ? errorText(reopenError) : undefined}
+            defaultValue={String(typed.closesDate ?? '')}
+          />
           <InputField name="closesTime" label={t('fields.time')} hint={t('fields.timeHint')} width="short" defaultValue={String(typed.closesTime ?? '23:59')} />
           <button type="submit" className="button" name="intent" value="reopen">
             {t('overview.reopen')}

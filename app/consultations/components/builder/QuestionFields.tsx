@@ -25,7 +25,13 @@ export function QuestionFields({
   const value = (name: string) => (current[name] === undefined || current[name] === null ? '' : String(current[name]));
   return (
     <>
-      <SelectField name="sectionId" label={t('fields.section')} error={errors.sectionId} defaultValue={value('sectionId')} options={sections.map((s) => ({ value: String(s.id), label: s.title }))} />
+      <SelectField
+        name="sectionId"
+        label={t('fields.section')}
+        error={errors.sectionId}
+        defaultValue={value('sectionId')}
+        options={sections.map((s) => ({ value: String(s.id), label: s.title }))}
+      />
       {lockedKind ? (
         <>
           <input type="hidden" name="kind" value={lockedKind} />
@@ -48,13 +54,34 @@ export function QuestionFields({
       <CheckboxField name="required" label={t('fields.required')} defaultChecked={value('required') === 'on'} />
       {isNew && (
         <>
-          <TextAreaField name="options" label={t('fields.options')} hint={t('fields.optionsHint')} error={errors.options} defaultValue={value('options')} rows={6} />
-          <InputField name="otherLabel" label={t('fields.otherLabel')} hint={t('fields.otherLabelHint')} error={errors.otherLabel} defaultValue={value('otherLabel')} />
+          <TextAreaField
+            name="options"
+            label={t('fields.options')}
+            hint={t('fields.optionsHint')}
+            error={errors.options}
+            defaultValue={value('options')}
+            rows={6}
+          />
+          <InputField
+            name="otherLabel"
+            label={t('fields.otherLabel')}
+            hint={t('fields.otherLabelHint')}
+            error={errors.otherLabel}
+            defaultValue={value('otherLabel')}
+          />
         </>
       )}
       <fieldset className="builder-settings">
         <legend className="label--field">{t('fields.settings')}</legend>
-        <InputField name="maxSelections" type="number" width="short" label={t('fields.maxSelections')} hint={t('fields.maxSelectionsHint')} error={errors.maxSelections} defaultValue={value('maxSelections')} />
+        <InputField
+          name="maxSelections"
+          type="number"
+          width="short"
+          label={t('fields.maxSelections')}
+          hint={t('fields.maxSelectionsHint')}
+          error={errors.maxSelections}
+          defaultValue={value('maxSelections')}
+        />
         {lockedKind ? (
           <>
             <input type="hidden" name="rankCount" value={value('rankCount')} />
@@ -62,11 +89,35 @@ export function QuestionFields({
           </>
         ) : (
           <>
-            <InputField name="rankCount" type="number" width="short" label={t('fields.rankCount')} hint={t('fields.rankCountHint')} error={errors.rankCount} defaultValue={value('rankCount')} />
-            <InputField name="ratingMax" type="number" width="short" label={t('fields.ratingMax')} hint={t('fields.ratingMaxHint')} error={errors.ratingMax} defaultValue={value('ratingMax')} />
+            <InputField
+              name="rankCount"
+              type="number"
+              width="short"
+              label={t('fields.rankCount')}
+              hint={t('fields.rankCountHint')}
+              error={errors.rankCount}
+              defaultValue={value('rankCount')}
+            />
+            <InputField
+              name="ratingMax"
+              type="number"
+              width="short"
+              label={t('fields.ratingMax')}
+              hint={t('fields.ratingMaxHint')}
+              error={errors.ratingMax}
+              defaultValue={value('ratingMax')}
+            />
           </>
         )}
-        <InputField name="maxLength" type="number" width="short" label={t('fields.maxLength')} hint={t('fields.maxLengthHint')} error={errors.maxLength} defaultValue={value('maxLength')} />
+        <InputField
+          name="maxLength"
+          type="number"
+          width="short"
+          label={t('fields.maxLength')}
+          hint={t('fields.maxLengthHint')}
+          error={errors.maxLength}
+          defaultValue={value('maxLength')}
+        />
       </fieldset>
     </>
   );

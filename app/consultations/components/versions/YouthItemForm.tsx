@@ -31,9 +31,16 @@ const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v ==
 /** A young people's question: its kind, its words, and for choices each answer mapped onto one of the main question's options. */
 export function YouthItemForm({ question, kinds, defaultValue, lastResult, submitLabel }: Props) {
   const { t } = useTranslation('versions');
-  const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `youth-item-${question.id}`, schema: youthItemSchema, lastResult, defaultValue: defaultValue as DefaultValue });
+  const { form, summary, fieldErrors, current, submit } = useStepForm({
+    id: `youth-item-${question.id}`,
+    schema: youthItemSchema,
+    lastResult,
+    defaultValue: defaultValue as DefaultValue,
+  });
   // Blank rows come back from the form library as holes; they are still rows to fill in.
-  const rows = (Array.isArray(current.options) ? (current.options as unknown[]) : []).map((r) => (r && typeof r === 'object' ? (r as Record<string, unknown>) : {}));
+  const rows = (Array.isArray(current.options) ? (current.options as unknown[]) : []).map((r) =>
+    r && typeof r === 'object' ? (r as Record<string, unknown>) : {},
+  );
   const hasOptions = question.options.length > 0 && kinds.some((k) => YOUTH_CHOICE_KINDS.includes(k));
   return (
     <>
@@ -89,7 +96,17 @@ export function YouthItemForm({ question, kinds, defaultValue, lastResult, submi
   );
 }
 
-function AnswerRow({ index, row, question, errors }: { index: number; row: Record<string, unknown>; question: Question; errors: Record<string, string | undefined> }) {
+function AnswerRow({
+  index,
+  row,
+  question,
+  errors,
+}: {
+  index: number;
+  row: Record<string, unknown>;
+  question: Question;
+  errors: Record<string, string | undefined>;
+}) {
   const { t } = useTranslation('versions');
   const name = (field: string) => `options[${index}].${field}`;
   const labelError = errors[name('label')];
@@ -101,7 +118,11 @@ function AnswerRow({ index, row, question, errors }: { index: number; row: Recor
         <label className="visually-hidden" htmlFor={name('label')}>
           {t('youth.answerNumber', { number: index + 1 })}
         </label>
-        {labelError && <p className="error-message" id={`${name('label')}-error`}>{labelError}</p>}
+        {labelError && (
+          <p className="error-message" id={`${name('label')}-error`}>
+            {labelError}
+          </p>
+        )}
         <input
           className={`input${labelError ? ' input--error' : ''}`}
           id={name('label')}
@@ -121,7 +142,11 @@ function AnswerRow({ index, row, question, errors }: { index: number; row: Recor
         <label className="visually-hidden" htmlFor={name('optionId')}>
           {t('youth.mapsToNumber', { number: index + 1 })}
         </label>
-        {mapError && <p className="error-message" id={`${name('optionId')}-error`}>{mapError}</p>}
+        {mapError && (
+          <p className="error-message" id={`${name('optionId')}-error`}>
+            {mapError}
+          </p>
+        )}
         <select
           className={`select${mapError ? ' input--error' : ''}`}
           id={name('optionId')}

@@ -27,7 +27,11 @@ export function PickQuoteForm({ answerText, targets, lastResult, children }: Pro
   const priorities = [...targets.priorities.filter((p) => p.linked), ...targets.priorities.filter((p) => !p.linked)];
   return (
     <>
-      <ErrorSummary errors={[...summary].sort((a, b) => FIELD_ORDER.indexOf(a.fieldId ?? '') - FIELD_ORDER.indexOf(b.fieldId ?? ''))} attempt={submit.attempts} reply={lastResult} />
+      <ErrorSummary
+        errors={[...summary].sort((a, b) => FIELD_ORDER.indexOf(a.fieldId ?? '') - FIELD_ORDER.indexOf(b.fieldId ?? ''))}
+        attempt={submit.attempts}
+        reply={lastResult}
+      />
       {children}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>
         <SelectField
@@ -49,7 +53,14 @@ export function PickQuoteForm({ answerText, targets, lastResult, children }: Pro
             ...priorities.map((p) => ({ value: String(p.id), label: t('pick.priorityOption', { name: p.name, theme: p.themeName }) })),
           ]}
         />
-        <TextAreaField name="excerpt" label={t('pick.excerpt')} hint={t('pick.excerptHint')} error={fieldErrors.excerpt} defaultValue={String(current.excerpt ?? '')} rows={6} />
+        <TextAreaField
+          name="excerpt"
+          label={t('pick.excerpt')}
+          hint={t('pick.excerptHint')}
+          error={fieldErrors.excerpt}
+          defaultValue={String(current.excerpt ?? '')}
+          rows={6}
+        />
         <button type="submit" name="intent" value="pick" className="button">
           {t('pick.submit')}
         </button>

@@ -17,7 +17,9 @@ interface Props {
 /** One quote with its credit, the question it answered and what it was picked for. */
 export function QuoteCard({ quote, id, showConsultation, removable }: Props) {
   const { t } = useTranslation('quotes');
-  const pickedFor = [quote.theme && t('quote.forTheme', { name: quote.theme.name }), quote.priority && t('quote.forPriority', { name: quote.priority.name })].filter(Boolean).join(' · ');
+  const pickedFor = [quote.theme && t('quote.forTheme', { name: quote.theme.name }), quote.priority && t('quote.forPriority', { name: quote.priority.name })]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <li className="quote" id={id}>
       <figure className="quote__figure">

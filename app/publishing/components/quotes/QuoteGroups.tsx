@@ -9,8 +9,18 @@ import { QuoteCard } from './QuoteCard';
 export function QuoteGroups({ quotes, targets, removable }: { quotes: ShownQuote[]; targets: QuoteTargets; removable: boolean }) {
   const { t } = useTranslation('quotes');
   const groups = [
-    ...targets.themes.map((theme) => ({ key: `theme-${theme.id}`, kind: t('groups.theme'), name: theme.name, quotes: quotes.filter((q) => q.theme?.id === theme.id) })),
-    ...targets.priorities.map((priority) => ({ key: `priority-${priority.id}`, kind: t('groups.priority'), name: priority.name, quotes: quotes.filter((q) => q.priority?.id === priority.id) })),
+    ...targets.themes.map((theme) => ({
+      key: `theme-${theme.id}`,
+      kind: t('groups.theme'),
+      name: theme.name,
+      quotes: quotes.filter((q) => q.theme?.id === theme.id),
+    })),
+    ...targets.priorities.map((priority) => ({
+      key: `priority-${priority.id}`,
+      kind: t('groups.priority'),
+      name: priority.name,
+      quotes: quotes.filter((q) => q.priority?.id === priority.id),
+    })),
   ].filter((group) => group.quotes.length > 0);
   if (groups.length === 0) return <p>{t('page.noQuotes')}</p>;
   return (

@@ -64,7 +64,12 @@ export function HeardChart({ id, title, groups }: { id: string; title: string; g
               const middle = HEADING + i * ROW + ROW / 2;
               const shown = bar.share.kind === 'shown' ? bar.share.proportion : null;
               const end = x(shown ?? 0);
-              const value = bar.share.kind === 'shown' ? formatShare(bar.share.proportion, locale) : bar.share.kind === 'suppressed' ? t('figures.hidden') : t('figures.noBase');
+              const value =
+                bar.share.kind === 'shown'
+                  ? formatShare(bar.share.proportion, locale)
+                  : bar.share.kind === 'suppressed'
+                    ? t('figures.hidden')
+                    : t('figures.noBase');
               return (
                 <g key={bar.id} data-bar={bar.id}>
                   <text x={away(lineStart, 12)} y={middle} dy="0.35em" fill={TEXT_COLOUR} fontSize={13} textAnchor="start">
@@ -72,7 +77,15 @@ export function HeardChart({ id, title, groups }: { id: string; title: string; g
                     {shorten(bar.label)}
                   </text>
                   {shown !== null && <Bar x={Math.min(x(0), end)} y={middle - 9} width={Math.abs(end - x(0))} height={18} fill={BAR_COLOUR} />}
-                  <text x={away(end, 6)} y={middle} dy="0.35em" fill={TEXT_COLOUR} fontSize={13} textAnchor="start" fontStyle={shown === null ? 'italic' : undefined}>
+                  <text
+                    x={away(end, 6)}
+                    y={middle}
+                    dy="0.35em"
+                    fill={TEXT_COLOUR}
+                    fontSize={13}
+                    textAnchor="start"
+                    fontStyle={shown === null ? 'italic' : undefined}
+                  >
                     {value}
                   </text>
                 </g>

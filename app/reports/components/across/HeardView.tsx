@@ -34,7 +34,9 @@ export function HeardView({ heard, threshold, priorityNames }: Props) {
               <th scope="col">{t('heard.opens')}</th>
               <th scope="col">{t('heard.closes')}</th>
               <th scope="col">{t('heard.status')}</th>
-              <th scope="col" className="numeric">{t('heard.responses')}</th>
+              <th scope="col" className="numeric">
+                {t('heard.responses')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -64,7 +66,11 @@ export function HeardView({ heard, threshold, priorityNames }: Props) {
           <HeardChart
             id="heard-chart"
             title={t('chart.title')}
-            groups={withThemes.map((c) => ({ id: c.id, label: `${date(c.opensAt)} – ${c.title}`, bars: c.themes.map((theme) => ({ id: theme.id, label: theme.name, share: theme.share })) }))}
+            groups={withThemes.map((c) => ({
+              id: c.id,
+              label: `${date(c.opensAt)} – ${c.title}`,
+              bars: c.themes.map((theme) => ({ id: theme.id, label: theme.name, share: theme.share })),
+            }))}
           />
           <div className="table-wrapper">
             <table className="table" data-testid="heard-themes">
@@ -74,9 +80,15 @@ export function HeardView({ heard, threshold, priorityNames }: Props) {
                   <th scope="col">{t('heard.consultation')}</th>
                   <th scope="col">{t('heard.theme')}</th>
                   {priorityNames && <th scope="col">{t('heard.priority')}</th>}
-                  <th scope="col" className="numeric">{t('heard.mentions')}</th>
-                  <th scope="col" className="numeric">{t('heard.coded')}</th>
-                  <th scope="col" className="numeric">{t('heard.share')}</th>
+                  <th scope="col" className="numeric">
+                    {t('heard.mentions')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('heard.coded')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('heard.share')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

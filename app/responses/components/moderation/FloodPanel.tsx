@@ -4,7 +4,12 @@ import type { FloodReport } from '~/responses/moderation/floods.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 
 const hourFormat = (locale: string) =>
-  new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : locale === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : locale === 'pl' ? 'pl-PL' : 'en-GB', {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
 
 /** What officers need to notice a flood: submissions turned away, and responses per hour with any unusual hour marked. */
 export function FloodPanel({ report }: { report: FloodReport }) {

@@ -56,14 +56,23 @@ export function AboutThem({ response }: { response: Pick<ResponseView, 'about' |
   }
   for (const a of response.about) {
     const label = a.field === 'postcode_district' ? t('response.postcodeDistrict') : tAbout(`${a.field}.question`);
-    const value = a.field === 'ward' ? (a.wardName ?? a.code) : a.field === 'postcode_district' ? a.code : a.code === 'prefer_not_to_say' ? tAbout('preferNot') : tAbout(`${a.field}.${a.code}`, { defaultValue: a.code });
+    const value =
+      a.field === 'ward'
+        ? (a.wardName ?? a.code)
+        : a.field === 'postcode_district'
+          ? a.code
+          : a.code === 'prefer_not_to_say'
+            ? tAbout('preferNot')
+            : tAbout(`${a.field}.${a.code}`, { defaultValue: a.code });
     rows.push({ key: a.field, label, value });
   }
   rows.push({
     key: 'quote',
     label: t('response.quote'),
     value: response.quote.consent
-      ? [tSurvey(`words.credit.${response.quote.credit ?? 'anonymous'}`, { defaultValue: response.quote.credit ?? '' }), response.quote.name].filter(Boolean).join(' – ')
+      ? [tSurvey(`words.credit.${response.quote.credit ?? 'anonymous'}`, { defaultValue: response.quote.credit ?? '' }), response.quote.name]
+          .filter(Boolean)
+          .join(' – ')
       : t('response.quoteNo'),
   });
   return (

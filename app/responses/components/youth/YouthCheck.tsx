@@ -32,9 +32,7 @@ export function YouthCheck({ def, values }: { def: Pick<YouthDef, 'slug' | 'item
     return [
       { id: 'postcode_district', label: t('more.postcode'), answer: [textOf(values.postcode_district)].filter(Boolean), href: change('more') },
       { id: 'quote_consent', label: t('more.quote'), answer: consent ? [t(consent === 'yes' ? 'more.quoteYes' : 'more.quoteNo')] : [], href: change('more') },
-      ...(consent === 'yes'
-        ? [{ id: 'quote_credit', label: t('more.credit'), answer: credit ? [t(`more.credit_${credit}`)] : [], href: change('more') }]
-        : []),
+      ...(consent === 'yes' ? [{ id: 'quote_credit', label: t('more.credit'), answer: credit ? [t(`more.credit_${credit}`)] : [], href: change('more') }] : []),
     ];
   });
   return <SummaryList rows={rows} empty={t('check.noAnswer')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />;

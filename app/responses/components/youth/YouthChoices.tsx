@@ -46,7 +46,14 @@ export function YouthChoices({ name, type, legend, hint, choices, defaultValue, 
             const id = i === 0 ? name : `${name}-${i + 1}`;
             return (
               <div className="youth-choice" key={choice.value}>
-                <input className="youth-choice__input" id={id} name={name} type={type} value={choice.value} defaultChecked={defaultValue.includes(choice.value)} />
+                <input
+                  className="youth-choice__input"
+                  id={id}
+                  name={name}
+                  type={type}
+                  value={choice.value}
+                  defaultChecked={defaultValue.includes(choice.value)}
+                />
                 <label className="youth-choice__label" htmlFor={id}>
                   {choice.face && <Face mood={choice.value} />}
                   {choice.picture && (
