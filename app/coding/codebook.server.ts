@@ -2,7 +2,7 @@ import { inTransaction, type Db, type Trx } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { auditedChange } from '~/platform/audited-change.server';
 import { keyFrom, uniqueKey } from '~/framework/keys';
-import { moveAmong, type Direction } from '~/platform/reorder.server';
+import { moveRecorded, type Direction } from '~/platform/reorder.server';
 import { keywordList, keywordText } from './keywords';
 
 // A consultation's codebook: the themes officers code free-text answers into. Each change opens
@@ -239,17 +239,19 @@ export function moveCodebookTheme(db: Db, actor: Actor, consultationId: number, 
       .orderBy('position')
       .orderBy('id')
       .execute();
-    const moved = await moveAmong(trx, 'codebook_themes', rows, id, direction);
-    if (typeof moved === 'string') return false;
-    await recordAudit(trx, actor, {
-      action: 'codebook_theme.move',
-      entityType: 'codebook_theme',
-      entityId: id,
-      consultationId,
-      summary: `Moved the coding theme "${moved.row.name}" ${direction}`,
-      before: { position: moved.before },
-      after: { position: moved.after },
+    const moved = await moveRecorded(trx, actor, {
+      table: 'codebook_themes',
+      rows,
+      id,
+      direction,
+      audit: (row) => ({
+        action: 'codebook_theme.move',
+        entityType: 'codebook_theme',
+        entityId: id,
+        consultationId,
+        summary: `Moved the coding theme "${row.name}" ${direction}`,
+      }),
     });
-    return true;
+    return typeof moved !== 'string';
   });
 }

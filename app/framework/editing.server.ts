@@ -2,7 +2,7 @@ import { inTransaction, type Db, type Trx } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { auditedChange } from '~/platform/audited-change.server';
-import { moveAmong, type Direction } from '~/platform/reorder.server';
+import { moveRecorded, type Direction } from '~/platform/reorder.server';
 import { keyFrom, uniqueKey } from './keys';
 import { noteFrameworkChanged } from './queries.server';
 import { deleteTranslations, readTranslations, writeTranslations, type FieldTranslations } from './translations.server';
@@ -206,17 +206,14 @@ export function deleteTheme(db: Db, actor: Actor, id: number): Promise<DeleteRes
 export function moveTheme(db: Db, actor: Actor, id: number, direction: Direction): Promise<boolean> {
   return changeFramework(db, async (trx) => {
     const rows = await trx.selectFrom('themes').select(['id', 'name', 'position']).orderBy('position').orderBy('id').execute();
-    const moved = await moveAmong(trx, 'themes', rows, id, direction);
-    if (typeof moved === 'string') return false;
-    await recordAudit(trx, actor, {
-      action: 'theme.move',
-      entityType: 'theme',
-      entityId: id,
-      summary: `Moved the theme "${moved.row.name}" ${direction}`,
-      before: { position: moved.before },
-      after: { position: moved.after },
+    const moved = await moveRecorded(trx, actor, {
+      table: 'themes',
+      rows,
+      id,
+      direction,
+      audit: (row) => ({ action: 'theme.move', entityType: 'theme', entityId: id, summary: `Moved the theme "${row.name}" ${direction}` }),
     });
-    return true;
+    return typeof moved !== 'string';
   });
 }
 
@@ -232,16 +229,13 @@ export function movePriority(db: Db, actor: Actor, id: number, direction: Direct
       .orderBy('position')
       .orderBy('id')
       .execute();
-    const moved = await moveAmong(trx, 'priorities', rows, id, direction);
-    if (typeof moved === 'string') return false;
-    await recordAudit(trx, actor, {
-      action: 'priority.move',
-      entityType: 'priority',
-      entityId: id,
-      summary: `Moved the priority "${moved.row.name}" ${direction}`,
-      before: { position: moved.before },
-      after: { position: moved.after },
+    const moved = await moveRecorded(trx, actor, {
+      table: 'priorities',
+      rows,
+      id,
+      direction,
+      audit: (row) => ({ action: 'priority.move', entityType: 'priority', entityId: id, summary: `Moved the priority "${row.name}" ${direction}` }),
     });
-    return true;
+    return typeof moved !== 'string';
   });
 }

@@ -1,4 +1,5 @@
 import type { Trx } from '#db/connection';
+import { recordAudit, type Actor, type AuditEntry } from './audit.server';
 
 // Moving a theme, priority, section, question, option, young people's question or codebook theme up or down:
 // the one place that decides the new order and stores it.
@@ -37,4 +38,22 @@ export async function moveAmong<T extends Placed>(trx: Trx, table: Ordered, rows
     if (r.position !== position) await trx.updateTable(table).set({ position }).where('id', '=', r.id).execute();
   }
   return { row, before: row.position, after: positions[otherIndex]! };
+}
+
+/**
+ * The shape of every move: `moveAmong`, then, when the row moved, its audit entry with the
+ * positions before and after, in the same transaction. A move at either end changes nothing and
+ * records nothing; what the caller answers then is its own (refused, or fine as it is).
+ */
+export async function moveRecorded<T extends Placed>(
+  trx: Trx,
+  actor: Actor,
+  move: { table: Ordered; rows: T[]; id: number; direction: Direction; audit: (row: T) => Omit<AuditEntry, 'before' | 'after'> },
+  now = new Date(),
+): Promise<Move<T>> {
+  const moved = await moveAmong(trx, move.table, move.rows, move.id, move.direction);
+  if (typeof moved !== 'string') {
+    await recordAudit(trx, actor, { ...move.audit(moved.row), before: { position: moved.before }, after: { position: moved.after } }, now);
+  }
+  return moved;
 }

@@ -100,6 +100,26 @@ describe('the consultation builder', () => {
     if (!second.ok) throw new Error();
     await moveSection(db, actor, id, second.id, 'up');
     expect((await listSections(db, id)).map((s) => s.id)).toEqual([second.id, sectionId]);
+    const moves = () =>
+      db
+        .selectFrom('audit_events')
+        .select(['action', 'entity_id', 'consultation_id', 'summary', 'before_json', 'after_json'])
+        .where('consultation_id', '=', id)
+        .where('action', 'in', ['question.move', 'section.move'])
+        .orderBy('id')
+        .execute();
+    const recorded = await moves();
+    expect(recorded.map((m) => [m.action, m.entity_id, m.summary])).toEqual([
+      ['question.move', String(agreeId), `Moved the question "${questions[1]?.text}" up`],
+      ['section.move', String(second.id), 'Moved the section "About you" up'],
+    ]);
+    expect(JSON.parse(recorded[1]!.after_json!).position).toBeLessThan(JSON.parse(recorded[1]!.before_json!).position);
+    // Already first: nothing changes, nothing is recorded, and the consultation is not touched.
+    const touchedAfterMoves = (await findConsultation(db, id))?.updated_at;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await moveSection(db, actor, id, second.id, 'up')).toEqual({ ok: true });
+    expect(await moves()).toHaveLength(2);
+    expect((await findConsultation(db, id))?.updated_at).toBe(touchedAfterMoves);
     expect(
       await addQuestion(db, actor, id, { sectionId, kind: 'ranking', text: 'Rank', hint: '', required: false, options: ['a', 'b'], rankCount: 3 }),
     ).toMatchObject({

@@ -5,7 +5,7 @@ import { hasResponses } from '~/consultations/answered.server';
 import { changeConsultationPart, refuse, touchConsultation, type PartChange, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { deleteOptionRows, findQuestion, hasOwnOptions } from './questions.server';
-import { moveAmong, type Direction } from '~/platform/reorder.server';
+import { moveRecorded, type Direction } from '~/platform/reorder.server';
 
 // The options of a choice or ranking question. Their keys are what answers store, so a key is
 // made once and kept; after the first response an option can be reworded or hidden, not removed.
@@ -215,24 +215,21 @@ export function moveOption(
   return inTransaction(db, async (trx) => {
     const found = await findOwnOption(trx, consultationId, questionId, optionId);
     if (!found.ok || !found.option) return found.ok ? { ok: false, error: 'builder:notFound' } : found;
-    const moved = await moveAmong(trx, 'options', await listOptions(trx, questionId), optionId, direction);
-    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-    if (moved === 'edge') return { ok: true };
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
+    const label = found.option.label;
+    const moved = await moveRecorded(
       trx,
       actor,
       {
-        action: 'option.move',
-        entityType: 'option',
-        entityId: optionId,
-        consultationId,
-        summary: `Moved the option "${found.option.label}" ${direction}`,
-        before: { position: moved.before },
-        after: { position: moved.after },
+        table: 'options',
+        rows: await listOptions(trx, questionId),
+        id: optionId,
+        direction,
+        audit: () => ({ action: 'option.move', entityType: 'option', entityId: optionId, consultationId, summary: `Moved the option "${label}" ${direction}` }),
       },
       now,
     );
+    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+    if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
     return { ok: true };
   });
 }

@@ -5,7 +5,7 @@ import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-k
 import { hasResponses } from '~/consultations/answered.server';
 import { changeConsultationPart, refuse, touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
-import { moveAmong, type Direction } from '~/platform/reorder.server';
+import { moveRecorded, type Direction } from '~/platform/reorder.server';
 
 // Questions of every kind the resident form supports. Once anyone has answered, a question's
 // meaning (its kind, scale, ranking length) is fixed and it can only be reworded or hidden, with
@@ -290,24 +290,26 @@ export function moveQuestion(db: Db, actor: Actor, consultationId: number, id: n
     const question = await findQuestion(trx, consultationId, id);
     if (!question) return { ok: false, error: 'builder:notFound' };
     const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
-    const moved = await moveAmong(trx, 'questions', siblings, id, direction);
-    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-    if (moved === 'edge') return { ok: true };
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
+    const moved = await moveRecorded(
       trx,
       actor,
       {
-        action: 'question.move',
-        entityType: 'question',
-        entityId: id,
-        consultationId,
-        summary: `Moved the question "${question.text}" ${direction}`,
-        before: { position: moved.before },
-        after: { position: moved.after },
+        table: 'questions',
+        rows: siblings,
+        id,
+        direction,
+        audit: () => ({
+          action: 'question.move',
+          entityType: 'question',
+          entityId: id,
+          consultationId,
+          summary: `Moved the question "${question.text}" ${direction}`,
+        }),
       },
       now,
     );
+    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+    if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
     return { ok: true };
   });
 }

@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '~/platform/audit.server';
 import { hasResponses } from '~/consultations/answered.server';
 import { changeConsultationPart, refuse, touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
-import { moveAmong, type Direction } from '~/platform/reorder.server';
+import { moveRecorded, type Direction } from '~/platform/reorder.server';
 import { deleteQuestionRows } from './questions.server';
 
 // The sections of the main form (a page each). Young people's sections are made by the young
@@ -110,24 +110,26 @@ export function deleteSection(db: Db, actor: Actor, consultationId: number, id: 
 
 export function moveSection(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
   return inTransaction(db, async (trx) => {
-    const moved = await moveAmong(trx, 'sections', await listSections(trx, consultationId), id, direction);
-    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-    if (moved === 'edge') return { ok: true };
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
+    const moved = await moveRecorded(
       trx,
       actor,
       {
-        action: 'section.move',
-        entityType: 'section',
-        entityId: id,
-        consultationId,
-        summary: `Moved the section "${moved.row.title}" ${direction}`,
-        before: { position: moved.before },
-        after: { position: moved.after },
+        table: 'sections',
+        rows: await listSections(trx, consultationId),
+        id,
+        direction,
+        audit: (row) => ({
+          action: 'section.move',
+          entityType: 'section',
+          entityId: id,
+          consultationId,
+          summary: `Moved the section "${row.title}" ${direction}`,
+        }),
       },
       now,
     );
+    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+    if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
     return { ok: true };
   });
 }

@@ -2,7 +2,7 @@ import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { YouthKind } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { maxLengthOf } from '~/consultations/question-kinds';
-import { moveAmong } from '~/platform/reorder.server';
+import { moveRecorded } from '~/platform/reorder.server';
 import { canStandFor } from '~/consultations/versions/youth-compatibility';
 import { changeConsultationPart, touchConsultation } from '~/consultations/change.server';
 import { YOUTH_CHOICE_KINDS, type YouthItemInput } from './youth-schema';
@@ -205,24 +205,26 @@ export async function moveYouthItem(db: Db, user: User, consultationId: number, 
       .orderBy('position')
       .orderBy('id')
       .execute();
-    const moved = await moveAmong(trx, 'youth_items', items, itemId, direction);
-    if (moved === 'missing') return false;
-    if (moved === 'edge') return true;
-    await touchConsultation(trx, consultationId, now);
-    await recordAudit(
+    const moved = await moveRecorded(
       trx,
       actorOf(user),
       {
-        action: 'youth_item.move',
-        entityType: 'youth_item',
-        entityId: itemId,
-        consultationId,
-        summary: `Moved the young people's question ${moved.row.key} ${direction}`,
-        before: { position: moved.before },
-        after: { position: moved.after },
+        table: 'youth_items',
+        rows: items,
+        id: itemId,
+        direction,
+        audit: (row) => ({
+          action: 'youth_item.move',
+          entityType: 'youth_item',
+          entityId: itemId,
+          consultationId,
+          summary: `Moved the young people's question ${row.key} ${direction}`,
+        }),
       },
       now,
     );
+    if (moved === 'missing') return false;
+    if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
     return true;
   });
 }
