@@ -29,8 +29,16 @@ async function officerPage(js: boolean, path: string): Promise<Page> {
   return page;
 }
 
-async function submit(page: Page, js: boolean, button: string) {
+/**
+ * Presses a form's button and waits for the server to answer its POST. With JavaScript on, the
+ * page is already loaded when the click returns, so without this the next step could leave the
+ * page (and cancel the request) before the change was made: it did, on a loaded machine.
+ * `posts: false` for a form the browser refuses before sending (JavaScript's own checks).
+ */
+async function submit(page: Page, js: boolean, button: string, posts = true) {
+  const answered = posts ? page.waitForResponse((response) => response.request().method() === 'POST') : undefined;
   await page.getByRole('button', { name: button, exact: true }).click();
+  await answered;
   await page.waitForLoadState('load');
   if (js) await waitForHydration(page);
 }
@@ -57,7 +65,7 @@ for (const js of [true, false]) {
 
     it('creates a draft, is told why it cannot be published, completes it, publishes it, and residents see it', async () => {
       const page = await officerPage(js, '/admin/consultations/new');
-      await submit(page, js, 'Create the draft');
+      await submit(page, js, 'Create the draft', !js);
       await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('Enter a title');
       await page.getByLabel('Summary').fill('Tell us about parks');
       await page.getByLabel('Title').fill(title);

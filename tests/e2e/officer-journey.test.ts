@@ -73,8 +73,15 @@ async function visitor(js: boolean): Promise<Page> {
 }
 
 /** Presses a button that sends a form and waits for the page it leads to to be ready. */
+/**
+ * Presses a form's button and waits for the server to answer its POST. With JavaScript on, the
+ * page is already loaded when the click returns, so without this the next step could leave the
+ * page (and cancel the request) before the change was made: it did, on a loaded machine.
+ */
 async function submit(page: Page, js: boolean, button: string): Promise<void> {
+  const answered = page.waitForResponse((response) => response.request().method() === 'POST');
   await page.getByRole('button', { name: button, exact: true }).click();
+  await answered;
   await page.waitForLoadState('load');
   if (js) await waitForHydration(page);
 }
