@@ -1,6 +1,7 @@
 import { Piscina } from 'piscina';
 import { openDatabase, type Db } from '#db/connection';
 import { runIndexTask, type IndexTask } from '~/analysis/index-task.server';
+import { findConsultation } from '~/consultations/find.server';
 import { writeTable } from '~/exports/files.server';
 import { runExportJob, type ExportJobTask } from '~/exports/jobs.server';
 import type { ResponsesStreamTask } from '~/exports/responses-on-worker.server';
@@ -35,7 +36,12 @@ const databaseFor = (url: string): Db => {
   return db;
 };
 
-const consultationOf = (db: Db, id: number) => db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+/** The consultation a task names; it was there when the task was queued. */
+async function consultationOf(db: Db, id: number) {
+  const consultation = await findConsultation(db, id);
+  if (!consultation) throw new Error(`Consultation ${id} is gone`);
+  return consultation;
+}
 
 /** Bytes are handed over, not copied, when they own their whole buffer (never a shared Buffer pool's). */
 const moved = (bytes: Uint8Array): Uint8Array =>

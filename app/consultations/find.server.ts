@@ -55,30 +55,40 @@ export async function requireConsultationTitle(db: Db, rawId: string | undefined
 
 const publicNotFound = () => new Response(null, { status: 404, statusText: 'Not Found' });
 
-/** A consultation the public may see; drafts and unopened ones are "not found". */
-export async function requirePublicConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<PublicConsultation> {
+/** The row and definition of a consultation the public may see; drafts and unopened ones are "not found". */
+async function publicConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<{ row: Consultation; def: PublicConsultation }> {
   const row = await findConsultationBySlug(db, slug);
   const status = row ? effectiveStatus(row, now) : null;
   if (!row || !status || !isPublic(status)) throw publicNotFound();
   const def = await loadConsultationDefinition(db, row, locale);
-  return { ...def, effectiveStatus: status };
+  return { row, def: { ...def, effectiveStatus: status } };
 }
 
-/** A consultation that is taking answers now; once closed, 410 Gone with the reason. */
-export async function requireOpenConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<PublicConsultation> {
-  const def = await requirePublicConsultation(db, slug, locale, now);
+/** As publicConsultation, and taking answers now; once closed, 410 Gone with the reason. */
+async function openConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<{ row: Consultation; def: PublicConsultation }> {
+  const found = await publicConsultation(db, slug, locale, now);
+  const { def } = found;
   if (def.effectiveStatus !== 'open') {
     const error: ClosedError = { reason: 'closed', title: def.title, closesAt: def.closesAt, slug: def.slug };
     throw data(error, { status: 410, statusText: 'Gone' });
   }
-  return def;
+  return found;
+}
+
+/** A consultation the public may see; drafts and unopened ones are "not found". */
+export async function requirePublicConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<PublicConsultation> {
+  return (await publicConsultation(db, slug, locale, now)).def;
+}
+
+/** A consultation that is taking answers now; once closed, 410 Gone with the reason. */
+export async function requireOpenConsultation(db: Db, slug: string, locale: Locale, now: Date): Promise<PublicConsultation> {
+  return (await openConsultation(db, slug, locale, now)).def;
 }
 
 /** The young people's version of a consultation taking answers now; 404 when it has none. */
 export async function requireOpenYouthVersion(db: Db, slug: string, locale: Locale, now: Date): Promise<YouthDef> {
-  const def = await requireOpenConsultation(db, slug, locale, now);
-  const row = await findConsultationBySlug(db, def.slug);
-  const youth = row ? await loadYouthDefinition(db, row, locale) : null;
+  const { row } = await openConsultation(db, slug, locale, now);
+  const youth = await loadYouthDefinition(db, row, locale);
   if (!youth) throw publicNotFound();
   return youth;
 }

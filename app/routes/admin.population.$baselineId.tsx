@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { listWards } from '~/framework/places/wards.server';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { idParam, notFound } from '~/platform/http/not-found.server';
@@ -33,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const baseline = await findBaseline(db, idParam(args.params, 'baselineId'));
   if (!baseline) notFound();
   const locale = await detectLocale(args.request);
-  const [figures, wards] = await Promise.all([readFigures(db, baseline.id), db.selectFrom('wards').select(['code', 'name']).execute()]);
+  const [figures, wards] = await Promise.all([readFigures(db, baseline.id), listWards(db)]);
   const loaded = new URL(args.request.url).searchParams.get('loaded');
   return data(
     {
