@@ -2,12 +2,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
-import { env } from './app/platform/env.server';
+import { env, serveWorkers } from './app/platform/env.server';
 import { runSupervisor } from './app/platform/supervisor.server';
 
 // `npm run serve`: migrates and seeds the database once, here in the primary, then keeps
-// WEB_WORKERS copies of server.js running (server.js skips both when it runs as a cluster worker,
-// so workers never race to migrate). Bundled beside server.js as build/node/supervisor.js.
+// WORKERS copies of server.js running, one per core unless set (server.js skips both when it
+// runs as a cluster worker, so workers never race to migrate). Bundled beside server.js as build/node/supervisor.js.
 async function main() {
   const config = env();
   const db = openDatabase(config.DATABASE_URL);
@@ -16,7 +16,8 @@ async function main() {
   } finally {
     await db.destroy();
   }
-  runSupervisor({ exec: join(dirname(fileURLToPath(import.meta.url)), 'server.js'), execArgv: ['--enable-source-maps'], workers: config.WEB_WORKERS });
+  if (config.WORKERS === undefined && config.WEB_WORKERS !== undefined) console.log('[supervisor] WEB_WORKERS is deprecated: set WORKERS instead.');
+  runSupervisor({ exec: join(dirname(fileURLToPath(import.meta.url)), 'server.js'), execArgv: ['--enable-source-maps'], workers: serveWorkers(config) });
 }
 
 main().catch((error: unknown) => {

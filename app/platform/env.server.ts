@@ -1,6 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 // The only place that reads process.env.
+
+/** A count of processes that may be left unset, or set empty (`WORKERS=` in an environment file). */
+const processCount = () => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional());
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -48,12 +53,16 @@ const schema = z.object({
     .max(24 * 30)
     .default(24),
   /**
-   * Server processes `npm run serve` keeps running (and restarts when one dies). Keep 1: summary
-   * indexes, the page cache and rate limits live in each process's memory, so two would disagree;
-   * a restarting worker marks every running background export as interrupted, another worker's too;
-   * and SQLite has one writer at a time anyway.
+   * Server processes `npm run serve` keeps running (and restarts when one dies); unset: one per
+   * core. Several agree because nothing that must agree lives only in one process: summary
+   * indexes catch up from the database's change log, the page cache and framework caches are
+   * invalidated across processes, rate limits and sign-in slow-downs are kept in the database,
+   * and background exports run on a shared job queue. On SQLite the workers still take turns to
+   * write (one writer at a time), but reads, pages and summaries run side by side.
    */
-  WEB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  WORKERS: processCount(),
+  /** Deprecated: the old name of WORKERS, still read when WORKERS is unset. */
+  WEB_WORKERS: processCount(),
   /** Worker threads for reports, spreadsheets and background exports (leave a core for requests). */
   HEAVY_WORK_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Reports and files that may wait for a worker thread; one more is answered 503 "try again in a moment". */
@@ -65,13 +74,21 @@ export type Env = z.infer<typeof schema>;
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      throw new Error(`Invalid environment: ${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= readEnv(process.env);
   return cached;
+}
+
+/** The settings in `source`, or an error naming every one that is wrong. */
+export function readEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** How many server processes `npm run serve` runs: WORKERS, else the deprecated WEB_WORKERS, else one per core. */
+export function serveWorkers(config: Pick<Env, 'WORKERS' | 'WEB_WORKERS'>, cores = availableParallelism()): number {
+  return config.WORKERS ?? config.WEB_WORKERS ?? cores;
 }

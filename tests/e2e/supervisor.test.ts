@@ -46,7 +46,7 @@ function startSupervisor(dir: string, port: number, seedDemo: boolean, workers =
       HOST: '127.0.0.1',
       DATABASE_URL: databasePath,
       SEED_DEMO: String(seedDemo),
-      WEB_WORKERS: String(workers),
+      WORKERS: String(workers),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
