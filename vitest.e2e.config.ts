@@ -6,7 +6,9 @@ import tsconfigPaths from 'vite-tsconfig-paths';
 // Files that measure the server (memory, answer times, a worker thread's load), count seconds of a
 // sign-in wait, hold the database lock or kill servers run one at a time after the rest, so
 // nothing else in the suite skews them.
-const ALONE = ['crash', 'database-lock', 'fuzz', 'hardening', 'heavy-work', 'hostile-requests', 'supervisor'].map((name) => `tests/e2e/${name}.test.ts`);
+const ALONE = ['crash', 'database-lock', 'fuzz', 'hardening', 'heavy-work', 'hostile-requests', 'multi-process', 'supervisor'].map(
+  (name) => `tests/e2e/${name}.test.ts`,
+);
 
 export default defineConfig({
   // The global setup seeds through db/ and app/ code, which imports by the tsconfig paths.
