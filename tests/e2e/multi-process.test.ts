@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
@@ -163,6 +163,12 @@ async function guessPasswords(routes: RoutedClient[], account: Account): Promise
     statuses.push(response.status);
   }
   return statuses;
+}
+
+/** kill -9 of an app server; its folder (its own exports) goes too, as a lost machine's would. */
+async function killed(app: RunningApp): Promise<void> {
+  await app.crash();
+  await rm(dirname(app.databasePath), { recursive: true, force: true });
 }
 
 const UPSTREAM_HEADER = 'add_header X-Heard-Upstream $upstream_addr always;';
@@ -331,34 +337,43 @@ describe('two app servers on one PostgreSQL behind nginx', () => {
     expect(statuses, '6 wrong passwords, alternately through A and B').toEqual([401, 401, 401, 401, 401, 429]);
   });
 
-  it('downloads from B an export started on A', async () => {
+  it('downloads from B an export started on A, after A has gone with its own disk', async () => {
     const { a, b } = await officerOn();
     const jobId = await startExport(a, consultationId);
     expect(await finishedStatus(db, jobId)).toBe('done');
-    const fromB = await downloadReferences(b, consultationId, jobId);
-    expect(fromB.status, 'the download through B').toBe(200);
-    expect(fromB.references).toEqual(await countedReferences(db, consultationId));
+    // A's machine goes away (stop() deletes its folder, exports and all): the file must be where B can read it.
+    await apps.a!.stop();
+    try {
+      const fromB = await downloadReferences(b, consultationId, jobId);
+      expect(fromB.status, 'the download through B once A is gone').toBe(200);
+      expect(fromB.references).toEqual(await countedReferences(db, consultationId));
+    } finally {
+      apps.a = await startServer('a', false);
+    }
   });
 
-  it('finishes an export while the other server restarts, and while its own server restarts', async () => {
+  it('finishes an export while the other server restarts, and while its own server is killed', async () => {
     const { a, b } = await officerOn();
-    // B restarts while A makes the file: B's start must leave A's export alone.
+    // B is killed and starts again while A makes the file: B's start must leave A's export alone.
     const first = await startExport(a, consultationId);
-    await apps.b!.stop();
+    await killed(apps.b!);
+    const whenBStarted = await jobStatus(db, first);
     apps.b = await startServer('b', false);
-    expect(await finishedStatus(db, first), 'the export on A after B restarted').toBe('done');
+    expect(await finishedStatus(db, first), `the export on A after B restarted (it was ${whenBStarted} when B started)`).toBe('done');
     expect((await downloadReferences(b, consultationId, first)).status).toBe(200);
 
     // A is killed while it makes the file (or just after, if it was quick): the export is
-    // finished anyway, by B or by A once it is back, and downloads.
+    // finished anyway, by B or by A once it is back, and downloads through either.
     const second = await startExport(a, consultationId);
     const whenKilled = await jobStatus(db, second);
-    await apps.a!.crash();
+    await killed(apps.a!);
     apps.a = await startServer('a', false);
     expect(await finishedStatus(db, second), `the export on A after A was killed (it was ${whenKilled} then)`).toBe('done');
-    const download = await downloadReferences(a, consultationId, second);
-    expect(download.status).toBe(200);
-    expect(download.references).toEqual(await countedReferences(db, consultationId));
+    for (const client of [a, b]) {
+      const download = await downloadReferences(client, consultationId, second);
+      expect(download.status, `the download through ${client.route === route.a ? 'A' : 'B'}`).toBe(200);
+      expect(download.references).toEqual(await countedReferences(db, consultationId));
+    }
   });
 });
 
@@ -370,7 +385,7 @@ interface Supervised {
 
 const listeningPids = (output: string) => [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
 
-/** The processes holding established connections on `port`, by ss (nginx's to the app, and the app's from nginx). */
+/** The processes holding established connections on `port`, by ss (the app's workers, for nginx's connections to them). */
 function pidsConnectedOn(port: number): Set<number> {
   const result = spawnSync('ss', ['-Htnp', 'state', 'established', `( sport = :${port} )`], { encoding: 'utf8' });
   return new Set([...result.stdout.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])));
