@@ -14,7 +14,7 @@ import { loadShape } from '../../bench/shape';
 import { ID_PLACEHOLDER, submissionBodyTemplate } from '../../bench/submission';
 import type { ResultsModel } from '../../app/analysis/results-model';
 import { openDb, ROOT, startApp, type RunningApp } from './harness';
-import { ensureNginx, startNginx, type RunningNginx } from './nginx';
+import { ensureNginx, startNginx, testSiteConfig, type RunningNginx } from './nginx';
 import { RoutedClient } from './routed-client';
 import { findTemplate } from './templates';
 import { addAccount, type Account } from './workspace';
@@ -179,6 +179,15 @@ async function killed(app: RunningApp): Promise<void> {
 const DONE = { status: 'done', error: null };
 
 const UPSTREAM_HEADER = 'add_header X-Heard-Upstream $upstream_addr always;';
+
+describe('the production nginx site', () => {
+  it('passes nginx -t as written (deploy/nginx/heard.conf with heard-locations.conf)', async () => {
+    ensureNginx();
+    const { status, output } = await testSiteConfig();
+    expect(output).toContain('test is successful');
+    expect(status).toBe(0);
+  });
+});
 
 describe('two app servers on one PostgreSQL behind nginx', () => {
   const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -525,7 +534,10 @@ describe('npm run serve with WORKERS=2 on SQLite behind nginx', () => {
       redirectTo: '/admin',
     });
     // Six failures in all: the right password from a new browser waits, whichever worker it reaches.
-    expect({ failures: answers.filter((a) => a.status === 401 || a.status === 429).length, right: right.status }).toEqual({ failures: 6, right: 429 });
+    expect(
+      { failures: answers.filter((a) => a.status === 401 || a.status === 429).length, right: right.status },
+      '6 wrong passwords spread over the workers, then the right one from a new browser',
+    ).toEqual({ failures: 6, right: 429 });
   });
 
   it('finishes an export while a worker is killed and restarted, and downloads it', async () => {

@@ -119,3 +119,39 @@ export async function startNginx({ port, upstream, serverExtra = [] }: NginxOpti
     },
   };
 }
+
+export const SITE_CONF = join(ROOT, 'deploy/nginx/heard.conf');
+
+/**
+ * `nginx -t` of the production site, deploy/nginx/heard.conf, as written: only the paths of
+ * the machine it is copied to (the snippet, certificates, cache and logs) point into a temporary
+ * folder, with a throwaway self-signed certificate. The exit code and what nginx said.
+ */
+export async function testSiteConfig(): Promise<{ status: number | null; output: string }> {
+  const prefix = await mkdtemp(join(tmpdir(), 'heard-nginx-t-'));
+  try {
+    for (const dir of ['logs', 'cache']) await mkdir(join(prefix, dir));
+    const [cert, key] = [join(prefix, 'cert.pem'), join(prefix, 'key.pem')];
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], {
+      encoding: 'utf8',
+    });
+    if (made.status !== 0) throw new Error(`openssl could not make a test certificate: ${made.stderr}`);
+    const site = (await readFile(SITE_CONF, 'utf8'))
+      .replaceAll('/etc/nginx/snippets/heard-locations.conf', LOCATIONS_CONF)
+      .replace(/\/etc\/letsencrypt\/live\/[^/]+\/fullchain\.pem/g, cert)
+      .replace(/\/etc\/letsencrypt\/live\/[^/]+\/privkey\.pem/g, key)
+      .replaceAll('/var/cache/nginx/heard', join(prefix, 'cache'))
+      .replaceAll('/var/log/nginx/', `${join(prefix, 'logs')}/`);
+    await writeFile(join(prefix, 'site.conf'), site);
+    const errorLog = join(prefix, 'logs/error.log');
+    const conf = join(prefix, 'nginx.conf');
+    await writeFile(
+      conf,
+      [`pid ${join(prefix, 'nginx.pid')};`, `error_log ${errorLog};`, 'events {}', 'http {', `  include ${join(prefix, 'site.conf')};`, '}', ''].join('\n'),
+    );
+    const result = spawnSync(NGINX_PATH, ['-t', '-p', prefix, '-c', conf, '-e', errorLog], { encoding: 'utf8' });
+    return { status: result.status, output: result.stdout + result.stderr };
+  } finally {
+    await rm(prefix, { recursive: true, force: true });
+  }
+}
