@@ -399,6 +399,15 @@ interface Supervised {
   exit: Promise<number | null>;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const listeningPids = (output: string) => [...output.matchAll(/worker (\d+) listening/g)].map((m) => Number(m[1]));
 
 /** The processes holding established connections on `port`, by ss (the app's workers, for nginx's connections to them). */
@@ -543,17 +552,38 @@ describe('npm run serve with WORKERS=2 on SQLite behind nginx', () => {
   it('finishes an export while a worker is killed and restarted, and downloads it', async () => {
     const officerClient = new RoutedClient(nginx.url);
     await officerClient.signIn(officer);
-    const jobId = await startExport(officerClient, consultationId);
-    const whenKilled = await jobStatus(db, jobId);
-    const workers = listeningPids(supervisor.output());
-    process.kill(workers.at(-1)!, 'SIGKILL');
-    for (let i = 0; listeningPids(supervisor.output()).length < workers.length + 1; i += 1) {
-      if (i > 900) throw new Error(`No worker replaced the killed one:\n${supervisor.output().slice(-3000)}`);
-      await sleep(100);
+    /** kill -9 of the newest worker; resolves once the supervisor's replacement listens. */
+    const killWorker = async () => {
+      const workers = listeningPids(supervisor.output());
+      const victim = workers.at(-1)!;
+      process.kill(victim, 'SIGKILL');
+      while (alive(victim)) await sleep(20);
+      return async () => {
+        for (let i = 0; listeningPids(supervisor.output()).length < workers.length + 1; i += 1) {
+          if (i > 900) throw new Error(`No worker replaced the killed one:\n${supervisor.output().slice(-3000)}`);
+          await sleep(100);
+        }
+      };
+    };
+
+    // A worker dies and its replacement starts while the other worker makes the file.
+    const replaced = await killWorker();
+    const first = await startExport(officerClient, consultationId);
+    await replaced();
+    const whenReplaced = await jobStatus(db, first);
+    expect(await finishedJob(db, first), `the export on the surviving worker (it was ${whenReplaced} when the new worker listened)`).toEqual(DONE);
+
+    // The worker that may be making the file is killed.
+    const second = await startExport(officerClient, consultationId);
+    const whenKilled = await jobStatus(db, second);
+    await (
+      await killWorker()
+    )();
+    expect(await finishedJob(db, second), `the export after a worker was killed (it was ${whenKilled} then)`).toEqual(DONE);
+    for (const jobId of [first, second]) {
+      const download = await downloadReferences(officerClient, consultationId, jobId);
+      expect(download.status).toBe(200);
+      expect(download.references).toEqual(await countedReferences(db, consultationId));
     }
-    expect(await finishedJob(db, jobId), `the export after a worker was killed (it was ${whenKilled} then)`).toEqual(DONE);
-    const download = await downloadReferences(officerClient, consultationId, jobId);
-    expect(download.status).toBe(200);
-    expect(download.references).toEqual(await countedReferences(db, consultationId));
   });
 });
