@@ -40,6 +40,7 @@ export async function pgBossQueue(connectionString: string, options: QueueOption
     created.add(name);
   };
   const workerIds = new Map<string, string[]>();
+  const heartbeats = new Set<NodeJS.Timeout>();
 
   async function sweep() {
     const { rows } = await boss.getDb().executeSql(
@@ -81,10 +82,12 @@ export async function pgBossQueue(connectionString: string, options: QueueOption
         const id = await boss.work<Envelope<T>>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: pollSeconds }, async ([job]) => {
           if (!job) return;
           const timer = setInterval(() => void renew(job.id), heartbeatSeconds * 1000).unref();
+          heartbeats.add(timer);
           try {
             await handler({ id: job.id, name: job.name, data: job.data.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
           } finally {
             clearInterval(timer);
+            heartbeats.delete(timer);
           }
         });
         workerIds.set(name, [...(workerIds.get(name) ?? []), id]);
@@ -93,6 +96,8 @@ export async function pgBossQueue(connectionString: string, options: QueueOption
     async stop({ timeoutMs = 30_000 } = {}) {
       clearInterval(sweeper);
       await boss.stop({ graceful: true, timeout: timeoutMs, wait: true, close: true });
+      // A job still in hand was handed back by the stop: its lease is no longer ours to renew.
+      heartbeats.forEach((timer) => clearInterval(timer));
     },
   };
 }

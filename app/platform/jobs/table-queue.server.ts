@@ -73,6 +73,7 @@ async function release(db: Db, job: Row, token: string, error: string) {
 export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
   const { heartbeatSeconds, pollSeconds, sweepSeconds } = queueDefaults(options);
   const running = new Map<string, { job: Row; done: Promise<void> }>();
+  const heartbeats = new Set<NodeJS.Timeout>();
   const loops: Promise<void>[] = [];
   const waiters = new Set<() => void>();
   let stopping = false;
@@ -107,6 +108,7 @@ export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
         .execute()
         .catch((error: unknown) => console.error('Job lease not renewed', error));
     }, heartbeatSeconds * 1000).unref();
+    heartbeats.add(renew);
     try {
       await handler({ id: String(job.id), name: job.name, data: JSON.parse(job.data) as T, retryCount: job.retry_count, retryLimit: job.retry_limit });
       await db
@@ -120,6 +122,7 @@ export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
       await release(db, job, token, error instanceof Error ? error.message : String(error));
     } finally {
       clearInterval(renew);
+      heartbeats.delete(renew);
     }
   }
 
@@ -175,6 +178,7 @@ export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all(inHand.map((r) => r.done)), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
+      heartbeats.forEach((timer) => clearInterval(timer));
       for (const [token, { job }] of running) await release(db, job, token, 'stopped before finishing');
     },
   };
