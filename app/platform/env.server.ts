@@ -37,8 +37,6 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(2).max(100).default(10),
-  /** Where background exports write their files (kept EXPORT_KEEP_HOURS, then deleted). */
-  EXPORT_DIR: z.string().min(1).default('data/exports'),
   /** A `responses` export of more rows than this runs in the background from the Exports page. */
   EXPORT_BACKGROUND_ROWS: z.coerce.number().int().min(0).default(50_000),
   /** How long a finished background export's file can be downloaded. */
@@ -50,7 +48,6 @@ const schema = z.object({
   /**
    * Server processes `npm run serve` keeps running (and restarts when one dies). Keep 1: summary
    * indexes, the page cache and rate limits live in each process's memory, so two would disagree;
-   * a restarting worker marks every running background export as interrupted, another worker's too;
    * and SQLite has one writer at a time anyway.
    */
   WEB_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
