@@ -136,6 +136,11 @@ export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
           await nap(pollSeconds * 1000);
           continue;
         }
+        // Claimed as the queue was stopping: back at once, for a process that stays.
+        if (stopping) {
+          await release(db, job, token, 'stopped before starting');
+          break;
+        }
         const done = runOne(job, token, handler);
         running.set(token, { job, done });
         await done.finally(() => running.delete(token));
