@@ -14,7 +14,8 @@ import { createExpressApp } from './app/platform/http/express-app.server';
 import { PageCache } from './app/platform/http/page-cache.server';
 import { createHeavyWork } from './app/platform/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
-import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.server';
+import { purgeOldExportJobs, workExportJobs } from './app/exports/jobs.server';
+import { openJobQueue } from './app/platform/jobs/open.server';
 
 /** Responses from which a summary index is built on a worker thread (see buildIndexesWith). */
 const INDEX_ON_WORKER_FROM = 20_000;
@@ -26,20 +27,20 @@ async function main() {
   // Under `npm run serve` the supervisor (supervisor.ts) has done both, once, before forking us.
   if (cluster.isPrimary) await prepareDatabase(db, { demo: config.SEED_DEMO });
 
-  // A background export the last run was making can never finish: say so rather than keep it "running".
-  const interrupted = await failInterruptedJobs(db);
-  if (interrupted) console.log(`Background exports interrupted by the restart: ${interrupted}`);
-
   const production = config.NODE_ENV === 'production';
   const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
+  // Background work shared with every other process on the database: starting touches no job of
+  // theirs; a job a stopped or dead process held is retried by whichever worker claims it next.
+  const jobs = await openJobQueue(db, config.DATABASE_URL);
+  await workExportJobs(jobs, db, { threshold: config.DISCLOSURE_THRESHOLD }, heavy);
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
   const onWorkers = indexesOnWorkers(heavy);
   if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
   const pageCache = new PageCache(production ? config.PAGE_CACHE_SECONDS * 1000 : 0);
   const shared = {
     pageCache,
-    loadContext: (request: RequestState, cspNonce: string): AppLoadContext => ({ db, pageCache, limits, heavy, request, cspNonce }),
+    loadContext: (request: RequestState, cspNonce: string): AppLoadContext => ({ db, pageCache, limits, heavy, jobs, request, cspNonce }),
     trustProxy: config.TRUST_PROXY,
   };
   let app;
@@ -70,7 +71,8 @@ async function main() {
   });
   const stop = () => {
     clearInterval(purgeTimer);
-    server.close(() => void Promise.all([heavy.close(), db.destroy()]).then(() => process.exit(0)));
+    // Exports in hand get a few seconds to finish, then go back to the queue for another process.
+    server.close(() => void jobs.stop({ timeoutMs: 10_000 }).then(() => Promise.all([heavy.close(), db.destroy()]).then(() => process.exit(0))));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -57,7 +57,7 @@ export default async function heavyWork(task: WorkerTask): Promise<unknown> {
     }
     case 'export-job': {
       const db = databaseFor(task.databaseUrl);
-      await runExportJob(db, await consultationOf(db, task.consultationId), task.jobId, { dir: task.dir, threshold: task.threshold });
+      await runExportJob(db, await consultationOf(db, task.consultationId), task.jobId, { threshold: task.threshold });
       return null;
     }
     case 'ping':

@@ -405,10 +405,42 @@ export interface ExportJobTable {
   rows_total: Generated<number>;
   filename: string;
   file_path: string | null;
+  /** The stored file's chunks (export_file_chunks), once done. */
+  file_key: string | null;
   error: string | null;
   requested_by: number | null;
   created_at: string;
   finished_at: string | null;
+}
+
+export const QUEUED_JOB_STATES = ['created', 'active', 'completed', 'failed'] as const;
+export type QueuedJobState = (typeof QUEUED_JOB_STATES)[number];
+
+/** The job queue on SQLite (PostgreSQL uses pg-boss's own schema): app/platform/jobs/. */
+export interface JobQueueTable {
+  id: Generated<number>;
+  name: string;
+  data: string;
+  state: Generated<QueuedJobState>;
+  retry_limit: number;
+  retry_count: Generated<number>;
+  retry_delay_seconds: number;
+  lease_seconds: number;
+  start_after: string;
+  lease_token: string | null;
+  lease_until: string | null;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** A background export's file, in pieces of about a megabyte, readable by every process. */
+export interface ExportFileChunkTable {
+  file_key: string;
+  seq: number;
+  bytes: Uint8Array;
+  created_at: string;
 }
 
 export interface Database {
@@ -443,6 +475,8 @@ export interface Database {
   actions: ActionTable;
   action_updates: ActionUpdateTable;
   export_jobs: ExportJobTable;
+  job_queue: JobQueueTable;
+  export_file_chunks: ExportFileChunkTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -710,11 +744,30 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     rows_total: true,
     filename: true,
     file_path: true,
+    file_key: true,
     error: true,
     requested_by: true,
     created_at: true,
     finished_at: true,
   }),
+  job_queue: columns<JobQueueTable>({
+    id: true,
+    name: true,
+    data: true,
+    state: true,
+    retry_limit: true,
+    retry_count: true,
+    retry_delay_seconds: true,
+    lease_seconds: true,
+    start_after: true,
+    lease_token: true,
+    lease_until: true,
+    error: true,
+    created_at: true,
+    started_at: true,
+    finished_at: true,
+  }),
+  export_file_chunks: columns<ExportFileChunkTable>({ file_key: true, seq: true, bytes: true, created_at: true }),
 };
 
 export type Action = Selectable<ActionTable>;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
@@ -32,6 +35,52 @@ export async function createTestDb(): Promise<{ db: Db; destroy: () => Promise<v
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
+    },
+  };
+}
+
+/**
+ * One real database opened by several `Db`s, as several processes would open it: a SQLite file
+ * in a temporary folder, or a brand-new PostgreSQL database when TEST_DATABASE_URL names a server.
+ */
+export async function createSharedTestDb(): Promise<{ url: string; dialect: 'sqlite' | 'postgres'; open: () => Db; destroy: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const opened: Db[] = [];
+  const open = () => {
+    const db = openDatabase(url);
+    opened.push(db);
+    return db;
+  };
+  let url: string;
+  let drop: () => Promise<void>;
+  if (!serverUrl) {
+    const dir = mkdtempSync(join(tmpdir(), 'heard-shared-'));
+    url = join(dir, 'heard.sqlite');
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `heard_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const named = new URL(serverUrl);
+    named.pathname = `/${name}`;
+    url = named.toString();
+    drop = async () => {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    };
+  }
+  await migrateToLatest(open());
+  return {
+    url,
+    dialect: serverUrl ? 'postgres' : 'sqlite',
+    open,
+    destroy: async () => {
+      await Promise.all(opened.map((db) => db.destroy()));
+      await drop();
     },
   };
 }

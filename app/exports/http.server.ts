@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -17,11 +16,6 @@ const headers = (contentType: string, filename: string) => ({
 export function downloadResponse(body: Readable | string | Uint8Array, contentType: string, filename: string): Response {
   const payload: BodyInit = body instanceof Readable ? createReadableStreamFromReadable(body) : typeof body === 'string' ? body : new Uint8Array(body);
   return new Response(payload, { headers: headers(contentType, filename) });
-}
-
-/** A background export's finished file. */
-export function fileDownloadResponse(path: string, contentType: string, filename: string): Response {
-  return downloadResponse(createReadStream(path), contentType, filename);
 }
 
 /** Errors in the request (an unknown filter value...), as text for a person or a script. */

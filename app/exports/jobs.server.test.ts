@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -10,16 +10,18 @@ import { seedReference } from '#db/seed/index';
 import { storeRandomResponses } from '../../tests/random-responses';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
-import { failInterruptedJobs, findExportJob, insertExportJob, jobFile, percentDone, purgeOldExportJobs, runExportJob } from './jobs.server';
+import { findExportJob, insertExportJob, jobFile, percentDone, purgeOldExportJobs, runExportJob } from './jobs.server';
+import { storeFile } from './stored-files.server';
 
-// Background exports as the Exports page runs them: a job row, its file on disk, its progress,
-// its failure, and what a restart and the clean-up do to them.
+// Background exports as the Exports page runs them: a job row, its file kept in the database, its
+// progress, its failure, and what the clean-up does to them. (Two processes sharing them, and the
+// queue that runs them: jobs.shared.server.test.ts.)
 
 let db: Db;
 let destroy: () => Promise<void>;
 let consultation: Consultation;
 const dir = mkdtempSync(join(tmpdir(), 'heard-jobs-'));
-const settings = { dir, threshold: 10 };
+const settings = { threshold: 10 };
 const job = (kind: 'responses' | 'summary', params = '') => ({
   kind,
   format: 'csv' as const,
@@ -62,22 +64,27 @@ describe('background exports', () => {
     expect(done.finished_at).not.toBeNull();
     const file = (await jobFile(db, consultation.id, id))!;
     expect(file).toMatchObject({ filename: 'bins-responses.csv', contentType: 'text/csv; charset=utf-8' });
-    const rows = parse(readFileSync(file.path, 'utf8').replace(/^\uFEFF/, '')) as string[][];
+    const rows = parse((await bytesOf(file.body)).toString('utf8').replace(/^\uFEFF/, '')) as string[][];
     expect(rows).toHaveLength(2_346);
     expect(rows[0]!.slice(0, 2)).toEqual(['reference', 'submitted_at']);
     // Another consultation cannot reach it.
     expect(await jobFile(db, consultation.id + 1, id)).toBeNull();
   });
 
-  it("Export files are readable by the server's user only (file 0600, folder 0700)", async () => {
-    // A folder someone made open to all beforehand is closed too.
-    const shared = join(dir, 'made-open');
-    mkdirSync(shared, { mode: 0o755 });
+  it('keeps the file in the database in pieces and gives it back byte for byte', async () => {
+    const body = Buffer.from(Array.from({ length: 2_600_000 }, (_, i) => (i * 7919) % 256));
+    const stored = await storeFile(
+      db,
+      (async function* () {
+        for (let at = 0; at < body.length; at += 65_536) yield body.subarray(at, at + 65_536);
+      })(),
+    );
+    expect(stored.bytes).toBe(body.length);
+    const pieces = await db.selectFrom('export_file_chunks').select('seq').where('file_key', '=', stored.key).execute();
+    expect(pieces).toHaveLength(3);
     const id = await insertExportJob(db, consultation, job('summary'));
-    await runExportJob(db, consultation, id, { ...settings, dir: shared });
-    const file = (await jobFile(db, consultation.id, id))!;
-    expect(statSync(file.path).mode & 0o777).toBe(0o600);
-    expect(statSync(shared).mode & 0o777).toBe(0o700);
+    await db.updateTable('export_jobs').set({ status: 'done', file_key: stored.key }).where('id', '=', id).execute();
+    expect((await bytesOf((await jobFile(db, consultation.id, id))!.body)).equals(body)).toBe(true);
   });
 
   it('shows the share done while it runs, never 100 before the end', () => {
@@ -92,28 +99,36 @@ describe('background exports', () => {
     const failed = (await findExportJob(db, consultation.id, id))!;
     expect(failed.status).toBe('failed');
     expect(failed.error).toContain('unknownBreakdown');
-    expect(failed.file_path).toBeNull();
+    expect(failed.file_key).toBeNull();
     expect(await jobFile(db, consultation.id, id)).toBeNull();
   });
 
-  it('marks the jobs a stopped server was making as failed at start', async () => {
-    const queued = await insertExportJob(db, consultation, job('responses'));
-    const running = await insertExportJob(db, consultation, job('responses'));
-    await db.updateTable('export_jobs').set({ status: 'running', rows_done: 400, rows_total: 2_345 }).where('id', '=', running).execute();
-    expect(await failInterruptedJobs(db)).toBe(2);
-    for (const id of [queued, running]) expect(await findExportJob(db, consultation.id, id)).toMatchObject({ status: 'failed', error: 'interrupted' });
-  });
-
   it('deletes jobs and their files once they are older than the time they are kept', async () => {
-    const id = await insertExportJob(db, consultation, job('responses'), new Date(Date.now() - 25 * 3_600_000));
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    const id = await insertExportJob(db, consultation, job('responses'), dayAgo);
+    const stored = await storeFile(db, 'old', dayAgo);
+    // A file from before exports were kept in the database, and the pieces of a try cut short.
     const path = join(dir, 'old.csv');
     writeFileSync(path, 'old');
-    await db.updateTable('export_jobs').set({ status: 'done', file_path: path }).where('id', '=', id).execute();
+    await db.updateTable('export_jobs').set({ status: 'done', file_key: stored.key, file_path: path }).where('id', '=', id).execute();
+    const cutShort = await storeFile(db, 'half', dayAgo);
+    const lost = await insertExportJob(db, consultation, job('responses'), dayAgo);
+    await db.updateTable('export_jobs').set({ status: 'running' }).where('id', '=', lost).execute();
     const fresh = await insertExportJob(db, consultation, job('responses'));
     await runExportJob(db, consultation, fresh, settings);
-    await purgeOldExportJobs(db, 24);
+    expect(await purgeOldExportJobs(db, 24)).toBe(2);
     expect(existsSync(path)).toBe(false);
     expect(await findExportJob(db, consultation.id, id)).toBeUndefined();
+    expect(await findExportJob(db, consultation.id, lost)).toBeUndefined();
+    const left = await db.selectFrom('export_file_chunks').select('file_key').distinct().execute();
+    expect(left.map((r) => r.file_key)).not.toContain(stored.key);
+    expect(left.map((r) => r.file_key)).not.toContain(cutShort.key);
     expect(await jobFile(db, consultation.id, fresh)).not.toBeNull();
   });
 });
+
+async function bytesOf(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}

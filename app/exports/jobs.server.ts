@@ -1,26 +1,39 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { Db } from '#db/connection';
 import type { Consultation, ExportJob } from '#db/schema';
+import { findConsultation } from '~/consultations/find.server';
 import type { Locale } from '~/platform/i18n/config';
+import type { JobPolicy, JobQueue } from '~/platform/jobs/queue';
 import type { HeavyWork } from '~/platform/workers/pool.server';
 import { CONTENT_TYPES, type ExportFormat } from './files.server';
 import { extensionOf, type ExportKind } from './kinds';
 import { estimateRows, produceExport } from './produce.server';
+import { deleteStoredFiles, hasStoredFile, readStoredFile, storeFile } from './stored-files.server';
 
 // Background exports: an export too big to wait for (a million responses take a while) is a row
-// in export_jobs, run inside the server while the officer watches its progress. The file goes to
-// the export folder, named with a random part nobody can guess; rows_done moves after every page.
-// A job the server was running when it stopped can never finish: at start it is marked failed,
-// so nobody waits for it. Finished jobs and their files are deleted after EXPORT_KEEP_HOURS.
+// in export_jobs and a job on the queue every process shares (app/platform/jobs): whichever
+// process's worker claims it makes the file on its heavy-work pool while the officer watches the
+// progress, and stores it in the database (stored-files.server.ts), so any process can send it.
+// A process that stops or dies mid-export loses the job to another, which makes the file again;
+// starting a process touches no job. Jobs and their files are deleted after EXPORT_KEEP_HOURS.
 
 export interface JobSettings {
-  dir: string;
   threshold: number;
+}
+
+/** The queue's name for background exports. */
+export const EXPORT_QUEUE = 'export';
+
+/**
+ * A try that dies is made again from the start; three tries, a minute's lease renewed every
+ * heartbeat (the worker's thread answers while the export runs on the pool).
+ */
+const EXPORT_POLICY: JobPolicy = { retryLimit: 2, retryDelaySeconds: 5, leaseSeconds: 60 };
+
+interface ExportJobMessage {
+  consultationId: number;
+  jobId: number;
 }
 
 /** A background export job, run on a worker thread (app/entry.worker.ts) on the worker's own connection. */
@@ -60,7 +73,7 @@ export async function insertExportJob(db: Db, consultation: Consultation, job: N
   return row.id;
 }
 
-async function finish(db: Db, id: number, values: { status: 'done' | 'failed'; file_path?: string; error?: string }) {
+async function finish(db: Db, id: number, values: { status: 'done' | 'failed'; file_key?: string; error?: string }) {
   await db
     .updateTable('export_jobs')
     .set({ ...values, finished_at: new Date().toISOString() })
@@ -68,13 +81,19 @@ async function finish(db: Db, id: number, values: { status: 'done' | 'failed'; f
     .execute();
 }
 
-/** Makes the job's file; never throws (a failure is written on the job). */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Makes the job's file and stores it; a failure of the export itself (a filter that does not
+ * exist...) is written on the job, as trying again would fail the same way. A job already done
+ * (an earlier try finished after all) is left as it is.
+ */
 export async function runExportJob(db: Db, consultation: Consultation, id: number, settings: JobSettings): Promise<void> {
   const job = await db.selectFrom('export_jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const path = resolve(join(settings.dir, `${id}-${randomBytes(12).toString('hex')}.${extensionOf(job.kind as ExportKind, job.format as ExportFormat)}`));
+  if (job.status === 'done') return;
   try {
     const total = await estimateRows(db, consultation, job.kind as ExportKind);
-    await db.updateTable('export_jobs').set({ status: 'running', rows_total: total }).where('id', '=', id).execute();
+    await db.updateTable('export_jobs').set({ status: 'running', rows_done: 0, rows_total: total, error: null }).where('id', '=', id).execute();
     const produced = await produceExport(db, consultation, {
       kind: job.kind as ExportKind,
       format: job.format as ExportFormat,
@@ -91,36 +110,44 @@ export async function runExportJob(db: Db, consultation: Consultation, id: numbe
     });
     if (!produced.ok) throw new Error(produced.errors.map((e) => e.code).join(', '));
     await db.updateTable('export_jobs').set({ rows_total: produced.rows }).where('id', '=', id).execute();
-    // Exports hold residents' answers: only the server's own user may read them.
-    await mkdir(settings.dir, { recursive: true, mode: 0o700 });
-    await chmod(settings.dir, 0o700);
-    const body = typeof produced.body === 'string' || produced.body instanceof Uint8Array ? Readable.from([produced.body]) : produced.body;
-    await pipeline(body, createWriteStream(path, { mode: 0o600 }));
+    const stored = await storeFile(db, produced.body);
     await db.updateTable('export_jobs').set({ rows_done: produced.rows }).where('id', '=', id).execute();
-    await finish(db, id, { status: 'done', file_path: path });
+    await finish(db, id, { status: 'done', file_key: stored.key });
   } catch (error) {
-    await rm(path, { force: true });
-    await finish(db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    await finish(db, id, { status: 'failed', error: messageOf(error) }).catch(() => undefined);
   }
 }
 
-/**
- * Adds the job and starts it without waiting: the page that asked shows its progress. It runs on
- * a worker thread with its own database connection, so writing a million rows never delays a
- * request; an in-memory database (tests) is this thread's alone, so there it runs here.
- */
-export async function startExportJob(db: Db, consultation: Consultation, job: NewJob, settings: JobSettings, heavy?: HeavyWork): Promise<number> {
+/** Adds the job and queues it; whichever process's worker claims it runs it (workExportJobs). */
+export async function startExportJob(db: Db, consultation: Consultation, job: NewJob, queue: JobQueue): Promise<number> {
   const id = await insertExportJob(db, consultation, job);
-  if (heavy?.databaseUrl) {
-    const task: ExportJobTask = { kind: 'export-job', databaseUrl: heavy.databaseUrl, consultationId: consultation.id, jobId: id, ...settings, long: true };
-    // The worker writes a failure on the job itself; this is for a refusal (queue full) or a dead thread.
-    void heavy
-      .run(task)
-      .catch((error: unknown) => finish(db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined));
-  } else {
-    void runExportJob(db, consultation, id, settings);
-  }
+  const message: ExportJobMessage = { consultationId: consultation.id, jobId: id };
+  await queue.send(EXPORT_QUEUE, message, EXPORT_POLICY);
   return id;
+}
+
+/**
+ * This process's worker for background exports. The export runs on a worker thread with its own
+ * database connection, so writing a million rows never delays a request; an in-memory database
+ * (tests) is this thread's alone, so there it runs here. A thread that dies fails the try (the
+ * queue tries again); after the last try the job says why.
+ */
+export async function workExportJobs(queue: JobQueue, db: Db, settings: JobSettings, heavy?: HeavyWork): Promise<void> {
+  await queue.work<ExportJobMessage>(EXPORT_QUEUE, { concurrency: 1 }, async ({ data, retryCount, retryLimit }) => {
+    try {
+      if (heavy?.databaseUrl) {
+        const task: ExportJobTask = { kind: 'export-job', databaseUrl: heavy.databaseUrl, ...data, ...settings, long: true };
+        await heavy.run(task);
+        return;
+      }
+      const consultation = await findConsultation(db, data.consultationId);
+      // Deleted meanwhile, and its jobs with it: nothing to make.
+      if (consultation) await runExportJob(db, consultation, data.jobId, settings);
+    } catch (error) {
+      if (retryCount >= retryLimit) await finish(db, data.jobId, { status: 'failed', error: messageOf(error) }).catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 export function findExportJob(db: Db, consultationId: number, id: number): Promise<ExportJob | undefined> {
@@ -138,36 +165,23 @@ export function listExportJobs(db: Db, consultationId: number, limit = 10): Prom
     .execute();
 }
 
-/** A finished job's file, if it is still there. */
-export async function jobFile(db: Db, consultationId: number, id: number): Promise<{ path: string; filename: string; contentType: string } | null> {
+/** A finished job's file, if it is still there, streamed from the database on whichever process asks. */
+export async function jobFile(db: Db, consultationId: number, id: number): Promise<{ body: Readable; filename: string; contentType: string } | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const job = await findExportJob(db, consultationId, id);
-  if (!job || job.status !== 'done' || !job.file_path) return null;
-  const found = await stat(job.file_path).catch(() => null);
-  if (!found?.isFile()) return null;
+  if (!job || job.status !== 'done' || !job.file_key || !(await hasStoredFile(db, job.file_key))) return null;
   const contentType = job.kind === 'open-data' ? 'application/zip' : CONTENT_TYPES[job.format as ExportFormat];
-  return { path: job.file_path, filename: job.filename, contentType };
+  return { body: readStoredFile(db, job.file_key), filename: job.filename, contentType };
 }
 
-/** At start: jobs a stopped server was running will never finish. Returns how many. */
-export async function failInterruptedJobs(db: Db, now = new Date()): Promise<number> {
-  const result = await db
-    .updateTable('export_jobs')
-    .set({ status: 'failed', error: 'interrupted', finished_at: now.toISOString() })
-    .where('status', 'in', ['queued', 'running'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-/** Jobs asked for more than `keepHours` ago, with their files. Returns how many. */
+/**
+ * Jobs asked for more than `keepHours` ago, with their files; a job still queued or running by
+ * then was lost with every try, and goes too. Returns how many jobs.
+ */
 export async function purgeOldExportJobs(db: Db, keepHours: number, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - keepHours * 3_600_000).toISOString();
-  const old = await db
-    .selectFrom('export_jobs')
-    .select(['id', 'file_path'])
-    .where('created_at', '<', before)
-    .where('status', 'in', ['done', 'failed'])
-    .execute();
+  const old = await db.selectFrom('export_jobs').select(['id', 'file_path', 'file_key']).where('created_at', '<', before).execute();
+  // Files written to local disk before exports were kept in the database.
   for (const job of old) if (job.file_path) await rm(job.file_path, { force: true });
   if (old.length > 0)
     await db
@@ -178,6 +192,11 @@ export async function purgeOldExportJobs(db: Db, keepHours: number, now = new Da
         old.map((j) => j.id),
       )
       .execute();
+  await deleteStoredFiles(
+    db,
+    old.flatMap((j) => (j.file_key ? [j.file_key] : [])),
+    before,
+  );
   return old.length;
 }
 

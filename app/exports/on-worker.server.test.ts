@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,11 +12,14 @@ import { seedReference } from '#db/seed/index';
 import { createHeavyWork, type HeavyWork } from '~/platform/workers/pool.server';
 import { createConsultation } from '../../tests/factories';
 import { storeRandomResponses } from '../../tests/random-responses';
-import { findExportJob, startExportJob } from './jobs.server';
+import { tableQueue } from '~/platform/jobs/table-queue.server';
+import type { JobQueue } from '~/platform/jobs/queue';
+import { findExportJob, jobFile, startExportJob, workExportJobs } from './jobs.server';
 import { responsesOnWorker } from './responses-on-worker.server';
 
-// A background export run on a worker thread, on the worker's own connection to the same SQLite
-// file the server uses: the job row moves to done with every row counted and the file is there.
+// A background export taken from the queue and run on a worker thread, on the worker's own
+// connection to the same SQLite file the server uses: the job row moves to done with every row
+// counted and the file is stored.
 // The responses downloaded as they are written on a worker thread: every row arrives, and a
 // download abandoned half-way frees the thread for the next.
 // (An in-memory database cannot be shared with a thread; jobs.server.test.ts runs those here.)
@@ -25,6 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'heard-worker-job-'));
 const databaseUrl = join(dir, 'heard.sqlite');
 let db: Db;
 let heavy: HeavyWork;
+let queue: JobQueue;
 let consultation: Consultation;
 
 beforeAll(async () => {
@@ -46,8 +50,11 @@ beforeAll(async () => {
   await storeRandomResponses(db, id, 1_234, createRandom(3));
   consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   heavy = createHeavyWork({ threads: 1, queue: 2, databaseUrl });
+  queue = tableQueue(db, { pollSeconds: 0.2 });
+  await workExportJobs(queue, db, { threshold: 10 }, heavy);
 }, 60_000);
 afterAll(async () => {
+  await queue.stop();
   await heavy.close();
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });
@@ -63,14 +70,14 @@ describe('a background export on a worker thread', () => {
   it('writes the file from its own connection and ends done', async () => {
     expect(heavy.databaseUrl).toBe(databaseUrl);
     const job = { kind: 'responses' as const, format: 'csv' as const, params: new URLSearchParams(), locale: 'en' as const, requestedBy: null };
-    const id = await startExportJob(db, consultation, job, { dir, threshold: 10 }, heavy);
+    const id = await startExportJob(db, consultation, job, queue);
     let row = await findExportJob(db, consultation.id, id);
     for (let i = 0; i < 600 && row && !['done', 'failed'].includes(row.status); i++) {
       await sleep(100);
       row = await findExportJob(db, consultation.id, id);
     }
     expect(row).toMatchObject({ status: 'done', rows_done: 1_234, rows_total: 1_234, error: null });
-    const rows = parse(readFileSync(row!.file_path!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(await text((await jobFile(db, consultation.id, id))!.body), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1_234);
   });
 

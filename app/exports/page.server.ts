@@ -3,7 +3,7 @@ import type { Consultation, ExportJob } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
 import { env } from '~/platform/env.server';
 import type { Locale } from '~/platform/i18n/config';
-import type { HeavyWork } from '~/platform/workers/pool.server';
+import type { JobQueue } from '~/platform/jobs/queue';
 import { countCounted } from '~/responses/counted.server';
 import { findExportJob, listExportJobs, percentDone, startExportJob } from './jobs.server';
 import { EXPORT_KINDS, extensionOf, type ExportKind } from './kinds';
@@ -38,19 +38,13 @@ export async function requestExport(
   user: { id: number; email: string },
   input: ExportRequestInput,
   locale: Locale,
-  heavy?: HeavyWork,
+  queue: JobQueue,
 ): Promise<string> {
   const { kind, format, by } = input;
   const params = new URLSearchParams(by ? { breakdown: by } : {});
   const config = env();
   if (kind === 'responses' && (await countCounted(db, consultation.id)) > config.EXPORT_BACKGROUND_ROWS) {
-    const id = await startExportJob(
-      db,
-      consultation,
-      { kind, format, params, locale, requestedBy: user.id },
-      { dir: config.EXPORT_DIR, threshold: config.DISCLOSURE_THRESHOLD },
-      heavy,
-    );
+    const id = await startExportJob(db, consultation, { kind, format, params, locale, requestedBy: user.id }, queue);
     await recordAudit(db, actorOf(user), {
       action: 'export.responses',
       entityType: 'consultation',
@@ -69,7 +63,7 @@ export async function exportJobPage(db: Db, consultation: Consultation, rawId: s
   const id = Number(rawId);
   const job = Number.isSafeInteger(id) && id > 0 ? await findExportJob(db, consultation.id, id) : undefined;
   if (!job) return null;
-  const done = job.status === 'done' && job.file_path !== null;
+  const done = job.status === 'done' && job.file_key !== null;
   const keptUntil = new Date(new Date(job.created_at).getTime() + env().EXPORT_KEEP_HOURS * 3_600_000).toISOString();
   return {
     ...jobSummary(job),

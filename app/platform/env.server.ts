@@ -42,8 +42,6 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(2).max(100).default(10),
-  /** Where background exports write their files (kept EXPORT_KEEP_HOURS, then deleted). */
-  EXPORT_DIR: z.string().min(1).default('data/exports'),
   /** A `responses` export of more rows than this runs in the background from the Exports page. */
   EXPORT_BACKGROUND_ROWS: z.coerce.number().int().min(0).default(50_000),
   /** How long a finished background export's file can be downloaded. */

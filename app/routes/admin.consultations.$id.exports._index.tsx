@@ -37,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
     args.context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
   }
-  const to = await requestExport(db, consultation, user, submission.value, await detectLocale(args.request), args.context.heavy);
+  const to = await requestExport(db, consultation, user, submission.value, await detectLocale(args.request), args.context.jobs);
   return redirect(to, { status: 303, headers: { 'Cache-Control': PRIVATE_PAGE } });
 }
 

@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -21,7 +19,6 @@ import { addAccount, signIn, type Account } from './workspace';
 // export (over EXPORT_BACKGROUND_ROWS, set low here) made in the background to a download link.
 
 const BACKGROUND_ABOVE = 1000;
-const exportDir = mkdtempSync(join(tmpdir(), 'heard-e2e-exports-'));
 
 let app: RunningApp;
 let db: Db;
@@ -31,7 +28,7 @@ let context: BrowserContext;
 let consultationId: number;
 
 beforeAll(async () => {
-  ({ app, db, browser } = await startSuite({ env: { EXPORT_DIR: exportDir, EXPORT_BACKGROUND_ROWS: String(BACKGROUND_ABOVE) } }));
+  ({ app, db, browser } = await startSuite({ env: { EXPORT_BACKGROUND_ROWS: String(BACKGROUND_ABOVE) } }));
   analyst = await addAccount(db, 'analyst');
   consultationId = (await db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow()).id;
   context = await newVisitor(browser, app, { js: false });
@@ -39,7 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context.close();
   await stopSuite({ app, db, browser });
-  rmSync(exportDir, { recursive: true, force: true });
 });
 
 const query = 'breakdown=ward&respondentGroup=young_person';

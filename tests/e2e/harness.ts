@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Db } from '../../db/connection';
@@ -79,8 +79,6 @@ export async function startApp({
       HOST: '127.0.0.1',
       DATABASE_URL: databasePath,
       SEED_DEMO: String(template ? false : seedDemo),
-      // Not the repository's data/exports, which every server running at once would share.
-      EXPORT_DIR: join(dirname(databasePath), 'exports'),
       // A test's own settings, e.g. a low SUBMISSIONS_PER_HOUR.
       ...env,
     },

@@ -31,7 +31,7 @@ beforeAll(async () => {
   app = await startApp({
     seedDemo: false,
     // Every public page rendered afresh; the responses export goes to the background (a worker thread).
-    env: { DATABASE_URL: databasePath, PAGE_CACHE_SECONDS: '0', EXPORT_BACKGROUND_ROWS: '1000', EXPORT_DIR: join(dir, 'exports') },
+    env: { DATABASE_URL: databasePath, PAGE_CACHE_SECONDS: '0', EXPORT_BACKGROUND_ROWS: '1000' },
   });
   db = openDb(databasePath);
   consultationId = (await db.selectFrom('consultations').select('id').where('slug', '=', 'one-stockport-conversation').executeTakeFirstOrThrow()).id;

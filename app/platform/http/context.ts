@@ -1,4 +1,5 @@
 import type { Db } from '#db/connection';
+import type { JobQueue } from '~/platform/jobs/queue';
 import type { HeavyWork } from '~/platform/workers/pool.server';
 import type { PageCache } from './page-cache.server';
 
@@ -11,6 +12,8 @@ declare module '@remix-run/node' {
     pageCache: PageCache;
     /** Worker threads for reports, spreadsheets and exports (app/platform/workers). */
     heavy: HeavyWork;
+    /** Background work shared by every process on the database (app/platform/jobs). */
+    jobs: JobQueue;
     request: RequestState;
     /** This request's Content-Security-Policy nonce, for the inline scripts Remix writes. */
     cspNonce: string;

@@ -100,8 +100,8 @@ export function createHeavyWork(options: HeavyWorkOptions): HeavyWork {
         throw error;
       }
     },
-    // At shutdown the server has answered its requests; a background export still running is
-    // stopped, and marked interrupted at the next start (failInterruptedJobs).
+    // At shutdown the server has answered its requests and the job queue has handed back any
+    // background export still running (another process, or this one restarted, makes it again).
     close: () => Promise.all([files.destroy(), jobs.destroy()]).then(() => undefined),
   };
   return heavy;
