@@ -444,7 +444,6 @@ describe('npm run serve with WORKERS=2 on SQLite behind nginx', () => {
         HOST: '127.0.0.1',
         DATABASE_URL: databasePath,
         SEED_DEMO: 'false',
-        EXPORT_DIR: join(dir, 'exports'),
         WORKERS: '2',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
