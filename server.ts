@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
-import { createRateLimits } from './app/auth/rate-limit.server';
+import { createRateLimits, purgeExpiredLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { indexesOnWorkers } from './app/analysis/index-task.server';
 import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
@@ -31,7 +31,7 @@ async function main() {
   if (interrupted) console.log(`Background exports interrupted by the restart: ${interrupted}`);
 
   const production = config.NODE_ENV === 'production';
-  const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
+  const limits = createRateLimits(db, { submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
   const onWorkers = indexesOnWorkers(heavy);
@@ -53,11 +53,15 @@ async function main() {
   }
 
   // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and
-  // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS.
+  // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS, and the
+  // rate limits' rows once they can no longer decide anything.
   const purge = () =>
-    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date()), purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS)]).catch(
-      (error: unknown) => console.error(error),
-    );
+    void Promise.all([
+      purgeExpiredDrafts(db, new Date()),
+      purgeExpiredSessions(db, new Date()),
+      purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS),
+      purgeExpiredLimits(db),
+    ]).catch((error: unknown) => console.error(error));
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 
