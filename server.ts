@@ -9,6 +9,7 @@ import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { indexesOnWorkers } from './app/analysis/index-task.server';
 import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
 import { env } from './app/platform/env.server';
+import { unsharedSecretsWarning } from './app/platform/secrets.server';
 import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
 import { PageCache } from './app/platform/http/page-cache.server';
@@ -31,6 +32,8 @@ async function main() {
   if (interrupted) console.log(`Background exports interrupted by the restart: ${interrupted}`);
 
   const production = config.NODE_ENV === 'production';
+  const unshared = unsharedSecretsWarning(config);
+  if (unshared) console.warn(`Warning: ${unshared}`);
   const limits = createRateLimits(db, { submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
 import { env } from './app/platform/env.server';
+import { secretsForWorkers } from './app/platform/secrets.server';
 import { runSupervisor } from './app/platform/supervisor.server';
 
 // `npm run serve`: migrates and seeds the database once, here in the primary, then keeps
@@ -16,7 +17,16 @@ async function main() {
   } finally {
     await db.destroy();
   }
-  runSupervisor({ exec: join(dirname(fileURLToPath(import.meta.url)), 'server.js'), execArgv: ['--enable-source-maps'], workers: config.WEB_WORKERS });
+  // Secrets not configured are made here, once, so every worker (and every restarted one) agrees.
+  const secrets = secretsForWorkers(config);
+  const made = Object.keys(secrets);
+  if (made.length) console.log(`[supervisor] ${made.join(' and ')} not set: made for this start; set them when several machines serve Heard`);
+  runSupervisor({
+    exec: join(dirname(fileURLToPath(import.meta.url)), 'server.js'),
+    execArgv: ['--enable-source-maps'],
+    workers: config.WEB_WORKERS,
+    env: secrets,
+  });
 }
 
 main().catch((error: unknown) => {
