@@ -458,7 +458,7 @@ export type Theme = Selectable<ThemeTable>;
 export interface RateLimitWindowTable {
   bucket: string;
   key: string;
-  /** The last events' times in the window, oldest first, comma-separated. */
+  /** The last events' times, oldest first, each 13 digits and a comma. */
   times: string;
   expires_at: number;
 }

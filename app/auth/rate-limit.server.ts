@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import { hashKey, purgeExpiredThrottles, Throttle, type DelayRule } from './throttle.server';
 
@@ -5,14 +6,21 @@ import { hashKey, purgeExpiredThrottles, Throttle, type DelayRule } from './thro
  * Counts events per key (a client) over a sliding window: at most `limit` in any `windowMs`.
  * Kept in the database (rate_limit_windows), one row per key holding the times of its last
  * `limit` events, so every app server on the database counts the same events. A `take` tests and
- * counts in one transaction that holds the key's row, so requests racing on several servers get
- * no more than the limit between them.
+ * counts in one statement (an upsert whose update runs only while the limit allows), atomic on
+ * PostgreSQL, which tests its WHERE against the row as it stands once locked, and on SQLite, which
+ * runs a writing statement under the write lock: requests racing on several servers get no more
+ * than the limit between them, for one small statement each.
  *
  * A refusal is also remembered here, in memory, until its wait is over: the same client asking
  * again meanwhile is refused without a query, so a flood costs the database nothing. Other
- * servers' events only ever lengthen a wait; the one thing that shortens it, a slot given back
+ * servers' events only ever lengthen a wait; the one thing that shortens it, a place given back
  * (release), is rare, and at worst the client is refused a little longer by this server.
  */
+/** Milliseconds since the epoch in 13 digits (until the year 2286), so entries compare as text. */
+const DIGITS = 13;
+const ENTRY = DIGITS + 1;
+const entry = (at: number) => `${String(Math.max(0, Math.floor(at))).padStart(DIGITS, '0')},`;
+
 export class RateLimiter {
   private readonly refusedUntil = new Map<string, number>();
 
@@ -29,6 +37,7 @@ export class RateLimiter {
     if (!times) return [];
     return times
       .split(',')
+      .filter(Boolean)
       .map(Number)
       .filter((at) => now - at < this.windowMs)
       .slice(-this.limit);
@@ -74,10 +83,28 @@ export class RateLimiter {
   async take(key: string, now = Date.now()): Promise<number> {
     const known = this.remembered(key, now);
     if (known > 0) return known;
-    const wait = await this.change(key, now, (recent) => {
-      const wait = this.waitFor(recent, now);
-      return { result: wait, times: wait > 0 ? recent : [...recent, now] };
-    });
+    // The row holds the last `limit` events at most; while it holds fewer, or the oldest of the
+    // last `limit` has left the window, one more may go: it is appended and the oldest dropped.
+    // Entries have one width, so this is plain text functions both databases share.
+    const full = this.limit * ENTRY;
+    const times = sql.ref('rate_limit_windows.times');
+    const decider = sql`substr(${times}, length(${times}) - ${full} + 1, ${DIGITS})`;
+    const taken = await this.db
+      .insertInto('rate_limit_windows')
+      .values({ bucket: this.bucket, key: hashKey(key), times: entry(now), expires_at: now + this.windowMs })
+      .onConflict((oc) =>
+        oc
+          .columns(['bucket', 'key'])
+          .doUpdateSet({
+            times: sql<string>`case when length(${times}) < ${full} then ${times} else substr(${times}, length(${times}) - ${full} + ${ENTRY + 1}) end || ${entry(now)}`,
+            expires_at: (eb) => eb.ref('excluded.expires_at'),
+          })
+          .where(sql<boolean>`length(${times}) < ${full} or ${decider} <= ${entry(now - this.windowMs).slice(0, DIGITS)}`),
+      )
+      .returning('times')
+      .executeTakeFirst();
+    if (taken) return 0;
+    const wait = await this.retryAfter(key, now);
     if (wait > 0) this.remember(key, wait, now);
     return wait;
   }
@@ -125,7 +152,7 @@ async function writeWindow(trx: Trx, bucket: string, key: string, times: number[
   await trx
     .updateTable('rate_limit_windows')
     // Once the newest event has left the window the row decides nothing, and the purge may delete it.
-    .set({ times: times.join(','), expires_at: times.reduce((latest, at) => Math.max(latest, at + windowMs), now) })
+    .set({ times: times.map(entry).join(''), expires_at: times.reduce((latest, at) => Math.max(latest, at + windowMs), now) })
     .where('bucket', '=', bucket)
     .where('key', '=', key)
     .execute();

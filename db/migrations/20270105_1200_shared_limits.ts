@@ -14,8 +14,8 @@ export async function up(db: Db): Promise<void> {
     .createTable('rate_limit_windows')
     .addColumn('bucket', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
-    // The times of the key's last events in the window, oldest first, comma-separated: at most
-    // the limit's worth, as only those can decide.
+    // The times of the key's last events, oldest first, each 13 digits and a comma: at most the
+    // limit's worth, as only those can decide.
     .addColumn('times', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('rate_limit_windows_pk', ['bucket', 'key'])
