@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import { hashKey, purgeExpiredThrottles, Throttle, type DelayRule } from './throttle.server';
 
+/** Milliseconds since the epoch in 13 digits (until the year 2286), so entries compare as text. */
+const DIGITS = 13;
+const ENTRY = DIGITS + 1;
+const entry = (at: number) => `${String(Math.max(0, Math.floor(at))).padStart(DIGITS, '0')},`;
+
 /**
  * Counts events per key (a client) over a sliding window: at most `limit` in any `windowMs`.
  * Kept in the database (rate_limit_windows), one row per key holding the times of its last
@@ -16,11 +21,6 @@ import { hashKey, purgeExpiredThrottles, Throttle, type DelayRule } from './thro
  * servers' events only ever lengthen a wait; the one thing that shortens it, a place given back
  * (release), is rare, and at worst the client is refused a little longer by this server.
  */
-/** Milliseconds since the epoch in 13 digits (until the year 2286), so entries compare as text. */
-const DIGITS = 13;
-const ENTRY = DIGITS + 1;
-const entry = (at: number) => `${String(Math.max(0, Math.floor(at))).padStart(DIGITS, '0')},`;
-
 export class RateLimiter {
   private readonly refusedUntil = new Map<string, number>();
 
@@ -83,6 +83,18 @@ export class RateLimiter {
   async take(key: string, now = Date.now()): Promise<number> {
     const known = this.remembered(key, now);
     if (known > 0) return known;
+    for (let tries = 1; ; tries += 1) {
+      if (await this.takeIfAllowed(key, now)) return 0;
+      const wait = await this.retryAfter(key, now);
+      // Zero: a place was given back between the two statements; try for it again.
+      if (wait > 0 || tries === 3) {
+        this.remember(key, Math.max(1, wait), now);
+        return Math.max(1, wait);
+      }
+    }
+  }
+
+  private async takeIfAllowed(key: string, now: number): Promise<boolean> {
     // The row holds the last `limit` events at most; while it holds fewer, or the oldest of the
     // last `limit` has left the window, one more may go: it is appended and the oldest dropped.
     // Entries have one width, so this is plain text functions both databases share.
@@ -103,10 +115,7 @@ export class RateLimiter {
       )
       .returning('times')
       .executeTakeFirst();
-    if (taken) return 0;
-    const wait = await this.retryAfter(key, now);
-    if (wait > 0) this.remember(key, wait, now);
-    return wait;
+    return taken !== undefined;
   }
 
   /** Counts an event whatever the limit says. */
