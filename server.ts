@@ -4,11 +4,12 @@ import { pathToFileURL } from 'node:url';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
-import { createRateLimits } from './app/auth/rate-limit.server';
+import { createRateLimits, purgeExpiredLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { indexesOnWorkers } from './app/analysis/index-task.server';
 import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
 import { env } from './app/platform/env.server';
+import { unsharedSecretsWarning } from './app/platform/secrets.server';
 import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
 import { PageCache } from './app/platform/http/page-cache.server';
@@ -28,7 +29,9 @@ async function main() {
   if (cluster.isPrimary) await prepareDatabase(db, { demo: config.SEED_DEMO });
 
   const production = config.NODE_ENV === 'production';
-  const limits = createRateLimits({ submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
+  const unshared = unsharedSecretsWarning(config);
+  if (unshared) console.warn(`Warning: ${unshared}`);
+  const limits = createRateLimits(db, { submissionsPerHour: config.SUBMISSIONS_PER_HOUR });
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
   // Background work shared with every other process on the database: starting touches no job of
   // theirs; a job a stopped or dead process held is retried by whichever worker claims it next.
@@ -54,11 +57,15 @@ async function main() {
   }
 
   // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and
-  // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS.
+  // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS, and the
+  // rate limits' rows once they can no longer decide anything.
   const purge = () =>
-    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date()), purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS)]).catch(
-      (error: unknown) => console.error(error),
-    );
+    void Promise.all([
+      purgeExpiredDrafts(db, new Date()),
+      purgeExpiredSessions(db, new Date()),
+      purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS),
+      purgeExpiredLimits(db),
+    ]).catch((error: unknown) => console.error(error));
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 

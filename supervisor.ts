@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
 import { env, serveWorkers } from './app/platform/env.server';
+import { secretsForWorkers } from './app/platform/secrets.server';
 import { runSupervisor } from './app/platform/supervisor.server';
 
 // `npm run serve`: migrates and seeds the database once, here in the primary, then keeps
@@ -17,7 +18,16 @@ async function main() {
     await db.destroy();
   }
   if (config.WORKERS === undefined && config.WEB_WORKERS !== undefined) console.log('[supervisor] WEB_WORKERS is deprecated: set WORKERS instead.');
-  runSupervisor({ exec: join(dirname(fileURLToPath(import.meta.url)), 'server.js'), execArgv: ['--enable-source-maps'], workers: serveWorkers(config) });
+  // Secrets not configured are made here, once, so every worker (and every restarted one) agrees.
+  const secrets = secretsForWorkers(config);
+  const made = Object.keys(secrets);
+  if (made.length) console.log(`[supervisor] ${made.join(' and ')} not set: made for this start; set them when several machines serve Heard`);
+  runSupervisor({
+    exec: join(dirname(fileURLToPath(import.meta.url)), 'server.js'),
+    execArgv: ['--enable-source-maps'],
+    workers: serveWorkers(config),
+    env: secrets,
+  });
 }
 
 main().catch((error: unknown) => {

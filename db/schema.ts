@@ -475,6 +475,8 @@ export interface Database {
   actions: ActionTable;
   action_updates: ActionUpdateTable;
   export_jobs: ExportJobTable;
+  rate_limit_windows: RateLimitWindowTable;
+  throttle_states: ThrottleStateTable;
   job_queue: JobQueueTable;
   export_file_chunks: ExportFileChunkTable;
 }
@@ -486,6 +488,25 @@ export type Question = Selectable<QuestionTable>;
 export type Option = Selectable<OptionTable>;
 export type Section = Selectable<SectionTable>;
 export type Theme = Selectable<ThemeTable>;
+/** A key's recent events for one rate limit (app/auth/rate-limit.server.ts); times in ms since the epoch. */
+export interface RateLimitWindowTable {
+  bucket: string;
+  key: string;
+  /** The last events' times, oldest first, each 13 digits and a comma. */
+  times: string;
+  expires_at: number;
+}
+
+/** A key's failures for one sign-in slow-down (app/auth/throttle.server.ts); times in ms since the epoch. */
+export interface ThrottleStateTable {
+  bucket: string;
+  key: string;
+  failures: number;
+  not_before: number;
+  last_failure: number;
+  expires_at: number;
+}
+
 export type Priority = Selectable<PriorityTable>;
 export type Ward = Selectable<WardTable>;
 export type NewResponse = Insertable<ResponseTable>;
@@ -750,6 +771,8 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     created_at: true,
     finished_at: true,
   }),
+  rate_limit_windows: columns<RateLimitWindowTable>({ bucket: true, key: true, times: true, expires_at: true }),
+  throttle_states: columns<ThrottleStateTable>({ bucket: true, key: true, failures: true, not_before: true, last_failure: true, expires_at: true }),
   job_queue: columns<JobQueueTable>({
     id: true,
     name: true,

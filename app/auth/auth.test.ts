@@ -62,7 +62,7 @@ describe('sessions', () => {
 describe('signing in', () => {
   it('opens a session for the right password, whatever the case of the email', async () => {
     await insertActiveUser(db, { email: 'Officer@Stockport.gov.uk', role: 'officer', password: 'correct horse battery staple' });
-    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const limits = createRateLimits(db, { submissionsPerHour: 60 });
     const result = await signIn(db, limits, { email: ' officer@STOCKPORT.gov.uk ', password: 'correct horse battery staple', client: 'c1' });
     expect(result.ok).toBe(true);
     if (result.ok) expect((await findSession(db, result.token))?.user.email).toBe('officer@stockport.gov.uk');
@@ -75,7 +75,7 @@ describe('signing in', () => {
   // by a growing wait that always ends, and the answer says how many seconds.
   it('slows an account after three failures, even with the right password, says for how long, and lets it in after the wait', async () => {
     await insertActiveUser(db, { email: 'target@example.org', role: 'admin', password: 'correct horse battery staple' });
-    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const limits = createRateLimits(db, { submissionsPerHour: 60 });
     const t0 = new Date('2026-11-22T10:00:00Z').getTime();
     const at = (seconds: number) => new Date(t0 + seconds * 1000);
     const guess = (i: number, when: Date) => signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `client-${i}` }, when);
@@ -89,7 +89,7 @@ describe('signing in', () => {
   });
 
   it('checks no more than two of five guesses sent at once past the free ones', async () => {
-    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const limits = createRateLimits(db, { submissionsPerHour: 60 });
     const t0 = new Date('2026-11-22T11:00:00Z');
     for (let i = 0; i < 3; i += 1) await signIn(db, limits, { email: 'target@example.org', password: `guess ${i}`, client: `c${i}` }, t0);
     const later = new Date(t0.getTime() + 1000);
@@ -109,7 +109,7 @@ describe('Anyone can lock anyone out', () => {
   // Fifty real scrypt checks: seconds on a quiet machine, a minute or more on a busy one.
   it("lets the owner in from a known device after an attacker's 50 failures; an unknown device waits at most five minutes", async () => {
     await insertActiveUser(db, { email: owner.email, role: 'admin', password: owner.password });
-    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const limits = createRateLimits(db, { submissionsPerHour: 60 });
     const t0 = new Date('2026-11-23T09:00:00Z').getTime();
     const first = await signIn(db, limits, { ...owner, client: 'office' }, new Date(t0));
     if (!first.ok) throw new Error('the owner could not sign in');
@@ -133,7 +133,7 @@ describe('Anyone can lock anyone out', () => {
   }, 240_000);
 
   it("does not let someone else's known-device cookie skip the wait for another account", async () => {
-    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const limits = createRateLimits(db, { submissionsPerHour: 60 });
     const attacker = await insertActiveUser(db, { email: 'insider@example.org', role: 'analyst', password: 'insiders passphrase' });
     const t0 = new Date('2026-11-23T12:00:00Z');
     for (let i = 0; i < 6; i += 1)
@@ -148,7 +148,7 @@ describe('Anyone can lock anyone out', () => {
   });
 
   it('slows one client spraying many accounts, and nobody else', async () => {
-    const limits = createRateLimits({ submissionsPerHour: 60 });
+    const limits = createRateLimits(db, { submissionsPerHour: 60 });
     const t0 = new Date('2026-11-23T15:00:00Z').getTime();
     // Twelve addresses, one guess each, a minute apart: no account reaches its own limit.
     for (let i = 0; i < 12; i += 1) {
@@ -225,23 +225,43 @@ describe('managing users', () => {
 });
 
 describe('the rate limiter', () => {
-  it('allows the limit in a window, then says how long to wait, and forgets old events', () => {
-    const limiter = new RateLimiter(3, 60_000);
+  it('allows the limit in a window, then says how long to wait, and forgets old events', async () => {
+    const limiter = new RateLimiter(db, 'test_window', 3, 60_000);
     const t0 = 1_000_000;
     for (const dt of [0, 10_000, 20_000]) {
-      expect(limiter.retryAfter('a', t0 + dt)).toBe(0);
-      limiter.record('a', t0 + dt);
+      expect(await limiter.retryAfter('a', t0 + dt)).toBe(0);
+      await limiter.record('a', t0 + dt);
     }
-    expect(limiter.retryAfter('a', t0 + 30_000)).toBe(30_000);
-    expect(limiter.retryAfter('b', t0 + 30_000)).toBe(0);
-    expect(limiter.retryAfter('a', t0 + 60_000)).toBe(0);
-    limiter.record('a', t0 + 60_000);
-    expect(limiter.retryAfter('a', t0 + 61_000)).toBe(9_000);
+    expect(await limiter.retryAfter('a', t0 + 30_000)).toBe(30_000);
+    expect(await limiter.retryAfter('b', t0 + 30_000)).toBe(0);
+    expect(await limiter.retryAfter('a', t0 + 60_000)).toBe(0);
+    await limiter.record('a', t0 + 60_000);
+    expect(await limiter.retryAfter('a', t0 + 61_000)).toBe(9_000);
   });
 
-  it('keeps only what can decide, however many events a key has', () => {
-    const limiter = new RateLimiter(5, 60_000);
-    for (let i = 0; i < 100_000; i += 1) limiter.record('busy', 1_000_000 + i);
-    expect(limiter.retryAfter('busy', 1_100_000)).toBe(1_000_000 + 99_995 + 60_000 - 1_100_000);
+  it('takes a place only while the limit allows, and a place given back can be taken again', async () => {
+    const limiter = new RateLimiter(db, 'test_take', 2, 60_000);
+    const t0 = 5_000_000;
+    expect([await limiter.take('c', t0), await limiter.take('c', t0 + 1_000), await limiter.take('c', t0 + 2_000)]).toEqual([0, 0, 58_000]);
+    await limiter.release('c', t0 + 1_000);
+    expect(await limiter.take('c', t0 + 3_000)).toBe(0);
+    expect(await limiter.take('c', t0 + 4_000)).toBe(56_000);
+  });
+
+  it('keeps only what can decide, however many events a key has', async () => {
+    const limiter = new RateLimiter(db, 'test_busy', 5, 60_000);
+    for (let i = 0; i < 500; i += 1) await limiter.record('busy', 1_000_000 + i);
+    expect(await limiter.retryAfter('busy', 1_030_000)).toBe(1_000_000 + 495 + 60_000 - 1_030_000);
+    const held = () =>
+      db
+        .selectFrom('rate_limit_windows')
+        .select('times')
+        .where('bucket', '=', 'test_busy')
+        .execute()
+        .then((rows) => rows.map((r) => r.times.split(',').filter(Boolean).length));
+    expect(await held()).toEqual([5]);
+    // Taken places too: a key acting all day, within its limit, keeps a row of five.
+    for (let i = 0; i < 200; i += 1) expect(await limiter.take('busy', 2_000_000 + i * 20_000)).toBe(0);
+    expect(await held()).toEqual([5]);
   });
 });

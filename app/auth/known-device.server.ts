@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { z } from 'zod';
-import { env } from '~/platform/env.server';
+import { sharedSecret } from '~/platform/secrets.server';
 import { cookieSecurity } from './sessions.server';
 
 // OWASP's "device cookie": a browser someone has signed in from before gets a cookie, signed
@@ -13,9 +13,9 @@ import { cookieSecurity } from './sessions.server';
 const DAYS = 180;
 const MAX_ENTRIES = 5;
 
-// Without DEVICE_COOKIE_SECRET, a key for this run only: known devices become unknown (slowed
-// during an attack, never locked) after a restart.
-const secret = env().DEVICE_COOKIE_SECRET || randomBytes(32).toString('base64url');
+// Without DEVICE_COOKIE_SECRET, a key for this run only (shared by the supervisor's workers):
+// known devices become unknown (slowed during an attack, never locked) after a restart.
+const secret = sharedSecret('DEVICE_COOKIE_SECRET');
 
 const deviceCookie = createCookie('heard_device', { path: '/admin', httpOnly: true, sameSite: 'lax', secrets: [secret], maxAge: DAYS * 24 * 60 * 60 });
 

@@ -3,7 +3,7 @@ import type { Db } from '#db/connection';
 import { recordAudit, actorOf } from '~/platform/audit.server';
 import { newDeviceId, type KnownDevice } from './known-device.server';
 import type { RateLimits } from './rate-limit.server';
-import type { Throttle } from './throttle.server';
+import { beginAttempt, failAttempt, type Check } from './throttle.server';
 import { verifyPassword } from './password.server';
 import { createSession } from './sessions.server';
 import { findUserByEmail, markSignedIn, normaliseEmail } from './users.server';
@@ -33,28 +33,27 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const user = await findUserByEmail(db, email);
   const device = user ? input.devices?.find((d) => d.user === user.id) : undefined;
-  const checks: [Throttle, string][] = device
+  const checks: Check[] = device
     ? [[limits.signInDevice, device.device]]
     : [
         [limits.signInAccount, email],
         [limits.signInClient, input.client],
       ];
   let at = now.getTime();
-  const waitMs = () => Math.max(...checks.map(([throttle, key]) => throttle.waitMs(key, at)));
-  let wait = waitMs();
+  // Testing the waits and holding this attempt's turn are one step, shared by every server.
+  let wait = await beginAttempt(db, checks, at);
   if (wait > 0 && wait <= SHORT_WAIT_MS) {
     await sleep(wait);
     at += wait;
-    wait = waitMs();
+    wait = await beginAttempt(db, checks, at);
   }
   if (wait > 0) return { ok: false, reason: 'wait', seconds: Math.ceil(wait / 1000) };
-  for (const [throttle, key] of checks) throttle.begin(key, at);
 
   const matches = await verifyPassword(input.password, user?.password_hash ?? null);
   if (!user || !matches || user.status !== 'active') {
-    for (const [throttle, key] of checks) throttle.fail(key, at);
+    const [failures] = await failAttempt(db, checks, at);
     const [first] = checks;
-    if (user && first && first[0].failures(first[1], at) === first[0].rule.free) {
+    if (user && first && failures === first[0].rule.free) {
       await recordAudit(
         db,
         actorOf(user),
@@ -70,7 +69,7 @@ export async function signIn(
     return { ok: false, reason: 'invalid' };
   }
 
-  limits[device ? 'signInDevice' : 'signInAccount'].succeed(device ? device.device : email);
+  await limits[device ? 'signInDevice' : 'signInAccount'].succeed(device ? device.device : email);
   const { token } = await createSession(db, user.id, now);
   await markSignedIn(db, user.id, now);
   await recordAudit(db, actorOf(user), { action: 'user.sign_in', entityType: 'user', entityId: user.id, summary: `${email} signed in` }, now);

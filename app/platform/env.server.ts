@@ -33,8 +33,18 @@ const schema = z.object({
   SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Behind a reverse proxy: Express's "trust proxy" setting (e.g. 1, or loopback), so the client is the real one. */
   TRUST_PROXY: z.string().default(''),
-  /** Signs the "known device" cookie that lets the right password in during a guessing attack; empty: a new key at every start. */
+  /**
+   * Signs the "known device" cookie that lets the right password in during a guessing attack.
+   * Empty: a new key at every start (one for all of `npm run serve`'s workers, see secrets.server.ts).
+   * Every server behind one load balancer must have the same.
+   */
   DEVICE_COOKIE_SECRET: z.union([z.literal(''), z.string().min(32)]).default(''),
+  /**
+   * Keys the hash that stands for a client's address (rate limits count by it; blocked submissions
+   * record it). Empty: a new key at every start, as for DEVICE_COOKIE_SECRET. Every server behind
+   * one load balancer must have the same; changing it unlinks old hashes from new ones.
+   */
+  CLIENT_HASH_SECRET: z.union([z.literal(''), z.string().min(32)]).default(''),
   /** Statistical disclosure control: counts (and their percentages) below this are shown as "fewer than N". */
   /** Build every consultation's summary index in the background at start (false: on first use). */
   WARM_SUMMARY_INDEXES: z

@@ -13,6 +13,8 @@ export interface SupervisorOptions {
   /** Extra node flags for the workers, e.g. --enable-source-maps. */
   execArgv?: string[];
   workers: number;
+  /** Added to every worker's environment, e.g. the secrets they must share (secrets.server.ts). */
+  env?: Record<string, string>;
   /** Deaths before listening, in a row, after which the primary gives up. */
   maxStartFailures?: number;
   /** The first restart delay; it doubles with each crash of a worker that lived less than stableMs. */
@@ -34,6 +36,7 @@ export function runSupervisor(options: SupervisorOptions): void {
     exec,
     execArgv = [],
     workers,
+    env,
     maxStartFailures = 5,
     baseDelayMs = 500,
     maxDelayMs = 30_000,
@@ -55,7 +58,7 @@ export function runSupervisor(options: SupervisorOptions): void {
   const pending = new Set<NodeJS.Timeout>();
 
   const fork = () => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(env);
     lives.set(worker, { startedAt: Date.now(), listening: false });
     log(`worker ${worker.process.pid} started`);
   };

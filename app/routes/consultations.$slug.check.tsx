@@ -10,7 +10,7 @@ import { Honeypot } from '~/responses/components/moderation/Honeypot';
 import { useErrorText } from '~/ui/form/use-error-text';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
-import { countSubmission, refuseSubmission, screenSubmission } from '~/responses/moderation/submission-guard.server';
+import { refuseSubmission, releaseSubmission, screenSubmission, storeCounted } from '~/responses/moderation/submission-guard.server';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { listWards } from '~/framework/places/wards.server';
@@ -52,17 +52,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const screening = await screenSubmission(context, def.id, submission.payload, now);
     if (!screening.ok) return refuseSubmission(context, reply, screening, 'survey');
     if (submission.status !== 'success') {
+      await releaseSubmission(context, screening);
       context.request.submissionFailed = true;
       return data({ result: reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
     }
-    const stored = await submitResponse(context.db, def, submission.value, {
-      idempotencyKey: submission.value.idempotencyKey ?? '',
-      locale,
-      channel: 'online',
-      draftToken: await readDraftToken(request),
-      now,
-    });
-    countSubmission(context, stored, now);
+    const draftToken = await readDraftToken(request);
+    const stored = await storeCounted(context, screening, () =>
+      submitResponse(context.db, def, submission.value, {
+        idempotencyKey: submission.value.idempotencyKey ?? '',
+        locale,
+        channel: 'online',
+        draftToken,
+        now,
+      }),
+    );
     const { reference } = stored;
     return redirect(confirmationPath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.id, reference, request) } });
   });

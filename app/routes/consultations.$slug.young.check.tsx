@@ -10,7 +10,7 @@ import { useErrorText } from '~/ui/form/use-error-text';
 import { YouthCheck } from '~/responses/components/youth/YouthCheck';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
-import { countSubmission, refuseSubmission, screenSubmission } from '~/responses/moderation/submission-guard.server';
+import { refuseSubmission, releaseSubmission, screenSubmission, storeCounted } from '~/responses/moderation/submission-guard.server';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { flatFormEntries } from '~/responses/answers';
@@ -49,16 +49,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const screening = await screenSubmission(context, def.consultationId, submission.payload, now);
     if (!screening.ok) return refuseSubmission(context, reply, screening, 'youth');
     if (submission.status !== 'success') {
+      await releaseSubmission(context, screening);
       context.request.submissionFailed = true;
       return data({ result: reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
     }
-    const stored = await submitYouthResponse(context.db, def, submission.value, {
-      idempotencyKey: submission.value.idempotencyKey ?? '',
-      locale,
-      draftToken: youthDraftToken(await readDraftToken(request)),
-      now,
-    });
-    countSubmission(context, stored, now);
+    const draftToken = youthDraftToken(await readDraftToken(request));
+    const stored = await storeCounted(context, screening, () =>
+      submitYouthResponse(context.db, def, submission.value, {
+        idempotencyKey: submission.value.idempotencyKey ?? '',
+        locale,
+        draftToken,
+        now,
+      }),
+    );
     const { reference } = stored;
     return redirect(youthDonePath(def.slug, reference), {
       status: 303,

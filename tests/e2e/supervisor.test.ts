@@ -35,7 +35,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function startSupervisor(dir: string, port: number, seedDemo: boolean, workers = 1): Supervised {
+function startSupervisor(dir: string, port: number, seedDemo: boolean, workers = 1, extraEnv: Record<string, string> = {}): Supervised {
   const databasePath = join(dir, `heard-${port}.sqlite`);
   const child = spawn(process.execPath, ['--enable-source-maps', 'build/node/supervisor.js'], {
     cwd: ROOT,
@@ -47,6 +47,7 @@ function startSupervisor(dir: string, port: number, seedDemo: boolean, workers =
       DATABASE_URL: databasePath,
       SEED_DEMO: String(seedDemo),
       WORKERS: String(workers),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -161,6 +162,47 @@ describe('npm run serve under its supervisor', () => {
     expect(statuses).toEqual(Array(10).fill(200));
     await until('a third worker', () => listeningPids(running.output()).length === 3, 900, running.output);
     expect(alive(survivor!)).toBe(true);
+    const workers = startedPids(running.output());
+    running.child.kill('SIGTERM');
+    expect(await running.exit).toBe(0);
+    for (const pid of workers) expect(alive(pid)).toBe(false);
+  });
+
+  // The limit is counted in the database, by a client hash whose key the primary hands to every
+  // worker: a worker that never saw the first two (the one started after the kill) still refuses the third.
+  it('with two workers, counts the submission limit across them, and across a worker killed and replaced', async () => {
+    app = startSupervisor(dir, await freePort(), true, 2, { SUBMISSIONS_PER_HOUR: '2', CLIENT_HASH_SECRET: '', DEVICE_COOKIE_SECRET: '' });
+    const running = app;
+    await until('two workers', () => listeningPids(running.output()).length === 2, 900, running.output);
+    await until('the home page', () => answersHome(running.url), 600, running.output);
+    expect(running.output()).toContain('CLIENT_HASH_SECRET and DEVICE_COOKIE_SECRET not set: made for this start');
+    const reader = new SQLite(running.databasePath, { readonly: true });
+    const template = submissionBodyTemplate(loadShape(reader, SLUG), 'limited-');
+    reader.close();
+    const submit = (key: string) =>
+      fetch(`${running.url}/consultations/${SLUG}/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: template.replace(ID_PLACEHOLDER, key),
+        redirect: 'manual',
+      });
+    expect([(await submit('first')).status, (await submit('second')).status]).toEqual([303, 303]);
+
+    const [victim] = listeningPids(running.output());
+    process.kill(victim!, 'SIGKILL');
+    await until(`worker ${victim} to die`, () => !alive(victim!), 100, running.output);
+    await until('a third worker', () => listeningPids(running.output()).length === 3, 900, running.output);
+    for (const key of ['third', 'fourth']) {
+      const refused = await submit(key);
+      expect(refused.status).toBe(429);
+      expect(await refused.text()).toMatch(/Too many responses have been sent from your connection in the last hour\. Wait 60 minutes/);
+    }
+    const db = openDb(running.databasePath);
+    try {
+      expect(await countResponses(db, { slug: SLUG, idempotencyKey: 'limited-third' })).toBe(0);
+    } finally {
+      await db.destroy();
+    }
     const workers = startedPids(running.output());
     running.child.kill('SIGTERM');
     expect(await running.exit).toBe(0);

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from '@remix-run/node';
 import { sendRemixResponse } from '@remix-run/express/dist/server.js';
@@ -9,6 +9,7 @@ import { newRequestState, type RequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
 import { remixRequest, requestLimits } from './request-limits.server';
+import { sharedSecret } from '~/platform/secrets.server';
 
 interface Options {
   pageCache: PageCache;
@@ -51,8 +52,9 @@ function pageCacheKey(req: express.Request): string {
   return `${req.originalUrl}\n${cookie}\n${req.headers['accept-language'] ?? ''}`;
 }
 
-// Keys the client hash: new on every start, so hashes cannot be matched up across restarts.
-const clientKey = randomBytes(32);
+// Keys the client hash: the same in every server on the database (see secrets.server.ts), so the
+// rate limits they share count one client as one.
+const clientKey = sharedSecret('CLIENT_HASH_SECRET');
 
 function clientOf(req: express.Request): string {
   return createHmac('sha256', clientKey)

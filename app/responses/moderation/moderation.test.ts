@@ -12,7 +12,7 @@ import { createConsultation } from '../../../tests/factories';
 import { floodReport } from './floods.server';
 import { HONEYPOT_FIELD } from './honeypot';
 import { listResponses, PAGE_SIZE } from './list.server';
-import { countSubmission, screenSubmission } from './submission-guard.server';
+import { releaseSubmission, screenSubmission, storeCounted } from './submission-guard.server';
 import { findResponseForReview } from './response.server';
 import { statusChangeSchema } from './schemas';
 import { changeResponseStatus } from './status.server';
@@ -207,7 +207,7 @@ describe('the responses list', () => {
 describe('keeping a flood out of the public forms', () => {
   const context = (client: string, limit = 2) => ({
     db,
-    limits: createRateLimits({ submissionsPerHour: limit }),
+    limits: createRateLimits(db, { submissionsPerHour: limit }),
     request: { submissionFailed: false, client },
   });
   const blocked = (reason: string) =>
@@ -227,19 +227,23 @@ describe('keeping a flood out of the public forms', () => {
       reason: 'honeypot',
     });
     expect(await blocked('honeypot')).toBe(before + 1);
-    expect(await screenSubmission(ctx, consultationId, { [HONEYPOT_FIELD]: undefined, idempotencyKey: 'x' }, NOW)).toEqual({ ok: true });
+    expect(await screenSubmission(ctx, consultationId, { [HONEYPOT_FIELD]: undefined, idempotencyKey: 'x' }, NOW)).toEqual({ ok: true, slot: NOW.getTime() });
   });
 
   it('limits stored responses per client, records each one turned away, and never counts a resend twice', async () => {
     const ctx = context('busy-client', 2);
     const before = await blocked('rate_limit');
-    const stored = { reference: 'R', duplicate: false };
-    for (let i = 0; i < 2; i++) {
-      expect((await screenSubmission(ctx, consultationId, { idempotencyKey: `new-${i}` }, NOW)).ok).toBe(true);
-      countSubmission(ctx, stored, NOW);
-    }
-    // A resend of an already stored response does not count against the limit...
-    countSubmission(ctx, { reference: 'R', duplicate: true }, NOW);
+    const screen = (key: string) => screenSubmission(ctx, consultationId, { idempotencyKey: key }, NOW);
+    const first = await screen('new-0');
+    expect(first.ok).toBe(true);
+    await storeCounted(ctx, first, async () => ({ reference: 'R0', duplicate: false }));
+    // A resend of an already stored response does not count against the limit, nor does a post
+    // that failed validation and stored nothing...
+    await storeCounted(ctx, await screen('new-0'), async () => ({ reference: 'R0', duplicate: true }));
+    await releaseSubmission(ctx, await screen('not-valid'));
+    const second = await screen('new-1');
+    expect(second.ok).toBe(true);
+    await storeCounted(ctx, second, async () => ({ reference: 'R1', duplicate: false }));
     const refused = await screenSubmission(ctx, consultationId, { idempotencyKey: 'new-3' }, NOW);
     expect(refused).toMatchObject({ ok: false, reason: 'rate_limit' });
     expect(refused.ok === false && refused.reason === 'rate_limit' && refused.retryAfterMs).toBe(HOUR);
@@ -257,7 +261,7 @@ describe('keeping a flood out of the public forms', () => {
         submitted_at: NOW.toISOString(),
       })
       .execute();
-    expect(await screenSubmission(ctx, consultationId, { idempotencyKey: 'already-there' }, NOW)).toEqual({ ok: true });
+    expect(await screenSubmission(ctx, consultationId, { idempotencyKey: 'already-there' }, NOW)).toEqual({ ok: true, slot: null });
     // Another client is not affected.
     expect(
       (await screenSubmission({ ...ctx, request: { submissionFailed: false, client: 'someone-else' } }, consultationId, { idempotencyKey: 'n' }, NOW)).ok,

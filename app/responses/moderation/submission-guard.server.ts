@@ -17,7 +17,8 @@ import { HONEYPOT_FIELD } from './honeypot';
 
 type Context = Pick<AppLoadContext, 'db' | 'limits' | 'request'>;
 
-export type Screening = { ok: true } | { ok: false; reason: 'honeypot' } | { ok: false; reason: 'rate_limit'; retryAfterMs: number };
+/** `slot`: when the submission took its place under the client's limit (given back if nothing is stored). */
+export type Screening = { ok: true; slot: number | null } | { ok: false; reason: 'honeypot' } | { ok: false; reason: 'rate_limit'; retryAfterMs: number };
 
 export async function recordBlocked(db: Db, consultationId: number, reason: BlockReason, client: string, now = new Date()): Promise<void> {
   await db.insertInto('blocked_submissions').values({ consultation_id: consultationId, reason, client, at: now.toISOString() }).execute();
@@ -33,6 +34,10 @@ async function alreadyStored(db: Db, consultationId: number, idempotencyKey: unk
  * (conform's submission.payload), read before validation so a script's malformed posts are
  * counted too. Sending again a response already stored (same idempotency key) is never limited:
  * it stores nothing new and shows the person their reference.
+ *
+ * The limit is shared by every server on the database, and the post takes its place under it
+ * here, in the same step as the test, so posts racing on two servers cannot both take the last
+ * place. A post that then stores nothing new gives it back (storeCounted, releaseSubmission).
  */
 export async function screenSubmission(context: Context, consultationId: number, payload: Record<string, unknown>, now = new Date()): Promise<Screening> {
   const client = context.request.client;
@@ -41,17 +46,32 @@ export async function screenSubmission(context: Context, consultationId: number,
     await recordBlocked(context.db, consultationId, 'honeypot', client, now);
     return { ok: false, reason: 'honeypot' };
   }
-  const retryAfterMs = context.limits.publicSubmissions.retryAfter(client, now.getTime());
-  if (retryAfterMs > 0 && !(await alreadyStored(context.db, consultationId, payload.idempotencyKey))) {
-    await recordBlocked(context.db, consultationId, 'rate_limit', client, now);
-    return { ok: false, reason: 'rate_limit', retryAfterMs };
-  }
-  return { ok: true };
+  const retryAfterMs = await context.limits.publicSubmissions.take(client, now.getTime());
+  if (retryAfterMs === 0) return { ok: true, slot: now.getTime() };
+  if (await alreadyStored(context.db, consultationId, payload.idempotencyKey)) return { ok: true, slot: null };
+  await recordBlocked(context.db, consultationId, 'rate_limit', client, now);
+  return { ok: false, reason: 'rate_limit', retryAfterMs };
 }
 
-/** Counts a stored response against the client's limit; a resent one (nothing new stored) does not count. */
-export function countSubmission(context: Context, result: SubmitResult, now = new Date()): void {
-  if (!result.duplicate) context.limits.publicSubmissions.record(context.request.client, now.getTime());
+/** Gives back the place a screened post took when it stores nothing (it failed validation). */
+export async function releaseSubmission(context: Context, screening: Screening): Promise<void> {
+  if (screening.ok && screening.slot !== null) await context.limits.publicSubmissions.release(context.request.client, screening.slot);
+}
+
+/**
+ * Stores a screened post: it counts against the client's limit only when something new was
+ * stored; a resend (nothing new stored) or a failure gives its place back.
+ */
+export async function storeCounted<T extends SubmitResult>(context: Context, screening: Screening, store: () => Promise<T>): Promise<T> {
+  let stored: T;
+  try {
+    stored = await store();
+  } catch (error) {
+    await releaseSubmission(context, screening).catch(() => undefined);
+    throw error;
+  }
+  if (stored.duplicate) await releaseSubmission(context, screening);
+  return stored;
 }
 
 /** Whole minutes to wait, at least one. */
