@@ -33,7 +33,7 @@ const SLUG = 'one-stockport-conversation';
 const LIMIT = 20;
 /** How long a change may take to reach the other process's results (the bench measures it). */
 const CATCH_UP_MS = 5_000;
-const SECRETS = { CLIENT_KEY_SECRET: randomBytes(24).toString('hex'), DEVICE_COOKIE_SECRET: randomBytes(24).toString('hex') };
+const SECRETS = { CLIENT_HASH_SECRET: randomBytes(24).toString('hex'), DEVICE_COOKIE_SECRET: randomBytes(24).toString('hex') };
 const COMMON_ENV = {
   ...SECRETS,
   SUBMISSIONS_PER_HOUR: String(LIMIT),
