@@ -12,6 +12,7 @@ import { env } from './app/platform/env.server';
 import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
 import { PageCache } from './app/platform/http/page-cache.server';
+import { startChangeFeed } from './app/platform/change-log.server';
 import { createHeavyWork } from './app/platform/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { failInterruptedJobs, purgeOldExportJobs } from './app/exports/jobs.server';
@@ -37,6 +38,9 @@ async function main() {
   const onWorkers = indexesOnWorkers(heavy);
   if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
   const pageCache = new PageCache(production ? config.PAGE_CACHE_SECONDS * 1000 : 0);
+  // Other processes on the same database: their changes reach this one's indexes and caches.
+  const unsharePages = pageCache.share(db);
+  const feed = startChangeFeed(db, { databaseUrl: config.DATABASE_URL });
   const shared = {
     pageCache,
     loadContext: (request: RequestState, cspNonce: string): AppLoadContext => ({ db, pageCache, limits, heavy, request, cspNonce }),
@@ -70,7 +74,8 @@ async function main() {
   });
   const stop = () => {
     clearInterval(purgeTimer);
-    server.close(() => void Promise.all([heavy.close(), db.destroy()]).then(() => process.exit(0)));
+    unsharePages();
+    server.close(() => void Promise.all([heavy.close(), feed.stop()]).then(() => db.destroy().then(() => process.exit(0))));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -411,6 +411,29 @@ export interface ExportJobTable {
   finished_at: string | null;
 }
 
+/** What a change_log entry says happened (app/platform/change-log.server.ts). */
+export const CHANGE_KINDS = ['stored', 'imported', 'status', 'erased', 'pages', 'framework'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface ChangeLogTable {
+  /** bigserial on PostgreSQL (read as a number, db/connection.ts), integer on SQLite: never reused. */
+  seq: Generated<number>;
+  consultation_id: number | null;
+  kind: ChangeKind;
+  response_id: number | null;
+  detail: string | null;
+  created_at: string;
+}
+
+export interface IndexSnapshotTable {
+  consultation_id: number;
+  chunk: number;
+  seq: number;
+  stamp: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
 export interface Database {
   wards: WardTable;
   themes: ThemeTable;
@@ -443,6 +466,8 @@ export interface Database {
   actions: ActionTable;
   action_updates: ActionUpdateTable;
   export_jobs: ExportJobTable;
+  change_log: ChangeLogTable;
+  index_snapshots: IndexSnapshotTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -715,6 +740,8 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     created_at: true,
     finished_at: true,
   }),
+  change_log: columns<ChangeLogTable>({ seq: true, consultation_id: true, kind: true, response_id: true, detail: true, created_at: true }),
+  index_snapshots: columns<IndexSnapshotTable>({ consultation_id: true, chunk: true, seq: true, stamp: true, data: true, created_at: true }),
 };
 
 export type Action = Selectable<ActionTable>;

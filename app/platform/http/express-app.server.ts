@@ -89,7 +89,7 @@ export function createExpressApp({ pageCache, loadContext, trustProxy, build, mo
       const response = await handle(remixRequest(req, res), loadContext(newRequestState(clientOf(req)), nonceOf(res)));
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
-      if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();
+      if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clearEverywhere();
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body, nonce: nonceOf(res) });
