@@ -7,7 +7,7 @@ import { prepareDatabase } from './db/prepare';
 import { createRateLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { indexesOnWorkers } from './app/analysis/index-task.server';
-import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
+import { buildIndexesWith, pruneChangeLog, snapshotIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
 import { env } from './app/platform/env.server';
 import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
@@ -37,6 +37,8 @@ async function main() {
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
   const onWorkers = indexesOnWorkers(heavy);
   if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
+  // Saved to the database, so the next process to start loads them instead of building them.
+  snapshotIndexesWith(db, { fromResponses: INDEX_ON_WORKER_FROM });
   const pageCache = new PageCache(production ? config.PAGE_CACHE_SECONDS * 1000 : 0);
   // Other processes on the same database: their changes reach this one's indexes and caches.
   const unsharePages = pageCache.share(db);
@@ -59,9 +61,12 @@ async function main() {
   // Unsent answers are personal data: drafts nobody has touched for a week are deleted, and
   // ended sessions with them; so are background export files after EXPORT_KEEP_HOURS.
   const purge = () =>
-    void Promise.all([purgeExpiredDrafts(db, new Date()), purgeExpiredSessions(db, new Date()), purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS)]).catch(
-      (error: unknown) => console.error(error),
-    );
+    void Promise.all([
+      purgeExpiredDrafts(db, new Date()),
+      purgeExpiredSessions(db, new Date()),
+      purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS),
+      pruneChangeLog(db),
+    ]).catch((error: unknown) => console.error(error));
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
 

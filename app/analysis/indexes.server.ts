@@ -1,9 +1,10 @@
 import type { Db } from '#db/connection';
-import { lastChangeSeq, onLoggedChanges } from '~/platform/change-log.server';
+import { lastChangeSeq, onLoggedChanges, pruneChanges } from '~/platform/change-log.server';
 import { isResponseChange, onResponseChange } from '~/responses/changes.server';
 import { buildConsultationIndex } from './index/build.server';
 import { applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
 import { appendResponse, reviveIndex, StaleIndexError, type ConsultationIndex } from './index/consultation-index';
+import { loadSnapshot, oldestSnapshotSeq, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 
 export type { ConsultationIndex } from './index/consultation-index';
 
@@ -26,6 +27,9 @@ interface Entry extends LogPosition {
   /** The catch-up running, and the one waiting behind it (shared by everyone who asks meanwhile). */
   running: Promise<void>;
   queued: Promise<void> | null;
+  /** The log position of the snapshot in the database this process knows of, and when it last wrote or read one. */
+  snapshotSeq: number;
+  snapshotAt: number;
 }
 
 /** Builds a consultation's index somewhere other than the thread that answers requests. */
@@ -34,6 +38,10 @@ interface Elsewhere {
   builder: IndexBuilder;
   fromResponses: number;
 }
+interface SnapshotPolicy {
+  fromResponses: number;
+  everyMs: number;
+}
 
 // Per database, so tests with their own databases never see each other's indexes. Kept on
 // globalThis: in production this module is bundled twice, into the Remix build the routes use
@@ -41,8 +49,9 @@ interface Elsewhere {
 const shared = ((globalThis as { [key: symbol]: unknown })[Symbol.for('heard.analysisIndexes')] ??= {
   registries: new WeakMap<Db, Map<number, Entry>>(),
   builders: new WeakMap<Db, Elsewhere>(),
-}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, Elsewhere> };
-const { registries, builders } = shared;
+  snapshots: new WeakMap<Db, SnapshotPolicy>(),
+}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, Elsewhere>; snapshots: WeakMap<Db, SnapshotPolicy> };
+const { registries, builders, snapshots } = shared;
 
 /**
  * From now on this database's indexes of `fromResponses` responses or more are built by `builder`
@@ -53,6 +62,39 @@ const { registries, builders } = shared;
  */
 export function buildIndexesWith(db: Db, builder: IndexBuilder, { fromResponses = 0 }: { fromResponses?: number } = {}): void {
   builders.set(db, { builder, fromResponses });
+}
+
+/**
+ * From now on this process writes a snapshot of each index of `fromResponses` responses or more
+ * to the database (index/snapshot.server.ts): once built, then at most every `everyMs` while the
+ * log moves. Any process starting later loads the newest and replays the log after it. Without
+ * this (tests, small installs) snapshots are still read, never written.
+ */
+export function snapshotIndexesWith(db: Db, { fromResponses = 20_000, everyMs = 10 * 60_000 }: Partial<SnapshotPolicy> = {}): void {
+  snapshots.set(db, { fromResponses, everyMs });
+}
+
+function maybeSnapshot(db: Db, consultationId: number, entry: Entry): void {
+  const policy = snapshots.get(db);
+  const { index } = entry;
+  if (!policy || !index || index.size < policy.fromResponses) return;
+  if (entry.seq <= entry.snapshotSeq || Date.now() - entry.snapshotAt < policy.everyMs) return;
+  entry.snapshotAt = Date.now();
+  // Taken now, in one piece: this moment's index and the position it covers.
+  const taken = { bytes: takeSnapshot(index), seq: entry.seq };
+  saveSnapshot(db, consultationId, taken.bytes, { seq: taken.seq, stamp: entry.stamp }).then(
+    () => (entry.snapshotSeq = Math.max(entry.snapshotSeq, taken.seq)),
+    (error: unknown) => console.error(`Could not save the summary index of consultation ${consultationId}:`, error),
+  );
+}
+
+/**
+ * Deletes change log entries no process needs: older than `keepHours` (every running process has
+ * long caught up) and before every snapshot's position (a process starting replays from there).
+ */
+export async function pruneChangeLog(db: Db, { keepHours = 6, now = new Date() }: { keepHours?: number; now?: Date } = {}): Promise<number> {
+  const before = (await oldestSnapshotSeq(db)) ?? (await lastChangeSeq(db)) + 1;
+  return pruneChanges(db, { before, olderThan: new Date(now.getTime() - keepHours * 3_600_000) });
 }
 
 async function build(db: Db, consultationId: number): Promise<ConsultationIndex> {
@@ -114,7 +156,16 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
   const entries = entriesOf(db);
   let entry = entries.get(consultationId);
   if (entry?.stamp !== stamp) {
-    entry = { stamp, seq: 0, statusSeq: new Map(), ready: Promise.resolve(null as never), running: Promise.resolve(), queued: null };
+    entry = {
+      stamp,
+      seq: 0,
+      statusSeq: new Map(),
+      ready: Promise.resolve(null as never),
+      running: Promise.resolve(),
+      queued: null,
+      snapshotSeq: -1,
+      snapshotAt: 0,
+    };
     entries.set(consultationId, entry);
     entry.ready = start(db, consultationId, entry);
   }
@@ -122,6 +173,7 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
   try {
     const index = await current.ready;
     await catchUp(db, current);
+    maybeSnapshot(db, consultationId, current);
     return index;
   } catch (error) {
     if (entries.get(consultationId) === current) entries.delete(consultationId);
@@ -132,11 +184,43 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
 }
 
 async function start(db: Db, consultationId: number, entry: Entry): Promise<ConsultationIndex> {
+  const restored = await restore(db, consultationId, entry).catch((error: unknown) => {
+    console.error(`Could not load the saved summary index of consultation ${consultationId}; building it:`, error);
+    return null;
+  });
+  if (restored) return restored;
   // Noted before the build reads anything: whatever committed later is caught up afterwards.
   entry.seq = await lastChangeSeq(db);
+  entry.statusSeq.clear();
   const index = await build(db, consultationId);
   entry.index = index;
   return index;
+}
+
+/**
+ * The saved snapshot, brought up to date from the log, when it counts every response the
+ * database holds (a response stored without a log entry, by a seed or before the log existed,
+ * or log entries pruned past it, would otherwise go missing: then the index is built afresh).
+ */
+async function restore(db: Db, consultationId: number, entry: Entry): Promise<ConsultationIndex | null> {
+  const snapshot = await loadSnapshot(db, consultationId, entry.stamp);
+  if (!snapshot) return null;
+  const at = { seq: snapshot.seq, statusSeq: new Map<number, number>() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await catchUpIndex(db, snapshot.index, at);
+    // Every response (erasure, issue 18, will keep its row uncounted: it will need its own tally here).
+    const { n } = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consultation_id', '=', consultationId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) === snapshot.index.size) {
+      Object.assign(entry, { seq: at.seq, statusSeq: at.statusSeq, index: snapshot.index, snapshotSeq: snapshot.seq, snapshotAt: Date.now() });
+      return snapshot.index;
+    }
+    // Else perhaps a response committed between the catch-up and the count: once more.
+  }
+  return null;
 }
 
 /** Whether an index is built or being built: for tests and the benchmark. */
@@ -191,7 +275,11 @@ onLoggedChanges((db, changes) => {
   const consultations = new Set(changes.filter(isResponseChange).map((c) => c.consultationId!));
   for (const consultationId of consultations) {
     const entry = entries.get(consultationId);
-    if (entry?.index) void catchUp(db, entry).catch((error: unknown) => drop(db, consultationId, entry, error));
+    if (entry?.index)
+      void catchUp(db, entry).then(
+        () => maybeSnapshot(db, consultationId, entry),
+        (error: unknown) => drop(db, consultationId, entry, error),
+      );
   }
 });
 
