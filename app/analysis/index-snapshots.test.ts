@@ -10,6 +10,7 @@ import { lastChangeSeq } from '~/platform/change-log.server';
 import { announceResponseChange, logResponseChange } from '~/responses/changes.server';
 import { changeResponseStatus } from '~/responses/moderation/status.server';
 import { buildConsultationIndex } from './index/build.server';
+import { loadSnapshot, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 import { analysisIndex, buildIndexesWith, pruneChangeLog, snapshotIndexesWith } from './indexes.server';
 import { summarise } from './summarise';
 
@@ -131,5 +132,20 @@ describe('a saved summary index', () => {
     expect(left.map((r) => r.seq)).toEqual(Array.from({ length: last - saved + 1 }, (_, i) => saved + i));
     const started = startProcess();
     await expectCountsOfDatabase(started.db);
+  });
+
+  it('comes back whole from many chunks, for the questions it was made for only', async () => {
+    const index = await analysisIndex(a, consultationId);
+    const seq = (await lastChangeSeq(a)) + 1;
+    const bytes = takeSnapshot(index);
+    expect(await saveSnapshot(a, consultationId, bytes, { seq, stamp: 'test', chunkBytes: 1_000 })).toBe(true);
+    const chunks = await a.selectFrom('index_snapshots').select('chunk').where('consultation_id', '=', consultationId).execute();
+    expect(chunks.length).toBe(Math.ceil(bytes.length / 1_000));
+    const loaded = (await loadSnapshot(a, consultationId, 'test'))!;
+    expect(loaded.seq).toBe(seq);
+    expect(summarise(loaded.index, { breakdown: 'ward' })).toEqual(summarise(index, { breakdown: 'ward' }));
+    expect(await loadSnapshot(a, consultationId, 'other questions')).toBeNull();
+    // One no newer than the saved one does not replace it.
+    expect(await saveSnapshot(a, consultationId, bytes, { seq, stamp: 'test' })).toBe(false);
   });
 });

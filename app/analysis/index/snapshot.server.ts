@@ -29,7 +29,7 @@ export async function saveSnapshot(
   db: Db,
   consultationId: number,
   bytes: Buffer,
-  { seq, stamp }: { seq: number; stamp: string },
+  { seq, stamp, chunkBytes = CHUNK_BYTES }: { seq: number; stamp: string; chunkBytes?: number },
   now = new Date(),
 ): Promise<boolean> {
   return inTransaction(db, async (trx) => {
@@ -41,10 +41,10 @@ export async function saveSnapshot(
       .executeTakeFirst();
     if (existing && Number(existing.seq) >= seq) return false;
     await trx.deleteFrom('index_snapshots').where('consultation_id', '=', consultationId).execute();
-    for (let chunk = 0, at = 0; at < bytes.length || chunk === 0; chunk++, at += CHUNK_BYTES) {
+    for (let chunk = 0, at = 0; at < bytes.length || chunk === 0; chunk++, at += chunkBytes) {
       await trx
         .insertInto('index_snapshots')
-        .values({ consultation_id: consultationId, chunk, seq, stamp, data: bytes.subarray(at, at + CHUNK_BYTES), created_at: now.toISOString() })
+        .values({ consultation_id: consultationId, chunk, seq, stamp, data: bytes.subarray(at, at + chunkBytes), created_at: now.toISOString() })
         .execute();
     }
     return true;
