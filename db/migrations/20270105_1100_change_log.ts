@@ -48,6 +48,8 @@ export async function up(db: Db): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('index_snapshots_pk', ['consultation_id', 'chunk'])
     .execute();
+  // Compressed already (by the app): PostgreSQL need not try again on every write and read.
+  if (isPostgres(db)) await sql`alter table index_snapshots alter column data set storage external`.execute(db);
 }
 
 export async function down(db: Db): Promise<void> {
