@@ -27,9 +27,9 @@ interface Options {
   vite?: ViteDevServer;
 }
 
-function sendCached(req: express.Request, res: express.Response, page: CachedPage): void {
+function sendCached(req: express.Request, res: express.Response, page: CachedPage, from: 'hit' | 'miss' = 'hit'): void {
   for (const [name, value] of page.headers) res.setHeader(name, value);
-  res.setHeader('x-page-cache', 'hit');
+  res.setHeader('x-page-cache', from);
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
     // The browser keeps the policy it stored with its copy, whose nonce matches that copy.
     res.removeHeader('Content-Security-Policy');
@@ -93,8 +93,7 @@ export function createExpressApp({ pageCache, loadContext, trustProxy, build, mo
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body, nonce: nonceOf(res) });
-        res.setHeader('x-page-cache', 'miss');
-        return sendCached(req, res, entry);
+        return sendCached(req, res, entry, 'miss');
       }
       await sendRemixResponse(res, response);
     } catch (error) {
