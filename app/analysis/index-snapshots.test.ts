@@ -118,9 +118,17 @@ describe('a saved summary index', () => {
     const index = await expectCountsOfDatabase(started.db);
     expect(started.counter.builds).toBe(1);
     expect(index.size).toBe(155);
+    // The index built instead is saved in its place, for the next process.
+    snapshotIndexesWith(started.db, { fromResponses: 1, everyMs: 60_000 });
+    await analysisIndex(started.db, consultationId);
+    await expect.poll(savedSeq).toBe(await lastChangeSeq(a));
+    const next = startProcess();
+    await expectCountsOfDatabase(next.db);
+    expect(next.counter.builds).toBe(0);
   });
 
   it('lets the log be pruned up to the oldest saved position only', async () => {
+    await storeLogged(a, 3);
     const saved = Number(await savedSeq());
     const last = await lastChangeSeq(a);
     expect(last).toBeGreaterThan(saved);

@@ -4,7 +4,7 @@ import { isResponseChange, onResponseChange } from '~/responses/changes.server';
 import { buildConsultationIndex } from './index/build.server';
 import { applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
 import { appendResponse, reviveIndex, StaleIndexError, type ConsultationIndex } from './index/consultation-index';
-import { loadSnapshot, oldestSnapshotSeq, saveSnapshot, takeSnapshot } from './index/snapshot.server';
+import { discardSnapshot, loadSnapshot, oldestSnapshotSeq, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 
 export type { ConsultationIndex } from './index/consultation-index';
 
@@ -220,6 +220,7 @@ async function restore(db: Db, consultationId: number, entry: Entry): Promise<Co
     }
     // Else perhaps a response committed between the catch-up and the count: once more.
   }
+  await discardSnapshot(db, consultationId, snapshot.seq);
   return null;
 }
 

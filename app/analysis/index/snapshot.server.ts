@@ -30,7 +30,7 @@ export function takeSnapshot(index: ConsultationIndex): Buffer {
   return serialize(index);
 }
 
-/** Replaces the consultation's snapshot, unless one as new or newer is there already (another process wrote it). */
+/** Replaces the consultation's snapshot, unless one for the same questions as new or newer is there already (another process wrote it). */
 export async function saveSnapshot(
   db: Db,
   consultationId: number,
@@ -42,11 +42,11 @@ export async function saveSnapshot(
   return inTransaction(db, async (trx) => {
     const existing = await trx
       .selectFrom('index_snapshots')
-      .select('seq')
+      .select(['seq', 'stamp'])
       .where('consultation_id', '=', consultationId)
       .where('chunk', '=', 0)
       .executeTakeFirst();
-    if (existing && Number(existing.seq) >= seq) return false;
+    if (existing && existing.stamp === stamp && Number(existing.seq) >= seq) return false;
     await trx.deleteFrom('index_snapshots').where('consultation_id', '=', consultationId).execute();
     for (let chunk = 0, at = 0; at < compressed.length || chunk === 0; chunk++, at += chunkBytes) {
       await trx
@@ -72,6 +72,11 @@ export async function loadSnapshot(db: Db, consultationId: number, stamp: string
   if (rows.some((r) => Number(r.seq) !== Number(head.seq)) || rows.some((r, i) => r.chunk !== i)) return null;
   const index = reviveIndex(deserialize(await decompress(Buffer.concat(rows.map((r) => r.data)))) as ConsultationIndex);
   return index.consultationId === consultationId ? { index, seq: Number(head.seq) } : null;
+}
+
+/** Deletes a snapshot found not to count every response, so the index built instead can take its place. */
+export async function discardSnapshot(db: Db, consultationId: number, seq: number): Promise<void> {
+  await db.deleteFrom('index_snapshots').where('consultation_id', '=', consultationId).where('seq', '=', seq).execute();
 }
 
 /** The oldest log position any snapshot still needs replayed from (null: no snapshots). */
