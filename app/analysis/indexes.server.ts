@@ -156,18 +156,9 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
   const entries = entriesOf(db);
   let entry = entries.get(consultationId);
   if (entry?.stamp !== stamp) {
-    entry = {
-      stamp,
-      seq: 0,
-      statusSeq: new Map(),
-      ready: Promise.resolve(null as never),
-      running: Promise.resolve(),
-      queued: null,
-      snapshotSeq: -1,
-      snapshotAt: 0,
-    };
+    const fresh = { stamp, seq: 0, statusSeq: new Map<number, number>(), running: Promise.resolve(), queued: null, snapshotSeq: -1, snapshotAt: 0 };
+    entry = Object.assign(fresh, { ready: start(db, consultationId, fresh) });
     entries.set(consultationId, entry);
-    entry.ready = start(db, consultationId, entry);
   }
   const current = entry;
   try {
@@ -183,7 +174,7 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
   }
 }
 
-async function start(db: Db, consultationId: number, entry: Entry): Promise<ConsultationIndex> {
+async function start(db: Db, consultationId: number, entry: Omit<Entry, 'ready'>): Promise<ConsultationIndex> {
   const restored = await restore(db, consultationId, entry).catch((error: unknown) => {
     console.error(`Could not load the saved summary index of consultation ${consultationId}; building it:`, error);
     return null;
@@ -202,7 +193,7 @@ async function start(db: Db, consultationId: number, entry: Entry): Promise<Cons
  * database holds (a response stored without a log entry, by a seed or before the log existed,
  * or log entries pruned past it, would otherwise go missing: then the index is built afresh).
  */
-async function restore(db: Db, consultationId: number, entry: Entry): Promise<ConsultationIndex | null> {
+async function restore(db: Db, consultationId: number, entry: Omit<Entry, 'ready'>): Promise<ConsultationIndex | null> {
   const snapshot = await loadSnapshot(db, consultationId, entry.stamp);
   if (!snapshot) return null;
   const at = { seq: snapshot.seq, statusSeq: new Map<number, number>() };
