@@ -7,12 +7,13 @@ import { prepareDatabase } from './db/prepare';
 import { createRateLimits, purgeExpiredLimits } from './app/auth/rate-limit.server';
 import { purgeExpiredSessions } from './app/auth/sessions.server';
 import { indexesOnWorkers } from './app/analysis/index-task.server';
-import { buildIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
+import { buildIndexesWith, pruneChangeLog, snapshotIndexesWith, warmAnalysisIndexes } from './app/analysis/indexes.server';
 import { env } from './app/platform/env.server';
 import { unsharedSecretsWarning } from './app/platform/secrets.server';
 import type { RequestState } from './app/platform/http/context';
 import { createExpressApp } from './app/platform/http/express-app.server';
 import { PageCache } from './app/platform/http/page-cache.server';
+import { startChangeFeed } from './app/platform/change-log.server';
 import { createHeavyWork } from './app/platform/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { purgeOldExportJobs, workExportJobs } from './app/exports/jobs.server';
@@ -40,7 +41,12 @@ async function main() {
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
   const onWorkers = indexesOnWorkers(heavy);
   if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
+  // Saved to the database, so the next process to start loads them instead of building them.
+  snapshotIndexesWith(db, { fromResponses: INDEX_ON_WORKER_FROM });
   const pageCache = new PageCache(production ? config.PAGE_CACHE_SECONDS * 1000 : 0);
+  // Other processes on the same database: their changes reach this one's indexes and caches.
+  const unsharePages = pageCache.share(db);
+  const feed = startChangeFeed(db, { databaseUrl: config.DATABASE_URL });
   const shared = {
     pageCache,
     loadContext: (request: RequestState, cspNonce: string): AppLoadContext => ({ db, pageCache, limits, heavy, jobs, request, cspNonce }),
@@ -65,6 +71,7 @@ async function main() {
       purgeExpiredSessions(db, new Date()),
       purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS),
       purgeExpiredLimits(db),
+      pruneChangeLog(db),
     ]).catch((error: unknown) => console.error(error));
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();
@@ -78,8 +85,11 @@ async function main() {
   });
   const stop = () => {
     clearInterval(purgeTimer);
+    unsharePages();
     // Exports in hand get a few seconds to finish, then go back to the queue for another process.
-    server.close(() => void jobs.stop({ timeoutMs: 10_000 }).then(() => Promise.all([heavy.close(), db.destroy()]).then(() => process.exit(0))));
+    server.close(
+      () => void jobs.stop({ timeoutMs: 10_000 }).then(() => Promise.all([heavy.close(), feed.stop()]).then(() => db.destroy().then(() => process.exit(0)))),
+    );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -7,6 +7,7 @@ import * as analysis from './migrations/20261201_0700_analysis';
 import * as populationApproximations from './migrations/20261215_0800_population_approximations';
 import * as publishing from './migrations/20261222_0900_publishing';
 import * as scopedIdempotency from './migrations/20261230_1000_scoped_idempotency';
+import * as changeLog from './migrations/20270105_1100_change_log';
 import * as sharedLimits from './migrations/20270105_1200_shared_limits';
 import * as jobQueue from './migrations/20270105_1300_job_queue';
 
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261215_0800_population_approximations': populationApproximations,
   '20261222_0900_publishing': publishing,
   '20261230_1000_scoped_idempotency': scopedIdempotency,
+  '20270105_1100_change_log': changeLog,
   '20270105_1200_shared_limits': sharedLimits,
   '20270105_1300_job_queue': jobQueue,
 };

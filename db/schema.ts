@@ -413,6 +413,29 @@ export interface ExportJobTable {
   finished_at: string | null;
 }
 
+/** What a change_log entry says happened (app/platform/change-log.server.ts). */
+export const CHANGE_KINDS = ['stored', 'imported', 'status', 'erased', 'pages', 'framework'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface ChangeLogTable {
+  /** bigserial on PostgreSQL (read as a number, db/connection.ts), integer on SQLite: never reused. */
+  seq: Generated<number>;
+  consultation_id: number | null;
+  kind: ChangeKind;
+  response_id: number | null;
+  detail: string | null;
+  created_at: string;
+}
+
+export interface IndexSnapshotTable {
+  consultation_id: number;
+  chunk: number;
+  seq: number;
+  stamp: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
 export const QUEUED_JOB_STATES = ['created', 'active', 'completed', 'failed'] as const;
 export type QueuedJobState = (typeof QUEUED_JOB_STATES)[number];
 
@@ -475,6 +498,8 @@ export interface Database {
   actions: ActionTable;
   action_updates: ActionUpdateTable;
   export_jobs: ExportJobTable;
+  change_log: ChangeLogTable;
+  index_snapshots: IndexSnapshotTable;
   rate_limit_windows: RateLimitWindowTable;
   throttle_states: ThrottleStateTable;
   job_queue: JobQueueTable;
@@ -771,6 +796,8 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     created_at: true,
     finished_at: true,
   }),
+  change_log: columns<ChangeLogTable>({ seq: true, consultation_id: true, kind: true, response_id: true, detail: true, created_at: true }),
+  index_snapshots: columns<IndexSnapshotTable>({ consultation_id: true, chunk: true, seq: true, stamp: true, data: true, created_at: true }),
   rate_limit_windows: columns<RateLimitWindowTable>({ bucket: true, key: true, times: true, expires_at: true }),
   throttle_states: columns<ThrottleStateTable>({ bucket: true, key: true, failures: true, not_before: true, last_failure: true, expires_at: true }),
   job_queue: columns<JobQueueTable>({

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '#db/connection';
+import { inTransaction, openDatabase, type Db } from '#db/connection';
 import { migrateToLatest } from '#db/migrate';
 import { createRandom } from '#db/seed/random';
 import { seedReference } from '#db/seed/index';
 import { createHeavyWork, type HeavyWork } from '~/platform/workers/pool.server';
-import { announceResponseChange } from '~/responses/changes.server';
+import { announceResponseChange, logResponseChange } from '~/responses/changes.server';
 import { createConsultation } from '../../tests/factories';
 import { storeRandomResponses } from '../../tests/random-responses';
 import { comparable, summariseBySql } from '../../tests/sql-summary';
@@ -69,9 +69,11 @@ describe('a summary index built on a worker thread', () => {
   });
 
   it('keeps counting responses stored after it came back', async () => {
-    // As storeResponse does once its transaction has committed.
-    for (const response of await storeRandomResponses(db, consultationId, 7, createRandom(12)))
-      announceResponseChange(db, { kind: 'stored', consultationId, response });
+    // As storeResponse does: logged, and once committed announced.
+    for (const response of await storeRandomResponses(db, consultationId, 7, createRandom(12))) {
+      const change = { kind: 'stored', consultationId, response } as const;
+      announceResponseChange(db, change, await inTransaction(db, (trx) => logResponseChange(trx, change)));
+    }
     const index = await analysisIndex(db, consultationId);
     expect(built).toBe(1);
     expect(comparable(summarise(index, { breakdown: 'ward' }))).toEqual(await summariseBySql(db, consultationId, { breakdown: 'ward' }));

@@ -1,33 +1,35 @@
 import type { Db } from '#db/connection';
-import type { ResponseStatus } from '#db/schema';
+import { lastChangeSeq, onLoggedChanges, pruneChanges } from '~/platform/change-log.server';
+import { isResponseChange, onResponseChange } from '~/responses/changes.server';
 import { buildConsultationIndex } from './index/build.server';
-import type { AnswerSource } from './index/columns';
-import { appendResponse, reviveIndex, setResponseStatus, StaleIndexError, type ConsultationIndex, type IndexedResponse } from './index/consultation-index';
-import { DIMENSION_COLUMNS } from './index/dimensions';
-import { onResponseChange } from '~/responses/changes.server';
+import { applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
+import { appendResponse, reviveIndex, StaleIndexError, type ConsultationIndex } from './index/consultation-index';
+import { discardSnapshot, loadSnapshot, oldestSnapshotSeq, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 
 export type { ConsultationIndex } from './index/consultation-index';
 
 // Which index serves which consultation, in this process: built on first use (or warmed at
-// start), then kept current from the changes responses announces after each transaction has
-// committed (responses/changes.server.ts), so the index never holds a response the database
-// rolled back.
+// start), then kept current from the change log every process writes (issue 16): before it
+// answers, analysisIndex applies what was logged after the position the index covers, so a page
+// on this process counts a response another process has just acknowledged. Between answers it is
+// kept current without being asked: this process's own changes are applied as soon as they
+// commit (announced by responses/changes.server.ts, with the answers in hand), and the change
+// feed (platform/change-log.server.ts) tells it of other processes' changes within a moment.
 //
-// A change that arrives while an index is being built is queued and applied once the build is
-// done. Both operations are idempotent (a response already in the index is not added again; a
-// status is set, not toggled), so a change the build also read is harmless.
+// A build notes the log's position before it reads, then catches up from there: a change the
+// build also read is harmless, as applying a change is idempotent (index/catch-up.server.ts).
 
-type Change =
-  | { kind: 'stored'; response: IndexedResponse & { answers: readonly AnswerSource[] } }
-  | { kind: 'status'; responseId: number; status: ResponseStatus }
-  | { kind: 'reload'; responseIds: readonly number[] };
-
-interface Entry {
+interface Entry extends LogPosition {
   /** The questions and options the index was built for (see definitionStamp). */
   stamp: string;
   ready: Promise<ConsultationIndex>;
   index?: ConsultationIndex;
-  pending: Change[];
+  /** The catch-up running, and the one waiting behind it (shared by everyone who asks meanwhile). */
+  running: Promise<void>;
+  queued: Promise<void> | null;
+  /** The log position of the snapshot in the database this process knows of, and when it last wrote or read one. */
+  snapshotSeq: number;
+  snapshotAt: number;
 }
 
 /** Builds a consultation's index somewhere other than the thread that answers requests. */
@@ -36,6 +38,10 @@ interface Elsewhere {
   builder: IndexBuilder;
   fromResponses: number;
 }
+interface SnapshotPolicy {
+  fromResponses: number;
+  everyMs: number;
+}
 
 // Per database, so tests with their own databases never see each other's indexes. Kept on
 // globalThis: in production this module is bundled twice, into the Remix build the routes use
@@ -43,8 +49,9 @@ interface Elsewhere {
 const shared = ((globalThis as { [key: symbol]: unknown })[Symbol.for('heard.analysisIndexes')] ??= {
   registries: new WeakMap<Db, Map<number, Entry>>(),
   builders: new WeakMap<Db, Elsewhere>(),
-}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, Elsewhere> };
-const { registries, builders } = shared;
+  snapshots: new WeakMap<Db, SnapshotPolicy>(),
+}) as { registries: WeakMap<Db, Map<number, Entry>>; builders: WeakMap<Db, Elsewhere>; snapshots: WeakMap<Db, SnapshotPolicy> };
+const { registries, builders, snapshots } = shared;
 
 /**
  * From now on this database's indexes of `fromResponses` responses or more are built by `builder`
@@ -55,6 +62,39 @@ const { registries, builders } = shared;
  */
 export function buildIndexesWith(db: Db, builder: IndexBuilder, { fromResponses = 0 }: { fromResponses?: number } = {}): void {
   builders.set(db, { builder, fromResponses });
+}
+
+/**
+ * From now on this process writes a snapshot of each index of `fromResponses` responses or more
+ * to the database (index/snapshot.server.ts): once built, then at most every `everyMs` while the
+ * log moves. Any process starting later loads the newest and replays the log after it. Without
+ * this (tests, small installs) snapshots are still read, never written.
+ */
+export function snapshotIndexesWith(db: Db, { fromResponses = 20_000, everyMs = 10 * 60_000 }: Partial<SnapshotPolicy> = {}): void {
+  snapshots.set(db, { fromResponses, everyMs });
+}
+
+function maybeSnapshot(db: Db, consultationId: number, entry: Entry): void {
+  const policy = snapshots.get(db);
+  const { index } = entry;
+  if (!policy || !index || index.size < policy.fromResponses) return;
+  if (entry.seq <= entry.snapshotSeq || Date.now() - entry.snapshotAt < policy.everyMs) return;
+  entry.snapshotAt = Date.now();
+  // Taken now, in one piece: this moment's index and the position it covers.
+  const taken = { bytes: takeSnapshot(index), seq: entry.seq };
+  saveSnapshot(db, consultationId, taken.bytes, { seq: taken.seq, stamp: entry.stamp }).then(
+    () => (entry.snapshotSeq = Math.max(entry.snapshotSeq, taken.seq)),
+    (error: unknown) => console.error(`Could not save the summary index of consultation ${consultationId}:`, error),
+  );
+}
+
+/**
+ * Deletes change log entries no process needs: older than `keepHours` (every running process has
+ * long caught up) and before every snapshot's position (a process starting replays from there).
+ */
+export async function pruneChangeLog(db: Db, { keepHours = 6, now = new Date() }: { keepHours?: number; now?: Date } = {}): Promise<number> {
+  const before = (await oldestSnapshotSeq(db)) ?? (await lastChangeSeq(db)) + 1;
+  return pruneChanges(db, { before, olderThan: new Date(now.getTime() - keepHours * 3_600_000) });
 }
 
 async function build(db: Db, consultationId: number): Promise<ConsultationIndex> {
@@ -95,38 +135,84 @@ async function definitionStamp(db: Db, consultationId: number): Promise<string> 
   return `${questions.map((q) => `${q.id}:${q.kind}:${q.rating_max ?? ''}:${q.rank_count ?? ''}`).join(',')}|${options.map((o) => o.id).join(',')}`;
 }
 
-/** The consultation's index, built when nothing has asked for it before or its questions have changed since. */
+/** Applies what was logged since the index's position; concurrent callers share one read. */
+function catchUp(db: Db, entry: Entry): Promise<void> {
+  if (entry.queued) return entry.queued;
+  const run = entry.running.then(() => {
+    entry.queued = null;
+    return entry.index ? catchUpIndex(db, entry.index, entry) : undefined;
+  });
+  entry.queued = run;
+  entry.running = run.catch(() => {});
+  return run;
+}
+
+/**
+ * The consultation's index, current with every change logged before the call: built when nothing
+ * has asked for it before or its questions have changed since.
+ */
 export async function analysisIndex(db: Db, consultationId: number): Promise<ConsultationIndex> {
   const stamp = await definitionStamp(db, consultationId);
   const entries = entriesOf(db);
-  const existing = entries.get(consultationId);
-  if (existing?.stamp === stamp) return existing.ready;
-  const pending: Change[] = [];
-  const forget = () => {
-    if (entries.get(consultationId) === entry) entries.delete(consultationId);
-  };
-  const ready = build(db, consultationId).then(
-    async (index): Promise<ConsultationIndex> => {
-      try {
-        // Changes may keep arriving while earlier ones are read back: drain until none is left.
-        while (pending.length > 0) for (const change of pending.splice(0)) await apply(db, index, change);
-      } catch (error) {
-        forget();
-        // A response that does not fit: the questions changed during the build, so build again.
-        if (error instanceof StaleIndexError) return analysisIndex(db, consultationId);
-        throw error;
-      }
-      entry.index = index;
-      return index;
-    },
-    (error: unknown) => {
-      forget();
-      throw error;
-    },
-  );
-  const entry: Entry = { stamp, pending, ready };
-  entries.set(consultationId, entry);
-  return ready;
+  let entry = entries.get(consultationId);
+  if (entry?.stamp !== stamp) {
+    const fresh = { stamp, seq: 0, statusSeq: new Map<number, number>(), running: Promise.resolve(), queued: null, snapshotSeq: -1, snapshotAt: 0 };
+    entry = Object.assign(fresh, { ready: start(db, consultationId, fresh) });
+    entries.set(consultationId, entry);
+  }
+  const current = entry;
+  try {
+    const index = await current.ready;
+    await catchUp(db, current);
+    maybeSnapshot(db, consultationId, current);
+    return index;
+  } catch (error) {
+    if (entries.get(consultationId) === current) entries.delete(consultationId);
+    // A response that does not fit: the questions changed meanwhile, so build again.
+    if (error instanceof StaleIndexError) return analysisIndex(db, consultationId);
+    throw error;
+  }
+}
+
+async function start(db: Db, consultationId: number, entry: Omit<Entry, 'ready'>): Promise<ConsultationIndex> {
+  const restored = await restore(db, consultationId, entry).catch((error: unknown) => {
+    console.error(`Could not load the saved summary index of consultation ${consultationId}; building it:`, error);
+    return null;
+  });
+  if (restored) return restored;
+  // Noted before the build reads anything: whatever committed later is caught up afterwards.
+  entry.seq = await lastChangeSeq(db);
+  entry.statusSeq.clear();
+  const index = await build(db, consultationId);
+  entry.index = index;
+  return index;
+}
+
+/**
+ * The saved snapshot, brought up to date from the log, when it counts every response the
+ * database holds (a response stored without a log entry, by a seed or before the log existed,
+ * or log entries pruned past it, would otherwise go missing: then the index is built afresh).
+ */
+async function restore(db: Db, consultationId: number, entry: Omit<Entry, 'ready'>): Promise<ConsultationIndex | null> {
+  const snapshot = await loadSnapshot(db, consultationId, entry.stamp);
+  if (!snapshot) return null;
+  const at = { seq: snapshot.seq, statusSeq: new Map<number, number>() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await catchUpIndex(db, snapshot.index, at);
+    // Every response (erasure, issue 18, will keep its row uncounted: it will need its own tally here).
+    const { n } = await db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('consultation_id', '=', consultationId)
+      .executeTakeFirstOrThrow();
+    if (Number(n) === snapshot.index.size) {
+      Object.assign(entry, { seq: at.seq, statusSeq: at.statusSeq, index: snapshot.index, snapshotSeq: snapshot.seq, snapshotAt: Date.now() });
+      return snapshot.index;
+    }
+    // Else perhaps a response committed between the catch-up and the count: once more.
+  }
+  await discardSnapshot(db, consultationId, snapshot.seq);
+  return null;
 }
 
 /** Whether an index is built or being built: for tests and the benchmark. */
@@ -139,79 +225,55 @@ export function dropAnalysisIndex(db: Db, consultationId: number): void {
   entriesOf(db).delete(consultationId);
 }
 
-async function apply(db: Db, index: ConsultationIndex, change: Change): Promise<void> {
-  switch (change.kind) {
-    case 'stored':
-      appendResponse(index, change.response);
-      return;
-    case 'status':
-      setResponseStatus(index, change.responseId, change.status);
-      return;
-    case 'reload':
-      for (const response of await readResponses(db, index.consultationId, change.responseIds)) appendResponse(index, response);
-  }
-}
-
-function record(db: Db, consultationId: number, change: Change): void {
+function drop(db: Db, consultationId: number, entry: Entry, error: unknown): void {
+  // A response the index cannot hold (a question or option added since it was built), or a
+  // failed read: drop the index, and the next use rebuilds it from the database.
   const entries = entriesOf(db);
-  const entry = entries.get(consultationId);
-  if (!entry) return; // nobody has asked for this consultation's figures yet: the first build reads it all
-  if (!entry.index) {
-    entry.pending.push(change);
-    return;
-  }
-  // Stored and status changes apply synchronously (apply awaits only for a reload), so the
-  // officer's next page already counts them.
-  apply(db, entry.index, change).catch((error: unknown) => {
-    // A response the index cannot hold (a question or option added since it was built), or a
-    // failed read: drop the index, and the next use rebuilds it from the database.
-    if (entries.get(consultationId) === entry) entries.delete(consultationId);
-    if (!(error instanceof StaleIndexError)) console.error(`Summary index of consultation ${consultationId} dropped:`, error);
-  });
+  if (entries.get(consultationId) === entry) entries.delete(consultationId);
+  if (!(error instanceof StaleIndexError)) console.error(`Summary index of consultation ${consultationId} dropped:`, error);
 }
 
-// Every index in this process hears every change to responses: a stored response with the
-// rows stored for it; responses an import stored (not held in memory), read back from the
-// database; a response excluded from the counts or restored to them.
-onResponseChange((db, change) => {
-  switch (change.kind) {
-    case 'stored':
-      record(db, change.consultationId, { kind: 'stored', response: change.response });
-      return;
-    case 'imported':
-      if (change.responseIds.length > 0) record(db, change.consultationId, { kind: 'reload', responseIds: change.responseIds });
-      return;
-    case 'status':
-      record(db, change.consultationId, { kind: 'status', responseId: change.responseId, status: change.status });
+// This process's own changes, applied as soon as they commit so the officer's next page counts
+// them without a read; a change arriving while the index is being built is left to the catch-up
+// that follows the build.
+onResponseChange((db, change, seq) => {
+  const entry = entriesOf(db).get(change.consultationId);
+  const index = entry?.index;
+  if (!entry || !index) return;
+  try {
+    switch (change.kind) {
+      case 'stored':
+        appendResponse(index, change.response);
+        return;
+      case 'imported':
+        // Not held in memory: read back from the database, now rather than at the next page.
+        void catchUp(db, entry).catch((error: unknown) => drop(db, change.consultationId, entry, error));
+        return;
+      case 'status':
+        applyStatus(index, entry, change.responseId, isCounted(change.status), seq);
+        return;
+      case 'erased':
+        applyStatus(index, entry, change.responseId, false, seq);
+    }
+  } catch (error) {
+    drop(db, change.consultationId, entry, error);
   }
 });
 
-async function readResponses(db: Db, consultationId: number, ids: readonly number[]) {
-  const responses: (IndexedResponse & { answers: AnswerSource[] })[] = [];
-  // Chunks keep the statement within every database's limit on bound parameters.
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = await db
-      .selectFrom('responses')
-      .select(['id', 'status', ...DIMENSION_COLUMNS])
-      .where('consultation_id', '=', consultationId)
-      .where('id', 'in', chunk)
-      .execute();
-    const answers = await db
-      .selectFrom('answers')
-      .select(['response_id', 'question_id', 'option_id', 'rank', 'value_number'])
-      .where('response_id', 'in', chunk)
-      .execute();
-    const byResponse = new Map<number, AnswerSource[]>();
-    for (const a of answers) {
-      const list = byResponse.get(a.response_id);
-      if (list) list.push(a);
-      else byResponse.set(a.response_id, [a]);
-    }
-    for (const row of rows) responses.push({ ...row, answers: byResponse.get(row.id) ?? [] });
+// Other processes' changes, as the feed delivers them: caught up at once, so the next page has
+// nothing to read.
+onLoggedChanges((db, changes) => {
+  const entries = entriesOf(db);
+  const consultations = new Set(changes.filter(isResponseChange).map((c) => c.consultationId!));
+  for (const consultationId of consultations) {
+    const entry = entries.get(consultationId);
+    if (entry?.index)
+      void catchUp(db, entry).then(
+        () => maybeSnapshot(db, consultationId, entry),
+        (error: unknown) => drop(db, consultationId, entry, error),
+      );
   }
-  return responses;
-}
+});
 
 /**
  * Builds the indexes of every consultation that has responses, one after another, so the first

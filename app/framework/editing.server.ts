@@ -2,6 +2,7 @@ import { inTransaction, type Db, type Trx } from '#db/connection';
 import { TRANSLATABLE } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { auditedChange } from '~/platform/audited-change.server';
+import { appendChange } from '~/platform/change-log.server';
 import { moveRecorded, type Direction } from '~/platform/reorder.server';
 import { keyFrom, uniqueKey } from './keys';
 import { noteFrameworkChanged } from './queries.server';
@@ -39,9 +40,16 @@ export type DeleteResult =
 type DeleteRefusal = Exclude<DeleteResult, { ok: true }>;
 const notFound: DeleteRefusal = { ok: false, reason: 'not_found' };
 
-/** Runs a change in one transaction, then makes sure public pages stop showing the old framework. */
+/**
+ * Runs a change in one transaction, logged with it so every process's caches hear of it
+ * (framework/queries.server.ts), then makes sure this process's pages stop showing the old framework.
+ */
 async function changeFramework<T>(db: Db, change: (trx: Trx) => Promise<T>): Promise<T> {
-  const result = await inTransaction(db, change);
+  const result = await inTransaction(db, async (trx) => {
+    const changed = await change(trx);
+    await appendChange(trx, { kind: 'framework' });
+    return changed;
+  });
   noteFrameworkChanged(db);
   return result;
 }

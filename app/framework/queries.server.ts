@@ -1,11 +1,15 @@
 import type { Db } from '#db/connection';
+import { onLoggedChanges } from '~/platform/change-log.server';
 import type { Locale } from '~/platform/i18n/config';
 import type { PriorityRef } from '~/framework/priorities';
 import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 // Consultation definitions are cached with their priorities' names (definition.server.ts), so a
-// change to the framework moves this revision and with it every cache key.
-const revisions = new WeakMap<Db, number>();
+// change to the framework moves this revision and with it every cache key: at once in the process
+// that made it, and in every other process when the change log's feed delivers the entry
+// editing.server.ts wrote with the change (platform/change-log.server.ts). On globalThis, as
+// server.js and the Remix build each bundle this module and the feed runs in the first.
+const revisions = ((globalThis as { [key: symbol]: unknown })[Symbol.for('heard.frameworkRevisions')] ??= new WeakMap<Db, number>()) as WeakMap<Db, number>;
 
 export function frameworkRevision(db: Db): number {
   return revisions.get(db) ?? 0;
@@ -14,6 +18,10 @@ export function frameworkRevision(db: Db): number {
 export function noteFrameworkChanged(db: Db): void {
   revisions.set(db, frameworkRevision(db) + 1);
 }
+
+onLoggedChanges((db, changes) => {
+  if (changes.some((c) => c.kind === 'framework')) noteFrameworkChanged(db);
+});
 
 export interface ThemeWithPriorities {
   key: string;

@@ -3,7 +3,7 @@ import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
 import type { NewAnswer } from '#db/schema';
 import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
-import { announceResponseChange } from './changes.server';
+import { announceResponseChange, logResponseChange, type ResponseChange } from './changes.server';
 import type { Channel } from './codes';
 import { deleteDraft } from './drafts.server';
 import { newReference } from './reference.server';
@@ -94,18 +94,20 @@ export async function storeResponse(
   also?: (trx: Trx, stored: { id: number; reference: string }) => Promise<void>,
 ): Promise<SubmitResult> {
   try {
-    const stored = await inTransaction(db, async (trx) => {
+    const { stored, change, seq } = await inTransaction(db, async (trx) => {
       const inserted = await insertResponse(trx, toStore, meta);
       await deleteDraft(trx, meta.draftToken, toStore.consultationId);
       await also?.(trx, inserted);
-      return inserted;
+      const stored: ResponseChange = {
+        kind: 'stored',
+        consultationId: toStore.consultationId,
+        response: { ...toStore.fields, id: inserted.id, channel: meta.channel, locale: meta.locale, answers: toStore.answers },
+      };
+      // Last, so the log's order lock is held only for the commit (platform/change-log.server.ts).
+      return { stored: inserted, change: stored, seq: await logResponseChange(trx, stored) };
     });
     // Committed: the summaries count it from now on.
-    announceResponseChange(db, {
-      kind: 'stored',
-      consultationId: toStore.consultationId,
-      response: { ...toStore.fields, id: stored.id, channel: meta.channel, locale: meta.locale, answers: toStore.answers },
-    });
+    announceResponseChange(db, change, seq);
     return { reference: stored.reference, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) {

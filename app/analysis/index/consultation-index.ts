@@ -154,9 +154,14 @@ export function appendResponse(index: ConsultationIndex, r: IndexedResponse & { 
 
 /** An officer excluded (spam, duplicate, test) or restored a response: O(its answers x dimensions), not O(responses). False when the response is not here. */
 export function setResponseStatus(index: ConsultationIndex, responseId: number, status: ResponseStatus): boolean {
+  return setCounted(index, responseId, status === 'counted');
+}
+
+/** Takes a response into the counts or out of them (an erased response is out for good: its row stays, uncounted). */
+export function setCounted(index: ConsultationIndex, responseId: number, isCounted: boolean): boolean {
   const row = rowOf(index, responseId);
   if (row < 0) return false;
-  const counted = status === 'counted' ? 1 : 0;
+  const counted = isCounted ? 1 : 0;
   if (index.counted[row] !== counted) contribute(index.rollups, index.dimensions, row, counted ? 1 : -1);
   index.counted[row] = counted;
   return true;

@@ -28,9 +28,9 @@ interface Options {
   vite?: ViteDevServer;
 }
 
-function sendCached(req: express.Request, res: express.Response, page: CachedPage): void {
+function sendCached(req: express.Request, res: express.Response, page: CachedPage, from: 'hit' | 'miss' = 'hit'): void {
   for (const [name, value] of page.headers) res.setHeader(name, value);
-  res.setHeader('x-page-cache', 'hit');
+  res.setHeader('x-page-cache', from);
   if (matchesEtag(req.headers['if-none-match'], page.etag)) {
     // The browser keeps the policy it stored with its copy, whose nonce matches that copy.
     res.removeHeader('Content-Security-Policy');
@@ -91,12 +91,11 @@ export function createExpressApp({ pageCache, loadContext, trustProxy, build, mo
       const response = await handle(remixRequest(req, res), loadContext(newRequestState(clientOf(req)), nonceOf(res)));
       // Anything done in the workspace may change what the public sees: a published
       // consultation, a framework name. Public pages are rendered afresh after any change.
-      if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clear();
+      if (req.method === 'POST' && WORKSPACE.test(req.path) && response.status < 400) pageCache.clearEverywhere();
       if (cacheKey && req.method === 'GET' && isCacheable(response)) {
         const body = Buffer.from(await response.arrayBuffer());
         const entry = pageCache.set(cacheKey, { status: response.status, headers: [...response.headers], body, nonce: nonceOf(res) });
-        res.setHeader('x-page-cache', 'miss');
-        return sendCached(req, res, entry);
+        return sendCached(req, res, entry, 'miss');
       }
       await sendRemixResponse(res, response);
     } catch (error) {

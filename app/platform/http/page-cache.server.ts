@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Db } from '#db/connection';
+import { logChange, onLoggedChanges } from '../change-log.server';
 
 export interface CachedPage {
   status: number;
@@ -13,7 +15,7 @@ export interface CachedPage {
 /**
  * Public pages (hub, consultation pages, privacy notice) are the same for everyone who reads
  * them in the same language, so the server keeps the rendered bytes for a short while instead
- * of rendering React again for every visitor. Any change to published content calls clear().
+ * of rendering React again for every visitor. Any change to published content calls clearEverywhere().
  */
 export class PageCache {
   private readonly entries = new Map<string, CachedPage>();
@@ -51,8 +53,33 @@ export class PageCache {
     return entry;
   }
 
+  /** Forgets every page, here only (another process's change, heard through the change log). */
   clear(): void {
     this.entries.clear();
+  }
+
+  /** Published content changed here: forgets every page, and tells the other processes (sharePageCache). */
+  clearEverywhere(): void {
+    this.clear();
+    this.tellOthers?.();
+  }
+
+  private tellOthers: (() => void) | undefined;
+
+  /**
+   * Several processes on one database (issue 16): a clear here is written to the change log, and
+   * a clear logged by any process clears this cache when the change feed delivers it. The
+   * function returned stops listening.
+   */
+  share(db: Db): () => void {
+    this.tellOthers = () => void logChange(db, { kind: 'pages' }).catch((error: unknown) => console.error('Could not log a page cache clear:', error));
+    const stop = onLoggedChanges((changed, changes) => {
+      if (changed === db && changes.some((c) => c.kind === 'pages')) this.clear();
+    });
+    return () => {
+      this.tellOthers = undefined;
+      stop();
+    };
   }
 
   get size(): number {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { tFor } from '~/platform/i18n/i18n.server';
-import { announceResponseChange } from '~/responses/changes.server';
+import { announceResponseChange, logResponseChange, type ResponseChange } from '~/responses/changes.server';
 import { insertResponse, isUniqueViolation } from '~/responses/submit.server';
 import { checkSheet, type Problem } from './check';
 import type { IntakeConsultation } from './consultation.server';
@@ -121,10 +121,11 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
         },
         now,
       );
-      return { result: { status: 'imported' as const, importId, count: rows.length }, ids };
+      const change: ResponseChange = { kind: 'imported', consultationId, responseIds: ids };
+      return { result: { status: 'imported' as const, importId, count: rows.length }, change, seq: ids.length > 0 ? await logResponseChange(trx, change) : 0 };
     });
     // Committed: the summaries count the file's responses from now on.
-    if (imported.ids.length > 0) announceResponseChange(db, { kind: 'imported', consultationId, responseIds: imported.ids });
+    if (imported.seq > 0) announceResponseChange(db, imported.change, imported.seq);
     return imported.result;
   } catch (error) {
     // Two copies of the same file sent at once: the unique key let one in.

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '#db/connection';
 import type { ResponseStatus, User } from '#db/schema';
 import { actorOf, recordAudit } from '~/platform/audit.server';
-import { announceResponseChange } from '../changes.server';
+import { announceResponseChange, logResponseChange, type ResponseChange } from '../changes.server';
 
 export type StatusChangeResult = { ok: true; status: ResponseStatus } | { ok: false; reason: 'unchanged' };
 
@@ -46,9 +46,11 @@ export async function changeResponseStatus(
       },
       now,
     );
-    return { ok: true, status: change.status } as const;
+    const logged: ResponseChange = { kind: 'status', consultationId: change.consultationId, responseId: change.responseId, status: change.status };
+    return { ok: true, status: change.status, logged, seq: await logResponseChange(trx, logged) } as const;
   });
+  if (!result.ok) return result;
   // Committed: the summaries stop (or start again) counting it.
-  if (result.ok) announceResponseChange(db, { kind: 'status', consultationId: change.consultationId, responseId: change.responseId, status: result.status });
-  return result;
+  announceResponseChange(db, result.logged, result.seq);
+  return { ok: true, status: result.status };
 }
