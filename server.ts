@@ -36,7 +36,7 @@ async function main() {
   const heavy = createHeavyWork({ threads: config.HEAVY_WORK_THREADS, queue: config.HEAVY_WORK_QUEUE, databaseUrl: config.DATABASE_URL });
   // Background work shared with every other process on the database: starting touches no job of
   // theirs; a job a stopped or dead process held is retried by whichever worker claims it next.
-  const jobs = await openJobQueue(db, config.DATABASE_URL);
+  const jobs = await openJobQueue(db, config.DATABASE_URL, { leaseSeconds: config.JOB_LEASE_SECONDS });
   await workExportJobs(jobs, db, { threshold: config.DISCLOSURE_THRESHOLD }, heavy);
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
   const onWorkers = indexesOnWorkers(heavy);

@@ -26,10 +26,10 @@ export interface JobSettings {
 export const EXPORT_QUEUE = 'export';
 
 /**
- * A try that dies is made again from the start; three tries, a minute's lease renewed every
- * heartbeat (the worker's thread answers while the export runs on the pool).
+ * A try that dies is made again from the start; three tries, the queue's lease (JOB_LEASE_SECONDS,
+ * a minute) renewed every heartbeat (the worker's thread answers while the export runs on the pool).
  */
-const EXPORT_POLICY: JobPolicy = { retryLimit: 2, retryDelaySeconds: 5, leaseSeconds: 60 };
+const EXPORT_POLICY: Partial<JobPolicy> = { retryLimit: 2, retryDelaySeconds: 5 };
 
 interface ExportJobMessage {
   consultationId: number;

@@ -71,6 +71,11 @@ const schema = z.object({
   WORKERS: processCount(),
   /** Deprecated: the old name of WORKERS, still read when WORKERS is unset. */
   WEB_WORKERS: processCount(),
+  /**
+   * How long a background job's claim holds without its worker's heartbeat: a job whose process
+   * died is retried by another process this long after (plus a sweep of half as long).
+   */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
   /** Worker threads for reports, spreadsheets and background exports (leave a core for requests). */
   HEAVY_WORK_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Reports and files that may wait for a worker thread; one more is answered 503 "try again in a moment". */

@@ -40,6 +40,8 @@ const COMMON_ENV = {
   TRUST_PROXY: 'loopback',
   EXPORT_BACKGROUND_ROWS: '1000',
   PAGE_CACHE_SECONDS: '30',
+  // A killed server's export is retried this long after (60 s in production), so the test waits seconds, not a minute.
+  JOB_LEASE_SECONDS: '6',
 };
 
 function freePort(): Promise<number> {

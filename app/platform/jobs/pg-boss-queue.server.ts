@@ -21,7 +21,7 @@ interface Envelope<T> {
 }
 
 export async function pgBossQueue(connectionString: string, options: QueueOptions = {}): Promise<JobQueue> {
-  const { heartbeatSeconds, pollSeconds, sweepSeconds } = queueDefaults(options);
+  const { leaseSeconds: defaultLease, heartbeatSeconds, pollSeconds, sweepSeconds } = queueDefaults(options);
   const boss = new PgBoss({
     connectionString,
     schema: PG_BOSS_SCHEMA,
@@ -67,7 +67,7 @@ export async function pgBossQueue(connectionString: string, options: QueueOption
     backend: 'pg-boss',
     async send(name, data, policy?: Partial<JobPolicy>) {
       await ensureQueue(name);
-      const { retryLimit, retryDelaySeconds, leaseSeconds } = withDefaults(policy);
+      const { retryLimit, retryDelaySeconds, leaseSeconds } = withDefaults(policy, defaultLease);
       const envelope: Envelope<typeof data> = { data, leaseSeconds };
       const id = await boss.send(name, envelope, { retryLimit, retryDelay: retryDelaySeconds, expireInSeconds: MAX_RUN_HOURS * 3600 });
       if (!id) throw new Error(`Job ${name} not queued`);

@@ -41,14 +41,27 @@ export interface JobQueue {
 }
 
 export interface QueueOptions {
-  /** How often a worker renews the lease of each job it holds. */
+  /** The lease of a job sent without one (JOB_LEASE_SECONDS): how soon a dead process's job is retried. */
+  leaseSeconds?: number;
+  /** How often a worker renews the lease of each job it holds (a third of the lease unless set). */
   heartbeatSeconds?: number;
   /** How often an idle worker looks for work (a job sent by this process wakes it at once). */
   pollSeconds?: number;
-  /** How often expired leases are looked for (pg-boss: its maintenance interval). */
+  /** How often expired leases are looked for (pg-boss: its maintenance interval; half the lease unless set). */
   sweepSeconds?: number;
 }
 
-export const queueDefaults = (options: QueueOptions) => ({ heartbeatSeconds: 10, pollSeconds: 2, sweepSeconds: 30, ...options });
+export const queueDefaults = ({ leaseSeconds = DEFAULT_POLICY.leaseSeconds, ...options }: QueueOptions) => ({
+  leaseSeconds,
+  heartbeatSeconds: Math.max(1, Math.min(10, Math.floor(leaseSeconds / 3))),
+  pollSeconds: 2,
+  sweepSeconds: Math.max(1, Math.min(30, Math.floor(leaseSeconds / 2))),
+  ...options,
+});
 
-export const withDefaults = (policy: Partial<JobPolicy> = {}): JobPolicy => ({ ...DEFAULT_POLICY, ...policy });
+/** A job's policy: what the sender says, else the queue's lease and the default tries. */
+export const withDefaults = (policy: Partial<JobPolicy> = {}, leaseSeconds = DEFAULT_POLICY.leaseSeconds): JobPolicy => ({
+  ...DEFAULT_POLICY,
+  leaseSeconds,
+  ...policy,
+});

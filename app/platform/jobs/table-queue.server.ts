@@ -71,7 +71,7 @@ async function release(db: Db, job: Row, token: string, error: string) {
 }
 
 export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
-  const { heartbeatSeconds, pollSeconds, sweepSeconds } = queueDefaults(options);
+  const { leaseSeconds: defaultLease, heartbeatSeconds, pollSeconds, sweepSeconds } = queueDefaults(options);
   const running = new Map<string, { job: Row; done: Promise<void> }>();
   const heartbeats = new Set<NodeJS.Timeout>();
   const loops: Promise<void>[] = [];
@@ -155,7 +155,7 @@ export function tableQueue(db: Db, options: QueueOptions = {}): JobQueue {
   return {
     backend: 'table',
     async send(name, data, policy?: Partial<JobPolicy>) {
-      const { retryLimit, retryDelaySeconds, leaseSeconds } = withDefaults(policy);
+      const { retryLimit, retryDelaySeconds, leaseSeconds } = withDefaults(policy, defaultLease);
       const now = iso(Date.now());
       const row = await db
         .insertInto('job_queue')
