@@ -9,6 +9,7 @@ import { newRequestState, type RequestState } from './context';
 import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './page-cache.server';
 import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
 import { remixRequest, requestLimits } from './request-limits.server';
+import { memoizeRouteMatching } from './route-matching.server';
 
 interface Options {
   pageCache: PageCache;
@@ -79,6 +80,7 @@ export function createExpressApp({ pageCache, loadContext, trustProxy, build, mo
     app.use(express.static(clientDir, { maxAge: '1h' }));
   }
 
+  memoizeRouteMatching();
   const handle = createRequestHandler(typeof build === 'function' ? () => build().then(withBusyAs503) : withBusyAs503(build), mode);
   app.all('*', async (req, res, next) => {
     try {
