@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { AppLoadContext, ServerBuild } from '@remix-run/node';
 import { openDatabase } from './db/connection';
 import { prepareDatabase } from './db/prepare';
@@ -18,6 +19,14 @@ import { createHeavyWork } from './app/platform/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { purgeOldExportJobs, workExportJobs } from './app/exports/jobs.server';
 import { openJobQueue } from './app/platform/jobs/open.server';
+
+// After each full collection V8 lets the heap grow by a factor it picks (up to 4x when collecting
+// is fast), although what a request leaves behind is garbage by the next one: a worker serving
+// the hub and submissions peaked at 318 to 323 MB. Growing by 40% each time holds it near 200 MB;
+// 15% held 190 MB but the extra full collections cost cached pages 60% more CPU, 40% about 10%.
+// V8 reads the flag whenever it sizes the heap, so setting it here, in the process itself, works
+// for `npm run serve`'s workers and a bare `node server.js` alike.
+setFlagsFromString('--heap-growing-percent=40');
 
 /** Responses from which a summary index is built on a worker thread (see buildIndexesWith). */
 const INDEX_ON_WORKER_FROM = 20_000;

@@ -80,6 +80,9 @@ function open(path: string, first: boolean): Handle {
   }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 0');
+  // Scratch space (INSERT ... RETURNING's rows, sorts) in memory: on disk, each submission
+  // created, wrote and deleted a file in /var/tmp inside its transaction.
+  sqlite.pragma('temp_store = MEMORY');
   return new Handle(sqlite);
 }
 

@@ -9,7 +9,7 @@ import { buildConsultationReport } from './consultation.server';
 import { reportFileName, type ReportDocument } from './document';
 import { orBusy } from '~/platform/workers/busy.server';
 import type { HeavyWork } from '~/platform/workers/pool.server';
-import { pdfLocale } from './pdf.server';
+import { pdfLocale } from './pdf-locale';
 
 // The report as a downloaded file, Word or PDF, with the same filters as the page it came from.
 // The report is built here (database reads); it is drawn on a worker thread (app/platform/workers), so

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Locale } from '~/platform/i18n/config';
 import type { Block, ReportDocument } from './document';
+import { PDF_LOCALES } from './pdf-locale';
 
 // The report as a PDF (A4), drawn with pdfkit in DejaVu Sans, a TrueType font (from the
 // dejavu-fonts-ttf package) that has every Polish letter. The PDF is tagged (headings,
@@ -11,11 +11,6 @@ import type { Block, ReportDocument } from './document';
 // without the Unicode bidirectional algorithm, so Urdu would come out with its numbers and
 // Latin words in the wrong order: PDFs are made in English or Polish, and an Urdu reader's
 // PDF is the English one (the page says so and offers Word, which shapes Urdu properly).
-
-export const PDF_LOCALES: readonly Locale[] = ['en', 'pl'];
-
-/** The language a PDF is made in for a reader of `locale`. */
-export const pdfLocale = (locale: Locale): Locale => (PDF_LOCALES.includes(locale) ? locale : 'en');
 
 const fontsDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONTS = { regular: join(fontsDir, 'DejaVuSans.ttf'), bold: join(fontsDir, 'DejaVuSans-Bold.ttf'), italic: join(fontsDir, 'DejaVuSans-Oblique.ttf') };

@@ -10,6 +10,7 @@ import { isCacheable, matchesEtag, type CachedPage, type PageCache } from './pag
 import { nonceOf, securityHeaders, withFreshNonce } from './security-headers.server';
 import { remixRequest, requestLimits } from './request-limits.server';
 import { sharedSecret } from '~/platform/secrets.server';
+import { memoizeRouteMatching } from './route-matching.server';
 
 interface Options {
   pageCache: PageCache;
@@ -81,6 +82,7 @@ export function createExpressApp({ pageCache, loadContext, trustProxy, build, mo
     app.use(express.static(clientDir, { maxAge: '1h' }));
   }
 
+  memoizeRouteMatching();
   const handle = createRequestHandler(typeof build === 'function' ? () => build().then(withBusyAs503) : withBusyAs503(build), mode);
   app.all('*', async (req, res, next) => {
     try {
