@@ -36,25 +36,35 @@ async function postgresColumnTypes(trx: Db | Trx, table: Table): Promise<Map<str
 }
 
 /**
- * Inserts `rows` in order (so generated ids follow it on both databases), every row with the same
- * keys. SQLite: multi-row INSERTs, as many rows a statement as its parameter limit allows, which is
- * fast there (no network, no planning). PostgreSQL: `INSERT … SELECT * FROM unnest($1::integer[], …)`,
- * one array per column, so a statement costs one parse and a handful of parameters however many
- * rows it carries; a 30,000-parameter multi-row INSERT spends much of its time being parsed and planned.
+ * Inserts `rows` in order (so generated ids follow it on both databases); a column missing from a
+ * row is stored as null. SQLite: multi-row INSERTs, as many rows a statement as its parameter limit
+ * allows, which is fast there (no network, no planning). PostgreSQL: `INSERT … SELECT * FROM
+ * unnest($1::integer[], …)`, one array per column, so a statement costs one parse and a handful of
+ * parameters however many rows it carries, where a 30,000-parameter multi-row INSERT spends much of
+ * its time being parsed. `returning` names columns to read back from every row stored, in no
+ * promised order (match them on a unique column).
  */
-export async function insertMany<T extends object>(trx: Trx, table: Table, rows: readonly T[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
+export async function insertMany<T extends object, R extends Record<string, unknown> = never>(
+  trx: Trx,
+  table: Table,
+  rows: readonly T[],
+  returning: readonly (keyof R & string)[] = [],
+): Promise<R[]> {
+  const stored: R[] = [];
+  if (rows.length === 0) return stored;
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const cell = (row: T, column: string) => (row as Record<string, unknown>)[column] ?? null;
+  const back = sql.join(returning.map((c) => sql.ref(c)));
   if (!isPostgres(trx)) {
     const size = Math.max(1, Math.floor(SQLITE_MAX_PARAMETERS / columns.length));
+    const values = sql.join(columns.map((c) => sql.ref(c)));
     for (let start = 0; start < rows.length; start += size) {
-      // The rows are the table's own shape; Kysely cannot see that through the generic table name.
-      await trx
-        .insertInto(table)
-        .values(rows.slice(start, start + size) as never)
-        .execute();
+      const chunk = rows.slice(start, start + size).map((row) => sql`(${sql.join(columns.map((column) => cell(row, column)))})`);
+      const insert = sql`insert into ${sql.table(table)} (${values}) values ${sql.join(chunk)}`;
+      const { rows: got } = await (returning.length ? sql<R>`${insert} returning ${back}` : sql<R>`${insert}`).execute(trx);
+      stored.push(...got);
     }
-    return;
+    return stored;
   }
   const types = await postgresColumnTypes(trx, table);
   for (let start = 0; start < rows.length; start += POSTGRES_ROWS_PER_INSERT) {
@@ -62,10 +72,13 @@ export async function insertMany<T extends object>(trx: Trx, table: Table, rows:
     const arrays = columns.map((column) => {
       const type = types.get(column);
       if (!type) throw new Error(`${table} has no column ${column}`);
-      return sql`${chunk.map((row) => (row as Record<string, unknown>)[column] ?? null)}::${sql.raw(type)}[]`;
+      return sql`${chunk.map((row) => cell(row, column))}::${sql.raw(type)}[]`;
     });
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(trx);
+    const insert = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`;
+    const { rows: got } = await (returning.length ? sql<R>`${insert} returning ${back}` : sql<R>`${insert}`).execute(trx);
+    stored.push(...got);
   }
+  return stored;
 }
 
 /**
