@@ -111,7 +111,7 @@ export async function withForeignKeysCheckedAfter<T>(db: Db, tables: readonly Ta
   const { rows: keys } = await sql<{ table_name: string; name: string; definition: string }>`
     select conrelid::regclass::text as table_name, conname as name, pg_get_constraintdef(oid) as definition
     from pg_constraint
-    where contype = 'f' and conrelid = any(${tables.map((t) => `${t}`)}::regclass[])
+    where contype = 'f' and conrelid = any(${[...tables]}::regclass[])
     order by conrelid::regclass::text, conname`.execute(db);
   const alter = (key: (typeof keys)[number], change: 'drop' | 'add') =>
     change === 'drop'
