@@ -13,6 +13,7 @@ import { answeredQuestionCount, ID_PLACEHOLDER, submissionBodyTemplate } from '.
 import { analysisReport, benchAnalysisAt, type SizeResult } from './analysis';
 import { benchExportsAt, exportsReport, type ExportResult } from './exports';
 import { benchContention, CONTENTION_SCENARIOS, contentionReport, type ContentionResult } from './contention';
+import { benchCluster, clusterReport, type ClusterResult } from './cluster';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
 // work, on loopback, one scenario at a time. See bench/README.md. `npm run bench` builds first.
@@ -101,6 +102,8 @@ function options() {
       sizes: { type: 'string', default: '100000,1000000' },
       'export-sizes': { type: 'string', default: '1000000' },
       rate: { type: 'string', default: '20' },
+      'cluster-sizes': { type: 'string', default: '1000000' },
+      postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -114,7 +117,9 @@ function options() {
   --sizes        demo database sizes for the "what we heard" scenarios (default 100000,1000000; "none" skips them).
                  Databases are seeded once and kept in bench/out/cache/
   --export-sizes demo database sizes for the responses export (default 1000000; "none" skips it)
-  --rate         public GETs per second in during-heavy and during-lock (default 20)`);
+  --rate         public GETs per second in during-heavy and during-lock (default 20)
+  --cluster-sizes demo database sizes for several processes on one database (default 1000000; "none" skips them)
+  --postgres     the PostgreSQL server for them (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/postgres; "none": SQLite only)`);
     process.exit(0);
   }
   const number = (name: string, value: string, min: number) => {
@@ -125,10 +130,14 @@ function options() {
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS, ...CONTENTION_SCENARIOS];
   for (const name of only) if (![...SCENARIOS, ...CONTENTION_SCENARIOS].includes(name as never)) throw new Error(`Unknown scenario ${name}`);
   const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map((s) => Math.round(number('sizes', s.trim(), 1)));
+  const clusterSizes =
+    values['cluster-sizes'] === 'none' ? [] : values['cluster-sizes'].split(',').map((s) => Math.round(number('cluster-sizes', s.trim(), 1)));
   const exportSizes = values['export-sizes'] === 'none' ? [] : values['export-sizes'].split(',').map((s) => Math.round(number('export-sizes', s.trim(), 1)));
   return {
     sizes,
     exportSizes,
+    clusterSizes,
+    postgresUrl: values.postgres === 'none' ? null : values.postgres,
     duration: number('duration', values.duration, 1),
     connections: Math.round(number('connections', values.connections, 1)),
     warmup: number('warmup', values.warmup, 0),
@@ -377,7 +386,24 @@ async function main(): Promise<void> {
     }
     const contentionReported = contentionReport(contention, table);
 
-    // 9. Report.
+    // 9. Several processes on one database, on SQLite and on PostgreSQL (issue 16).
+    let cluster: ClusterResult[] = [];
+    if (opts.clusterSizes.length) {
+      console.log('\nSeveral processes on one database');
+      cluster = await benchCluster({
+        root: ROOT,
+        tmp,
+        cacheDir: join(OUT_DIR, 'cache'),
+        sizes: opts.clusterSizes,
+        postgresUrl: opts.postgresUrl,
+        duration: opts.duration,
+        warmup: opts.warmup,
+        connections: opts.connections,
+      });
+    }
+    const clusterReported = clusterReport(cluster, table);
+
+    // 10. Report.
     console.log('\nResults\n');
     console.log(
       table(
@@ -475,6 +501,8 @@ async function main(): Promise<void> {
     targets.push(...exportsReported.targets);
     if (contentionReported.text) console.log(`\n${contentionReported.text}`);
     targets.push(...contentionReported.targets);
+    if (clusterReported.text) console.log(`\n${clusterReported.text}`);
+    targets.push(...clusterReported.targets);
     console.log('\nTargets\n');
     console.log(
       table(
@@ -522,6 +550,7 @@ async function main(): Promise<void> {
           analysis,
           exports: exportResults,
           contention,
+          cluster,
           idleRssMb,
           appPeakRssMb: appPeak,
           targets,

@@ -1,3 +1,4 @@
+import { analyzeAfterBulkLoad, withForeignKeysCheckedAfter } from '../bulk';
 import type { Db } from '../connection';
 import { seedDemoActions } from './actions';
 import { seedCodebooks } from './codebook';
@@ -58,22 +59,28 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
   await seedPopulationBaseline(db, today);
 
   const runs = [{ slug: 'one-stockport-conversation', count: responses, youngPeopleShare: SOURCE_YOUNG_PEOPLE_SHARE }, ...OTHER_RESPONSES];
-  for (const run of runs) {
-    onProgress?.(run.slug, 0, run.count);
-    const result = await generateResponses(db, {
-      consultationSlug: run.slug,
-      count: run.count,
-      seed,
-      today,
-      youngPeopleShare: run.youngPeopleShare,
-      onProgress: onProgress && ((done, total) => onProgress(run.slug, done, total)),
-    });
-    summary.responses[run.slug] = result.responses;
-    summary.answers += result.answers;
-  }
+  // A new installation's database, which nothing else writes to yet: its keys are checked once,
+  // after the responses are in (on PostgreSQL, four times faster than row by row).
+  await withForeignKeysCheckedAfter(db, ['responses', 'answers'], async () => {
+    for (const run of runs) {
+      onProgress?.(run.slug, 0, run.count);
+      const result = await generateResponses(db, {
+        consultationSlug: run.slug,
+        count: run.count,
+        seed,
+        today,
+        youngPeopleShare: run.youngPeopleShare,
+        onProgress: onProgress && ((done, total) => onProgress(run.slug, done, total)),
+      });
+      summary.responses[run.slug] = result.responses;
+      summary.answers += result.answers;
+    }
+  });
   await seedCodebooks(db, today);
   await seedParksCoding(db);
   await seedDemoQuotes(db, today);
   await seedDemoActions(db, today);
+  // A server without autovacuum would otherwise plan every query on these tables as if they were empty.
+  await analyzeAfterBulkLoad(db);
   return summary;
 }

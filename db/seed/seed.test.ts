@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxLengthOf, OTHER_MAX_LENGTH } from '../../app/consultations/question-kinds';
 import { createTestDb } from '../../tests/db';
-import type { Db } from '../connection';
+import { openDatabase, type Db } from '../connection';
+import { migrateToLatest } from '../migrate';
 import { TRANSLATABLE, type TranslatableEntity } from '../schema';
 import { seedConsultations } from './consultations';
 import { seedFramework } from './framework';
@@ -330,5 +331,39 @@ describe('generateResponses', () => {
   it('refuses to add the same seed to a consultation twice', async () => {
     const db = await generated(10);
     await expect(generateResponses(db, { consultationSlug: 'one-stockport-conversation', count: 10, seed: 10, today: TODAY })).rejects.toThrow(/already exist/);
+  });
+});
+
+describe('the demo on either database', () => {
+  // The test database (PostgreSQL in the data layer's second run) against a fresh SQLite: the bulk
+  // inserts differ by dialect (db/bulk.ts), the rows they store must not.
+  async function rows(db: Db) {
+    await seedDemo(db, { responses: 300, seed: 11, today: TODAY });
+    return {
+      responses: await db.selectFrom('responses').selectAll().orderBy('id').execute(),
+      answers: await db.selectFrom('answers').selectAll().orderBy('id').execute(),
+    };
+  }
+
+  it('stores the same responses and answers, ids and all, and keeps every foreign key', async () => {
+    const sqlite = openDatabase(':memory:');
+    try {
+      await migrateToLatest(sqlite);
+      const db = await freshDb();
+      const [expected, stored] = await Promise.all([rows(sqlite), rows(db)]);
+      expect(stored.responses.length).toBe(300 + 850);
+      expect(stored.answers.length).toBe(expected.answers.length);
+      expect(stored.responses).toEqual(expected.responses);
+      expect(stored.answers).toEqual(expected.answers);
+      // The keys were checked after the load, not dropped: an answer to no response is refused.
+      await expect(
+        db
+          .insertInto('answers')
+          .values({ response_id: 999_999, question_id: stored.answers[0]!.question_id, option_id: null, rank: null, value_number: null, value_text: 'x' })
+          .execute(),
+      ).rejects.toThrow();
+    } finally {
+      await sqlite.destroy();
+    }
   });
 });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
+import { analyzeAfterBulkLoad } from '#db/bulk';
 import { inTransaction, type Db } from '#db/connection';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { tFor } from '~/platform/i18n/i18n.server';
 import { announceResponseChange, logResponseChange, type ResponseChange } from '~/responses/changes.server';
-import { insertResponse, isUniqueViolation } from '~/responses/submit.server';
+import { isUniqueViolation } from '~/responses/submit.server';
 import { checkSheet, type Problem } from './check';
 import type { IntakeConsultation } from './consultation.server';
+import { insertResponses } from './insert.server';
 import { MAX_IMPORT_BYTES, readSheet, UnreadableFile } from './read-file.server';
 import { offlineResponse } from './rows';
 import { buildVocabulary, type Labels, type Vocabulary } from './vocabulary';
@@ -92,22 +94,17 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const row of rows) {
-        const toStore = offlineResponse(intake.def, row.values, {
+      const toImport = rows.map((row) => ({
+        response: offlineResponse(intake.def, row.values, {
           group: row.group,
           facilitator: row.facilitator,
           notes: row.notes,
           enteredBy: actor.userId,
           importId,
-        });
-        const { id } = await insertResponse(trx, toStore, {
-          idempotencyKey: `import-${importId}-row-${row.row}`,
-          locale: row.locale,
-          channel: row.channel,
-          now: row.submittedAt,
-        });
-        ids.push(id);
-      }
+        }),
+        meta: { idempotencyKey: `import-${importId}-row-${row.row}`, locale: row.locale, channel: row.channel, now: row.submittedAt },
+      }));
+      ids.push(...(await insertResponses(trx, toImport)));
       await recordAudit(
         trx,
         actor,
@@ -126,6 +123,7 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
     });
     // Committed: the summaries count the file's responses from now on.
     if (imported.seq > 0) announceResponseChange(db, imported.change, imported.seq);
+    if (imported.result.count >= ANALYZE_AFTER_ROWS) await refreshStatistics(db);
     return imported.result;
   } catch (error) {
     // Two copies of the same file sent at once: the unique key let one in.
@@ -134,6 +132,19 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
       if (raced) return raced;
     }
     throw error;
+  }
+}
+
+// A big file can change the tables' shape enough to mislead the planner of a server without
+// autovacuum (seconds for quotes and coding): its statistics are refreshed (a bounded sample).
+const ANALYZE_AFTER_ROWS = 1000;
+
+async function refreshStatistics(db: Db): Promise<void> {
+  try {
+    await analyzeAfterBulkLoad(db);
+  } catch (error) {
+    // The import is committed either way; stale statistics only slow queries down.
+    console.error(`ANALYZE after an import failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

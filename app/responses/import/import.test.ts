@@ -140,6 +140,33 @@ describe('importing', () => {
     expect(audit).toMatchObject({ actor: 'command line', summary: 'Imported 2 responses from responses.csv' });
   });
 
+  it('stores a file of 2,500 rows whole, each row’s answers under its own response', async () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => `paper,2026-03-03,,,${i % 2 ? 'buses' : 'trams'},,,,row ${i + 2},,,note ${i + 2}`);
+    const result = await run(csv(...lines), 'big.csv');
+    expect(result).toMatchObject({ status: 'imported', count: 2500 });
+    if (result.status !== 'imported') return;
+    const stored = await db
+      .selectFrom('responses')
+      .innerJoin('answers', 'answers.response_id', 'responses.id')
+      .innerJoin('questions', 'questions.id', 'answers.question_id')
+      .leftJoin('options', 'options.id', 'answers.option_id')
+      .select(['responses.notes', 'questions.key as question', 'options.key as option', 'answers.value_text as text'])
+      .where('responses.import_id', '=', result.importId)
+      .orderBy('responses.id')
+      .orderBy('answers.id')
+      .execute();
+    expect(stored).toHaveLength(5000);
+    // The notes, the single choice and the short text all came from the same spreadsheet row.
+    const expected = lines.flatMap((_, i) => [
+      { notes: `note ${i + 2}`, question: 'pick', option: i % 2 ? 'buses' : 'trams', text: null },
+      { notes: `note ${i + 2}`, question: 'says', option: null, text: `row ${i + 2}` },
+    ]);
+    expect(stored).toEqual(expected);
+    // References are each response's own.
+    const references = await db.selectFrom('responses').select('reference').where('import_id', '=', result.importId).execute();
+    expect(new Set(references.map((r) => r.reference)).size).toBe(2500);
+  });
+
   it('refuses the same file a second time, saying when it came in', async () => {
     const bytes = csv('paper,2026-03-02,,,buses,,,,,,,');
     expect(await run(bytes, 'first.csv')).toMatchObject({ status: 'imported', count: 1 });
