@@ -59,7 +59,9 @@ beforeAll(async () => {
   admin = await addAccount(db, 'admin');
   const someone = await addAccount(db, 'officer');
   ids = await findIds(db, someone.email);
-  tables = (await db.introspection.getTables()).map((t) => t.name).filter((name) => !/^kysely_|^sessions$/.test(name));
+  // The rate limits' and sign-in slow-downs' rows are left out: counting refused attempts (shared by
+  // every server since issue 16) is what they are for; nothing a resident or officer sent is in them.
+  tables = (await db.introspection.getTables()).map((t) => t.name).filter((name) => !/^kysely_|^sessions$|^rate_limit_windows$|^throttle_states$/.test(name));
   const sections = await db
     .selectFrom('sections')
     .innerJoin('consultations', 'consultations.id', 'sections.consultation_id')
