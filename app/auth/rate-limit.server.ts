@@ -64,28 +64,25 @@ export class RateLimiter {
   }
 
   /** Milliseconds until the key may act again; 0 when it may act now. Counts nothing. */
-  async retryAfter(key: string, now = Date.now()): Promise<number> {
+  async retryAfter(key: string, now = Date.now(), db: Db = this.db): Promise<number> {
     const known = this.remembered(key, now);
     if (known > 0) return known;
-    const row = await this.db
-      .selectFrom('rate_limit_windows')
-      .select('times')
-      .where('bucket', '=', this.bucket)
-      .where('key', '=', hashKey(key))
-      .executeTakeFirst();
+    const row = await db.selectFrom('rate_limit_windows').select('times').where('bucket', '=', this.bucket).where('key', '=', hashKey(key)).executeTakeFirst();
     return this.waitFor(this.recent(row?.times, now), now);
   }
 
   /**
    * Counts an event for the key if the limit allows one now, and answers 0; otherwise counts
    * nothing and answers the milliseconds to wait. Test and count are one step for every server.
+   * `db` may be a transaction that goes on to store what the event is for: the place is then
+   * taken, or given back by a rollback, with it, in the same commit.
    */
-  async take(key: string, now = Date.now()): Promise<number> {
+  async take(key: string, now = Date.now(), db: Db = this.db): Promise<number> {
     const known = this.remembered(key, now);
     if (known > 0) return known;
     for (let tries = 1; ; tries += 1) {
-      if (await this.takeIfAllowed(key, now)) return 0;
-      const wait = await this.retryAfter(key, now);
+      if (await this.takeIfAllowed(db, key, now)) return 0;
+      const wait = await this.retryAfter(key, now, db);
       // Zero: a place was given back between the two statements; try for it again.
       if (wait > 0 || tries === 3) {
         this.remember(key, Math.max(1, wait), now);
@@ -94,14 +91,19 @@ export class RateLimiter {
     }
   }
 
-  private async takeIfAllowed(key: string, now: number): Promise<boolean> {
+  /** A refusal this server remembers (see take): the milliseconds still to wait, 0 if none. */
+  refusedFor(key: string, now = Date.now()): number {
+    return this.remembered(key, now);
+  }
+
+  private async takeIfAllowed(db: Db, key: string, now: number): Promise<boolean> {
     // The row holds the last `limit` events at most; while it holds fewer, or the oldest of the
     // last `limit` has left the window, one more may go: it is appended and the oldest dropped.
     // Entries have one width, so this is plain text functions both databases share.
     const full = this.limit * ENTRY;
     const times = sql.ref('rate_limit_windows.times');
     const decider = sql`substr(${times}, length(${times}) - ${full} + 1, ${DIGITS})`;
-    const taken = await this.db
+    const taken = await db
       .insertInto('rate_limit_windows')
       .values({ bucket: this.bucket, key: hashKey(key), times: entry(now), expires_at: now + this.windowMs })
       .onConflict((oc) =>

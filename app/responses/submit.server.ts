@@ -44,9 +44,9 @@ export interface ResponseToStore {
   answers: Omit<NewAnswer, 'response_id'>[];
 }
 
-/** A resident's response from the online form. */
-export function submitResponse(db: Db, def: ConsultationDef, values: FormValues, meta: SubmitMeta): Promise<SubmitResult> {
-  return storeResponse(db, { consultationId: def.id, fields: responseFields(values), answers: answerRows(def, values) }, meta);
+/** A resident's response from the online form; `also` as for storeResponse (the place under the client's limit: screenAndStore). */
+export function submitResponse(db: Db, def: ConsultationDef, values: FormValues, meta: SubmitMeta, also?: (trx: Trx) => Promise<void>): Promise<SubmitResult> {
+  return storeResponse(db, { consultationId: def.id, fields: responseFields(values), answers: answerRows(def, values) }, meta, also);
 }
 
 /**

@@ -10,7 +10,7 @@ import { Honeypot } from '~/responses/components/moderation/Honeypot';
 import { useErrorText } from '~/ui/form/use-error-text';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
-import { refuseSubmission, releaseSubmission, screenSubmission, storeCounted } from '~/responses/moderation/submission-guard.server';
+import { refuseSubmission, releaseSubmission, screenAndStore, screenSubmission } from '~/responses/moderation/submission-guard.server';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { listWards } from '~/framework/places/wards.server';
@@ -49,24 +49,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes) });
   const reply = (options?: { formErrors: string[] }) => submission.reply(options);
   return unlessBusy(context, reply, 'survey', async () => {
-    const screening = await screenSubmission(context, def.id, submission.payload, now);
-    if (!screening.ok) return refuseSubmission(context, reply, screening, 'survey');
     if (submission.status !== 'success') {
+      // Counted like any post (a script's malformed posts meet the limit too), then given back.
+      const screening = await screenSubmission(context, def.id, submission.payload, now);
+      if (!screening.ok) return refuseSubmission(context, reply, screening, 'survey');
       await releaseSubmission(context, screening);
       context.request.submissionFailed = true;
       return data({ result: reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
     }
     const draftToken = await readDraftToken(request);
-    const stored = await storeCounted(context, screening, () =>
-      submitResponse(context.db, def, submission.value, {
-        idempotencyKey: submission.value.idempotencyKey ?? '',
-        locale,
-        channel: 'online',
-        draftToken,
-        now,
-      }),
+    const { value } = submission;
+    const screened = await screenAndStore(context, def.id, submission.payload, now, (takePlace) =>
+      submitResponse(context.db, def, value, { idempotencyKey: value.idempotencyKey ?? '', locale, channel: 'online', draftToken, now }, takePlace),
     );
-    const { reference } = stored;
+    if (!screened.ok) return refuseSubmission(context, reply, screened, 'survey');
+    const { reference } = screened.stored;
     return redirect(confirmationPath(def.slug, reference), { status: 303, headers: { 'Set-Cookie': await sentCookieHeader(def.id, reference, request) } });
   });
 }

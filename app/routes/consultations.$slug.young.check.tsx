@@ -10,7 +10,7 @@ import { useErrorText } from '~/ui/form/use-error-text';
 import { YouthCheck } from '~/responses/components/youth/YouthCheck';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
-import { refuseSubmission, releaseSubmission, screenSubmission, storeCounted } from '~/responses/moderation/submission-guard.server';
+import { refuseSubmission, releaseSubmission, screenAndStore, screenSubmission } from '~/responses/moderation/submission-guard.server';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { flatFormEntries } from '~/responses/answers';
@@ -46,23 +46,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def) });
   const reply = (options?: { formErrors: string[] }) => submission.reply(options);
   return unlessBusy(context, reply, 'youth', async () => {
-    const screening = await screenSubmission(context, def.consultationId, submission.payload, now);
-    if (!screening.ok) return refuseSubmission(context, reply, screening, 'youth');
     if (submission.status !== 'success') {
+      // Counted like any post (a script's malformed posts meet the limit too), then given back.
+      const screening = await screenSubmission(context, def.consultationId, submission.payload, now);
+      if (!screening.ok) return refuseSubmission(context, reply, screening, 'youth');
       await releaseSubmission(context, screening);
       context.request.submissionFailed = true;
       return data({ result: reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE } });
     }
     const draftToken = youthDraftToken(await readDraftToken(request));
-    const stored = await storeCounted(context, screening, () =>
-      submitYouthResponse(context.db, def, submission.value, {
-        idempotencyKey: submission.value.idempotencyKey ?? '',
-        locale,
-        draftToken,
-        now,
-      }),
+    const { value } = submission;
+    const screened = await screenAndStore(context, def.consultationId, submission.payload, now, (takePlace) =>
+      submitYouthResponse(context.db, def, value, { idempotencyKey: value.idempotencyKey ?? '', locale, draftToken, now }, takePlace),
     );
-    const { reference } = stored;
+    if (!screened.ok) return refuseSubmission(context, reply, screened, 'youth');
+    const { reference } = screened.stored;
     return redirect(youthDonePath(def.slug, reference), {
       status: 303,
       headers: { 'Set-Cookie': await sentCookieHeader(def.consultationId, reference, request) },

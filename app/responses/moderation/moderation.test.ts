@@ -12,7 +12,7 @@ import { createConsultation } from '../../../tests/factories';
 import { floodReport } from './floods.server';
 import { HONEYPOT_FIELD } from './honeypot';
 import { listResponses, PAGE_SIZE } from './list.server';
-import { releaseSubmission, screenSubmission, storeCounted } from './submission-guard.server';
+import { releaseSubmission, screenAndStore, screenSubmission, storeCounted } from './submission-guard.server';
 import { findResponseForReview } from './response.server';
 import { statusChangeSchema } from './schemas';
 import { changeResponseStatus } from './status.server';
@@ -266,6 +266,64 @@ describe('keeping a flood out of the public forms', () => {
     expect(
       (await screenSubmission({ ...ctx, request: { submissionFailed: false, client: 'someone-else' } }, consultationId, { idempotencyKey: 'n' }, NOW)).ok,
     ).toBe(true);
+  });
+
+  it('stores a valid post and takes its place under the limit in one go: a resend takes none, one too many stores nothing', async () => {
+    const ctx = context('one-commit-client', 2);
+    const def = await loadConsultationDefinition(
+      db,
+      await db.selectFrom('consultations').selectAll().where('id', '=', consultationId).executeTakeFirstOrThrow(),
+      'en',
+    );
+    const send = (key: string) =>
+      screenAndStore(ctx, consultationId, { idempotencyKey: key }, NOW, (takePlace) =>
+        submitResponse(
+          db,
+          def,
+          { 'q-colour': 'red' } as never,
+          { idempotencyKey: key, locale: 'en', channel: 'online', draftToken: null, now: NOW },
+          takePlace,
+        ),
+      );
+    const stored = (key: string) =>
+      db.selectFrom('responses').select('reference').where('consultation_id', '=', consultationId).where('idempotency_key', '=', key).execute();
+    const before = await blocked('rate_limit');
+
+    const first = await send('once-0');
+    expect(first).toMatchObject({ ok: true, stored: { duplicate: false } });
+    // The same response again: the first reference, nothing new, and its place given back.
+    const again = await send('once-0');
+    expect(again).toEqual({ ok: true, stored: { reference: first.ok ? first.stored.reference : '', duplicate: true } });
+    expect(await send('once-1')).toMatchObject({ ok: true, stored: { duplicate: false } });
+    expect(await stored('once-0')).toHaveLength(1);
+
+    // The third new one in the hour: refused, recorded, and rolled back with the place it tried to take.
+    const refused = await send('once-2');
+    expect(refused).toEqual({ ok: false, reason: 'rate_limit', retryAfterMs: HOUR });
+    expect(await stored('once-2')).toHaveLength(0);
+    expect(await blocked('rate_limit')).toBe(before + 1);
+    // A resend of a stored response still goes through over the limit, storing nothing new.
+    expect(await send('once-1')).toMatchObject({ ok: true, stored: { duplicate: true } });
+
+    // Another server (a fresh limiter, nothing remembered) counts the same places.
+    const other = { ...ctx, limits: createRateLimits(db, { submissionsPerHour: 2 }) };
+    const fromOther = await screenAndStore(other, consultationId, { idempotencyKey: 'once-3' }, NOW, (takePlace) =>
+      submitResponse(
+        db,
+        def,
+        { 'q-colour': 'red' } as never,
+        { idempotencyKey: 'once-3', locale: 'en', channel: 'online', draftToken: null, now: NOW },
+        takePlace,
+      ),
+    );
+    expect(fromOther).toMatchObject({ ok: false, reason: 'rate_limit' });
+    expect(await stored('once-3')).toHaveLength(0);
+    expect(
+      await screenAndStore(ctx, consultationId, { [HONEYPOT_FIELD]: 'x', idempotencyKey: 'once-4' }, NOW, () => Promise.reject(new Error('not stored'))),
+    ).toEqual({
+      ok: false,
+      reason: 'honeypot',
+    });
   });
 
   it('shows officers blocked submissions by reason and marks an hour far above the usual', async () => {

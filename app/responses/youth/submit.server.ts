@@ -1,4 +1,4 @@
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
 import type { ResponseFields } from '~/responses/answers';
 import { storeResponse, type SubmitMeta, type SubmitResult } from '~/responses/submit.server';
 import { isUnder13 } from './ages';
@@ -8,8 +8,17 @@ import { youthAnswerRows } from './answers';
 type Values = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
-/** A young person's response: stored like any other, counted as a young person on the young people's form. */
-export function submitYouthResponse(db: Db, def: YouthDef, values: Values, meta: Omit<SubmitMeta, 'channel'>): Promise<SubmitResult> {
+/**
+ * A young person's response: stored like any other, counted as a young person on the young people's form.
+ * `also` runs in the storing transaction (the place under the client's limit: screenAndStore).
+ */
+export function submitYouthResponse(
+  db: Db,
+  def: YouthDef,
+  values: Values,
+  meta: Omit<SubmitMeta, 'channel'>,
+  also?: (trx: Trx) => Promise<void>,
+): Promise<SubmitResult> {
   const under13 = isUnder13(text(values.age_band));
   const consent = !under13 && values.quote_consent === 'yes';
   const credit = consent ? (text(values.quote_credit) ?? 'anonymous') : null;
@@ -22,5 +31,5 @@ export function submitYouthResponse(db: Db, def: YouthDef, values: Values, meta:
     quote_credit: credit,
     quote_name: credit === 'name_age_area' ? text(values.quote_name) : null,
   };
-  return storeResponse(db, { consultationId: def.consultationId, fields, answers: youthAnswerRows(def, values) }, { ...meta, channel: 'young_people' });
+  return storeResponse(db, { consultationId: def.consultationId, fields, answers: youthAnswerRows(def, values) }, { ...meta, channel: 'young_people' }, also);
 }
