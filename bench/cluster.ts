@@ -8,6 +8,7 @@ import { demoDatabase, type Target } from './analysis';
 import { readShape } from './databases';
 import { load, uniqueId, type LoadResult } from './load';
 import { freePort, startNode, stop, type Child } from './processes';
+import { readCpuMs } from './rss';
 import { signedInCookie } from './session';
 import { ID_PLACEHOLDER, submissionBodyTemplate } from './submission';
 
@@ -44,7 +45,17 @@ export interface ClusterResult {
   engine: Engine;
   responses: number;
   databaseBuildS: number | null;
-  submissions: { workers: number; reqPerSec: number; p50Ms: number; p99Ms: number; redirects: number; stored: number; bad: number }[];
+  submissions: {
+    workers: number;
+    reqPerSec: number;
+    p50Ms: number;
+    p99Ms: number;
+    redirects: number;
+    stored: number;
+    bad: number;
+    /** The app processes' CPU time (user and system, all of them) per request answered; null where /proc is missing. */
+    cpuMsPerRequest: number | null;
+  }[];
   propagation: { samples: number; appeared: number; p50Ms: number | null; p99Ms: number | null; limitMs: number };
   summary: { p50Ms: number; p99Ms: number; reqPerSec: number };
   coldStartMs: number | null;
@@ -155,14 +166,18 @@ async function countStored(url: string, prefix: string): Promise<number> {
 }
 
 /** Submissions spread over the processes: one autocannon each, the connections split between them. */
-async function submissionsAcross(bases: string[], template: (prefix: string) => string, url: string, opts: ClusterOptions) {
+async function submissionsAcross(apps: { base: string; child: Child }[], template: (prefix: string) => string, url: string, opts: ClusterOptions) {
+  const bases = apps.map((app) => app.base);
   const path = `/consultations/${SLUG}/check`;
   const each = Math.max(1, Math.round(opts.connections / bases.length));
   const run = (duration: number, prefix: string) =>
     Promise.all(bases.map((base) => load({ url: `${base}${path}`, connections: each, duration, method: 'POST', bodyTemplate: template(prefix) })));
   const tag = uniqueId();
   await run(opts.warmup, `cw${tag}-`);
+  const cpuMs = () => apps.reduce<number | null>((total, app) => (total === null ? null : addCpu(total, readCpuMs(app.child.pid))), 0);
+  const cpuBefore = cpuMs();
   const measured: LoadResult[] = await run(opts.duration, `cm${tag}-`);
+  const cpuAfter = cpuMs();
   await new Promise((r) => setTimeout(r, 500));
   const stored = await countStored(url, `cm${tag}-`);
   const sum = (f: (r: LoadResult) => number) => measured.reduce((n, r) => n + f(r), 0);
@@ -174,8 +189,13 @@ async function submissionsAcross(bases: string[], template: (prefix: string) => 
     redirects: sum((r) => r.status3xx),
     stored,
     bad: sum((r) => r.bad),
+    cpuMsPerRequest: cpuBefore !== null && cpuAfter !== null && sum((r) => r.requests) > 0 ? (cpuAfter - cpuBefore) / sum((r) => r.requests) : null,
   };
 }
+
+const addCpu = (total: number, ms: number | null) => (ms === null ? null : total + ms);
+
+const cpuText = (ms: number | null) => (ms === null ? 'CPU not measured' : `${ms.toFixed(2)} ms CPU a request`);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
 
@@ -239,8 +259,8 @@ async function benchClusterOn(engine: Engine, size: number, opts: ClusterOptions
     await responsesCounted(a.base, consultationId, cookie);
     const submissions = [];
     process.stdout.write(`  ${at}: submissions, 1 process ... `);
-    submissions.push(await submissionsAcross([a.base], template, url, opts));
-    console.log(`${submissions[0]!.reqPerSec.toFixed(0)} req/s`);
+    submissions.push(await submissionsAcross([a], template, url, opts));
+    console.log(`${submissions[0]!.reqPerSec.toFixed(0)} req/s, ${cpuText(submissions[0]!.cpuMsPerRequest)}`);
 
     process.stdout.write(`  ${at}: full summary by ward, one at a time ... `);
     const path = `${a.base}/admin/consultations/${consultationId}/results.json?${SUMMARY}`;
@@ -253,8 +273,8 @@ async function benchClusterOn(engine: Engine, size: number, opts: ClusterOptions
     apps.push(b.child);
     await responsesCounted(b.base, consultationId, cookie);
     process.stdout.write(`  ${at}: submissions, 2 processes ... `);
-    submissions.push(await submissionsAcross([a.base, b.base], template, url, opts));
-    console.log(`${submissions[1]!.reqPerSec.toFixed(0)} req/s`);
+    submissions.push(await submissionsAcross([a, b], template, url, opts));
+    console.log(`${submissions[1]!.reqPerSec.toFixed(0)} req/s, ${cpuText(submissions[1]!.cpuMsPerRequest)}`);
 
     process.stdout.write(`  ${at}: from a 303 on one process to the other's results ... `);
     const prop = await propagation(a.base, b.base, (key) => template('').replace(ID_PLACEHOLDER, key), consultationId, cookie);
@@ -304,6 +324,7 @@ export function clusterReport(
   if (results.length === 0) return { text: '', targets: [] };
   const n = (x: number) => x.toLocaleString('en-GB');
   const ms = (x: number | null) => (x === null ? '–' : x.toFixed(0));
+  const cpu = (x: number | null) => (x === null ? '–' : x.toFixed(2));
   const rows = results.map((r) => {
     const [one, two] = r.submissions;
     const p = r.propagation;
@@ -313,6 +334,7 @@ export function clusterReport(
       one!.reqPerSec.toFixed(0),
       two!.reqPerSec.toFixed(0),
       `${(two!.reqPerSec / one!.reqPerSec).toFixed(2)}x`,
+      `${cpu(one!.cpuMsPerRequest)} / ${cpu(two!.cpuMsPerRequest)}`,
       p.appeared === 0 ? `never within ${p.limitMs / 1000} s` : `${ms(p.p50Ms)} / ${ms(p.p99Ms)} (${p.appeared}/${p.samples})`,
       `${r.summary.p50Ms} / ${r.summary.p99Ms}`,
       r.coldStartMs === null ? '–' : (r.coldStartMs / 1000).toFixed(1),
@@ -328,13 +350,14 @@ export function clusterReport(
         '1 process req/s',
         '2 processes req/s',
         '2/1',
+        'CPU ms/req 1 / 2',
         'to the other process p50/p99 ms',
         'summary by ward p50/p99 ms',
         'cold start s',
         'stored',
       ],
       rows,
-      [false, true, true, true, true, true, true, true, false],
+      [false, true, true, true, true, true, true, true, true, false],
     ),
   ].join('\n');
   const targets: Target[] = [];

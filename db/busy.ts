@@ -28,18 +28,26 @@ export function isDatabaseBusy(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** While the lock has been held for less than this, a waiter tries again every millisecond. */
+const PROMPT_MS = 50;
+
 /**
  * Runs a synchronous SQLite call, and while the database is locked by someone else tries again
- * later rather than wait inside SQLite (which would stop the whole event loop): 1, 2, 4 … then
- * every 50 ms, so a lock that clears is noticed within a few tens of milliseconds.
+ * later rather than wait inside SQLite (which would stop the whole event loop). Another app
+ * process on the database holds the lock for a transaction at a time, a millisecond or two:
+ * the call is tried again every millisecond for the first PROMPT_MS, so it takes the lock as soon
+ * as that process lets go. A lock held longer than that (an import, a backup, the sqlite3 shell)
+ * is tried every 50 ms. `onBusy` hears of each try that found the lock taken.
  */
-export async function retryWhileBusy<T>(run: () => T, deadline: number): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+export async function retryWhileBusy<T>(run: () => T, deadline: number, onBusy?: () => void): Promise<T> {
+  const started = Date.now();
+  for (;;) {
     try {
       return run();
     } catch (error) {
       if (!isSqliteBusy(error)) throw error;
-      const wait = Math.min(2 ** attempt, 50);
+      onBusy?.();
+      const wait = Date.now() - started < PROMPT_MS ? 1 : 50;
       if (Date.now() + wait > deadline) throw new DatabaseBusyError({ cause: error });
       await sleep(wait);
     }
@@ -48,21 +56,24 @@ export async function retryWhileBusy<T>(run: () => T, deadline: number): Promise
 
 /**
  * One holder at a time, the others in line in the order they came; one who would wait past
- * their deadline leaves the line with DatabaseBusyError instead.
+ * their deadline leaves the line with DatabaseBusyError instead. A holder may leave with a pause:
+ * the next in line is let in only after it, so that meanwhile someone outside the line (another
+ * process) can take what the gate guards.
  */
 export class Gate {
   #held = false;
-  readonly #line: Array<() => void> = [];
+  readonly #line: Array<(fresh: boolean) => void> = [];
 
-  enter(deadline: number): Promise<void> {
+  /** Resolves with true when the gate was free (or paused) before this holder: a new run of holders starts. */
+  enter(deadline: number): Promise<boolean> {
     if (!this.#held) {
       this.#held = true;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
-    return new Promise<void>((resolve, reject) => {
-      const admit = () => {
+    return new Promise<boolean>((resolve, reject) => {
+      const admit = (fresh: boolean) => {
         clearTimeout(timer);
-        resolve();
+        resolve(fresh);
       };
       const timer = setTimeout(
         () => {
@@ -75,9 +86,14 @@ export class Gate {
     });
   }
 
-  leave(): void {
+  leave(pauseMs = 0): void {
+    if (pauseMs > 0 && this.#line.length > 0) setTimeout(() => this.#admit(true), pauseMs);
+    else this.#admit(false);
+  }
+
+  #admit(fresh: boolean): void {
     const next = this.#line.shift();
-    if (next) next();
+    if (next) next(fresh);
     else this.#held = false;
   }
 }

@@ -116,6 +116,42 @@ describe('BusyTolerantSqliteDialect on a file another connection has locked', ()
     await impatient.destroy();
   });
 
+  it("takes turns with another process writing at the same time: neither waits for all of the other's writers", async () => {
+    // Two dialects on one file, as two app servers have. The first holds the lock while the
+    // second's writers line up, so each finds the other holding it and both take turns.
+    const second = open(10);
+    const hold = await new Promise<() => void>((held) => {
+      void db.transaction().execute(async (trx) => {
+        await trx.insertInto('note').values({ text: 'a0' }).execute();
+        await new Promise<void>((release) => held(release));
+      });
+    });
+    const writes = (from: Kysely<Schema>, name: string, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, n) =>
+          from.transaction().execute((trx) =>
+            trx
+              .insertInto('note')
+              .values({ text: `${name}${n + 1}` })
+              .execute(),
+          ),
+        ),
+      );
+    const queued = writes(second, 'b', 300);
+    await later(20);
+    hold();
+    await later(5);
+    // The first server's next writer arrives while the second's 300 are under way.
+    await writes(db, 'a', 1);
+    await queued;
+    const texts = (await db.selectFrom('note').select('text').orderBy('id').execute()).map((row) => row.text);
+    expect(texts).toHaveLength(1 + 1 + 300 + 1);
+    expect(new Set(texts).size).toBe(texts.length);
+    // Stored before the second server's last writer, not after all of them.
+    expect(texts.indexOf('a1')).toBeLessThan(texts.indexOf('b300'));
+    await second.destroy();
+  });
+
   it('rolls back a failed transaction whole and lets the next writer in', async () => {
     await expect(
       db.transaction().execute(async (trx) => {

@@ -88,12 +88,23 @@ function open(path: string, first: boolean): Handle {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** How long after finding another process holding the lock this one still takes turns with it. */
+const CONTENDED_MS = 1000;
+/** While taking turns: how long this process's writers may follow one another before a pause… */
+const TURN_MS = 4;
+/** …and the pause, longer than the other process's wait between tries (retryWhileBusy). */
+const PAUSE_MS = 2;
+
 class BusyTolerantSqliteDriver implements Driver {
   readonly #options: SqliteOptions;
   readonly #gate = new Gate();
   readonly #readers: Handle[] = [];
   readonly #memory: boolean;
   #writer!: Handle;
+  /** Until when another process is known to want the write lock too. */
+  #contendedUntil = 0;
+  /** When this process's current run of writers took the lock. */
+  #turnSince = 0;
 
   constructor(options: SqliteOptions) {
     this.#options = options;
@@ -110,12 +121,26 @@ class BusyTolerantSqliteDriver implements Driver {
 
   /** The writer, for the caller alone until `leave`. */
   async enter(deadline: number): Promise<Handle> {
-    await this.#gate.enter(deadline);
+    if (await this.#gate.enter(deadline)) this.#turnSince = Date.now();
     return this.#writer;
   }
 
+  /**
+   * Another process held the write lock. SQLite keeps no queue: left alone, this process's
+   * writers would follow one another straight from COMMIT to BEGIN, and a process whose writers
+   * queue up would keep the lock while the other waited, its requests (and its CPU) idle behind it.
+   */
+  readonly busy = () => {
+    const now = Date.now();
+    this.#contendedUntil = now + CONTENDED_MS;
+    this.#turnSince = now;
+  };
+
+  /** Lets the next writer in; while taking turns with another process, after a pause once in a while. */
   leave(): void {
-    this.#gate.leave();
+    const now = Date.now();
+    const turnOver = now < this.#contendedUntil && now - this.#turnSince >= TURN_MS;
+    this.#gate.leave(turnOver ? PAUSE_MS : 0);
   }
 
   /** A reader connection free for a statement (undefined for `:memory:`: use the writer). */
@@ -169,7 +194,7 @@ class Session implements DatabaseConnection {
     const deadline = this.driver.deadline();
     const writer = await this.driver.enter(deadline);
     try {
-      await retryWhileBusy(() => writer.run(CompiledQuery.raw('begin immediate')), deadline);
+      await retryWhileBusy(() => writer.run(CompiledQuery.raw('begin immediate')), deadline, this.driver.busy);
     } catch (error) {
       this.driver.leave();
       throw error;
@@ -181,7 +206,7 @@ class Session implements DatabaseConnection {
     const writer = this.#pinned!;
     try {
       // A COMMIT that finds the database busy leaves the transaction open: it can be tried again.
-      if (command === 'commit') await retryWhileBusy(() => writer.run(CompiledQuery.raw('commit')), this.driver.deadline());
+      if (command === 'commit') await retryWhileBusy(() => writer.run(CompiledQuery.raw('commit')), this.driver.deadline(), this.driver.busy);
       else if (writer.sqlite.inTransaction) writer.run(CompiledQuery.raw('rollback'));
     } finally {
       if (command === 'rollback' || !writer.sqlite.inTransaction) this.release();
@@ -202,7 +227,7 @@ class Session implements DatabaseConnection {
     if (reader && isReadOnly(reader, query)) return retryWhileBusy(() => reader.run(query), deadline) as Promise<QueryResult<R>>;
     const writer = await this.driver.enter(deadline);
     try {
-      return (await retryWhileBusy(() => writer.run(query), deadline)) as QueryResult<R>;
+      return (await retryWhileBusy(() => writer.run(query), deadline, this.driver.busy)) as QueryResult<R>;
     } finally {
       this.driver.leave();
     }
