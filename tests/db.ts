@@ -84,3 +84,12 @@ export async function createSharedTestDb(): Promise<{ url: string; dialect: 'sql
     },
   };
 }
+
+/**
+ * One freshly migrated database opened twice, as two app processes (or servers) on one database
+ * see it (issue 16): each `Db` has its own connections, indexes, caches and, on SQLite, writer.
+ */
+export async function createTwoProcesses(): Promise<{ a: Db; b: Db; url: string; dialect: 'sqlite' | 'postgres'; destroy: () => Promise<void> }> {
+  const shared = await createSharedTestDb();
+  return { a: shared.open(), b: shared.open(), url: shared.url, dialect: shared.dialect, destroy: shared.destroy };
+}

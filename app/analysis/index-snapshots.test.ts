@@ -5,7 +5,7 @@ import { seedReference } from '#db/seed/index';
 import { createConsultation } from '../../tests/factories';
 import { storeRandomResponses } from '../../tests/random-responses';
 import { comparable, summariseBySql } from '../../tests/sql-summary';
-import { createTwoProcesses } from '../../tests/two-processes';
+import { createTwoProcesses } from '../../tests/db';
 import { lastChangeSeq } from '~/platform/change-log.server';
 import { announceResponseChange, logResponseChange } from '~/responses/changes.server';
 import { changeResponseStatus } from '~/responses/moderation/status.server';

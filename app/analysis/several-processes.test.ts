@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, type Db } from '#db/connection';
 import { seedReference } from '#db/seed/index';
-import { createTwoProcesses } from '../../tests/two-processes';
+import { createTwoProcesses } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
 import { comparable, summariseBySql } from '../../tests/sql-summary';
 import { findConsultation } from '~/consultations/find.server';

@@ -3,7 +3,7 @@ import type { Db } from '#db/connection';
 import { listAuditEvents } from '~/platform/audit.server';
 import { refuseSubmission, screenSubmission, storeCounted } from '~/responses/moderation/submission-guard.server';
 import { createConsultation } from '../../tests/factories';
-import { openTwoServers } from '../../tests/two-servers';
+import { createTwoProcesses } from '../../tests/db';
 import { createRateLimits, RateLimiter } from './rate-limit.server';
 import { signIn } from './sign-in.server';
 import { beginAttempt, failAttempt, Throttle } from './throttle.server';
@@ -16,7 +16,7 @@ import { insertActiveUser } from './users.server';
 let a: Db;
 let b: Db;
 let destroy: () => Promise<void>;
-beforeAll(async () => ({ a, b, destroy } = await openTwoServers()));
+beforeAll(async () => ({ a, b, destroy } = await createTwoProcesses()));
 afterAll(() => destroy());
 
 describe('two servers on one database', () => {
