@@ -56,13 +56,15 @@ export async function insertMany<T extends object, R extends Record<string, unkn
   const cell = (row: T, column: string) => (row as Record<string, unknown>)[column] ?? null;
   const back = sql.join(returning.map((c) => sql.ref(c)));
   if (!isPostgres(trx)) {
+    // Kysely's own multi-row insert: a third faster here than a raw statement built from a
+    // template per row (100,000 demo responses seeded in 9 s against 12.7 s). Every row is given
+    // every column, since SQLite's VALUES has no DEFAULT for the one a row leaves out.
     const size = Math.max(1, Math.floor(SQLITE_MAX_PARAMETERS / columns.length));
-    const values = sql.join(columns.map((c) => sql.ref(c)));
+    const whole = (row: T) => (columns.every((column) => column in row) ? row : Object.fromEntries(columns.map((column) => [column, cell(row, column)])));
     for (let start = 0; start < rows.length; start += size) {
-      const chunk = rows.slice(start, start + size).map((row) => sql`(${sql.join(columns.map((column) => cell(row, column)))})`);
-      const insert = sql`insert into ${sql.table(table)} (${values}) values ${sql.join(chunk)}`;
-      const { rows: got } = await (returning.length ? sql<R>`${insert} returning ${back}` : sql<R>`${insert}`).execute(trx);
-      stored.push(...got);
+      const insert = trx.insertInto(table as 'answers').values(rows.slice(start, start + size).map(whole) as never);
+      if (returning.length) stored.push(...((await insert.returning(returning as never).execute()) as unknown as R[]));
+      else await insert.execute();
     }
     return stored;
   }
@@ -104,9 +106,11 @@ export async function analyzeAfterBulkLoad(db: Db, tables: readonly Table[] = ['
  * the table) 0.35 s. The constraints are added back, validated, whether the load succeeds or fails;
  * rows that break one make that fail loudly. Only for a database nobody else is writing to (the
  * demo seed of a new installation): dropping a constraint locks the table, and no row is checked
- * until the end. SQLite checks keys cheaply in-process, so there it is just `load()`.
+ * until the end. The tables' non-unique indexes are dropped and built again after the same way
+ * (100,000 demo responses: 12.1 s to seed with them kept, 10.8 s this way). SQLite checks keys
+ * cheaply in-process, so there it is just `load()`.
  */
-export async function withForeignKeysCheckedAfter<T>(db: Db, tables: readonly Table[], load: () => Promise<T>): Promise<T> {
+export async function withKeysAndIndexesBuiltAfter<T>(db: Db, tables: readonly Table[], load: () => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return load();
   const { rows: keys } = await sql<{ table_name: string; name: string; definition: string }>`
     select conrelid::regclass::text as table_name, conname as name, pg_get_constraintdef(oid) as definition
@@ -117,10 +121,20 @@ export async function withForeignKeysCheckedAfter<T>(db: Db, tables: readonly Ta
     change === 'drop'
       ? sql`alter table ${sql.table(key.table_name)} drop constraint ${sql.ref(key.name)}`.execute(db)
       : sql`alter table ${sql.table(key.table_name)} add constraint ${sql.ref(key.name)} ${sql.raw(key.definition)}`.execute(db);
+  // Non-unique indexes too: one sorted build after the load is cheaper than keeping them current
+  // row by row (PostgreSQL's "Populating a Database": remove indexes, load, create them again).
+  // Unique ones stay, so a duplicate still fails the load.
+  const { rows: indexes } = await sql<{ name: string; definition: string }>`
+    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+    from pg_index i
+    where i.indrelid = any(${[...tables]}::regclass[]) and not i.indisunique and not i.indisprimary
+    order by 1`.execute(db);
   for (const key of keys) await alter(key, 'drop');
+  for (const index of indexes) await sql`drop index ${sql.ref(index.name)}`.execute(db);
   try {
     return await load();
   } finally {
+    for (const index of indexes) await sql.raw(index.definition).execute(db);
     for (const key of keys) await alter(key, 'add');
   }
 }
