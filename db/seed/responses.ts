@@ -193,23 +193,35 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
     return { responseRows, answerRows };
   };
 
-  // The next batch is made while the database stores the last one: on PostgreSQL the storing is
-  // another process's work, so the two overlap on two cores instead of taking turns.
+  // The next batch is made while the database stores the last ones: on PostgreSQL the storing is
+  // other processes' work (two batches in flight, each on its own connection and transaction, so
+  // two backends and this process share the two cores), where SQLite stores on this thread.
+  const inFlight = isPostgres(db) ? 2 : 1;
   let answers = 0;
-  let storing: Promise<void> = Promise.resolve();
-  for (let batchStart = 0; batchStart < count; batchStart += batchSize) {
-    const batchEnd = Math.min(batchStart + batchSize, count);
-    const { responseRows, answerRows } = buildBatch(batchStart, batchEnd);
-    await storing;
-    storing = inTransaction(db, async (trx) => {
-      await insertMany(trx, 'responses', responseRows);
-      await insertMany(trx, 'answers', answerRows);
-    }).then(() => {
-      answers += answerRows.length;
-      onProgress?.(batchEnd, count);
-    });
+  let reported: Promise<void> = Promise.resolve();
+  const storing: Promise<void>[] = [];
+  try {
+    for (let batchStart = 0; batchStart < count; batchStart += batchSize) {
+      const batchEnd = Math.min(batchStart + batchSize, count);
+      const { responseRows, answerRows } = buildBatch(batchStart, batchEnd);
+      while (storing.length >= inFlight) await storing.shift();
+      const stored = inTransaction(db, async (trx) => {
+        await insertMany(trx, 'responses', responseRows);
+        await insertMany(trx, 'answers', answerRows);
+      });
+      // Progress in batch order, whichever transaction commits first.
+      reported = Promise.all([reported, stored]).then(() => {
+        answers += answerRows.length;
+        onProgress?.(batchEnd, count);
+      });
+      storing.push(reported);
+    }
+    await Promise.all(storing);
+  } catch (error) {
+    // The other batch in flight ends (or fails) before the error goes up, never unheard.
+    await Promise.allSettled(storing);
+    throw error;
   }
-  await storing;
 
   if (isPostgres(db) && count > 0) {
     // Ids were given explicitly, so move the serial sequence past them for the app's own inserts.
