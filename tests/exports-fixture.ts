@@ -1,8 +1,11 @@
 import type { Db } from '../db/connection';
 import type { Consultation, ConsultationStatus } from '../db/schema';
+import { seedReference } from '../db/seed/index';
+import { createRandom } from '../db/seed/random';
 import { seedWards } from '../db/seed/wards';
 import { createConsultation } from './factories';
 import { addFrameworkTheme, addPriority, linkPriority } from './quotes';
+import { storeRandomResponses } from './random-responses';
 
 // A consultation for the export tests, made so that small groups must be hidden: 73 counted
 // responses in three wards (40, 30 and a tiny one of 3), 7 of them on paper; a single-choice
@@ -194,3 +197,28 @@ export async function readTable(body: string | Uint8Array, format: 'csv' | 'xlsx
 /** A read-back cell as a number (CSV gives text, Excel and JSON numbers); null when empty. */
 export const numberOf = (v: ReadCell | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
 export const booleanOf = (v: ReadCell | undefined) => (v === null || v === undefined || v === '' ? null : v === true || v === 'true');
+
+/**
+ * A plain consultation big enough for background exports (the jobs and worker tests): the reference
+ * data, a yes/no question and a free-text one, and `responses` random responses from `seed`.
+ */
+export async function createExportJobConsultation(
+  db: Db,
+  { responses, seed, textKind = 'short_text' }: { responses: number; seed: number; textKind?: 'short_text' | 'long_text' },
+): Promise<Consultation> {
+  await seedReference(db);
+  const id = await createConsultation(db, {
+    slug: 'bins',
+    sections: [
+      {
+        key: 's',
+        questions: [
+          { key: 'like', kind: 'yes_no' },
+          { key: 'why', kind: textKind },
+        ],
+      },
+    ],
+  });
+  await storeRandomResponses(db, id, responses, createRandom(seed));
+  return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}

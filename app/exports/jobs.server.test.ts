@@ -5,11 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import { createRandom } from '#db/seed/random';
-import { seedReference } from '#db/seed/index';
-import { storeRandomResponses } from '../../tests/random-responses';
+import { createExportJobConsultation } from '../../tests/exports-fixture';
 import { createTestDb } from '../../tests/db';
-import { createConsultation } from '../../tests/factories';
 import { findExportJob, insertExportJob, jobFile, percentDone, purgeOldExportJobs, runExportJob } from './jobs.server';
 import { storeFile } from './stored-files.server';
 
@@ -32,21 +29,7 @@ const job = (kind: 'responses' | 'summary', params = '') => ({
 
 beforeAll(async () => {
   ({ db, destroy } = await createTestDb());
-  await seedReference(db);
-  const id = await createConsultation(db, {
-    slug: 'bins',
-    sections: [
-      {
-        key: 's',
-        questions: [
-          { key: 'like', kind: 'yes_no' },
-          { key: 'why', kind: 'short_text' },
-        ],
-      },
-    ],
-  });
-  await storeRandomResponses(db, id, 2_345, createRandom(7));
-  consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  consultation = await createExportJobConsultation(db, { responses: 2_345, seed: 7 });
 }, 60_000);
 afterAll(async () => {
   await destroy();

@@ -2,13 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import { createRandom } from '#db/seed/random';
-import { seedReference } from '#db/seed/index';
+import { createExportJobConsultation } from '../../tests/exports-fixture';
 import { openJobQueue } from '~/platform/jobs/open.server';
 import type { JobQueue } from '~/platform/jobs/queue';
 import { createSharedTestDb } from '../../tests/db';
-import { createConsultation } from '../../tests/factories';
-import { storeRandomResponses } from '../../tests/random-responses';
 import { EXPORT_QUEUE, findExportJob, insertExportJob, jobFile, startExportJob, workExportJobs } from './jobs.server';
 import { produceExport } from './produce.server';
 
@@ -25,21 +22,7 @@ const responsesCsv = { kind: 'responses' as const, format: 'csv' as const, param
 beforeAll(async () => {
   shared = await createSharedTestDb();
   const db = shared.open();
-  await seedReference(db);
-  const id = await createConsultation(db, {
-    slug: 'bins',
-    sections: [
-      {
-        key: 's',
-        questions: [
-          { key: 'like', kind: 'yes_no' },
-          { key: 'why', kind: 'long_text' },
-        ],
-      },
-    ],
-  });
-  await storeRandomResponses(db, id, 3_456, createRandom(11));
-  consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  consultation = await createExportJobConsultation(db, { responses: 3_456, seed: 11, textKind: 'long_text' });
 }, 120_000);
 afterEach(async () => {
   await Promise.all(queues.splice(0).map((q) => q.stop({ timeoutMs: 1_000 })));

@@ -7,11 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '#db/connection';
 import { migrateToLatest } from '#db/migrate';
 import type { Consultation } from '#db/schema';
-import { createRandom } from '#db/seed/random';
-import { seedReference } from '#db/seed/index';
+import { createExportJobConsultation } from '../../tests/exports-fixture';
 import { createHeavyWork, type HeavyWork } from '~/platform/workers/pool.server';
-import { createConsultation } from '../../tests/factories';
-import { storeRandomResponses } from '../../tests/random-responses';
 import { tableQueue } from '~/platform/jobs/table-queue.server';
 import type { JobQueue } from '~/platform/jobs/queue';
 import { findExportJob, jobFile, startExportJob, workExportJobs } from './jobs.server';
@@ -34,21 +31,7 @@ let consultation: Consultation;
 beforeAll(async () => {
   db = openDatabase(databaseUrl);
   await migrateToLatest(db);
-  await seedReference(db);
-  const id = await createConsultation(db, {
-    slug: 'bins',
-    sections: [
-      {
-        key: 's',
-        questions: [
-          { key: 'like', kind: 'yes_no' },
-          { key: 'why', kind: 'short_text' },
-        ],
-      },
-    ],
-  });
-  await storeRandomResponses(db, id, 1_234, createRandom(3));
-  consultation = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  consultation = await createExportJobConsultation(db, { responses: 1_234, seed: 3 });
   heavy = createHeavyWork({ threads: 1, queue: 2, databaseUrl });
   queue = tableQueue(db, { pollSeconds: 0.2 });
   await workExportJobs(queue, db, { threshold: 10 }, heavy);
