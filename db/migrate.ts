@@ -10,6 +10,7 @@ import * as scopedIdempotency from './migrations/20261230_1000_scoped_idempotenc
 import * as changeLog from './migrations/20270105_1100_change_log';
 import * as sharedLimits from './migrations/20270105_1200_shared_limits';
 import * as jobQueue from './migrations/20270105_1300_job_queue';
+import * as dataLifecycle from './migrations/20270112_1400_data_lifecycle';
 
 // Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '20270105_1100_change_log': changeLog,
   '20270105_1200_shared_limits': sharedLimits,
   '20270105_1300_job_queue': jobQueue,
+  '20270112_1400_data_lifecycle': dataLifecycle,
 };
 
 function migrator(db: Db) {

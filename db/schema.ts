@@ -55,6 +55,40 @@ export interface ConsultationTable {
   results_summary: Generated<string>;
   /** When the results were (last) published; null while they are not. */
   results_published_at: string | null;
+  /** Months after closing before responses are anonymised; null: the installation's default. */
+  retention_months: number | null;
+  /** What anonymising does to free-text answers. */
+  retention_free_text: Generated<RetentionFreeText>;
+  /** What anonymising does to "about you". */
+  retention_about_you: Generated<RetentionAboutYou>;
+  /** When the responses were anonymised; null until then. */
+  anonymised_at: string | null;
+}
+
+export const RETENTION_FREE_TEXT = ['redact', 'keep'] as const;
+export type RetentionFreeText = (typeof RETENTION_FREE_TEXT)[number];
+export const RETENTION_ABOUT_YOU = ['keep', 'coarsen', 'remove'] as const;
+export type RetentionAboutYou = (typeof RETENTION_ABOUT_YOU)[number];
+
+export const ERASURE_REASONS = ['request', 'officer'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/** A response erased (issue 18), recorded without its content. */
+export interface ErasureTable {
+  id: Generated<number>;
+  consultation_id: number;
+  /** The erased response's id (the row is gone). */
+  response_id: number;
+  /** SHA-256 (hex) of the response's reference, so a resident can hear it was erased. */
+  reference_sha256: string;
+  channel: string;
+  submitted_at: string;
+  reason: ErasureReason;
+  request_id: number | null;
+  /** JSON: rows removed by kind ({"answers":7,"codings":2,...}), never their content. */
+  removed: string;
+  erased_by: number | null;
+  erased_at: string;
 }
 
 export interface ConsultationPriorityTable {
@@ -504,6 +538,7 @@ export interface Database {
   throttle_states: ThrottleStateTable;
   job_queue: JobQueueTable;
   export_file_chunks: ExportFileChunkTable;
+  erasures: ErasureTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -573,6 +608,10 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     required_locales: true,
     results_summary: true,
     results_published_at: true,
+    retention_months: true,
+    retention_free_text: true,
+    retention_about_you: true,
+    anonymised_at: true,
   }),
   consultation_priorities: columns<ConsultationPriorityTable>({ consultation_id: true, priority_id: true }),
   sections: columns<SectionTable>({
@@ -818,6 +857,19 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     finished_at: true,
   }),
   export_file_chunks: columns<ExportFileChunkTable>({ file_key: true, seq: true, bytes: true, created_at: true }),
+  erasures: columns<ErasureTable>({
+    id: true,
+    consultation_id: true,
+    response_id: true,
+    reference_sha256: true,
+    channel: true,
+    submitted_at: true,
+    reason: true,
+    request_id: true,
+    removed: true,
+    erased_by: true,
+    erased_at: true,
+  }),
 };
 
 export type Action = Selectable<ActionTable>;
