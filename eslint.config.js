@@ -24,6 +24,7 @@ export const LAYERS = [
   'publishing',
   'reports',
   'exports',
+  'retention',
   'records',
 ];
 

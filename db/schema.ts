@@ -91,6 +91,12 @@ export interface ErasureTable {
   erased_at: string;
 }
 
+/** A day's scheduled retention run, queued once by whichever process inserted the row (app/retention/schedule.server.ts). */
+export interface RetentionRunTable {
+  day: string;
+  queued_at: string;
+}
+
 export interface ConsultationPriorityTable {
   consultation_id: number;
   priority_id: number;
@@ -539,6 +545,7 @@ export interface Database {
   job_queue: JobQueueTable;
   export_file_chunks: ExportFileChunkTable;
   erasures: ErasureTable;
+  retention_runs: RetentionRunTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -870,6 +877,7 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     erased_by: true,
     erased_at: true,
   }),
+  retention_runs: columns<RetentionRunTable>({ day: true, queued_at: true }),
 };
 
 export type Action = Selectable<ActionTable>;
