@@ -17,6 +17,8 @@ const GRANTS = {
   editFramework: ['admin'],
   /** Read the audit log of every change. */
   readAudit: ['admin'],
+  /** The record of processing: what personal data each consultation holds, until when, what was erased. */
+  readRecords: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;

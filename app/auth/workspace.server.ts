@@ -1,7 +1,16 @@
 import type { User } from '#db/schema';
 import { can, type Permission } from './roles';
 
-const PERMISSIONS: Permission[] = ['viewWorkspace', 'readResults', 'editConsultations', 'editResponses', 'manageUsers', 'editFramework', 'readAudit'];
+const PERMISSIONS: Permission[] = [
+  'viewWorkspace',
+  'readResults',
+  'editConsultations',
+  'editResponses',
+  'manageUsers',
+  'editFramework',
+  'readAudit',
+  'readRecords',
+];
 
 /** What the workspace's pages may show of the signed-in person: never the password hash. */
 export function workspaceUser(user: User) {

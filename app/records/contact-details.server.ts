@@ -1,5 +1,6 @@
 import type { Db } from '#db/connection';
 import { REDACTED, redactContactDetails } from '~/exports/redact';
+import { REDACTED_TEXT } from '~/retention/anonymise.server';
 import type { ContactKind } from './categories';
 import { findTextSources } from './holdings.server';
 
@@ -33,7 +34,7 @@ export async function scanContactDetails(db: Db, consultationId: number, limit =
       .select(['response_id', 'value_text'])
       .where('question_id', '=', source.questionId)
       .where('value_text', 'is not', null)
-      .where('value_text', '<>', '')
+      .where('value_text', 'not in', ['', REDACTED_TEXT])
       .limit(limit - checked + 1);
     if (source.optionId !== null) query = query.where('option_id', '=', source.optionId);
     const rows = await query.execute();

@@ -2,12 +2,14 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '#db/connection';
 import type { Database } from '#db/schema';
 import { TEXT_KINDS } from '~/consultations/question-kinds';
+import { REDACTED_TEXT } from '~/retention/anonymise.server';
 import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN, type AboutYouField } from '~/responses/demographics';
 import type { Category } from './categories';
 
 // How many responses hold each kind of personal data: SQL counts over the responses table, one
 // pass per consultation list, never a row's content. "Holds" means a value a person gave: "Prefer
-// not to say", "I don't know" (ward) and empty text hold nothing about them.
+// not to say", "I don't know" (ward), empty text and text the anonymiser redacted hold nothing
+// about them.
 
 export interface ResponseCounts {
   counted: number;
@@ -123,7 +125,7 @@ async function countFreeText(db: Db, consultationId: number): Promise<{ answers:
       ),
     )
     .where('value_text', 'is not', null)
-    .where('value_text', '<>', '')
+    .where('value_text', 'not in', ['', REDACTED_TEXT])
     .select((eb) => [eb.fn.countAll<number | string>().as('answers'), eb.fn.count<number | string>('response_id').distinct().as('responses')])
     .executeTakeFirstOrThrow();
   return { answers: Number(row.answers), responses: Number(row.responses) };

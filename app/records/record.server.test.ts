@@ -118,8 +118,8 @@ beforeAll(async () => {
   );
   // 3: keyed in at a workshop, with the facilitator's notes; excluded as a duplicate.
   await respond({ channel: 'workshop', facilitator: 'Sam', notes: 'Said the same as table 2', status: 'duplicate', age_band: '65_74' }, [''], 'A bus pass');
-  // 4: nothing at all.
-  await respond({});
+  // 4: nothing left: its words were redacted when the consultation was anonymised.
+  await respond({}, ['[redacted]']);
 
   await erased('request', '2027-01-05T09:00:00.000Z');
   await erased('request', '2027-01-20T09:00:00.000Z');
@@ -148,7 +148,7 @@ describe('the record of one consultation', () => {
       ward: 1,
       postcode_district: 1,
       quote_name: 1,
-      // 1 (two answers), 2 (an answer and an "Other"), 3 (an "Other"; its empty answer holds nothing).
+      // 1 (two answers), 2 (an answer and an "Other"), 3 (an "Other"; its empty answer holds nothing); not 4 (redacted).
       free_text: 3,
       notes: 1,
     };

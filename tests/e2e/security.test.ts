@@ -45,6 +45,7 @@ const expected = (permission: string, role: Role): number => {
     manageUsers: ['admin'],
     editFramework: ['admin'],
     readAudit: ['admin'],
+    readRecords: ['admin'],
   };
   return allowed[permission]?.includes(role) ? 200 : 403;
 };

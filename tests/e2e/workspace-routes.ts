@@ -26,7 +26,16 @@ export interface Ids {
 }
 
 export type RoutePermission =
-  'public' | 'signedIn' | 'viewWorkspace' | 'readResults' | 'editConsultations' | 'editResponses' | 'manageUsers' | 'editFramework' | 'readAudit';
+  | 'public'
+  | 'signedIn'
+  | 'viewWorkspace'
+  | 'readResults'
+  | 'editConsultations'
+  | 'editResponses'
+  | 'manageUsers'
+  | 'editFramework'
+  | 'readAudit'
+  | 'readRecords';
 
 export interface WorkspaceRoute {
   file: string;
@@ -49,6 +58,9 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin._index.tsx', permission: 'viewWorkspace', get: () => '/admin' },
   { file: 'admin.account.tsx', permission: 'viewWorkspace', get: () => '/admin/account', post: () => '/admin/account', intent: 'password' },
   { file: 'admin.audit.tsx', permission: 'readAudit', get: () => '/admin/audit' },
+  { file: 'admin.records._index.tsx', permission: 'readRecords', get: () => '/admin/records' },
+  { file: 'admin.records[.]csv.tsx', permission: 'readRecords', get: () => '/admin/records.csv' },
+  { file: 'admin.records.$consultationId.tsx', permission: 'readRecords', get: (ids) => `/admin/records/${ids.consultation}` },
   { file: 'admin.users._index.tsx', permission: 'manageUsers', get: () => '/admin/users', post: () => '/admin/users', intent: 'invite' },
   {
     file: 'admin.users.$userId.tsx',

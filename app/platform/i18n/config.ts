@@ -27,6 +27,7 @@ export const WORKSPACE_NAMESPACES = [
   'publishing',
   'exports',
   'reports',
+  'records',
 ] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...WORKSPACE_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];

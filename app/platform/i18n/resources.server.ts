@@ -2,6 +2,7 @@ import enAbout from '#locales/en/about.json';
 import enAnalysis from '#locales/en/analysis.json';
 import enCoding from '#locales/en/coding.json';
 import enPopulation from '#locales/en/population.json';
+import enRecords from '#locales/en/records.json';
 import enQuotes from '#locales/en/quotes.json';
 import enAdmin from '#locales/en/admin.json';
 import enBuilder from '#locales/en/builder.json';
@@ -16,6 +17,7 @@ import plAbout from '#locales/pl/about.json';
 import plAnalysis from '#locales/pl/analysis.json';
 import plCoding from '#locales/pl/coding.json';
 import plPopulation from '#locales/pl/population.json';
+import plRecords from '#locales/pl/records.json';
 import plQuotes from '#locales/pl/quotes.json';
 import plAdmin from '#locales/pl/admin.json';
 import plBuilder from '#locales/pl/builder.json';
@@ -30,6 +32,7 @@ import urAbout from '#locales/ur/about.json';
 import urAnalysis from '#locales/ur/analysis.json';
 import urCoding from '#locales/ur/coding.json';
 import urPopulation from '#locales/ur/population.json';
+import urRecords from '#locales/ur/records.json';
 import urQuotes from '#locales/ur/quotes.json';
 import urAdmin from '#locales/ur/admin.json';
 import urBuilder from '#locales/ur/builder.json';
@@ -71,6 +74,7 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     publishing: enPublishing,
     exports: enExports,
     reports: enReports,
+    records: enRecords,
   },
   pl: {
     common: plCommon,
@@ -90,6 +94,7 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     publishing: plPublishing,
     exports: plExports,
     reports: plReports,
+    records: plRecords,
   },
   ur: {
     common: urCommon,
@@ -109,5 +114,6 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     publishing: urPublishing,
     exports: urExports,
     reports: urReports,
+    records: urRecords,
   },
 };

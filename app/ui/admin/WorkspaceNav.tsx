@@ -14,6 +14,7 @@ export function WorkspaceNav({ user }: { user: WorkspaceUser }) {
     { to: '/admin/framework', label: t('nav.framework'), show: user.can.editFramework },
     { to: '/admin/users', label: t('nav.users'), show: user.can.manageUsers },
     { to: '/admin/audit', label: t('nav.audit'), show: user.can.readAudit },
+    { to: '/admin/records', label: t('records:nav'), show: user.can.readRecords },
     { to: '/admin/account', label: t('nav.account'), show: true },
   ];
   return (

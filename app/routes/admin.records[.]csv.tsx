@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { requireUser } from '~/auth/guard.server';
+import { loadFullRecord, recordCsv } from '~/records/download.server';
+import { retentionDefaults } from '~/retention/defaults.server';
+
+// The whole record of processing as one CSV, for the information governance officer.
+export async function loader(args: LoaderFunctionArgs) {
+  await requireUser(args, 'readRecords');
+  const now = new Date();
+  const csv = recordCsv(await loadFullRecord(args.context.db, retentionDefaults(), now));
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="record-of-processing-${now.toISOString().slice(0, 10)}.csv"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
