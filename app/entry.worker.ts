@@ -8,6 +8,7 @@ import type { ResponsesStreamTask } from '~/exports/responses-on-worker.server';
 import { responsesSource } from '~/exports/responses.server';
 import { streamRows } from '~/exports/stream.server';
 import type { TableTask } from '~/exports/tables-on-worker.server';
+import { runRecordTask, type RecordTask } from '~/records/load.server';
 import { renderDocx } from '~/reports/docx.server';
 import type { ReportTask } from '~/reports/files.server';
 import { renderPdf } from '~/reports/pdf.server';
@@ -25,6 +26,7 @@ export type WorkerTask =
   | ExportJobTask
   | ResponsesStreamTask
   | IndexTask
+  | RecordTask
   /** Nothing: starts a thread for the tasks a crashed one left queued (pool.server.ts). */
   | { kind: 'ping' };
 
@@ -64,6 +66,8 @@ export default async function heavyWork(task: WorkerTask): Promise<unknown> {
       return null;
     case 'analysis-index':
       return runIndexTask(databaseFor(task.databaseUrl), task);
+    case 'record':
+      return runRecordTask(databaseFor(task.databaseUrl), task);
     case 'responses-stream': {
       const db = databaseFor(task.databaseUrl);
       const source = await responsesSource(db, await consultationOf(db, task.consultationId), task.locale);

@@ -7,7 +7,8 @@ import { createConsultation } from '../../tests/factories';
 import { createTestDb } from '../../tests/db';
 import { CATEGORIES, type Category } from './categories';
 import { RECORD_COLUMN_NAMES } from './columns';
-import { loadFullRecord, recordCsv } from './download.server';
+import { recordCsv } from './download.server';
+import { loadFullRecord } from './load.server';
 import { listConsultationRecords, loadConsultationRecord } from './record.server';
 
 // The record's figures against what is stored: responses with chosen fields set and unset, free
@@ -210,7 +211,7 @@ describe('the list of every consultation', () => {
 
 describe('the download', () => {
   it('has a documented header and one row per consultation with the same figures', async () => {
-    const csv = recordCsv(await loadFullRecord(db, DEFAULTS, NOW));
+    const csv = recordCsv(await loadFullRecord(db, undefined, DEFAULTS, NOW));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trim().split('\n');
     expect(lines[0]!.split(',')).toEqual(RECORD_COLUMN_NAMES);

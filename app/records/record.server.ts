@@ -1,7 +1,5 @@
-import { data } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import type { Consultation, RetentionAboutYou, RetentionFreeText } from '#db/schema';
-import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { effectiveStatus, type EffectiveStatus } from '~/consultations/status';
 import { retentionDateOf, retentionPolicyOf, type RetentionDefaults } from '~/retention/policy';
 import { scanContactDetails, type ContactScan } from './contact-details.server';
@@ -87,14 +85,6 @@ export async function loadConsultationRecord(db: Db, id: number, defaults: Reten
   ]);
   const record = recordOf(consultation, { counted: holdings.counted, excluded: holdings.excluded }, erasuresOrNone(erasures.get(id)), defaults, now);
   return { ...record, holdings, contactDetails, erasuresByMonth };
-}
-
-/** The record of the consultation a workspace address names, or the shared error boundary's 404. */
-export async function requireConsultationRecord(db: Db, rawId: string | undefined, defaults: RetentionDefaults, now: Date): Promise<ConsultationRecordInFull> {
-  const id = Number(rawId);
-  const record = Number.isSafeInteger(id) && id > 0 ? await loadConsultationRecord(db, id, defaults, now) : undefined;
-  if (!record) throw data({ reason: 'not_found' }, { status: 404, headers: { 'Cache-Control': PRIVATE_PAGE } });
-  return record;
 }
 
 function recordOf(c: RecordedConsultation, responses: ResponseCounts, erasures: ErasureTotals, defaults: RetentionDefaults, now: Date): ConsultationRecord {

@@ -9,13 +9,14 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { busyResponse, isBusy } from '~/platform/workers/busy.server';
 import { ContactDetails } from '~/records/components/ContactDetails';
 import { ErasuresSection } from '~/records/components/ErasuresSection';
 import { Facts } from '~/records/components/Facts';
 import { HoldingsTable } from '~/records/components/HoldingsTable';
 import { RetentionFacts } from '~/records/components/RetentionFacts';
 import { retentionDefaults } from '~/retention/defaults.server';
-import { requireConsultationRecord } from '~/records/record.server';
+import { requireConsultationRecord } from '~/records/load.server';
 import styles from '~/styles/records.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
@@ -23,7 +24,11 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'readRecords');
   const locale = await detectLocale(args.request);
-  const record = await requireConsultationRecord(args.context.db, args.params.consultationId, retentionDefaults(), new Date());
+  const record = await requireConsultationRecord(args.context.db, args.context.heavy, args.params.consultationId, retentionDefaults(), new Date()).catch(
+    (error) => {
+      throw isBusy(error) ? busyResponse(locale) : error;
+    },
+  );
   return data(
     { record, title: workspacePageTitle(args.context, locale, tFor(locale, 'records')('detail.title', { title: record.title })) },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
