@@ -27,6 +27,11 @@ const migrations: Record<string, Migration> = {
   '20270112_1400_data_lifecycle': dataLifecycle,
 };
 
+/** The newest migration this code knows: the schema version a backup must have to be restored here. */
+export function latestMigrationName(): string {
+  return Object.keys(migrations).sort().at(-1)!;
+}
+
 function migrator(db: Db) {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
