@@ -29,7 +29,8 @@ let db: Db;
 
 /** A new, empty place to restore into: a SQLite path with nothing there, or a new PostgreSQL database. */
 async function emptyTarget(): Promise<string> {
-  if (!serverUrl) return join(dir, `restored-${randomBytes(4).toString('hex')}.sqlite`);
+  // In a folder not made yet, as data/ on a new machine.
+  if (!serverUrl) return join(dir, `restored-${randomBytes(4).toString('hex')}`, 'heard.sqlite');
   const name = `heard_restore_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

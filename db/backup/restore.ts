@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isPostgresUrl, sqlitePathOf } from '../connection';
@@ -47,13 +47,15 @@ export async function restoreBackup({
   const { manifest } = opened;
   checkRestorable(manifest, kind, expectedSchema);
   if (kind === 'sqlite') {
+    checkSqliteTargetEmpty(sqlitePathOf(database));
     const target = resolve(sqlitePathOf(database));
-    checkSqliteTargetEmpty(target);
     // Written beside the target, checked, then renamed into place: the target exists only whole.
     const restored = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.restoring`);
-    await extractPayload(file, opened, restored).catch(async (error: NodeJS.ErrnoException) => {
+    // A new machine's data/ folder may not exist yet, as the app itself would create it.
+    await mkdir(dirname(target), { recursive: true });
+    await extractPayload(file, opened, restored).catch(async (error: unknown) => {
       await rm(restored, { force: true });
-      throw error.code === 'ENOENT' ? new BackupError(`The folder ${dirname(target)} does not exist.`) : error;
+      throw error;
     });
     await installSqlite(restored, target, (contents) => checkCounts(manifest, contents));
     return manifest;
