@@ -30,8 +30,9 @@ import { addAccount, type Account } from './workspace';
 //   2. no response sent after the command exited;
 //   3. no hole: a restored response's every predecessor (acknowledged before it was sent) too;
 // and the restored rows and answers are the original's. Then a second server on the restored
-// database must answer results.json as a fresh count of it says, and as the first server does
-// once the responses that came after the backup are set aside as tests.
+// database must answer results.json as a fresh count of it says, and (results.json and the
+// results page's text) as the first server does once the responses that came after the backup
+// are set aside as tests.
 
 const SLUG = 'one-stockport-conversation';
 const SECRETS = { CLIENT_HASH_SECRET: randomBytes(24).toString('hex'), DEVICE_COOKIE_SECRET: randomBytes(24).toString('hex') };
@@ -140,6 +141,16 @@ async function resultsJson(client: HttpClient, consultationId: number): Promise<
   return (await response.json()) as ResultsModel;
 }
 
+/** The results page's main content as a person reads it: its text, without markup, tokens or nonces. */
+function pageFigures(html: string): string {
+  const main = html.match(/<main[\s\S]*<\/main>/)?.[0] ?? '';
+  return main
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 const countOf = (model: ResultsModel) => (model.responses.suppressed ? 'suppressed' : model.responses.value);
 
 interface Setup {
@@ -243,6 +254,9 @@ async function proveBackupWhileSubmitting({ startFirst, target, startOn }: Setup
       onSecond.get(`/admin/consultations/${consultationId}/results`),
     ]);
     expect([firstPage.status, secondPage.status]).toEqual([200, 200]);
+    const figures = pageFigures(await secondPage.text());
+    expect(figures).toContain(Number(countOf(restoredModel)).toLocaleString('en-GB'));
+    expect(figures).toEqual(pageFigures(await firstPage.text()));
     console.log(`Backup while submitting: ${story}.`);
     return await manifestOf(backupFile);
   } finally {
