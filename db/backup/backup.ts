@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { isPostgresUrl, sqlitePathOf } from '../connection';
 import { writeBackupFile } from './file';
 import { BackupError, FORMAT_VERSION, newestMigration, type BackupManifest } from './manifest';
@@ -11,11 +10,17 @@ import { backupSqlite } from './sqlite';
 // `npm run db:backup`: one consistent copy of the database named by `database` (SQLite file or
 // postgres:// URL) written to `out` as a checksummed, self-describing backup file (file.ts).
 
+/** The files a backup to `out` makes on its way (the copy, then `out.partial`), for cleaning up after an interruption. */
+export function temporaryFiles(out: string): { payload: string; partial: string } {
+  return { payload: join(dirname(out), `.${basename(out)}.payload`), partial: `${out}.partial` };
+}
+
 export async function takeBackup({ database, out, now = new Date() }: { database: string; out: string; now?: Date }): Promise<BackupManifest> {
   if (existsSync(out)) throw new BackupError(`${out} already exists: a backup never overwrites a file. Name a new one.`);
   if (!existsSync(dirname(out))) throw new BackupError(`The folder ${dirname(out)} does not exist.`);
   // The payload is made beside the backup file, so it needs no room anywhere else.
-  const payload = join(dirname(out), `.${basename(out)}.${randomBytes(4).toString('hex')}.payload`);
+  const { payload } = temporaryFiles(out);
+  await rm(payload, { force: true });
   try {
     const kind = isPostgresUrl(database) ? 'postgres' : 'sqlite';
     const contents = kind === 'postgres' ? await backupPostgres(database, payload) : await backupSqlite(sqlitePathOf(database), payload);

@@ -39,6 +39,7 @@ export async function writeBackupFile(
   const full: BackupManifest = { ...manifest, payload: { kind: payload.kind, ...digest } };
   const json = JSON.stringify(full);
   const partial = `${out}.partial`;
+  await rm(partial, { force: true });
   try {
     const target = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
     target.write(`${MAGIC} ${FORMAT_VERSION} ${sha256(json)}\n${json}\n`);

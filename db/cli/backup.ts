@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { env } from '../../app/platform/env.server';
-import { takeBackup } from '../backup/backup';
+import { takeBackup, temporaryFiles } from '../backup/backup';
 import { BackupError, describeManifest } from '../backup/manifest';
 import { isPostgresUrl } from '../connection';
 import { redactUrl } from '../backup/postgres';
@@ -37,6 +38,13 @@ if (!values.out) {
 
 const database = values.database ?? env().DATABASE_URL;
 const shown = isPostgresUrl(database) ? redactUrl(database) : database;
+// Interrupted (Ctrl-C, systemctl stop): no half-written file is left behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    for (const file of Object.values(temporaryFiles(values.out!))) rmSync(file, { force: true });
+    console.error(`Backup of ${shown} interrupted: nothing was written to ${values.out}.`);
+    process.exit(1);
+  });
 const started = Date.now();
 try {
   const manifest = await takeBackup({ database, out: values.out });
