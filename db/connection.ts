@@ -41,6 +41,11 @@ export interface OpenOptions {
   busySeconds?: number;
 }
 
+/** The SQLite file a DATABASE_URL that is not PostgreSQL names (`file:`/`sqlite:` prefixes dropped). */
+export function sqlitePathOf(url: string): string {
+  return url.replace(/^(file|sqlite):(\/\/)?/, '');
+}
+
 /** Opens a database from a URL: postgres://… for PostgreSQL, otherwise a SQLite file path (or :memory:). */
 export function openDatabase(url: string, { busySeconds = 15 }: OpenOptions = {}): Db {
   if (isPostgresUrl(url)) {
@@ -52,7 +57,7 @@ export function openDatabase(url: string, { busySeconds = 15 }: OpenOptions = {}
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const path = url.replace(/^(file|sqlite):(\/\/)?/, '');
+  const path = sqlitePathOf(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   return new Kysely<Database>({ dialect: new BusyTolerantSqliteDialect({ path, busySeconds }) });
 }

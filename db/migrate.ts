@@ -29,6 +29,11 @@ const migrations: Record<string, Migration> = {
   '20270112_1700_retention': retention,
 };
 
+/** The newest migration this code knows: the schema version a backup must have to be restored here. */
+export function latestMigrationName(): string {
+  return Object.keys(migrations).sort().at(-1)!;
+}
+
 function migrator(db: Db) {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
