@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import { lastChangeSeq, onLoggedChanges, pruneChanges } from '~/platform/change-log.server';
 import { isResponseChange, onResponseChange } from '~/responses/changes.server';
 import { buildConsultationIndex } from './index/build.server';
-import { applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
+import { applyErasure, applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
 import { appendResponse, reviveIndex, StaleIndexError, type ConsultationIndex } from './index/consultation-index';
 import { discardSnapshot, loadSnapshot, oldestSnapshotSeq, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 
@@ -199,13 +199,13 @@ async function restore(db: Db, consultationId: number, entry: Omit<Entry, 'ready
   const at = { seq: snapshot.seq, statusSeq: new Map<number, number>() };
   for (let attempt = 0; attempt < 2; attempt++) {
     await catchUpIndex(db, snapshot.index, at);
-    // Every response (erasure, issue 18, will keep its row uncounted: it will need its own tally here).
+    // Every response the database holds, and the rows of the erased ones (kept, blanked, whose rows are gone).
     const { n } = await db
       .selectFrom('responses')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('consultation_id', '=', consultationId)
       .executeTakeFirstOrThrow();
-    if (Number(n) === snapshot.index.size) {
+    if (Number(n) + snapshot.index.erased.size === snapshot.index.size) {
       Object.assign(entry, { seq: at.seq, statusSeq: at.statusSeq, index: snapshot.index, snapshotSeq: snapshot.seq, snapshotAt: Date.now() });
       return snapshot.index;
     }
@@ -253,7 +253,7 @@ onResponseChange((db, change, seq) => {
         applyStatus(index, entry, change.responseId, isCounted(change.status), seq);
         return;
       case 'erased':
-        applyStatus(index, entry, change.responseId, false, seq);
+        applyErasure(index, entry, change.responseId, seq);
     }
   } catch (error) {
     drop(db, change.consultationId, entry, error);

@@ -30,6 +30,11 @@ export interface ConsultationIndex {
   idBase: number;
   /** Running totals of the counted responses; filled after a build (buildConsultationIndex) and kept by append and status changes. */
   rollups: Rollups;
+  /**
+   * Responses erased since the index was built (issue 18): their rows stay, uncounted and
+   * blanked, and their ids are noted, so `size` less these is the number of rows the database holds.
+   */
+  erased: Set<number>;
 }
 
 /** Thrown when a response does not fit the index (content changed since it was built): rebuild it. */
@@ -64,6 +69,7 @@ export function createIndex(def: IndexDefinition): ConsultationIndex {
     rowOfId: new Int32Array(0),
     idBase: 0,
     rollups: createRollups(questions),
+    erased: new Set(),
   };
 }
 
@@ -73,6 +79,8 @@ export function createIndex(def: IndexDefinition): ConsultationIndex {
  */
 export function reviveIndex(index: ConsultationIndex): ConsultationIndex {
   for (const d of DIMENSIONS) Object.setPrototypeOf(index.coder.dictionaries[d], Dictionary.prototype);
+  // A snapshot saved before erasure existed has no note of it.
+  index.erased ??= new Set();
   return index;
 }
 
@@ -164,5 +172,23 @@ export function setCounted(index: ConsultationIndex, responseId: number, isCount
   const counted = isCounted ? 1 : 0;
   if (index.counted[row] !== counted) contribute(index.rollups, index.dimensions, row, counted ? 1 : -1);
   index.counted[row] = counted;
+  return true;
+}
+
+/**
+ * A response erased (issue 18): out of the counts for good, its row blanked (no group, no
+ * answers), so neither this index nor a snapshot saved from it keeps anything of the person.
+ * False when the response is not here.
+ */
+export function eraseRow(index: ConsultationIndex, responseId: number): boolean {
+  if (!setCounted(index, responseId, false)) return false;
+  const row = rowOf(index, responseId);
+  for (const d of DIMENSIONS) index.dimensions[d][row] = 0;
+  for (const c of index.questions) {
+    if (c.shape === 'multiple') c.bits.fill(0, row * c.words, (row + 1) * c.words);
+    else if (c.shape === 'ranking') c.order.fill(0, row * c.slots, (row + 1) * c.slots);
+    else c.codes[row] = 0;
+  }
+  index.erased.add(responseId);
   return true;
 }
