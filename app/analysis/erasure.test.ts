@@ -8,7 +8,8 @@ import { startChangeFeed, lastChangeSeq, type ChangeFeed } from '~/platform/chan
 import { PageCache } from '~/platform/http/page-cache.server';
 import { storeResponse } from '~/responses/submit.server';
 import { buildConsultationIndex } from './index/build.server';
-import { saveSnapshot, takeSnapshot } from './index/snapshot.server';
+import { rowOf } from './index/consultation-index';
+import { loadSnapshot, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 import { analysisIndex, buildIndexesWith, snapshotIndexesWith } from './indexes.server';
 import { summarise } from './summarise';
 
@@ -63,9 +64,11 @@ describe('an erased response, on every process', () => {
   it('leaves the other process’s counts and cached pages', async () => {
     expect(await counted(a)).toBe(13);
     expect(await counted(b)).toBe(13);
-    // A saves its index now, before the erasure (the next test starts a process from it).
-    snapshotIndexesWith(a, { fromResponses: 1, everyMs: 60 * 60_000 });
-    await analysisIndex(a, fixture.consultationId);
+    // A third process saves its index now, before the erasure, and then stops (the next test
+    // starts a process from that snapshot).
+    const saver = startProcess();
+    snapshotIndexesWith(saver.db, { fromResponses: 1, everyMs: 60 * 60_000 });
+    await analysisIndex(saver.db, fixture.consultationId);
     await expect.poll(savedSeq).toBe(await lastChangeSeq(a));
 
     const pagesB = new PageCache(60_000);
@@ -122,5 +125,31 @@ describe('an erased response, on every process', () => {
     expect(await counted(later.db)).toBe(12);
     expect(later.counter.builds).toBe(0);
     expect(await counted(a)).toBe(12);
+  });
+
+  it('is taken out of the saved snapshot at once by a process that saves them, not at the next regular save', async () => {
+    const saving = startProcess();
+    snapshotIndexesWith(saving.db, { fromResponses: 1, everyMs: 60 * 60_000 });
+    await analysisIndex(saving.db, fixture.consultationId);
+    const { stamp } = await a.selectFrom('index_snapshots').select('stamp').executeTakeFirstOrThrow();
+    // It started from the snapshot there, which holds every response but the erased one.
+    const victim = fixture.others[0]!;
+    expect(rowOf((await loadSnapshot(a, fixture.consultationId, stamp))!.index, victim)).toBeGreaterThanOrEqual(0);
+
+    expect((await eraseResponseNow(saving.db, { responseId: victim, reason: 'officer', actor: fixture.actor })).ok).toBe(true);
+    const erasedAt = await lastChangeSeq(a);
+    // An hour before the next regular save, the snapshot is replaced by one past the erasure...
+    await expect.poll(async () => Number(await savedSeq())).toBeGreaterThanOrEqual(erasedAt);
+    // ...whose row for the response is blank: no group, no answer.
+    const saved = (await loadSnapshot(a, fixture.consultationId, stamp))!.index;
+    expect(saved.erased.has(victim)).toBe(true);
+    const row = rowOf(saved, victim);
+    expect(saved.counted[row]).toBe(0);
+    expect(Object.values(saved.dimensions).map((codes) => codes[row])).toEqual(Object.values(saved.dimensions).map(() => 0));
+    const answers = saved.questions.map((c) => (c.shape === 'choice' || c.shape === 'rating' ? c.codes[row] : 0));
+    expect(answers).toEqual(saved.questions.map(() => 0));
+    const later = startProcess();
+    expect(await counted(later.db)).toBe(11);
+    expect(later.counter.builds).toBe(0);
   });
 });
