@@ -53,12 +53,20 @@ function describe(removed: Removed): string {
  * the summaries still do, from the log, at their next read).
  */
 export async function eraseResponse(trx: Trx, request: EraseRequest, now = new Date()): Promise<EraseResult> {
+  // A write that changes nothing, to lock the row first: on PostgreSQL a second erasure of the
+  // same response (two officers at once) waits for this one to commit, then finds no row and
+  // records nothing; SQLite has one writer at a time already.
+  const locked = await trx
+    .updateTable('responses')
+    .set((eb) => ({ consultation_id: eb.ref('consultation_id') }))
+    .where('id', '=', request.responseId)
+    .executeTakeFirst();
+  if (Number(locked.numUpdatedRows) === 0) return { ok: false, reason: 'not_found' };
   const response = await trx
     .selectFrom('responses')
     .select(['id', 'consultation_id', 'reference', 'idempotency_key', 'channel', 'submitted_at'])
     .where('id', '=', request.responseId)
-    .executeTakeFirst();
-  if (!response) return { ok: false, reason: 'not_found' };
+    .executeTakeFirstOrThrow();
 
   const removed = await removeResponse(trx, response);
   const at = now.toISOString();

@@ -121,4 +121,21 @@ describe('erasing a response', () => {
     expect(await eraseResponseNow(db, { responseId: 999_999, reason: 'officer', actor: fixture.actor })).toEqual({ ok: false, reason: 'not_found' });
     expect(await countEveryTable(db)).toEqual(counts);
   });
+
+  it('erases once when two officers erase the same response at the same moment', async () => {
+    const responseId = fixture.others[1]!;
+    const erasures = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('erasures')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await erasures();
+    const results = await Promise.all([1, 2].map(() => eraseResponseNow(db, { responseId, reason: 'officer', actor: fixture.actor })));
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(await erasures()).toBe(before + 1);
+  });
 });
