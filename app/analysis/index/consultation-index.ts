@@ -8,7 +8,7 @@ import { contribute, createRollups, type Rollups } from './rollups';
 // summary is a few tight loops over typed arrays instead of a scan of the answers table
 // (issue 5, "Performance"). Built once (build.server.ts), then kept current: a new response is
 // appended, an exclusion or restore flips one byte and moves the running totals (rollups.ts)
-// by that response's own answers.
+// by that response's own answers, and an erasure does the same and blanks the row for good.
 
 export interface ConsultationIndex {
   consultationId: number;
@@ -165,7 +165,7 @@ export function setResponseStatus(index: ConsultationIndex, responseId: number, 
   return setCounted(index, responseId, status === 'counted');
 }
 
-/** Takes a response into the counts or out of them (an erased response is out for good: its row stays, uncounted). */
+/** Takes a response into the counts or out of them (an erased response is out for good: eraseRow). */
 export function setCounted(index: ConsultationIndex, responseId: number, isCounted: boolean): boolean {
   const row = rowOf(index, responseId);
   if (row < 0) return false;
