@@ -88,12 +88,14 @@ export const REDACTED_SUMMARY = 'Details removed: the response was erased';
  * when, but lose what they quoted (a picked quote's words, a keyed-in response's reference, an
  * exclusion's reason): the audit log must not keep what erasure removed.
  */
-async function redactAuditEntries(trx: Trx, responseId: number): Promise<number> {
+async function redactAuditEntries(trx: Trx, { id: responseId, consultation_id }: ErasedResponse): Promise<number> {
   const answerIds = (await answersOf(trx, responseId).execute()).map((a) => String(a.id));
   const quoteIds = (await trx.selectFrom('quotes').select('id').where('answer_id', 'in', answersOf(trx, responseId)).execute()).map((q) => String(q.id));
   const result = await trx
     .updateTable('audit_events')
     .set({ summary: REDACTED_SUMMARY, before_json: null, after_json: null, reason: null })
+    // Every entry about a response or its answers names the consultation (and is found by its index).
+    .where('consultation_id', '=', consultation_id)
     .where((eb) => {
       const about = [eb.and([eb('entity_type', '=', 'response'), eb('entity_id', '=', String(responseId))])];
       if (answerIds.length) about.push(eb.and([eb('entity_type', '=', 'answer'), eb('entity_id', 'in', answerIds)]));
@@ -111,7 +113,7 @@ async function redactAuditEntries(trx: Trx, responseId: number): Promise<number>
 /** Deletes the response and everything derived from it, in the caller's transaction; the counts by kind. */
 export async function removeResponse(trx: Trx, response: ErasedResponse): Promise<Removed> {
   // First, while the answers and quotes are still there to say which entries are about them.
-  const audit_entries_redacted = await redactAuditEntries(trx, response.id);
+  const audit_entries_redacted = await redactAuditEntries(trx, response);
   const derived = await deleteDerivedRows(trx, response.id);
   const answers = count(await trx.deleteFrom('answers').where('response_id', '=', response.id).executeTakeFirst());
   const drafts = await deleteLinkedDrafts(trx, response);
