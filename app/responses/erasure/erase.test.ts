@@ -4,6 +4,7 @@ import type { Database } from '#db/schema';
 import { createTestDb } from '../../../tests/db';
 import { comparable, summariseBySql } from '../../../tests/sql-summary';
 import { analysisIndex } from '~/analysis/indexes.server';
+import { jobFile, listExportJobs } from '~/exports/jobs.server';
 import { summarise } from '~/analysis/summarise';
 import { eraseResponseNow, referenceHash } from './erase.server';
 import { countEveryTable, createErasureFixture, everyStoredValue, SECRET_WORDS, type ErasureFixture } from './erasure.fixture';
@@ -29,6 +30,7 @@ describe('erasing a response', () => {
   it('deletes the response and exactly what is derived from it, and nothing else', async () => {
     countedBefore = summarise(await analysisIndex(db, fixture.consultationId), {}).total.responses;
     expect(countedBefore).toBe(13);
+    expect(await jobFile(db, fixture.consultationId, fixture.exportJobId)).not.toBeNull();
     before = await countEveryTable(db);
     const result = await eraseResponseNow(db, { responseId: fixture.target.id, reason: 'request', requestId: 42, actor: fixture.actor });
     if (!result.ok) throw new Error('The response was not found');
@@ -71,6 +73,11 @@ describe('erasing a response', () => {
       { kind: 'erased', response_id: fixture.target.id },
       { kind: 'pages', response_id: null },
     ]);
+  });
+
+  it('leaves no export made before it to download', async () => {
+    expect(await listExportJobs(db, fixture.consultationId)).toEqual([]);
+    expect(await jobFile(db, fixture.consultationId, fixture.exportJobId)).toBeNull();
   });
 
   it('keeps the person nowhere: no table holds their words, their reference or their key', async () => {

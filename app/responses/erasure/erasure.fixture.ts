@@ -25,6 +25,8 @@ export interface ErasureFixture {
   others: number[];
   questions: { pick: number; why: number; options: number[] };
   themeId: number;
+  /** A finished export whose stored file holds the response. */
+  exportJobId: number;
 }
 
 let made = 0;
@@ -137,7 +139,7 @@ export async function createErasureFixture(db: Db, { seed = true }: { seed?: boo
 
   // An export made before the erasure: its file holds the person's words.
   const fileKey = `erasure-export-${consultationId}`;
-  await db
+  const { id: exportJobId } = await db
     .insertInto('export_jobs')
     .values({
       consultation_id: consultationId,
@@ -150,7 +152,8 @@ export async function createErasureFixture(db: Db, { seed = true }: { seed?: boo
       created_at: now,
       finished_at: now,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('export_file_chunks')
     .values([
@@ -167,6 +170,7 @@ export async function createErasureFixture(db: Db, { seed = true }: { seed?: boo
     others,
     questions: { pick, why, options },
     themeId,
+    exportJobId,
   };
 }
 
