@@ -24,6 +24,7 @@ export const LAYERS = [
   'publishing',
   'reports',
   'exports',
+  'retention',
 ];
 
 // Internals: folders only their own capability imports (not even routes). Each capability's

@@ -114,6 +114,12 @@ export interface PrivacyNoticeTable {
   updated_at: string;
 }
 
+/** A day's scheduled retention run, queued once by whichever process inserted the row (app/retention/schedule.server.ts). */
+export interface RetentionRunTable {
+  day: string;
+  queued_at: string;
+}
+
 export interface ConsultationPriorityTable {
   consultation_id: number;
   priority_id: number;
@@ -564,6 +570,7 @@ export interface Database {
   export_file_chunks: ExportFileChunkTable;
   erasures: ErasureTable;
   privacy_notices: PrivacyNoticeTable;
+  retention_runs: RetentionRunTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -906,6 +913,7 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     shared_with: true,
     updated_at: true,
   }),
+  retention_runs: columns<RetentionRunTable>({ day: true, queued_at: true }),
 };
 
 export type Action = Selectable<ActionTable>;

@@ -118,11 +118,13 @@ function entriesOf(db: Db): Map<number, Entry> {
 
 /**
  * What an index's columns depend on: the consultation's questions (kind, scale, ranking length)
- * and options. Two small indexed reads, so every summary can check its index still fits the
- * questions: one added or changed in the builder makes it rebuild, even before anyone answers it.
+ * and options, and when its responses were anonymised (issue 18: the about-you columns changed
+ * under every process's index). Small indexed reads, so every summary can check its index still
+ * fits: a question added or changed in the builder, or the responses anonymised, makes it
+ * rebuild on every process, even before anyone answers it.
  */
 async function definitionStamp(db: Db, consultationId: number): Promise<string> {
-  const [questions, options] = await Promise.all([
+  const [questions, options, consultation] = await Promise.all([
     db.selectFrom('questions').select(['id', 'kind', 'rating_max', 'rank_count']).where('consultation_id', '=', consultationId).orderBy('id').execute(),
     db
       .selectFrom('options')
@@ -131,8 +133,10 @@ async function definitionStamp(db: Db, consultationId: number): Promise<string> 
       .where('questions.consultation_id', '=', consultationId)
       .orderBy('options.id')
       .execute(),
+    db.selectFrom('consultations').select('anonymised_at').where('id', '=', consultationId).executeTakeFirst(),
   ]);
-  return `${questions.map((q) => `${q.id}:${q.kind}:${q.rating_max ?? ''}:${q.rank_count ?? ''}`).join(',')}|${options.map((o) => o.id).join(',')}`;
+  const anonymised = consultation?.anonymised_at ? `|anonymised ${consultation.anonymised_at}` : '';
+  return `${questions.map((q) => `${q.id}:${q.kind}:${q.rating_max ?? ''}:${q.rank_count ?? ''}`).join(',')}|${options.map((o) => o.id).join(',')}${anonymised}`;
 }
 
 /** Applies what was logged since the index's position; concurrent callers share one read. */

@@ -87,6 +87,12 @@ const schema = z.object({
   HEAVY_WORK_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Reports and files that may wait for a worker thread; one more is answered 503 "try again in a moment". */
   HEAVY_WORK_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
+  /** Months after a consultation closes before its responses are anonymised, where it sets none (issue 18). */
+  RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(24),
+  /** What anonymising does to free-text answers, for consultations created from now on: redact or keep. */
+  RETENTION_FREE_TEXT: z.enum(['redact', 'keep']).default('redact'),
+  /** What anonymising does to "about you", for consultations created from now on: keep, coarsen or remove. */
+  RETENTION_ABOUT_YOU: z.enum(['keep', 'coarsen', 'remove']).default('coarsen'),
 });
 
 export type Env = z.infer<typeof schema>;
