@@ -25,6 +25,7 @@ export const LAYERS = [
   'reports',
   'exports',
   'retention',
+  'privacy-notices',
 ];
 
 // Internals: folders only their own capability imports (not even routes). Each capability's

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LAWFUL_BASES, SPECIAL_CATEGORY_CONDITIONS } from '#db/schema';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { requireConsultation } from '~/consultations/find.server';
-import { privacyNoticePath, youngPrivacyNoticePath } from '~/consultations/privacy/notice';
+import { privacyNoticePath, youngPrivacyNoticePath } from '~/privacy-notices/notice';
 import { findPrivacyNotice, savePrivacyNotice } from '~/consultations/privacy/notice.server';
 import { privacyNoticeSchema } from '~/consultations/privacy/schema';
 import { refuseChange } from '~/consultations/refusals.server';

@@ -6,7 +6,7 @@ import { PriorityTags } from '~/framework/components/PriorityTags';
 import { Prose } from '~/ui/Prose';
 import { requirePublicConsultation } from '~/consultations/find.server';
 import { YouthVersionLink } from '~/consultations/components/YouthVersionLink';
-import { privacyNoticePath } from '~/consultations/privacy/notice';
+import { privacyNoticePath } from '~/privacy-notices/notice';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';

@@ -13,7 +13,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { privacyNoticePath } from '~/consultations/privacy/notice';
+import { privacyNoticePath } from '~/privacy-notices/notice';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { unlessBusy } from '~/responses/busy.server';
 import { checkPath, surveyPath } from '~/responses/paths';

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { PrivacyNoticePage } from '~/consultations/components/privacy/PrivacyNoticePage';
-import { requirePublicPrivacyNotice } from '~/consultations/privacy/notice.server';
+import { PrivacyNoticePage } from '~/privacy-notices/components/PrivacyNoticePage';
+import { requirePublicPrivacyNotice } from '~/privacy-notices/notice.server';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';

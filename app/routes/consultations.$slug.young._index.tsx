@@ -7,7 +7,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthPath } from '~/consultations/versions/youth-paths';
-import { youngPrivacyNoticePath } from '~/consultations/privacy/notice';
+import { youngPrivacyNoticePath } from '~/privacy-notices/notice';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);

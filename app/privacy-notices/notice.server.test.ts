@@ -8,13 +8,14 @@ import { missingTranslations } from '~/consultations/builder/translation-status.
 import { publishChecks } from '~/consultations/builder/publish-checks.server';
 import { publishConsultation } from '~/consultations/builder/lifecycle.server';
 import { findConsultation } from '~/consultations/find.server';
-import { createTestDb } from '../../../tests/db';
-import { createConsultation } from '../../../tests/factories';
-import { readLocale } from '../../../tests/i18n/locale-keys';
-import { readability } from '../../../tests/readability';
-import { findPrivacyNotice, loadPrivacyNotice, requirePublicPrivacyNotice, savePrivacyNotice } from './notice.server';
-import { NOTICE_DEFAULT_RETENTION_MONTHS } from './retention.server';
-import type { PrivacyNoticeInput } from './schema';
+import { createTestDb } from '../../tests/db';
+import { createConsultation } from '../../tests/factories';
+import { readLocale } from '../../tests/i18n/locale-keys';
+import { readability } from '../../tests/readability';
+import { findPrivacyNotice, savePrivacyNotice } from '~/consultations/privacy/notice.server';
+import type { PrivacyNoticeInput } from '~/consultations/privacy/schema';
+import { retentionDefaults } from '~/retention/defaults.server';
+import { loadPrivacyNotice, requirePublicPrivacyNotice } from './notice.server';
 
 // A consultation's privacy notice on a real database: what the officer writes, what each
 // language reads (English where a text is not translated), what the young people's wording says,
@@ -120,7 +121,7 @@ describe("a consultation's privacy notice", () => {
     const closesAt = '2027-01-31T23:59:59.000Z';
     const id = await createConsultation(db, { closesAt });
     expect((await loadPrivacyNotice(db, await consultationRow(id), 'en')).retention).toEqual({
-      months: NOTICE_DEFAULT_RETENTION_MONTHS,
+      months: retentionDefaults().months,
       until: '2029-01-31',
       freeText: 'redact',
       aboutYou: 'coarsen',
@@ -188,7 +189,7 @@ describe("a consultation's privacy notice", () => {
 });
 
 describe("the young people's notice", () => {
-  const root = join(import.meta.dirname, '..', '..', '..');
+  const root = join(import.meta.dirname, '..', '..');
 
   it("reads at grade 5 or below in its fixed words, and so does the demo's purpose in young people's words", () => {
     const youth = readLocale(root, 'en', 'youth');

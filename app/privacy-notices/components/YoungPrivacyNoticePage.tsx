@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import type { PrivacyNotice } from '~/consultations/privacy/notice';
+import type { PrivacyNotice } from '~/privacy-notices/notice';
 import { youthPath } from '~/consultations/versions/youth-paths';
 import { Prose } from '~/ui/Prose';
 import { ContactLines } from './ContactLines';

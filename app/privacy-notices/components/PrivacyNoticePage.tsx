@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { PrivacyNotice } from '~/consultations/privacy/notice';
+import type { PrivacyNotice } from '~/privacy-notices/notice';
 import { formatDate } from '~/platform/i18n/format';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { Prose } from '~/ui/Prose';
