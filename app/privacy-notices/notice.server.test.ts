@@ -125,18 +125,20 @@ describe("a consultation's privacy notice", () => {
       until: '2029-01-31',
       freeText: 'redact',
       aboutYou: 'coarsen',
+      anonymisedAt: null,
     });
     await db
       .updateTable('consultations')
-      .set({ retention_months: 13, retention_free_text: 'keep', retention_about_you: 'remove' })
+      .set({ retention_months: 13, retention_free_text: 'keep', retention_about_you: 'remove', anonymised_at: '2028-03-01T02:00:00.000Z' })
       .where('id', '=', id)
       .execute();
-    // The 31st of a month with 30 days is its last day.
+    // The 31st of a month without one is its last day.
     expect((await loadPrivacyNotice(db, await consultationRow(id), 'en')).retention).toEqual({
       months: 13,
       until: '2028-02-29',
       freeText: 'keep',
       aboutYou: 'remove',
+      anonymisedAt: '2028-03-01T02:00:00.000Z',
     });
     const open = await createConsultation(db, { closesAt: null });
     expect((await loadPrivacyNotice(db, await consultationRow(open), 'en')).retention.until).toBeNull();

@@ -66,5 +66,11 @@ function retentionOf(consultation: Consultation): Retention {
   const defaults = retentionDefaults();
   const policy = retentionPolicyOf(consultation, defaults);
   const date = retentionDateOf(consultation, defaults);
-  return { months: policy.months, until: date ? date.toISOString().slice(0, 10) : null, freeText: policy.freeText, aboutYou: policy.aboutYou };
+  return {
+    months: policy.months,
+    until: date ? date.toISOString().slice(0, 10) : null,
+    freeText: policy.freeText,
+    aboutYou: policy.aboutYou,
+    anonymisedAt: consultation.anonymised_at,
+  };
 }

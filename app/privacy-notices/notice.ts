@@ -10,6 +10,8 @@ export interface Retention {
   until: string | null;
   freeText: RetentionFreeText;
   aboutYou: RetentionAboutYou;
+  /** When the anonymiser ran on this consultation's answers; null until it has. */
+  anonymisedAt: string | null;
 }
 
 export interface PrivacyNotice {

@@ -103,6 +103,13 @@ describe('what it says', () => {
     expect(await page.getByText(ui('ur', 'survey:privacyNotice.basis.public_task')).isVisible()).toBe(true);
   });
 
+  it('says when the answers were anonymised, once they have been', async () => {
+    await db.updateTable('consultations').set({ anonymised_at: '2027-03-01T02:00:00.000Z' }).where('slug', '=', SLUGS.covid).execute();
+    const page = await visitor(false);
+    expect((await visit(page, `/consultations/${SLUGS.covid}/privacy`, false))?.status()).toBe(200);
+    expect(await page.getByText(ui('en', 'survey:privacyNotice.anonymised', { date: '1 March 2027' }), { exact: true }).isVisible()).toBe(true);
+  });
+
   it('is not there for a consultation the public cannot see, nor for young people where there is no young version', async () => {
     const page = await visitor(false);
     const draft = await db.selectFrom('consultations').select('slug').where('status', '=', 'draft').executeTakeFirst();

@@ -45,6 +45,7 @@ export function PrivacyNoticePage({ notice }: { notice: PrivacyNotice }) {
       <p>
         {t(`privacyNotice.freeText.${retention.freeText}`)} {notice.asksAboutYou && t(`privacyNotice.aboutYou.${retention.aboutYou}`)}
       </p>
+      {retention.anonymisedAt && <p>{t('privacyNotice.anonymised', { date: formatDate(retention.anonymisedAt, locale) })}</p>}
       <p>{t('privacyNotice.publishedStays')}</p>
 
       <h2>{t('privacyNotice.rightsHeading')}</h2>
