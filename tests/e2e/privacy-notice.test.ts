@@ -193,11 +193,12 @@ describe('the builder', () => {
   });
 });
 
-it('is reached from the workspace tabs', async () => {
+it('is reached from the workspace tabs, and its form is axe clean', async () => {
   const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
   const page = await visitor(true);
   await signIn(page, officer, `/admin/consultations/${id}`);
   await waitForHydration(page);
   await press(page, page.getByRole('navigation').getByRole('link', { name: words('privacyNotice.title'), exact: true }), /\/privacy$/);
   expect(await page.getByLabel(words('privacyNotice.purpose'), { exact: true }).inputValue()).toBe(seeded.purpose.en);
+  await expectAccessible(page);
 });
