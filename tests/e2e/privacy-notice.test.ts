@@ -57,7 +57,7 @@ for (const js of [false, true]) {
       const page = await visitor(js);
       await visit(page, `/consultations/${slug}`, js);
       await press(page, page.getByRole('link', { name: ui('en', 'consultation.privacyLink'), exact: true }), new RegExp(`${noticePath}$`));
-      expect(await heading(page)).toBe(ui('en', 'survey:privacyNotice.title', { title: oneStockportConversation.title.en }));
+      await page.getByRole('heading', { level: 1, name: ui('en', 'survey:privacyNotice.title', { title: oneStockportConversation.title.en }) }).waitFor();
       expect(await page.getByText(seeded.purpose.en, { exact: true }).isVisible()).toBe(true);
 
       await visit(page, `/consultations/${slug}/answer/1`, js);
@@ -69,7 +69,7 @@ for (const js of [false, true]) {
       const page = await visitor(js);
       await visit(page, youthPath(), js);
       await press(page, page.getByRole('link', { name: ui('en', 'youth:intro.safe'), exact: true }), new RegExp(`${youngNoticePath}$`));
-      expect(await heading(page)).toBe(ui('en', 'youth:privacyNotice.title'));
+      await page.getByRole('heading', { level: 1, name: ui('en', 'youth:privacyNotice.title') }).waitFor();
       expect(await page.getByText(seeded.purposeYoung.en, { exact: true }).isVisible()).toBe(true);
     });
   });
