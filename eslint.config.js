@@ -26,6 +26,7 @@ export const LAYERS = [
   'exports',
   'retention',
   'records',
+  'privacy-notices',
 ];
 
 // Internals: folders only their own capability imports (not even routes). Each capability's

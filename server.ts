@@ -19,6 +19,8 @@ import { createHeavyWork } from './app/platform/workers/pool.server';
 import { purgeExpiredDrafts } from './app/responses/drafts.server';
 import { purgeOldExportJobs, workExportJobs } from './app/exports/jobs.server';
 import { openJobQueue } from './app/platform/jobs/open.server';
+import { retentionDefaults } from './app/retention/defaults.server';
+import { queueDailyRetention, workRetentionJobs } from './app/retention/schedule.server';
 
 // After each full collection V8 lets the heap grow by a factor it picks (up to 4x when collecting
 // is fast), although what a request leaves behind is garbage by the next one: a worker serving
@@ -47,6 +49,8 @@ async function main() {
   // theirs; a job a stopped or dead process held is retried by whichever worker claims it next.
   const jobs = await openJobQueue(db, config.DATABASE_URL, { leaseSeconds: config.JOB_LEASE_SECONDS });
   await workExportJobs(jobs, db, { threshold: config.DISCLOSURE_THRESHOLD }, heavy);
+  // Responses past their consultation's retention date are anonymised once a day (issue 18).
+  await workRetentionJobs(jobs, db, retentionDefaults(config));
   // Big summary indexes are built on a worker thread too (an in-memory database stays in this one).
   const onWorkers = indexesOnWorkers(heavy);
   if (onWorkers) buildIndexesWith(db, onWorkers, { fromResponses: INDEX_ON_WORKER_FROM });
@@ -81,6 +85,7 @@ async function main() {
       purgeOldExportJobs(db, config.EXPORT_KEEP_HOURS),
       purgeExpiredLimits(db),
       pruneChangeLog(db),
+      queueDailyRetention(db, jobs),
     ]).catch((error: unknown) => console.error(error));
   purge();
   const purgeTimer = setInterval(purge, 60 * 60 * 1000).unref();

@@ -12,6 +12,7 @@ import * as sharedLimits from './migrations/20270105_1200_shared_limits';
 import * as jobQueue from './migrations/20270105_1300_job_queue';
 import * as dataLifecycle from './migrations/20270112_1400_data_lifecycle';
 import * as retention from './migrations/20270112_1700_retention';
+import * as privacyNotices from './migrations/20270112_1800_privacy_notices';
 
 // Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20270105_1300_job_queue': jobQueue,
   '20270112_1400_data_lifecycle': dataLifecycle,
   '20270112_1700_retention': retention,
+  '20270112_1800_privacy_notices': privacyNotices,
 };
 
 /** The newest migration this code knows: the schema version a backup must have to be restored here. */

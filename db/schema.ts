@@ -91,6 +91,29 @@ export interface ErasureTable {
   erased_at: string;
 }
 
+export const LAWFUL_BASES = ['public_task', 'consent', 'legal_obligation'] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+export const SPECIAL_CATEGORY_CONDITIONS = ['substantial_public_interest', 'explicit_consent'] as const;
+export type SpecialCategoryCondition = (typeof SPECIAL_CATEGORY_CONDITIONS)[number];
+
+/** A consultation's privacy notice (issue 18); its texts are translated as entity 'privacy_notice'. */
+export interface PrivacyNoticeTable {
+  consultation_id: number;
+  purpose: Generated<string>;
+  /** The purpose in young people's plain words. */
+  purpose_young: Generated<string>;
+  /** UK GDPR Article 6(1). */
+  lawful_basis: Generated<LawfulBasis>;
+  /** UK GDPR Article 9(2), for "about you". */
+  special_category_condition: Generated<SpecialCategoryCondition>;
+  /** Empty: the installation's controller (PRIVACY_CONTROLLER). */
+  controller: Generated<string>;
+  /** Empty: the installation's data protection contact (PRIVACY_CONTACT). */
+  contact: Generated<string>;
+  shared_with: Generated<string>;
+  updated_at: string;
+}
+
 /** A day's scheduled retention run, queued once by whichever process inserted the row (app/retention/schedule.server.ts). */
 export interface RetentionRunTable {
   day: string;
@@ -155,6 +178,7 @@ export const TRANSLATABLE = {
   youth_item: ['text', 'hint'],
   youth_option: ['label'],
   action: ['title', 'description'],
+  privacy_notice: ['purpose', 'purpose_young', 'shared_with'],
 } as const;
 export type TranslatableEntity = keyof typeof TRANSLATABLE;
 
@@ -545,6 +569,7 @@ export interface Database {
   job_queue: JobQueueTable;
   export_file_chunks: ExportFileChunkTable;
   erasures: ErasureTable;
+  privacy_notices: PrivacyNoticeTable;
   retention_runs: RetentionRunTable;
 }
 
@@ -876,6 +901,17 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     removed: true,
     erased_by: true,
     erased_at: true,
+  }),
+  privacy_notices: columns<PrivacyNoticeTable>({
+    consultation_id: true,
+    purpose: true,
+    purpose_young: true,
+    lawful_basis: true,
+    special_category_condition: true,
+    controller: true,
+    contact: true,
+    shared_with: true,
+    updated_at: true,
   }),
   retention_runs: columns<RetentionRunTable>({ day: true, queued_at: true }),
 };

@@ -29,6 +29,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 60)
     .default(60),
+  /**
+   * Who the data controller is (empty: the council the interface names, common.json site.council),
+   * and how residents reach its data protection officer (an email or postal address): what each
+   * consultation's privacy notice says unless its own notice names others.
+   */
+  PRIVACY_CONTROLLER: z.string().trim().max(200).default(''),
+  PRIVACY_CONTACT: z.string().trim().max(500).default(''),
   /** How many responses one client may send through the public forms in an hour. */
   SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   /** Behind a reverse proxy: Express's "trust proxy" setting (e.g. 1, or loopback), so the client is the real one. */

@@ -25,6 +25,8 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { LANGUAGES } from '~/platform/i18n/config';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { retentionDefaults } from '~/retention/defaults.server';
+import { RetentionFieldset } from '~/retention/components/RetentionFieldset';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
@@ -46,10 +48,18 @@ export async function loader(args: LoaderFunctionArgs) {
     priorities: (await linkedPriorityIds(db, c.id)).map(String),
     askAboutYou: c.ask_about_you === 1 ? 'on' : '',
     requiredLocales: requiredLocalesOf(c.required_locales),
+    retentionMonths: c.retention_months === null ? '' : String(c.retention_months),
+    retentionFreeText: c.retention_free_text,
+    retentionAboutYou: c.retention_about_you,
   };
   const themes = await listPriorityChoices(db, locale);
   return data(
-    { saved, themes, title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('details.title')) },
+    {
+      saved,
+      themes,
+      defaultRetentionMonths: retentionDefaults().months,
+      title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('details.title')),
+    },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
   );
 }
@@ -82,6 +92,7 @@ export async function action(args: ActionFunctionArgs) {
     askAboutYou: v.askAboutYou,
     requiredLocales: v.requiredLocales.filter((l) => REQUIRABLE_LOCALES.includes(l)),
     priorityIds: v.priorities,
+    retention: { months: v.retentionMonths ?? null, freeText: v.retentionFreeText, aboutYou: v.retentionAboutYou },
   };
   const result = await updateDetails(args.context.db, actorOf(user), id, input);
   if (!result.ok) return refuseChange(args.context, submission, result);
@@ -89,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Details() {
-  const { saved, themes } = useLoaderData<typeof loader>();
+  const { saved, themes, defaultRetentionMonths } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
   const { form, fieldErrors, summary, current, submit } = useStepForm({
@@ -178,6 +189,11 @@ export default function Details() {
           groups={[{ choices: LANGUAGES.filter((l) => REQUIRABLE_LOCALES.includes(l.code)).map((l) => ({ value: l.code, label: l.name, lang: l.code })) }]}
         />
         <CheckboxField name="askAboutYou" label={t('fields.askAboutYou')} hint={t('fields.askAboutYouHint')} defaultChecked={text('askAboutYou') === 'on'} />
+        <RetentionFieldset
+          values={{ retentionMonths: text('retentionMonths'), retentionFreeText: text('retentionFreeText'), retentionAboutYou: text('retentionAboutYou') }}
+          defaultMonths={defaultRetentionMonths}
+          errors={fieldErrors}
+        />
         <button type="submit" className="button">
           {t('details.save')}
         </button>

@@ -5,6 +5,7 @@ import { resultsPage } from '~/analysis/results.server';
 import { requireUser } from '~/auth/guard.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { ResultsView } from '~/analysis/components/ResultsView';
+import { AnonymisedNotice } from '~/retention/components/AnonymisedNotice';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
@@ -21,12 +22,15 @@ export async function loader(args: LoaderFunctionArgs) {
   if (page.errors.length > 0) args.context.request.submissionFailed = true;
   const title = workspacePageTitle(args.context, locale, `${tFor(locale, 'analysis')('title')} – ${page.title}`);
   const jsonHref = `/admin/consultations/${consultation.id}/results.json${query ? `?${query}` : ''}`;
-  return data({ ...page, jsonHref, title }, { status: page.errors.length > 0 ? 400 : 200, headers: { 'Cache-Control': PRIVATE_PAGE } });
+  return data(
+    { ...page, jsonHref, anonymisedAt: consultation.anonymised_at, title },
+    { status: page.errors.length > 0 ? 400 : 200, headers: { 'Cache-Control': PRIVATE_PAGE } },
+  );
 }
 
 export default function Results() {
-  const page = useLoaderData<typeof loader>();
-  return <ResultsView {...page} />;
+  const { anonymisedAt, ...page } = useLoaderData<typeof loader>();
+  return <ResultsView {...page} notice={<AnonymisedNotice at={anonymisedAt} workspace />} />;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -6,6 +6,7 @@ import { PriorityTags } from '~/framework/components/PriorityTags';
 import { Prose } from '~/ui/Prose';
 import { requirePublicConsultation } from '~/consultations/find.server';
 import { YouthVersionLink } from '~/consultations/components/YouthVersionLink';
+import { privacyNoticePath } from '~/privacy-notices/notice';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
@@ -77,7 +78,7 @@ export default function ConsultationPage() {
         </p>
       )}
       <p>
-        <Link to="/privacy">{t('consultation.privacyLink')}</Link>
+        <Link to={privacyNoticePath(c.slug)}>{t('consultation.privacyLink')}</Link>
       </p>
     </div>
   );

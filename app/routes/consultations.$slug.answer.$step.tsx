@@ -13,6 +13,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { privacyNoticePath } from '~/privacy-notices/notice';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { unlessBusy } from '~/responses/busy.server';
 import { checkPath, surveyPath } from '~/responses/paths';
@@ -105,7 +106,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
       </p>
       <h1>{heading}</h1>
       <p className="privacy-note">
-        <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to="/privacy" />]} />
+        <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to={privacyNoticePath(consultation.slug)} />]} />
       </p>
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         <SurveyStepFields step={step} values={current} errors={fieldErrors} wards={wards} />

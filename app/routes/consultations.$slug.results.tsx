@@ -15,6 +15,7 @@ import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { loadPublicResults } from '~/publishing/results-page.server';
+import { AnonymisedNotice } from '~/retention/components/AnonymisedNotice';
 import analysisStyles from '~/styles/analysis.css?url';
 import styles from '~/styles/publishing.css?url';
 import quoteStyles from '~/styles/quotes.css?url';
@@ -33,13 +34,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const consultation = await requirePublishedConsultation(context.db, params.slug);
   const results = await loadPublicResults(context.db, consultation, locale);
   const title = `${tFor(locale, 'publishing')('page.title', { title: results.consultation.title })} – ${tFor(locale)('site.name')}`;
-  return data({ results, title }, { headers: publicPageHeaders });
+  return data({ results, anonymisedAt: consultation.anonymised_at, title }, { headers: publicPageHeaders });
 }
 
 export const headers = routeHeaders;
 
 export default function PublishedResults() {
-  const { results } = useLoaderData<typeof loader>();
+  const { results, anonymisedAt } = useLoaderData<typeof loader>();
   const { t } = useTranslation('publishing');
   const locale = usePageLocale();
   const figures = useFigures(results.threshold);
@@ -62,6 +63,7 @@ export default function PublishedResults() {
       <p className="caption">{t('page.caption')}</p>
       <h1>{c.title}</h1>
       {c.publishedAt && <p className="hint">{t('page.published', { date: date(c.publishedAt) })}</p>}
+      <AnonymisedNotice at={anonymisedAt} />
       <nav className="results-contents" aria-labelledby="contents">
         <h2 id="contents">{t('page.contents')}</h2>
         <ol>

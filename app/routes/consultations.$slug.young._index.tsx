@@ -7,6 +7,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthPath } from '~/consultations/versions/youth-paths';
+import { youngPrivacyNoticePath } from '~/privacy-notices/notice';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -32,7 +33,7 @@ export default function YouthIntro() {
         <li>{t('intro.skip')}</li>
       </ul>
       <p>
-        <Link to="/privacy/young">{t('intro.safe')}</Link>
+        <Link to={youngPrivacyNoticePath(youth.slug)}>{t('intro.safe')}</Link>
       </p>
       <p>
         <Link to={youthPath(youth.slug, 'age')} className="button button--start button--big" role="button">

@@ -92,6 +92,23 @@ async function insertConsultation(trx: Trx, consultation: DemoConsultation, toda
   translations.add('consultation', id, 'summary', consultation.summary);
   translations.add('consultation', id, 'why_asking', consultation.whyAsking);
   translations.add('consultation', id, 'what_happens_next', consultation.whatHappensNext);
+  if (consultation.privacy) {
+    const notice = consultation.privacy;
+    await trx
+      .insertInto('privacy_notices')
+      .values({
+        consultation_id: id,
+        purpose: notice.purpose.en,
+        purpose_young: notice.purposeYoung.en,
+        shared_with: notice.sharedWith.en,
+        contact: notice.contact,
+        updated_at: today.toISOString(),
+      })
+      .execute();
+    translations.add('privacy_notice', id, 'purpose', notice.purpose);
+    translations.add('privacy_notice', id, 'purpose_young', notice.purposeYoung);
+    translations.add('privacy_notice', id, 'shared_with', notice.sharedWith);
+  }
 
   if (consultation.priorities.length > 0) {
     const priorities = await trx.selectFrom('priorities').select(['id', 'key']).where('key', 'in', consultation.priorities).execute();

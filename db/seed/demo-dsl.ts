@@ -116,6 +116,17 @@ export interface DemoConsultation {
   sections: DemoSection[];
   /** The young people's version, if the consultation has one. */
   youth?: DemoYouthVersion;
+  /** Its privacy notice (issue 18); without one, the notice says what the installation says. */
+  privacy?: DemoPrivacyNotice;
+}
+
+export interface DemoPrivacyNotice {
+  purpose: Localised;
+  /** The purpose in young people's words (reads at grade 5 or below). */
+  purposeYoung: Localised;
+  sharedWith: Localised;
+  /** The data protection officer's address, the same in every language. */
+  contact: string;
 }
 
 export function option(key: string, label: Localised, weight: number, young?: number): DemoOption {

@@ -126,6 +126,7 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
     get: (ids) => `${c(ids)}/translations/pl`,
     post: (ids) => `${c(ids)}/translations/pl`,
   },
+  { file: 'admin.consultations.$id.privacy.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/privacy`, post: (ids) => `${c(ids)}/privacy` },
   { file: 'admin.consultations.$id.youth._index.tsx', permission: 'editConsultations', get: (ids) => `${c(ids)}/youth`, post: (ids) => `${c(ids)}/youth` },
   {
     file: 'admin.consultations.$id.youth.new.tsx',

@@ -131,9 +131,11 @@ for (const js of [true, false]) {
       await press(page, page.getByRole('button', { name: en('intro.start'), exact: true }), youthUrl('age'));
       await pageHeading(page, en('age.question')).waitFor();
       await visit(page, youthPath(), js);
-      await press(page, page.getByRole('link', { name: en('intro.safe'), exact: true }), /\/privacy\/young$/);
-      await page.waitForFunction((title) => document.title === title, en('privacy.title'));
-      expect(await page.getByRole('heading', { level: 1 }).innerText(), 'the heading of /privacy/young').toBe(en('privacy.title'));
+      await press(page, page.getByRole('link', { name: en('intro.safe'), exact: true }), /\/young\/privacy$/);
+      await page.waitForFunction((title) => document.title.startsWith(title), en('privacyNotice.title'));
+      expect(await page.getByRole('heading', { level: 1 }).innerText(), "the heading of the consultation's young people's notice").toBe(
+        en('privacyNotice.title'),
+      );
       expect(await page.getByText(en('privacy.under13'), { exact: true }).isVisible()).toBe(true);
     });
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult, ResultsForm, ResultsModel, ResultsRequestError } from '~/analysis/results-model';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
@@ -19,6 +20,8 @@ export interface ResultsViewProps {
   /** The same figures as JSON. */
   jsonHref: string;
   threshold: number;
+  /** Said under the heading (the workspace: when the responses were anonymised). */
+  notice?: ReactNode;
 }
 
 /** The summary export of the same figures (app/exports): the JSON address with its query. */
@@ -91,7 +94,7 @@ function Part({
   );
 }
 
-export function ResultsView({ model, form, errors, jsonHref, threshold }: ResultsViewProps) {
+export function ResultsView({ model, form, errors, jsonHref, threshold, notice }: ResultsViewProps) {
   const { t } = useTranslation('analysis');
   const errorText = useErrorText();
   const figures = useFigures(threshold);
@@ -106,6 +109,7 @@ export function ResultsView({ model, form, errors, jsonHref, threshold }: Result
   return (
     <>
       <h1>{t('title')}</h1>
+      {notice}
       <ErrorSummary errors={errors.map((e) => ({ fieldId: e.field, message: errorText(e.code) }))} />
       <ResultsFilters form={form} errors={fieldErrors} />
       {model && (

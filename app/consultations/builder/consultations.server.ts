@@ -1,6 +1,7 @@
 import { inTransaction, type Db } from '#db/connection';
-import type { Consultation, ConsultationStatus } from '#db/schema';
+import type { Consultation, ConsultationStatus, RetentionAboutYou, RetentionFreeText } from '#db/schema';
 import { recordAudit, type Actor } from '~/platform/audit.server';
+import { env } from '~/platform/env.server';
 import { findConsultation } from '~/consultations/find.server';
 import { refuse, type Result } from '~/consultations/change.server';
 import { auditedChange } from '~/platform/audited-change.server';
@@ -77,6 +78,9 @@ export function createDraft(db: Db, actor: Actor, input: DraftInput, now = new D
       title: input.title,
       summary: input.summary ?? '',
       status: 'draft' as ConsultationStatus,
+      // The installation's retention policy (issue 18), which the officer may change in the details.
+      retention_free_text: env().RETENTION_FREE_TEXT,
+      retention_about_you: env().RETENTION_ABOUT_YOU,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
@@ -109,6 +113,8 @@ export interface DetailsInput {
   askAboutYou: boolean;
   requiredLocales: string[];
   priorityIds: number[];
+  /** Keeping responses (issue 18): months null = the installation's default; a choice left out stays as it is. */
+  retention?: { months: number | null; freeText?: RetentionFreeText; aboutYou?: RetentionAboutYou };
 }
 
 export async function linkedPriorityIds(db: Db, consultationId: number): Promise<number[]> {
@@ -132,6 +138,11 @@ export function updateDetails(db: Db, actor: Actor, id: number, input: DetailsIn
     closes_at: input.closesAt,
     ask_about_you: (input.askAboutYou ? 1 : 0) as 0 | 1,
     required_locales: input.requiredLocales.join(','),
+    ...(input.retention && {
+      retention_months: input.retention.months,
+      ...(input.retention.freeText && { retention_free_text: input.retention.freeText }),
+      ...(input.retention.aboutYou && { retention_about_you: input.retention.aboutYou }),
+    }),
   };
   const pick = (c: Consultation) => Object.fromEntries(Object.keys(changes).map((k) => [k, c[k as keyof Consultation]]));
   return inTransaction(db, async (trx) => {

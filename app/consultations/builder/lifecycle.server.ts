@@ -21,7 +21,7 @@ export function publishConsultation(db: Db, actor: Actor, id: number, now = new 
       missing: { ok: false, error: 'builder:notFound', problems: [] },
       check: async (before, trx) => {
         if (before.status !== 'draft') return { ok: false, error: 'builder:notDraft', problems: [] };
-        const problems = (await publishChecks(trx, id, now)).filter((c) => !c.ok);
+        const problems = (await publishChecks(trx, id, now)).filter((c) => !c.ok && !c.advisory);
         return problems.length ? { ok: false, error: 'builder:publishRefused', problems } : undefined;
       },
       set: (before) => ({ status: 'open', opens_at: before.opens_at ?? now.toISOString() }),

@@ -4,14 +4,17 @@ import { hasOwnOptions } from './questions.server';
 import { requiredLocalesOf } from './required-locales';
 import { missingTranslations } from './translation-status.server';
 import { findConsultation } from '~/consultations/find.server';
+import { privacyNoticeIsComplete } from '~/consultations/privacy/notice.server';
 
 // What a consultation needs before residents can see it. The overview shows it as a checklist,
 // and publishing is refused, with every unmet item as a reason, until all of it is done.
 
 export interface Check {
   /** builder.json → checks.<code>: what the item says, done or not. */
-  code: 'questions' | 'options' | 'closeDate' | 'closeFuture' | 'dateOrder' | 'priority' | 'translations';
+  code: 'questions' | 'options' | 'closeDate' | 'closeFuture' | 'dateOrder' | 'priority' | 'translations' | 'privacyNotice';
   ok: boolean;
+  /** Advice, not a condition: shown on the checklist, never a reason to refuse publishing. */
+  advisory?: boolean;
   params?: Record<string, string | number>;
 }
 
@@ -56,5 +59,7 @@ export async function publishChecks(db: Db, consultationId: number, now: Date): 
     const missing = await missingTranslations(db, consultationId, locale);
     checks.push({ code: 'translations', ok: missing.length === 0, params: { locale, count: missing.length } });
   }
+  // The site-wide notice covers a consultation whose own says too little, so this only advises.
+  checks.push({ code: 'privacyNotice', ok: await privacyNoticeIsComplete(db, consultationId), advisory: true });
   return checks;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUESTION_KINDS } from '#db/schema';
+import { QUESTION_KINDS, RETENTION_ABOUT_YOU, RETENTION_FREE_TEXT } from '#db/schema';
 import { SLUG_PATTERN } from './keys';
 
 // One schema per builder form, used by the server and (through conform) the browser. Messages
@@ -48,6 +48,10 @@ export const detailsSchema = z
     priorities: z.array(z.number()).min(1, { error: 'builder:priorityMissing' }).default([]),
     askAboutYou: z.boolean().default(false),
     requiredLocales: z.array(z.string()).default([]),
+    // Keeping responses (issue 18): months blank = the installation's default.
+    retentionMonths: whole(0, 1200, 'builder:retentionMonthsInvalid').optional(),
+    retentionFreeText: z.enum(RETENTION_FREE_TEXT, { error: 'builder:retentionChoiceInvalid' }).optional(),
+    retentionAboutYou: z.enum(RETENTION_ABOUT_YOU, { error: 'builder:retentionChoiceInvalid' }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.opensTime && !v.opensDate) ctx.addIssue({ code: 'custom', path: ['opensDate'], message: 'builder:dateMissing' });

@@ -94,6 +94,13 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
     }
   };
   add('consultation', consultation);
+  // Its privacy notice, linked from the first page (the notice's id is the consultation's).
+  const notice = await db
+    .selectFrom('privacy_notices')
+    .select(['consultation_id as id', 'purpose', 'purpose_young', 'shared_with'])
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirst();
+  if (notice) add('privacy_notice', notice);
   for (const s of sections) add('section', s);
   const optionsByQuestion = groupBy(options, (o) => o.question_id);
   for (const q of questions) {

@@ -11,6 +11,7 @@ export function ConsultationTabs({ id, user }: { id: number; user: Pick<Workspac
     { to: `${base}/details`, label: t('tabs.details'), show: user.can.editConsultations },
     { to: `${base}/questions`, label: t('tabs.questions'), show: user.can.editConsultations },
     { to: `${base}/translations`, label: t('tabs.translations'), show: user.can.editConsultations },
+    { to: `${base}/privacy`, label: t('tabs.privacy'), show: user.can.editConsultations },
     { to: `${base}/youth`, label: t('tabs.youth'), show: user.can.editConsultations },
     { to: `${base}/preview`, label: t('tabs.preview'), show: user.can.editConsultations },
     { to: `${base}/responses`, label: t('tabs.responses'), show: user.can.editResponses },

@@ -323,4 +323,31 @@ export const oneStockportConversation: DemoConsultation = {
     youngPeopleOnlySection,
   ],
   youth: oneStockportYoung,
+  privacy: {
+    purpose: t(
+      'To shape the One Stockport borough plan for the next 10 years: to understand what residents, businesses and ' +
+        'community groups value about Stockport and want for its future, and how Covid-19 has affected them. What we ' +
+        'hear is reported to the Area Committees, Scrutiny and Full Council, and published as "what we heard".',
+      'Aby ukształtować plan One Stockport dla gminy na najbliższe 10 lat: zrozumieć, co mieszkańcy, firmy i grupy ' +
+        'społeczne cenią w Stockport i czego chcą na przyszłość oraz jak wpłynęła na nich pandemia Covid-19. To, co ' +
+        'usłyszymy, przedstawiamy komitetom dzielnicowym, komisji kontrolnej i pełnej radzie oraz publikujemy jako „co usłyszeliśmy”.',
+      'اگلے 10 سال کے لیے ون اسٹاک پورٹ بورو پلان کی تشکیل کے لیے: یہ سمجھنے کے لیے کہ رہائشی، کاروبار اور کمیونٹی ' +
+        'گروپ اسٹاک پورٹ کی کن باتوں کی قدر کرتے ہیں اور اس کے مستقبل کے لیے کیا چاہتے ہیں، اور Covid-19 نے ان پر کیا اثر ڈالا۔ ' +
+        'جو ہم سنتے ہیں وہ ایریا کمیٹیوں، اسکروٹنی اور فل کونسل کو پیش کیا جاتا ہے، اور "ہم نے کیا سنا" کے طور پر شائع کیا جاتا ہے۔',
+    ),
+    purposeYoung: t(
+      'We want to hear what you like about Stockport. We want to know what you want to change. Your answers help us plan the next 10 years.',
+      'Chcemy usłyszeć, co lubisz w Stockport. Chcemy wiedzieć, co chcesz zmienić. Twoje odpowiedzi pomogą nam zaplanować następne 10 lat.',
+      'ہم سننا چاہتے ہیں کہ آپ کو اسٹاک پورٹ میں کیا پسند ہے۔ ہم جاننا چاہتے ہیں کہ آپ کیا بدلنا چاہتے ہیں۔ آپ کے جوابات اگلے 10 سال کی منصوبہ بندی میں ہماری مدد کرتے ہیں۔',
+    ),
+    sharedWith: t(
+      'Council officers who analyse the conversation, and the One Stockport partners (the NHS, Greater Manchester ' +
+        'Police and the voluntary sector) as published figures only. We never share your individual answers.',
+      'Pracownicy rady, którzy analizują rozmowę, oraz partnerzy One Stockport (NHS, policja Greater Manchester ' +
+        'i sektor wolontariacki), którzy otrzymują wyłącznie opublikowane liczby. Nigdy nie przekazujemy Twoich pojedynczych odpowiedzi.',
+      'کونسل کے وہ افسران جو گفتگو کا تجزیہ کرتے ہیں، اور ون اسٹاک پورٹ کے شراکت دار (NHS، گریٹر مانچسٹر پولیس اور ' +
+        'رضاکار شعبہ) صرف شائع شدہ اعداد و شمار کی صورت میں۔ ہم آپ کے انفرادی جوابات کبھی شیئر نہیں کرتے۔',
+    ),
+    contact: 'dataprotection@stockport.gov.uk\nInformation Governance, Stockport Council, Fred Perry House, Edward Street, Stockport SK1 3XE',
+  },
 };

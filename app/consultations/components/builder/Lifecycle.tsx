@@ -8,6 +8,7 @@ import { useErrorText } from '../../../ui/form/use-error-text';
 interface Check {
   code: string;
   ok: boolean;
+  advisory?: boolean;
   params?: Record<string, string | number>;
 }
 
@@ -20,7 +21,9 @@ export function Checklist({ checks }: { checks: Check[] }) {
       <ul className="checklist">
         {checks.map((c, i) => (
           <li key={`${c.code}-${i}`} className={c.ok ? 'checklist__item checklist__item--done' : 'checklist__item'}>
-            <strong className={c.ok ? 'tag tag--open' : 'tag tag--excluded'}>{c.ok ? t('overview.checkDone') : t('overview.checkTodo')}</strong>{' '}
+            <strong className={c.ok ? 'tag tag--open' : 'tag tag--excluded'}>
+              {c.ok ? t('overview.checkDone') : c.advisory ? t('overview.checkAdvised') : t('overview.checkTodo')}
+            </strong>{' '}
             {t(`checks.${c.code}`, c.params ?? {})}
           </li>
         ))}
