@@ -94,12 +94,9 @@ export async function runRetention(
   return { plans, dryRun };
 }
 
-/** What anonymising the consultation would change, changing nothing. */
+/** What anonymising the consultation would change, changing nothing (its counts read in one transaction, so they agree). */
 export function planRetention(db: Db, consultation: Consultation, defaults: RetentionDefaults): Promise<RetentionPlan> {
-  return inTransaction(db, async (trx) => {
-    const plan = await apply(trx, consultation, defaults, false);
-    return plan;
-  });
+  return inTransaction(db, (trx) => apply(trx, consultation, defaults, false));
 }
 
 /** Anonymises one consultation now (null when it was already done, by another process perhaps). */
