@@ -2,6 +2,7 @@ import type { Db } from '#db/connection';
 import { protectTable, type Cell } from '~/analysis/disclosure';
 import { codableAnswers } from './answers.server';
 import { extractTerms, type Term } from './terms';
+import { REDACTED_TEXT } from '~/responses/text';
 
 // Frequent terms of a question's answers, for the codebook page. Read from the most recent
 // answers only, so the page stays quick however many thousands there are: the words people use
@@ -22,7 +23,9 @@ export interface FrequentTerms {
 const cache = new WeakMap<Db, Map<number, { key: string; value: FrequentTerms }>>();
 
 export async function frequentTerms(db: Db, questionId: number): Promise<FrequentTerms> {
+  // Redacted answers (retention) hold no words; leaving them out also moves the key when they are redacted.
   const state = await codableAnswers(db, questionId)
+    .where('answers.value_text', '!=', REDACTED_TEXT)
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('answers.id').as('last')])
     .executeTakeFirstOrThrow();
   const key = `${state.n}:${state.last ?? 0}`;
@@ -31,6 +34,7 @@ export async function frequentTerms(db: Db, questionId: number): Promise<Frequen
   const cached = perQuestion.get(questionId);
   if (cached?.key === key) return cached.value;
   const rows = await codableAnswers(db, questionId)
+    .where('answers.value_text', '!=', REDACTED_TEXT)
     .select(['answers.value_text', 'responses.locale'])
     .orderBy('answers.id', 'desc')
     .limit(TERMS_SAMPLE)

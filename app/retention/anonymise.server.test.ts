@@ -4,10 +4,13 @@ import { SCHEMA_COLUMNS, type Consultation, type Database } from '#db/schema';
 import { seedReference } from '#db/seed/index';
 import { loadResults } from '~/analysis/results.server';
 import { loadPublicResults } from '~/publishing/results-page.server';
+import { listQuotableAnswers, readAnswerFilters } from '~/publishing/quotes/answers.server';
+import { frequentTerms } from '~/coding/terms.server';
 import { COMMAND_LINE } from '~/platform/audit.server';
 import { createTestDb } from '../../tests/db';
 import { createConsultation } from '../../tests/factories';
-import { REDACTED_TEXT, runRetention } from './anonymise.server';
+import { REDACTED_TEXT } from '~/responses/text';
+import { runRetention } from './anonymise.server';
 import type { RetentionDefaults } from './policy';
 
 // "Retention on a consultation closed N months ago changes exactly the fields it should and
@@ -238,6 +241,11 @@ describe('retention on a consultation closed N months ago', () => {
     });
     const texts = await db.selectFrom('answers').select('value_text').where('question_id', '=', due.questions.why!).execute();
     expect(texts.map((t) => t.value_text)).toEqual([REDACTED_TEXT, REDACTED_TEXT, REDACTED_TEXT, REDACTED_TEXT]);
+    // Nothing redacted is offered to quote, nor counted among the words to code by.
+    const everyAnswer = readAnswerFilters(new URL('http://heard.test/quotes'));
+    expect((await listQuotableAnswers(db, notYet.id, everyAnswer)).answers.length).toBeGreaterThan(0);
+    expect((await listQuotableAnswers(db, due.id, everyAnswer)).answers).toEqual([]);
+    expect(await frequentTerms(db, due.questions.why!)).toMatchObject({ terms: [], phrases: [], total: 0 });
     const audit = await db.selectFrom('audit_events').selectAll().where('action', '=', 'consultation.anonymise').executeTakeFirstOrThrow();
     expect(audit.after_json).not.toContain('Parks');
     expect(audit.after_json).not.toContain('Person');

@@ -5,6 +5,7 @@ import { redactContactDetails } from '~/exports/redact';
 import { recordAudit, type Actor } from '~/platform/audit.server';
 import { appendChange } from '~/platform/change-log.server';
 import { ETHNIC_GROUPS } from '~/responses/demographics';
+import { REDACTED_TEXT } from '~/responses/text';
 import { isRetentionDue, retentionDateOf, retentionPolicyOf, type RetentionDefaults, type RetentionPolicy } from './policy';
 
 // The anonymiser (issue 18): once a consultation's retention date has come, its responses keep
@@ -37,9 +38,6 @@ import { isRetentionDue, retentionDateOf, retentionPolicyOf, type RetentionDefau
 // - Every process's summary index holds about-you columns: its stamp includes anonymised_at
 //   (analysis/indexes.server.ts), so each process rebuilds at its next use and stale saved
 //   snapshots are deleted here; a 'pages' entry clears every process's page cache.
-
-/** What a redacted free-text answer holds. */
-export const REDACTED_TEXT = '[redacted]';
 
 const REMOVED_WHEN_COARSENED = ['gender_identity', 'religion', 'sexual_orientation'] as const;
 const CENSUS_FIELDS = ['age_band', 'sex', 'gender_identity', 'ethnicity', 'disability', 'carer', 'religion', 'sexual_orientation', 'ward_code'] as const;
@@ -96,12 +94,9 @@ export async function runRetention(
   return { plans, dryRun };
 }
 
-/** What anonymising the consultation would change, changing nothing. */
+/** What anonymising the consultation would change, changing nothing (its counts read in one transaction, so they agree). */
 export function planRetention(db: Db, consultation: Consultation, defaults: RetentionDefaults): Promise<RetentionPlan> {
-  return inTransaction(db, async (trx) => {
-    const plan = await apply(trx, consultation, defaults, false);
-    return plan;
-  });
+  return inTransaction(db, (trx) => apply(trx, consultation, defaults, false));
 }
 
 /** Anonymises one consultation now (null when it was already done, by another process perhaps). */

@@ -5,6 +5,7 @@ import { TEXT_KINDS } from '~/consultations/question-kinds';
 import type { Locale } from '~/platform/i18n/config';
 import { creditFor, type Credit } from './credit';
 import { CREDIT_COLUMNS, creditSourceOf, quotableAnswers } from './sources.server';
+import { REDACTED_TEXT } from '~/responses/text';
 
 // The answers an officer may pick quotes from, searched and filtered, a page at a time.
 
@@ -55,7 +56,8 @@ export async function listQuotableAnswers(db: Db, consultationId: number, filter
   const questionIds = filters.questionId
     ? [filters.questionId]
     : (await db.selectFrom('questions').select('id').where('consultation_id', '=', consultationId).where('kind', 'in', TEXT_KINDS).execute()).map((q) => q.id);
-  let query = quotableAnswers(db).where('responses.consultation_id', '=', consultationId);
+  // A redacted answer (retention) has no words left to quote.
+  let query = quotableAnswers(db).where('responses.consultation_id', '=', consultationId).where('answers.value_text', '!=', REDACTED_TEXT);
   if (filters.text) query = query.where(sql<boolean>`lower(${sql.ref('answers.value_text')}) like ${containing(filters.text)} escape '\\'`);
   if (filters.themeId) {
     const themeId = filters.themeId;
