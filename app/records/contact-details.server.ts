@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import { REDACTED, redactContactDetails } from '~/exports/redact';
-import { REDACTED_TEXT } from '~/retention/anonymise.server';
+import { REDACTED_TEXT } from '~/responses/text';
 import type { ContactKind } from './categories';
 import { findTextSources } from './holdings.server';
 

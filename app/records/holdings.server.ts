@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '#db/connection';
 import type { Database } from '#db/schema';
 import { TEXT_KINDS } from '~/consultations/question-kinds';
-import { REDACTED_TEXT } from '~/retention/anonymise.server';
+import { REDACTED_TEXT } from '~/responses/text';
 import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN, type AboutYouField } from '~/responses/demographics';
 import type { Category } from './categories';
 
