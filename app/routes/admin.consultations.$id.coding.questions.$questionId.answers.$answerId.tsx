@@ -18,6 +18,7 @@ import { codingSchema } from '~/coding/schemas';
 import { CodingForm } from '~/coding/components/CodingForm';
 import { CodingHistory } from '~/coding/components/CodingHistory';
 import { useNumbers } from '~/coding/components/format';
+import { useWrittenText } from '~/responses/components/useWrittenText';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
@@ -92,6 +93,7 @@ export default function CodeOneAnswer() {
   const { consultation, question, answer, sample, place, themes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('coding');
+  const written = useWrittenText();
   const { whole } = useNumbers();
   const [params] = useSearchParams();
   const at = (id: number) => answerPath(consultation.id, question.id, id, sample?.id);
@@ -114,7 +116,7 @@ export default function CodeOneAnswer() {
       )}
       {sample && <p className="notice">{t('one.blind')}</p>}
       <blockquote className="coding-answer coding-answer--large" lang={answer.locale} dir="auto">
-        {answer.text}
+        {written(answer.text)}
       </blockquote>
       <p className="coding-meta">{t('answer.from', { reference: answer.reference })}</p>
       {suggested.length > 0 && (

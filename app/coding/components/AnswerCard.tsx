@@ -2,6 +2,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { answerPath } from '~/coding/paths';
+import { useWrittenText } from '~/responses/components/useWrittenText';
 import { CodingForm, type ThemeChoice } from './CodingForm';
 import { CodingHistory, type ShownCoding } from './CodingHistory';
 
@@ -31,6 +32,7 @@ interface Props {
 /** One answer on the list: its words, who coded it, and its own form to tick themes and save. */
 export function AnswerCard({ consultationId, questionId, answer, heading, themes, themeNames, saved, lastResult }: Props) {
   const { t } = useTranslation('coding');
+  const written = useWrittenText();
   const headingId = `answer-${answer.id}-heading`;
   return (
     <section className="coding-card" id={`answer-${answer.id}`} aria-labelledby={headingId}>
@@ -38,7 +40,7 @@ export function AnswerCard({ consultationId, questionId, answer, heading, themes
         {heading}
       </h2>
       <blockquote className="coding-answer" lang={answer.locale}>
-        {answer.text}
+        {written(answer.text)}
       </blockquote>
       <p className="coding-meta">
         {t('answer.from', { reference: answer.reference })} ·{' '}

@@ -1,23 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerView, ResponseView } from '~/responses/moderation/response.server';
+import { useWrittenText } from '../useWrittenText';
 
-function answerText(a: AnswerView): string[] {
+function answerText(a: AnswerView, written: (text: string) => string): string[] {
   return a.items.map((item) => {
     if (a.kind === 'ranking') return `${item.rank ?? '?'}. ${item.label ?? ''}`;
-    if (item.label !== null) return item.text ? `${item.label}: ${item.text}` : item.label;
+    if (item.label !== null) return item.text ? `${item.label}: ${written(item.text)}` : item.label;
     if (item.number !== null) return String(item.number);
-    return item.text ?? '';
+    return written(item.text ?? '');
   });
 }
 
 /** The answers as the person gave them, question by question; a ranking in its ranked order. */
 export function ResponseAnswers({ answers }: { answers: AnswerView[] }) {
   const { t } = useTranslation('moderation');
+  const written = useWrittenText();
   if (answers.length === 0) return <p>{t('response.noAnswers')}</p>;
   return (
     <dl className="summary-list">
       {answers.map((a) => {
-        const lines = answerText(a);
+        const lines = answerText(a, written);
         return (
           <div className="summary-list__row" key={a.questionId}>
             <dt className="summary-list__key">{a.text}</dt>
