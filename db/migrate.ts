@@ -11,6 +11,7 @@ import * as changeLog from './migrations/20270105_1100_change_log';
 import * as sharedLimits from './migrations/20270105_1200_shared_limits';
 import * as jobQueue from './migrations/20270105_1300_job_queue';
 import * as dataLifecycle from './migrations/20270112_1400_data_lifecycle';
+import * as dataRequests from './migrations/20270112_1600_data_requests';
 
 // Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '20270105_1200_shared_limits': sharedLimits,
   '20270105_1300_job_queue': jobQueue,
   '20270112_1400_data_lifecycle': dataLifecycle,
+  '20270112_1600_data_requests': dataRequests,
 };
 
 function migrator(db: Db) {
