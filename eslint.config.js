@@ -24,6 +24,7 @@ export const LAYERS = [
   'publishing',
   'reports',
   'exports',
+  'data-requests',
 ];
 
 // Internals: folders only their own capability imports (not even routes). Each capability's
