@@ -52,8 +52,8 @@ const note = (missing: string) =>
 
 /** The officer's decisions on one request, each a named button of its own form. */
 export const decisionSchema = z.discriminatedUnion('intent', [
-  z.object({ csrf: z.string().optional(), intent: z.literal('verify'), note: note('verifyNoteMissing') }),
-  z.object({ csrf: z.string().optional(), intent: z.literal('refuse'), note: note('refuseNoteMissing') }),
+  z.object({ csrf: z.string().optional(), intent: z.literal('verify'), howChecked: note('verifyNoteMissing') }),
+  z.object({ csrf: z.string().optional(), intent: z.literal('refuse'), reason: note('refuseNoteMissing') }),
   z.object({ csrf: z.string().optional(), intent: z.literal('complete-access') }),
   z.object({
     csrf: z.string().optional(),

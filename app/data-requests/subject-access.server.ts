@@ -187,3 +187,14 @@ async function copiedQuotes(db: Db, responseId: number, answers: CopiedAnswer[])
 export function subjectAccessFile(copy: SubjectAccessCopy): { name: string; body: string } {
   return { name: `subject-access-${copy.reference}.json`, body: `${JSON.stringify(copy, null, 2)}\n` };
 }
+
+/**
+ * The copy an access request may be answered with: only once the officer has verified who asked
+ * (and after, to send it again), and only while the response is stored.
+ */
+export async function findAccessCopy(db: Db, requestId: number, now = new Date()): Promise<SubjectAccessCopy | undefined> {
+  const request = await db.selectFrom('data_requests').select(['id', 'kind', 'status', 'response_id', 'locale']).where('id', '=', requestId).executeTakeFirst();
+  if (!request || request.kind !== 'access' || request.response_id === null) return undefined;
+  if (request.status !== 'verified' && request.status !== 'completed') return undefined;
+  return buildSubjectAccessCopy(db, { id: request.id, responseId: request.response_id, locale: request.locale }, now);
+}
