@@ -209,7 +209,7 @@ export const SIGN_IN_RULES = {
 } satisfies Record<string, DelayRule>;
 
 /** Requests for one's own data from one client in an hour. */
-export const DATA_REQUESTS_PER_HOUR = 5;
+export const DATA_REQUESTS_PER_HOUR = 10;
 
 /** The limits, counted in `db`: every server on the same database shares them. */
 export function createRateLimits(db: Db, options: { submissionsPerHour: number }): RateLimits {

@@ -1,8 +1,8 @@
 // A reference as a resident types it: from a phone, from paper, in lower case, with spaces, with
-// or without the hyphens and the HRD prefix. The letters are the ones newReference uses
-// (app/responses/reference.server.ts), which leave out 0/O and 1/I/L.
+// or without the hyphens and the HRD prefix. Checked as isReference checks a stored one
+// (app/responses/reference.server.ts): digits 2-9 and any capital letter (the demo's include L).
 
-const PARTS = /^(?:HRD)?([2-9A-HJKMNP-Z]{4})([2-9A-HJKMNP-Z]{4})$/;
+const PARTS = /^(?:HRD)?([2-9A-Z]{4})([2-9A-Z]{4})$/;
 
 /** HRD-XXXX-XXXX, or null when what was typed cannot be a reference. */
 export function normaliseReference(typed: string): string | null {

@@ -276,7 +276,7 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   // holds none, so a request's own pages answer 404 to those allowed (after the role check: 403 first).
   { file: 'admin.data-requests._index.tsx', permission: 'editResponses', get: () => '/admin/data-requests?status=all' },
   {
-    file: 'admin.data-requests.$id.tsx',
+    file: 'admin.data-requests.$id._index.tsx',
     permission: 'editResponses',
     get: () => `/admin/data-requests/${NO_DATA_REQUEST}`,
     getStatus: (role) => (role === 'analyst' ? 403 : 404),

@@ -49,6 +49,9 @@ import plReports from '#locales/pl/reports.json';
 import urPublishing from '#locales/ur/publishing.json';
 import urExports from '#locales/ur/exports.json';
 import urReports from '#locales/ur/reports.json';
+import enRequests from '#locales/en/requests.json';
+import plRequests from '#locales/pl/requests.json';
+import urRequests from '#locales/ur/requests.json';
 import type { Locale } from './config';
 
 // Every language's interface text, for the server. The browser loads only its own language.
@@ -71,6 +74,7 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     publishing: enPublishing,
     exports: enExports,
     reports: enReports,
+    requests: enRequests,
   },
   pl: {
     common: plCommon,
@@ -90,6 +94,7 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     publishing: plPublishing,
     exports: plExports,
     reports: plReports,
+    requests: plRequests,
   },
   ur: {
     common: urCommon,
@@ -109,5 +114,6 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     publishing: urPublishing,
     exports: urExports,
     reports: urReports,
+    requests: urRequests,
   },
 };
