@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import { lastChangeSeq, onLoggedChanges, pruneChanges } from '~/platform/change-log.server';
 import { isResponseChange, onResponseChange } from '~/responses/changes.server';
 import { buildConsultationIndex } from './index/build.server';
-import { applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
+import { applyErasure, applyStatus, catchUpIndex, isCounted, type LogPosition } from './index/catch-up.server';
 import { appendResponse, reviveIndex, StaleIndexError, type ConsultationIndex } from './index/consultation-index';
 import { discardSnapshot, loadSnapshot, oldestSnapshotSeq, saveSnapshot, takeSnapshot } from './index/snapshot.server';
 
@@ -30,6 +30,8 @@ interface Entry extends LogPosition {
   /** The log position of the snapshot in the database this process knows of, and when it last wrote or read one. */
   snapshotSeq: number;
   snapshotAt: number;
+  /** Erased responses the saved snapshot knows of: one erased since is saved without waiting (below). */
+  snapshotErased: number;
 }
 
 /** Builds a consultation's index somewhere other than the thread that answers requests. */
@@ -78,8 +80,12 @@ function maybeSnapshot(db: Db, consultationId: number, entry: Entry): void {
   const policy = snapshots.get(db);
   const { index } = entry;
   if (!policy || !index || index.size < policy.fromResponses) return;
-  if (entry.seq <= entry.snapshotSeq || Date.now() - entry.snapshotAt < policy.everyMs) return;
+  // A response erased since the last save (issue 18) is not left in the saved copy until the next
+  // regular one: the index holds its row blanked, the snapshot its answers and groups.
+  const erasedSince = index.erased.size > entry.snapshotErased;
+  if (entry.seq <= entry.snapshotSeq || (!erasedSince && Date.now() - entry.snapshotAt < policy.everyMs)) return;
   entry.snapshotAt = Date.now();
+  entry.snapshotErased = index.erased.size;
   // Taken now, in one piece: this moment's index and the position it covers.
   const taken = { bytes: takeSnapshot(index), seq: entry.seq };
   saveSnapshot(db, consultationId, taken.bytes, { seq: taken.seq, stamp: entry.stamp }).then(
@@ -156,7 +162,16 @@ export async function analysisIndex(db: Db, consultationId: number): Promise<Con
   const entries = entriesOf(db);
   let entry = entries.get(consultationId);
   if (entry?.stamp !== stamp) {
-    const fresh = { stamp, seq: 0, statusSeq: new Map<number, number>(), running: Promise.resolve(), queued: null, snapshotSeq: -1, snapshotAt: 0 };
+    const fresh = {
+      stamp,
+      seq: 0,
+      statusSeq: new Map<number, number>(),
+      running: Promise.resolve(),
+      queued: null,
+      snapshotSeq: -1,
+      snapshotAt: 0,
+      snapshotErased: 0,
+    };
     entry = Object.assign(fresh, { ready: start(db, consultationId, fresh) });
     entries.set(consultationId, entry);
   }
@@ -197,16 +212,18 @@ async function restore(db: Db, consultationId: number, entry: Omit<Entry, 'ready
   const snapshot = await loadSnapshot(db, consultationId, entry.stamp);
   if (!snapshot) return null;
   const at = { seq: snapshot.seq, statusSeq: new Map<number, number>() };
+  const savedErased = snapshot.index.erased.size;
   for (let attempt = 0; attempt < 2; attempt++) {
     await catchUpIndex(db, snapshot.index, at);
-    // Every response (erasure, issue 18, will keep its row uncounted: it will need its own tally here).
+    // Every response the database holds, and the rows of the erased ones (kept, blanked, whose rows are gone).
     const { n } = await db
       .selectFrom('responses')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('consultation_id', '=', consultationId)
       .executeTakeFirstOrThrow();
-    if (Number(n) === snapshot.index.size) {
-      Object.assign(entry, { seq: at.seq, statusSeq: at.statusSeq, index: snapshot.index, snapshotSeq: snapshot.seq, snapshotAt: Date.now() });
+    if (Number(n) + snapshot.index.erased.size === snapshot.index.size) {
+      const known = { snapshotSeq: snapshot.seq, snapshotAt: Date.now(), snapshotErased: savedErased };
+      Object.assign(entry, { seq: at.seq, statusSeq: at.statusSeq, index: snapshot.index, ...known });
       return snapshot.index;
     }
     // Else perhaps a response committed between the catch-up and the count: once more.
@@ -253,7 +270,12 @@ onResponseChange((db, change, seq) => {
         applyStatus(index, entry, change.responseId, isCounted(change.status), seq);
         return;
       case 'erased':
-        applyStatus(index, entry, change.responseId, false, seq);
+        applyErasure(index, entry, change.responseId, seq);
+        // Read to here from the log, so a snapshot without the response can be saved at a position past its erasure.
+        void catchUp(db, entry).then(
+          () => maybeSnapshot(db, change.consultationId, entry),
+          (error: unknown) => drop(db, change.consultationId, entry, error),
+        );
     }
   } catch (error) {
     drop(db, change.consultationId, entry, error);

@@ -4,7 +4,7 @@ import { appendChange, readChanges, type LoggedChange } from '~/platform/change-
 
 // Every change to responses that moves the counts: a response stored, with what was stored so
 // nobody has to read it back; responses stored by an import, by id; a response excluded from
-// the counts or restored to them; a response erased (issue 18 will write those).
+// the counts or restored to them; a response erased (erasure/erase.server.ts, issue 18).
 //
 // Each is written twice over. In its transaction, to the change log (logResponseChange), so every
 // process, this one included, can catch up from the database (issue 16); and once committed,

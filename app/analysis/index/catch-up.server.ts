@@ -2,7 +2,7 @@ import type { Db } from '#db/connection';
 import type { ResponseStatus } from '#db/schema';
 import { responseChangesAfter } from '~/responses/changes.server';
 import type { AnswerSource } from './columns';
-import { appendResponse, rowOf, setCounted, type ConsultationIndex, type IndexedResponse } from './consultation-index';
+import { appendResponse, eraseRow, rowOf, setCounted, type ConsultationIndex, type IndexedResponse } from './consultation-index';
 import { DIMENSION_COLUMNS } from './dimensions';
 
 // Bringing an index up to date from the change log (issue 16): every change any process made to
@@ -26,6 +26,12 @@ export function applyStatus(index: ConsultationIndex, at: LogPosition, responseI
   if (setCounted(index, responseId, counted)) at.statusSeq.set(responseId, seq);
 }
 
+/** An erasure, applied unless a newer change to the response already was (there is none: its row is gone). */
+export function applyErasure(index: ConsultationIndex, at: LogPosition, responseId: number, seq: number): void {
+  if (seq <= at.seq || (at.statusSeq.get(responseId) ?? 0) >= seq) return;
+  if (eraseRow(index, responseId)) at.statusSeq.set(responseId, seq);
+}
+
 export const isCounted = (status: ResponseStatus) => status === 'counted';
 
 /** Applies every change logged after `at.seq`, then moves `at.seq` to the last one read. */
@@ -37,7 +43,7 @@ export async function catchUpIndex(db: Db, index: ConsultationIndex, at: LogPosi
     if (added.length > 0) for (const response of await readResponses(db, index.consultationId, added)) appendResponse(index, response);
     for (const change of changes) {
       if (change.kind === 'status') applyStatus(index, at, change.responseId, isCounted(change.status), change.seq);
-      else if (change.kind === 'erased') applyStatus(index, at, change.responseId, false, change.seq);
+      else if (change.kind === 'erased') applyErasure(index, at, change.responseId, change.seq);
     }
     at.seq = Math.max(at.seq, last);
     for (const [id, seq] of at.statusSeq) if (seq <= at.seq) at.statusSeq.delete(id);

@@ -8,7 +8,7 @@ import { contribute, createRollups, type Rollups } from './rollups';
 // summary is a few tight loops over typed arrays instead of a scan of the answers table
 // (issue 5, "Performance"). Built once (build.server.ts), then kept current: a new response is
 // appended, an exclusion or restore flips one byte and moves the running totals (rollups.ts)
-// by that response's own answers.
+// by that response's own answers, and an erasure does the same and blanks the row for good.
 
 export interface ConsultationIndex {
   consultationId: number;
@@ -30,6 +30,11 @@ export interface ConsultationIndex {
   idBase: number;
   /** Running totals of the counted responses; filled after a build (buildConsultationIndex) and kept by append and status changes. */
   rollups: Rollups;
+  /**
+   * Responses erased since the index was built (issue 18): their rows stay, uncounted and
+   * blanked, and their ids are noted, so `size` less these is the number of rows the database holds.
+   */
+  erased: Set<number>;
 }
 
 /** Thrown when a response does not fit the index (content changed since it was built): rebuild it. */
@@ -64,6 +69,7 @@ export function createIndex(def: IndexDefinition): ConsultationIndex {
     rowOfId: new Int32Array(0),
     idBase: 0,
     rollups: createRollups(questions),
+    erased: new Set(),
   };
 }
 
@@ -73,6 +79,8 @@ export function createIndex(def: IndexDefinition): ConsultationIndex {
  */
 export function reviveIndex(index: ConsultationIndex): ConsultationIndex {
   for (const d of DIMENSIONS) Object.setPrototypeOf(index.coder.dictionaries[d], Dictionary.prototype);
+  // A snapshot saved before erasure existed has no note of it.
+  index.erased ??= new Set();
   return index;
 }
 
@@ -157,12 +165,30 @@ export function setResponseStatus(index: ConsultationIndex, responseId: number, 
   return setCounted(index, responseId, status === 'counted');
 }
 
-/** Takes a response into the counts or out of them (an erased response is out for good: its row stays, uncounted). */
+/** Takes a response into the counts or out of them (an erased response is out for good: eraseRow). */
 export function setCounted(index: ConsultationIndex, responseId: number, isCounted: boolean): boolean {
   const row = rowOf(index, responseId);
   if (row < 0) return false;
   const counted = isCounted ? 1 : 0;
   if (index.counted[row] !== counted) contribute(index.rollups, index.dimensions, row, counted ? 1 : -1);
   index.counted[row] = counted;
+  return true;
+}
+
+/**
+ * A response erased (issue 18): out of the counts for good, its row blanked (no group, no
+ * answers), so neither this index nor a snapshot saved from it keeps anything of the person.
+ * False when the response is not here.
+ */
+export function eraseRow(index: ConsultationIndex, responseId: number): boolean {
+  if (!setCounted(index, responseId, false)) return false;
+  const row = rowOf(index, responseId);
+  for (const d of DIMENSIONS) index.dimensions[d][row] = 0;
+  for (const c of index.questions) {
+    if (c.shape === 'multiple') c.bits.fill(0, row * c.words, (row + 1) * c.words);
+    else if (c.shape === 'ranking') c.order.fill(0, row * c.slots, (row + 1) * c.slots);
+    else c.codes[row] = 0;
+  }
+  index.erased.add(responseId);
   return true;
 }
