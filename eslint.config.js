@@ -27,6 +27,7 @@ export const LAYERS = [
   'retention',
   'records',
   'privacy-notices',
+  'data-requests',
 ];
 
 // Internals: folders only their own capability imports (not even routes). Each capability's

@@ -11,6 +11,7 @@ import * as changeLog from './migrations/20270105_1100_change_log';
 import * as sharedLimits from './migrations/20270105_1200_shared_limits';
 import * as jobQueue from './migrations/20270105_1300_job_queue';
 import * as dataLifecycle from './migrations/20270112_1400_data_lifecycle';
+import * as dataRequests from './migrations/20270112_1600_data_requests';
 import * as retention from './migrations/20270112_1700_retention';
 import * as privacyNotices from './migrations/20270112_1800_privacy_notices';
 
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20270105_1200_shared_limits': sharedLimits,
   '20270105_1300_job_queue': jobQueue,
   '20270112_1400_data_lifecycle': dataLifecycle,
+  '20270112_1600_data_requests': dataRequests,
   '20270112_1700_retention': retention,
   '20270112_1800_privacy_notices': privacyNotices,
 };

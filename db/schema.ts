@@ -120,6 +120,33 @@ export interface RetentionRunTable {
   queued_at: string;
 }
 
+export const DATA_REQUEST_KINDS = ['access', 'erasure'] as const;
+export type DataRequestKind = (typeof DATA_REQUEST_KINDS)[number];
+export const DATA_REQUEST_STATUSES = ['received', 'verified', 'completed', 'refused'] as const;
+export type DataRequestStatus = (typeof DATA_REQUEST_STATUSES)[number];
+
+/** A resident's request by reference (issue 18): a copy of their answers, or their erasure. */
+export interface DataRequestTable {
+  id: Generated<number>;
+  kind: DataRequestKind;
+  /** HRD-XXXX-XXXX as typed (normalised); null once an erasure is completed. */
+  reference: string | null;
+  /** The response the reference matched when the request arrived; kept (no key) after it is erased. */
+  response_id: number | null;
+  consultation_id: number | null;
+  contact_email: string | null;
+  message: string | null;
+  status: Generated<DataRequestStatus>;
+  /** How identity was checked, or why the request was refused. */
+  note: string | null;
+  locale: string;
+  created_at: string;
+  verified_by: number | null;
+  verified_at: string | null;
+  completed_by: number | null;
+  completed_at: string | null;
+}
+
 export interface ConsultationPriorityTable {
   consultation_id: number;
   priority_id: number;
@@ -571,6 +598,7 @@ export interface Database {
   erasures: ErasureTable;
   privacy_notices: PrivacyNoticeTable;
   retention_runs: RetentionRunTable;
+  data_requests: DataRequestTable;
 }
 
 export type Consultation = Selectable<ConsultationTable>;
@@ -914,6 +942,23 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     updated_at: true,
   }),
   retention_runs: columns<RetentionRunTable>({ day: true, queued_at: true }),
+  data_requests: columns<DataRequestTable>({
+    id: true,
+    kind: true,
+    reference: true,
+    response_id: true,
+    consultation_id: true,
+    contact_email: true,
+    message: true,
+    status: true,
+    note: true,
+    locale: true,
+    created_at: true,
+    verified_by: true,
+    verified_at: true,
+    completed_by: true,
+    completed_at: true,
+  }),
 };
 
 export type Action = Selectable<ActionTable>;

@@ -191,6 +191,8 @@ export interface RateLimits {
   signInDevice: Throttle;
   /** Responses sent through the public forms by one client. */
   publicSubmissions: RateLimiter;
+  /** Residents' data requests (/your-data) sent by one client: a few an hour is plenty for a person, too few to guess references. */
+  dataRequests: RateLimiter;
 }
 
 const SECOND = 1000;
@@ -206,6 +208,9 @@ export const SIGN_IN_RULES = {
   device: { free: 5, baseMs: SECOND, capMs: 5 * 60 * SECOND, forgetMs: HOUR },
 } satisfies Record<string, DelayRule>;
 
+/** Requests for one's own data from one client in an hour. */
+export const DATA_REQUESTS_PER_HOUR = 10;
+
 /** The limits, counted in `db`: every server on the same database shares them. */
 export function createRateLimits(db: Db, options: { submissionsPerHour: number }): RateLimits {
   return {
@@ -213,5 +218,6 @@ export function createRateLimits(db: Db, options: { submissionsPerHour: number }
     signInClient: new Throttle(db, 'sign_in_client', SIGN_IN_RULES.client),
     signInDevice: new Throttle(db, 'sign_in_device', SIGN_IN_RULES.device),
     publicSubmissions: new RateLimiter(db, 'public_submissions', options.submissionsPerHour, HOUR),
+    dataRequests: new RateLimiter(db, 'data_requests', DATA_REQUESTS_PER_HOUR, HOUR),
   };
 }

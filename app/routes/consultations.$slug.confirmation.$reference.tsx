@@ -34,6 +34,7 @@ export const headers = routeHeaders;
 export default function Confirmation() {
   const { consultation, reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('survey');
+  const { t: tCommon } = useTranslation('common');
   return (
     <div className="narrow">
       <div className="panel">
@@ -59,6 +60,9 @@ export default function Confirmation() {
           </p>
         </div>
       )}
+      <p>
+        {tCommon('yourData.lead')} <a href={`/your-data?reference=${encodeURIComponent(reference)}`}>{tCommon('yourData.link')}</a>
+      </p>
       <p>
         <Link to="/">{t('confirmation.backToHub')}</Link>
       </p>

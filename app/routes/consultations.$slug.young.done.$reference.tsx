@@ -27,6 +27,7 @@ export const headers = routeHeaders;
 export default function YouthDone() {
   const { reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('youth');
+  const { t: tCommon } = useTranslation('common');
   return (
     <div className="narrow youth">
       <div className="panel">
@@ -51,6 +52,9 @@ export default function YouthDone() {
           </p>
         </div>
       )}
+      <p>
+        <a href={`/your-data?reference=${encodeURIComponent(reference)}`}>{tCommon('yourData.youth')}</a>
+      </p>
       <p>
         <Link to="/">{t('done.home')}</Link>
       </p>

@@ -26,6 +26,10 @@ export default function Privacy() {
           <p>{t(`privacy.${s}`)}</p>
         </section>
       ))}
+      <p>
+        {/* A full page load: /your-data's texts arrive with it (platform/i18n/config.ts). */}
+        <a href="/your-data">{t('yourData.link')}</a>
+      </p>
     </div>
   );
 }

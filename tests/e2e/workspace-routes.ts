@@ -50,6 +50,8 @@ export interface WorkspaceRoute {
 }
 
 const c = (ids: Ids) => `/admin/consultations/${ids.consultation}`;
+/** A data request the demo does not hold. */
+const NO_DATA_REQUEST = 999_999;
 
 export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.sign-in.tsx', permission: 'public' },
@@ -283,4 +285,27 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { file: 'admin.heard.themes.$themeId_.report.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}/report` },
   { file: 'admin.heard.themes.$themeId_.report[.]docx.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}/report.docx` },
   { file: 'admin.heard.themes.$themeId_.report[.]pdf.tsx', permission: 'readResults', get: (ids) => `/admin/heard/themes/${ids.theme}/report.pdf` },
+  // Residents' data requests (issue 18): officers and administrators; analysts never see them. The demo
+  // holds none, so a request's own pages answer 404 to those allowed (after the role check: 403 first).
+  { file: 'admin.data-requests._index.tsx', permission: 'editResponses', get: () => '/admin/data-requests?status=all' },
+  {
+    file: 'admin.data-requests.$id._index.tsx',
+    permission: 'editResponses',
+    get: () => `/admin/data-requests/${NO_DATA_REQUEST}`,
+    getStatus: (role) => (role === 'analyst' ? 403 : 404),
+    post: () => `/admin/data-requests/${NO_DATA_REQUEST}`,
+    intent: 'verify',
+  },
+  {
+    file: 'admin.data-requests.$id.copy.tsx',
+    permission: 'editResponses',
+    get: () => `/admin/data-requests/${NO_DATA_REQUEST}/copy`,
+    getStatus: (role) => (role === 'analyst' ? 403 : 404),
+  },
+  {
+    file: 'admin.data-requests.$id.copy[.]json.tsx',
+    permission: 'editResponses',
+    get: () => `/admin/data-requests/${NO_DATA_REQUEST}/copy.json`,
+    getStatus: (role) => (role === 'analyst' ? 403 : 404),
+  },
 ];

@@ -28,12 +28,18 @@ export const WORKSPACE_NAMESPACES = [
   'exports',
   'reports',
   'records',
+  'requests',
 ] as const;
 export const NAMESPACES = [...PUBLIC_NAMESPACES, ...WORKSPACE_NAMESPACES] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
+/** A resident asking for a copy of their answers, or for them to be erased (/your-data). */
+export const DATA_REQUEST_NAMESPACES = [...PUBLIC_NAMESPACES, 'requests'] as const;
+
 export function namespacesFor(pathname: string): readonly Namespace[] {
   if (/^\/admin(\/|$)/.test(pathname)) return NAMESPACES;
+  // Links to /your-data load the whole document (reloadDocument), so its texts arrive with it.
+  if (/^\/your-data(\/|$)/.test(pathname)) return DATA_REQUEST_NAMESPACES;
   // Links into a results page load the whole document (reloadDocument), so its texts arrive with it.
   return /^\/consultations\/[^/]+\/results(\/|$)/.test(pathname) ? RESULTS_NAMESPACES : PUBLIC_NAMESPACES;
 }

@@ -52,6 +52,9 @@ import plReports from '#locales/pl/reports.json';
 import urPublishing from '#locales/ur/publishing.json';
 import urExports from '#locales/ur/exports.json';
 import urReports from '#locales/ur/reports.json';
+import enRequests from '#locales/en/requests.json';
+import plRequests from '#locales/pl/requests.json';
+import urRequests from '#locales/ur/requests.json';
 import type { Locale } from './config';
 
 // Every language's interface text, for the server. The browser loads only its own language.
@@ -75,6 +78,7 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     exports: enExports,
     reports: enReports,
     records: enRecords,
+    requests: enRequests,
   },
   pl: {
     common: plCommon,
@@ -95,6 +99,7 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     exports: plExports,
     reports: plReports,
     records: plRecords,
+    requests: plRequests,
   },
   ur: {
     common: urCommon,
@@ -115,5 +120,6 @@ export const resources: Record<Locale, Record<string, Record<string, unknown>>> 
     exports: urExports,
     reports: urReports,
     records: urRecords,
+    requests: urRequests,
   },
 };

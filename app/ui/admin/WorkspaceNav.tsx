@@ -11,6 +11,7 @@ export function WorkspaceNav({ user }: { user: WorkspaceUser }) {
     { to: '/admin/consultations', label: t('nav.consultations'), show: user.can.viewWorkspace },
     { to: '/admin/heard', label: t('quotes:nav.heard'), show: user.can.readResults },
     { to: '/admin/population', label: t('population:nav'), show: user.can.editConsultations },
+    { to: '/admin/data-requests', label: t('requests:nav'), show: user.can.editResponses },
     { to: '/admin/framework', label: t('nav.framework'), show: user.can.editFramework },
     { to: '/admin/users', label: t('nav.users'), show: user.can.manageUsers },
     { to: '/admin/audit', label: t('nav.audit'), show: user.can.readAudit },
