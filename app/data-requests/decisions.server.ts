@@ -126,8 +126,8 @@ export async function completeAccessRequest(db: Db, user: Pick<User, 'id' | 'ema
 /**
  * A verified erasure request carried out: the response and everything derived from it erased
  * (eraseResponse, which keeps an erasures row with the reference's SHA-256), and in the same
- * transaction the request itself cleared of what the resident typed (reference, email, message),
- * so no copy of the reference outlives the response. Announced to this process's summaries once
+ * transaction the request itself, and every other request about the same response, cleared of
+ * what the resident typed (reference, email, message), so no copy of the reference outlives the response. Announced to this process's summaries once
  * committed.
  */
 export async function completeErasureRequest(db: Db, user: Pick<User, 'id' | 'email'>, id: number, now = new Date()): Promise<Outcome> {
@@ -146,8 +146,15 @@ export async function completeErasureRequest(db: Db, user: Pick<User, 'id' | 'em
           if (!erased.ok) return erased;
           await t
             .updateTable('data_requests')
-            .set({ status: 'completed', reference: null, contact_email: null, message: null, completed_by: user.id, completed_at: now.toISOString() })
+            .set({ status: 'completed', completed_by: user.id, completed_at: now.toISOString() })
             .where('id', '=', id)
+            .execute();
+          // Every request about this response (an earlier copy asked for, say) loses what the
+          // resident typed too: none of it may outlive the response.
+          await t
+            .updateTable('data_requests')
+            .set({ reference: null, contact_email: null, message: null })
+            .where('response_id', '=', found.response_id ?? 0)
             .execute();
           return erased;
         },

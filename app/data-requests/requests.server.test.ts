@@ -287,4 +287,20 @@ describe('completing an erasure request', () => {
     expect(JSON.stringify(await db.selectFrom('audit_events').selectAll().execute())).not.toMatch(/HRD-GGGG-HHHH|gh@example|Erase me|Please delete/);
     expect(await completeErasureRequest(db, officer, id, NOW)).toEqual({ ok: false, reason: 'wrong_status' });
   });
+
+  it('clears an earlier request about the same response too, and leaves other people’s requests alone', async () => {
+    await storeResponse('HRD-JJJJ-KKKK', 'Mine');
+    await storeResponse('HRD-MMMM-NNNN', 'Someone else');
+    const copyAsked = await ask({ reference: 'HRD-JJJJ-KKKK', kind: 'access', email: 'jk@example.org', message: 'A copy please' });
+    const other = await ask({ reference: 'HRD-MMMM-NNNN', kind: 'access', email: 'mn@example.org' });
+    const id = await ask({ reference: 'HRD-JJJJ-KKKK', kind: 'erasure', email: 'jk@example.org' });
+    await verifyDataRequest(db, officer, id, 'Replied from the same address', NOW);
+
+    expect(await completeErasureRequest(db, officer, id, NOW)).toEqual({ ok: true });
+
+    const rows = await db.selectFrom('data_requests').select(['id', 'reference', 'contact_email', 'message', 'status']).orderBy('id').execute();
+    expect(rows.find((r) => r.id === copyAsked)).toEqual({ id: copyAsked, reference: null, contact_email: null, message: null, status: 'received' });
+    expect(rows.find((r) => r.id === other)).toMatchObject({ reference: 'HRD-MMMM-NNNN', contact_email: 'mn@example.org' });
+    expect(JSON.stringify(rows)).not.toMatch(/JJJJ|jk@example|A copy please/);
+  });
 });
