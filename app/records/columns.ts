@@ -32,6 +32,11 @@ export const RECORD_COLUMNS: readonly Column[] = [
   ['erasures_on_request', (r) => r.erasures.byReason.request],
   ['erasures_by_officer', (r) => r.erasures.byReason.officer],
   ['latest_erasure_at', (r) => r.erasures.latest],
+  ['access_requests', (r) => r.requests.access],
+  ['erasure_requests', (r) => r.requests.erasure],
+  ['requests_open', (r) => r.requests.open],
+  ['requests_completed', (r) => r.requests.completed],
+  ['requests_refused', (r) => r.requests.refused],
 ];
 
 export const RECORD_COLUMN_NAMES = RECORD_COLUMNS.map(([name]) => name);

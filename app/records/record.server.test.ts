@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '#db/connection';
 import type { Insertable } from 'kysely';
-import type { ErasureReason, ResponseTable } from '#db/schema';
+import type { DataRequestKind, DataRequestStatus, ErasureReason, ResponseTable } from '#db/schema';
 import type { RetentionDefaults } from '~/retention/policy';
 import { createConsultation } from '../../tests/factories';
 import { createTestDb } from '../../tests/db';
@@ -125,6 +125,26 @@ beforeAll(async () => {
   await erased('request', '2027-01-05T09:00:00.000Z');
   await erased('request', '2027-01-20T09:00:00.000Z');
   await erased('officer', '2026-12-02T09:00:00.000Z');
+
+  // Residents' requests: two copies (one done), an erasure refused, one open; one matched nothing.
+  const asked = (kind: DataRequestKind, status: DataRequestStatus, consultation: number | null) =>
+    db
+      .insertInto('data_requests')
+      .values({
+        kind,
+        status,
+        consultation_id: consultation,
+        reference: 'HRD-AAAA-BBBB',
+        contact_email: 'r@example.org',
+        locale: 'en',
+        created_at: '2027-01-02T10:00:00.000Z',
+      })
+      .execute();
+  await asked('access', 'completed', consultationId);
+  await asked('access', 'verified', consultationId);
+  await asked('erasure', 'refused', consultationId);
+  await asked('erasure', 'received', consultationId);
+  await asked('erasure', 'received', null);
 }, 60_000);
 afterAll(() => destroy());
 
@@ -191,6 +211,13 @@ describe('the record of one consultation', () => {
     ]);
   });
 
+  it("counts residents' requests by kind and where they stand, and only those matched to it", async () => {
+    const record = (await loadConsultationRecord(db, consultationId, DEFAULTS, NOW))!;
+    expect(record.requests).toEqual({ access: 2, erasure: 2, open: 2, completed: 1, refused: 1 });
+    const empty = (await loadConsultationRecord(db, emptyId, DEFAULTS, NOW))!;
+    expect(empty.requests).toEqual({ access: 0, erasure: 0, open: 0, completed: 0, refused: 0 });
+  });
+
   it('is undefined for a consultation that does not exist', async () => {
     expect(await loadConsultationRecord(db, 987_654, DEFAULTS, NOW)).toBeUndefined();
   });
@@ -227,7 +254,8 @@ describe('the download', () => {
     expect(cell('retention_date')).toBe('2027-06-30T23:00:00.000Z');
     expect(cell('erasures_on_request')).toBe('2');
     expect(cell('latest_erasure_at')).toBe('2027-01-20T09:00:00.000Z');
+    expect([cell('access_requests'), cell('erasure_requests'), cell('requests_open'), cell('requests_refused')]).toEqual(['2', '2', '2', '1']);
     // Figures only: no answer, name or note leaves through the file.
-    for (const content of ['jo@example.org', 'Jo', 'Sam', 'table 2', 'Buses are late']) expect(csv).not.toContain(content);
+    for (const content of ['jo@example.org', 'Jo', 'Sam', 'table 2', 'Buses are late', 'HRD-AAAA', 'r@example.org']) expect(csv).not.toContain(content);
   });
 });

@@ -5,6 +5,7 @@ import { retentionDateOf, retentionPolicyOf, type RetentionDefaults } from '~/re
 import { scanContactDetails, type ContactScan } from './contact-details.server';
 import { countErasures, countErasuresByMonth, erasuresOrNone, type ErasureMonth, type ErasureTotals } from './erasures.server';
 import { countHoldings, countResponses, type Holdings, type ResponseCounts } from './holdings.server';
+import { countRequests, requestsOrNone, type RequestTotals } from './requests.server';
 
 // The record of processing (UK GDPR Article 30) as the administrator reads it: for each
 // consultation, what it holds, until when, and what has been erased. Figures only; no response's
@@ -36,7 +37,8 @@ export interface ConsultationRecord {
   responses: ResponseCounts;
   retention: Retention;
   erasures: ErasureTotals;
-  // Subject access and erasure requests (data_requests, issue 18) join the record here at merge.
+  /** Residents' requests for a copy or an erasure, matched to this consultation's responses. */
+  requests: RequestTotals;
 }
 
 export interface ConsultationRecordInFull extends ConsultationRecord {
@@ -65,29 +67,41 @@ const COLUMNS = [
 
 /** Every consultation's record, newest first: a few grouped counts, whatever the number of responses. */
 export async function listConsultationRecords(db: Db, defaults: RetentionDefaults, now: Date): Promise<ConsultationRecord[]> {
-  const [consultations, responses, erasures] = await Promise.all([
+  const [consultations, responses, erasures, requests] = await Promise.all([
     db.selectFrom('consultations').select(COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
     countResponses(db),
     countErasures(db),
+    countRequests(db),
   ]);
-  return consultations.map((c) => recordOf(c, responses.get(c.id) ?? { counted: 0, excluded: 0 }, erasuresOrNone(erasures.get(c.id)), defaults, now));
+  return consultations.map((c) =>
+    recordOf(c, responses.get(c.id) ?? { counted: 0, excluded: 0 }, erasuresOrNone(erasures.get(c.id)), requestsOrNone(requests.get(c.id)), defaults, now),
+  );
 }
 
 /** One consultation's record with every category counted; undefined when there is no such consultation. */
 export async function loadConsultationRecord(db: Db, id: number, defaults: RetentionDefaults, now: Date): Promise<ConsultationRecordInFull | undefined> {
   const consultation = await db.selectFrom('consultations').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   if (!consultation) return undefined;
-  const [holdings, contactDetails, erasures, erasuresByMonth] = await Promise.all([
+  const [holdings, contactDetails, erasures, erasuresByMonth, requests] = await Promise.all([
     countHoldings(db, id),
     scanContactDetails(db, id),
     countErasures(db, [id]),
     countErasuresByMonth(db, id),
+    countRequests(db, [id]),
   ]);
-  const record = recordOf(consultation, { counted: holdings.counted, excluded: holdings.excluded }, erasuresOrNone(erasures.get(id)), defaults, now);
+  const counts = { counted: holdings.counted, excluded: holdings.excluded };
+  const record = recordOf(consultation, counts, erasuresOrNone(erasures.get(id)), requestsOrNone(requests.get(id)), defaults, now);
   return { ...record, holdings, contactDetails, erasuresByMonth };
 }
 
-function recordOf(c: RecordedConsultation, responses: ResponseCounts, erasures: ErasureTotals, defaults: RetentionDefaults, now: Date): ConsultationRecord {
+function recordOf(
+  c: RecordedConsultation,
+  responses: ResponseCounts,
+  erasures: ErasureTotals,
+  requests: RequestTotals,
+  defaults: RetentionDefaults,
+  now: Date,
+): ConsultationRecord {
   const policy = retentionPolicyOf(c, defaults);
   return {
     id: c.id,
@@ -106,5 +120,6 @@ function recordOf(c: RecordedConsultation, responses: ResponseCounts, erasures: 
       anonymisedAt: c.anonymised_at,
     },
     erasures,
+    requests,
   };
 }

@@ -12,6 +12,7 @@ import { usePageLocale } from '~/platform/i18n/use-locale';
 import { busyResponse, isBusy } from '~/platform/workers/busy.server';
 import { ContactDetails } from '~/records/components/ContactDetails';
 import { ErasuresSection } from '~/records/components/ErasuresSection';
+import { RequestsSection } from '~/records/components/RequestsSection';
 import { Facts } from '~/records/components/Facts';
 import { HoldingsTable } from '~/records/components/HoldingsTable';
 import { RetentionFacts } from '~/records/components/RetentionFacts';
@@ -65,6 +66,7 @@ export default function ConsultationRecordPage() {
       <ContactDetails scan={record.contactDetails} />
       <RetentionFacts retention={record.retention} />
       <ErasuresSection totals={record.erasures} months={record.erasuresByMonth} />
+      <RequestsSection totals={record.requests} />
       {/* Subject access and erasure requests (data_requests, issue 18) are shown here at merge. */}
     </>
   );
