@@ -1,4 +1,5 @@
 import type { Db } from '#db/connection';
+import { listAnswersOfResponse } from '~/responses/queries.server';
 import type { QuestionKind, ResponseStatus } from '#db/schema';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '~/platform/i18n/config';
 import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
@@ -103,30 +104,7 @@ export async function buildSubjectAccessCopy(
 }
 
 async function copiedAnswers(db: Db, responseId: number, locale: Locale): Promise<CopiedAnswer[]> {
-  const rows = await db
-    .selectFrom('answers')
-    .innerJoin('questions', 'questions.id', 'answers.question_id')
-    .innerJoin('sections', 'sections.id', 'questions.section_id')
-    .leftJoin('options', 'options.id', 'answers.option_id')
-    .select([
-      'answers.id',
-      'questions.id as questionId',
-      'questions.key',
-      'questions.text as questionText',
-      'questions.kind',
-      'options.id as optionId',
-      'options.label',
-      'answers.rank',
-      'answers.value_number',
-      'answers.value_text',
-    ])
-    .where('answers.response_id', '=', responseId)
-    .orderBy('sections.position')
-    .orderBy('questions.position')
-    .orderBy('answers.rank')
-    .orderBy('options.position')
-    .orderBy('answers.id')
-    .execute();
+  const rows = await listAnswersOfResponse(db, responseId);
   const optionIds = rows.flatMap((r) => (r.optionId === null ? [] : [r.optionId]));
   const translations = await loadTranslations(db, locale, [
     { type: 'question', ids: [...new Set(rows.map((r) => r.questionId))] },

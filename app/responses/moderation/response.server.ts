@@ -1,4 +1,5 @@
 import type { Db } from '#db/connection';
+import { listAnswersOfResponse } from '~/responses/queries.server';
 import type { QuestionKind, ResponseStatus } from '#db/schema';
 import { ABOUT_YOU_FIELD_NAMES, type AboutYouField } from '~/responses/demographics';
 import { CONNECTIONS, type Connection } from '~/responses/codes';
@@ -40,29 +41,7 @@ const CONNECTION_COLUMNS: Record<Connection, 'lives_in_area' | 'works_in_area' |
 };
 
 async function answersOf(db: Db, responseId: number): Promise<AnswerView[]> {
-  const rows = await db
-    .selectFrom('answers')
-    .innerJoin('questions', 'questions.id', 'answers.question_id')
-    .innerJoin('sections', 'sections.id', 'questions.section_id')
-    .leftJoin('options', 'options.id', 'answers.option_id')
-    .select([
-      'questions.id as questionId',
-      'questions.key',
-      'questions.text as questionText',
-      'questions.kind',
-      'options.label',
-      'options.position as optionPosition',
-      'answers.rank',
-      'answers.value_number',
-      'answers.value_text',
-    ])
-    .where('answers.response_id', '=', responseId)
-    .orderBy('sections.position')
-    .orderBy('questions.position')
-    .orderBy('answers.rank')
-    .orderBy('options.position')
-    .orderBy('answers.id')
-    .execute();
+  const rows = await listAnswersOfResponse(db, responseId);
   const byQuestion = new Map<number, AnswerView>();
   for (const row of rows) {
     let view = byQuestion.get(row.questionId);
