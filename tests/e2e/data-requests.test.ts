@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { expectAccessible } from './axe';
+import { expectNoSidewaysScroll } from './narrow';
 import { answersOf, newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { SLUGS, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -187,3 +188,47 @@ describe('a subject-access request', () => {
     await expect.poll(() => page.getByTestId('request-status').innerText()).toBe('Completed');
   });
 });
+
+for (const locale of ['en', 'ur'] as const) {
+  describe(`on a 320 px screen, in ${locale === 'en' ? 'English' : 'Urdu'}`, () => {
+    it('the resident’s form and the officer’s list, request and copy fit without scrolling sideways, axe clean', async () => {
+      const { id: responseId, reference } = await someonesReference(locale === 'en' ? 3 : 4);
+      const requestId = Number(
+        (
+          await db
+            .insertInto('data_requests')
+            .values({
+              kind: 'access',
+              status: 'verified',
+              reference,
+              response_id: responseId,
+              consultation_id: consultationId,
+              locale,
+              created_at: new Date().toISOString(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
+      const context = await newVisitor(browser, app, { js: true, width: 320 });
+      contexts.push(context);
+      const resident = await context.newPage();
+      await visit(resident, `/your-data?lng=${locale}`, true);
+      expect(await resident.locator('html').getAttribute('dir')).toBe(locale === 'ur' ? 'rtl' : 'ltr');
+      await expectNoSidewaysScroll(resident);
+      await expectAccessible(resident);
+
+      const officerContext = await newVisitor(browser, app, { js: true, width: 320 });
+      contexts.push(officerContext);
+      const page = await officerContext.newPage();
+      await signIn(page, officer, '/admin/data-requests');
+      await waitForHydration(page);
+      for (const path of ['/admin/data-requests', `/admin/data-requests/${requestId}`, `/admin/data-requests/${requestId}/copy`]) {
+        await visit(page, `${path}?lng=${locale}`, true);
+        expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'ur' ? 'rtl' : 'ltr');
+        await expectNoSidewaysScroll(page);
+        await expectAccessible(page);
+      }
+    });
+  });
+}

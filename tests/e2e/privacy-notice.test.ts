@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { oneStockportConversation } from '../../db/seed/demo/one-stockport';
 import { expectAccessible } from './axe';
+import { expectNoSidewaysScroll } from './narrow';
 import { newVisitor, ROOT, type RunningApp, startSuite, stopSuite, translationOf, waitForHydration } from './harness';
 import { press, SLUGS, ui, visit, type Locale } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -135,11 +136,7 @@ for (const locale of ['en', 'ur'] as const) {
         await expectAccessible(page);
         const narrow = await visitor(false, { locale, width: 320 });
         await visit(narrow, path, false);
-        const { scrollWidth, clientWidth } = await narrow.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          clientWidth: document.documentElement.clientWidth,
-        }));
-        expect(scrollWidth, `${path} is ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
+        await expectNoSidewaysScroll(narrow, path);
       });
     }
   });

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import { formatDate } from '../../app/platform/i18n/format';
 import { retentionDateOf } from '../../app/retention/policy';
 import { expectAccessible } from './axe';
+import { expectNoSidewaysScroll } from './narrow';
 import { newVisitor, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { SLUGS, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
@@ -77,14 +78,6 @@ const stored = async (where: (q: ReturnType<typeof responses>) => ReturnType<typ
     ).n,
   );
 const responses = () => db.selectFrom('responses').where('consultation_id', '=', consultationId);
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `${page.url()} is ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
-}
 
 for (const js of [true, false]) {
   describe(`an administrator reads the record of processing (JavaScript ${js ? 'on' : 'off'})`, () => {
@@ -174,11 +167,11 @@ for (const locale of ['en', 'ur'] as const) {
 
     it('both pages fit a 320 px screen without scrolling sideways', async () => {
       const page = await signedIn(admin, true, `/admin/records?lng=${locale}`, 320);
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
       await page.locator('.record-columns summary').click();
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
       await visit(page, `/admin/records/${consultationId}`, true);
-      await noSidewaysScroll(page);
+      await expectNoSidewaysScroll(page);
     });
   });
 }
