@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { listFramework } from '~/framework/queries.server';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -121,4 +122,4 @@ export default function Hub() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: 'description', content: data.description }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }, { name: 'description', content: data.description }]);
