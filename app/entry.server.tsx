@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
+import { withoutUnfilledBytes } from './platform/http/html-stream.server';
 import { NonceContext } from './platform/http/nonce';
 import { localeFromContext } from './platform/i18n/locale-context';
 import { i18nFor } from './platform/i18n/i18n.server';
@@ -35,7 +35,8 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a bare PassThrough: React 18 pads some of its chunks with NUL bytes (see there).
+          const body = withoutUnfilledBytes();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -22,6 +22,7 @@ import { analysisIndex } from './indexes.server';
 import { summarise } from './summarise';
 import { groupLabeller, loadQuestionLabels } from './labels.server';
 import { buildResults } from './results';
+import { inAgeOrder } from './age-order';
 import type { ResultsForm, ResultsModel, ResultsRequestError } from './results-model';
 
 // The results page and its JSON twin: read the request, count with the consultation's index
@@ -35,7 +36,7 @@ export type ResultsOutcome =
 
 function choicesOf(index: ConsultationIndex): DimensionChoices {
   const choices = {} as Record<Dimension, readonly string[]>;
-  for (const d of DIMENSIONS) choices[d] = [...index.coder.dictionaries[d].values];
+  for (const d of DIMENSIONS) choices[d] = d === 'ageBand' ? inAgeOrder(index.coder.dictionaries[d].values) : [...index.coder.dictionaries[d].values];
   return choices;
 }
 

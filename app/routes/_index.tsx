@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { listFramework } from '~/framework/queries.server';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -34,12 +35,13 @@ export const headers = routeHeaders;
 export default function Hub() {
   const { cards, framework, filters, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const groups = [
-    { status: 'open', heading: t('hub.openHeading'), empty: t('hub.noneOpen') },
-    { status: 'closed', heading: t('hub.closedHeading'), empty: t('hub.noneClosed') },
-    { status: 'results_published', heading: t('hub.publishedHeading'), empty: t('hub.nonePublished') },
-  ] as const;
   const filtered = Boolean(filters.theme || filters.priority);
+  // "Match these filters" only when a filter is set: otherwise there are simply none yet.
+  const groups = [
+    { status: 'open', heading: t('hub.openHeading'), empty: filtered ? t('hub.noneOpen') : t('hub.noneOpenYet') },
+    { status: 'closed', heading: t('hub.closedHeading'), empty: filtered ? t('hub.noneClosed') : t('hub.noneClosedYet') },
+    { status: 'results_published', heading: t('hub.publishedHeading'), empty: filtered ? t('hub.nonePublished') : t('hub.nonePublishedYet') },
+  ] as const;
   return (
     <>
       <h1>{t('hub.title')}</h1>
@@ -81,7 +83,8 @@ export default function Hub() {
           </div>
         </div>
         <div className="button-group">
-          <button type="submit" className="button button--secondary">
+          {/* The primary button: a secondary one is the panel's own grey, nearly invisible on it. */}
+          <button type="submit" className="button">
             {t('hub.apply')}
           </button>
           {filtered && <a href="/">{t('hub.clear')}</a>}
@@ -121,4 +124,4 @@ export default function Hub() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }, { name: 'description', content: data.description }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }, { name: 'description', content: data.description }]);

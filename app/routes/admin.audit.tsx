@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDateTime } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { pageMeta } from '~/ui/page-meta';
 
 const day = z
   .string()
@@ -145,4 +146,4 @@ export default function AuditLog() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);

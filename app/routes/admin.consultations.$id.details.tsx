@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import { LANGUAGES } from '~/platform/i18n/config';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { retentionDefaults } from '~/retention/defaults.server';
 import { RetentionFieldset } from '~/retention/components/RetentionFieldset';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
@@ -202,7 +203,7 @@ export default function Details() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
@@ -19,6 +19,7 @@ import { stepSchema } from '~/responses/step-schema';
 import { loadPreviewStep } from '~/responses/preview/preview.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
 import { previewPath } from '~/responses/preview/preview-paths';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
@@ -92,7 +93,7 @@ function PreviewStepForm({ consultationId, consultation, position, wards }: Retu
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

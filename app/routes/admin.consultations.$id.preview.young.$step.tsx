@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
@@ -22,6 +22,7 @@ import { findYouthStep } from '~/responses/youth/steps';
 import { loadYouthPreviewStep } from '~/responses/preview/preview.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
 import { previewPath, youthPreviewPath } from '~/responses/preview/preview-paths';
+import { pageMeta } from '~/ui/page-meta';
 
 const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BANDS as readonly string[]).includes(value) ? value : null);
 
@@ -91,7 +92,7 @@ function YouthPreviewForm({ consultationId, age, position }: ReturnType<typeof u
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { removeQuote } from '~/publishing/quotes/picking.server';
 import { listQuoteTargets, listShownQuotes } from '~/publishing/quotes/queries.server';
 import { removeQuoteSchema } from '~/publishing/quotes/schemas';
 import styles from '~/styles/quotes.css?url';
+import { pageMeta } from '~/ui/page-meta';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -95,7 +96,7 @@ export default function Quotes() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { pickQuote } from '~/publishing/quotes/picking.server';
 import { listQuoteTargets } from '~/publishing/quotes/queries.server';
 import { pickQuoteSchema } from '~/publishing/quotes/schemas';
 import styles from '~/styles/quotes.css?url';
+import { pageMeta } from '~/ui/page-meta';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -96,7 +97,7 @@ export default function PickQuote() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

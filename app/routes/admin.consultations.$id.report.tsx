@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/auth/guard.server';
@@ -12,6 +12,7 @@ import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { buildConsultationReport, reportFilterParams } from '~/reports/consultation.server';
 import analysisStyles from '~/styles/analysis.css?url';
 import styles from '~/styles/reports.css?url';
+import { pageMeta } from '~/ui/page-meta';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: analysisStyles },
@@ -43,7 +44,7 @@ export default function ConsultationReport() {
   return <ReportPage {...page} />;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { listResponses, readListFilters } from '~/responses/moderation/list.serv
 import { LIST_STATUSES } from '~/responses/moderation/schemas';
 import { CHANNELS } from '~/responses/codes';
 import { countResponsesByStatus } from '~/responses/counts.server';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
@@ -111,7 +112,7 @@ export default function Responses() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

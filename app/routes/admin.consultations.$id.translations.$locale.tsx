@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { directionOf, isLocale, type Locale } from '~/platform/i18n/config';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { translationsSchema } from '~/consultations/versions/translation-schema';
 import { listTextsToTranslate, saveTranslations, TRANSLATION_LOCALES } from '~/consultations/versions/translations.server';
+import { pageMeta } from '~/ui/page-meta';
 
 function targetLocale(raw: string | undefined): Locale {
   if (!isLocale(raw) || !TRANSLATION_LOCALES.some((l) => l.code === raw)) throw data({ reason: 'not_found' }, { status: 404 });
@@ -136,7 +137,7 @@ export default function TranslateConsultation() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

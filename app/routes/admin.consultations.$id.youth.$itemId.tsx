@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import type { Db } from '#db/connection';
 import { itemValues, kindsFor, questionView } from '~/consultations/versions/youth-form.server';
 import { youthItemSchema } from '~/consultations/versions/youth-schema';
 import { listYouthItems, listYouthQuestions, saveYouthItem } from '~/consultations/versions/youth.server';
+import { pageMeta } from '~/ui/page-meta';
 
 async function requireItem(db: Db, consultationId: number, rawId: string | undefined) {
   const item = (await listYouthItems(db, consultationId)).find((i) => String(i.id) === rawId);
@@ -69,7 +70,7 @@ export default function EditYouthItem() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

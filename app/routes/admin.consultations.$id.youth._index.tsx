@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { requireConsultation } from '~/consultations/find.server';
 import { qrCodeDataUrl } from '~/consultations/versions/qr-code.server';
 import { youthCodeSchema, youthItemActionSchema } from '~/consultations/versions/youth-schema';
 import { listYouthItems, moveYouthItem, removeYouthItem, setYouthCode } from '~/consultations/versions/youth.server';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
@@ -170,7 +171,7 @@ export default function YouthVersion() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

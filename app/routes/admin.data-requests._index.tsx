@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
@@ -82,7 +83,7 @@ export default function DataRequests() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

@@ -1,9 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { AcrossReport } from '~/reports/components/AcrossReport';
 import { RouteErrorBoundary } from '~/ui/RouteErrorBoundary';
 import { acrossReportPage } from '~/reports/across-page.server';
 import styles from '~/styles/reports.css?url';
+import { pageMeta } from '~/ui/page-meta';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -14,7 +15,7 @@ export default function Report() {
   return <AcrossReport {...useLoaderData<typeof loader>()} />;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

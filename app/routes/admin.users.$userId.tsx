@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { formatDate } from '~/platform/i18n/format';
 import { detectLocale } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { pageMeta } from '~/ui/page-meta';
 
 function userIdOf(params: { userId?: string }): number {
   const id = Number(params.userId);
@@ -167,4 +168,4 @@ export default function UserPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);

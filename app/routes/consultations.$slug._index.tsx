@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { formatDate } from '~/platform/i18n/format';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -84,5 +85,4 @@ export default function ConsultationPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: 'description', content: data.consultation.summary }] : [];
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }, { name: 'description', content: data.consultation.summary }]);

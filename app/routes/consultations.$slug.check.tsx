@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { unlessBusy } from '~/responses/busy.server';
 import { confirmationPath, surveyPath } from '~/responses/paths';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { submitResponse } from '~/responses/submit.server';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -127,4 +128,4 @@ export default function CheckYourAnswers() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);

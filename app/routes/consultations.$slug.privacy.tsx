@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { PrivacyNoticePage } from '~/privacy-notices/components/PrivacyNoticePage';
@@ -6,6 +6,7 @@ import { requirePublicPrivacyNotice } from '~/privacy-notices/notice.server';
 import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
+import { pageMeta } from '~/ui/page-meta';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -25,4 +26,4 @@ export default function ConsultationPrivacyNotice() {
   return <PrivacyNoticePage notice={notice} />;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { AnonymisedNotice } from '~/retention/components/AnonymisedNotice';
 import analysisStyles from '~/styles/analysis.css?url';
 import styles from '~/styles/publishing.css?url';
 import quoteStyles from '~/styles/quotes.css?url';
+import { pageMeta } from '~/ui/page-meta';
 
 // "We asked, you said, we did": a consultation's published results for everyone, in every
 // language, without JavaScript, and printable. 404 until an officer publishes them.
@@ -106,5 +107,4 @@ export default function PublishedResults() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: 'description', content: data.results.consultation.summary }] : [];
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }, { name: 'description', content: data.results.consultation.summary }]);

@@ -1,6 +1,6 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
@@ -21,6 +21,7 @@ import { redirectWithCookie } from '~/responses/survey.server';
 import { youthCheckPath, youthPath } from '~/consultations/versions/youth-paths';
 import { findYouthStep } from '~/responses/youth/steps';
 import { youthDraftToken, youthStepFields, youthStepSchema } from '~/responses/youth/step-schema';
+import { pageMeta } from '~/ui/page-meta';
 
 const ageOf = (values: Record<string, unknown> | undefined) => (typeof values?.age_band === 'string' ? values.age_band : null);
 
@@ -113,4 +114,4 @@ function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<ty
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+export const meta = pageMeta<typeof loader>((data) => [{ title: data.title }]);
