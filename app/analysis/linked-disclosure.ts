@@ -176,5 +176,6 @@ export function protectHierarchy(h: Hierarchy, threshold: number, alreadyHidden:
   };
 }
 
-/** The name of an overall figure, for `alreadyHidden`. */
+/** The names of an overall figure and of everyone's responses, for `alreadyHidden`. */
 export const overallFigure = id.overall;
+export const ALL_RESPONSES = id.allResponses;
