@@ -129,7 +129,8 @@ function areaQuestion(
           lines: figures.wards.map((row) => row[w]),
         };
       });
-      return table(c.key, parent.column.label, options, [{ ...parent, column: { ...parent.column, total: true } }, ...wards]);
+      // Under the committee's own heading, its column is everyone in it.
+      return table(c.key, parent.column.label, options, [{ ...parent, column: { ...parent.column, label: allLabel, total: true } }, ...wards]);
     }),
   };
 }
