@@ -8,10 +8,11 @@ import { FIGURES_HELP } from './FiguresHelp';
 // committee's (or everyone's) figures first, then its parts, hidden figures as "fewer than 10".
 
 export function AreaResults({ question, figures }: { question: AreaQuestion; figures: Figures }) {
-  const { t } = useTranslation('publishing');
+  const { t } = useTranslation(['publishing', 'analysis']);
   return (
     <section aria-labelledby="area-question" className="results-section results-areas">
       <h2 id="area-question">{question.text}</h2>
+      {question.several && <p className="hint">{t('analysis:kind.several')}</p>}
       <p className="results-help-link">
         <a href={`#${FIGURES_HELP}`}>{t('help.link')}</a>
       </p>
