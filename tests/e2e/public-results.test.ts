@@ -90,7 +90,7 @@ describe('the published results page', () => {
     expect(await theme.locator('.quote', { hasText: question }).count()).toBe(0);
   });
 
-  it('fits a 320 px screen in English and Urdu, and passes axe', async () => {
+  it('fits a 320 px screen in English and Urdu, passes axe, and prints every table', async () => {
     const narrow = await pageFor(false, 320);
     const wide = await pageFor(true);
     for (const locale of ['en', 'ur'] as const) {
@@ -100,6 +100,11 @@ describe('the published results page', () => {
       await wide.getByText(SHOW_TABLE[locale]).first().click();
       await expectAccessible(wide);
     }
+    // On paper every figure prints with its table, asked for or not.
+    await visit(wide, `${RESULTS}?lng=en`, true);
+    await wide.emulateMedia({ media: 'print' });
+    const figures = wide.locator('.results-question');
+    expect(await figures.last().getByRole('table').isVisible()).toBe(true);
   });
 });
 
