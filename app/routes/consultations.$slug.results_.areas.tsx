@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFigures } from '~/analysis/components/use-figures';
 import { requirePublishedConsultation } from '~/consultations/find.server';
 import { routeHeaders } from '~/platform/http/headers';
+import { notFound } from '~/platform/http/not-found.server';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { loadPublicAreaResults } from '~/publishing/areas-page.server';
@@ -24,9 +25,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const consultation = await requirePublishedConsultation(context.db, params.slug);
-  const asked = new URL(request.url).searchParams.get('question');
-  const results = await loadPublicAreaResults(context.db, consultation, locale, asked);
-  if (!results) throw new Response(null, { status: 404, statusText: 'Not Found' });
+  const asked = new URL(request.url).searchParams.get('question') || null;
+  const results = (await loadPublicAreaResults(context.db, consultation, locale, asked)) ?? notFound();
   const title = `${tFor(locale, 'publishing')('areas.title', { title: results.title })} – ${tFor(locale)('site.name')}`;
   return data({ results, title }, { headers: publicPageHeaders });
 }
