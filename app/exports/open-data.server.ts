@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
-import { loadResults } from '~/analysis/results.server';
+import { loadPublicFigures } from '~/analysis/public-figures.server';
 import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { DEFAULT_LOCALE, LANGUAGE_PARAM, type Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
@@ -21,11 +21,12 @@ type Tables = Record<OpenDataFile, string> & { rows: number };
 
 /** Both CSV files, from one read of the model so they agree with each other. */
 export async function openDataTables(db: Db, consultation: Consultation, locale: Locale, threshold: number): Promise<Tables> {
-  const outcome = await loadResults(db, consultation, locale, new URLSearchParams(), threshold);
+  // The figures the public results pages show, protected together with those by area.
+  const { model } = await loadPublicFigures(db, consultation, locale, threshold);
   // No parameters cannot be a mistake in the address.
-  if (!outcome.ok) throw new Error(`The overall results of ${consultation.slug} could not be made`);
-  const summary = summaryRows(outcome.model);
-  const themes = await themesRowsFor(db, outcome.model, locale);
+  if (!model) throw new Error(`The overall results of ${consultation.slug} could not be made`);
+  const summary = summaryRows(model);
+  const themes = await themesRowsFor(db, model, locale);
   return {
     'summary.csv': (await writeTable({ columns: SUMMARY_COLUMNS, rows: summary, sheet: 'summary' }, 'csv')) as string,
     'themes.csv': (await writeTable({ columns: THEMES_COLUMNS, rows: themes, sheet: 'themes' }, 'csv')) as string,

@@ -1,7 +1,7 @@
 import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import type { QuestionResult } from '~/analysis/results-model';
-import { loadResults } from '~/analysis/results.server';
+import { loadPublicFigures } from '~/analysis/public-figures.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import { env } from '~/platform/env.server';
@@ -52,21 +52,37 @@ export interface PublicResults {
   themes: ThemeResult[];
   /** Quotes picked for a priority rather than a theme. */
   otherQuotes: PublicQuote[];
+  /** Whether the page of results by area committee and ward has figures. */
+  hasAreas: boolean;
   actions: ActionView[];
 }
 
+/** Themes catch-alls ("other", "no theme fits") that belong at the end of the list whatever their size. */
+const LAST: ReadonlySet<string> = new Set(['other', 'none', 'no_theme']);
+
+/**
+ * The themes largest first (ties by name), hidden counts after the shown ones (by name, since
+ * their size is not for telling), and the catch-alls last.
+ */
+export function sortedThemes(result: QuestionResult): QuestionResult {
+  const size = (cell: QuestionResult['rows'][number]['cells'][number] | undefined) => (!cell || cell.suppressed ? -1 : cell.count);
+  const rank = (key: string) => (LAST.has(key) ? 1 : 0);
+  const rows = [...result.rows].sort((a, b) => rank(a.key) - rank(b.key) || size(b.cells[0]) - size(a.cells[0]) || a.label.localeCompare(b.label));
+  return { ...result, rows };
+}
+
 export async function loadPublicResults(db: Db, consultation: Consultation, locale: Locale, threshold = env().DISCLOSURE_THRESHOLD): Promise<PublicResults> {
-  const [def, outcome, participation, quotes, actions, codebook, own] = await Promise.all([
+  const [def, published, participation, quotes, actions, codebook, own] = await Promise.all([
     loadConsultationDefinition(db, consultation, locale),
-    // No parameters: everyone, no breakdown, no filter (the only view the public page offers).
-    loadResults(db, consultation, locale, new URLSearchParams(), threshold),
+    // Everyone's figures, protected together with the public figures by ward and area committee.
+    loadPublicFigures(db, consultation, locale, threshold),
     loadParticipation(db, consultation.id, locale, threshold),
     listShownQuotes(db, { consultationId: consultation.id }, locale),
     listActions(db, consultation.id, locale),
     db.selectFrom('codebook_themes').select(['id', 'key']).where('consultation_id', '=', consultation.id).execute(),
     loadTranslations(db, locale, [{ type: 'consultation', ids: [consultation.id] }]),
   ]);
-  const model = outcome.ok ? outcome.model : null;
+  const model = published.model;
   const quotesT = tFor(locale, 'quotes');
   const shown = quotes.map((q) => ({
     themeId: q.theme?.id ?? null,
@@ -79,7 +95,7 @@ export async function loadPublicResults(db: Db, consultation: Consultation, loca
       const key = themeId === null ? undefined : keyOf.get(themeId);
       if (key && result.rows.some((r) => r.key === key) && quote.question === result.text) (byKey[key] ??= []).push(quote);
     }
-    return { result, quotes: byKey };
+    return { result: sortedThemes(result), quotes: byKey };
   });
   const placed = new Set(
     themes.flatMap((t) =>
@@ -106,6 +122,7 @@ export async function loadPublicResults(db: Db, consultation: Consultation, loca
     youthFigures: model?.youth ?? [],
     themes,
     otherQuotes: shown.filter((s) => !placed.has(s.quote.id)).map((s) => s.quote),
+    hasAreas: published.areas.length > 0,
     actions,
   };
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { requirePublishedConsultation } from '~/consultations/find.server';
 import { useFigures } from '~/analysis/components/use-figures';
 import { Prose } from '~/ui/Prose';
+import { FIGURES_HELP, FiguresHelp } from '~/publishing/components/FiguresHelp';
 import { WeDid } from '~/publishing/components/WeDid';
 import { WhoTookPart } from '~/publishing/components/WhoTookPart';
 import { YouSaid } from '~/publishing/components/YouSaid';
@@ -52,6 +53,7 @@ export default function PublishedResults() {
     ['took-part', t('tookPart.heading')],
     ['you-said', t('said.heading')],
     ['we-did', t('did.heading')],
+    [FIGURES_HELP, t('help.heading')],
     ['open-data', t('page.openData')],
   ] as const;
   return (
@@ -94,6 +96,7 @@ export default function PublishedResults() {
       <WhoTookPart participation={results.participation} figures={figures} />
       <YouSaid results={results} figures={figures} rtl={directionOf(locale) === 'rtl'} />
       <WeDid actions={results.actions} />
+      <FiguresHelp threshold={results.threshold} />
 
       <section aria-labelledby="open-data" className="results-open-data">
         <h2 id="open-data">{t('page.openData')}</h2>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult } from '~/analysis/results-model';
 import { BarChart } from './BarChart';
@@ -14,9 +15,27 @@ interface Props {
   id: string;
   figures: Figures;
   rtl: boolean;
+  /** The public page: the chart, a link to what the figures mean, and the table only when asked for. */
+  onRequest?: { showTable: string; help: { href: string; label: string } };
 }
 
-function Ranking({ q, id, figures, rtl }: Props) {
+/** The table itself, or (the public page) behind a "show the table" that works without JavaScript. */
+function TableOnRequest({ onRequest, children }: { onRequest: Props['onRequest']; children: ReactNode }) {
+  if (!onRequest) return <>{children}</>;
+  return (
+    <>
+      <p className="results-help-link">
+        <a href={onRequest.help.href}>{onRequest.help.label}</a>
+      </p>
+      <details className="results-table-details">
+        <summary>{onRequest.showTable}</summary>
+        {children}
+      </details>
+    </>
+  );
+}
+
+function Ranking({ q, id, figures, rtl, onRequest }: Props) {
   const { t } = useTranslation('analysis');
   const ranking = q.ranking ?? [];
   const overall = 0; // "All" is always the first column
@@ -36,21 +55,23 @@ function Ranking({ q, id, figures, rtl }: Props) {
         figures={figures}
         rtl={rtl}
       />
-      {byGroup ? (
-        measures.map((m, i) => (
-          <ResultsTable key={m.key} id={`${id}-${m.key}`} caption={m.caption} columns={q.columns} rows={m.rows} figures={figures} totals={i === 0} />
-        ))
-      ) : (
-        <ResultsTable
-          id={`${id}-ranking`}
-          caption={t('table.ranking', { question: q.text })}
-          columns={measures.map((m) => ({ ...q.columns[0]!, key: m.key, label: t(`table.measure.${m.key}`) }))}
-          rows={ranking.map((r, i) => ({ key: r.key, label: r.label, cells: [r.first[0]!, r.top3[0]!, r.meanRank[0]!, q.rows[i]!.cells[0]!] }))}
-          figures={figures}
-          totals={false}
-        />
-      )}
-      {!byGroup && <TotalsLine q={q} figures={figures} />}
+      <TableOnRequest onRequest={onRequest}>
+        {byGroup ? (
+          measures.map((m, i) => (
+            <ResultsTable key={m.key} id={`${id}-${m.key}`} caption={m.caption} columns={q.columns} rows={m.rows} figures={figures} totals={i === 0} />
+          ))
+        ) : (
+          <ResultsTable
+            id={`${id}-ranking`}
+            caption={t('table.ranking', { question: q.text })}
+            columns={measures.map((m) => ({ ...q.columns[0]!, key: m.key, label: t(`table.measure.${m.key}`) }))}
+            rows={ranking.map((r, i) => ({ key: r.key, label: r.label, cells: [r.first[0]!, r.top3[0]!, r.meanRank[0]!, q.rows[i]!.cells[0]!] }))}
+            figures={figures}
+            totals={false}
+          />
+        )}
+        {!byGroup && <TotalsLine q={q} figures={figures} />}
+      </TableOnRequest>
     </>
   );
 }
@@ -66,7 +87,7 @@ function TotalsLine({ q, figures }: { q: QuestionResult; figures: Figures }) {
 }
 
 export function QuestionResults(props: Props) {
-  const { q, id, figures, rtl } = props;
+  const { q, id, figures, rtl, onRequest } = props;
   const { t } = useTranslation('analysis');
   const stacked = q.scale && q.columns.length > 1;
   return (
@@ -88,7 +109,10 @@ export function QuestionResults(props: Props) {
               rtl={rtl}
             />
           )}
-          <ResultsTable id={`${id}-table`} caption={t('table.caption', { question: q.text })} columns={q.columns} rows={q.rows} figures={figures} />
+          {onRequest && <TotalsLine q={q} figures={figures} />}
+          <TableOnRequest onRequest={onRequest}>
+            <ResultsTable id={`${id}-table`} caption={t('table.caption', { question: q.text })} columns={q.columns} rows={q.rows} figures={figures} />
+          </TableOnRequest>
         </>
       )}
       <TestNote q={q} figures={figures} />

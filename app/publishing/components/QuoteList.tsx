@@ -3,7 +3,6 @@ import type { PublicQuote } from '~/publishing/results-page.server';
 
 /** People's own words, credited as they chose (worked out on the server by the one credit rule). */
 export function QuoteList({ quotes }: { quotes: PublicQuote[] }) {
-  const { t } = useTranslation('publishing');
   return (
     <ul className="quote-list">
       {quotes.map((quote) => (
@@ -19,9 +18,24 @@ export function QuoteList({ quotes }: { quotes: PublicQuote[] }) {
               {quote.credit}
             </figcaption>
           </figure>
-          <p className="quote__meta hint">{t('said.answerTo', { question: quote.question })}</p>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Quotes under the question they answer, each question named once. */
+export function QuotesByQuestion({ quotes }: { quotes: PublicQuote[] }) {
+  const { t } = useTranslation('publishing');
+  const questions = [...new Set(quotes.map((q) => q.question))];
+  return (
+    <>
+      {questions.map((question) => (
+        <div className="results-quotes" key={question}>
+          <h4>{t('said.answersTo', { question })}</h4>
+          <QuoteList quotes={quotes.filter((q) => q.question === question)} />
+        </div>
+      ))}
+    </>
   );
 }

@@ -6,20 +6,24 @@ import { ResultsTable } from '~/analysis/components/ResultsTable';
 import type { Figures } from '~/analysis/components/use-figures';
 import { Prose } from '~/ui/Prose';
 import type { PublicResults, ThemeResult } from '~/publishing/results-page.server';
-import { QuoteList } from './QuoteList';
+import { useOnRequest } from './FiguresHelp';
+import { QuoteList, QuotesByQuestion } from './QuoteList';
 
 // "You said": the officer's opening words, the headline figure of every closed question (the
-// same server-rendered charts and tables as the workspace, everyone together), then the themes
-// people wrote about, each with the quotes picked for it.
+// same server-rendered charts as the workspace, everyone together, each table on request), then
+// the themes people wrote about, largest first, each with the quotes picked for it. A theme's
+// quotes all answer its question, named once in its heading; other quotes are grouped under the
+// question they answer.
 
 interface Props {
-  results: Pick<PublicResults, 'consultation' | 'figures' | 'youthFigures' | 'themes' | 'otherQuotes'>;
+  results: Pick<PublicResults, 'consultation' | 'figures' | 'youthFigures' | 'themes' | 'otherQuotes' | 'hasAreas'>;
   figures: Figures;
   rtl: boolean;
 }
 
 function Theme({ theme, index, figures, rtl }: { theme: ThemeResult; index: number; figures: Figures; rtl: boolean }) {
   const { t } = useTranslation(['publishing', 'analysis']);
+  const onRequest = useOnRequest();
   const q: QuestionResult = theme.result;
   const id = `theme-${index}`;
   return (
@@ -31,7 +35,13 @@ function Theme({ theme, index, figures, rtl }: { theme: ThemeResult; index: numb
         figures={figures}
         rtl={rtl}
       />
-      <ResultsTable id={`${id}-table`} caption={t('analysis:table.caption', { question: q.text })} columns={q.columns} rows={q.rows} figures={figures} />
+      <p className="results-help-link">
+        <a href={onRequest.help.href}>{onRequest.help.label}</a>
+      </p>
+      <details className="results-table-details">
+        <summary>{onRequest.showTable}</summary>
+        <ResultsTable id={`${id}-table`} caption={t('analysis:table.caption', { question: q.text })} columns={q.columns} rows={q.rows} figures={figures} />
+      </details>
       {q.rows
         .filter((row) => (theme.quotes[row.key] ?? []).length > 0)
         .map((row) => (
@@ -46,6 +56,7 @@ function Theme({ theme, index, figures, rtl }: { theme: ThemeResult; index: numb
 
 export function YouSaid({ results, figures, rtl }: Props) {
   const { t } = useTranslation('publishing');
+  const onRequest = useOnRequest();
   const { consultation, figures: closed, youthFigures, themes, otherQuotes } = results;
   const nothing = closed.length === 0 && youthFigures.length === 0 && themes.length === 0;
   return (
@@ -61,17 +72,26 @@ export function YouSaid({ results, figures, rtl }: Props) {
           <p className="hint">{t('said.figuresIntro')}</p>
           {closed.map((q, i) => (
             <div className="results-headline" key={q.key}>
-              <QuestionResults q={q} id={`question-${i}`} figures={figures} rtl={rtl} />
+              <QuestionResults q={q} id={`question-${i}`} figures={figures} rtl={rtl} onRequest={onRequest} />
             </div>
           ))}
         </>
+      )}
+      {results.hasAreas && (
+        <div className="results-areas-link">
+          <h3>{t('said.areas')}</h3>
+          <p>{t('said.areasIntro')}</p>
+          <p>
+            <a href={`/consultations/${consultation.slug}/results/areas`}>{t('areas.heading')}</a>
+          </p>
+        </div>
       )}
       {youthFigures.length > 0 && (
         <>
           <h3>{t('said.youth')}</h3>
           {youthFigures.map((q, i) => (
             <div className="results-headline" key={q.key}>
-              <QuestionResults q={q} id={`youth-${i}`} figures={figures} rtl={rtl} />
+              <QuestionResults q={q} id={`youth-${i}`} figures={figures} rtl={rtl} onRequest={onRequest} />
             </div>
           ))}
         </>
@@ -88,7 +108,7 @@ export function YouSaid({ results, figures, rtl }: Props) {
       {otherQuotes.length > 0 && (
         <>
           <h3>{t('said.otherQuotes')}</h3>
-          <QuoteList quotes={otherQuotes} />
+          <QuotesByQuestion quotes={otherQuotes} />
         </>
       )}
     </section>
