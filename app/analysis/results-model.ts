@@ -141,6 +141,8 @@ export interface ResultRow {
   option_key: string;
   option: string;
   breakdown: string;
+  /** The column's key: `all`, or the group's code (NOT_STATED for "not stated"). */
+  group_key: string;
   group: string;
   count: number | null;
   percent: number | null;
@@ -179,6 +181,7 @@ export function resultRows(model: ResultsModel): ResultRow[] {
           option_key: option.key,
           option: option.label,
           breakdown,
+          group_key: column.key,
           group: column.label,
           count: cell.suppressed ? null : 'count' in cell ? cell.count : cell.value,
           percent: shown && 'percent' in cell ? cell.percent : null,

@@ -1,3 +1,4 @@
+import { groupCode } from '../analysis/filters';
 import { resultRows, type ResultsModel } from '../analysis/results-model';
 
 // The `summary` export: the figures of "what we heard" as a tidy table, one line per figure,
@@ -13,6 +14,7 @@ export const SUMMARY_COLUMNS = [
   'option_key',
   'option',
   'breakdown',
+  'group_code',
   'group',
   'count',
   'percent',
@@ -32,6 +34,8 @@ export interface SummaryRow {
   option: string;
   /** The dimension broken down by (ward, ageBand...), or `all`. */
   breakdown: string;
+  /** The group's code, the same in every language (filters.ts groupCode); `all` for everyone. */
+  group_code: string;
   group: string;
   count: number | null;
   percent: number | null;
@@ -42,7 +46,8 @@ export interface SummaryRow {
 }
 
 export function summaryRows(model: ResultsModel): SummaryRow[] {
-  const breakdown = model.breakdown?.dimension ?? 'all';
+  const dimension = model.breakdown?.dimension ?? null;
+  const breakdown = dimension ?? 'all';
   return resultRows(model)
     .filter((r) => r.measure === 'chose' || r.measure === 'no_answer')
     .map((r) => ({
@@ -52,6 +57,7 @@ export function summaryRows(model: ResultsModel): SummaryRow[] {
       option_key: r.option_key,
       option: r.option,
       breakdown,
+      group_code: groupCode(dimension, r.group_key),
       group: r.group,
       // Belt and braces: a hidden figure carries nothing, whatever the model's line says.
       count: r.suppressed ? null : r.count,

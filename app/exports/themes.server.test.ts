@@ -54,6 +54,8 @@ describe.each<ExportFormat>(['csv', 'xlsx', 'json'])('the themes export as %s', 
         theme_key: theme.key,
         theme: theme.label,
         group: column.label,
+        // A ward's code is its ONS code, the same in every language; everyone is `all`.
+        group_code: column.key,
         breakdown: new URLSearchParams(query).get('breakdown') ?? 'all',
       });
       expect(numberOf(row.base), what).toBe(column.base.suppressed ? null : column.base.value);
