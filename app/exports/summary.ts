@@ -19,6 +19,7 @@ export const SUMMARY_COLUMNS = [
   'count',
   'percent',
   'base',
+  'percent_of',
   'ci_low',
   'ci_high',
   'suppressed',
@@ -40,6 +41,8 @@ export interface SummaryRow {
   count: number | null;
   percent: number | null;
   base: number | null;
+  /** What `percent` is of: `answered` (the base) or `responses` (everyone in the group). */
+  percent_of: 'answered' | 'responses';
   ci_low: number | null;
   ci_high: number | null;
   suppressed: boolean;
@@ -63,6 +66,7 @@ export function summaryRows(model: ResultsModel): SummaryRow[] {
       count: r.suppressed ? null : r.count,
       percent: r.suppressed ? null : r.percent,
       base: r.base,
+      percent_of: r.percent_of,
       ci_low: r.suppressed ? null : r.ci_low,
       ci_high: r.suppressed ? null : r.ci_high,
       suppressed: r.suppressed,

@@ -26,6 +26,7 @@ export const THEMES_COLUMNS = [
   'count',
   'percent',
   'base',
+  'percent_of',
   'ci_low',
   'ci_high',
   'suppressed',
@@ -55,6 +56,8 @@ export interface ThemesRow {
   count: number | null;
   percent: number | null;
   base: number | null;
+  /** Counts only: what `percent` is of, `answered` (the base) or `responses` (everyone in the group). */
+  percent_of: 'answered' | 'responses' | null;
   ci_low: number | null;
   ci_high: number | null;
   /** Counts only: true when the figure is hidden to protect a small group. */
@@ -93,6 +96,7 @@ const EMPTY = {
   count: null,
   percent: null,
   base: null,
+  percent_of: null,
   ci_low: null,
   ci_high: null,
   suppressed: null,
@@ -126,6 +130,7 @@ export function themeCountRows(model: ResultsModel, codebook: readonly CodebookE
           count: cell.suppressed ? null : cell.count,
           percent: cell.suppressed ? null : cell.percent,
           base: column.base.suppressed ? null : column.base.value,
+          percent_of: column.percentOf,
           ci_low: cell.suppressed ? null : cell.ciLow,
           ci_high: cell.suppressed ? null : cell.ciHigh,
           suppressed: cell.suppressed,
