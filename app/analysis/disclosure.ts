@@ -4,13 +4,18 @@
 //
 // Rules (threshold t, default 10):
 // - Primary: any count or total from 1 to t-1 is suppressed. A zero is shown: it describes nobody.
-//   Except in a small line (a row or column whose total is suppressed): there a zero would tell
-//   that everyone in that small group answered alike, so it is suppressed too.
+//   Except in a small group (a column whose total is small): there a zero would tell that
+//   everyone in that small group answered alike, so it is suppressed too. A zero in a small row
+//   (an answer few gave, "no answer" of 3 in all) is shown: it says nothing about anyone in its
+//   group, and hiding it hid that group's base and percentages for nothing.
 // - Secondary: the table is read with its totals as one extended (rows+1)×(columns+1) grid, where
 //   every line adds up to its total. A hidden value can be recovered exactly by subtraction iff
 //   it lies on no cycle of hidden values (in graph terms: the hidden entries are edges between
 //   their row and column, and a recoverable one is a bridge). So we suppress more, cheapest
 //   first, until no line has exactly one hidden entry and no hidden entry is a bridge.
+// - Then no more than that: the greedy search can hide a value a later choice made unnecessary
+//   (a zero beside a big group, a total). Each secondary value is shown again, totals first and
+//   then the biggest, when the rest still leaves no bridge, so nothing hidden stays only for show.
 // Interval attacks (narrowing a hidden value using non-negativity) are not ruled out; all they can
 // learn is a range, which the "fewer than t" label already gives away for primary cells.
 import { wilsonInterval, type Interval } from '~/analysis/statistics';
@@ -51,7 +56,9 @@ export function protectTable(table: CountTable, threshold = DEFAULT_DISCLOSURE_T
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a whole number ≥ 1');
   const grid = extendedGrid(table);
   const hidden = primarySuppression(grid, threshold);
+  const primary = hidden.map((row) => [...row]);
   secondarySuppression(grid, hidden);
+  showWhatNeedNotBeHidden(grid, hidden, primary);
 
   const r = grid.length - 1;
   const c = (grid[0]?.length ?? 1) - 1;
@@ -97,10 +104,8 @@ function extendedGrid({ cells, rowTotals, columnTotals, grandTotal }: CountTable
 function primarySuppression(grid: number[][], threshold: number): boolean[][] {
   const small = (value: number) => value > 0 && value < threshold;
   const r = grid.length - 1;
-  const c = (grid[0]?.length ?? 1) - 1;
-  const smallRow = grid.map((row) => small(row[c] ?? 0));
   const smallColumn = (grid[r] ?? []).map(small);
-  return grid.map((row, i) => row.map((value, j) => small(value) || (value === 0 && (smallRow[i] === true || smallColumn[j] === true))));
+  return grid.map((row) => row.map((value, j) => small(value) || (value === 0 && smallColumn[j] === true)));
 }
 
 type Entry = { i: number; j: number };
@@ -181,6 +186,22 @@ function secondarySuppression(grid: number[][], hidden: boolean[][]): void {
     const pick = cheapest(grid, candidates);
     if (!pick) return; // Unreachable after the line rule (each side has a row and a column); never loop forever.
     hide(pick);
+  }
+}
+
+/** Shows each secondary value again whenever the hidden values left still lie on cycles. */
+function showWhatNeedNotBeHidden(grid: number[][], hidden: boolean[][], primary: boolean[][]): void {
+  const r = grid.length - 1;
+  const c = (grid[0]?.length ?? 1) - 1;
+  const secondary: Entry[] = [];
+  hidden.forEach((row, i) => row.forEach((isHidden, j) => isHidden && !primary[i]?.[j] && secondary.push({ i, j })));
+  // A total hides a whole line's percentages: try those first, then the values that say most.
+  const isTotal = ({ i, j }: Entry) => (i === r || j === c ? 1 : 0);
+  const value = ({ i, j }: Entry) => grid[i]?.[j] ?? 0;
+  secondary.sort((a, b) => isTotal(b) - isTotal(a) || value(b) - value(a) || a.i - b.i || a.j - b.j);
+  for (const { i, j } of secondary) {
+    (hidden[i] as boolean[])[j] = false;
+    if (findBridge(hidden)) (hidden[i] as boolean[])[j] = true;
   }
 }
 

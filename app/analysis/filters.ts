@@ -45,5 +45,20 @@ export function queryParams(query: ResultsQuery): URLSearchParams {
   return params;
 }
 
-/** The key of a group in URLs and exports: its code, or NOT_STATED. */
+/** The key of a group in URLs and on the page: its code, or NOT_STATED. */
 export const groupKey = (value: string | null) => value ?? NOT_STATED;
+
+/**
+ * A group's code in exports, the same in every language: a column's key (`all`, NOT_STATED, a
+ * ward's ONS code, `paper`...), except an area committee, whose key is the name the council
+ * gives it (the wards table has no code for it): there a lower-case slug of the name.
+ */
+export function groupCode(dimension: Dimension | null, key: string): string {
+  if (dimension !== 'areaCommittee' || key === 'all' || key === NOT_STATED) return key;
+  return key
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}

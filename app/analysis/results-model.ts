@@ -16,7 +16,7 @@ export type Cell =
   | {
       readonly suppressed: false;
       readonly count: number;
-      /** 0–100; null when the base is hidden or nobody answered. */
+      /** 0–100, of the column's `percentOf`; null when that base is hidden or nobody answered. */
       readonly percent: number | null;
       readonly ciLow: number | null;
       readonly ciHigh: number | null;
@@ -36,6 +36,11 @@ export interface Column {
   /** Those who answered: shown only when it cannot reveal a hidden "no answer". */
   base: Count;
   noAnswer: Count;
+  /**
+   * What the column's percentages are of: those who answered, or, where that base would give
+   * away a hidden "no answer", everyone in the group (its responses), so they are not lost.
+   */
+  percentOf: 'answered' | 'responses';
 }
 
 export interface OptionRow {
@@ -131,6 +136,9 @@ export type ResultsRequestError = { field: string; code: string };
 
 export const HIDDEN: Hidden = Object.freeze({ suppressed: true });
 
+/** The count a column's percentages are of (Column.percentOf). */
+export const percentBaseOf = (column: Column): Count => (column.percentOf === 'responses' ? column.responses : column.base);
+
 /** One line per figure, in the columns exports need (issue 6 builds its files on this). */
 export interface ResultRow {
   consultation: string;
@@ -141,10 +149,14 @@ export interface ResultRow {
   option_key: string;
   option: string;
   breakdown: string;
+  /** The column's key: `all`, or the group's code (NOT_STATED for "not stated"). */
+  group_key: string;
   group: string;
   count: number | null;
   percent: number | null;
   base: number | null;
+  /** What `percent` is of (Column.percentOf). */
+  percent_of: Column['percentOf'];
   ci_low: number | null;
   ci_high: number | null;
   mean_rank: number | null;
@@ -179,10 +191,12 @@ export function resultRows(model: ResultsModel): ResultRow[] {
           option_key: option.key,
           option: option.label,
           breakdown,
+          group_key: column.key,
           group: column.label,
           count: cell.suppressed ? null : 'count' in cell ? cell.count : cell.value,
           percent: shown && 'percent' in cell ? cell.percent : null,
           base,
+          percent_of: column.percentOf,
           ci_low: shown && 'ciLow' in cell ? cell.ciLow : null,
           ci_high: shown && 'ciHigh' in cell ? cell.ciHigh : null,
           mean_rank: meanRank && !meanRank.suppressed ? meanRank.value : null,

@@ -8,7 +8,7 @@ import { createTestDb } from '../../tests/db';
 import { NOT_STATED } from './filters';
 import { storeRandomResponses } from '../../tests/random-responses';
 import { loadResults } from './results.server';
-import type { Cell, Count, QuestionResult, ResultsModel } from './results-model';
+import { percentBaseOf, type Cell, type Count, type QuestionResult, type ResultsModel } from './results-model';
 
 // The results model built from real responses in a fresh database, against a plain recount of
 // the same rows read back with SQL: every figure shown is the true one (with its percentage and
@@ -111,12 +111,12 @@ function compare(model: ResultsModel, rows: Row[], threshold: number) {
       const j = q.columns.indexOf(column);
       for (const row of q.rows) {
         const chose = answers.filter((a) => a.some((x) => (x.option ?? String(x.value)) === row.key)).length;
-        expectCell(row.cells[j], chose, column.base, threshold, `${what} ${row.key}`);
+        expectCell(row.cells[j], chose, percentBaseOf(column), threshold, `${what} ${row.key}`);
       }
       for (const r of q.ranking ?? []) {
         const ranks = answers.flatMap((a) => a.filter((x) => x.option === r.key).map((x) => x.rank ?? 0));
-        expectCell(r.first[j], ranks.filter((k) => k === 1).length, column.base, threshold, `${what} ${r.key} first`);
-        expectCell(r.top3[j], ranks.filter((k) => k <= 3).length, column.base, threshold, `${what} ${r.key} top 3`);
+        expectCell(r.first[j], ranks.filter((k) => k === 1).length, percentBaseOf(column), threshold, `${what} ${r.key} first`);
+        expectCell(r.top3[j], ranks.filter((k) => k <= 3).length, percentBaseOf(column), threshold, `${what} ${r.key} top 3`);
         const mean = r.meanRank[j]!;
         if (!mean.suppressed && ranks.length > 0) expect(mean.value!).toBeCloseTo(ranks.reduce((a, b) => a + b, 0) / ranks.length, 9);
       }

@@ -104,6 +104,7 @@ describe('one table of everyone', () => {
         responses: { suppressed: false, value: 100 },
         noAnswer: { suppressed: false, value: 30 },
         base: { suppressed: false, value: 70 },
+        percentOf: 'answered',
       },
     ]);
     const a = shown(best!.rows[0]!.cells[0]);
@@ -161,13 +162,18 @@ describe('one table of everyone', () => {
     expect(shown(low.questions[0]!.rows[1]!.cells[0]).count).toBe(25);
   });
 
-  it('hides the base when "no answer" is hidden, keeping the counts but no percentages', () => {
+  it('hides the base when "no answer" is hidden, keeping the counts with percentages of all responses', () => {
     const few: Spec[] = [{ key: 'best', options: { a: 60, b: 30, c: 10 }, noAnswer: 4 }];
     const q = model(few, { total: counts(104, few) }).questions[0]!;
     expect(q.columns[0]!.noAnswer).toEqual({ suppressed: true });
     expect(q.columns[0]!.base).toEqual({ suppressed: true });
+    expect(q.columns[0]!.percentOf).toBe('responses');
     // 10 goes with the 4 (secondary): 104 - 60 - 30 would give away their sum only.
-    expect(q.rows.map((r) => (r.cells[0]!.suppressed ? 'hidden' : [r.cells[0]!.count, r.cells[0]!.percent]))).toEqual([[60, null], [30, null], 'hidden']);
+    expect(q.rows.map((r) => (r.cells[0]!.suppressed ? 'hidden' : r.cells[0]!.count))).toEqual([60, 30, 'hidden']);
+    const [a, b] = q.rows.map((r) => r.cells[0]!);
+    expect(a!.suppressed || a!.percent).toBeCloseTo((60 / 104) * 100, 9);
+    expect(b!.suppressed || b!.percent).toBeCloseTo((30 / 104) * 100, 9);
+    expect(resultRows(model(few, { total: counts(104, few) }))[0]).toMatchObject({ base: null, percent_of: 'responses', count: 60 });
   });
 
   it('hides everything when fewer than the threshold responded', () => {

@@ -1,5 +1,5 @@
 import { percentageOf, protectTable, type Cell as DisclosureCell, type ProtectedTable } from './disclosure';
-import { HIDDEN, type Cell, type Column, type Count, type MeanRank, type OptionRow, type QuestionResult, type RankRow } from './results-model';
+import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRank, type OptionRow, type QuestionResult, type RankRow } from './results-model';
 
 // Turns raw counts into the figures a page may show, through protectTable (disclosure.ts), the
 // one function that decides. Each question is a table: its answers and a "no answer" row down
@@ -138,9 +138,12 @@ function cellOf(protectedCount: DisclosureCell | undefined, base: Count): Cell {
 /** The table's figures column by column: "All" first in a breakdown (the row totals), then each group. */
 function columnsOf(table: ProtectedTable, family: Family): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
   const none = table.cells.length - 1;
-  const make = (key: string, label: string, total: boolean, responses: DisclosureCell | undefined, noAnswer: DisclosureCell | undefined) => {
+  const make = (key: string, label: string, total: boolean, responses: DisclosureCell | undefined, noAnswer: DisclosureCell | undefined): Column => {
     const base: Count = responses?.kind === 'shown' && noAnswer?.kind === 'shown' ? { suppressed: false, value: responses.value - noAnswer.value } : HIDDEN;
-    return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), base };
+    // Those who answered would give away a hidden "no answer" (the responses are shown): the
+    // percentages are then of everyone in the group, which tells nothing the counts do not.
+    const percentOf = base.suppressed && responses?.kind === 'shown' ? 'responses' : 'answered';
+    return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), base, percentOf };
   };
   const groups = family.columns.map((c, j) => ({
     column: make(c.key, c.label, !family.breakdown, table.columnTotals[j], table.cells[none]?.[j]),
@@ -154,7 +157,7 @@ function columnsOf(table: ProtectedTable, family: Family): { column: Column; pic
 function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]): QuestionResult {
   const [main, first, top3] = tables as [ProtectedTable, ...ProtectedTable[]];
   const columns = columnsOf(main, family);
-  const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), column.base)) }));
+  const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), percentBaseOf(column))) }));
   const result: QuestionResult = {
     key: q.key,
     text: q.text,
@@ -171,8 +174,8 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
     const rankSums = q.ranking.rankSum;
     result.ranking = q.options.map((o, i): RankRow => ({
       ...o,
-      first: firstColumns.map(({ pick }, j) => cellOf(pick(i), columns[j]!.column.base)),
-      top3: top3Columns.map(({ pick }, j) => cellOf(pick(i), columns[j]!.column.base)),
+      first: firstColumns.map(({ pick }, j) => cellOf(pick(i), percentBaseOf(columns[j]!.column))),
+      top3: top3Columns.map(({ pick }, j) => cellOf(pick(i), percentBaseOf(columns[j]!.column))),
       meanRank: columns.map(({ column, pick }, j): MeanRank => {
         const ranked = pick(i);
         if (ranked?.kind !== 'shown') return HIDDEN;

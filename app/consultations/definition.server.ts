@@ -1,5 +1,5 @@
 import type { Db } from '#db/connection';
-import type { Consultation } from '#db/schema';
+import type { Audience, Consultation } from '#db/schema';
 import type { Locale } from '~/platform/i18n/config';
 import { frameworkRevision, listPrioritiesOf } from '~/framework/queries.server';
 import type { ConsultationDef, QuestionDef, SectionDef } from './definition';
@@ -10,22 +10,31 @@ import { loadTranslations, translated } from '~/platform/i18n/content-translatio
 const caches = new WeakMap<Db, Map<string, ConsultationDef>>();
 const MAX_CACHED = 200;
 
-export async function loadConsultationDefinition(db: Db, consultation: Consultation, locale: Locale): Promise<ConsultationDef> {
+/**
+ * The consultation's form: the sections everyone is asked, or (`young_people`) the sections only
+ * the young people's version asks, which an import of paper youth forms records too.
+ */
+export async function loadConsultationDefinition(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  audience: Audience = 'everyone',
+): Promise<ConsultationDef> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}:${frameworkRevision(db)}`;
+  const cacheKey = `${consultation.id}:${locale}:${consultation.updated_at}:${frameworkRevision(db)}:${audience}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
 
   const [sections, questions, priorities] = await Promise.all([
     // Sections only the young people's version asks are not part of the main form.
-    db.selectFrom('sections').selectAll().where('consultation_id', '=', consultation.id).where('audience', '=', 'everyone').orderBy('position').execute(),
+    db.selectFrom('sections').selectAll().where('consultation_id', '=', consultation.id).where('audience', '=', audience).orderBy('position').execute(),
     db
       .selectFrom('questions')
       .innerJoin('sections', 'sections.id', 'questions.section_id')
       .selectAll('questions')
       .where('questions.consultation_id', '=', consultation.id)
-      .where('sections.audience', '=', 'everyone')
+      .where('sections.audience', '=', audience)
       // Hidden questions keep their stored answers but are no longer asked.
       .where('questions.hidden', '=', 0)
       .orderBy('questions.position')

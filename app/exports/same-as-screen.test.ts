@@ -125,12 +125,13 @@ describe.each<ExportFormat>(['csv', 'xlsx', 'json'])('the %s exports', (format) 
 
 describe('the small groups', () => {
   it('are hidden in every format: the ward of 3 and the channel of 7 carry no figure', async () => {
-    for (const [query, size] of [
-      ['breakdown=ward', FIXTURE.tinyWardSize],
-      ['breakdown=channel', FIXTURE.paperSize],
+    for (const [query, size, key] of [
+      ['breakdown=ward', FIXTURE.tinyWardSize, fixture.wards.tiny],
+      ['breakdown=channel', FIXTURE.paperSize, 'paper'],
     ] as const) {
       const model = await screen(query);
-      const small = model.questions[0]!.columns.find((c) => !c.total && c.responses.suppressed);
+      // The small group itself (a bigger one hidden beside it to protect it may show a zero).
+      const small = model.questions[0]!.columns.find((c) => c.key === key && c.responses.suppressed);
       expect(small, query).toBeDefined();
       for (const format of ['csv', 'xlsx', 'json'] as const) {
         const file = await summaryExport(db, fixture.consultation, 'en', new URLSearchParams(query), format, THRESHOLD);

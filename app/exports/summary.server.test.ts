@@ -6,6 +6,7 @@ import type { Consultation } from '#db/schema';
 import { createRandom } from '#db/seed/random';
 import { seedWards } from '#db/seed/wards';
 import { storeRandomResponses } from '../../tests/random-responses';
+import { DIMENSIONS } from '~/analysis/dimensions';
 import { loadResults } from '~/analysis/results.server';
 import type { Cell, Count, ResultsModel } from '~/analysis/results-model';
 import { createConsultation } from '../../tests/factories';
@@ -53,8 +54,12 @@ afterAll(() => destroy());
 
 type Read = Record<string, string | number | boolean | null>;
 
-async function exported(query: string, format: ExportFormat): Promise<{ columns: string[]; rows: Read[]; filename: string; contentType: string }> {
-  const file = await summaryExport(db, consultation, 'en', new URLSearchParams(query), format, THRESHOLD);
+async function exported(
+  query: string,
+  format: ExportFormat,
+  locale: 'en' | 'ur' = 'en',
+): Promise<{ columns: string[]; rows: Read[]; filename: string; contentType: string }> {
+  const file = await summaryExport(db, consultation, locale, new URLSearchParams(query), format, THRESHOLD);
   if (!file.ok) throw new Error(JSON.stringify(file.errors));
   const { filename, contentType } = file;
   if (format === 'json') {
@@ -163,4 +168,38 @@ describe('the summary export', () => {
     const outcome = await summaryExport(db, consultation, 'en', new URLSearchParams('breakdown=shoe_size'), 'csv', THRESHOLD);
     expect(outcome).toMatchObject({ ok: false, errors: [{ field: 'breakdown' }] });
   });
+
+  it.each(['csv', 'xlsx', 'json'] as const)(
+    'gives every group line a code, the same in English and Urdu and one per group, by every breakdown (%s)',
+    async (format) => {
+      const seen = new Set<string>();
+      for (const dimension of ['all', ...DIMENSIONS]) {
+        const query = dimension === 'all' ? '' : `breakdown=${dimension}`;
+        const [en, ur] = [(await exported(query, format)).rows, (await exported(query, format, 'ur')).rows];
+        expect(
+          ur.map((r) => r.group_code),
+          dimension,
+        ).toEqual(en.map((r) => r.group_code));
+        const labelOf = new Map<string, string>();
+        const codeOf = new Map<string, string>();
+        for (const row of en) {
+          const code = String(row.group_code ?? '');
+          const label = String(row.group);
+          expect(code, `${dimension} ${label}`).toMatch(/^[A-Za-z0-9_]+$/);
+          expect(labelOf.get(code) ?? label, `${dimension}: ${code} names one group`).toBe(label);
+          expect(codeOf.get(label) ?? code, `${dimension}: ${label} has one code`).toBe(code);
+          labelOf.set(code, label);
+          codeOf.set(label, code);
+          seen.add(`${dimension}:${code}`);
+        }
+      }
+      // The codes an analyst would join on: a ward's ONS code, a channel's and "not stated".
+      expect([...seen].filter((c) => /^ward:E05\d{6}$/.test(c)).length).toBeGreaterThan(0);
+      expect(seen).toContain('all:all');
+      expect(seen).toContain('ward:all');
+      expect([...seen].some((c) => c.startsWith('areaCommittee:') && /^areaCommittee:[a-z0-9_]+$/.test(c) && c !== 'areaCommittee:all')).toBe(true);
+      expect([...seen].some((c) => /:not_stated$/.test(c))).toBe(true);
+    },
+    120_000,
+  );
 });

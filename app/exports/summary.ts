@@ -1,3 +1,4 @@
+import { groupCode } from '../analysis/filters';
 import { resultRows, type ResultsModel } from '../analysis/results-model';
 
 // The `summary` export: the figures of "what we heard" as a tidy table, one line per figure,
@@ -13,10 +14,12 @@ export const SUMMARY_COLUMNS = [
   'option_key',
   'option',
   'breakdown',
+  'group_code',
   'group',
   'count',
   'percent',
   'base',
+  'percent_of',
   'ci_low',
   'ci_high',
   'suppressed',
@@ -32,17 +35,22 @@ export interface SummaryRow {
   option: string;
   /** The dimension broken down by (ward, ageBand...), or `all`. */
   breakdown: string;
+  /** The group's code, the same in every language (filters.ts groupCode); `all` for everyone. */
+  group_code: string;
   group: string;
   count: number | null;
   percent: number | null;
   base: number | null;
+  /** What `percent` is of: `answered` (the base) or `responses` (everyone in the group). */
+  percent_of: 'answered' | 'responses';
   ci_low: number | null;
   ci_high: number | null;
   suppressed: boolean;
 }
 
 export function summaryRows(model: ResultsModel): SummaryRow[] {
-  const breakdown = model.breakdown?.dimension ?? 'all';
+  const dimension = model.breakdown?.dimension ?? null;
+  const breakdown = dimension ?? 'all';
   return resultRows(model)
     .filter((r) => r.measure === 'chose' || r.measure === 'no_answer')
     .map((r) => ({
@@ -52,11 +60,13 @@ export function summaryRows(model: ResultsModel): SummaryRow[] {
       option_key: r.option_key,
       option: r.option,
       breakdown,
+      group_code: groupCode(dimension, r.group_key),
       group: r.group,
       // Belt and braces: a hidden figure carries nothing, whatever the model's line says.
       count: r.suppressed ? null : r.count,
       percent: r.suppressed ? null : r.percent,
       base: r.base,
+      percent_of: r.percent_of,
       ci_low: r.suppressed ? null : r.ci_low,
       ci_high: r.suppressed ? null : r.ci_high,
       suppressed: r.suppressed,

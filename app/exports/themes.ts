@@ -1,3 +1,4 @@
+import { groupCode } from '../analysis/filters';
 import type { ResultsModel } from '../analysis/results-model';
 
 // The `themes` export: what people said in their own words, as one tidy table with three kinds
@@ -20,10 +21,12 @@ export const THEMES_COLUMNS = [
   'description',
   'priority',
   'breakdown',
+  'group_code',
   'group',
   'count',
   'percent',
   'base',
+  'percent_of',
   'ci_low',
   'ci_high',
   'suppressed',
@@ -47,10 +50,14 @@ export interface ThemesRow {
   priority: string | null;
   /** The dimension broken down by (ward, ageBand...), or `all`; counts only. */
   breakdown: string | null;
+  /** The group's code, the same in every language (filters.ts groupCode); counts only. */
+  group_code: string | null;
   group: string | null;
   count: number | null;
   percent: number | null;
   base: number | null;
+  /** Counts only: what `percent` is of, `answered` (the base) or `responses` (everyone in the group). */
+  percent_of: 'answered' | 'responses' | null;
   ci_low: number | null;
   ci_high: number | null;
   /** Counts only: true when the figure is hidden to protect a small group. */
@@ -84,10 +91,12 @@ const EMPTY = {
   description: null,
   priority: null,
   breakdown: null,
+  group_code: null,
   group: null,
   count: null,
   percent: null,
   base: null,
+  percent_of: null,
   ci_low: null,
   ci_high: null,
   suppressed: null,
@@ -98,7 +107,8 @@ const EMPTY = {
 /** The coded themes' figures of the model, one line per (question, theme, group). */
 export function themeCountRows(model: ResultsModel, codebook: readonly CodebookEntry[]): ThemesRow[] {
   const byKey = new Map(codebook.map((t) => [t.key, t]));
-  const breakdown = model.breakdown?.dimension ?? 'all';
+  const dimension = model.breakdown?.dimension ?? null;
+  const breakdown = dimension ?? 'all';
   const rows: ThemesRow[] = [];
   for (const q of model.themes) {
     q.columns.forEach((column, j) => {
@@ -114,11 +124,13 @@ export function themeCountRows(model: ResultsModel, codebook: readonly CodebookE
           theme: theme.label,
           priority: byKey.get(theme.key)?.priority ?? null,
           breakdown,
+          group_code: groupCode(dimension, column.key),
           group: column.label,
           // A hidden figure carries nothing, whatever else the line says.
           count: cell.suppressed ? null : cell.count,
           percent: cell.suppressed ? null : cell.percent,
           base: column.base.suppressed ? null : column.base.value,
+          percent_of: column.percentOf,
           ci_low: cell.suppressed ? null : cell.ciLow,
           ci_high: cell.suppressed ? null : cell.ciHigh,
           suppressed: cell.suppressed,

@@ -89,7 +89,11 @@ function heardBlocks(model: ResultsModel, quotes: ReadonlyMap<string, ReportQuot
     for (const q of closed) {
       blocks.push({
         kind: 'table',
-        caption: t('heard.closedCaption', { question: q.text, base: baseOf(q, words) }),
+        // Where the number who answered is hidden (a small "no answer"), the shares are of everyone.
+        caption:
+          q.columns[0]?.percentOf === 'responses'
+            ? t('heard.closedCaptionAll', { question: q.text, responses: words.ofCount(q.columns[0].responses) })
+            : t('heard.closedCaption', { question: q.text, base: baseOf(q, words) }),
         head: [t('heard.answer'), t('heard.people'), t('heard.shareAnswered')],
         rows: figureRows(q, words),
       });

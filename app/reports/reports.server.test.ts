@@ -150,8 +150,18 @@ describe('the committee report of a consultation', () => {
       const { model } = results;
       const heard = tables(section(r, 'heard').blocks);
       expect(heard[0]!.rows).toEqual(expectedRows(model.themes[0]!));
-      expect(heard[1]!.rows).toEqual(expectedRows(model.questions.find((q) => q.key === 'pick')!));
+      const pick = model.questions.find((q) => q.key === 'pick')!;
+      expect(heard[1]!.rows).toEqual(expectedRows(pick));
+      // Two quoted people left "pick" unanswered: where that small "no answer" hides the number
+      // who answered, the caption says the shares are of every response.
+      const all = pick.columns[0]!;
+      expect(heard[1]!.caption).toBe(
+        all.percentOf === 'responses'
+          ? `Question pick? (${en((all.responses as { value: number }).value)} responses; shares are of all of them, as the number who answered is hidden to protect a small group)`
+          : `Question pick? (${all.base.suppressed ? 'fewer than 10' : en(all.base.value)} answered)`,
+      );
       const responses = model.responses.suppressed ? 'fewer than 10' : en(model.responses.value);
+      if (query === '') expect(all.percentOf).toBe('responses');
       expect(section(r, 'engagement').blocks.some((b) => b.kind === 'paragraph' && b.text.startsWith(`Responses counted: ${responses}.`))).toBe(true);
     });
   }

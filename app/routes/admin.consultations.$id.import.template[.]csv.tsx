@@ -8,7 +8,7 @@ import { loadIntakeConsultation } from '~/responses/import/consultation.server';
 // makes Excel open it as UTF-8.
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
-  const { def } = await loadIntakeConsultation(args.context.db, await requireConsultation(args.context.db, args.params.id));
+  const { importDef: def } = await loadIntakeConsultation(args.context.db, await requireConsultation(args.context.db, args.params.id));
   return new Response(`\uFEFF${templateColumns(def).join(',')}\r\n`, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

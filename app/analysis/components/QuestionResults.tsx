@@ -81,6 +81,7 @@ function TotalsLine({ q, figures }: { q: QuestionResult; figures: Figures }) {
   const { t } = useTranslation('analysis');
   const all = q.columns[0];
   if (!all) return null;
+  if (all.percentOf === 'responses') return <p>{t('table.totalsLineAll', { responses: figures.ofCount(all.responses) })}</p>;
   return (
     <p>{t('table.totalsLine', { base: figures.ofCount(all.base), noAnswer: figures.ofCount(all.noAnswer), responses: figures.ofCount(all.responses) })}</p>
   );

@@ -89,11 +89,18 @@ export function ResultsTable({ id, caption, columns, rows, figures, totals = tru
               {totalRows.map(([label, field]) => (
                 <tr key={field}>
                   <th scope="row">{t(label)}</th>
-                  {columns.map((c) => (
-                    <td className={`figure${c[field].suppressed ? ' figure--hidden' : ''}`} key={c.key}>
-                      {figures.ofCount(c[field])}
-                    </td>
-                  ))}
+                  {columns.map((c) =>
+                    // The base would give away a small "no answer": the percentages are of the responses.
+                    field === 'base' && c.percentOf === 'responses' ? (
+                      <td className="figure figure--hidden" key={c.key}>
+                        {t('table.ofResponses')}
+                      </td>
+                    ) : (
+                      <td className={`figure${c[field].suppressed ? ' figure--hidden' : ''}`} key={c.key}>
+                        {figures.ofCount(c[field])}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -59,6 +59,7 @@ function Methods({ model, figures }: { model: ResultsModel; figures: Figures }) 
     <details className="results-about">
       <summary>{t('about.heading')}</summary>
       <p>{t('about.base')}</p>
+      <p>{t('about.baseResponses')}</p>
       <p>{t('about.interval', { method: t('method.wilson-interval') })}</p>
       <p>{t('about.hidden', { fewer: figures.fewer })}</p>
       {model.breakdown && (

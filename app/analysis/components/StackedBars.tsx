@@ -2,7 +2,7 @@ import { Group } from '@visx/group';
 import { Bar } from '@visx/shape';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cell, QuestionResult } from '~/analysis/results-model';
+import { percentBaseOf, type Cell, type QuestionResult } from '~/analysis/results-model';
 import { at, AxisRow, percentScale, span } from './PercentAxis';
 import type { Figures } from './use-figures';
 
@@ -30,7 +30,7 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
   const scale = percentScale(rtl);
   const colours = segmentColours(q);
   const describe = (j: number) => q.rows.map((r) => `${r.label} ${figures.ofCell(r.cells[j] ?? { suppressed: true })}`).join(', ');
-  const description = q.columns.map((c, j) => `${c.label}: ${c.base.suppressed ? figures.fewer : describe(j)}`).join('; ');
+  const description = q.columns.map((c, j) => `${c.label}: ${percentBaseOf(c).suppressed ? figures.fewer : describe(j)}`).join('; ');
   return (
     <div className="chart chart--stacked" role="img" aria-label={t('chart.stacked', { title: q.text, figures: description })}>
       {q.columns.map((column, j) => {
@@ -42,7 +42,7 @@ export function StackedBars({ q, figures, rtl }: { q: QuestionResult; figures: F
           filled += cell.percent;
           return [{ key: row.key, cell: cell as Shown & { percent: number }, from, colour: colours[i] }];
         });
-        const hidden = column.base.suppressed;
+        const hidden = percentBaseOf(column).suppressed;
         return (
           <div className="chart__row" key={column.key}>
             <span className="chart__label">{column.label}</span>

@@ -10,13 +10,20 @@ import type { WardOption } from '~/framework/places/ward';
 
 export interface IntakeConsultation {
   consultation: Consultation;
+  /** The main form, as the "key in a response" page asks it. */
   def: ConsultationDef;
+  /**
+   * What a file may hold: the main form and the statements only young people are asked
+   * (`yp_*`), so a paper youth form can be imported like any other; the summary counts both.
+   */
+  importDef: ConsultationDef;
   wards: WardOption[];
 }
 
 export async function loadIntakeConsultation(db: Db, consultation: Consultation): Promise<IntakeConsultation> {
-  const [def, wards, hiddenQuestions, hiddenOptions] = await Promise.all([
+  const [def, youthOnly, wards, hiddenQuestions, hiddenOptions] = await Promise.all([
     loadConsultationDefinition(db, consultation, 'en'),
+    loadConsultationDefinition(db, consultation, 'en', 'young_people'),
     listWards(db),
     db.selectFrom('questions').select('id').where('consultation_id', '=', consultation.id).where('hidden', '=', 1).execute(),
     db
@@ -29,16 +36,15 @@ export async function loadIntakeConsultation(db: Db, consultation: Consultation)
   ]);
   const goneQuestions = new Set(hiddenQuestions.map((q) => q.id));
   const goneOptions = new Set(hiddenOptions.map((o) => o.id));
-  const asked: ConsultationDef = {
-    ...def,
-    sections: def.sections
+  const stillAsked = (sections: ConsultationDef['sections']) =>
+    sections
       .map((s) => ({
         ...s,
         questions: s.questions.filter((q) => !goneQuestions.has(q.id)).map((q) => ({ ...q, options: q.options.filter((o) => !goneOptions.has(o.id)) })),
       }))
-      .filter((s) => s.questions.length > 0),
-  };
-  return { consultation, def: asked, wards };
+      .filter((s) => s.questions.length > 0);
+  const asked: ConsultationDef = { ...def, sections: stillAsked(def.sections) };
+  return { consultation, def: asked, importDef: { ...asked, sections: [...asked.sections, ...stillAsked(youthOnly.sections)] }, wards };
 }
 
 /** Today as the date field writes it. */

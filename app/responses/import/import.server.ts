@@ -35,7 +35,7 @@ export function englishLabels(): Labels {
 }
 
 export function vocabularyOf(intake: IntakeConsultation): Vocabulary {
-  return buildVocabulary(intake.def, intake.wards, englishLabels());
+  return buildVocabulary(intake.importDef, intake.wards, englishLabels());
 }
 
 export const fileHash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -95,7 +95,7 @@ export async function importResponses(db: Db, intake: IntakeConsultation, { file
         .returning('id')
         .executeTakeFirstOrThrow();
       const toImport = rows.map((row) => ({
-        response: offlineResponse(intake.def, row.values, {
+        response: offlineResponse(intake.importDef, row.values, {
           group: row.group,
           facilitator: row.facilitator,
           notes: row.notes,
