@@ -1,7 +1,7 @@
 import { percentageOf, type Cell as DisclosureCell } from './disclosure';
 import { groupKey } from './filters';
 import { ALL_RESPONSES, overallFigure, protectHierarchy, type Hierarchy, type LinkedTables } from './linked-disclosure';
-import { HIDDEN, type Cell, type Column, type Count, type OptionRow, type QuestionResult, type ResultsModel } from './results-model';
+import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type OptionRow, type QuestionResult, type ResultsModel } from './results-model';
 import type { Summary } from './summarise';
 
 // The public figures by ward and by area committee, and the overall figures beside them, as one
@@ -43,7 +43,9 @@ const asCount = (cell: DisclosureCell | undefined): Count => (cell?.kind === 'sh
 
 function column(key: string, label: string, total: boolean, responses: DisclosureCell | undefined, noAnswer: DisclosureCell | undefined): Column {
   const base: Count = responses?.kind === 'shown' && noAnswer?.kind === 'shown' ? { suppressed: false, value: responses.value - noAnswer.value } : HIDDEN;
-  return { key, label, total, responses: asCount(responses), noAnswer: asCount(noAnswer), base };
+  // As in safe-figures: when a small "no answer" hides the base, the percentages are of everyone in the group.
+  const percentOf = base.suppressed && responses?.kind === 'shown' ? 'responses' : 'answered';
+  return { key, label, total, responses: asCount(responses), noAnswer: asCount(noAnswer), base, percentOf };
 }
 
 function cellOf(count: DisclosureCell | undefined, base: Count): Cell {
@@ -64,7 +66,7 @@ function table(
     key,
     label,
     columns: groups.map((g) => g.column),
-    rows: options.map((o, i) => ({ ...o, cells: groups.map((g) => cellOf(g.lines[i], g.column.base)) })),
+    rows: options.map((o, i) => ({ ...o, cells: groups.map((g) => cellOf(g.lines[i], percentBaseOf(g.column))) })),
   };
 }
 
@@ -189,5 +191,5 @@ function withOverall({ q, places }: Placed, linked: LinkedTables): QuestionResul
   if (!all) return q;
   const lines = linesAt(linked, places, { overall: true });
   const overall = column(all.key, all.label, all.total, linked.responses.overall, lines[q.rows.length]);
-  return { ...q, columns: [overall], rows: q.rows.map((r, line) => ({ ...r, cells: [cellOf(lines[line], overall.base)] })) };
+  return { ...q, columns: [overall], rows: q.rows.map((r, line) => ({ ...r, cells: [cellOf(lines[line], percentBaseOf(overall))] })) };
 }
