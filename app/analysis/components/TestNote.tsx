@@ -21,7 +21,7 @@ export function TestNote({ q, figures }: { q: QuestionResult; figures: Figures }
             ? t('test.unreliable', { method: t('method.chi-square-independence') })
             : t(overall.notable ? 'test.differs' : 'test.noDifference', {
                 method: t('method.chi-square-independence'),
-                count: test.groupsTested,
+                count: overall.groups,
                 p: figures.pValue(overall.pValue),
               })}
         </p>
