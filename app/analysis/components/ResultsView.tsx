@@ -113,7 +113,7 @@ export function ResultsView({ model, form, errors, jsonHref, threshold, notice, 
       <h1>{t('title')}</h1>
       {notice}
       <ErrorSummary errors={errors.map((e) => ({ fieldId: e.field, message: errorText(e.code) }))} />
-      <ResultsFilters form={form} errors={fieldErrors} />
+      <ResultsFilters form={form} errors={fieldErrors} folded={Boolean(children) && errors.length === 0} />
       {model && (
         <>
           <Coverage model={model} figures={figures} />
