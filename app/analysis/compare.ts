@@ -65,6 +65,9 @@ function measuredRows(q: QuestionResult): { key: string; label: string; cells: C
   return q.ranking ? q.ranking.map((r) => ({ key: r.key, label: r.label, cells: r.first })) : q.rows;
 }
 
+/** What a question's groups are compared on: choosing an answer, ranking an item first, raising a theme. */
+export const measureOf = (q: Pick<QuestionResult, 'kind' | 'ranking'>): Comparison['measure'] => (q.ranking ? 'first' : q.kind === 'coded' ? 'theme' : 'chose');
+
 const notableOn = (q: QuestionResult, optionKey: string) => q.notable.filter((n) => n.optionKey === optionKey).length;
 
 /**
@@ -140,7 +143,7 @@ export function compareGroups(q: QuestionResult, optionKey?: string | null): Com
     (a, b) => Number(a.unsaid) - Number(b.unsaid) || b.percent - a.percent || a.ciHigh - a.ciLow - (b.ciHigh - b.ciLow) || a.label.localeCompare(b.label),
   );
   return {
-    measure: q.ranking ? 'first' : q.kind === 'coded' ? 'theme' : 'chose',
+    measure: measureOf(q),
     option: options.find((o) => o.key === chosen.key)!,
     options,
     overall,
@@ -156,6 +159,7 @@ export interface QuestionOutline {
   key: string;
   text: string;
   part: 'questions' | 'youth' | 'themes';
+  measure: Comparison['measure'];
   standing: Standing;
   /** Notable differences, and the most notable of them. */
   notable: number;
@@ -177,6 +181,7 @@ export function outlineQuestions(parts: { part: QuestionOutline['part']; questio
         key: q.key,
         text: q.text,
         part,
+        measure: measureOf(q),
         standing: q.notable.length > 0 ? 'differs' : compared >= 2 ? 'alike' : 'notCompared',
         notable: q.notable.length,
         top: q.notable[0] ?? null,

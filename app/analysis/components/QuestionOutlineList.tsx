@@ -18,7 +18,7 @@ function Summary({ outline, figures }: { outline: QuestionOutline; figures: Figu
     return (
       <p className="results-outline__summary">
         {t('outline.notable', { count: outline.notable, number: figures.count(outline.notable) })}{' '}
-        {t(`test.notable.${top.direction}`, {
+        {t(`test.notable.${outline.measure}.${top.direction}`, {
           group: top.group,
           option: top.option,
           percent: figures.percent(top.percent),

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,10 @@ import { i18nFor } from '~/platform/i18n/i18n.server';
 import { g, question, wardModel } from '../compare.fixture';
 import { NOT_STATED } from '../filters';
 import { resultsScreen, screenRequestOf, type ResultsScreen } from '../results-screen';
+import { HIDDEN } from '../results-model';
 import { ScreenBody } from './ScreenBody';
+import { TestNote } from './TestNote';
+import { useFigures } from './use-figures';
 
 // One question of a breakdown as an officer reads it, with and without a screen reader: the
 // groups ranked in words (share, interval, base, "notably higher"), the groups left out named
@@ -26,12 +30,10 @@ const model = wardModel({
   themes: [],
 });
 
-function show(query: string, locale: Locale = 'en') {
-  const shown = resultsScreen(model, screenRequestOf(new URLSearchParams(query)))!;
-  const screen: ResultsScreen = shown.screen;
-  const element = <ScreenBody screen={screen} model={shown.model} query="breakdown=ward" threshold={10} />;
+/** Renders inside a router whose root loader gave the page's language, as the app does. */
+function renderRouted(element: ReactElement, path: string, locale: Locale = 'en') {
   const router = createMemoryRouter([{ id: 'root', path: '*', element }], {
-    initialEntries: [`/admin/consultations/1/results?breakdown=ward&${query}`],
+    initialEntries: [path],
     hydrationData: { loaderData: { root: { locale } } },
   });
   return render(
@@ -39,6 +41,13 @@ function show(query: string, locale: Locale = 'en') {
       <RouterProvider router={router} />
     </I18nextProvider>,
   );
+}
+
+function show(query: string, locale: Locale = 'en') {
+  const shown = resultsScreen(model, screenRequestOf(new URLSearchParams(query)))!;
+  const screen: ResultsScreen = shown.screen;
+  const element = <ScreenBody screen={screen} model={shown.model} query="breakdown=ward" threshold={10} />;
+  return renderRouted(element, `/admin/consultations/1/results?breakdown=ward&${query}`, locale);
 }
 
 const words = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -106,5 +115,20 @@ describe('the list of questions of a breakdown', () => {
     );
     const links = getAllByRole('link').map((a) => a.getAttribute('href'));
     expect(links[0]).toBe('/admin/consultations/1/results?breakdown=ward&question=agree#question');
+  });
+});
+
+describe('what the tests found, in words', () => {
+  function Note({ q }: { q: ReturnType<typeof question> }) {
+    return <TestNote q={q} figures={useFigures(10)} />;
+  }
+
+  it('says a ranking’s groups differ in who ranked an item first, not in who chose it', () => {
+    const ranked = question('rank', [g('W1', 20, 80), g('W2', 80, 20), g('W3', 50, 50)], 'ranking');
+    ranked.ranking = ranked.rows.map((r) => ({ key: r.key, label: r.label, first: r.cells, top3: r.cells, meanRank: r.cells.map(() => HIDDEN) }));
+    const { container } = renderRouted(<Note q={ranked} />, '/admin/consultations/1/results?breakdown=ward&question=rank');
+    const said = [...container.querySelectorAll('.results-notable li')].map(words);
+    expect(said.length).toBeGreaterThan(0);
+    for (const line of said) expect(line).toMatch(/^Ward W\d: \d+% ranked “(Yes|No)” first, (more|fewer) than the other groups \(\d+%\)\. \(p/);
   });
 });
