@@ -8,6 +8,8 @@ import { inTransaction, type Db } from '#db/connection';
 import { createSession, sessionCookieHeader } from '~/auth/sessions.server';
 import { insertActiveUser } from '~/auth/users.server';
 import { ResultsView, type ResultsViewProps } from '~/analysis/components/ResultsView';
+import { ScreenBody } from '~/analysis/components/ScreenBody';
+import type { ResultsScreen } from '~/analysis/results-screen';
 import { newRequestState } from '~/platform/http/context';
 import { i18nFor } from '~/platform/i18n/i18n.server';
 import { loader as jsonLoader } from '~/routes/admin.consultations.$id.results[.]json';
@@ -103,7 +105,7 @@ function args(path: string): LoaderFunctionArgs {
   return { request, context, params: { id: String(consultationId) } };
 }
 
-type Loaded = ResultsViewProps & { title: string };
+type Loaded = ResultsViewProps & { title: string; screen: ResultsScreen; query: string };
 async function page(query: string): Promise<Loaded> {
   const result = (await pageLoader(args(`/admin/consultations/${consultationId}/results${query}`))) as unknown as {
     data: Loaded;
@@ -137,8 +139,11 @@ function expectNothingSmall(model: unknown) {
   expect(small).toEqual([]);
 }
 
-function renderPage(data: Loaded) {
-  const router = createMemoryRouter([{ id: 'root', path: '*', element: <ResultsView {...data} /> }], {
+/** The page as the route draws it: a breakdown's list of questions or one question under the form. */
+function renderPage({ screen, query, ...data }: Loaded) {
+  const body = screen.kind === 'all' ? undefined : <ScreenBody screen={screen} model={data.model} query={query} threshold={data.threshold} />;
+  const element = <ResultsView {...data}>{body}</ResultsView>;
+  const router = createMemoryRouter([{ id: 'root', path: '*', element }], {
     initialEntries: [`/admin/consultations/${consultationId}/results`],
     hydrationData: { loaderData: { root: { locale: 'en' } } },
   });
@@ -152,7 +157,7 @@ function renderPage(data: Loaded) {
 
 /** Table cells and chart figures: a count in brackets or a figure on its own is never 1 to 9. */
 function expectPageHidesSmall(container: HTMLElement) {
-  const figures = [...container.querySelectorAll('td, .chart__value')].map((el) => el.textContent ?? '');
+  const figures = [...container.querySelectorAll('td, .chart__value, .dot-chart__value, .dot-chart__caption')].map((el) => el.textContent ?? '');
   for (const text of figures) {
     for (const match of text.matchAll(/(?<![\d.%])(\d+)(?![\d%])/g)) {
       const n = Number(match[1]);
@@ -163,6 +168,10 @@ function expectPageHidesSmall(container: HTMLElement) {
 
 const cases: [string, string][] = [
   ['broken down by ward (Reddish North has 3)', '?breakdown=ward'],
+  ['one question by ward, its groups compared', '?breakdown=ward&question=pick'],
+  ['one question by ward, compared on the small ward’s answer', '?breakdown=ward&question=pick&option=c'],
+  ['one question by ward, with its full table', '?breakdown=ward&question=pick&table=pick'],
+  ['a scale by channel, with its full table', '?breakdown=channel&question=agree&table=agree'],
   ['broken down by channel (paper has 7)', '?breakdown=channel'],
   ['broken down by area committee, then by respondent group', '?breakdown=areaCommittee'],
   ['young people by channel', '?breakdown=channel&respondentGroup=young_person'],
@@ -178,6 +187,11 @@ describe('no page or endpoint reveals a hidden figure', () => {
       const data = await page(query);
       expect(data.model).not.toBeNull();
       expectNothingSmall(data.model);
+      expectNothingSmall(data.screen);
+      if (data.screen.kind === 'question') {
+        const figures = data.screen.comparison?.groups.flatMap((g) => [g.count, g.base]) ?? [];
+        expect(figures.filter((n) => n > 0 && n < THRESHOLD)).toEqual([]);
+      }
       expectNothingSmall(await json(query));
       const container = renderPage(data);
       expectPageHidesSmall(container);
@@ -193,6 +207,17 @@ describe('no page or endpoint reveals a hidden figure', () => {
     const j = pick.columns.findIndex((c) => c.key === REDDISH_NORTH);
     expect(pick.columns[j]!.responses).toEqual({ suppressed: true });
     expect(pick.rows.map((r) => r.cells[j])).toEqual([{ suppressed: true }, { suppressed: true }, { suppressed: true }, { suppressed: true }]);
+  });
+
+  it('lists the small ward as hidden beside the compared groups, with the reason and no figure', async () => {
+    const data = await page('?breakdown=ward&question=pick&option=c');
+    const container = renderPage(data);
+    const hidden = container.querySelector('.compare-hidden')!;
+    expect(hidden.querySelector('h4')!.textContent).toMatch(/^\d+ groups? not in the chart$/);
+    expect(hidden.textContent).toContain('figures are hidden, to protect people in small groups:');
+    expect(hidden.textContent).toContain('Reddish North');
+    const charted = [...container.querySelectorAll('.dot-chart__label')].map((el) => el.textContent);
+    expect(charted.some((label) => label?.includes('Reddish North'))).toBe(false);
   });
 
   it('says only "fewer than 10" when a filter picks out a small group', async () => {

@@ -5,13 +5,15 @@ import { chiSquareTest, holmAdjust, twoProportionTest, type MethodCode } from '.
 
 // Which differences between the groups of a breakdown are statistically notable. Built only on
 // figures already shown (the protected model), so no test can lean on a hidden count:
-// - a group takes part only when its base and every one of its figures for the question are
-//   shown, and it says who it is ("not stated", "prefer not to say" and "I don't know" are left
-//   out: a difference there says nothing about a group of people);
+// - a group takes part only when its base is shown and it says who it is ("not stated", "prefer
+//   not to say" and "I don't know" are left out: a difference there says nothing about a group
+//   of people);
 // - answers that exclude each other (one choice, a scale, a rating, who ranked what first) get a
-//   chi-square test of independence across those groups;
-// - every answer, each group against the rest of the groups tested: the two-proportion z-test,
-//   or Fisher's exact test when the groups are small; Holm-corrected within the question.
+//   chi-square test of independence across the groups whose figures are all shown;
+// - every answer, each group whose figure for it is shown against the rest of those groups: the
+//   two-proportion z-test, or Fisher's exact test when the groups are small; Holm-corrected
+//   within the question. A figure hidden in one group (to protect a small number) takes that
+//   group out of that answer's comparison only, not the whole question out of the tests.
 
 export const ALPHA = 0.05;
 
@@ -24,7 +26,7 @@ interface Tested {
   index: number;
   column: Column;
   base: number;
-  cells: Shown[];
+  cells: (Shown | undefined)[];
 }
 
 /** The rows of figures that are tested: the answers, or for a ranking who put each item first. */
@@ -32,26 +34,74 @@ function testedRows(q: QuestionResult): { key: string; label: string; cells: Cel
   return q.ranking ? q.ranking.map((r) => ({ key: r.key, label: r.label, cells: r.first })) : q.rows;
 }
 
+interface Comparison {
+  row: number;
+  group: Tested;
+  /** With two groups, the other one: the same comparison seen from its side. */
+  other: Tested | undefined;
+  pValue: number;
+  method: MethodCode;
+  rate: number;
+  rest: number;
+}
+
+/** Each answer's comparisons: every group showing its figure against the rest of them. */
+function compareAnswers(rows: { cells: Cell[] }[], candidates: Tested[]): Comparison[] {
+  const comparisons: Comparison[] = [];
+  rows.forEach((_, i) => {
+    const shown = candidates.filter((g) => g.cells[i] !== undefined);
+    if (shown.length < 2) return;
+    const chose = shown.reduce((n, g) => n + g.cells[i]!.count, 0);
+    if (chose === 0) return; // nobody chose it anywhere: nothing to compare
+    const answered = shown.reduce((n, g) => n + g.base, 0);
+    // With two groups, "each against the rest" is one comparison, not two.
+    const compared = shown.length === 2 ? shown.slice(0, 1) : shown;
+    for (const group of compared) {
+      const x = group.cells[i]!.count;
+      const result = twoProportionTest(x, group.base, chose - x, answered - group.base);
+      if (!result) continue;
+      const other = shown.length === 2 ? shown[1] : undefined;
+      comparisons.push({
+        row: i,
+        group,
+        other,
+        pValue: result.pValue,
+        method: result.method.code,
+        rate: x / group.base,
+        rest: (chose - x) / (answered - group.base),
+      });
+    }
+  });
+  return comparisons;
+}
+
 /** Flags notable cells of a broken-down question in place, and returns what was tested. */
 export function testQuestion(q: QuestionResult): QuestionTest {
   const rows = testedRows(q);
-  const tested: Tested[] = [];
+  const candidates: Tested[] = [];
   let groups = 0;
   q.columns.forEach((column, index) => {
     if (column.total) return;
     groups += 1;
     if (UNSAID.has(column.key) || column.base.suppressed || column.base.value === 0) return;
-    const cells = rows.map((r) => r.cells[index]);
-    if (cells.every((c): c is Shown => c !== undefined && !c.suppressed)) tested.push({ index, column, base: column.base.value, cells });
+    const cells = rows.map((r) => {
+      const cell = r.cells[index];
+      return cell && !cell.suppressed ? cell : undefined;
+    });
+    candidates.push({ index, column, base: column.base.value, cells });
   });
-  const test: QuestionTest = { groupsTested: tested.length, groupsLeftOut: groups - tested.length, overall: null, comparisons: 0, methods: [] };
-  q.test = test;
-  if (tested.length < 2) return test;
 
-  if (EXCLUSIVE.has(q.kind)) {
-    const chi = chiSquareTest(rows.map((_, i) => tested.map((g) => g.cells[i]!.count)));
+  const comparisons = compareAnswers(rows, candidates);
+  const tested = new Set(comparisons.flatMap((c) => (c.other ? [c.group.index, c.other.index] : [c.group.index])));
+  const test: QuestionTest = { groupsTested: tested.size, groupsLeftOut: groups - tested.size, overall: null, comparisons: comparisons.length, methods: [] };
+  q.test = test;
+
+  const complete = candidates.filter((g) => g.cells.every((c) => c !== undefined));
+  if (EXCLUSIVE.has(q.kind) && complete.length >= 2) {
+    const chi = chiSquareTest(rows.map((_, i) => complete.map((g) => g.cells[i]!.count)));
     if (chi) {
       test.overall = {
+        groups: complete.length,
         statistic: chi.statistic,
         degreesOfFreedom: chi.degreesOfFreedom,
         pValue: chi.pValue,
@@ -61,21 +111,6 @@ export function testQuestion(q: QuestionResult): QuestionTest {
     }
   }
 
-  // With two groups, "each against the rest" is one comparison, not two.
-  const compared = tested.length === 2 ? tested.slice(0, 1) : tested;
-  const comparisons: { row: number; group: Tested; pValue: number; method: MethodCode; rate: number; rest: number }[] = [];
-  rows.forEach((_, i) => {
-    const chose = tested.reduce((n, g) => n + g.cells[i]!.count, 0);
-    if (chose === 0) return; // nobody chose it anywhere: nothing to compare
-    const answered = tested.reduce((n, g) => n + g.base, 0);
-    for (const group of compared) {
-      const x = group.cells[i]!.count;
-      const result = twoProportionTest(x, group.base, chose - x, answered - group.base);
-      if (!result) continue;
-      comparisons.push({ row: i, group, pValue: result.pValue, method: result.method.code, rate: x / group.base, rest: (chose - x) / (answered - group.base) });
-    }
-  });
-  test.comparisons = comparisons.length;
   test.methods = [...new Set(comparisons.map((c) => c.method))].sort();
   const adjusted = holmAdjust(comparisons.map((c) => c.pValue));
   comparisons.forEach((c, k) => {
@@ -98,8 +133,7 @@ export function testQuestion(q: QuestionResult): QuestionTest {
       });
     };
     flag(c.group, direction, c.rate, c.rest);
-    const other = tested.length === 2 ? tested[1] : undefined;
-    if (other) flag(other, direction === 'higher' ? 'lower' : 'higher', c.rest, c.rate);
+    if (c.other) flag(c.other, direction === 'higher' ? 'lower' : 'higher', c.rest, c.rate);
   });
   q.notable.sort((a, b) => a.pValue - b.pValue);
   return test;

@@ -74,11 +74,12 @@ export interface NotableDifference {
 }
 
 export interface QuestionTest {
-  /** Groups whose figures were all shown (and said who they are), so could be compared. */
+  /** Groups compared on at least one answer: they said who they are, and that answer's figure and their base are shown. */
   groupsTested: number;
+  /** Groups compared on no answer. */
   groupsLeftOut: number;
-  /** Chi-square test of independence across those groups; null when it does not apply. */
-  overall: { statistic: number; degreesOfFreedom: number; pValue: number; notable: boolean; reliable: boolean } | null;
+  /** Chi-square test of independence across the groups whose figures are all shown; null when it does not apply. */
+  overall: { groups: number; statistic: number; degreesOfFreedom: number; pValue: number; notable: boolean; reliable: boolean } | null;
   /** Per answer, each group against the rest; corrected together for this many comparisons. */
   comparisons: number;
   methods: MethodCode[];

@@ -254,6 +254,34 @@ describe('a breakdown', () => {
     expect(q.notable.map((n) => n.groupKey).sort()).toEqual(['W1', 'W1', 'W2', 'W2']);
   });
 
+  it('compares a group on the answers whose figures it shows, when another of its figures is hidden', () => {
+    const three = (a: number, b: number, c: number): Spec[] => [{ key: 'pick', options: { a, b, c }, noAnswer: 0 }];
+    const list = [
+      { value: 'W1', counts: counts(100, three(40, 40, 20)) },
+      { value: 'W2', counts: counts(100, three(45, 35, 20)) },
+      { value: 'W3', counts: counts(85, three(3, 12, 70)) },
+      { value: 'W4', counts: counts(100, three(50, 30, 20)) },
+      { value: 'W5', counts: counts(100, three(40, 35, 25)) },
+    ];
+    const q = model(three(0, 0, 0), { total: add(list.map((g) => g.counts)), breakdown: { dimension: 'ward', groups: list } }).questions[0]!;
+    // W3's 3 is hidden, and more figures with it (secondary suppression), so no group shows all
+    // three figures and there is no chi-square test…
+    expect(byGroup(q, 'a', 'W3')).toEqual({ suppressed: true });
+    expect(q.columns.find((c) => c.key === 'W3')!.base).toEqual({ suppressed: false, value: 85 });
+    expect(q.test!.overall).toBeNull();
+    // …but every group is compared on the answers it shows: W3 on "c", 70 of 85, against the
+    // one other group showing "c" (W5, 25 of 100).
+    expect(shown(byGroup(q, 'c', 'W3')).count).toBe(70);
+    expect(q.rows.find((r) => r.key === 'c')!.cells.filter((c) => !c.suppressed)).toHaveLength(3);
+    expect(q.test).toMatchObject({ groupsTested: 5, groupsLeftOut: 0 });
+    const w3 = q.notable.find((n) => n.groupKey === 'W3' && n.optionKey === 'c')!;
+    expect(w3).toMatchObject({ direction: 'higher' });
+    expect(w3.restPercent).toBeCloseTo(25, 10);
+    expect(shown(byGroup(q, 'c', 'W5')).notable).toBe('lower');
+    expect(shown(byGroup(q, 'c', 'W3')).notable).toBe('higher');
+    expect(q.notable.some((n) => n.groupKey === 'W3' && n.optionKey === 'a')).toBe(false);
+  });
+
   it('hides a small group everywhere, and one more group so the small one cannot be worked out from the total', () => {
     const two: Spec[] = [
       { key: 'agree', kind: 'yes_no', options: { yes: 3, no: 2 }, noAnswer: 0 },

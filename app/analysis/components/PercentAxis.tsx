@@ -8,8 +8,9 @@ import { scaleLinear } from '@visx/scale';
 
 export type PercentScale = ReturnType<typeof percentScale>;
 
-export function percentScale(rtl: boolean) {
-  return scaleLinear<number>({ domain: [0, 100], range: rtl ? [100, 0] : [0, 100] });
+/** 0% to `max`% (100 unless a chart zooms in on smaller figures) across the width. */
+export function percentScale(rtl: boolean, max = 100) {
+  return scaleLinear<number>({ domain: [0, max], range: rtl ? [100, 0] : [0, 100] });
 }
 
 /** A position in per cent of the chart's width, to a hundredth: finer than any screen shows. */
@@ -22,13 +23,13 @@ export function span(scale: PercentScale, from: number, to: number): { x: string
   return { x: at(Math.min(a, b)), width: at(Math.abs(b - a)) };
 }
 
-export function PercentAxis({ scale, format }: { scale: PercentScale; format: (percent: number) => string }) {
+export function PercentAxis({ scale, format, ticks = [0, 25, 50, 75, 100] }: { scale: PercentScale; format: (percent: number) => string; ticks?: number[] }) {
   return (
     <svg className="chart__axis" width="100%" height="28" aria-hidden="true" focusable="false">
       <line x1="0%" x2="100%" y1="1" y2="1" className="chart__axis-line" />
       <AxisBottom
         scale={scale}
-        tickValues={[0, 25, 50, 75, 100]}
+        tickValues={ticks}
         tickFormat={(v) => format(Number(v))}
         hideAxisLine
         ticksComponent={(props: TicksRendererProps<PercentScale>) => (

@@ -8,15 +8,15 @@ import { FilterChoices } from '~/analysis/components/FilterChoices';
 // JavaScript and the address says what is shown. Each dimension is a list of checkboxes in a
 // disclosure (open when something in it is chosen); nothing chosen in a list means everyone.
 
-export function ResultsFilters({ form, errors }: { form: ResultsForm; errors: Record<string, string> }) {
+/**
+ * `folded`: the choices behind a "Change" disclosure (a breakdown read one question at a time,
+ * where the figures, not the form, are what the reader came back for).
+ */
+export function ResultsFilters({ form, errors, folded = false }: { form: ResultsForm; errors: Record<string, string>; folded?: boolean }) {
   const { t } = useTranslation('analysis');
   const location = useLocation();
-  return (
-    // Keyed by the address, so going back and forth shows what that address asked for.
-    <Form method="get" className="results-filters" aria-labelledby="results-filters-heading" key={location.search}>
-      <h2 id="results-filters-heading" className="results-filters__heading">
-        {t('form.heading')}
-      </h2>
+  const fields = (
+    <>
       <SelectField
         name="breakdown"
         label={t('form.breakdown')}
@@ -40,6 +40,22 @@ export function ResultsFilters({ form, errors }: { form: ResultsForm; errors: Re
           {t('form.clear')}
         </Link>
       </div>
+    </>
+  );
+  return (
+    // Keyed by the address, so going back and forth shows what that address asked for.
+    <Form method="get" className="results-filters" aria-labelledby="results-filters-heading" key={location.search}>
+      <h2 id="results-filters-heading" className="results-filters__heading">
+        {t('form.heading')}
+      </h2>
+      {folded ? (
+        <details className="results-filters__fold">
+          <summary className="results-filter__summary">{t('form.change')}</summary>
+          {fields}
+        </details>
+      ) : (
+        fields
+      )}
     </Form>
   );
 }

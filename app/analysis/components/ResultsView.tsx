@@ -22,6 +22,8 @@ export interface ResultsViewProps {
   threshold: number;
   /** Said under the heading (the workspace: when the responses were anonymised). */
   notice?: ReactNode;
+  /** Shown instead of every question's figures (the workspace's breakdown: one question at a time). */
+  children?: ReactNode;
 }
 
 /** The summary export of the same figures (app/exports): the JSON address with its query. */
@@ -95,7 +97,7 @@ function Part({
   );
 }
 
-export function ResultsView({ model, form, errors, jsonHref, threshold, notice }: ResultsViewProps) {
+export function ResultsView({ model, form, errors, jsonHref, threshold, notice, children }: ResultsViewProps) {
   const { t } = useTranslation('analysis');
   const errorText = useErrorText();
   const figures = useFigures(threshold);
@@ -112,7 +114,7 @@ export function ResultsView({ model, form, errors, jsonHref, threshold, notice }
       <h1>{t('title')}</h1>
       {notice}
       <ErrorSummary errors={errors.map((e) => ({ fieldId: e.field, message: errorText(e.code) }))} />
-      <ResultsFilters form={form} errors={fieldErrors} />
+      <ResultsFilters form={form} errors={fieldErrors} folded={Boolean(children) && errors.length === 0} />
       {model && (
         <>
           <Coverage model={model} figures={figures} />
@@ -132,7 +134,8 @@ export function ResultsView({ model, form, errors, jsonHref, threshold, notice }
             </li>
           </ul>
           <Methods model={model} figures={figures} />
-          {!model.responses.suppressed && (
+          {!model.responses.suppressed && children}
+          {!model.responses.suppressed && !children && (
             <>
               <nav className="results-contents" aria-label={t('contents')}>
                 <ol>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { measureOf } from '~/analysis/compare';
 import type { QuestionResult } from '~/analysis/results-model';
 import type { Figures } from './use-figures';
 
@@ -21,7 +22,7 @@ export function TestNote({ q, figures }: { q: QuestionResult; figures: Figures }
             ? t('test.unreliable', { method: t('method.chi-square-independence') })
             : t(overall.notable ? 'test.differs' : 'test.noDifference', {
                 method: t('method.chi-square-independence'),
-                count: test.groupsTested,
+                count: overall.groups,
                 p: figures.pValue(overall.pValue),
               })}
         </p>
@@ -37,7 +38,7 @@ export function TestNote({ q, figures }: { q: QuestionResult; figures: Figures }
             <ul className="results-notable">
               {q.notable.map((n) => (
                 <li key={`${n.optionKey}-${n.groupKey}`}>
-                  {t(`test.notable.${n.direction}`, {
+                  {t(`test.notable.${measureOf(q)}.${n.direction}`, {
                     group: n.group,
                     option: n.option,
                     percent: figures.percent(n.percent),
