@@ -8,6 +8,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
+import { useHeadingFocus } from '~/ui/use-heading-focus';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -32,6 +33,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function Confirmation() {
+  useHeadingFocus();
   const { consultation, reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('survey');
   const { t: tCommon } = useTranslation('common');

@@ -8,6 +8,7 @@ import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthPath } from '~/consultations/versions/youth-paths';
 import { youngPrivacyNoticePath } from '~/privacy-notices/notice';
+import { useHeadingFocus } from '~/ui/use-heading-focus';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -21,6 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthIntro() {
+  useHeadingFocus();
   const { youth } = useLoaderData<typeof loader>();
   const { t } = useTranslation('youth');
   return (

@@ -21,6 +21,7 @@ import { youthDraftToken } from '~/responses/youth/step-schema';
 import { youthDonePath, youthPath } from '~/consultations/versions/youth-paths';
 import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
+import { useHeadingFocus } from '~/ui/use-heading-focus';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -71,6 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthCheckPage() {
+  useHeadingFocus();
   const { youth, values, hidden, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();

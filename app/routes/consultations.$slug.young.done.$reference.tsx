@@ -7,6 +7,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
+import { useHeadingFocus } from '~/ui/use-heading-focus';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -25,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthDone() {
+  useHeadingFocus();
   const { reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('youth');
   const { t: tCommon } = useTranslation('common');
