@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FieldError } from '../../../ui/form/ErrorSummary';
 import { Face } from './Face';
+import { YouthPicture } from './pictures';
 
 export interface YouthChoice {
   value: string;
@@ -56,11 +57,7 @@ export function YouthChoices({ name, type, legend, hint, choices, defaultValue, 
                 />
                 <label className="youth-choice__label" htmlFor={id}>
                   {choice.face && <Face mood={choice.value} />}
-                  {choice.picture && (
-                    <span className="youth-choice__picture" aria-hidden="true">
-                      {choice.picture}
-                    </span>
-                  )}
+                  <YouthPicture value={choice.picture} />
                   <span className="youth-choice__text">{choice.label}</span>
                 </label>
               </div>
