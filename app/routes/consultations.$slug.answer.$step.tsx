@@ -22,7 +22,7 @@ import { unlessBusy } from '~/responses/busy.server';
 import { checkPath, surveyPath } from '~/responses/paths';
 import { stepFieldNames, stepSchema } from '~/responses/step-schema';
 import { redirectWithCookie, requireSurveyStep } from '~/responses/survey.server';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -93,7 +93,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function SurveyStep() {
-  useHeadingFocus();
   const data = useLoaderData<typeof loader>();
   // A new form for every step: the form library would otherwise carry one step's state into the next.
   return <StepForm key={data.position.step.id} {...data} />;
@@ -120,7 +119,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
         {consultation.title}
         <span className="caption__step">{t('sectionOf', { number: position.number, total: position.total })}</span>
       </p>
-      <h1>{heading}</h1>
+      <PageHeading>{heading}</PageHeading>
       <p className="privacy-note">
         <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to={privacyNoticePath(consultation.slug)} />]} />
       </p>

@@ -23,7 +23,7 @@ import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { submitResponse } from '~/responses/submit.server';
 import { mayAsk, withoutFieldsNotAsked } from '~/responses/safeguarding';
 import { safeguardingAges } from '~/responses/safeguarding.server';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -77,7 +77,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function CheckYourAnswers() {
-  useHeadingFocus();
   const { consultation, values, may, wards, hidden, hasDraft, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -97,7 +96,7 @@ export default function CheckYourAnswers() {
       </Link>
       <ErrorSummary errors={errors} reply={actionData} />
       <p className="caption">{consultation.title}</p>
-      <h1>{t('check.title')}</h1>
+      <PageHeading>{t('check.title')}</PageHeading>
       {!hasDraft && sentReference ? (
         <>
           <p>{t('check.alreadySent')}</p>

@@ -8,7 +8,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -33,14 +33,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function Confirmation() {
-  useHeadingFocus();
   const { consultation, reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('survey');
   const { t: tCommon } = useTranslation('common');
   return (
     <div className="narrow">
       <div className="panel">
-        <h1 className="panel__title">{t('confirmation.title')}</h1>
+        <PageHeading className="panel__title">{t('confirmation.title')}</PageHeading>
         <div className="panel__body">
           {t('confirmation.reference')}
           <br />

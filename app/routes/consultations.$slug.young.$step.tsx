@@ -21,7 +21,6 @@ import { redirectWithCookie } from '~/responses/survey.server';
 import { youthCheckPath, youthPath } from '~/consultations/versions/youth-paths';
 import { findYouthStep } from '~/responses/youth/steps';
 import { youthDraftToken, youthStepFields, youthStepSchema } from '~/responses/youth/step-schema';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
 
 const ageOf = (values: Record<string, unknown> | undefined) => (typeof values?.age_band === 'string' ? values.age_band : null);
 
@@ -88,7 +87,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthStepPage() {
-  useHeadingFocus();
   const data = useLoaderData<typeof loader>();
   // A new form for every step: the form library would otherwise carry one step's state into the next.
   return <YouthStepForm key={data.position.step.id} {...data} />;

@@ -8,7 +8,7 @@ import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthPath } from '~/consultations/versions/youth-paths';
 import { youngPrivacyNoticePath } from '~/privacy-notices/notice';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -22,12 +22,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthIntro() {
-  useHeadingFocus();
   const { youth } = useLoaderData<typeof loader>();
   const { t } = useTranslation('youth');
   return (
     <div className="narrow youth">
-      <h1>{t('intro.title')}</h1>
+      <PageHeading>{t('intro.title')}</PageHeading>
       <p className="lead">{t('intro.lead')}</p>
       <ul className="youth-facts">
         <li>{t('intro.what', { count: youth.questions })}</li>

@@ -21,7 +21,7 @@ import { youthDraftToken } from '~/responses/youth/step-schema';
 import { youthDonePath, youthPath } from '~/consultations/versions/youth-paths';
 import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -72,7 +72,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthCheckPage() {
-  useHeadingFocus();
   const { youth, values, hidden, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -87,7 +86,7 @@ export default function YouthCheckPage() {
         {t('back')}
       </Link>
       <ErrorSummary errors={errors} title={t('errorSummary')} reply={actionData} />
-      <h1>{t('check.title')}</h1>
+      <PageHeading>{t('check.title')}</PageHeading>
       {sentReference && hidden.length === 0 ? (
         <>
           <p className="lead">{t('check.alreadySent')}</p>

@@ -7,7 +7,7 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
-import { useHeadingFocus } from '~/ui/use-heading-focus';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -26,14 +26,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthDone() {
-  useHeadingFocus();
   const { reference, resultsLink } = useLoaderData<typeof loader>();
   const { t } = useTranslation('youth');
   const { t: tCommon } = useTranslation('common');
   return (
     <div className="narrow youth">
       <div className="panel">
-        <h1 className="panel__title">{t('done.title')}</h1>
+        <PageHeading className="panel__title">{t('done.title')}</PageHeading>
         <p className="panel__body">{t('done.lead')}</p>
         <p className="panel__body">
           {t('done.reference')}
