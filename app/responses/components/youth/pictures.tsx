@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 // The young people's answer pictures, drawn here rather than left to an emoji font (a device
 // without one shows empty boxes). Line drawings in currentColor, so they follow the text colour
 // in high contrast and forced colours; decorative (aria-hidden), as the words are always beside
-// them; nothing in them points left or right, so right-to-left pages need no mirror.
+// them; none says anything by the way it faces, so right-to-left pages need no mirror.
 
 const PICTURES = {
   tree: (
