@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { countResponses, newVisitor, responseByReference, type Suite, startSuite, stopSuite } from './harness';
 import { answerRequiredOnly, checkUrl, confirmationUrl, press, shownReference, SLUGS, stepUrl, ui, visit } from './survey';
 
@@ -51,6 +52,7 @@ for (const js of [true, false]) {
         // Using your words: whether to be quoted, never how to be credited.
         await page.getByRole('heading', { level: 1, name: survey('words.title') }).waitFor();
         await expectNothingAChildIsNotAsked(page);
+        if (js) await expectAccessible(page);
         await group(page, survey('words.consentQuestion')).getByLabel(survey('words.consentYes')).check();
         await press(page, continueButton(page), checkUrl(slug));
 
@@ -78,26 +80,29 @@ for (const js of [true, false]) {
 
 describe('an age changed to "Under 16" from the check page', () => {
   it('forgets the sensitive answers and the name given as an adult, so neither is shown or sent', async () => {
-    const context = await newVisitor(suite.browser, suite.app, { js: false });
+    const context = await newVisitor(suite.browser, suite.app, { js: true });
     const page = await context.newPage();
     try {
-      await answerRequiredOnly(page, suite.db, { js: false, locale: 'en' });
-      await visit(page, `/consultations/${slug}/answer/about-you`, false);
+      await answerRequiredOnly(page, suite.db, { js: true, locale: 'en' });
+      await visit(page, `/consultations/${slug}/answer/about-you`, true);
       await group(page, about('age_band.question')).getByLabel(about('age_band.25_34'), { exact: true }).check();
       await press(page, continueButton(page), stepUrl(slug, 'about-you-more'));
       await page.getByRole('heading', { level: 1, name: about('more.title') }).waitFor();
+      await expectAccessible(page);
       await group(page, about('sexual_orientation.question')).getByLabel(about('sexual_orientation.bisexual')).check();
       await press(page, continueButton(page), stepUrl(slug, 'your-words'));
       await group(page, survey('words.consentQuestion')).getByLabel(survey('words.consentYes')).check();
       await group(page, survey('words.creditQuestion')).getByLabel(survey('words.credit.name_age_area')).check();
       await page.getByLabel(survey('words.firstName')).fill('Sam');
       await press(page, continueButton(page), checkUrl(slug));
+      await page.getByRole('heading', { level: 1, name: survey('check.title') }).waitFor();
       expect(await page.getByRole('main').innerText()).toContain('Sam');
 
       await page.getByRole('link', { name: survey('check.changeLabel').replace('{{question}}', about('age_band.question')) }).click();
       await page.waitForURL(/\/answer\/about-you\?return=check/);
       await group(page, about('age_band.question')).getByLabel(about('age_band.under_16'), { exact: true }).check();
       await press(page, continueButton(page), checkUrl(slug));
+      await page.getByRole('heading', { level: 1, name: survey('check.title') }).waitFor();
       await expectNothingAChildIsNotAsked(page);
       expect(await page.getByRole('main').innerText()).not.toContain(about('sexual_orientation.bisexual'));
 
