@@ -59,6 +59,14 @@ const schema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(2).max(100).default(10),
+  /**
+   * Safeguarding, whichever form a child uses (issue 14): below the first age nobody is credited by
+   * name, age or area; below the second the sensitive "About you" questions (gender identity, sexual
+   * orientation) are not asked. A council's policy may raise them; the defaults are also the floors
+   * (13: the UK age of consent to online services; 16: the census asks these questions from 16).
+   */
+  SAFEGUARDING_CREDIT_MIN_AGE: z.coerce.number().int().min(13).max(25).default(13),
+  SAFEGUARDING_SENSITIVE_MIN_AGE: z.coerce.number().int().min(16).max(25).default(16),
   /** A `responses` export of more rows than this runs in the background from the Exports page. */
   EXPORT_BACKGROUND_ROWS: z.coerce.number().int().min(0).default(50_000),
   /** How long a finished background export's file can be downloaded. */

@@ -3,7 +3,8 @@ import type { QuestionDef, SectionDef } from '~/consultations/definition';
 import { maxLengthOf, OTHER_MAX_LENGTH, STANDARD_OPTIONS } from '~/consultations/question-kinds';
 import { honeypotPart } from '~/responses/moderation/honeypot';
 import { CONNECTIONS, QUOTE_CREDITS } from './codes';
-import { ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN } from './demographics';
+import { ABOUT_YOU_FIELD_NAMES, ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN, type AboutYouField } from './demographics';
+import { fieldsNotAsked, mayAsk, SENSITIVE_FIELDS, type SafeguardingAges } from './safeguarding';
 import { otherField, questionField } from './fields';
 import type { SchemaPart, Shape } from './schema-part';
 import { normaliseText } from './text';
@@ -86,20 +87,39 @@ export function sectionPart(section: SectionDef): SchemaPart {
   return mergeParts(parts);
 }
 
-export function aboutYouPart(wardCodes: readonly string[]): SchemaPart {
+const aboutYouField = (field: AboutYouField) => oneOf([...ABOUT_YOU_FIELDS[field], PREFER_NOT], 'invalidOption').optional();
+
+/** The "About you" page: every census question but the sensitive ones, the ward and connections. */
+export function aboutYouStepPart(wardCodes: readonly string[]): SchemaPart {
   const shape: Shape = {};
-  for (const [field, codes] of Object.entries(ABOUT_YOU_FIELDS)) {
-    shape[field] = oneOf([...codes, PREFER_NOT], 'invalidOption').optional();
+  for (const field of ABOUT_YOU_FIELD_NAMES) {
+    if (!(SENSITIVE_FIELDS as readonly string[]).includes(field)) shape[field] = aboutYouField(field);
   }
   shape.ward = oneOf([...wardCodes, WARD_UNKNOWN, PREFER_NOT], 'invalidOption').optional();
   shape.connections = z.array(oneOf([...CONNECTIONS], 'invalidOption')).refine(unique, 'invalidOption');
   return { shape };
 }
 
+/** "More about you": the questions asked only from the sensitive-questions age (safeguarding.ts). */
+export function sensitivePart(): SchemaPart {
+  return { shape: Object.fromEntries(SENSITIVE_FIELDS.map((field) => [field, aboutYouField(field)])) };
+}
+
+/** Every "About you" answer, as a whole response (the check page, an import) may carry them. */
+export function aboutYouPart(wardCodes: readonly string[]): SchemaPart {
+  return mergeParts([aboutYouStepPart(wardCodes), sensitivePart()]);
+}
+
 export const QUOTE_NAME_MAX = 40;
 
-/** Consent to be quoted; the young people's form words its two problems its own way. */
-export function quotePart(messages = { chooseCredit: 'chooseCredit', enterFirstName: 'enterFirstName' }): SchemaPart {
+/**
+ * Consent to be quoted; the young people's form words its two problems its own way. `mayCredit`
+ * says whether these answers may choose a credit at all (a child only agrees or not: safeguarding.ts).
+ */
+export function quotePart(
+  messages = { chooseCredit: 'chooseCredit', enterFirstName: 'enterFirstName' },
+  mayCredit: (values: Record<string, unknown>) => boolean = () => true,
+): SchemaPart {
   return {
     shape: {
       quote_consent: oneOf(['yes', 'no'], 'invalidOption').optional(),
@@ -107,13 +127,18 @@ export function quotePart(messages = { chooseCredit: 'chooseCredit', enterFirstN
       quote_name: z.string().trim().max(QUOTE_NAME_MAX, `tooLong|${QUOTE_NAME_MAX}`).optional(),
     },
     refine: (values, ctx) => {
-      if (values.quote_consent !== 'yes') return;
+      if (values.quote_consent !== 'yes' || !mayCredit(values)) return;
       if (!values.quote_credit) ctx.addIssue({ code: 'custom', path: ['quote_credit'], message: messages.chooseCredit });
       if (values.quote_credit === 'name_age_area' && !values.quote_name) {
         ctx.addIssue({ code: 'custom', path: ['quote_name'], message: messages.enterFirstName });
       }
     },
   };
+}
+
+/** Consent alone, for someone too young to be credited: if quoted, their words are anonymous. */
+export function consentOnlyPart(): SchemaPart {
+  return { shape: { quote_consent: oneOf(['yes', 'no'], 'invalidOption').optional() } };
 }
 
 export function mergeParts(parts: SchemaPart[]): SchemaPart {
@@ -151,22 +176,29 @@ export function formSchema(part: SchemaPart, extra: SchemaPart['refine'] = undef
 const submissionSchemas = new WeakMap<SectionDef[], Map<string, ReturnType<typeof buildSubmissionSchema>>>();
 
 /** The final submission: every answer of the consultation at once, as the check page posts them. */
-export function submissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null) {
-  const key = wardCodes ? wardCodes.join(',') : '-';
+export function submissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null, ages: SafeguardingAges) {
+  const key = `${ages.creditMinAge}-${ages.sensitiveMinAge}:${wardCodes ? wardCodes.join(',') : '-'}`;
   let byWards = submissionSchemas.get(sections);
   if (!byWards) submissionSchemas.set(sections, (byWards = new Map()));
   let schema = byWards.get(key);
-  if (!schema) byWards.set(key, (schema = buildSubmissionSchema(sections, wardCodes)));
+  if (!schema) byWards.set(key, (schema = buildSubmissionSchema(sections, wardCodes, ages)));
   return schema;
 }
 
-function buildSubmissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null) {
+function buildSubmissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null, ages: SafeguardingAges) {
   const parts = sections.map(sectionPart);
   if (wardCodes) parts.push(aboutYouPart(wardCodes));
-  parts.push(quotePart(), honeypotPart());
+  parts.push(
+    quotePart(undefined, (values) => mayAsk(values.age_band, ages).credit),
+    honeypotPart(),
+  );
   const questionNames = sections.flatMap((s) => s.questions.map((q) => questionField(q.key)));
   return formSchema(mergeParts(parts), (values, ctx) => {
     if (!values.idempotencyKey) ctx.addIssue({ code: 'custom', path: [], message: 'expired' });
+    // Refused, not quietly dropped: the form never asks a child these, so a post carrying them was
+    // made by hand or is stale, and the person should look again rather than be told it went.
+    const notAsked = fieldsNotAsked(mayAsk(values.age_band, ages)).filter((f) => values[f] !== undefined);
+    if (notAsked.length > 0) ctx.addIssue({ code: 'custom', path: [], message: 'notAskedAtAge' });
     const answered = questionNames.some((name) => {
       const v = values[name];
       return Array.isArray(v) ? v.some((x) => x !== undefined) : v !== undefined;

@@ -1,4 +1,4 @@
-import { aboutYouPart, formSchema, quotePart, sectionPart } from './form-schema';
+import { aboutYouStepPart, consentOnlyPart, formSchema, quotePart, sectionPart, sensitivePart } from './form-schema';
 import type { SchemaPart } from './schema-part';
 import type { Step } from './steps';
 
@@ -7,9 +7,11 @@ function partOf(step: Step, wardCodes: readonly string[]): SchemaPart {
     case 'section':
       return sectionPart(step.section);
     case 'about-you':
-      return aboutYouPart(wardCodes);
+      return aboutYouStepPart(wardCodes);
+    case 'about-you-more':
+      return sensitivePart();
     case 'your-words':
-      return quotePart();
+      return step.credit ? quotePart() : consentOnlyPart();
   }
 }
 

@@ -7,6 +7,8 @@ import { announceResponseChange, logResponseChange, type ResponseChange } from '
 import type { Channel } from './codes';
 import { deleteDraft } from './drafts.server';
 import { newReference } from './reference.server';
+import { protectChild } from './safeguarding';
+import { safeguardingAges } from './safeguarding.server';
 
 export interface SubmitMeta {
   idempotencyKey: string;
@@ -50,6 +52,15 @@ export function submitResponse(db: Db, def: ConsultationDef, values: FormValues,
 }
 
 /**
+ * Every way in (the forms, keyed-in responses here, imports in import/insert.server.ts) passes a
+ * response through this: a child's sensitive answers and identifying details are never stored,
+ * however they were sent (safeguarding.ts).
+ */
+export function protectResponse(toStore: ResponseToStore): ResponseToStore {
+  return { ...toStore, fields: protectChild(toStore.fields, safeguardingAges()) };
+}
+
+/**
  * Inserts one response and its answers: the rows the online form stores, for whoever opened
  * the transaction (storeResponse below, or an import storing a whole file at once).
  */
@@ -89,10 +100,11 @@ export async function insertResponse(
  */
 export async function storeResponse(
   db: Db,
-  toStore: ResponseToStore,
+  given: ResponseToStore,
   meta: SubmitMeta,
   also?: (trx: Trx, stored: { id: number; reference: string }) => Promise<void>,
 ): Promise<SubmitResult> {
+  const toStore = protectResponse(given);
   try {
     const { stored, change, seq } = await inTransaction(db, async (trx) => {
       const inserted = await insertResponse(trx, toStore, meta);

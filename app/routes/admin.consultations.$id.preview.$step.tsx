@@ -20,17 +20,13 @@ import { loadPreviewStep } from '~/responses/preview/preview.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
 import { previewPath } from '~/responses/preview/preview-paths';
 import { pageMeta } from '~/ui/page-meta';
+import { stepHeading } from '~/responses/steps';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
   const { consultation, def, position, wards } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale);
-  const stepTitle =
-    position.step.kind === 'section'
-      ? position.step.section.title
-      : position.step.kind === 'about-you'
-        ? tFor(locale, 'about')('title')
-        : tFor(locale, 'survey')('words.title');
+  const stepTitle = stepHeading(position.step, tFor(locale, 'survey'), tFor(locale, 'about'));
   return data(
     {
       consultationId: consultation.id,
@@ -72,7 +68,7 @@ function PreviewStepForm({ consultationId, consultation, position, wards }: Retu
   const wardCodes = useMemo(() => wards.map((w) => w.code), [wards]);
   const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
   const { form, summary, fieldErrors, current, submit } = usePreviewForm({ id: `preview-${step.id}`, schema, lastResult: actionData?.result });
-  const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
+  const heading = stepHeading(step, t, tAbout);
   return (
     <div className="narrow">
       <PreviewBanner consultationId={consultationId} audience="residents" />

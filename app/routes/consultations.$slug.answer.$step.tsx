@@ -14,21 +14,29 @@ import { routeHeaders } from '~/platform/http/headers';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { privacyNoticePath } from '~/privacy-notices/notice';
-import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
+import { draftCookieHeader, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
+import { fieldsNotAsked, mayAsk } from '~/responses/safeguarding';
+import { safeguardingAges } from '~/responses/safeguarding.server';
+import { findStep, stepHeading } from '~/responses/steps';
 import { unlessBusy } from '~/responses/busy.server';
 import { checkPath, surveyPath } from '~/responses/paths';
 import { stepFieldNames, stepSchema } from '~/responses/step-schema';
 import { redirectWithCookie, requireSurveyStep } from '~/responses/survey.server';
 import { pageMeta } from '~/ui/page-meta';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
-  const { def, position, wards } = await requireSurveyStep(context.db, params.slug ?? '', params.step ?? '', locale, new Date());
-  const draft = await loadDraft(context.db, await readDraftToken(request), def.id);
+  const { def, position, wards, draft } = await requireSurveyStep(
+    context.db,
+    params.slug ?? '',
+    params.step ?? '',
+    await readDraftToken(request),
+    locale,
+    new Date(),
+  );
   const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
-  const t = tFor(locale, 'survey');
-  const stepTitle =
-    position.step.kind === 'section' ? position.step.section.title : position.step.kind === 'about-you' ? tFor(locale, 'about')('title') : t('words.title');
+  const stepTitle = stepHeading(position.step, tFor(locale, 'survey'), tFor(locale, 'about'));
   return data(
     {
       consultation: { slug: def.slug, title: def.title },
@@ -44,10 +52,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await detectLocale(request);
-  const { def, position, wardCodes } = await requireSurveyStep(context.db, params.slug ?? '', params.step ?? '', locale, new Date());
+  const existingToken = await readDraftToken(request);
+  const { def, position, wardCodes } = await requireSurveyStep(context.db, params.slug ?? '', params.step ?? '', existingToken, locale, new Date());
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: stepSchema(position.step, wardCodes) });
-  const token = (await readDraftToken(request)) ?? newDraftToken();
+  const token = existingToken ?? newDraftToken();
   const cookie = await draftCookieHeader(token, request);
   const goingBack = formData.get('intent') === 'back';
   const headers = { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie };
@@ -62,15 +71,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     (options) => submission.reply(options),
     'survey',
     async () => {
-      const saved = await saveDraftStep(context.db, token, def.id, stepFieldNames(position.step, wardCodes), valuesToKeep(submission), new Date());
+      const posted = valuesToKeep(submission);
+      // The age just given decides the pages after it; a child's draft forgets what they may not be asked.
+      const ages = safeguardingAges();
+      const may = position.step.kind === 'about-you' ? mayAsk(posted.age_band, ages) : null;
+      const fields = [...stepFieldNames(position.step, wardCodes), ...(may ? fieldsNotAsked(may) : [])];
+      const saved = await saveDraftStep(context.db, token, def.id, fields, posted, new Date());
       if (!saved) {
         context.request.submissionFailed = true;
         return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers });
       }
+      const next = may ? findStep(def, position.step.id, may)?.next : position.next;
       const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
       if (goingBack) return redirectWithCookie(surveyPath(def.slug, position.previous?.id), cookie);
-      if (returnToCheck || !position.next) return redirectWithCookie(checkPath(def.slug), cookie);
-      return redirectWithCookie(surveyPath(def.slug, position.next.id), cookie);
+      if (returnToCheck || !next) return redirectWithCookie(checkPath(def.slug), cookie);
+      return redirectWithCookie(surveyPath(def.slug, next.id), cookie);
     },
     headers,
   );
@@ -93,7 +108,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
   const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
   const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `step-${step.id}`, schema, lastResult: actionData?.result, defaultValue: values });
   const backHref = surveyPath(consultation.slug, position.previous?.id);
-  const heading = step.kind === 'section' ? step.section.title : step.kind === 'about-you' ? tAbout('title') : t('words.title');
+  const heading = stepHeading(step, t, tAbout);
 
   return (
     <div className="narrow">
@@ -105,7 +120,7 @@ function StepForm({ consultation, position, wards, values, returnToCheck }: Retu
         {consultation.title}
         <span className="caption__step">{t('sectionOf', { number: position.number, total: position.total })}</span>
       </p>
-      <h1>{heading}</h1>
+      <PageHeading>{heading}</PageHeading>
       <p className="privacy-note">
         <Trans t={t} i18nKey="privacyNote" components={[<Link key="privacy" to={privacyNoticePath(consultation.slug)} />]} />
       </p>

@@ -22,16 +22,22 @@ import { confirmationPath, surveyPath } from '~/responses/paths';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { submitResponse } from '~/responses/submit.server';
 import { pageMeta } from '~/ui/page-meta';
+import { mayAsk, withoutFieldsNotAsked } from '~/responses/safeguarding';
+import { safeguardingAges } from '~/responses/safeguarding.server';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, new Date());
   const [draft, wards] = await Promise.all([loadDraft(context.db, await readDraftToken(request), def.id), listWards(context.db)]);
-  const values = draft?.values ?? {};
+  // A draft from before an age was changed may hold what a child is not asked: it is neither shown nor sent.
+  const ages = safeguardingAges();
+  const values = withoutFieldsNotAsked(draft?.values ?? {}, ages);
   return data(
     {
       consultation: { slug: def.slug, title: def.title, sections: def.sections, askAboutYou: def.askAboutYou },
       values,
+      may: mayAsk(values.age_band, ages),
       wards,
       hasDraft: Boolean(draft),
       sentReference: draft ? null : await readSentReference(request, def.id),
@@ -47,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, now);
   const wardCodes = def.askAboutYou ? (await listWards(context.db)).map((w) => w.code) : null;
-  const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes) });
+  const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes, safeguardingAges()) });
   const reply = (options?: { formErrors: string[] }) => submission.reply(options);
   return unlessBusy(context, reply, 'survey', async () => {
     if (submission.status !== 'success') {
@@ -72,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function CheckYourAnswers() {
-  const { consultation, values, wards, hidden, hasDraft, sentReference } = useLoaderData<typeof loader>();
+  const { consultation, values, may, wards, hidden, hasDraft, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('survey');
@@ -91,7 +97,7 @@ export default function CheckYourAnswers() {
       </Link>
       <ErrorSummary errors={errors} reply={actionData} />
       <p className="caption">{consultation.title}</p>
-      <h1>{t('check.title')}</h1>
+      <PageHeading>{t('check.title')}</PageHeading>
       {!hasDraft && sentReference ? (
         <>
           <p>{t('check.alreadySent')}</p>
@@ -110,7 +116,7 @@ export default function CheckYourAnswers() {
         </>
       ) : (
         <>
-          <CheckAnswers def={consultation} values={values} wards={wards} />
+          <CheckAnswers def={consultation} values={values} may={may} wards={wards} />
           <h2 className="heading-m">{t('check.sendHeading')}</h2>
           <p>{t('check.sendText')}</p>
           <Form method="post" noValidate>

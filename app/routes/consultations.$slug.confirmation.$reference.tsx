@@ -9,6 +9,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
 import { pageMeta } from '~/ui/page-meta';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -39,7 +40,7 @@ export default function Confirmation() {
   return (
     <div className="narrow">
       <div className="panel">
-        <h1 className="panel__title">{t('confirmation.title')}</h1>
+        <PageHeading className="panel__title">{t('confirmation.title')}</PageHeading>
         <div className="panel__body">
           {t('confirmation.reference')}
           <br />

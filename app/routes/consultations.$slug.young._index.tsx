@@ -9,6 +9,7 @@ import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthPath } from '~/consultations/versions/youth-paths';
 import { youngPrivacyNoticePath } from '~/privacy-notices/notice';
 import { pageMeta } from '~/ui/page-meta';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -26,7 +27,7 @@ export default function YouthIntro() {
   const { t } = useTranslation('youth');
   return (
     <div className="narrow youth">
-      <h1>{t('intro.title')}</h1>
+      <PageHeading>{t('intro.title')}</PageHeading>
       <p className="lead">{t('intro.lead')}</p>
       <ul className="youth-facts">
         <li>{t('intro.what', { count: youth.questions })}</li>

@@ -22,6 +22,7 @@ import { youthDonePath, youthPath } from '~/consultations/versions/youth-paths';
 import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { pageMeta } from '~/ui/page-meta';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -86,7 +87,7 @@ export default function YouthCheckPage() {
         {t('back')}
       </Link>
       <ErrorSummary errors={errors} title={t('errorSummary')} reply={actionData} />
-      <h1>{t('check.title')}</h1>
+      <PageHeading>{t('check.title')}</PageHeading>
       {sentReference && hidden.length === 0 ? (
         <>
           <p className="lead">{t('check.alreadySent')}</p>

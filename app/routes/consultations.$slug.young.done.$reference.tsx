@@ -8,6 +8,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponseReference } from '~/responses/queries.server';
 import { pageMeta } from '~/ui/page-meta';
+import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
@@ -32,7 +33,7 @@ export default function YouthDone() {
   return (
     <div className="narrow youth">
       <div className="panel">
-        <h1 className="panel__title">{t('done.title')}</h1>
+        <PageHeading className="panel__title">{t('done.title')}</PageHeading>
         <p className="panel__body">{t('done.lead')}</p>
         <p className="panel__body">
           {t('done.reference')}

@@ -17,7 +17,8 @@ afterAll(() => stopSuite({ app, db, browser }));
 
 const group = (page: Page, legend: string | RegExp) => page.getByRole('group', { name: legend });
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true });
-const caption = (page: Page, n: number) => page.getByText(`Section ${n} of 6`, { exact: true });
+/** "Section 5 of 6": a seventh page, "More about you", joins once the age given shows 16 or over. */
+const caption = (page: Page, n: number, total = 6) => page.getByText(`Section ${n} of ${total}`, { exact: true });
 
 for (const js of [true, false]) {
   describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
@@ -101,17 +102,22 @@ for (const js of [true, false]) {
       await page.getByLabel('Which ward do you live in?').selectOption({ label: 'Reddish North' });
       await group(page, 'What is your age?').getByLabel('35 to 44').check();
       await group(page, 'What is your sex?').getByLabel('Female').check();
-      await group(page, 'Is the gender you identify with the same').getByLabel('Yes', { exact: true }).check();
       await page.getByLabel('What is your ethnic group?').selectOption({ label: 'Pakistani' });
       await group(page, 'Are your day-to-day activities limited').getByLabel('No', { exact: true }).check();
       await group(page, 'Do you look after, or give any help').getByLabel('Yes, 9 hours a week or less').check();
       await group(page, 'What is your religion?').getByLabel('Muslim').check();
+      await press(page, continueButton(page), stepUrl(slug, 'about-you-more'));
+
+      // More about you: asked once the age given shows 16 or over.
+      await page.getByRole('heading', { level: 1, name: 'More about you' }).waitFor();
+      await caption(page, 6, 7).waitFor();
+      await group(page, 'Is the gender you identify with the same').getByLabel('Yes', { exact: true }).check();
       await group(page, 'best describes your sexual orientation?').getByLabel('Prefer not to say').check();
       await press(page, continueButton(page), stepUrl(slug, 'your-words'));
 
       // Using your words.
       await page.getByRole('heading', { level: 1, name: 'Using your words' }).waitFor();
-      await caption(page, 6).waitFor();
+      await caption(page, 7, 7).waitFor();
       await group(page, 'Can we quote your answers?').getByLabel('Yes, you can quote me').check();
       await group(page, 'How should we credit your words?').getByLabel('My first name, age and area').check();
       await page.getByLabel('Your first name').fill('Amina');

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
 import { answersOf, countResponses, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite } from './harness';
+import { expectAccessible } from './axe';
 import { descriptionOf, isFocused, press, REFERENCE, shownReference, ui, visit, type Locale } from './survey';
 import {
   choose,
@@ -567,4 +568,32 @@ describe('a tampered check form', () => {
     expect(response.headers.get('location')).toMatch(youthDoneUrl);
     expect(await countResponses(db, { idempotencyKey })).toBe(1);
   });
+});
+
+describe('the answer pictures', () => {
+  // Emoji drawn from the device's fonts show as empty boxes where there is none; ©, ® and the like are not pictures.
+  const EMOJI = /\p{Emoji_Presentation}|\uFE0F/u;
+
+  it('are drawn beside every answer’s words (an <svg> each, hidden from screen readers), never emoji, axe clean, in English and Urdu', async () => {
+    // axe runs in the page, so JavaScript is on; the pictures are in the server's HTML either way.
+    await asNewVisitor(true, async (page) => {
+      await visit(page, youthPath('age'), true);
+      await choose(page, 'radio', en('age.16_17'));
+      await press(page, nextButton(page), youthUrl('1'));
+      let drawn = 0;
+      for (const locale of ['en', 'ur'] as const) {
+        for (const { step } of items) {
+          await visit(page, `${youthPath(step)}?lng=${locale}`, true);
+          const where = `${locale} ${page.url()}`;
+          expect(await page.content(), where).not.toMatch(EMOJI);
+          const answers = await page.locator('.youth-choice__label').count();
+          expect(await page.locator('.youth-choice__label svg[aria-hidden="true"]').count(), where).toBe(answers);
+          const pictures = await page.locator('.youth-choice__label svg[data-picture]').count();
+          drawn += pictures;
+          if (pictures > 0) await expectAccessible(page);
+        }
+      }
+      expect(drawn).toBeGreaterThan(20);
+    });
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { WardOption } from '~/framework/places/ward';
 import { CONNECTIONS } from '~/responses/codes';
 import { ABOUT_YOU_FIELDS, ETHNIC_GROUPS, PREFER_NOT, WARD_UNKNOWN, type AboutYouField } from '~/responses/demographics';
+import { SENSITIVE_FIELDS } from '~/responses/safeguarding';
 import { ChoiceGroup } from '../../ui/form/ChoiceGroup';
 import { FieldError } from '../../ui/form/ErrorSummary';
 import { listOf, textOf, type Values } from './QuestionField';
@@ -59,22 +60,38 @@ function GroupedSelect(props: {
   );
 }
 
-export function AboutYouFields({ values, errors, wards }: Props) {
+function CensusRadios({ field, values, errors }: Pick<Props, 'values' | 'errors'> & { field: AboutYouField }) {
   const { t } = useTranslation('about');
-  const preferNot = { value: PREFER_NOT, label: t('preferNot') };
-  const committees = [...new Set(wards.map((w) => w.areaCommittee))];
-  const radios = (field: AboutYouField) => (
+  return (
     <ChoiceGroup
-      key={field}
       name={field}
       type="radio"
       legend={<span className="question-text">{t(`${field}.question`)}</span>}
       hint={HINTS[field] ? t(HINTS[field]) : undefined}
-      choices={[...ABOUT_YOU_FIELDS[field].map((code) => ({ value: code, label: t(`${field}.${code}`) })), preferNot]}
+      choices={[...ABOUT_YOU_FIELDS[field].map((code) => ({ value: code, label: t(`${field}.${code}`) })), { value: PREFER_NOT, label: t('preferNot') }]}
       defaultValue={listOf(values[field])}
       error={errors[field]}
     />
   );
+}
+
+/** "More about you": gender identity and sexual orientation, asked only from the age safeguarding.ts sets. */
+export function SensitiveFields({ values, errors }: Pick<Props, 'values' | 'errors'>) {
+  return (
+    <>
+      {SENSITIVE_FIELDS.map((field) => (
+        <CensusRadios key={field} field={field} values={values} errors={errors} />
+      ))}
+    </>
+  );
+}
+
+/** "About you" without the sensitive questions, which come on a page of their own once the age is known. */
+export function AboutYouFields({ values, errors, wards }: Props) {
+  const { t } = useTranslation('about');
+  const preferNot = { value: PREFER_NOT, label: t('preferNot') };
+  const committees = [...new Set(wards.map((w) => w.areaCommittee))];
+  const radios = (field: AboutYouField) => <CensusRadios key={field} field={field} values={values} errors={errors} />;
   return (
     <>
       <ChoiceGroup
@@ -101,7 +118,6 @@ export function AboutYouFields({ values, errors, wards }: Props) {
       />
       {radios('age_band')}
       {radios('sex')}
-      {radios('gender_identity')}
       <GroupedSelect
         name="ethnicity"
         label={t('ethnicity.question')}
@@ -117,7 +133,6 @@ export function AboutYouFields({ values, errors, wards }: Props) {
       {radios('disability')}
       {radios('carer')}
       {radios('religion')}
-      {radios('sexual_orientation')}
     </>
   );
 }

@@ -4,10 +4,13 @@ import type { WardOption } from '~/framework/places/ward';
 import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
 import { otherField, questionField } from '~/responses/fields';
 import { surveyPath } from '~/responses/paths';
+import { SENSITIVE_FIELDS, type MayAsk } from '~/responses/safeguarding';
 import { listOf, textOf, useChoiceLabel, type Values } from './QuestionField';
 import { SummaryList, type SummaryRow } from '../../ui/SummaryList';
 
 type Row = SummaryRow;
+
+const isSensitive = (field: string) => (SENSITIVE_FIELDS as readonly string[]).includes(field);
 
 function Rows({ rows }: { rows: Row[] }) {
   const { t } = useTranslation('survey');
@@ -15,7 +18,18 @@ function Rows({ rows }: { rows: Row[] }) {
 }
 
 /** Everything a person is about to send, section by section, each with a link to change it. */
-export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef, 'slug' | 'sections' | 'askAboutYou'>; values: Values; wards: WardOption[] }) {
+export function CheckAnswers({
+  def,
+  values,
+  may,
+  wards,
+}: {
+  def: Pick<ConsultationDef, 'slug' | 'sections' | 'askAboutYou'>;
+  values: Values;
+  /** What this person may be asked (safeguarding.ts): a child's page shows no sensitive answers and no credit. */
+  may: MayAsk;
+  wards: WardOption[];
+}) {
   const { t } = useTranslation('survey');
   const { t: tAbout } = useTranslation('about');
   const choiceLabel = useChoiceLabel();
@@ -46,12 +60,14 @@ export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef
       answer: listOf(values.connections).map((c) => tAbout(`connections.${c}`)),
       href: change('about-you', 'connections'),
     },
-    ...['ward', ...ABOUT_YOU_FIELD_NAMES].map((field) => ({
-      id: field,
-      label: tAbout(`${field}.question`),
-      answer: textOf(values[field]) ? [aboutLabel(field, textOf(values[field]))] : [],
-      href: change('about-you', field),
-    })),
+    ...['ward', ...ABOUT_YOU_FIELD_NAMES]
+      .filter((field) => may.sensitive || !isSensitive(field))
+      .map((field) => ({
+        id: field,
+        label: tAbout(`${field}.question`),
+        answer: textOf(values[field]) ? [aboutLabel(field, textOf(values[field]))] : [],
+        href: change(isSensitive(field) ? 'about-you-more' : 'about-you', field),
+      })),
   ];
   const consent = textOf(values.quote_consent);
   const credit = textOf(values.quote_credit);
@@ -63,7 +79,7 @@ export function CheckAnswers({ def, values, wards }: { def: Pick<ConsultationDef
       href: change('your-words', 'quote_consent'),
     },
   ];
-  if (consent === 'yes') {
+  if (consent === 'yes' && may.credit) {
     wordsRows.push({
       id: 'quote_credit',
       label: t('words.creditQuestion'),

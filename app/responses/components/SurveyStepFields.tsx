@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Prose } from '~/ui/Prose';
 import type { Step } from '~/responses/steps';
-import { AboutYouFields } from './AboutYouFields';
+import { AboutYouFields, SensitiveFields } from './AboutYouFields';
 import { QuestionField } from './QuestionField';
 import { YourWordsFields } from './YourWordsFields';
 
@@ -29,5 +29,13 @@ export function SurveyStepFields({ step, values, errors, wards }: Fields & { ste
       </>
     );
   }
-  return <YourWordsFields values={values} errors={errors} />;
+  if (step.kind === 'about-you-more') {
+    return (
+      <>
+        <p>{t('more.intro')}</p>
+        <SensitiveFields values={values} errors={errors} />
+      </>
+    );
+  }
+  return <YourWordsFields values={values} errors={errors} credit={step.credit} />;
 }

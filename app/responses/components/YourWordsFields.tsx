@@ -6,8 +6,28 @@ import { TextField } from '../../ui/form/TextField';
 import { QUOTE_NAME_MAX } from '~/responses/form-schema';
 
 /** Consent to be quoted, separate from the answers, and how the person wants to be credited. */
-export function YourWordsFields({ values, errors }: { values: Values; errors: Record<string, string | undefined> }) {
+export function YourWordsFields({ values, errors, credit }: { values: Values; errors: Record<string, string | undefined>; credit: boolean }) {
   const { t } = useTranslation('survey');
+  // Someone who may be too young to be credited (safeguarding.ts) is only asked whether we may quote them.
+  if (!credit) {
+    return (
+      <>
+        <p>{t('words.intro')}</p>
+        <ChoiceGroup
+          name="quote_consent"
+          type="radio"
+          legend={<span className="question-text">{t('words.consentQuestion')}</span>}
+          hint={t('words.consentHintYoung')}
+          choices={[
+            { value: 'yes', label: t('words.consentYes') },
+            { value: 'no', label: t('words.consentNo') },
+          ]}
+          defaultValue={listOf(values.quote_consent)}
+          error={errors.quote_consent}
+        />
+      </>
+    );
+  }
   return (
     <>
       <p>{t('words.intro')}</p>

@@ -200,3 +200,26 @@ describe('importing', () => {
     ]);
   });
 });
+
+describe('a child in an import', () => {
+  it('stores no sexual orientation or gender identity for an under-16, and keeps an adult’s', async () => {
+    const header = 'channel,submitted_at,pick,age_band,gender_identity,sexual_orientation';
+    const bytes = new TextEncoder().encode(
+      [header, 'paper,2026-03-01,buses,under_16,different,bisexual', 'paper,2026-03-01,buses,25_34,different,bisexual'].join('\n'),
+    );
+    const result = await run(bytes, 'children.csv');
+    expect(result.status).toBe('imported');
+    const rows = await db
+      .selectFrom('responses')
+      .select(['age_band', 'gender_identity', 'sexual_orientation', 'never_attribute'])
+      .where('consultation_id', '=', intake.consultation.id)
+      .where('age_band', 'in', ['under_16', '25_34'])
+      .where('channel', '=', 'paper')
+      .orderBy('id')
+      .execute();
+    expect(rows.slice(-2)).toEqual([
+      { age_band: 'under_16', gender_identity: null, sexual_orientation: null, never_attribute: 1 },
+      { age_band: '25_34', gender_identity: 'different', sexual_orientation: 'bisexual', never_attribute: 0 },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { insertMany } from '#db/bulk';
 import type { Trx } from '#db/connection';
 import { newReference } from '~/responses/reference.server';
-import type { ResponseToStore, SubmitMeta } from '~/responses/submit.server';
+import { protectResponse, type ResponseToStore, type SubmitMeta } from '~/responses/submit.server';
 
 // An import's rows stored together: the same rows insertResponse writes one at a time, in a few
 // statements for the whole file (db/bulk.ts), so a file of thousands of rows is not thousands of
@@ -18,7 +18,9 @@ export async function insertResponses(trx: Trx, toImport: readonly ResponseToImp
     trx,
     'responses',
     toImport.map(({ response, meta }) => ({
-      ...response.fields,
+      // Every row names the same columns (one statement): a child's row sets never_attribute.
+      never_attribute: 0,
+      ...protectResponse(response).fields,
       consultation_id: response.consultationId,
       reference: newReference(),
       idempotency_key: meta.idempotencyKey,

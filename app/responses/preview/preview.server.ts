@@ -4,6 +4,7 @@ import { requireConsultation } from '~/consultations/find.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';
+import { ASK_EVERYTHING } from '~/responses/safeguarding';
 import { findStep } from '~/responses/steps';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
 import { findYouthStep } from '~/responses/youth/steps';
@@ -23,7 +24,7 @@ export async function loadPreview(db: Db, rawId: string | undefined, locale: Loc
 /** One resident page of the preview, or a thrown 404. */
 export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, locale: Locale) {
   const { consultation, def } = await loadPreview(db, rawId, locale);
-  const position = findStep(def, stepId ?? '');
+  const position = findStep(def, stepId ?? '', ASK_EVERYTHING);
   if (!position) throw notFound();
   const wards = position.step.kind === 'about-you' ? await listWards(db) : [];
   return { consultation, def, position, wards, wardCodes: wards.map((w) => w.code) };

@@ -17,8 +17,8 @@ interface Props {
 
 /**
  * GOV.UK error summary: at the top of the page, each problem linked to its field. It takes
- * focus when the page loads with problems or a new attempt to send fails, and never while the
- * person is correcting a field.
+ * focus when the page loads with problems (with or without JavaScript) or a new attempt to send
+ * fails, and never while the person is correcting a field.
  */
 export function ErrorSummary({ errors, title, attempt, reply }: Props) {
   const { t } = useTranslation('survey');
@@ -29,7 +29,9 @@ export function ErrorSummary({ errors, title, attempt, reply }: Props) {
   }, [attempt, reply]);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+    // autoFocus: without JavaScript the browser itself moves focus here when the page loads with problems.
+    // eslint-disable-next-line jsx-a11y/no-autofocus -- focus belongs on the summary of what went wrong (GOV.UK)
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" autoFocus>
       <h2 className="error-summary__title" id="error-summary-title">
         {title ?? t('errorSummary')}
       </h2>

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError } from './ErrorSummary';
+import { PageHeading } from '../PageHeading';
 
 interface Props {
   name: string;
@@ -33,9 +34,9 @@ export function TextField({ name, label, hint, defaultValue, error, multiline, m
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       {pageHeading ? (
-        <h1 className="youth-question">
+        <PageHeading className="youth-question">
           <label htmlFor={name}>{label}</label>
-        </h1>
+        </PageHeading>
       ) : (
         <label className="label label--question" htmlFor={name}>
           {label}

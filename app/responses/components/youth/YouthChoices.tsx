@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { FieldError } from '../../../ui/form/ErrorSummary';
 import { Face } from './Face';
+import { YouthPicture } from './pictures';
+import { PageHeading } from '~/ui/PageHeading';
 
 export interface YouthChoice {
   value: string;
@@ -27,13 +29,16 @@ interface Props {
  * readers work as usual), each with its words, and a face or picture beside them.
  */
 export function YouthChoices({ name, type, legend, hint, choices, defaultValue, error, faces, headingLevel = 1 }: Props) {
-  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       <fieldset className="fieldset" aria-describedby={describedBy}>
         <legend className="fieldset__legend fieldset__legend--page">
-          <Heading className={headingLevel === 1 ? 'youth-question' : 'youth-question youth-question--small'}>{legend}</Heading>
+          {headingLevel === 1 ? (
+            <PageHeading className="youth-question">{legend}</PageHeading>
+          ) : (
+            <h2 className="youth-question youth-question--small">{legend}</h2>
+          )}
         </legend>
         {hint && (
           <p className="hint" id={`${name}-hint`}>
@@ -56,11 +61,7 @@ export function YouthChoices({ name, type, legend, hint, choices, defaultValue, 
                 />
                 <label className="youth-choice__label" htmlFor={id}>
                   {choice.face && <Face mood={choice.value} />}
-                  {choice.picture && (
-                    <span className="youth-choice__picture" aria-hidden="true">
-                      {choice.picture}
-                    </span>
-                  )}
+                  <YouthPicture value={choice.picture} />
                   <span className="youth-choice__text">{choice.label}</span>
                 </label>
               </div>

@@ -3,6 +3,7 @@ import { QUOTE_NAME_MAX } from '~/responses/form-schema';
 import { listOf, textOf, type Values } from '../QuestionField';
 import { TextField } from '../../../ui/form/TextField';
 import { YouthChoices } from './YouthChoices';
+import { PageHeading } from '~/ui/PageHeading';
 
 const CREDITS = ['name_age_area', 'age_area', 'area', 'anonymous'] as const;
 
@@ -11,7 +12,7 @@ export function YouthMoreFields({ values, errors }: { values: Values; errors: Re
   const { t } = useTranslation('youth');
   return (
     <>
-      <h1 className="youth-question">{t('more.title')}</h1>
+      <PageHeading className="youth-question">{t('more.title')}</PageHeading>
       <TextField
         name="postcode_district"
         label={t('more.postcode')}
