@@ -18,6 +18,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthStepSchema } from '~/responses/youth/step-schema';
 import { YOUTH_AGE_BANDS } from '~/responses/youth/ages';
+import { safeguardingAges } from '~/responses/safeguarding.server';
 import { findYouthStep } from '~/responses/youth/steps';
 import { loadYouthPreviewStep } from '~/responses/preview/preview.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
@@ -58,9 +59,9 @@ export async function action(args: ActionFunctionArgs) {
     args.context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400 });
   }
-  // The pages that follow depend on the age just given: under-13s have no "more about you" page.
+  // The pages that follow depend on the age just given: below the credit age there is no "more about you" page.
   const nextAge = position.step.kind === 'age' ? ageFrom(submission.payload.age_band) : age;
-  const next = findYouthStep(youth, position.step.id, nextAge)?.next;
+  const next = findYouthStep(youth, position.step.id, nextAge, safeguardingAges())?.next;
   return redirect(next ? youthPreviewPath(consultation.id, next.id, nextAge) : `${previewPath(consultation.id)}?finished=young`, { status: 303 });
 }
 

@@ -19,6 +19,7 @@ import { unlessBusy } from '~/responses/busy.server';
 import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { redirectWithCookie } from '~/responses/survey.server';
 import { youthCheckPath, youthPath } from '~/consultations/versions/youth-paths';
+import { safeguardingAges } from '~/responses/safeguarding.server';
 import { findYouthStep } from '~/responses/youth/steps';
 import { youthDraftToken, youthStepFields, youthStepSchema } from '~/responses/youth/step-schema';
 import { pageMeta } from '~/ui/page-meta';
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
   const draft = await loadDraft(context.db, youthDraftToken(await readDraftToken(request)), def.consultationId);
   const values = draft?.values ?? {};
-  const position = findYouthStep(def, params.step ?? '', ageOf(values));
+  const position = findYouthStep(def, params.step ?? '', ageOf(values), safeguardingAges());
   if (!position) throw new Response(null, { status: 404 });
   const t = tFor(locale, 'youth');
   const heading = position.step.kind === 'item' ? position.step.item.text : position.step.kind === 'age' ? t('age.question') : t('more.title');
@@ -52,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = (await readDraftToken(request)) ?? newDraftToken();
   const cookie = await draftCookieHeader(token, request);
   const draft = await loadDraft(context.db, youthDraftToken(token), def.consultationId);
-  const position = findYouthStep(def, params.step ?? '', ageOf(draft?.values));
+  const position = findYouthStep(def, params.step ?? '', ageOf(draft?.values), safeguardingAges());
   if (!position) throw new Response(null, { status: 404 });
 
   const formData = await request.formData();
@@ -63,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } });
   }
   const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
-  const fields = youthStepFields(position.step, age);
+  const fields = youthStepFields(position.step, age, safeguardingAges());
   return unlessBusy(
     context,
     (options) => submission.reply(options),
@@ -76,8 +77,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
 
       if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
-      // The pages that follow depend on the age just given: under-13s have no "more about you" page.
-      const next = findYouthStep(def, position.step.id, age)?.next;
+      // The pages that follow depend on the age just given: below the credit age there is no "more about you" page.
+      const next = findYouthStep(def, position.step.id, age, safeguardingAges())?.next;
       const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
       return redirectWithCookie(returnToCheck || !next ? youthCheckPath(def.slug) : youthPath(def.slug, next.id), cookie);
     },

@@ -22,6 +22,7 @@ import { youthDonePath, youthPath } from '~/consultations/versions/youth-paths';
 import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
 import { pageMeta } from '~/ui/page-meta';
+import { safeguardingAges } from '~/responses/safeguarding.server';
 import { PageHeading } from '~/ui/PageHeading';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -33,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       youth: { slug: def.slug, title: def.title, items: def.items },
       values,
+      ages: safeguardingAges(),
       sentReference: draft ? null : await readSentReference(request, def.consultationId),
       hidden: draft ? [...flatFormEntries(values), ['idempotencyKey', draft.idempotencyKey] as [string, string]] : [],
       title: formPageTitle(context, locale, `${tFor(locale, 'youth')('check.title')} – ${def.title}`),
@@ -45,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await detectLocale(request);
   const now = new Date();
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, now);
-  const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def) });
+  const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def, safeguardingAges()) });
   const reply = (options?: { formErrors: string[] }) => submission.reply(options);
   return unlessBusy(context, reply, 'youth', async () => {
     if (submission.status !== 'success') {
@@ -73,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const headers = routeHeaders;
 
 export default function YouthCheckPage() {
-  const { youth, values, hidden, sentReference } = useLoaderData<typeof loader>();
+  const { youth, values, ages, hidden, sentReference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation('youth');
@@ -98,7 +100,7 @@ export default function YouthCheckPage() {
       ) : (
         <>
           <p className="lead">{t('check.lead')}</p>
-          <YouthCheck def={youth} values={values} />
+          <YouthCheck def={youth} values={values} ages={ages} />
         </>
       )}
       {hidden.length > 0 && (

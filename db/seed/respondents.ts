@@ -1,6 +1,6 @@
 import type { Channel, QuoteCredit, RespondentGroup } from '../../app/responses/codes';
 import { PREFER_NOT } from '../../app/responses/demographics';
-import { isUnder13, type YouthAgeBand } from '../../app/responses/youth/ages';
+import { isBelowCreditAge, type YouthAgeBand } from '../../app/responses/youth/ages';
 import type { Flag } from '../schema';
 import { loadBoroughEthnicity, loadWardPopulations, type AgeBand, type WardPopulation } from './census';
 import { chance, Weighted, type Random } from './random';
@@ -218,7 +218,7 @@ export interface YoungPerson {
 /** A young person answering the young people's version. */
 export function createYoungPerson(random: Random): YoungPerson {
   const ageBand = YOUTH_AGES.pick(random);
-  const under13 = isUnder13(ageBand);
+  const under13 = isBelowCreditAge(ageBand);
   return {
     under13,
     channel: YOUTH_CHANNELS.pick(random),

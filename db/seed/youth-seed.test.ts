@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxLengthOf, STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
-import { isUnder13, YOUTH_AGE_BANDS } from '../../app/responses/youth/ages';
+import { isBelowCreditAge, YOUTH_AGE_BANDS } from '../../app/responses/youth/ages';
 import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
 import { loadYouthDefinition } from '../../app/consultations/versions/youth-definition.server';
 import { createTestDb } from '../../tests/db';
@@ -198,8 +198,8 @@ describe("the young people's version of the One Stockport conversation", () => {
 
   it('never identifies under-13s, and asks those of 13 and over only for a postcode district and quote consent', async () => {
     const responses = await youthResponses();
-    const under13 = responses.filter((r) => isUnder13(r.age_band));
-    const older = responses.filter((r) => !isUnder13(r.age_band));
+    const under13 = responses.filter((r) => isBelowCreditAge(r.age_band));
+    const older = responses.filter((r) => !isBelowCreditAge(r.age_band));
     expect(under13.length).toBeGreaterThan(200);
     for (const r of under13) {
       expect([r.never_attribute, r.quote_consent, r.quote_credit, r.quote_name, r.postcode_district]).toEqual([1, 0, null, null, null]);

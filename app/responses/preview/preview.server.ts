@@ -5,6 +5,7 @@ import { loadConsultationDefinition } from '~/consultations/definition.server';
 import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';
 import { ASK_EVERYTHING } from '~/responses/safeguarding';
+import { safeguardingAges } from '~/responses/safeguarding.server';
 import { findStep } from '~/responses/steps';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
 import { findYouthStep } from '~/responses/youth/steps';
@@ -34,7 +35,7 @@ export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId:
 export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, age: string | null, locale: Locale) {
   const { consultation, youth } = await loadPreview(db, rawId, locale);
   if (!youth) throw notFound();
-  const position = findYouthStep(youth, stepId ?? '', age);
+  const position = findYouthStep(youth, stepId ?? '', age, safeguardingAges());
   if (!position) throw notFound();
   return { consultation, youth, position };
 }

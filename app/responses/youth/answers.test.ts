@@ -9,6 +9,7 @@ import type { YouthDef, YouthItemDef } from '../../consultations/versions/youth-
 import { loadYouthDefinition } from '../../consultations/versions/youth-definition.server';
 import { youthSubmissionSchema } from './form-schema';
 import { submitYouthResponse } from './submit.server';
+import { youthSteps } from './steps';
 
 const item = (over: Partial<YouthItemDef>): YouthItemDef => ({
   id: 1,
@@ -176,6 +177,23 @@ describe('a young person’s response', () => {
     const { reference } = await submitYouthResponse(db, def, submission.value, { idempotencyKey: 'youth-2', locale: 'en', draftToken: null, now: new Date() });
     const response = await db.selectFrom('responses').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
     expect(response).toMatchObject({ age_band: 'under_11', never_attribute: 1, quote_consent: 0, quote_name: null, postcode_district: null });
+  });
+
+  it('follows the installation’s credit age: raised to 16, a 13–15 has no page about where they live and cannot send it', () => {
+    const stricter = { creditMinAge: 16, sensitiveMinAge: 16 };
+    expect(youthSteps(def, '13_15').map((s) => s.id)).toContain('more');
+    expect(youthSteps(def, '13_15', stricter).map((s) => s.id)).not.toContain('more');
+    expect(youthSteps(def, '16_17', stricter).map((s) => s.id)).toContain('more');
+    const form = new FormData();
+    for (const [k, v] of [
+      ['age_band', '13_15'],
+      ['postcode_district', 'SK4'],
+      ['idempotencyKey', 'k'],
+    ])
+      form.append(k!, v!);
+    expect(parseWithZod(form, { schema: youthSubmissionSchema(def) }).status).toBe('success');
+    const refused = parseWithZod(form, { schema: youthSubmissionSchema(def, stricter) });
+    expect(refused.status === 'error' && refused.error?.['']).toContain('unexpectedField');
   });
 
   it('explains problems in young people’s words', () => {

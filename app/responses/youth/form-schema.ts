@@ -4,7 +4,8 @@ import { honeypotPart } from '~/responses/moderation/honeypot';
 import { formSchema, mergeParts, quotePart } from '~/responses/form-schema';
 import type { SchemaPart } from '~/responses/schema-part';
 import { normaliseText } from '~/responses/text';
-import { isUnder13, YOUTH_AGE_BANDS } from './ages';
+import { isBelowCreditAge, YOUTH_AGE_BANDS } from './ages';
+import { DEFAULT_SAFEGUARDING_AGES, type SafeguardingAges } from '../safeguarding';
 import type { YouthDef, YouthItemDef } from '../../consultations/versions/youth-definition';
 import { youthField } from './answers';
 
@@ -43,7 +44,7 @@ export function itemPart(item: YouthItemDef): SchemaPart {
   }
 }
 
-/** For 13 and over only: where they live (the first part of a postcode) and whether we may quote them. */
+/** From the credit age (13 by default) only: where they live (the first part of a postcode) and whether we may quote them. */
 export function morePart(): SchemaPart {
   const quote = quotePart({ chooseCredit: 'youth:chooseCredit', enterFirstName: 'youth:enterFirstName' });
   return {
@@ -60,15 +61,15 @@ export function morePart(): SchemaPart {
   };
 }
 
-export const UNDER_13_NEVER = ['postcode_district', 'quote_consent', 'quote_credit', 'quote_name'];
+export const BELOW_CREDIT_AGE_NEVER = ['postcode_district', 'quote_consent', 'quote_credit', 'quote_name'];
 
 /** The whole young person's response, as its check page posts it. */
-export function youthSubmissionSchema(def: YouthDef) {
+export function youthSubmissionSchema(def: YouthDef, ages: SafeguardingAges = DEFAULT_SAFEGUARDING_AGES) {
   const parts = [agePart(), ...def.items.map(itemPart), morePart(), honeypotPart()];
   return formSchema(mergeParts(parts), (values, ctx) => {
     if (!values.idempotencyKey) ctx.addIssue({ code: 'custom', path: [], message: 'expired' });
-    // Nothing that could identify a child under 13 is accepted, even from a tampered form.
-    if (isUnder13(values.age_band as string) && UNDER_13_NEVER.some((f) => values[f] !== undefined)) {
+    // Nothing that could identify a child below the credit age is accepted, even from a tampered form.
+    if (isBelowCreditAge(values.age_band as string, ages) && BELOW_CREDIT_AGE_NEVER.some((f) => values[f] !== undefined)) {
       ctx.addIssue({ code: 'custom', path: [], message: 'unexpectedField' });
     }
   });

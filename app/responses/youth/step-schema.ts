@@ -1,7 +1,8 @@
 import { formSchema } from '~/responses/form-schema';
 import type { SchemaPart } from '~/responses/schema-part';
-import { isUnder13 } from './ages';
-import { agePart, itemPart, morePart, UNDER_13_NEVER } from './form-schema';
+import { isBelowCreditAge } from './ages';
+import { agePart, BELOW_CREDIT_AGE_NEVER, itemPart, morePart } from './form-schema';
+import { DEFAULT_SAFEGUARDING_AGES, type SafeguardingAges } from '../safeguarding';
 import type { YouthStep } from './steps';
 
 function partOf(step: YouthStep): SchemaPart {
@@ -20,12 +21,12 @@ export function youthStepSchema(step: YouthStep) {
 }
 
 /**
- * The answers a step replaces in the draft. Saying you are under 13 also forgets anything
- * given on the 13-and-over page, so it can never be sent.
+ * The answers a step replaces in the draft. Saying you are below the credit age also forgets anything
+ * given on the page for older children, so it can never be sent.
  */
-export function youthStepFields(step: YouthStep, ageBand: string | null): string[] {
+export function youthStepFields(step: YouthStep, ageBand: string | null, ages: SafeguardingAges = DEFAULT_SAFEGUARDING_AGES): string[] {
   const fields = Object.keys(partOf(step).shape);
-  return step.kind === 'age' && isUnder13(ageBand) ? [...fields, ...UNDER_13_NEVER] : fields;
+  return step.kind === 'age' && isBelowCreditAge(ageBand, ages) ? [...fields, ...BELOW_CREDIT_AGE_NEVER] : fields;
 }
 
 /** Young people's answers in progress are kept apart from the same browser's resident form. */

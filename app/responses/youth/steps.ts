@@ -1,14 +1,15 @@
-import { isUnder13 } from './ages';
+import { isBelowCreditAge } from './ages';
+import { DEFAULT_SAFEGUARDING_AGES, type SafeguardingAges } from '../safeguarding';
 import type { YouthDef, YouthItemDef } from '../../consultations/versions/youth-definition';
 
 // A young person's pages: their age first, then one question a page, then (13 and over only)
-// a last page about where they live and sharing their words. Check and send follow.
+// a last page about where they live and sharing their words (not below the credit age). Check and send follow.
 
 export type YouthStep = { id: 'age'; kind: 'age' } | { id: string; kind: 'item'; item: YouthItemDef } | { id: 'more'; kind: 'more' };
 
-export function youthSteps(def: Pick<YouthDef, 'items'>, ageBand: string | null): YouthStep[] {
+export function youthSteps(def: Pick<YouthDef, 'items'>, ageBand: string | null, ages: SafeguardingAges = DEFAULT_SAFEGUARDING_AGES): YouthStep[] {
   const steps: YouthStep[] = [{ id: 'age', kind: 'age' }, ...def.items.map((item, i) => ({ id: String(i + 1), kind: 'item' as const, item }))];
-  if (ageBand && !isUnder13(ageBand)) steps.push({ id: 'more', kind: 'more' });
+  if (ageBand && !isBelowCreditAge(ageBand, ages)) steps.push({ id: 'more', kind: 'more' });
   return steps;
 }
 
@@ -21,9 +22,14 @@ export interface YouthStepPosition {
   next: YouthStep | null;
 }
 
-/** Where a step sits, for the age given so far; the "more" page does not exist for under-13s. */
-export function findYouthStep(def: Pick<YouthDef, 'items'>, id: string, ageBand: string | null): YouthStepPosition | null {
-  const steps = youthSteps(def, ageBand);
+/** Where a step sits, for the age given so far; the "more" page does not exist below the credit age. */
+export function findYouthStep(
+  def: Pick<YouthDef, 'items'>,
+  id: string,
+  ageBand: string | null,
+  ages: SafeguardingAges = DEFAULT_SAFEGUARDING_AGES,
+): YouthStepPosition | null {
+  const steps = youthSteps(def, ageBand, ages);
   const index = steps.findIndex((s) => s.id === id);
   if (index === -1) return null;
   const questions = steps.filter((s) => s.kind !== 'more').length;

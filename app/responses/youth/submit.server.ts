@@ -1,7 +1,8 @@
 import type { Db, Trx } from '#db/connection';
 import type { ResponseFields } from '~/responses/answers';
 import { storeResponse, type SubmitMeta, type SubmitResult } from '~/responses/submit.server';
-import { isUnder13 } from './ages';
+import { isBelowCreditAge } from './ages';
+import { safeguardingAges } from '../safeguarding.server';
 import type { YouthDef } from '../../consultations/versions/youth-definition';
 import { youthAnswerRows } from './answers';
 
@@ -19,14 +20,14 @@ export function submitYouthResponse(
   meta: Omit<SubmitMeta, 'channel'>,
   also?: (trx: Trx) => Promise<void>,
 ): Promise<SubmitResult> {
-  const under13 = isUnder13(text(values.age_band));
-  const consent = !under13 && values.quote_consent === 'yes';
+  const belowCreditAge = isBelowCreditAge(text(values.age_band), safeguardingAges());
+  const consent = !belowCreditAge && values.quote_consent === 'yes';
   const credit = consent ? (text(values.quote_credit) ?? 'anonymous') : null;
   const fields: ResponseFields = {
     respondent_group: 'young_person',
     age_band: text(values.age_band),
-    postcode_district: under13 ? null : text(values.postcode_district),
-    never_attribute: under13 ? 1 : 0,
+    postcode_district: belowCreditAge ? null : text(values.postcode_district),
+    never_attribute: belowCreditAge ? 1 : 0,
     quote_consent: consent ? 1 : 0,
     quote_credit: credit,
     quote_name: credit === 'name_age_area' ? text(values.quote_name) : null,

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { youthField } from '~/responses/youth/answers';
 import type { YouthDef } from '~/consultations/versions/youth-definition';
 import { youthPath } from '~/consultations/versions/youth-paths';
+import type { SafeguardingAges } from '~/responses/safeguarding';
 import { youthSteps } from '~/responses/youth/steps';
 import { listOf, textOf, type Values } from '../QuestionField';
 import { SummaryList, type SummaryRow } from '../../../ui/SummaryList';
@@ -9,11 +10,11 @@ import { SummaryList, type SummaryRow } from '../../../ui/SummaryList';
 type Row = SummaryRow;
 
 /** What a young person is about to send, each answer with a way to change it. */
-export function YouthCheck({ def, values }: { def: Pick<YouthDef, 'slug' | 'items'>; values: Values }) {
+export function YouthCheck({ def, values, ages }: { def: Pick<YouthDef, 'slug' | 'items'>; values: Values; ages: SafeguardingAges }) {
   const { t } = useTranslation('youth');
   const age = textOf(values.age_band) || null;
   const change = (step: string) => `${youthPath(def.slug, step)}?return=check`;
-  const rows: Row[] = youthSteps(def, age).flatMap((step): Row[] => {
+  const rows: Row[] = youthSteps(def, age, ages).flatMap((step): Row[] => {
     if (step.kind === 'age') return [{ id: 'age_band', label: t('age.question'), answer: age ? [t(`age.${age}`)] : [], href: change('age') }];
     if (step.kind === 'item') {
       const { item } = step;
