@@ -12,6 +12,7 @@ import { formatDateTime } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { pageMeta } from '~/ui/page-meta';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 const day = z
   .string()
@@ -96,35 +97,32 @@ export default function AuditLog() {
           </button>
         </div>
       </Form>
-      <div className="table-wrapper">
-        <table className="table">
-          <caption>{t('audit.caption', { count: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.summary')}</th>
+      <ScrollTable caption={t('audit.caption', { count: total })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.when')}</th>
+            <th scope="col">{t('audit.who')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.summary')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.at, locale)}</td>
+              <td>{e.actor}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                <p>{e.summary}</p>
+                {e.reason && <p>{t('audit.reason', { reason: e.reason })}</p>}
+                <Change before={e.before_json} after={e.after_json} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at, locale)}</td>
-                <td>{e.actor}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>
-                  <p>{e.summary}</p>
-                  {e.reason && <p>{t('audit.reason', { reason: e.reason })}</p>}
-                  <Change before={e.before_json} after={e.after_json} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {pages > 1 && (
         <nav aria-label={t('audit.pages')} className="pagination">
           <p>{t('audit.pageOf', { page, pages })}</p>

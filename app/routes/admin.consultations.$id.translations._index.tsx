@@ -10,6 +10,7 @@ import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { requiredLocalesOf, translationProgress } from '~/consultations/versions/translations.server';
 import { pageMeta } from '~/ui/page-meta';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
@@ -40,45 +41,42 @@ export default function Translations() {
           ? t('translations.required', { languages: required.map((l) => t(`languages.${l.locale}`)).join(', ') })
           : t('translations.noneRequired')}
       </p>
-      <div className="table-wrapper">
-        <table className="table">
-          <caption className="visually-hidden">{t('translations.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('translations.language')}</th>
-              <th scope="col">{t('translations.requiredColumn')}</th>
-              <th scope="col">{t('translations.translated')}</th>
-              <th scope="col">{t('translations.missing')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('translations.actions')}</span>
-              </th>
+      <ScrollTable caption={t('translations.caption')} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t('translations.language')}</th>
+            <th scope="col">{t('translations.requiredColumn')}</th>
+            <th scope="col">{t('translations.translated')}</th>
+            <th scope="col">{t('translations.missing')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('translations.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {languages.map((l) => (
+            <tr key={l.locale}>
+              <th scope="row">{t(`languages.${l.locale}`)}</th>
+              <td>{l.required ? t('translations.yes') : t('translations.no')}</td>
+              <td>{t('translations.ofTotal', { translated: l.translated, total: l.total })}</td>
+              <td data-testid={`missing-${l.locale}`}>{l.missing}</td>
+              <td>
+                <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}`}>
+                  {t('translations.edit', { language: t(`languages.${l.locale}`) })}
+                </Link>
+                {l.missing > 0 && (
+                  <>
+                    {' · '}
+                    <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}?missing=1`}>
+                      {t('translations.editMissing', { language: t(`languages.${l.locale}`) })}
+                    </Link>
+                  </>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {languages.map((l) => (
-              <tr key={l.locale}>
-                <th scope="row">{t(`languages.${l.locale}`)}</th>
-                <td>{l.required ? t('translations.yes') : t('translations.no')}</td>
-                <td>{t('translations.ofTotal', { translated: l.translated, total: l.total })}</td>
-                <td data-testid={`missing-${l.locale}`}>{l.missing}</td>
-                <td>
-                  <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}`}>
-                    {t('translations.edit', { language: t(`languages.${l.locale}`) })}
-                  </Link>
-                  {l.missing > 0 && (
-                    <>
-                      {' · '}
-                      <Link to={`/admin/consultations/${consultation.id}/translations/${l.locale}?missing=1`}>
-                        {t('translations.editMissing', { language: t(`languages.${l.locale}`) })}
-                      </Link>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
     </>
   );
 }

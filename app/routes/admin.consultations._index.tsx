@@ -14,6 +14,7 @@ import { formatDateTime } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { pageMeta } from '~/ui/page-meta';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 const STATUSES: EffectiveStatus[] = ['draft', 'upcoming', 'open', 'closed', 'results_published'];
 
@@ -66,37 +67,34 @@ export default function Consultations() {
       {consultations.length === 0 ? (
         <p>{t('list.none')}</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption>{t('list.caption', { count: consultations.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('list.name')}</th>
-                <th scope="col">{t('list.status')}</th>
-                <th scope="col">{t('list.opens')}</th>
-                <th scope="col">{t('list.closes')}</th>
-                <th scope="col" className="numeric">
-                  {t('list.responses')}
-                </th>
+        <ScrollTable caption={t('list.caption', { count: consultations.length })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('list.name')}</th>
+              <th scope="col">{t('list.status')}</th>
+              <th scope="col">{t('list.opens')}</th>
+              <th scope="col">{t('list.closes')}</th>
+              <th scope="col" className="numeric">
+                {t('list.responses')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {consultations.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
+                </td>
+                <td>
+                  <StatusTag status={c.status} />
+                </td>
+                <td>{c.opensAt ? formatDateTime(c.opensAt, locale) : t('list.noDate')}</td>
+                <td>{c.closesAt ? formatDateTime(c.closesAt, locale) : t('list.noDate')}</td>
+                <td className="numeric">{c.counted}</td>
               </tr>
-            </thead>
-            <tbody>
-              {consultations.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/admin/consultations/${c.id}`}>{c.title}</Link>
-                  </td>
-                  <td>
-                    <StatusTag status={c.status} />
-                  </td>
-                  <td>{c.opensAt ? formatDateTime(c.opensAt, locale) : t('list.noDate')}</td>
-                  <td>{c.closesAt ? formatDateTime(c.closesAt, locale) : t('list.noDate')}</td>
-                  <td className="numeric">{c.counted}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );

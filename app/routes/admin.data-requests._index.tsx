@@ -13,6 +13,7 @@ import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { pageMeta } from '~/ui/page-meta';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editResponses');
@@ -47,37 +48,34 @@ export default function DataRequests() {
       {requests.length === 0 ? (
         <p data-testid="no-requests">{t('list.none')}</p>
       ) : (
-        <div className="table-wrapper">
-          <table className="table">
-            <caption>{t('list.caption', { count: requests.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('list.request')}</th>
-                <th scope="col">{t('list.received')}</th>
-                <th scope="col">{t('list.kind')}</th>
-                <th scope="col">{t('list.reference')}</th>
-                <th scope="col">{t('list.consultation')}</th>
-                <th scope="col">{t('list.statusColumn')}</th>
+        <ScrollTable caption={t('list.caption', { count: requests.length })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('list.request')}</th>
+              <th scope="col">{t('list.received')}</th>
+              <th scope="col">{t('list.kind')}</th>
+              <th scope="col">{t('list.reference')}</th>
+              <th scope="col">{t('list.consultation')}</th>
+              <th scope="col">{t('list.statusColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/admin/data-requests/${r.id}`}>{t('list.number', { id: r.id })}</Link>
+                </th>
+                <td>{formatDate(r.createdAt, locale)}</td>
+                <td>{t(`kind.${r.kind}`)}</td>
+                <td>{r.reference ?? t('cleared')}</td>
+                <td>{r.consultationTitle ?? (r.matched ? t('erased') : t('list.noMatch'))}</td>
+                <td>
+                  <strong className="tag">{t(`status.${r.status}`)}</strong>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/admin/data-requests/${r.id}`}>{t('list.number', { id: r.id })}</Link>
-                  </th>
-                  <td>{formatDate(r.createdAt, locale)}</td>
-                  <td>{t(`kind.${r.kind}`)}</td>
-                  <td>{r.reference ?? t('cleared')}</td>
-                  <td>{r.consultationTitle ?? (r.matched ? t('erased') : t('list.noMatch'))}</td>
-                  <td>
-                    <strong className="tag">{t(`status.${r.status}`)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </>
   );

@@ -16,6 +16,7 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import styles from '~/styles/framework.css?url';
 import { pageMeta } from '~/ui/page-meta';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
@@ -85,43 +86,40 @@ export default function Framework() {
           {theme.priorities.length === 0 ? (
             <p>{t('noPriorities')}</p>
           ) : (
-            <div className="table-wrapper">
-              <table className="table">
-                <caption className="visually-hidden">{t('prioritiesOf', { theme: theme.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('priority')}</th>
-                    <th scope="col">{t('ambition')}</th>
-                    <th scope="col" className="numeric">
-                      {t('consultations')}
+            <ScrollTable caption={t('prioritiesOf', { theme: theme.name })} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('priority')}</th>
+                  <th scope="col">{t('ambition')}</th>
+                  <th scope="col" className="numeric">
+                    {t('consultations')}
+                  </th>
+                  <th scope="col">{t('order')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {theme.priorities.map((priority, i) => (
+                  <tr key={priority.id} id={`priority-${priority.id}`}>
+                    <th scope="row">
+                      <Link to={`/admin/framework/priorities/${priority.id}`}>{priority.name}</Link>
                     </th>
-                    <th scope="col">{t('order')}</th>
+                    <td>{priority.ambition}</td>
+                    <td className="numeric">{priority.consultations}</td>
+                    <td>
+                      <div className="framework-actions">
+                        <MoveButtons
+                          fields={{ kind: 'priority', id: priority.id }}
+                          labels={moveLabels}
+                          name={priority.name}
+                          first={i === 0}
+                          last={i === theme.priorities.length - 1}
+                        />
+                      </div>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {theme.priorities.map((priority, i) => (
-                    <tr key={priority.id} id={`priority-${priority.id}`}>
-                      <th scope="row">
-                        <Link to={`/admin/framework/priorities/${priority.id}`}>{priority.name}</Link>
-                      </th>
-                      <td>{priority.ambition}</td>
-                      <td className="numeric">{priority.consultations}</td>
-                      <td>
-                        <div className="framework-actions">
-                          <MoveButtons
-                            fields={{ kind: 'priority', id: priority.id }}
-                            labels={moveLabels}
-                            name={priority.name}
-                            first={i === 0}
-                            last={i === theme.priorities.length - 1}
-                          />
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           )}
           <p>
             <Link to={`/admin/framework/priorities/new?theme=${theme.id}`}>

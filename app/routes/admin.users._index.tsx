@@ -20,6 +20,7 @@ import { formatDate } from '~/platform/i18n/format';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { pageMeta } from '~/ui/page-meta';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'manageUsers');
@@ -69,35 +70,32 @@ export default function Users() {
           <p className="hint">{t('users.linkHint')}</p>
         </div>
       )}
-      <div className="table-wrapper">
-        <table className="table">
-          <caption>{t('users.caption', { count: users.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.status')}</th>
-              <th scope="col">{t('users.lastSignIn')}</th>
+      <ScrollTable caption={t('users.caption', { count: users.length })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.lastSignIn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <Link to={`/admin/users/${u.id}`}>{u.name || u.email}</Link>
+              </td>
+              <td>{u.email}</td>
+              <td>{t(`roles.${u.role}`)}</td>
+              <td>
+                <span className={`tag tag--${u.status}`}>{t(`users.statuses.${u.status}`)}</span>
+              </td>
+              <td>{u.lastSignInAt ? formatDate(u.lastSignInAt, locale) : t('users.never')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/admin/users/${u.id}`}>{u.name || u.email}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td>
-                  <span className={`tag tag--${u.status}`}>{t(`users.statuses.${u.status}`)}</span>
-                </td>
-                <td>{u.lastSignInAt ? formatDate(u.lastSignInAt, locale) : t('users.never')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <h2>{t('users.inviteTitle')}</h2>
       <p>{t('users.inviteIntro')}</p>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData?.result} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KappaResult } from '~/analysis/agreement';
 import { kappaBand } from '~/coding/agreement-report';
 import { useNumbers } from './format';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export interface ShownPair {
   coderA: string;
@@ -36,33 +37,30 @@ export function AgreementReport({ pairs }: { pairs: ShownPair[] }) {
               <strong>{t('agreement.overall')}</strong> <KappaWords result={pair.overall} />
               {pair.overall && ` ${t('agreement.observed', { percent: percent(pair.overall.observedAgreement) })}`}
             </p>
-            <div className="table-wrapper">
-              <table className="table">
-                <caption>{t('agreement.perThemeCaption', { pair: name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('agreement.theme')}</th>
-                    <th scope="col" className="numeric">
-                      {t('agreement.kappa')}
-                    </th>
-                    <th scope="col">{t('agreement.inWords')}</th>
-                    <th scope="col" className="numeric">
-                      {t('agreement.agreed')}
-                    </th>
+            <ScrollTable caption={t('agreement.perThemeCaption', { pair: name })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('agreement.theme')}</th>
+                  <th scope="col" className="numeric">
+                    {t('agreement.kappa')}
+                  </th>
+                  <th scope="col">{t('agreement.inWords')}</th>
+                  <th scope="col" className="numeric">
+                    {t('agreement.agreed')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {pair.perTheme.map(({ theme, agreement }) => (
+                  <tr key={theme}>
+                    <th scope="row">{theme}</th>
+                    <td className="numeric">{agreement?.kappa != null ? kappa(agreement.kappa) : t('agreement.dash')}</td>
+                    <td>{agreement?.kappa != null ? t(`agreement.band.${kappaBand(agreement.kappa)}`) : t('agreement.noKappa')}</td>
+                    <td className="numeric">{agreement ? percent(agreement.observedAgreement) : t('agreement.dash')}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {pair.perTheme.map(({ theme, agreement }) => (
-                    <tr key={theme}>
-                      <th scope="row">{theme}</th>
-                      <td className="numeric">{agreement?.kappa != null ? kappa(agreement.kappa) : t('agreement.dash')}</td>
-                      <td>{agreement?.kappa != null ? t(`agreement.band.${kappaBand(agreement.kappa)}`) : t('agreement.noKappa')}</td>
-                      <td className="numeric">{agreement ? percent(agreement.observedAgreement) : t('agreement.dash')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </ScrollTable>
           </section>
         );
       })}

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { answerPath, questionPath } from '~/coding/paths';
 import { useNumbers } from './format';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export interface QuestionProgress {
   id: number;
@@ -18,49 +19,46 @@ export function QuestionsTable({ consultationId, questions, canEdit }: { consult
   const { whole } = useNumbers();
   if (questions.length === 0) return <p>{t('questions.none')}</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table">
-        <caption className="visually-hidden">{t('questions.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('questions.question')}</th>
-            <th scope="col" className="numeric">
-              {t('questions.answers')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('questions.coded')}
-            </th>
-            {canEdit && <th scope="col">{t('questions.code')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {questions.map((q) => (
-            <tr key={q.id}>
-              <th scope="row">{q.text}</th>
-              <td className="numeric">{whole(q.answers)}</td>
-              <td className="numeric">{whole(q.coded)}</td>
-              {canEdit && (
-                <td>
-                  <div className="coding-actions">
-                    <Link to={questionPath(consultationId, q.id)}>
-                      {t('questions.list')}
+    <ScrollTable caption={t('questions.caption')} captionHidden>
+      <thead>
+        <tr>
+          <th scope="col">{t('questions.question')}</th>
+          <th scope="col" className="numeric">
+            {t('questions.answers')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('questions.coded')}
+          </th>
+          {canEdit && <th scope="col">{t('questions.code')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {questions.map((q) => (
+          <tr key={q.id}>
+            <th scope="row">{q.text}</th>
+            <td className="numeric">{whole(q.answers)}</td>
+            <td className="numeric">{whole(q.coded)}</td>
+            {canEdit && (
+              <td>
+                <div className="coding-actions">
+                  <Link to={questionPath(consultationId, q.id)}>
+                    {t('questions.list')}
+                    <span className="visually-hidden"> {q.text}</span>
+                  </Link>
+                  {q.firstUncoded !== null ? (
+                    <Link to={answerPath(consultationId, q.id, q.firstUncoded)}>
+                      {t('questions.oneByOne')}
                       <span className="visually-hidden"> {q.text}</span>
                     </Link>
-                    {q.firstUncoded !== null ? (
-                      <Link to={answerPath(consultationId, q.id, q.firstUncoded)}>
-                        {t('questions.oneByOne')}
-                        <span className="visually-hidden"> {q.text}</span>
-                      </Link>
-                    ) : (
-                      q.answers > 0 && <span>{t('questions.allCoded')}</span>
-                    )}
-                  </div>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+                  ) : (
+                    q.answers > 0 && <span>{t('questions.allCoded')}</span>
+                  )}
+                </div>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

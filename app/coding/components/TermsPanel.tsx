@@ -8,6 +8,7 @@ import { SelectField } from '~/ui/admin/Field';
 import { ErrorSummary, FieldError } from '~/ui/form/ErrorSummary';
 import { useStepForm } from '~/ui/form/use-step-form';
 import { useNumbers } from './format';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export interface ShownTerm {
   id: string;
@@ -34,44 +35,41 @@ function TermTable({ caption, rows, canEdit, threshold, prefix }: { caption: str
   const { t } = useTranslation('coding');
   const { whole } = useNumbers();
   return (
-    <div className="table-wrapper">
-      <table className="table coding-terms">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {canEdit && (
-              <th scope="col">
-                <span className="visually-hidden">{t('terms.pick')}</span>
-              </th>
-            )}
-            <th scope="col">{t('terms.term')}</th>
-            <th scope="col" className="numeric">
-              {t('terms.answers')}
+    <ScrollTable className="table coding-terms" caption={caption}>
+      <thead>
+        <tr>
+          {canEdit && (
+            <th scope="col">
+              <span className="visually-hidden">{t('terms.pick')}</span>
             </th>
-            <th scope="col">{t('terms.keywordOf')}</th>
+          )}
+          <th scope="col">{t('terms.term')}</th>
+          <th scope="col" className="numeric">
+            {t('terms.answers')}
+          </th>
+          <th scope="col">{t('terms.keywordOf')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={row.id}>
+            {canEdit && (
+              <td>
+                <div className="choice choice--small">
+                  <input className="choice__input choice__input--checkbox" type="checkbox" id={`${prefix}-${i}`} name="terms" value={row.label} />
+                  <label className="choice__label" htmlFor={`${prefix}-${i}`}>
+                    <span className="visually-hidden">{row.label}</span>
+                  </label>
+                </div>
+              </td>
+            )}
+            <th scope="row">{row.label}</th>
+            <td className="numeric">{row.count.kind === 'shown' ? whole(row.count.value) : t('terms.fewerThan', { threshold })}</td>
+            <td>{row.keywordOf.join(', ')}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={row.id}>
-              {canEdit && (
-                <td>
-                  <div className="choice choice--small">
-                    <input className="choice__input choice__input--checkbox" type="checkbox" id={`${prefix}-${i}`} name="terms" value={row.label} />
-                    <label className="choice__label" htmlFor={`${prefix}-${i}`}>
-                      <span className="visually-hidden">{row.label}</span>
-                    </label>
-                  </div>
-                </td>
-              )}
-              <th scope="row">{row.label}</th>
-              <td className="numeric">{row.count.kind === 'shown' ? whole(row.count.value) : t('terms.fewerThan', { threshold })}</td>
-              <td>{row.keywordOf.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

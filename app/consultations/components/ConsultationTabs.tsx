@@ -1,10 +1,12 @@
-import { NavLink } from '@remix-run/react';
+import { NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceUser } from '~/auth/workspace.server';
+import { CollapsibleNav, currentItem } from '~/ui/admin/CollapsibleNav';
 
 /** The pages of one consultation in the workspace; only those the person's role may open. */
 export function ConsultationTabs({ id, user }: { id: number; user: Pick<WorkspaceUser, 'can'> }) {
   const { t } = useTranslation('admin');
+  const { pathname } = useLocation();
   const base = `/admin/consultations/${id}`;
   const tabs = [
     { to: base, label: t('tabs.overview'), end: true, show: true },
@@ -24,19 +26,18 @@ export function ConsultationTabs({ id, user }: { id: number; user: Pick<Workspac
     { to: `${base}/report`, label: t('tabs.report'), show: user.can.readResults },
     { to: `${base}/exports`, label: t('tabs.exports'), show: user.can.readResults },
   ];
+  const shown = tabs.filter((tab) => tab.show);
   return (
-    <nav className="tabs" aria-label={t('tabs.label')}>
+    <CollapsibleNav label={t('tabs.label')} menu={t('tabs.menu')} current={currentItem(shown, pathname)?.label} className="tabs">
       <ul className="tabs__list">
-        {tabs
-          .filter((tab) => tab.show)
-          .map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={tab.to} end={tab.end} className="tabs__link">
-                {tab.label}
-              </NavLink>
-            </li>
-          ))}
+        {shown.map((tab) => (
+          <li key={tab.to}>
+            <NavLink to={tab.to} end={tab.end} className="tabs__link">
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
       </ul>
-    </nav>
+    </CollapsibleNav>
   );
 }

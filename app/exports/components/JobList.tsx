@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportKind } from '~/exports/kinds';
 import { formatDateTime } from '~/platform/i18n/format';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 export interface JobSummary {
   id: number;
@@ -19,33 +20,30 @@ export function JobList({ consultationId, jobs, keepHours }: { consultationId: n
   const locale = usePageLocale();
   if (jobs.length === 0) return <p>{t('page.noJobs')}</p>;
   return (
-    <div className="table-wrapper">
-      <table className="table">
-        <caption className="visually-hidden">{t('page.jobsCaption', { hours: keepHours })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('page.jobExport')}</th>
-            <th scope="col">{t('page.jobAsked')}</th>
-            <th scope="col">{t('page.jobStatus')}</th>
+    <ScrollTable caption={t('page.jobsCaption', { hours: keepHours })} captionHidden>
+      <thead>
+        <tr>
+          <th scope="col">{t('page.jobExport')}</th>
+          <th scope="col">{t('page.jobAsked')}</th>
+          <th scope="col">{t('page.jobStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {jobs.map((job) => (
+          <tr key={job.id}>
+            <th scope="row">
+              <Link to={`/admin/consultations/${consultationId}/exports/${job.id}`}>
+                {t(`kinds.${job.kind}.title`)} ({job.format.toUpperCase()})
+              </Link>
+            </th>
+            <td>{formatDateTime(job.createdAt, locale)}</td>
+            <td>
+              {t(`status.${job.status}`)}
+              {job.status === 'running' && ` (${job.percent}%)`}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => (
-            <tr key={job.id}>
-              <th scope="row">
-                <Link to={`/admin/consultations/${consultationId}/exports/${job.id}`}>
-                  {t(`kinds.${job.kind}.title`)} ({job.format.toUpperCase()})
-                </Link>
-              </th>
-              <td>{formatDateTime(job.createdAt, locale)}</td>
-              <td>
-                {t(`status.${job.status}`)}
-                {job.status === 'running' && ` (${job.percent}%)`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -3,6 +3,7 @@ import { POPULATION_DIMENSIONS } from '~/population/census-labels';
 import type { BaselineFigure } from '~/population/combine';
 import { groupLabel } from './group-label';
 import { usePopulationFormat } from './use-population-format';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 // A baseline's figures, one table per dimension, approximate ones marked with the reason.
 // These are population counts, not respondents: nothing here needs hiding.
@@ -19,9 +20,8 @@ export function FiguresTables({ figures, wards }: { figures: BaselineFigure[]; w
         const total = rows.reduce((sum, f) => sum + f.count, 0);
         const reasons = [...new Set(rows.flatMap((f) => (f.approximation ? [f.approximation] : [])))];
         return (
-          <div className="table-wrapper" key={dimension}>
-            <table className="table" data-dimension={dimension}>
-              <caption>{title}</caption>
+          <div key={dimension}>
+            <ScrollTable data-dimension={dimension} caption={title}>
               <thead>
                 <tr>
                   <th scope="col">{t('detail.group')}</th>
@@ -45,7 +45,7 @@ export function FiguresTables({ figures, wards }: { figures: BaselineFigure[]; w
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
             {reasons.map((r) => (
               <p className="hint" key={r}>
                 * {t(`approximation.${r}`)}

@@ -1,11 +1,13 @@
-import { NavLink } from '@remix-run/react';
+import { NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceUser } from '~/auth/workspace.server';
 import { AdminForm } from './AdminForm';
+import { CollapsibleNav, currentItem } from './CollapsibleNav';
 
 /** The workspace's own navigation: only what the person's role may open. */
 export function WorkspaceNav({ user }: { user: WorkspaceUser }) {
   const { t } = useTranslation('admin');
+  const { pathname } = useLocation();
   const links = [
     { to: '/admin', label: t('nav.home'), end: true, show: true },
     { to: '/admin/consultations', label: t('nav.consultations'), show: user.can.viewWorkspace },
@@ -18,27 +20,28 @@ export function WorkspaceNav({ user }: { user: WorkspaceUser }) {
     { to: '/admin/records', label: t('records:nav'), show: user.can.readRecords },
     { to: '/admin/account', label: t('nav.account'), show: true },
   ];
+  const shown = links.filter((l) => l.show);
   return (
-    <nav className="workspace-nav" aria-label={t('nav.label')}>
+    <div className="workspace-nav">
       <p className="workspace-nav__who">{t('nav.signedInAs', { name: user.name || user.email, role: t(`roles.${user.role}`) })}</p>
-      <ul className="workspace-nav__links">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
+      <CollapsibleNav label={t('nav.label')} menu={t('nav.menu')} current={currentItem(shown, pathname)?.label} className="workspace-nav__nav">
+        <ul className="workspace-nav__links">
+          {shown.map((l) => (
             <li key={l.to}>
               <NavLink to={l.to} end={l.end}>
                 {l.label}
               </NavLink>
             </li>
           ))}
-        <li>
-          <AdminForm action="/admin/sign-out" className="workspace-nav__sign-out">
-            <button type="submit" className="link-button">
-              {t('nav.signOut')}
-            </button>
-          </AdminForm>
-        </li>
-      </ul>
-    </nav>
+          <li>
+            <AdminForm action="/admin/sign-out" className="workspace-nav__sign-out">
+              <button type="submit" className="link-button">
+                {t('nav.signOut')}
+              </button>
+            </AdminForm>
+          </li>
+        </ul>
+      </CollapsibleNav>
+    </div>
   );
 }

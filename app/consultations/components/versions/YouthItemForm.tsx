@@ -5,6 +5,7 @@ import { AdminForm } from '~/ui/admin/AdminForm';
 import { ErrorSummary } from '~/ui/form/ErrorSummary';
 import { useStepForm } from '~/ui/form/use-step-form';
 import { YOUTH_CHOICE_KINDS, youthItemSchema } from '~/consultations/versions/youth-schema';
+import { ScrollRegion } from '~/ui/ScrollRegion';
 
 interface Question {
   id: number;
@@ -68,9 +69,11 @@ export function YouthItemForm({ question, kinds, defaultValue, lastResult, submi
         <CheckboxField name="required" label={t('youth.required')} defaultChecked={current.required === 'on' || current.required === true} />
         {hasOptions && (
           <fieldset className="fieldset">
-            <legend className="fieldset__legend">{t('youth.answers')}</legend>
+            <legend className="fieldset__legend" id="youth-answers">
+              {t('youth.answers')}
+            </legend>
             <p className="hint">{t('youth.answersHint')}</p>
-            <div className="table-wrapper">
+            <ScrollRegion labelledBy="youth-answers">
               <table className="table">
                 <thead>
                   <tr>
@@ -85,7 +88,7 @@ export function YouthItemForm({ question, kinds, defaultValue, lastResult, submi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </fieldset>
         )}
         <button type="submit" className="button">

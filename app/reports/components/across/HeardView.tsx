@@ -6,6 +6,7 @@ import type { HeardAbout } from '~/reports/across/heard.server';
 import { Count, Share } from '../../../publishing/components/quotes/figures';
 import { HeardChart } from './HeardChart';
 import { QuoteCard } from '../../../publishing/components/quotes/QuoteCard';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 interface Props {
   heard: HeardAbout;
@@ -25,37 +26,34 @@ export function HeardView({ heard, threshold, priorityNames }: Props) {
   return (
     <>
       <h2>{t('heard.consultations')}</h2>
-      <div className="table-wrapper">
-        <table className="table" data-testid="heard-consultations">
-          <caption className="visually-hidden">{t('heard.consultations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('heard.consultation')}</th>
-              <th scope="col">{t('heard.opens')}</th>
-              <th scope="col">{t('heard.closes')}</th>
-              <th scope="col">{t('heard.status')}</th>
-              <th scope="col" className="numeric">
-                {t('heard.responses')}
+      <ScrollTable data-testid="heard-consultations" caption={t('heard.consultations')} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t('heard.consultation')}</th>
+            <th scope="col">{t('heard.opens')}</th>
+            <th scope="col">{t('heard.closes')}</th>
+            <th scope="col">{t('heard.status')}</th>
+            <th scope="col" className="numeric">
+              {t('heard.responses')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {consultations.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={`/admin/consultations/${c.id}/results`}>{c.title}</Link>
               </th>
+              <td>{date(c.opensAt)}</td>
+              <td>{date(c.closesAt)}</td>
+              <td>{t(`heard.statuses.${c.status}`)}</td>
+              <td className="numeric">
+                <Count cell={c.responses} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {consultations.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/admin/consultations/${c.id}/results`}>{c.title}</Link>
-                </th>
-                <td>{date(c.opensAt)}</td>
-                <td>{date(c.closesAt)}</td>
-                <td>{t(`heard.statuses.${c.status}`)}</td>
-                <td className="numeric">
-                  <Count cell={c.responses} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
 
       <h2>{t('heard.themes')}</h2>
       {withThemes.length === 0 ? (
@@ -72,49 +70,46 @@ export function HeardView({ heard, threshold, priorityNames }: Props) {
               bars: c.themes.map((theme) => ({ id: theme.id, label: theme.name, share: theme.share })),
             }))}
           />
-          <div className="table-wrapper">
-            <table className="table" data-testid="heard-themes">
-              <caption>{t('chart.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('heard.consultation')}</th>
-                  <th scope="col">{t('heard.theme')}</th>
-                  {priorityNames && <th scope="col">{t('heard.priority')}</th>}
-                  <th scope="col" className="numeric">
-                    {t('heard.mentions')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('heard.coded')}
-                  </th>
-                  <th scope="col" className="numeric">
-                    {t('heard.share')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {withThemes.flatMap((c) =>
-                  c.themes.map((theme) => (
-                    <tr key={theme.id} data-theme={theme.id}>
-                      <td>
-                        {date(c.opensAt)} – {c.title}
-                      </td>
-                      <th scope="row">{theme.name}</th>
-                      {priorityNames && <td>{priorityNames[theme.priorityId]}</td>}
-                      <td className="numeric">
-                        <Count cell={theme.mentions} />
-                      </td>
-                      <td className="numeric">
-                        <Count cell={c.codedAnswers} />
-                      </td>
-                      <td className="numeric">
-                        <Share share={theme.share} />
-                      </td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable data-testid="heard-themes" caption={t('chart.title')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('heard.consultation')}</th>
+                <th scope="col">{t('heard.theme')}</th>
+                {priorityNames && <th scope="col">{t('heard.priority')}</th>}
+                <th scope="col" className="numeric">
+                  {t('heard.mentions')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('heard.coded')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('heard.share')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {withThemes.flatMap((c) =>
+                c.themes.map((theme) => (
+                  <tr key={theme.id} data-theme={theme.id}>
+                    <td>
+                      {date(c.opensAt)} – {c.title}
+                    </td>
+                    <th scope="row">{theme.name}</th>
+                    {priorityNames && <td>{priorityNames[theme.priorityId]}</td>}
+                    <td className="numeric">
+                      <Count cell={theme.mentions} />
+                    </td>
+                    <td className="numeric">
+                      <Count cell={c.codedAnswers} />
+                    </td>
+                    <td className="numeric">
+                      <Share share={theme.share} />
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </ScrollTable>
         </>
       )}
       <p className="hint">{t('figures.note', { threshold })}</p>

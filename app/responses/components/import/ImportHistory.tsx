@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '~/ui/ScrollRegion';
 
 interface ImportRow {
   id: number;
@@ -12,11 +13,11 @@ export function ImportHistory({ imports, date }: { imports: ImportRow[]; date: (
   const { t } = useTranslation('intake');
   return (
     <>
-      <h2>{t('import.history')}</h2>
+      <h2 id="import-history">{t('import.history')}</h2>
       {imports.length === 0 ? (
         <p>{t('import.noHistory')}</p>
       ) : (
-        <div className="table-wrapper">
+        <ScrollRegion labelledBy="import-history">
           <table className="table">
             <thead>
               <tr>
@@ -35,7 +36,7 @@ export function ImportHistory({ imports, date }: { imports: ImportRow[]; date: (
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

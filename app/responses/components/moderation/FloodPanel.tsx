@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BLOCK_REASONS } from '#db/schema';
 import type { FloodReport } from '~/responses/moderation/floods.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
+import { ScrollTable } from '~/ui/ScrollRegion';
 
 const hourFormat = (locale: string) =>
   new Intl.DateTimeFormat(locale === 'ur' ? 'ur-PK' : locale === 'pl' ? 'pl-PL' : 'en-GB', {
@@ -24,55 +25,49 @@ export function FloodPanel({ report }: { report: FloodReport }) {
           {t('floods.warning', { count: floods })}
         </div>
       )}
-      <div className="table-wrapper">
-        <table className="table" data-testid="blocked">
-          <caption>{t('floods.blockedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('floods.reason')}</th>
-              <th scope="col" className="numeric">
-                {t('floods.day')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('floods.week')}
-              </th>
+      <ScrollTable data-testid="blocked" caption={t('floods.blockedCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('floods.reason')}</th>
+            <th scope="col" className="numeric">
+              {t('floods.day')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('floods.week')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {BLOCK_REASONS.map((reason) => (
+            <tr key={reason} data-testid={`blocked-${reason}`}>
+              <th scope="row">{t(`floods.reasons.${reason}`)}</th>
+              <td className="numeric">{report.blocked.day[reason]}</td>
+              <td className="numeric">{report.blocked.week[reason]}</td>
             </tr>
-          </thead>
-          <tbody>
-            {BLOCK_REASONS.map((reason) => (
-              <tr key={reason} data-testid={`blocked-${reason}`}>
-                <th scope="row">{t(`floods.reasons.${reason}`)}</th>
-                <td className="numeric">{report.blocked.day[reason]}</td>
-                <td className="numeric">{report.blocked.week[reason]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       <p className="hint">{t('floods.usual', { usual: report.usual, threshold: report.threshold })}</p>
-      <div className="table-wrapper">
-        <table className="table">
-          <caption>{t('floods.hoursCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('floods.hour')}</th>
-              <th scope="col" className="numeric">
-                {t('floods.received')}
-              </th>
-              <th scope="col">{t('floods.check')}</th>
+      <ScrollTable caption={t('floods.hoursCaption')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('floods.hour')}</th>
+            <th scope="col" className="numeric">
+              {t('floods.received')}
+            </th>
+            <th scope="col">{t('floods.check')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.hours.map((h) => (
+            <tr key={h.hour}>
+              <th scope="row">{format.format(new Date(h.hour))}</th>
+              <td className="numeric">{h.count}</td>
+              <td>{h.flood ? <strong className="tag tag--excluded">{t('floods.farAbove')}</strong> : null}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.hours.map((h) => (
-              <tr key={h.hour}>
-                <th scope="row">{format.format(new Date(h.hour))}</th>
-                <td className="numeric">{h.count}</td>
-                <td>{h.flood ? <strong className="tag tag--excluded">{t('floods.farAbove')}</strong> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }
