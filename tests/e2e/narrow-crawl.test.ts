@@ -29,12 +29,20 @@ interface Stop {
 }
 
 const WORKSPACE: Stop[] = [
-  // Pages, not downloads; and not the routes the demo answers 404 (a background export, a data request).
-  // The results page by ward (admin.consultations.$id.results.tsx), which helper D is rebuilding for
-  // issue 14, fits and passes today and stays in the crawl.
-  ...WORKSPACE_ROUTES.filter((route) => route.get && !route.getStatus && !DOWNLOAD.test(route.file)).map((route) => ({ name: route.file, path: route.get! })),
+  // Pages, not downloads; the routes the demo answers 404 (a background export, a data request) are
+  // checked as the error page an administrator sees.
+  ...WORKSPACE_ROUTES.filter((route) => route.get && !DOWNLOAD.test(route.file)).map((route) => ({
+    name: route.file,
+    path: route.get!,
+    ...(route.getStatus ? { status: route.getStatus('admin') } : {}),
+  })),
   // Pages the route table opens only one way, seen in another state too.
   { name: 'results, no breakdown', path: (ids) => `/admin/consultations/${ids.consultation}/results` },
+  { name: 'results by ward, one question', path: (ids) => `/admin/consultations/${ids.consultation}/results?breakdown=ward&question=best_thing` },
+  {
+    name: 'results by ward, one question with its table',
+    path: (ids) => `/admin/consultations/${ids.consultation}/results?breakdown=ward&question=best_thing&table=best_thing`,
+  },
   { name: 'who we heard from, by ward', path: (ids) => `/admin/consultations/${ids.consultation}/who?by=ward` },
   { name: 'publish, a published consultation', path: (ids) => `/admin/consultations/${ids.actionConsultation}/publish` },
   { name: 'overview, a published consultation', path: (ids) => `/admin/consultations/${ids.actionConsultation}` },
@@ -54,6 +62,7 @@ const PUBLIC: Stop[] = [
   { name: "the young people's age page", path: () => youthPath('age') },
   { name: "the young people's privacy notice", path: () => youthPath('privacy') },
   { name: 'published results', path: () => `/consultations/${SLUGS.parks}/results` },
+  { name: 'published results by area', path: () => `/consultations/${SLUGS.parks}/results/areas` },
   { name: 'a closed consultation', path: () => `/consultations/${SLUGS.covid}` },
   { name: 'privacy', path: () => '/privacy' },
   { name: "young people's privacy", path: () => '/privacy/young' },
