@@ -21,3 +21,16 @@ export function inAgeOrder(bands: readonly string[]): string[] {
     return startA - startB || endA - endB;
   });
 }
+
+/**
+ * A breakdown's groups in the order people read them: by age band, youngest first, "not stated"
+ * (null) first as in every breakdown; any other dimension as it comes (its vocabulary's order).
+ * The closed questions, coded themes and who we heard from all order their groups by this, so
+ * their columns line up (safe-figures.ts shares what one hides with the other by position).
+ */
+export function inGroupOrder<T extends { value: string | null }>(dimension: string, groups: T[]): T[] {
+  if (dimension !== 'ageBand') return groups;
+  const order = new Map(inAgeOrder(groups.flatMap((g) => (g.value === null ? [] : [g.value]))).map((band, i) => [band, i]));
+  const place = (g: T) => (g.value === null ? -1 : (order.get(g.value) ?? 0));
+  return [...groups].sort((a, b) => place(a) - place(b));
+}

@@ -3,6 +3,7 @@ import { TEXT_KINDS } from '~/consultations/question-kinds';
 import { DIMENSIONS } from './dimensions';
 import { rowOf, type ConsultationIndex } from './index/consultation-index';
 import { rowFilter, selectRows, type Counts, type QuestionCounts, type Summary, type SummaryRequest } from './summarise';
+import { inGroupOrder } from './age-order';
 
 // Coded free text summarised exactly like a closed question: each open question with coded
 // answers becomes a multiple-choice-shaped QuestionCounts whose options are the codebook's
@@ -195,7 +196,7 @@ export async function summariseCodedThemes(db: Db, index: ConsultationIndex, req
   if (breakdown && dictionary) {
     const list = [];
     for (let g = 0; g < groupCount; g++) if (perGroup[g]! > 0) list.push({ value: dictionary.value(g), counts: countsOf(g) });
-    summary.breakdown = { dimension: breakdown, groups: list };
+    summary.breakdown = { dimension: breakdown, groups: inGroupOrder(breakdown, list) };
   }
   return { summary, themes };
 }

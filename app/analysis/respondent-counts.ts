@@ -1,6 +1,7 @@
 import type { Dimension } from './dimensions';
 import type { ConsultationIndex } from './index/consultation-index';
 import { summarise } from './summarise';
+import { inGroupOrder } from './age-order';
 
 // How many counted respondents each group of each dimension has, read off the consultation's
 // in-memory index (for population's comparison with the census). Everyone: the index's running totals, through summarise (microseconds).
@@ -41,7 +42,7 @@ export function countRespondents<D extends Dimension>(index: ConsultationIndex, 
       const n = counts[k]![c]!;
       if (n > 0) list.push({ value: dictionary.value(c), responses: n });
     }
-    result.set(d, list);
+    result.set(d, inGroupOrder(d, list));
   });
   return result;
 }

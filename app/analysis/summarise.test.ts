@@ -43,6 +43,16 @@ function sample() {
 }
 
 describe('summarise', () => {
+  it('gives the groups by age band youngest first, however the responses came in (a young person’s band after the adults’)', () => {
+    const index = createIndex({ consultationId: 1, wards, questions, closedKinds: CLOSED_KINDS });
+    ['45_54', '11_12', '18_24', 'under_11', null, '13_15'].forEach((age_band, i) =>
+      appendResponse(index, { id: 20 + i, ...person, age_band, answers: [{ question_id: 1, option_id: 100 }] }),
+    );
+    const groups = summarise(index, { breakdown: 'ageBand' }).breakdown!.groups;
+    expect(groups.map((g) => g.value)).toEqual([null, 'under_11', '11_12', '13_15', '18_24', '45_54']);
+    expect(groups.map((g) => g.counts.responses)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('counts options, bases and "no answer", and ranks', () => {
     const { total } = summarise(sample());
     const [pick, many, ranked, rate] = total.questions;

@@ -2,6 +2,7 @@ import type { QuestionKind } from '#db/schema';
 import { rowOf, type ConsultationIndex } from './index/consultation-index';
 import { DIMENSIONS, type Dimension } from './dimensions';
 import { createTally, tallyInto, type Tally } from './index/tally';
+import { inGroupOrder } from './age-order';
 
 // Raw counts for every closed question, over the counted responses that pass a filter, in
 // total and per group of one dimension. Percentages, intervals and suppression are worked out
@@ -183,7 +184,7 @@ export function summarise(index: ConsultationIndex, request: SummaryRequest = {}
       const n = perGroup[g]!;
       if (n > 0) list.push({ value: dictionary.value(g), counts: countsOf(tallies, n, g, groupCount) });
     }
-    summary.breakdown = { dimension: breakdown, groups: list };
+    summary.breakdown = { dimension: breakdown, groups: inGroupOrder(breakdown, list) };
   }
   return summary;
 }
