@@ -291,7 +291,7 @@ describe('double coding', () => {
     const band = kappa > 0.8 ? 'almost perfect' : kappa > 0.6 ? 'substantial' : 'moderate';
 
     await visit(other, samplePage.replace(app.url, ''), true);
-    const report = other.getByRole('region', { name: 'Ann Officer and Bob Officer' });
+    const report = other.getByRole('region', { name: 'Ann Officer and Bob Officer', exact: true });
     expect(await report.innerText()).toContain('Both coded 4 answers.');
     expect(await report.getByTestId('overall-kappa').innerText()).toBe(
       `Overall: kappa ${kappa.toFixed(2)}, ${band} agreement. They made the same decision ${Math.round(observed * 100)}% of the time.`,
