@@ -33,7 +33,8 @@ describe('the account form', () => {
 
   it.each(['Current password', 'New password', 'Password again'])('has a box named “%s” that its label focuses', async (label) => {
     const box = page.getByLabel(label, { exact: true });
-    expect(await box.count()).toBe(1);
+    // With JavaScript on, the sign-in's redirect renders the account page a moment after the URL changes.
+    await expect.poll(() => box.count()).toBe(1);
     expect(await box.evaluate((element) => element.tagName)).toBe('INPUT');
     expect(await box.getAttribute('type')).toBe('password');
     await page.locator('label', { hasText: new RegExp(`^${label}$`) }).click();
