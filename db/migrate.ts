@@ -14,6 +14,7 @@ import * as dataLifecycle from './migrations/20270112_1400_data_lifecycle';
 import * as dataRequests from './migrations/20270112_1600_data_requests';
 import * as retention from './migrations/20270112_1700_retention';
 import * as privacyNotices from './migrations/20270112_1800_privacy_notices';
+import * as routing from './migrations/20270119_1900_routing';
 
 // Listed by hand (not read from the folder) so the same list works under tsx, vitest and the Vite build.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20270112_1600_data_requests': dataRequests,
   '20270112_1700_retention': retention,
   '20270112_1800_privacy_notices': privacyNotices,
+  '20270119_1900_routing': routing,
 };
 
 /** The newest migration this code knows: the schema version a backup must have to be restored here. */

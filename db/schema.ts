@@ -164,6 +164,8 @@ export interface SectionTable {
   intro: Generated<string>;
   /** young_people: questions only the young people's version asks. */
   audience: Generated<Audience>;
+  /** JSON ShowIf (app/consultations/routing.ts): the section is asked only when earlier answers match. */
+  show_if: string | null;
 }
 
 export interface QuestionTable {
@@ -183,6 +185,27 @@ export interface QuestionTable {
   /** Hidden questions are no longer asked; their stored answers keep their question. */
   hidden: Generated<Flag>;
   hidden_reason: string | null;
+  /** JSON ShowIf (app/consultations/routing.ts): asked only when earlier answers match. */
+  show_if: string | null;
+  /** The exit page's words, when one of the options ends the survey (goes_to 'exit'). */
+  exit_text: Generated<string>;
+  /** A statement of a grid: answered on the grid's shared scale, beside its other statements. */
+  grid_id: number | null;
+}
+
+export interface GridTable {
+  id: Generated<number>;
+  consultation_id: number;
+  section_id: number;
+  key: string;
+  text: string;
+  hint: Generated<string>;
+}
+
+/** The questions a response's own route passed by ("not asked", never "no answer"). */
+export interface NotAskedTable {
+  response_id: number;
+  question_id: number;
 }
 
 export interface OptionTable {
@@ -193,16 +216,19 @@ export interface OptionTable {
   label: string;
   is_other: Generated<Flag>;
   hidden: Generated<Flag>;
+  /** A later section's key, or 'exit': where choosing this option sends the person next. */
+  goes_to: string | null;
 }
 
 export const TRANSLATABLE = {
   consultation: ['title', 'summary', 'why_asking', 'what_happens_next', 'results_summary'],
   section: ['title', 'intro'],
-  question: ['text', 'hint'],
+  question: ['text', 'hint', 'exit_text'],
   option: ['label'],
+  grid: ['text', 'hint'],
   theme: ['name', 'description'],
   priority: ['name', 'ambition'],
-  youth_item: ['text', 'hint'],
+  youth_item: ['text', 'hint', 'exit_text'],
   youth_option: ['label'],
   action: ['title', 'description'],
   privacy_notice: ['purpose', 'purpose_young', 'shared_with'],
@@ -356,6 +382,9 @@ export interface YouthItemTable {
   required: Generated<Flag>;
   max_selections: number | null;
   max_length: number | null;
+  /** JSON ShowIf naming youth items and youth options. */
+  show_if: string | null;
+  exit_text: Generated<string>;
 }
 
 export interface YouthOptionTable {
@@ -366,6 +395,8 @@ export interface YouthOptionTable {
   label: string;
   option_id: number;
   picture: string | null;
+  /** A later youth item's key, or 'exit'. */
+  goes_to: string | null;
 }
 
 export interface ResponseDraftTable {
@@ -569,6 +600,8 @@ export interface Database {
   translations: TranslationTable;
   responses: ResponseTable;
   answers: AnswerTable;
+  not_asked: NotAskedTable;
+  grids: GridTable;
   response_drafts: ResponseDraftTable;
   youth_items: YouthItemTable;
   youth_options: YouthOptionTable;
@@ -607,6 +640,7 @@ export type ConsultationUpdate = Updateable<ConsultationTable>;
 export type Question = Selectable<QuestionTable>;
 export type Option = Selectable<OptionTable>;
 export type Section = Selectable<SectionTable>;
+export type Grid = Selectable<GridTable>;
 export type Theme = Selectable<ThemeTable>;
 /** A key's recent events for one rate limit (app/auth/rate-limit.server.ts); times in ms since the epoch. */
 export interface RateLimitWindowTable {
@@ -682,6 +716,7 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     title: true,
     intro: true,
     audience: true,
+    show_if: true,
   }),
   questions: columns<QuestionTable>({
     id: true,
@@ -699,7 +734,12 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     rating_max: true,
     hidden: true,
     hidden_reason: true,
+    show_if: true,
+    exit_text: true,
+    grid_id: true,
   }),
+  grids: columns<GridTable>({ id: true, consultation_id: true, section_id: true, key: true, text: true, hint: true }),
+  not_asked: columns<NotAskedTable>({ response_id: true, question_id: true }),
   options: columns<OptionTable>({
     id: true,
     question_id: true,
@@ -708,6 +748,7 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     label: true,
     is_other: true,
     hidden: true,
+    goes_to: true,
   }),
   translations: columns<TranslationTable>({ entity_type: true, entity_id: true, field: true, locale: true, value: true }),
   responses: columns<ResponseTable>({
@@ -775,6 +816,8 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     required: true,
     max_selections: true,
     max_length: true,
+    show_if: true,
+    exit_text: true,
   }),
   youth_options: columns<YouthOptionTable>({
     id: true,
@@ -784,6 +827,7 @@ export const SCHEMA_COLUMNS: Record<keyof Database, string[]> = {
     label: true,
     option_id: true,
     picture: true,
+    goes_to: true,
   }),
   users: columns<UserTable>({
     id: true,

@@ -2,7 +2,8 @@ import type { Db } from '#db/connection';
 import type { Audience, Consultation } from '#db/schema';
 import type { Locale } from '~/platform/i18n/config';
 import { frameworkRevision, listPrioritiesOf } from '~/framework/queries.server';
-import type { ConsultationDef, QuestionDef, SectionDef } from './definition';
+import type { ConsultationDef, GridDef, QuestionDef, SectionDef } from './definition';
+import { parseShowIf } from './routing';
 import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 
 // Definitions change only when an officer edits a consultation (which moves updated_at), so a
@@ -45,13 +46,19 @@ export async function loadConsultationDefinition(
   const options = questionIds.length
     ? await db.selectFrom('options').selectAll().where('question_id', 'in', questionIds).where('hidden', '=', 0).orderBy('position').execute()
     : [];
+  const gridIds = [...new Set(questions.flatMap((q) => (q.grid_id === null ? [] : [q.grid_id])))];
+  const grids = gridIds.length ? await db.selectFrom('grids').selectAll().where('id', 'in', gridIds).execute() : [];
   const tr = await loadTranslations(db, locale, [
+    { type: 'grid', ids: gridIds },
     { type: 'consultation', ids: [consultation.id] },
     { type: 'section', ids: sections.map((s) => s.id) },
     { type: 'question', ids: questionIds },
     { type: 'option', ids: options.map((o) => o.id) },
   ]);
 
+  const gridDefs = new Map<number, GridDef>(
+    grids.map((g) => [g.id, { id: g.id, key: g.key, text: translated(tr, 'grid', g.id, 'text', g.text), hint: translated(tr, 'grid', g.id, 'hint', g.hint) }]),
+  );
   const questionDefs = new Map<number, QuestionDef[]>();
   for (const q of questions) {
     const def: QuestionDef = {
@@ -72,7 +79,11 @@ export async function loadConsultationDefinition(
           key: o.key,
           label: translated(tr, 'option', o.id, 'label', o.label),
           isOther: o.is_other === 1,
+          goesTo: o.goes_to,
         })),
+      showIf: parseShowIf(q.show_if),
+      exitText: translated(tr, 'question', q.id, 'exit_text', q.exit_text),
+      grid: q.grid_id === null ? null : (gridDefs.get(q.grid_id) ?? null),
     };
     questionDefs.set(q.section_id, [...(questionDefs.get(q.section_id) ?? []), def]);
   }
@@ -82,6 +93,7 @@ export async function loadConsultationDefinition(
     title: translated(tr, 'section', s.id, 'title', s.title),
     intro: translated(tr, 'section', s.id, 'intro', s.intro),
     questions: questionDefs.get(s.id) ?? [],
+    showIf: parseShowIf(s.show_if),
   }));
 
   const c = consultation;

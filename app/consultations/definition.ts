@@ -1,5 +1,7 @@
 import type { ConsultationStatus, QuestionKind } from '#db/schema';
 import type { PriorityRef } from '~/framework/priorities';
+import { CHOICE_KINDS } from './question-kinds';
+import type { RoutablePage, ShowIf } from './routing';
 import type { EffectiveStatus } from './status';
 
 // A consultation as a person sees it, in their language: what the survey pages render and
@@ -10,6 +12,8 @@ export interface OptionDef {
   key: string;
   label: string;
   isOther: boolean;
+  /** A later section's key, or 'exit' (routing.ts): where choosing this sends the person. */
+  goesTo?: string | null;
 }
 
 export interface QuestionDef {
@@ -24,6 +28,20 @@ export interface QuestionDef {
   maxLength: number | null;
   ratingMax: number | null;
   options: OptionDef[];
+  /** Asked only when earlier answers match (routing.ts); absent or null: always. */
+  showIf?: ShowIf | null;
+  /** The exit page's words, when an option of this question ends the survey. */
+  exitText?: string;
+  /** The grid this question is a statement of, if any. */
+  grid?: GridDef | null;
+}
+
+/** Several statements answered on one shared scale: questions sharing this, one after another. */
+export interface GridDef {
+  id: number;
+  key: string;
+  text: string;
+  hint: string;
 }
 
 export interface SectionDef {
@@ -32,6 +50,7 @@ export interface SectionDef {
   title: string;
   intro: string;
   questions: QuestionDef[];
+  showIf?: ShowIf | null;
 }
 
 export interface ConsultationDef {
@@ -57,6 +76,21 @@ export type PublicConsultation = ConsultationDef & { effectiveStatus: EffectiveS
 
 export function allQuestions(def: Pick<ConsultationDef, 'sections'>): QuestionDef[] {
   return def.sections.flatMap((s) => s.questions);
+}
+
+/** The sections as routing.ts sees them: each section is a page. */
+export function routablePages(def: Pick<ConsultationDef, 'sections'>): RoutablePage[] {
+  return def.sections.map((s) => ({
+    key: s.key,
+    showIf: s.showIf ?? null,
+    questions: s.questions.map((q) => ({
+      key: q.key,
+      single: CHOICE_KINDS.includes(q.kind),
+      required: q.required,
+      showIf: q.showIf ?? null,
+      options: q.options.map((o) => ({ key: o.key, goesTo: o.goesTo ?? null })),
+    })),
+  }));
 }
 
 /** A consultation as the hub lists it. */
