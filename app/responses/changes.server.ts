@@ -27,6 +27,8 @@ export interface StoredResponse {
   channel: string;
   locale: string;
   answers: readonly { question_id: number; option_id?: number | null; rank?: number | null; value_number?: number | null }[];
+  /** The questions the response's route passed by (not_asked rows). */
+  notAsked?: readonly number[];
 }
 
 export type ResponseChange =

@@ -44,6 +44,8 @@ export interface ResponseToStore {
   consultationId: number;
   fields: ResponseFields;
   answers: Omit<NewAnswer, 'response_id'>[];
+  /** The questions this person's route passed by (routing.ts): stored as "not asked". */
+  notAsked?: readonly number[];
 }
 
 /** A resident's response from the online form; `also` as for storeResponse (the place under the client's limit: screenAndStore). */
@@ -66,7 +68,7 @@ export function protectResponse(toStore: ResponseToStore): ResponseToStore {
  */
 export async function insertResponse(
   trx: Trx,
-  { consultationId, fields, answers }: ResponseToStore,
+  { consultationId, fields, answers, notAsked = [] }: ResponseToStore,
   meta: Pick<SubmitMeta, 'idempotencyKey' | 'locale' | 'channel' | 'now'>,
 ): Promise<{ id: number; reference: string }> {
   const reference = newReference();
@@ -87,6 +89,11 @@ export async function insertResponse(
     await trx
       .insertInto('answers')
       .values(answers.map((a) => ({ ...a, response_id: id })))
+      .execute();
+  if (notAsked.length > 0)
+    await trx
+      .insertInto('not_asked')
+      .values(notAsked.map((question_id) => ({ question_id, response_id: id })))
       .execute();
   return { id, reference };
 }
@@ -113,7 +120,14 @@ export async function storeResponse(
       const stored: ResponseChange = {
         kind: 'stored',
         consultationId: toStore.consultationId,
-        response: { ...toStore.fields, id: inserted.id, channel: meta.channel, locale: meta.locale, answers: toStore.answers },
+        response: {
+          ...toStore.fields,
+          id: inserted.id,
+          channel: meta.channel,
+          locale: meta.locale,
+          answers: toStore.answers,
+          notAsked: toStore.notAsked ?? [],
+        },
       };
       // Last, so the log's order lock is held only for the commit (platform/change-log.server.ts).
       return { stored: inserted, change: stored, seq: await logResponseChange(trx, stored) };

@@ -42,5 +42,10 @@ export async function insertResponses(trx: Trx, toImport: readonly ResponseToImp
     'answers',
     toImport.flatMap(({ response }, i) => response.answers.map((answer) => ({ ...answer, response_id: ids[i]! }))),
   );
+  await insertMany(
+    trx,
+    'not_asked',
+    toImport.flatMap(({ response }, i) => (response.notAsked ?? []).map((question_id) => ({ question_id, response_id: ids[i]! }))),
+  );
   return ids;
 }
