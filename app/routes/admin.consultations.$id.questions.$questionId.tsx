@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
@@ -92,7 +92,15 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/admin/consultations/${id}/questions/${questionId}?done=${outcome.done}`, 303);
 }
 
+/**
+ * The page's several forms share one error summary; after a change is saved (a redirect back
+ * here) the page starts afresh, so a problem from an earlier refused form is not left showing.
+ */
 export default function EditQuestion() {
+  return <EditQuestionPage key={useLocation().key} />;
+}
+
+function EditQuestionPage() {
   const { id, question, saved, sections, options, locked, routing, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');

@@ -2,7 +2,7 @@ import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
@@ -63,7 +63,15 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/admin/consultations/${id}/questions#section-${sectionId}`, 303);
 }
 
+/**
+ * The page's several forms share one error summary; after a change is saved (a redirect back
+ * here) the page starts afresh, so a problem from an earlier refused form is not left showing.
+ */
 export default function EditSection() {
+  return <EditSectionPage key={useLocation().key} />;
+}
+
+function EditSectionPage() {
   const { id, saved, locked, routing, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');

@@ -96,7 +96,8 @@ for (const js of [false, true]) {
       await press(page, js, 'Save where the answers lead');
       const no = () => db.selectFrom('options').select('goes_to').where('question_id', '=', s.runs).where('key', '=', 'no').executeTakeFirstOrThrow();
       await expect.poll(async () => (await no()).goes_to).toBe('exit');
-      if (!js) expect(await page.getByText('Where the answers lead is saved.').isVisible()).toBe(true);
+      await expect.poll(() => page.getByText('Where the answers lead is saved.').isVisible()).toBe(true);
+      expect(await page.getByRole('alert').count()).toBe(0);
 
       // Moving the question the rule uses after the question it shows is refused, in words.
       await page.getByLabel('Section', { exact: true }).selectOption({ label: 'Last words' });
