@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { data, redirect } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
@@ -23,6 +23,11 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponses } from '~/consultations/answered.server';
 import { pageMeta } from '~/ui/page-meta';
+import { RULE_INTENTS, ruleAction } from '~/consultations/builder/rule-actions.server';
+import { laterSections, ruleEditorView } from '~/consultations/builder/rule-view.server';
+import { CHOICE_KINDS } from '~/consultations/question-kinds';
+import { RuleEditor } from '~/consultations/components/builder/RuleEditor';
+import { RoutesForm } from '~/consultations/components/builder/RoutesForm';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
@@ -31,7 +36,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const id = idParam(args.params, 'id');
   const q = await findQuestion(db, id, idParam(args.params, 'questionId'));
   if (!q) notFound();
-  const [sections, options, locked] = await Promise.all([listSections(db, id), listOptions(db, q.id), hasResponses(db, id)]);
+  const [sections, options, locked, editor, later] = await Promise.all([
+    listSections(db, id),
+    listOptions(db, q.id),
+    hasResponses(db, id),
+    ruleEditorView(db, id, { type: 'question', id: q.id }),
+    laterSections(db, id, q.id),
+  ]);
+  // Routing belongs to the main form: a question only the young people's version asks has none.
+  const routable = sections.find((s) => s.id === q.section_id)?.audience === 'everyone';
   const saved = {
     sectionId: String(q.section_id),
     kind: q.kind,
@@ -51,6 +64,15 @@ export async function loader(args: LoaderFunctionArgs) {
       sections: sections.filter((s) => s.audience === 'everyone' || s.id === q.section_id).map((s) => ({ id: s.id, title: s.title })),
       options: options.map((o) => ({ id: o.id, key: o.key, label: o.label, isOther: o.is_other === 1, hidden: o.hidden === 1 })),
       locked,
+      routing: routable
+        ? {
+            ...editor,
+            when: new URL(args.request.url).searchParams.get('when'),
+            routes: CHOICE_KINDS.includes(q.kind)
+              ? { options: options.filter((o) => o.hidden === 0).map((o) => ({ key: o.key, label: o.label, goesTo: o.goes_to })), later, exitText: q.exit_text }
+              : null,
+          }
+        : null,
       done: new URL(args.request.url).searchParams.get('done'),
       title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('question.editTitle')),
     },
@@ -62,14 +84,24 @@ export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const id = idParam(args.params, 'id');
   const questionId = idParam(args.params, 'questionId');
-  const outcome = await questionPageAction(args.context, actorOf(user), formData, id, questionId);
+  const outcome = RULE_INTENTS.includes(String(formData.get('intent')))
+    ? await ruleAction(args.context, actorOf(user), formData, id, { type: 'question', id: questionId })
+    : await questionPageAction(args.context, actorOf(user), formData, id, questionId);
   if (!('ok' in outcome)) return outcome;
-  if (outcome.deleted) return redirect(`/admin/consultations/${id}/questions`, 303);
+  if ('deleted' in outcome && outcome.deleted) return redirect(`/admin/consultations/${id}/questions`, 303);
   return redirect(`/admin/consultations/${id}/questions/${questionId}?done=${outcome.done}`, 303);
 }
 
+/**
+ * The page's several forms share one error summary; after a change is saved (a redirect back
+ * here) the page starts afresh, so a problem from an earlier refused form is not left showing.
+ */
 export default function EditQuestion() {
-  const { id, question, saved, sections, options, locked, done } = useLoaderData<typeof loader>();
+  return <EditQuestionPage key={useLocation().key} />;
+}
+
+function EditQuestionPage() {
+  const { id, question, saved, sections, options, locked, routing, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
   const { form, fieldErrors, summary, current, submit } = useStepForm({
@@ -116,6 +148,17 @@ export default function EditQuestion() {
         </button>
       </AdminForm>
       {question.ownOptions && <OptionList options={options} locked={locked} typed={typed} errors={mainForm ? {} : fieldErrors} />}
+      {routing && (
+        <RuleEditor
+          target="question"
+          rule={routing.rule}
+          candidates={routing.candidates}
+          when={routing.when}
+          typed={typed}
+          errors={mainForm ? {} : fieldErrors}
+        />
+      )}
+      {routing?.routes && <RoutesForm kind={saved.kind} {...routing.routes} typed={typed} errors={mainForm ? {} : fieldErrors} />}
       <h2>{locked ? (question.hidden ? t('question.showTitle') : t('question.hideTitle')) : t('question.deleteTitle')}</h2>
       {locked ? (
         <AdminForm>

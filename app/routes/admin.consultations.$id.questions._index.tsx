@@ -25,21 +25,25 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { hasResponses } from '~/consultations/answered.server';
 import { pageMeta } from '~/ui/page-meta';
+import { routingOverview } from '~/consultations/builder/rule-view.server';
+import { RoutesText, RuleText } from '~/consultations/components/builder/RuleText';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
   const db = args.context.db;
   const consultation = await requireConsultation(db, args.params.id);
-  const [sections, questions, locked] = await Promise.all([
+  const [sections, questions, locked, routing] = await Promise.all([
     listSections(db, consultation.id),
     listQuestions(db, consultation.id),
     hasResponses(db, consultation.id),
+    routingOverview(db, consultation.id),
   ]);
   return data(
     {
       id: consultation.id,
       locked,
+      routing,
       sections: sections.map((s) => ({
         id: s.id,
         title: s.title,
@@ -87,7 +91,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Questions() {
-  const { id, locked, sections } = useLoaderData<typeof loader>();
+  const { id, locked, sections, routing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
   const { form, fieldErrors, summary, current, submit } = useStepForm({
@@ -116,6 +120,11 @@ export default function Questions() {
             canDelete={!locked}
             editTo={`/admin/consultations/${id}/sections/${s.id}`}
           />
+          {routing.sections[s.id] && (
+            <p className="builder-rule-text">
+              <RuleText rule={routing.sections[s.id]!} />
+            </p>
+          )}
           {s.questions.length === 0 ? (
             <p>{t('questions.noQuestions')}</p>
           ) : (
@@ -127,6 +136,12 @@ export default function Questions() {
                     {q.required && <span className="tag">{t('questions.required')}</span>}{' '}
                     {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
                   </p>
+                  {routing.questions[q.id]?.rule && (
+                    <p className="builder-rule-text">
+                      <RuleText rule={routing.questions[q.id]!.rule!} />
+                    </p>
+                  )}
+                  {(routing.questions[q.id]?.routes.length ?? 0) > 0 && <RoutesText kind={q.kind} routes={routing.questions[q.id]!.routes} />}
                   <RowActions intent="Question" target={q.id} name={q.text} first={qi === 0} last={qi === s.questions.length - 1} canDelete={!locked} />
                 </li>
               ))}

@@ -6,6 +6,7 @@ import { changeConsultationPart, refuse, touchConsultation, type PartChange, typ
 import { keyFrom, uniqueKey } from './keys';
 import { deleteOptionRows, findQuestion, hasOwnOptions } from './questions.server';
 import { moveRecorded, type Direction } from '~/platform/reorder.server';
+import { keepingRouting, refusedByRouting } from './routing.server';
 
 // The options of a choice or ranking question. Their keys are what answers store, so a key is
 // made once and kept; after the first response an option can be reworded or hidden, not removed.
@@ -89,22 +90,24 @@ function changeOwnOption<Done>(
   const { consultationId, questionId, optionId } = ids;
   // The refusal is the first check, so every step after it has the option.
   const own = (found: { question: Question; option: Option | null; locked: boolean }) => found as OwnOption;
-  return changeConsultationPart(
-    db,
-    actor,
-    consultationId,
-    {
-      find: async (trx) => {
-        const question = await findQuestion(trx, consultationId, questionId);
-        if (!question || !hasOwnOptions(question.kind)) return question && { question, option: null, locked: false };
-        const option = await trx.selectFrom('options').selectAll().where('id', '=', optionId).where('question_id', '=', questionId).executeTakeFirst();
-        return option && { question, option, locked: ids.readLocked && (await hasResponses(trx, consultationId)) };
+  return refusedByRouting(
+    changeConsultationPart(
+      db,
+      actor,
+      consultationId,
+      {
+        find: async (trx) => {
+          const question = await findQuestion(trx, consultationId, questionId);
+          if (!question || !hasOwnOptions(question.kind)) return question && { question, option: null, locked: false };
+          const option = await trx.selectFrom('options').selectAll().where('id', '=', optionId).where('question_id', '=', questionId).executeTakeFirst();
+          return option && { question, option, locked: ids.readLocked && (await hasResponses(trx, consultationId)) };
+        },
+        check: (found, trx) => (found.option ? steps.check?.(own(found), trx) : refuse('builder:standardOptions')),
+        change: (trx, found) => steps.change(trx, own(found)),
+        audit: (found, done) => steps.audit(own(found), done),
       },
-      check: (found, trx) => (found.option ? steps.check?.(own(found), trx) : refuse('builder:standardOptions')),
-      change: (trx, found) => steps.change(trx, own(found)),
-      audit: (found, done) => steps.audit(own(found), done),
-    },
-    now,
+      now,
+    ),
   );
 }
 
@@ -162,13 +165,14 @@ export function setOptionHidden(
     { consultationId, questionId, optionId, readLocked: false },
     {
       check: () => (reason ? undefined : refuse('builder:reasonMissing', 'reason')),
-      change: async (trx) => {
-        await trx
-          .updateTable('options')
-          .set({ hidden: hidden ? 1 : 0 })
-          .where('id', '=', optionId)
-          .execute();
-      },
+      change: (trx) =>
+        keepingRouting(trx, consultationId, async () => {
+          await trx
+            .updateTable('options')
+            .set({ hidden: hidden ? 1 : 0 })
+            .where('id', '=', optionId)
+            .execute();
+        }),
       audit: ({ option }) => ({
         action: hidden ? 'option.hide' : 'option.show',
         entityType: 'option',
@@ -190,7 +194,7 @@ export function deleteOption(db: Db, actor: Actor, consultationId: number, quest
     { consultationId, questionId, optionId, readLocked: true },
     {
       check: ({ locked }) => (locked ? refuse('builder:deleteLocked') : undefined),
-      change: (trx) => deleteOptionRows(trx, [optionId]),
+      change: (trx) => keepingRouting(trx, consultationId, () => deleteOptionRows(trx, [optionId])),
       audit: ({ option }) => ({
         action: 'option.delete',
         entityType: 'option',

@@ -2,6 +2,7 @@ import type { Db } from '#db/connection';
 import { linkedPriorityIds } from './consultations.server';
 import { hasOwnOptions } from './questions.server';
 import { requiredLocalesOf } from './required-locales';
+import { routingProblems } from './routing.server';
 import { missingTranslations } from './translation-status.server';
 import { findConsultation } from '~/consultations/find.server';
 import { privacyNoticeIsComplete } from '~/consultations/privacy/notice.server';
@@ -11,7 +12,7 @@ import { privacyNoticeIsComplete } from '~/consultations/privacy/notice.server';
 
 export interface Check {
   /** builder.json → checks.<code>: what the item says, done or not. */
-  code: 'questions' | 'options' | 'closeDate' | 'closeFuture' | 'dateOrder' | 'priority' | 'translations' | 'privacyNotice';
+  code: 'questions' | 'options' | 'routing' | 'closeDate' | 'closeFuture' | 'dateOrder' | 'priority' | 'translations' | 'privacyNotice';
   ok: boolean;
   /** Advice, not a condition: shown on the checklist, never a reason to refuse publishing. */
   advisory?: boolean;
@@ -50,6 +51,9 @@ export async function publishChecks(db: Db, consultationId: number, now: Date): 
     { code: 'options', ok: withoutOptions.length === 0, params: { questions: withoutOptions.map((q) => `“${q.text}”`).join(', ') } },
     { code: 'closeDate', ok: c.closes_at !== null },
   ];
+  // Rules no answers can meet, or that name what is gone, are fixed before anyone answers.
+  const routing = await routingProblems(db, consultationId);
+  checks.splice(2, 0, { code: 'routing', ok: routing.length === 0, params: { count: routing.length } });
   if (c.closes_at) {
     checks.push({ code: 'closeFuture', ok: c.closes_at > now.toISOString() });
     if (c.opens_at) checks.push({ code: 'dateOrder', ok: c.opens_at < c.closes_at });

@@ -6,6 +6,7 @@ import { hasResponses } from '~/consultations/answered.server';
 import { changeConsultationPart, refuse, touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
 import { moveRecorded, type Direction } from '~/platform/reorder.server';
+import { keepingRouting, refusedByRouting } from './routing.server';
 
 // Questions of every kind the resident form supports. Once anyone has answered, a question's
 // meaning (its kind, scale, ranking length) is fixed and it can only be reworded or hidden, with
@@ -143,64 +144,67 @@ export function updateQuestion(
     required: (input.required ? 1 : 0) as 0 | 1,
     ...settingsOf(input),
   };
-  return changeConsultationPart(
-    db,
-    actor,
-    consultationId,
-    {
-      find: async (trx) => {
-        const question = await findQuestion(trx, consultationId, id);
-        return (
-          question && {
-            question,
-            locked: await hasResponses(trx, consultationId),
-            options: await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute(),
-          }
-        );
-      },
-      check: async ({ question: before, locked, options }, trx) => {
-        if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return refuse('builder:sectionMissing', 'sectionId');
-        if (locked) {
-          if (MEANING.some((field) => after[field] !== before[field])) return refuse('builder:meaningLocked');
-          if (!reason) return refuse('builder:reasonMissing', 'reason');
-        }
-        if (before.kind === input.kind || hasOwnOptions(input.kind) === hasOwnOptions(before.kind)) {
-          const checked = checkSettings(input, options.filter((o) => o.hidden === 0).length);
-          if (!checked.ok && checked.error !== 'builder:optionsMissing') return checked;
-        }
-        return undefined;
-      },
-      change: async (trx, { question: before, options }) => {
-        if (before.kind !== input.kind && !(hasOwnOptions(before.kind) && hasOwnOptions(input.kind))) {
-          // A new kind brings its own options (or none); nobody has answered, so nothing is lost.
-          await deleteOptionRows(
-            trx,
-            options.map((o) => o.id),
+  return refusedByRouting(
+    changeConsultationPart(
+      db,
+      actor,
+      consultationId,
+      {
+        find: async (trx) => {
+          const question = await findQuestion(trx, consultationId, id);
+          return (
+            question && {
+              question,
+              locked: await hasResponses(trx, consultationId),
+              options: await trx.selectFrom('options').select(['id', 'hidden']).where('question_id', '=', id).execute(),
+            }
           );
-          const fresh = optionRows(id, input.kind, []);
-          if (fresh.length) await trx.insertInto('options').values(fresh).execute();
-        }
-        if (input.sectionId !== before.section_id) {
-          const last = await trx
-            .selectFrom('questions')
-            .select((eb) => eb.fn.max<number | null>('position').as('p'))
-            .where('consultation_id', '=', consultationId)
-            .executeTakeFirst();
-          Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
-        }
-        await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+        },
+        check: async ({ question: before, locked, options }, trx) => {
+          if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return refuse('builder:sectionMissing', 'sectionId');
+          if (locked) {
+            if (MEANING.some((field) => after[field] !== before[field])) return refuse('builder:meaningLocked');
+            if (!reason) return refuse('builder:reasonMissing', 'reason');
+          }
+          if (before.kind === input.kind || hasOwnOptions(input.kind) === hasOwnOptions(before.kind)) {
+            const checked = checkSettings(input, options.filter((o) => o.hidden === 0).length);
+            if (!checked.ok && checked.error !== 'builder:optionsMissing') return checked;
+          }
+          return undefined;
+        },
+        change: (trx, { question: before, options }) =>
+          keepingRouting(trx, consultationId, async () => {
+            if (before.kind !== input.kind && !(hasOwnOptions(before.kind) && hasOwnOptions(input.kind))) {
+              // A new kind brings its own options (or none); nobody has answered, so nothing is lost.
+              await deleteOptionRows(
+                trx,
+                options.map((o) => o.id),
+              );
+              const fresh = optionRows(id, input.kind, []);
+              if (fresh.length) await trx.insertInto('options').values(fresh).execute();
+            }
+            if (input.sectionId !== before.section_id) {
+              const last = await trx
+                .selectFrom('questions')
+                .select((eb) => eb.fn.max<number | null>('position').as('p'))
+                .where('consultation_id', '=', consultationId)
+                .executeTakeFirst();
+              Object.assign(after, { position: Number(last?.p ?? 0) + 1 });
+            }
+            await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+          }),
+        audit: ({ question: before, locked }) => ({
+          action: locked ? 'question.reword' : 'question.update',
+          entityType: 'question',
+          entityId: id,
+          summary: `Changed the question "${input.text}"`,
+          before,
+          after,
+          reason,
+        }),
       },
-      audit: ({ question: before, locked }) => ({
-        action: locked ? 'question.reword' : 'question.update',
-        entityType: 'question',
-        entityId: id,
-        summary: `Changed the question "${input.text}"`,
-        before,
-        after,
-        reason,
-      }),
-    },
-    now,
+      now,
+    ),
   );
 }
 
@@ -215,42 +219,47 @@ export function setQuestionHidden(
   now = new Date(),
 ): Promise<Result> {
   const after = { hidden: (hidden ? 1 : 0) as 0 | 1, hidden_reason: hidden ? reason : null };
-  return changeConsultationPart(
-    db,
-    actor,
-    consultationId,
-    {
-      find: (trx) => findQuestion(trx, consultationId, id),
-      check: () => (reason ? undefined : refuse('builder:reasonMissing', 'reason')),
-      change: async (trx) => {
-        await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+  return refusedByRouting(
+    changeConsultationPart(
+      db,
+      actor,
+      consultationId,
+      {
+        find: (trx) => findQuestion(trx, consultationId, id),
+        check: () => (reason ? undefined : refuse('builder:reasonMissing', 'reason')),
+        change: (trx) =>
+          keepingRouting(trx, consultationId, async () => {
+            await trx.updateTable('questions').set(after).where('id', '=', id).execute();
+          }),
+        audit: (before) => ({
+          action: hidden ? 'question.hide' : 'question.show',
+          entityType: 'question',
+          entityId: id,
+          summary: `${hidden ? 'Hid' : 'Showed again'} the question "${before.text}"`,
+          before: { hidden: before.hidden, hidden_reason: before.hidden_reason },
+          after,
+          reason,
+        }),
       },
-      audit: (before) => ({
-        action: hidden ? 'question.hide' : 'question.show',
-        entityType: 'question',
-        entityId: id,
-        summary: `${hidden ? 'Hid' : 'Showed again'} the question "${before.text}"`,
-        before: { hidden: before.hidden, hidden_reason: before.hidden_reason },
-        after,
-        reason,
-      }),
-    },
-    now,
+      now,
+    ),
   );
 }
 
 export function deleteQuestion(db: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
-  return changeConsultationPart(
-    db,
-    actor,
-    consultationId,
-    {
-      find: (trx) => findQuestion(trx, consultationId, id),
-      check: async (_before, trx) => ((await hasResponses(trx, consultationId)) ? refuse('builder:deleteLocked') : undefined),
-      change: (trx) => deleteQuestionRows(trx, [id]),
-      audit: (before) => ({ action: 'question.delete', entityType: 'question', entityId: id, summary: `Deleted the question "${before.text}"`, before }),
-    },
-    now,
+  return refusedByRouting(
+    changeConsultationPart(
+      db,
+      actor,
+      consultationId,
+      {
+        find: (trx) => findQuestion(trx, consultationId, id),
+        check: async (_before, trx) => ((await hasResponses(trx, consultationId)) ? refuse('builder:deleteLocked') : undefined),
+        change: (trx) => keepingRouting(trx, consultationId, () => deleteQuestionRows(trx, [id])),
+        audit: (before) => ({ action: 'question.delete', entityType: 'question', entityId: id, summary: `Deleted the question "${before.text}"`, before }),
+      },
+      now,
+    ),
   );
 }
 
@@ -286,30 +295,34 @@ export async function deleteOptionRows(trx: Trx, ids: number[]): Promise<void> {
 
 /** Moves a question before or after its neighbour in the same section. */
 export function moveQuestion(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const question = await findQuestion(trx, consultationId, id);
-    if (!question) return { ok: false, error: 'builder:notFound' };
-    const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
-    const moved = await moveRecorded(
-      trx,
-      actor,
-      {
-        table: 'questions',
-        rows: siblings,
-        id,
-        direction,
-        audit: () => ({
-          action: 'question.move',
-          entityType: 'question',
-          entityId: id,
-          consultationId,
-          summary: `Moved the question "${question.text}" ${direction}`,
-        }),
-      },
-      now,
-    );
-    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-    if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
-    return { ok: true };
-  });
+  return refusedByRouting(
+    inTransaction(db, async (trx): Promise<Result> => {
+      const question = await findQuestion(trx, consultationId, id);
+      if (!question) return { ok: false, error: 'builder:notFound' };
+      const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
+      const moved = await keepingRouting(trx, consultationId, () =>
+        moveRecorded(
+          trx,
+          actor,
+          {
+            table: 'questions',
+            rows: siblings,
+            id,
+            direction,
+            audit: () => ({
+              action: 'question.move',
+              entityType: 'question',
+              entityId: id,
+              consultationId,
+              summary: `Moved the question "${question.text}" ${direction}`,
+            }),
+          },
+          now,
+        ),
+      );
+      if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+      if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
+      return { ok: true };
+    }),
+  );
 }

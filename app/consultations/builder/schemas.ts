@@ -120,3 +120,20 @@ export function optionLines(value: string): string[] {
     ),
   ];
 }
+
+// Routing (rules.server.ts): a rule's conditions, how they join, and where answers lead.
+export const conditionSchema = z.object({
+  intent: z.literal('addCondition'),
+  question: z.string({ error: 'builder:routingQuestionMissing' }).min(1, { error: 'builder:routingQuestionMissing' }),
+  answers: z.array(z.string(), { error: 'builder:routingAnswersMissing' }).min(1, { error: 'builder:routingAnswersMissing' }),
+});
+
+export const removeConditionSchema = z.object({ intent: z.literal('removeCondition'), index: z.number().int().min(0) });
+
+export const matchSchema = z.object({ intent: z.literal('setMatch'), match: z.enum(['all', 'any'], { error: 'builder:routingMatchMissing' }) });
+
+export const routesSchema = z.object({
+  intent: z.literal('saveRoutes'),
+  goesTo: z.record(z.string(), z.string()).default({}),
+  exitText: optionalText(2000),
+});

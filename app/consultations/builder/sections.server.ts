@@ -6,6 +6,7 @@ import { changeConsultationPart, refuse, touchConsultation, type Result } from '
 import { keyFrom, uniqueKey } from './keys';
 import { moveRecorded, type Direction } from '~/platform/reorder.server';
 import { deleteQuestionRows } from './questions.server';
+import { keepingRouting, refusedByRouting } from './routing.server';
 
 // The sections of the main form (a page each). Young people's sections are made by the young
 // people's editor; they are listed here but keep their audience.
@@ -86,50 +87,57 @@ export function updateSection(
 
 /** Deleting a section deletes its questions, so it is refused once anyone has answered. */
 export function deleteSection(db: Db, actor: Actor, consultationId: number, id: number, now = new Date()): Promise<Result> {
-  return changeConsultationPart(
-    db,
-    actor,
-    consultationId,
-    {
-      find: (trx) => findSection(trx, consultationId, id),
-      check: async (_before, trx) => ((await hasResponses(trx, consultationId)) ? refuse('builder:deleteLocked') : undefined),
-      change: async (trx) => {
-        const questions = await trx.selectFrom('questions').select('id').where('section_id', '=', id).execute();
-        await deleteQuestionRows(
-          trx,
-          questions.map((q) => q.id),
-        );
-        await trx.deleteFrom('translations').where('entity_type', '=', 'section').where('entity_id', '=', id).execute();
-        await trx.deleteFrom('sections').where('id', '=', id).execute();
+  return refusedByRouting(
+    changeConsultationPart(
+      db,
+      actor,
+      consultationId,
+      {
+        find: (trx) => findSection(trx, consultationId, id),
+        check: async (_before, trx) => ((await hasResponses(trx, consultationId)) ? refuse('builder:deleteLocked') : undefined),
+        change: (trx) =>
+          keepingRouting(trx, consultationId, async () => {
+            const questions = await trx.selectFrom('questions').select('id').where('section_id', '=', id).execute();
+            await deleteQuestionRows(
+              trx,
+              questions.map((q) => q.id),
+            );
+            await trx.deleteFrom('translations').where('entity_type', '=', 'section').where('entity_id', '=', id).execute();
+            await trx.deleteFrom('sections').where('id', '=', id).execute();
+          }),
+        audit: (before) => ({ action: 'section.delete', entityType: 'section', entityId: id, summary: `Deleted the section "${before.title}"`, before }),
       },
-      audit: (before) => ({ action: 'section.delete', entityType: 'section', entityId: id, summary: `Deleted the section "${before.title}"`, before }),
-    },
-    now,
+      now,
+    ),
   );
 }
 
 export function moveSection(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
-  return inTransaction(db, async (trx) => {
-    const moved = await moveRecorded(
-      trx,
-      actor,
-      {
-        table: 'sections',
-        rows: await listSections(trx, consultationId),
-        id,
-        direction,
-        audit: (row) => ({
-          action: 'section.move',
-          entityType: 'section',
-          entityId: id,
-          consultationId,
-          summary: `Moved the section "${row.title}" ${direction}`,
-        }),
-      },
-      now,
-    );
-    if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-    if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
-    return { ok: true };
-  });
+  return refusedByRouting(
+    inTransaction(db, async (trx): Promise<Result> => {
+      const moved = await keepingRouting(trx, consultationId, async () =>
+        moveRecorded(
+          trx,
+          actor,
+          {
+            table: 'sections',
+            rows: await listSections(trx, consultationId),
+            id,
+            direction,
+            audit: (row) => ({
+              action: 'section.move',
+              entityType: 'section',
+              entityId: id,
+              consultationId,
+              summary: `Moved the section "${row.title}" ${direction}`,
+            }),
+          },
+          now,
+        ),
+      );
+      if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
+      if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
+      return { ok: true };
+    }),
+  );
 }

@@ -21,7 +21,8 @@ interface Text {
 
 /**
  * Every non-empty text of a consultation that residents or young people are shown, in the order
- * they meet it. Hidden questions and options are no longer asked, so they need no translation.
+ * they meet it. An empty text (an exit page nobody is sent to, a grid without a hint) is not
+ * asked for. Hidden questions and options are no longer asked, so they need no translation.
  * Youth items are listed after the main form's questions.
  */
 export async function consultationTexts(db: Db, consultationId: number): Promise<Text[]> {
@@ -41,7 +42,7 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   const questions = await db
     .selectFrom('questions as q')
     .innerJoin('sections as s', 's.id', 'q.section_id')
-    .select(['q.id', 'q.kind', 'q.text', 'q.hint'])
+    .select(['q.id', 'q.kind', 'q.text', 'q.hint', 'q.exit_text', 'q.grid_id'])
     .where('q.consultation_id', '=', consultationId)
     .where('q.hidden', '=', 0)
     .orderBy('s.position')
@@ -62,7 +63,7 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   const items = questionIds.length
     ? await db
         .selectFrom('youth_items')
-        .select(['id', 'text', 'hint'])
+        .select(['id', 'text', 'hint', 'exit_text'])
         .where('consultation_id', '=', consultationId)
         .where('question_id', 'in', questionIds)
         .orderBy('position')
@@ -103,7 +104,15 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   if (notice) add('privacy_notice', notice);
   for (const s of sections) add('section', s);
   const optionsByQuestion = groupBy(options, (o) => o.question_id);
+  const grids = await db.selectFrom('grids').select(['id', 'text', 'hint']).where('consultation_id', '=', consultationId).execute();
+  const gridsLeft = new Map(grids.map((g) => [g.id, g]));
   for (const q of questions) {
+    // A grid's own words come just before its first statement, as a person meets them.
+    const grid = q.grid_id === null ? undefined : gridsLeft.get(q.grid_id);
+    if (grid) {
+      add('grid', grid);
+      gridsLeft.delete(grid.id);
+    }
     add('question', q);
     // Yes/no and agree/disagree answers are worded by the interface's own translations.
     if (STANDARD_OPTIONS[q.kind]) continue;
