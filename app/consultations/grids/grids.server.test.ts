@@ -153,7 +153,7 @@ describe('building a grid', () => {
       await addGrid(db, actor, id, { sectionId, text: 'Lonely', hint: '', kind: 'agree_scale', options: [], statements: ['Only one'], required: false }),
     ).toEqual({
       ok: false,
-      error: 'builder:grid.statementsMissing',
+      error: 'builder:gridStatementsMissing',
       field: 'statements',
     });
   });

@@ -167,7 +167,7 @@ export function addGrid(db: Db, actor: Actor, consultationId: number, input: Gri
       .where('consultation_id', '=', consultationId)
       .executeTakeFirst();
     if (!section) return refuse('builder:sectionMissing', 'sectionId');
-    if (input.statements.length < 2) return refuse('builder:grid.statementsMissing', 'statements');
+    if (input.statements.length < 2) return refuse('builder:gridStatementsMissing', 'statements');
     if (input.kind === 'single_choice' && input.options.length < 2) return refuse('builder:optionsMissing', 'options');
     const taken = (await trx.selectFrom('grids').select('key').where('consultation_id', '=', consultationId).execute()).map((g) => g.key);
     const values = {
@@ -219,7 +219,7 @@ export function updateGrid(db: Db, actor: Actor, consultationId: number, id: num
     const kept = new Set(input.statements.flatMap((s) => (s.id === undefined ? [] : [s.id])));
     if ([...kept].some((sid) => !statements.some((s) => s.id === sid))) return refuse('builder:notFound');
     const removed = statements.filter((s) => !kept.has(s.id));
-    if (input.statements.length < 2) return refuse('builder:grid.statementsMissing', 'statements');
+    if (input.statements.length < 2) return refuse('builder:gridStatementsMissing', 'statements');
     if (locked && removed.length) return refuse('builder:deleteLocked');
     const shared = kind === 'single_choice' ? planOptions(options, input.options ?? options.map((o) => o.label)) : [];
     if (kind === 'single_choice' && shared.length < 2) return refuse('builder:optionsMissing', 'options');

@@ -23,9 +23,9 @@ const lines = z.string().max(20000, { error: 'builder:tooLong|20000' }).default(
 export const newGridSchema = z
   .object({
     sectionId: z.number({ error: 'builder:sectionMissing' }),
-    text: text('builder:grid.textMissing', 500),
+    text: text('builder:gridTextMissing', 500),
     hint: optionalText(1000),
-    kind: z.enum(GRID_SCALES, { error: 'builder:grid.scaleMissing' }),
+    kind: z.enum(GRID_SCALES, { error: 'builder:gridScaleMissing' }),
     ratingMax: z
       .number({ error: 'builder:ratingMaxInvalid' })
       .int({ error: 'builder:ratingMaxInvalid' })
@@ -39,16 +39,16 @@ export const newGridSchema = z
     required: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    if (optionLines(v.statements).length < 2) ctx.addIssue({ code: 'custom', path: ['statements'], message: 'builder:grid.statementsMissing' });
+    if (optionLines(v.statements).length < 2) ctx.addIssue({ code: 'custom', path: ['statements'], message: 'builder:gridStatementsMissing' });
     if (v.kind === 'single_choice' && optionLines(v.options).length < 2) ctx.addIssue({ code: 'custom', path: ['options'], message: 'builder:optionsMissing' });
   });
 
 /** Save, or one statement's move or removal (`up-12`, `down-12`, `remove-12`), keeping every typed change. */
 export const gridSchema = z.object({
   intent: z.string().regex(/^(save|delete|(up|down|remove)-\d+)$/, { error: 'builder:notFound' }),
-  text: text('builder:grid.textMissing', 500),
+  text: text('builder:gridTextMissing', 500),
   hint: optionalText(1000),
-  statements: z.array(z.object({ id: z.number(), text: text('builder:grid.statementMissing', 500) })).default([]),
+  statements: z.array(z.object({ id: z.number(), text: text('builder:gridStatementMissing', 500) })).default([]),
   /** More statements, one per line. */
   more: lines,
   options: z.string().max(20000, { error: 'builder:tooLong|20000' }).optional(),
