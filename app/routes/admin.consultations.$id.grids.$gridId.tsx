@@ -35,7 +35,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return data(
     {
       id,
-      grid: { id: grid.id, key: grid.key },
       kind,
       ratingMax: statements[0]?.rating_max ?? null,
       keys: Object.fromEntries(statements.map((s) => [s.id, s.key])),
@@ -73,7 +72,7 @@ export async function action(args: ActionFunctionArgs) {
 type Typed = { id?: unknown; text?: unknown };
 
 export default function EditGrid() {
-  const { id, grid, kind, ratingMax, keys, saved, locked, done } = useLoaderData<typeof loader>();
+  const { id, kind, ratingMax, keys, saved, locked, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('builder');
   // useStepForm's values are typed flat; conform takes the statements' list as it is.
@@ -95,9 +94,6 @@ export default function EditGrid() {
       <h1>{t('grid.editTitle')}</h1>
       <p>
         {t('grid.scale')}: {kind === 'rating' ? t('grid.ratingOf', { max: ratingMax ?? 5 }) : t(`grid.scales.${kind}`)}
-      </p>
-      <p>
-        {t('question.key')} <code>{grid.key}</code>
       </p>
       {locked && <div className="notice notice--warning">{t('grid.locked')}</div>}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit}>

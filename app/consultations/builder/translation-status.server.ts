@@ -41,7 +41,7 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   const questions = await db
     .selectFrom('questions as q')
     .innerJoin('sections as s', 's.id', 'q.section_id')
-    .select(['q.id', 'q.kind', 'q.text', 'q.hint'])
+    .select(['q.id', 'q.kind', 'q.text', 'q.hint', 'q.grid_id'])
     .where('q.consultation_id', '=', consultationId)
     .where('q.hidden', '=', 0)
     .orderBy('s.position')
@@ -103,7 +103,15 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   if (notice) add('privacy_notice', notice);
   for (const s of sections) add('section', s);
   const optionsByQuestion = groupBy(options, (o) => o.question_id);
+  // A grid's prompt and hint come just before its first statement, as residents read them.
+  const grids = await db.selectFrom('grids').select(['id', 'text', 'hint']).where('consultation_id', '=', consultationId).execute();
+  const gridsShown = new Set<number>();
   for (const q of questions) {
+    const grid = grids.find((g) => g.id === q.grid_id);
+    if (grid && !gridsShown.has(grid.id)) {
+      gridsShown.add(grid.id);
+      add('grid', grid);
+    }
     add('question', q);
     // Yes/no and agree/disagree answers are worded by the interface's own translations.
     if (STANDARD_OPTIONS[q.kind]) continue;

@@ -10,6 +10,7 @@ import { COMMAND_LINE, type Actor } from '~/platform/audit.server';
 import { createDraft } from '~/consultations/builder/consultations.server';
 import { addSection } from '~/consultations/builder/sections.server';
 import { addQuestion } from '~/consultations/builder/questions.server';
+import { missingTranslations } from '~/consultations/builder/translation-status.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import { findConsultation } from '~/consultations/find.server';
 import { submissionSchema } from '~/responses/form-schema';
@@ -216,6 +217,20 @@ describe('building a grid', () => {
     expect(planOptions(current, ['Never', 'Often'])).toEqual([
       { key: 'never', label: 'Never' },
       { key: 'often', label: 'Often' },
+    ]);
+  });
+
+  it('lists the prompt and hint for translation just before the first statement, once', async () => {
+    const { id, sectionId } = await draft('Translated');
+    await addGrid(db, actor, id, { sectionId, text: 'Agree?', hint: 'Each one', kind: 'agree_scale', options: [], statements: ['A', 'B'], required: false });
+    const texts = (await missingTranslations(db, id, 'ur')).filter((m) => m.entityType === 'grid' || m.entityType === 'question');
+    expect(texts.map((m) => `${m.entityType}.${m.field}: ${m.english}`)).toEqual([
+      'question.text: Do you use the park?',
+      'question.text: Anything else?',
+      'grid.text: Agree?',
+      'grid.hint: Each one',
+      'question.text: A',
+      'question.text: B',
     ]);
   });
 
