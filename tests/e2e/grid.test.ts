@@ -6,7 +6,7 @@ import { createConsultation } from '../factories';
 import { expectAccessible } from './axe';
 import { answersOf, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
 import { expectNoSidewaysScroll } from './narrow';
-import { checkUrl, confirmationUrl, press, REFERENCE, stepUrl, ui, visit } from './survey';
+import { checkUrl, confirmationUrl, press, shownReference, stepUrl, ui, visit } from './survey';
 import { addAccount, signIn, type Account } from './workspace';
 
 // A grid end to end: an officer builds one without JavaScript (refused, then added, with what
@@ -133,9 +133,12 @@ describe('grid questions', () => {
       if (js) await expectAccessible(page);
       await page.getByRole('group', { name: STATEMENTS[1] }).getByLabel(agree, { exact: true }).check();
       await press(page, next, stepUrl(SLUG, 'your-words'));
+      await page.getByRole('heading', { level: 1, name: ui(locale, 'survey:words.title') }).waitFor();
       await press(page, page.getByRole('button', { name: ui(locale, 'survey:continue'), exact: true }), checkUrl(SLUG));
 
       // Check your answers: the prompt once, each statement with its answer.
+      // With JavaScript, Remix changes the URL before it renders the page: wait for its heading.
+      await page.getByRole('heading', { level: 1, name: ui(locale, 'survey:check.title') }).waitFor();
       const check = page.getByRole('main');
       expect(await check.getByRole('heading', { name: PROMPT }).count()).toBe(1);
       const answers = await check
@@ -149,7 +152,7 @@ describe('grid questions', () => {
       await expectNoSidewaysScroll(page);
       if (js) await expectAccessible(page);
       await press(page, page.getByRole('button', { name: ui(locale, 'survey:check.send'), exact: true }), confirmationUrl(SLUG));
-      const reference = REFERENCE.exec(await page.getByRole('main').innerText())![0];
+      const reference = await shownReference(page);
       const response = await responseByReference(db, reference);
       const stored = (await answersOf(db, response!.id)).filter((a) => KEYS.includes(a.question));
       expect(stored.map((a) => [a.question, a.option])).toEqual([
