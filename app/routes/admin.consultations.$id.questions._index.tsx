@@ -5,10 +5,12 @@ import { data, redirect } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import type { Grid } from '#db/schema';
 import { actorOf } from '~/platform/audit.server';
 import { requireAction, requireUser } from '~/auth/guard.server';
 import { requireConsultation } from '~/consultations/find.server';
 import { deleteQuestion, listQuestions, moveQuestion } from '~/consultations/builder/questions.server';
+import { listGrids } from '~/consultations/grids/grids.server';
 import { idParam } from '~/platform/http/not-found.server';
 import { refuseChange } from '~/consultations/refusals.server';
 import { refusal } from '~/platform/http/form-reply.server';
@@ -33,11 +35,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   const db = args.context.db;
   const consultation = await requireConsultation(db, args.params.id);
-  const [sections, questions, locked, routing] = await Promise.all([
+  const [sections, questions, locked, routing, grids] = await Promise.all([
     listSections(db, consultation.id),
     listQuestions(db, consultation.id),
     hasResponses(db, consultation.id),
     routingOverview(db, consultation.id),
+    listGrids(db, consultation.id),
   ]);
   return data(
     {
@@ -50,7 +53,15 @@ export async function loader(args: LoaderFunctionArgs) {
         youngPeople: s.audience === 'young_people',
         questions: questions
           .filter((q) => q.section_id === s.id)
-          .map((q) => ({ id: q.id, key: q.key, kind: q.kind, text: q.text, required: q.required === 1, hidden: q.hidden === 1 })),
+          .map((q) => ({
+            id: q.id,
+            key: q.key,
+            kind: q.kind,
+            text: q.text,
+            required: q.required === 1,
+            hidden: q.hidden === 1,
+            grid: grids.find((g) => g.id === q.grid_id) ?? null,
+          })),
       })),
       title: workspacePageTitle(args.context, locale, tFor(locale, 'builder')('questions.title')),
     },
@@ -129,28 +140,37 @@ export default function Questions() {
             <p>{t('questions.noQuestions')}</p>
           ) : (
             <ol className="builder-questions">
-              {s.questions.map((q, qi) => (
-                <li key={q.id} className="builder-question">
-                  <p>
-                    <Link to={`/admin/consultations/${id}/questions/${q.id}`}>{q.text}</Link> <span className="tag">{t(`kinds.${q.kind}`)}</span>{' '}
-                    {q.required && <span className="tag">{t('questions.required')}</span>}{' '}
-                    {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
-                  </p>
-                  {routing.questions[q.id]?.rule && (
-                    <p className="builder-rule-text">
-                      <RuleText rule={routing.questions[q.id]!.rule!} />
+              {s.questions.map((q, qi) =>
+                // A grid's statements are listed once, under its prompt, where the first one stands.
+                q.grid ? (
+                  q.grid.id !== s.questions[qi - 1]?.grid?.id && <GridRow key={`grid-${q.grid.id}`} consultationId={id} grid={q.grid} questions={s.questions} />
+                ) : (
+                  <li key={q.id} className="builder-question">
+                    <p>
+                      <Link to={`/admin/consultations/${id}/questions/${q.id}`}>{q.text}</Link> <span className="tag">{t(`kinds.${q.kind}`)}</span>{' '}
+                      {q.required && <span className="tag">{t('questions.required')}</span>}{' '}
+                      {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
                     </p>
-                  )}
-                  {(routing.questions[q.id]?.routes.length ?? 0) > 0 && <RoutesText kind={q.kind} routes={routing.questions[q.id]!.routes} />}
-                  <RowActions intent="Question" target={q.id} name={q.text} first={qi === 0} last={qi === s.questions.length - 1} canDelete={!locked} />
-                </li>
-              ))}
+                    {routing.questions[q.id]?.rule && (
+                      <p className="builder-rule-text">
+                        <RuleText rule={routing.questions[q.id]!.rule!} />
+                      </p>
+                    )}
+                    {(routing.questions[q.id]?.routes.length ?? 0) > 0 && <RoutesText kind={q.kind} routes={routing.questions[q.id]!.routes} />}
+                    <RowActions intent="Question" target={q.id} name={q.text} first={qi === 0} last={qi === s.questions.length - 1} canDelete={!locked} />
+                  </li>
+                ),
+              )}
             </ol>
           )}
           {!s.youngPeople && (
             <p>
               <Link to={`/admin/consultations/${id}/questions/new?section=${s.id}`} className="button button--secondary">
                 {t('questions.addQuestion')}
+                <span className="visually-hidden"> {t('questions.toSection', { title: s.title })}</span>
+              </Link>{' '}
+              <Link to={`/admin/consultations/${id}/grids/new?section=${s.id}`} className="button button--secondary">
+                {t('grid.newTitle')}
                 <span className="visually-hidden"> {t('questions.toSection', { title: s.title })}</span>
               </Link>
             </p>
@@ -172,6 +192,36 @@ export default function Questions() {
         </button>
       </AdminForm>
     </>
+  );
+}
+
+/** A grid in the list: its prompt (to change it and its statements) and each statement's own page. */
+function GridRow({
+  consultationId,
+  grid,
+  questions,
+}: {
+  consultationId: number;
+  grid: Grid;
+  questions: { id: number; text: string; hidden: boolean; grid: Grid | null }[];
+}) {
+  const { t } = useTranslation('builder');
+  return (
+    <li className="builder-question">
+      <p>
+        <Link to={`/admin/consultations/${consultationId}/grids/${grid.id}`}>{grid.text}</Link> <span className="tag">{t('grid.tag')}</span>
+      </p>
+      <ul>
+        {questions
+          .filter((q) => q.grid?.id === grid.id)
+          .map((q) => (
+            <li key={q.id}>
+              <Link to={`/admin/consultations/${consultationId}/questions/${q.id}`}>{q.text}</Link>{' '}
+              {q.hidden && <span className="tag tag--excluded">{t('questions.hidden')}</span>}
+            </li>
+          ))}
+      </ul>
+    </li>
   );
 }
 

@@ -116,6 +116,14 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
     post: (ids) => `${c(ids)}/questions/${ids.question}`,
   },
   {
+    file: 'admin.consultations.$id.grids.new.tsx',
+    permission: 'editConsultations',
+    get: (ids) => `${c(ids)}/grids/new?section=${ids.section}`,
+    post: (ids) => `${c(ids)}/grids/new?section=${ids.section}`,
+  },
+  // The demo holds no grid yet to open; tests/e2e/grid.test.ts opens one it builds.
+  { file: 'admin.consultations.$id.grids.$gridId.tsx', permission: 'editConsultations' },
+  {
     file: 'admin.consultations.$id.sections.$sectionId.tsx',
     permission: 'editConsultations',
     get: (ids) => `${c(ids)}/sections/${ids.section}`,

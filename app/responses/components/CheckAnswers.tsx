@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDef, QuestionDef } from '~/consultations/definition';
+import type { ConsultationDef, GridDef, QuestionDef } from '~/consultations/definition';
+import { groupByGrid } from '~/consultations/grids/group';
 import type { WardOption } from '~/framework/places/ward';
 import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
 import { otherField, questionField } from '~/responses/fields';
@@ -15,6 +16,18 @@ const isSensitive = (field: string) => (SENSITIVE_FIELDS as readonly string[]).i
 function Rows({ rows }: { rows: Row[] }) {
   const { t } = useTranslation('survey');
   return <SummaryList rows={rows} empty={t('check.notAnswered')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />;
+}
+
+/** A section's questions as runs of ordinary questions and grids, each shown as one list. */
+function blocksOf(questions: QuestionDef[]): { grid: GridDef | null; questions: QuestionDef[] }[] {
+  const blocks: { grid: GridDef | null; questions: QuestionDef[] }[] = [];
+  for (const g of groupByGrid(questions)) {
+    const last = blocks.at(-1);
+    if (g.kind === 'grid') blocks.push({ grid: g.grid, questions: g.questions });
+    else if (last && !last.grid) last.questions.push(g.question);
+    else blocks.push({ grid: null, questions: [g.question] });
+  }
+  return blocks;
 }
 
 /** Everything a person is about to send, section by section, each with a link to change it. */
@@ -101,14 +114,22 @@ export function CheckAnswers({
       {def.sections.map((section, i) => (
         <section key={section.key}>
           <h2 className="heading-m">{section.title}</h2>
-          <Rows
-            rows={section.questions.map((q) => ({
+          {/* A grid's prompt once, its statements' answers under it. */}
+          {blocksOf(section.questions).map((block) => {
+            const rows = block.questions.map((q) => ({
               id: questionField(q.key),
               label: q.text,
               answer: answerOf(q),
               href: change(String(i + 1), questionField(q.key)),
-            }))}
-          />
+            }));
+            if (!block.grid) return <Rows key={block.questions[0]?.key} rows={rows} />;
+            return (
+              <div key={block.grid.key} className="check-grid">
+                <h3 className="heading-s">{block.grid.text}</h3>
+                <Rows rows={rows} />
+              </div>
+            );
+          })}
         </section>
       ))}
       {def.askAboutYou && (

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Prose } from '~/ui/Prose';
 import type { Step } from '~/responses/steps';
 import { AboutYouFields, SensitiveFields } from './AboutYouFields';
+import { groupByGrid } from '~/consultations/grids/group';
+import { GridQuestion } from './GridQuestion';
 import { QuestionField } from './QuestionField';
 import { YourWordsFields } from './YourWordsFields';
 
@@ -15,9 +17,13 @@ export function SurveyStepFields({ step, values, errors, wards }: Fields & { ste
     return (
       <>
         <Prose text={step.section.intro} />
-        {step.section.questions.map((q) => (
-          <QuestionField key={q.key} question={q} values={values} errors={errors} />
-        ))}
+        {groupByGrid(step.section.questions).map((g) =>
+          g.kind === 'grid' ? (
+            <GridQuestion key={g.grid.key} grid={g.grid} questions={g.questions} values={values} errors={errors} />
+          ) : (
+            <QuestionField key={g.question.key} question={g.question} values={values} errors={errors} />
+          ),
+        )}
       </>
     );
   }
