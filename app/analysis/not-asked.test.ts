@@ -18,6 +18,11 @@ import { summariseCodedThemes } from './coded-themes.server';
 import { summarise, type Summary } from './summarise';
 import { createRoutedFixture, storeCrowd, type RoutedFixture } from './routed.fixture';
 import { deserialize } from 'node:v8';
+import { findConsultation } from '~/consultations/find.server';
+import type { CellValue } from '~/exports/cells';
+import { NOT_ASKED } from '~/exports/responses-columns';
+import { responsesSource } from '~/exports/responses.server';
+import { SUMMARY_COLUMNS, summaryRows } from '~/exports/summary';
 
 // "Not asked" is not "no answer" (issue 17): a question a person's own route passed by is
 // counted apart, in the index however it was filled (build, append, catch-up, snapshot) and
@@ -205,5 +210,44 @@ describe('not asked, in the figures', () => {
     expect(story.base).toBe(stories.length);
     expect(story.notAsked).toBe(notAsked.length);
     expect(story.noAnswer).toBe(summary.total.responses - stories.length - notAsked.length);
+  });
+});
+
+describe('not asked, in the exports', () => {
+  it('marks a routed-past question "not asked" in the responses export, never a blank', async () => {
+    const consultation = (await findConsultation(db, f.consultationId))!;
+    const source = await responsesSource(db, consultation, 'en');
+    const keys = source.columns.map((c) => c.key);
+    const rows: CellValue[][] = [];
+    for await (const page of source.pages()) rows.push(...page);
+    const sizeAt = keys.indexOf('size');
+    const storyAt = keys.indexOf('story');
+    const notAsked = await db.selectFrom('not_asked').select('response_id').where('question_id', '=', f.q.size).execute();
+    expect(rows.filter((r) => r[sizeAt] === NOT_ASKED)).toHaveLength(notAsked.length);
+    expect(rows.filter((r) => r[storyAt] === NOT_ASKED)).toHaveLength(notAsked.length);
+    // Those asked who said nothing are blanks.
+    expect(rows.filter((r) => r[sizeAt] === null).length).toBeGreaterThan(0);
+  });
+
+  it('gives the summary export a not_asked count per question and group', async () => {
+    const index = await buildConsultationIndex(db, f.consultationId);
+    const summary = summarise(index);
+    const model = buildResults({
+      consultation: { id: f.consultationId, slug: 'routed', title: 'Routed' },
+      threshold: 3,
+      summary,
+      questions: (await db.selectFrom('questions').select(['id', 'key', 'text', 'kind']).where('consultation_id', '=', f.consultationId).execute()).map(
+        (x): QuestionLabel => ({ ...x, hidden: false, youthOnly: false, options: new Map() }),
+      ),
+      breakdown: null,
+      groupLabel: () => 'All',
+      filter: [],
+      labels: { all: 'All', noAnswer: 'No answer' },
+    });
+    const rows = summaryRows(model);
+    expect(rows.filter((r) => r.question_key === 'size').map((r) => r.not_asked)).toEqual(
+      rows.filter((r) => r.question_key === 'size').map(() => question(summary, 'size').notAsked),
+    );
+    expect(SUMMARY_COLUMNS).toContain('not_asked');
   });
 });
