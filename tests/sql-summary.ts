@@ -12,6 +12,8 @@ import { CLOSED_KINDS } from '~/analysis/index/columns';
 export interface ComparableQuestion {
   base: number;
   noAnswer: number;
+  /** Routed past the question (not_asked rows): in neither the base nor noAnswer. */
+  notAsked: number;
   /** Option key (a rating's value) -> count, zero counts left out. */
   options: Record<string, number>;
   ranking?: Record<string, { ranked: number; rankSum: number; first: number; top3: number }>;
@@ -108,7 +110,20 @@ async function countsBySql(db: Db, consultationId: number, request: SummaryReque
     .select([g.as('g'), 'questions.key as question', sql<number>`count(distinct answers.response_id)`.as('n')])
     .groupBy([sql`1`, 'questions.key'])
     .execute();
-  return { responses, options, bases };
+  const skipped = await scope(
+    db
+      .selectFrom('not_asked')
+      .innerJoin('responses', 'responses.id', 'not_asked.response_id')
+      .innerJoin('questions', 'questions.id', 'not_asked.question_id')
+      .leftJoin('wards', 'wards.code', 'responses.ward_code')
+      .where('responses.consultation_id', '=', consultationId)
+      .where('responses.status', '=', 'counted')
+      .where('questions.kind', 'in', CLOSED_KINDS),
+  )
+    .select([g.as('g'), 'questions.key as question', sql<number>`count(*)`.as('n')])
+    .groupBy([sql`1`, 'questions.key'])
+    .execute();
+  return { responses, options, bases, skipped };
 }
 
 export async function summariseBySql(db: Db, consultationId: number, request: SummaryRequest): Promise<Comparable> {
@@ -119,11 +134,11 @@ export async function summariseBySql(db: Db, consultationId: number, request: Su
     .where('kind', 'in', CLOSED_KINDS)
     .execute();
   const assemble = async (grouped: boolean): Promise<Record<Group, ComparableCounts>> => {
-    const { responses, options, bases } = await countsBySql(db, consultationId, request, grouped);
+    const { responses, options, bases, skipped } = await countsBySql(db, consultationId, request, grouped);
     const out: Record<Group, ComparableCounts> = {};
     for (const r of responses) {
       const questions = Object.fromEntries(
-        closed.map((q) => [q.key, { base: 0, noAnswer: Number(r.n), options: {}, ...(q.kind === 'ranking' ? { ranking: {} } : {}) }]),
+        closed.map((q) => [q.key, { base: 0, noAnswer: Number(r.n), notAsked: 0, options: {}, ...(q.kind === 'ranking' ? { ranking: {} } : {}) }]),
       );
       out[String(r.g)] = { responses: Number(r.n), questions };
     }
@@ -132,6 +147,12 @@ export async function summariseBySql(db: Db, consultationId: number, request: Su
       if (!q) throw new Error(`Answers without a response group: ${b.g}`);
       q.base = Number(b.n);
       q.noAnswer -= Number(b.n);
+    }
+    for (const k of skipped) {
+      const q = out[String(k.g)]?.questions[k.question];
+      if (!q) throw new Error(`Not asked without a response group: ${k.g}`);
+      q.notAsked = Number(k.n);
+      q.noAnswer -= Number(k.n);
     }
     for (const o of options) {
       const q = out[String(o.g)]?.questions[o.question];
@@ -144,7 +165,9 @@ export async function summariseBySql(db: Db, consultationId: number, request: Su
   };
   const total = (await assemble(false)).all ?? { responses: 0, questions: {} };
   if (total.responses === 0) {
-    total.questions = Object.fromEntries(closed.map((q) => [q.key, { base: 0, noAnswer: 0, options: {}, ...(q.kind === 'ranking' ? { ranking: {} } : {}) }]));
+    total.questions = Object.fromEntries(
+      closed.map((q) => [q.key, { base: 0, noAnswer: 0, notAsked: 0, options: {}, ...(q.kind === 'ranking' ? { ranking: {} } : {}) }]),
+    );
   }
   return request.breakdown ? { total, groups: await assemble(true) } : { total };
 }
@@ -153,7 +176,7 @@ function comparableCounts(c: Counts): ComparableCounts {
   const questions: Record<string, ComparableQuestion> = {};
   for (const q of c.questions) {
     const options = Object.fromEntries(q.options.filter((o) => o.count > 0).map((o) => [o.key, o.count]));
-    const out: ComparableQuestion = { base: q.base, noAnswer: q.noAnswer, options };
+    const out: ComparableQuestion = { base: q.base, noAnswer: q.noAnswer, notAsked: q.notAsked, options };
     if (q.ranking) {
       out.ranking = Object.fromEntries(
         q.ranking.filter((r) => r.ranked > 0).map((r) => [r.key, { ranked: r.ranked, rankSum: r.rankSum, first: r.first, top3: r.top3 }]),

@@ -41,11 +41,25 @@ export interface AreaInput {
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const asCount = (cell: DisclosureCell | undefined): Count => (cell?.kind === 'shown' ? { suppressed: false, value: cell.value } : HIDDEN);
 
-function column(key: string, label: string, total: boolean, responses: DisclosureCell | undefined, noAnswer: DisclosureCell | undefined): Column {
+/**
+ * `noAnswer` here is everyone without an answer: a routed question's "not asked" is protected
+ * in the same line (a ward's two small figures would each point at a few people), so the map
+ * shows the base, those asked who answered, but not the two apart.
+ */
+function column(
+  key: string,
+  label: string,
+  total: boolean,
+  responses: DisclosureCell | undefined,
+  noAnswer: DisclosureCell | undefined,
+  routed: boolean,
+): Column {
   const base: Count = responses?.kind === 'shown' && noAnswer?.kind === 'shown' ? { suppressed: false, value: responses.value - noAnswer.value } : HIDDEN;
-  // As in safe-figures: when a small "no answer" hides the base, the percentages are of everyone in the group.
-  const percentOf = base.suppressed && responses?.kind === 'shown' ? 'responses' : 'answered';
-  return { key, label, total, responses: asCount(responses), noAnswer: asCount(noAnswer), base, percentOf };
+  // As in safe-figures: when a small "no answer" hides the base, the percentages are of everyone
+  // in the group; not when some were routed past the question (they would read as saying no).
+  const percentOf = base.suppressed && responses?.kind === 'shown' && !routed ? 'responses' : 'answered';
+  const notAsked = routed ? HIDDEN : { suppressed: false as const, value: 0 };
+  return { key, label, total, responses: asCount(responses), noAnswer: routed ? HIDDEN : asCount(noAnswer), notAsked, base, percentOf };
 }
 
 function cellOf(count: DisclosureCell | undefined, base: Count): Cell {
@@ -90,7 +104,8 @@ type Groups = NonNullable<Summary['breakdown']>['groups'];
 function tablesOf(q: QuestionResult, groups: Groups): { key: string; counts: number[][] }[] | null {
   const perWard = groups.map((g) => ({ responses: g.counts.responses, c: g.counts.questions.find((x) => x.key === q.key) }));
   const chose = (i: number) => perWard.map(({ c }) => c?.options.find((o) => o.key === q.rows[i]?.key)?.count ?? 0);
-  const noAnswer = perWard.map(({ c, responses }) => c?.noAnswer ?? responses);
+  // Everyone without an answer, asked or not (see column()).
+  const noAnswer = perWard.map(({ c, responses }) => (c ? c.noAnswer + c.notAsked : responses));
   const responses = perWard.map((w) => w.responses);
   if (ADDITIVE.has(q.kind)) {
     const counts = [...q.rows.map((_, i) => chose(i)), noAnswer];
@@ -163,10 +178,10 @@ function areaQuestion({ q, places }: Placed, linked: LinkedTables, h: Hierarchy,
     const key = h.committees[k]?.key ?? '';
     const name = label('areaCommittee', key === groupKey(null) ? null : key);
     const lines = linesAt(linked, places, { committee: k });
-    return { column: column(key, name, false, linked.responses.committees[k], lines[none]), lines };
+    return { column: column(key, name, false, linked.responses.committees[k], lines[none], !!q.routed), lines };
   };
   const overall = linesAt(linked, places, { overall: true });
-  const everyone = { column: column('all', allLabel, true, linked.responses.overall, overall[none]), lines: overall };
+  const everyone = { column: column('all', allLabel, true, linked.responses.overall, overall[none], !!q.routed), lines: overall };
   return {
     key: q.key,
     text: q.text,
@@ -177,7 +192,7 @@ function areaQuestion({ q, places }: Placed, linked: LinkedTables, h: Hierarchy,
       const wards = c.wards.map((w) => {
         const value = groups[w]?.value ?? null;
         const lines = linesAt(linked, places, { ward: w });
-        return { column: column(groupKey(value), label('ward', value), false, linked.responses.wards[w], lines[none]), lines };
+        return { column: column(groupKey(value), label('ward', value), false, linked.responses.wards[w], lines[none], !!q.routed), lines };
       });
       // Under the committee's own heading, its column is everyone in it.
       return table(c.key, parent.column.label, options, [{ ...parent, column: { ...parent.column, label: allLabel, total: true } }, ...wards]);
@@ -190,6 +205,6 @@ function withOverall({ q, places }: Placed, linked: LinkedTables): QuestionResul
   const all = q.columns[0];
   if (!all) return q;
   const lines = linesAt(linked, places, { overall: true });
-  const overall = column(all.key, all.label, all.total, linked.responses.overall, lines[q.rows.length]);
+  const overall = column(all.key, all.label, all.total, linked.responses.overall, lines[q.rows.length], !!q.routed);
   return { ...q, columns: [overall], rows: q.rows.map((r, line) => ({ ...r, cells: [cellOf(lines[line], percentBaseOf(overall))] })) };
 }

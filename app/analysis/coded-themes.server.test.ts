@@ -221,6 +221,7 @@ async function recompute(db: Db, consultationId: number, themeIds: number[]) {
           kind: 'multiple_choice',
           base: counting.length,
           noAnswer: set.length - counting.length,
+          notAsked: 0, // no routing in this consultation
           options: themes.map((t) => ({ optionId: t.id, key: t.key, count: themed(t.id) })),
         };
       }),

@@ -12,8 +12,9 @@ import { inGroupOrder } from './age-order';
 // Which coding counts: when several officers coded one answer (a double-coding sample, a second
 // look), the most recent coding by anyone counts, ties to the higher coder id (countingCoding
 // below). Within a question, `base` is the responses in the set whose answer is
-// coded (an answer coded as fitting no theme is in the base and ticks no option), `noAnswer`
-// the rest of the set: no answer, or an answer nobody has coded yet.
+// coded (an answer coded as fitting no theme is in the base and ticks no option), `notAsked`
+// those in the set whose route passed the question by (they had nothing to say, not a blank),
+// and `noAnswer` the rest of the set: no answer, or an answer nobody has coded yet.
 //
 // Which responses are in the set, and their groups, come from the index's own filter test
 // (rowFilter, the one summarise's selection uses), so an excluded response drops out here
@@ -68,6 +69,19 @@ async function readOpenQuestions(db: Db, consultationId: number): Promise<{ id: 
     .orderBy('questions.position')
     .orderBy('questions.id')
     .execute();
+}
+
+/** Per open question, the responses whose route passed it by. */
+async function readNotAsked(db: Db, questionIds: readonly number[]): Promise<Map<number, number[]>> {
+  const byQuestion = new Map<number, number[]>();
+  if (questionIds.length === 0) return byQuestion;
+  const rows = await db.selectFrom('not_asked').select(['question_id', 'response_id']).where('question_id', 'in', questionIds).execute();
+  for (const r of rows) {
+    const list = byQuestion.get(r.question_id);
+    if (list) list.push(r.response_id);
+    else byQuestion.set(r.question_id, [r.response_id]);
+  }
+  return byQuestion;
 }
 
 /** The coding that counts for each answer, from one read of every coding of the consultation. */
@@ -151,42 +165,51 @@ export async function summariseCodedThemes(db: Db, index: ConsultationIndex, req
 
   // Per question: coded responses per group, and theme x group counts. A response answers a
   // question once; should it hold two answers, its themes are counted once (a set per response).
-  const tallies = questions
-    .filter((q) => codings.some((c) => c.questionId === q.id))
-    .map((question) => {
-      const themesOf = new Map<number, Set<number>>();
-      for (const c of codings) {
-        if (c.questionId !== question.id) continue;
-        const set = themesOf.get(c.responseId) ?? new Set<number>();
-        for (const id of c.themeIds) set.add(id);
-        themesOf.set(c.responseId, set);
+  const codedQuestions = questions.filter((q) => codings.some((c) => c.questionId === q.id));
+  const notAskedOf = await readNotAsked(
+    db,
+    codedQuestions.map((q) => q.id),
+  );
+  const tallies = codedQuestions.map((question) => {
+    const themesOf = new Map<number, Set<number>>();
+    for (const c of codings) {
+      if (c.questionId !== question.id) continue;
+      const set = themesOf.get(c.responseId) ?? new Set<number>();
+      for (const id of c.themeIds) set.add(id);
+      themesOf.set(c.responseId, set);
+    }
+    const coded = new Int32Array(groupCount);
+    const counts = themes.map(() => new Int32Array(groupCount));
+    for (const [responseId, set] of themesOf) {
+      const row = rowOf(index, responseId);
+      if (row < 0 || !inSelection(row)) continue;
+      const g = groupColumn ? groupColumn[row]! : 0;
+      coded[g]!++;
+      for (const id of set) {
+        const slot = slotOf.get(id);
+        if (slot !== undefined) counts[slot]![g]!++;
       }
-      const coded = new Int32Array(groupCount);
-      const counts = themes.map(() => new Int32Array(groupCount));
-      for (const [responseId, set] of themesOf) {
-        const row = rowOf(index, responseId);
-        if (row < 0 || !inSelection(row)) continue;
-        const g = groupColumn ? groupColumn[row]! : 0;
-        coded[g]!++;
-        for (const id of set) {
-          const slot = slotOf.get(id);
-          if (slot !== undefined) counts[slot]![g]!++;
-        }
-      }
-      return { question, coded, counts };
-    });
+    }
+    const notAsked = new Int32Array(groupCount);
+    for (const responseId of notAskedOf.get(question.id) ?? []) {
+      const row = rowOf(index, responseId);
+      if (row >= 0 && inSelection(row)) notAsked[groupColumn ? groupColumn[row]! : 0]!++;
+    }
+    return { question, coded, counts, notAsked };
+  });
 
   const countsOf = (group: number): Counts => {
     const pick = (a: Int32Array) => (group >= 0 ? a[group]! : a.reduce((s, x) => s + x, 0));
     const responses = pick(perGroup);
     return {
       responses,
-      questions: tallies.map(({ question, coded, counts }): QuestionCounts => ({
+      questions: tallies.map(({ question, coded, counts, notAsked }): QuestionCounts => ({
         questionId: question.id,
         key: question.key,
         kind: 'multiple_choice',
         base: pick(coded),
-        noAnswer: responses - pick(coded),
+        noAnswer: responses - pick(coded) - pick(notAsked),
+        notAsked: pick(notAsked),
         options: themes.map((t, i) => ({ optionId: t.id, key: t.key, count: pick(counts[i]!) })),
       })),
     };

@@ -17,6 +17,7 @@ function column(key: string, responses: number | null, base: number | null, tota
     responses: count(responses),
     base: count(base),
     noAnswer,
+    notAsked: count(0),
     percentOf: base === null && responses !== null ? 'responses' : 'answered',
   };
 }

@@ -36,6 +36,8 @@ export interface Column {
   /** Those who answered: shown only when it cannot reveal a hidden "no answer". */
   base: Count;
   noAnswer: Count;
+  /** Routed past the question by their own earlier answers: neither in the base nor "no answer". */
+  notAsked: Count;
   /**
    * What the column's percentages are of: those who answered, or, where that base would give
    * away a hidden "no answer", everyone in the group (its responses), so they are not lost.
@@ -95,6 +97,8 @@ export interface QuestionResult {
   scale: boolean;
   /** No longer asked; its earlier answers still count. */
   hidden: boolean;
+  /** Some in the figures were routed past it: the columns' "not asked" is worth saying. */
+  routed?: boolean;
   columns: Column[];
   rows: OptionRow[];
   ranking?: RankRow[];
@@ -158,6 +162,8 @@ export interface ResultRow {
   base: number | null;
   /** What `percent` is of (Column.percentOf). */
   percent_of: Column['percentOf'];
+  /** The group's responses routed past the question (0: everyone was asked; null: hidden). Never in `base`. */
+  not_asked: number | null;
   ci_low: number | null;
   ci_high: number | null;
   mean_rank: number | null;
@@ -198,6 +204,7 @@ export function resultRows(model: ResultsModel): ResultRow[] {
           percent: shown && 'percent' in cell ? cell.percent : null,
           base,
           percent_of: column.percentOf,
+          not_asked: column.notAsked.suppressed ? null : column.notAsked.value,
           ci_low: shown && 'ciLow' in cell ? cell.ciLow : null,
           ci_high: shown && 'ciHigh' in cell ? cell.ciHigh : null,
           mean_rank: meanRank && !meanRank.suppressed ? meanRank.value : null,

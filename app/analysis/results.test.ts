@@ -19,7 +19,7 @@ type Spec = {
 function question(id: number, s: Spec): QuestionCounts {
   const options = Object.entries(s.options).map(([key, count], i) => ({ optionId: id * 100 + i, key, count }));
   const answered = s.kind === 'multiple_choice' || s.kind === 'ranking' ? null : options.reduce((n, o) => n + o.count, 0);
-  const q: QuestionCounts = { questionId: id, key: s.key, kind: s.kind ?? 'single_choice', base: 0, noAnswer: s.noAnswer, options };
+  const q: QuestionCounts = { questionId: id, key: s.key, kind: s.kind ?? 'single_choice', base: 0, noAnswer: s.noAnswer, notAsked: 0, options };
   q.base = answered ?? 0;
   if (s.ranking) {
     q.ranking = options.map((o) => {
@@ -103,6 +103,7 @@ describe('one table of everyone', () => {
         total: true,
         responses: { suppressed: false, value: 100 },
         noAnswer: { suppressed: false, value: 30 },
+        notAsked: { suppressed: false, value: 0 },
         base: { suppressed: false, value: 70 },
         percentOf: 'answered',
       },

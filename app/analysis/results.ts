@@ -55,13 +55,14 @@ function familyOf(summary: Summary, input: ResultsInput): { family: Family; coun
 function tabulate(
   q: QuestionCounts,
   perGroup: readonly (QuestionCounts | undefined)[],
-  described: Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'ranking'>,
+  described: Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'notAsked' | 'ranking'>,
 ): TabulatedQuestion {
   const byGroup = <T>(read: (g: QuestionCounts, i: number) => T) => q.options.map((_, i) => perGroup.map((g) => (g ? read(g, i) : (0 as T))));
   const tabulated: TabulatedQuestion = {
     ...described,
     counts: byGroup((g, i) => g.options[i]?.count ?? 0),
     noAnswer: perGroup.map((g) => g?.noAnswer ?? 0),
+    notAsked: perGroup.map((g) => g?.notAsked ?? 0),
   };
   if (q.ranking) {
     tabulated.ranking = {
@@ -73,7 +74,7 @@ function tabulate(
   return tabulated;
 }
 
-type Describe = (q: QuestionCounts) => Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'ranking'>;
+type Describe = (q: QuestionCounts) => Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'notAsked' | 'ranking'>;
 
 function protectSummary(summary: Summary, input: ResultsInput, describe: Describe, alsoHidden?: HiddenTotals) {
   const { family, counts } = familyOf(summary, input);

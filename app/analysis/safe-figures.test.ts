@@ -119,6 +119,7 @@ function randomQuestion(rand: () => number, kind: 'single_choice' | 'multiple_ch
     options: counts.map((_, i) => ({ key: `o${i}`, label: `Option ${i}` })),
     counts,
     noAnswer,
+    notAsked: noAnswer.map(() => 0),
   };
   return { family, question };
 }
@@ -167,6 +168,7 @@ describe('one question protected with its totals and group sizes', () => {
         [32, 50, 25],
       ],
       noAnswer: [3, 0, 5],
+      notAsked: [0, 0, 0],
     };
     const [q] = protectFamily(family, [question], THRESHOLD).questions;
     const [, a, b, c] = q!.columns;

@@ -7,6 +7,11 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // one answer, the column adds up to that total and is protected as one table; where they may
 // give several, only the rows add up, and each row is protected on its own.
 //
+// A question some were routed past has a "not asked" row under "no answer" (the two and the
+// answers add up to the responses), protected exactly as "no answer" is: a small "not asked"
+// can point at a few people as surely as a small "no answer" can. The base of the percentages
+// is those asked who answered, responses less both; it is shown only when both are.
+//
 // Limits, as with any cell suppression: each page is protected within itself. Two different
 // requests (a filter and its complement, say) can still be subtracted from each other; the
 // smallest set any filter shows is the threshold, and the responses a filter covers are
@@ -29,6 +34,8 @@ export interface TabulatedQuestion {
   /** counts[option][group]: for a ranking, the number who ranked it at all. */
   counts: number[][];
   noAnswer: number[];
+  /** Per group, those whose route passed the question by; all zero for an unrouted question. */
+  notAsked: number[];
   ranking?: { first: number[][]; top3: number[][]; rankSum: number[][] };
 }
 
@@ -43,11 +50,17 @@ export interface Family {
 /** Kinds whose answers exclude each other, so add up to the responses with "no answer". */
 const ADDITIVE: ReadonlySet<string> = new Set(['single_choice', 'yes_no', 'agree_scale', 'rating']);
 
+/** A line under the answers shared by a question's tables ("no answer", then "not asked"): what any of them hides. */
+interface TailForced {
+  cells: Set<number>;
+  total: boolean;
+}
+
 interface Forced {
   totals: Set<number>;
   grand: boolean;
-  none: Set<number>;
-  noneTotal: boolean;
+  /** One per line under the answers, in order. */
+  tails: TailForced[];
 }
 
 // Any whole number from 1 to threshold-1 is hidden by protectTable's primary rule.
@@ -61,13 +74,14 @@ const SUPPRESSED: DisclosureCell = { kind: 'suppressed' };
  * Answers that exclude each other (one choice, a scale, who ranked what first) add up, with
  * "no answer", to each group's responses: one table with every line's total.
  */
-function protectAdditive(measure: number[][], noAnswer: number[], family: Family, forced: Forced, threshold: number): ProtectedTable {
+function protectAdditive(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
   const force = (value: number, yes: boolean) => (yes ? FORCED : value);
-  const rows = [...measure, noAnswer];
+  const rows = [...measure, ...tails];
+  const tailOf = (i: number) => forced.tails[i - measure.length];
   return protectTable(
     {
-      cells: rows.map((row, i) => (i === measure.length ? row.map((v, j) => force(v, forced.none.has(j))) : row)),
-      rowTotals: rows.map((row, i) => force(sum(row), i === measure.length && forced.noneTotal)),
+      cells: rows.map((row, i) => row.map((v, j) => force(v, tailOf(i)?.cells.has(j) ?? false))),
+      rowTotals: rows.map((row, i) => force(sum(row), tailOf(i)?.total ?? false)),
       columnTotals: family.responses.map((r, j) => force(r, forced.totals.has(j))),
       grandTotal: force(sum(family.responses), forced.grand),
     },
@@ -81,15 +95,15 @@ function protectAdditive(measure: number[][], noAnswer: number[], family: Family
  * answer is protected as one row with its total. A group too small to show is hidden whole, as
  * the full table's rule for a small line would.
  */
-function protectRows(measure: number[][], noAnswer: number[], family: Family, forced: Forced, threshold: number): ProtectedTable {
+function protectRows(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
   const small = family.responses.map((r) => r > 0 && r < threshold);
   const row = (values: number[], total: number, force: (j: number) => boolean) => {
     const table = protectTable({ cells: [values.map((v, j) => (small[j] || force(j) ? FORCED : v))], rowTotals: [total] }, threshold);
     return { cells: table.cells[0] ?? [], total: table.rowTotals[0] ?? SUPPRESSED };
   };
   const answers = measure.map((values) => row(values, sum(values), () => false));
-  const none = row(noAnswer, forced.noneTotal ? FORCED : sum(noAnswer), (j) => forced.none.has(j));
-  const lines = [...answers, none];
+  const under = tails.map((values, t) => row(values, forced.tails[t]!.total ? FORCED : sum(values), (j) => forced.tails[t]!.cells.has(j)));
+  const lines = [...answers, ...under];
   return {
     threshold,
     cells: lines.map((l) => l.cells),
@@ -102,7 +116,6 @@ function protectRows(measure: number[][], noAnswer: number[], family: Family, fo
 /** Adds what a protected table hides of the shared figures to `forced`; true when anything was new. */
 function absorb(table: ProtectedTable, forced: Forced, family: boolean): boolean {
   let grew = false;
-  const none = table.cells[table.cells.length - 1] ?? [];
   const add = (set: Set<number>, j: number) => {
     if (!set.has(j)) {
       set.add(j);
@@ -116,11 +129,14 @@ function absorb(table: ProtectedTable, forced: Forced, family: boolean): boolean
       grew = true;
     }
   } else {
-    none.forEach((c, j) => isHidden(c) && add(forced.none, j));
-    if (isHidden(table.rowTotals[table.rowTotals.length - 1]) && !forced.noneTotal) {
-      forced.noneTotal = true;
-      grew = true;
-    }
+    const first = table.cells.length - forced.tails.length;
+    forced.tails.forEach((tail, t) => {
+      (table.cells[first + t] ?? []).forEach((c, j) => isHidden(c) && add(tail.cells, j));
+      if (isHidden(table.rowTotals[first + t]) && !tail.total) {
+        tail.total = true;
+        grew = true;
+      }
+    });
   }
   return grew;
 }
@@ -136,27 +152,43 @@ function cellOf(protectedCount: DisclosureCell | undefined, base: Count): Cell {
 }
 
 /** The table's figures column by column: "All" first in a breakdown (the row totals), then each group. */
-function columnsOf(table: ProtectedTable, family: Family): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
-  const none = table.cells.length - 1;
-  const make = (key: string, label: string, total: boolean, responses: DisclosureCell | undefined, noAnswer: DisclosureCell | undefined): Column => {
-    const base: Count = responses?.kind === 'shown' && noAnswer?.kind === 'shown' ? { suppressed: false, value: responses.value - noAnswer.value } : HIDDEN;
+function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
+  const none = table.cells.length - (routed ? 2 : 1);
+  const skipped = routed ? table.cells.length - 1 : -1;
+  const make = (
+    key: string,
+    label: string,
+    total: boolean,
+    responses: DisclosureCell | undefined,
+    noAnswer: DisclosureCell | undefined,
+    notAsked: DisclosureCell | undefined,
+  ): Column => {
+    const allShown = responses?.kind === 'shown' && noAnswer?.kind === 'shown' && notAsked?.kind === 'shown';
+    const base: Count = allShown ? { suppressed: false, value: responses.value - noAnswer.value - notAsked.value } : HIDDEN;
     // Those who answered would give away a hidden "no answer" (the responses are shown): the
     // percentages are then of everyone in the group, which tells nothing the counts do not.
-    const percentOf = base.suppressed && responses?.kind === 'shown' ? 'responses' : 'answered';
-    return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), base, percentOf };
+    // Not where some were not asked: everyone in the group would count them as saying no.
+    const everyoneAsked = notAsked?.kind === 'shown' && notAsked.value === 0;
+    const percentOf = base.suppressed && responses?.kind === 'shown' && everyoneAsked ? 'responses' : 'answered';
+    return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), notAsked: count(notAsked), base, percentOf };
   };
+  const notAskedAt = (line: readonly (DisclosureCell | undefined)[] | undefined, j: number) => (routed ? line?.[j] : shownCell(0));
   const groups = family.columns.map((c, j) => ({
-    column: make(c.key, c.label, !family.breakdown, table.columnTotals[j], table.cells[none]?.[j]),
+    column: make(c.key, c.label, !family.breakdown, table.columnTotals[j], table.cells[none]?.[j], notAskedAt(table.cells[skipped], j)),
     pick: (row: number) => table.cells[row]?.[j],
   }));
   if (!family.breakdown) return groups;
-  const all = { column: make('all', family.allLabel, true, table.grandTotal, table.rowTotals[none]), pick: (row: number) => table.rowTotals[row] };
+  const all = {
+    column: make('all', family.allLabel, true, table.grandTotal, table.rowTotals[none], routed ? table.rowTotals[skipped] : shownCell(0)),
+    pick: (row: number) => table.rowTotals[row],
+  };
   return [all, ...groups];
 }
 
 function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]): QuestionResult {
   const [main, first, top3] = tables as [ProtectedTable, ...ProtectedTable[]];
-  const columns = columnsOf(main, family);
+  const routed = isRouted(q);
+  const columns = columnsOf(main, family, routed);
   const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), percentBaseOf(column))) }));
   const result: QuestionResult = {
     key: q.key,
@@ -164,13 +196,14 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
     kind: q.kind,
     scale: q.scale,
     hidden: q.hidden,
+    routed,
     columns: columns.map((c) => c.column),
     rows,
     notable: [],
   };
   if (q.ranking && first && top3) {
-    const firstColumns = columnsOf(first, family);
-    const top3Columns = columnsOf(top3, family);
+    const firstColumns = columnsOf(first, family, routed);
+    const top3Columns = columnsOf(top3, family, routed);
     const rankSums = q.ranking.rankSum;
     result.ranking = q.options.map((o, i): RankRow => ({
       ...o,
@@ -210,7 +243,7 @@ export function protectFamily(
   const groups =
     family.responses.length > 0 ? protectTable({ cells: family.responses.map((r) => [r]), columnTotals: [sum(family.responses)] }, threshold) : null;
   const all: DisclosureCell = groups?.columnTotals[0] ?? shownCell(0);
-  const shared: Forced = { totals: new Set(), grand: isHidden(all), none: new Set(), noneTotal: false };
+  const shared: Forced = { totals: new Set(), grand: isHidden(all), tails: [] };
   groups?.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
   for (const j of alsoHidden?.totals ?? []) shared.totals.add(j);
   if (alsoHidden?.grand) shared.grand = true;
@@ -227,10 +260,11 @@ export function protectFamily(
             [q.ranking.top3, false],
           ]
         : [[q.counts, additive]];
-      const forced: Forced = { ...shared, none: new Set(), noneTotal: false };
+      const tails = isRouted(q) ? [q.noAnswer, q.notAsked] : [q.noAnswer];
+      const forced: Forced = { ...shared, tails: tails.map(() => ({ cells: new Set(), total: false })) };
       let tables: ProtectedTable[];
       for (;;) {
-        tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, q.noAnswer, family, forced, threshold));
+        tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold));
         if (tables.some((t) => absorb(t, shared, true))) {
           restart = true;
           break;
@@ -242,4 +276,9 @@ export function protectFamily(
     }
     if (!restart) return { responses: shared.grand ? HIDDEN : count(all), questions: results, hidden: { totals: shared.totals, grand: shared.grand } };
   }
+}
+
+/** Whether anyone in the figures was routed past the question: only then has it a "not asked" line. */
+function isRouted(q: TabulatedQuestion): boolean {
+  return q.notAsked.some((n) => n > 0);
 }

@@ -44,9 +44,12 @@ export interface QuestionCounts {
   questionId: number;
   key: string;
   kind: QuestionKind;
-  /** Responses in the set that answered the question. */
+  /** Responses in the set that answered the question: the base of every percentage. */
   base: number;
+  /** Asked the question but gave no answer (asked = base + noAnswer). */
   noAnswer: number;
+  /** Not asked: their own earlier answers routed them past the question. Never "no answer". */
+  notAsked: number;
   options: OptionCount[];
   ranking?: RankedItem[];
 }
@@ -132,15 +135,18 @@ function countsOf(tallies: Tally[], responses: number, group: number, groupCount
     for (let g = 0; g < groupCount; g++) sum += a[g * width + j]!;
     return sum;
   };
-  const questions = tallies.map(({ column, width, counts, rankSum, first, top3 }): QuestionCounts => {
-    const noAnswer = at(counts, width, 0);
+  const questions = tallies.map(({ column, width, counts, notAsked: skipped, rankSum, first, top3 }): QuestionCounts => {
+    // Column 0 holds everyone without an answer; those not asked are taken out of it.
+    const notAsked = at(skipped, 1, 0);
+    const noAnswer = at(counts, width, 0) - notAsked;
     const options = column.options.map((o, j) => ({ ...o, count: at(counts, width, j + 1) }));
     const summary: QuestionCounts = {
       questionId: column.id,
       key: column.key,
       kind: column.kind,
-      base: responses - noAnswer,
+      base: responses - noAnswer - notAsked,
       noAnswer,
+      notAsked,
       options,
     };
     if (column.shape === 'ranking') {

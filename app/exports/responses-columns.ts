@@ -17,6 +17,9 @@ import { redactContactDetails } from './redact';
 //   q__opt             ranking: the option's rank (1 = first), empty when not ranked
 //   q                  rating: the number; short and long text: the text, contact details redacted
 //
+// A question the person's own earlier answers routed them past holds the text `not asked` in
+// every one of its columns (NOT_ASKED), never a blank: a blank is "asked, gave no answer".
+//
 // Names, contact details, the quote credit, notes, the facilitator and who entered a paper
 // response are never columns. Text longer than a spreadsheet cell holds continues in "q (2)"...
 // columns, as many as the question's longest possible answer needs.
@@ -165,6 +168,25 @@ export function layout(
   return { columns, placements, fieldLabels: words.fields };
 }
 
+/** The cell of a question the response was not asked (routed past), the same in every language. */
+export const NOT_ASKED = 'not asked';
+
+/** The columns a question fills, first to last (its "other" text column apart). */
+function spanOf(place: Placement): number[] {
+  switch (place.kind) {
+    case 'choice':
+      return [place.at, place.at + 1, ...(place.other === null ? [] : [place.other])];
+    case 'multiple':
+      return [...Array.from({ length: place.count }, (_, i) => place.first + i), ...(place.other === null ? [] : [place.other])];
+    case 'ranking':
+      return [...place.options.values()];
+    case 'number':
+      return [place.at];
+    case 'text':
+      return Array.from({ length: place.width }, (_, k) => place.at + k);
+  }
+}
+
 /** Free text as it may leave Heard: contact details out, and safe to open in a spreadsheet. */
 const cleanText = (text: string) => redactContactDetails(text);
 
@@ -175,7 +197,7 @@ const cleanText = (text: string) => redactContactDetails(text);
 export function mapper(plan: Layout, wards: ReadonlyMap<string, Ward>) {
   const width = plan.columns.length;
   const wardAt = RESPONSE_FIELDS.indexOf('ward_code');
-  return (response: ExportResponse, answers: readonly ExportAnswer[]): CellValue[] => {
+  return (response: ExportResponse, answers: readonly ExportAnswer[], notAsked: readonly number[] = []): CellValue[] => {
     const row = new Array<CellValue>(width).fill(null);
     let at = 0;
     for (const field of RESPONSE_FIELDS) {
@@ -222,6 +244,10 @@ export function mapper(plan: Layout, wards: ReadonlyMap<string, Ward>) {
           break;
         }
       }
+    }
+    for (const questionId of notAsked) {
+      const place = plan.placements.get(questionId);
+      if (place) for (const i of spanOf(place)) row[i] = NOT_ASKED;
     }
     return row;
   };

@@ -72,6 +72,23 @@ function readAnswers(db: Db, first: number, last: number) {
     .execute();
 }
 
+/** The questions the responses with ids first..last were routed past, by response. */
+async function readNotAsked(db: Db, first: number, last: number): Promise<Map<number, number[]>> {
+  const rows = await db
+    .selectFrom('not_asked')
+    .select(['response_id', 'question_id'])
+    .where('response_id', '>=', first)
+    .where('response_id', '<=', last)
+    .execute();
+  const byResponse = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = byResponse.get(r.response_id);
+    if (list) list.push(r.question_id);
+    else byResponse.set(r.response_id, [r.question_id]);
+  }
+  return byResponse;
+}
+
 /** The consultation's counted responses as rows, in the export's language. */
 export async function responsesSource(db: Db, consultation: Consultation, locale: Locale, pageSize = PAGE_SIZE): Promise<RowSource> {
   const t = tFor(locale, 'exports');
@@ -90,13 +107,14 @@ export async function responsesSource(db: Db, consultation: Consultation, locale
       const first = responses[0]!.id;
       const last = responses[responses.length - 1]!.id;
       const answers: ExportAnswer[] = await readAnswers(db, first, last);
+      const notAsked = await readNotAsked(db, first, last);
       const rows: CellValue[][] = [];
       let a = 0;
       for (const response of responses) {
         while (a < answers.length && answers[a]!.response_id < response.id) a++;
         const start = a;
         while (a < answers.length && answers[a]!.response_id === response.id) a++;
-        rows.push(toRow(response, answers.slice(start, a)));
+        rows.push(toRow(response, answers.slice(start, a), notAsked.get(response.id)));
       }
       yield rows;
       if (responses.length < pageSize) return;

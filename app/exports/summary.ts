@@ -6,6 +6,8 @@ import { resultRows, type ResultsModel } from '../analysis/results-model';
 // one is `suppressed` with no count, percent or interval). Lines are the answers chosen and the
 // "no answer" line of each question and group; the ranking positions (first, top three) are
 // left to the results page and the JSON, as they would need columns this table does not have.
+// `not_asked` is on every line of a question and group: those routed past it (0 for a question
+// everyone was asked), protected like "no answer".
 
 export const SUMMARY_COLUMNS = [
   'consultation',
@@ -20,6 +22,7 @@ export const SUMMARY_COLUMNS = [
   'percent',
   'base',
   'percent_of',
+  'not_asked',
   'ci_low',
   'ci_high',
   'suppressed',
@@ -43,6 +46,8 @@ export interface SummaryRow {
   base: number | null;
   /** What `percent` is of: `answered` (the base) or `responses` (everyone in the group). */
   percent_of: 'answered' | 'responses';
+  /** The group's responses whose own earlier answers routed them past the question: in neither the base nor "no answer" (null: hidden). */
+  not_asked: number | null;
   ci_low: number | null;
   ci_high: number | null;
   suppressed: boolean;
@@ -67,6 +72,7 @@ export function summaryRows(model: ResultsModel): SummaryRow[] {
       percent: r.suppressed ? null : r.percent,
       base: r.base,
       percent_of: r.percent_of,
+      not_asked: r.not_asked,
       ci_low: r.suppressed ? null : r.ci_low,
       ci_high: r.suppressed ? null : r.ci_high,
       suppressed: r.suppressed,

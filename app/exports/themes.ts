@@ -27,6 +27,7 @@ export const THEMES_COLUMNS = [
   'percent',
   'base',
   'percent_of',
+  'not_asked',
   'ci_low',
   'ci_high',
   'suppressed',
@@ -58,6 +59,8 @@ export interface ThemesRow {
   base: number | null;
   /** Counts only: what `percent` is of, `answered` (the base) or `responses` (everyone in the group). */
   percent_of: 'answered' | 'responses' | null;
+  /** Counts only: those routed past the free-text question, not in the base (null: hidden). */
+  not_asked: number | null;
   ci_low: number | null;
   ci_high: number | null;
   /** Counts only: true when the figure is hidden to protect a small group. */
@@ -97,6 +100,7 @@ const EMPTY = {
   percent: null,
   base: null,
   percent_of: null,
+  not_asked: null,
   ci_low: null,
   ci_high: null,
   suppressed: null,
@@ -131,6 +135,7 @@ export function themeCountRows(model: ResultsModel, codebook: readonly CodebookE
           percent: cell.suppressed ? null : cell.percent,
           base: column.base.suppressed ? null : column.base.value,
           percent_of: column.percentOf,
+          not_asked: column.notAsked.suppressed ? null : column.notAsked.value,
           ci_low: cell.suppressed ? null : cell.ciLow,
           ci_high: cell.suppressed ? null : cell.ciHigh,
           suppressed: cell.suppressed,

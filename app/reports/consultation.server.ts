@@ -58,6 +58,12 @@ function baseOf(q: QuestionResult, words: ReportWords): string {
   return words.ofCount(base);
 }
 
+/** Those routed past the question, when anyone was (a hidden count says someone may have been). */
+function notAskedOf(q: QuestionResult): Count | null {
+  const notAsked = q.columns[0]?.notAsked;
+  return notAsked && (notAsked.suppressed || notAsked.value > 0) ? notAsked : null;
+}
+
 function heardBlocks(model: ResultsModel, quotes: ReadonlyMap<string, ReportQuote[]>, words: ReportWords): Block[] {
   const { t } = words;
   const blocks: Block[] = [];
@@ -93,7 +99,9 @@ function heardBlocks(model: ResultsModel, quotes: ReadonlyMap<string, ReportQuot
         caption:
           q.columns[0]?.percentOf === 'responses'
             ? t('heard.closedCaptionAll', { question: q.text, responses: words.ofCount(q.columns[0].responses) })
-            : t('heard.closedCaption', { question: q.text, base: baseOf(q, words) }),
+            : notAskedOf(q)
+              ? t('heard.closedCaptionRouted', { question: q.text, base: baseOf(q, words), notAsked: words.ofCount(notAskedOf(q)!) })
+              : t('heard.closedCaption', { question: q.text, base: baseOf(q, words) }),
         head: [t('heard.answer'), t('heard.people'), t('heard.shareAnswered')],
         rows: figureRows(q, words),
       });

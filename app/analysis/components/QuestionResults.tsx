@@ -81,9 +81,14 @@ function TotalsLine({ q, figures }: { q: QuestionResult; figures: Figures }) {
   const { t } = useTranslation('analysis');
   const all = q.columns[0];
   if (!all) return null;
+  const routed = all.notAsked.suppressed || all.notAsked.value > 0;
+  const notAsked = routed ? ` ${t('table.notAskedLine', { notAsked: figures.ofCount(all.notAsked) })}` : '';
   if (all.percentOf === 'responses') return <p>{t('table.totalsLineAll', { responses: figures.ofCount(all.responses) })}</p>;
   return (
-    <p>{t('table.totalsLine', { base: figures.ofCount(all.base), noAnswer: figures.ofCount(all.noAnswer), responses: figures.ofCount(all.responses) })}</p>
+    <p>
+      {t('table.totalsLine', { base: figures.ofCount(all.base), noAnswer: figures.ofCount(all.noAnswer), responses: figures.ofCount(all.responses) })}
+      {notAsked}
+    </p>
   );
 }
 

@@ -16,8 +16,8 @@ afterEach(cleanup);
 const shown = (value: number) => ({ suppressed: false, value }) as const;
 const HIDDEN = { suppressed: true } as const;
 const columns: Column[] = [
-  { key: 'a', label: 'Group A', total: false, responses: shown(120), noAnswer: shown(0), base: shown(120), percentOf: 'answered' },
-  { key: 'b', label: 'Group B', total: false, responses: shown(85), noAnswer: HIDDEN, base: HIDDEN, percentOf: 'responses' },
+  { key: 'a', label: 'Group A', total: false, responses: shown(120), noAnswer: shown(0), notAsked: shown(0), base: shown(120), percentOf: 'answered' },
+  { key: 'b', label: 'Group B', total: false, responses: shown(85), noAnswer: HIDDEN, notAsked: shown(0), base: HIDDEN, percentOf: 'responses' },
 ];
 
 function Table() {

@@ -53,11 +53,11 @@ function figureCell(key: string, value: Cell | MeanRank | undefined, figures: Fi
 export function ResultsTable({ id, caption, columns, rows, figures, totals = true }: Props) {
   const { t } = useTranslation('analysis');
   const notable = { higher: t('notable.higher'), lower: t('notable.lower') };
-  const totalRows: [string, keyof Pick<Column, 'base' | 'noAnswer' | 'responses'>][] = [
-    ['table.base', 'base'],
-    ['table.noAnswer', 'noAnswer'],
-    ['table.responses', 'responses'],
-  ];
+  // "Not asked" only where someone was routed past the question (a hidden count says so too).
+  const routed = columns.some((c) => c.notAsked.suppressed || c.notAsked.value > 0);
+  type TotalRow = [string, keyof Pick<Column, 'base' | 'noAnswer' | 'notAsked' | 'responses'>];
+  const notAskedRow: TotalRow[] = routed ? [['table.notAsked', 'notAsked']] : [];
+  const totalRows: TotalRow[] = [['table.base', 'base'], ['table.noAnswer', 'noAnswer'], ...notAskedRow, ['table.responses', 'responses']];
   return (
     <>
       {/* Named from outside the scrolling region, so the caption wraps to the page, not the table. */}

@@ -1,6 +1,6 @@
 import type { Db } from '#db/connection';
 import { CLOSED_KINDS, type QuestionDefinition } from './columns';
-import { addAnswer, addRow, createIndex, type ConsultationIndex } from './consultation-index';
+import { addAnswer, addNotAsked, addRow, createIndex, type ConsultationIndex } from './consultation-index';
 import { fillRollups } from './rollups';
 import { DIMENSION_COLUMNS } from './dimensions';
 
@@ -77,6 +77,17 @@ export async function buildConsultationIndex(db: Db, consultationId: number, opt
       if (!index.columnOf.has(a.question_id)) continue;
       const row = index.rowOfId[a.response_id - index.idBase] ?? -1;
       if (row >= 0) addAnswer(index, row, a);
+    }
+    const passedBy = await db
+      .selectFrom('not_asked')
+      .select(['response_id', 'question_id'])
+      .where('response_id', '>=', from)
+      .where('response_id', '<=', to)
+      .execute();
+    for (const n of passedBy) {
+      if (!index.columnOf.has(n.question_id)) continue;
+      const row = index.rowOfId[n.response_id - index.idBase] ?? -1;
+      if (row >= 0) addNotAsked(index, row, n.question_id);
     }
   }
   fillRollups(index.rollups, index.dimensions, index.counted, index.size);

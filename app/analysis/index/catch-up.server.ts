@@ -53,7 +53,7 @@ export async function catchUpIndex(db: Db, index: ConsultationIndex, at: LogPosi
 
 /** Responses by id, with their answers, as the index appends them. */
 export async function readResponses(db: Db, consultationId: number, ids: readonly number[]) {
-  const responses: (IndexedResponse & { answers: AnswerSource[] })[] = [];
+  const responses: (IndexedResponse & { answers: AnswerSource[]; notAsked: number[] })[] = [];
   // Chunks keep the statement within every database's limit on bound parameters.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
@@ -68,13 +68,21 @@ export async function readResponses(db: Db, consultationId: number, ids: readonl
       .select(['response_id', 'question_id', 'option_id', 'rank', 'value_number'])
       .where('response_id', 'in', chunk)
       .execute();
-    const byResponse = new Map<number, AnswerSource[]>();
-    for (const a of answers) {
-      const list = byResponse.get(a.response_id);
-      if (list) list.push(a);
-      else byResponse.set(a.response_id, [a]);
-    }
-    for (const row of rows) responses.push({ ...row, answers: byResponse.get(row.id) ?? [] });
+    const passedBy = await db.selectFrom('not_asked').select(['response_id', 'question_id']).where('response_id', 'in', chunk).execute();
+    const byResponse = groupBy(answers);
+    const notAskedOf = groupBy(passedBy);
+    for (const row of rows)
+      responses.push({ ...row, answers: byResponse.get(row.id) ?? [], notAsked: (notAskedOf.get(row.id) ?? []).map((n) => n.question_id) });
   }
   return responses;
+}
+
+function groupBy<T extends { response_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const byResponse = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = byResponse.get(r.response_id);
+    if (list) list.push(r);
+    else byResponse.set(r.response_id, [r]);
+  }
+  return byResponse;
 }

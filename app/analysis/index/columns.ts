@@ -30,6 +30,13 @@ interface Base {
   key: string;
   kind: QuestionKind;
   options: OptionRef[];
+  /**
+   * 1 where the response's route passed the question by ("not asked", the not_asked table);
+   * its answer slots are then empty. null until the first such response, so an unrouted
+   * question costs nothing, in memory, in a snapshot or in a summary; absent in a snapshot
+   * saved before routing (reviveIndex makes it null: nobody was routed past anything).
+   */
+  skipped: Uint8Array | null;
 }
 export type ChoiceColumn = Base & { shape: 'choice'; codes: Uint8Array | Uint16Array };
 export type RatingColumn = Base & { shape: 'rating'; codes: Uint8Array };
@@ -48,7 +55,7 @@ export interface QuestionDefinition {
 }
 
 export function createColumn(q: QuestionDefinition, capacity: number): QuestionColumn {
-  const base = { id: q.id, key: q.key, kind: q.kind, options: q.options.map((o) => ({ optionId: o.id, key: o.key })) };
+  const base = { id: q.id, key: q.key, kind: q.kind, options: q.options.map((o) => ({ optionId: o.id, key: o.key })), skipped: null };
   const k = q.options.length;
   switch (q.kind) {
     case 'multiple_choice': {
@@ -83,6 +90,7 @@ function grown<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, length: n
 
 export function growColumn(c: QuestionColumn, capacity: number): void {
   const n = capacity * stride(c);
+  if (c.skipped) c.skipped = grown(c.skipped, capacity);
   if (c.shape === 'multiple') c.bits = grown(c.bits, n);
   else if (c.shape === 'ranking') c.order = grown(c.order, n);
   else c.codes = grown(c.codes, n);
@@ -119,4 +127,10 @@ export function writeAnswer(c: QuestionColumn, row: number, a: AnswerSource, slo
       return true;
     }
   }
+}
+
+/** Records that response `row` was not asked question `c` (its route passed it by). */
+export function writeNotAsked(c: QuestionColumn, row: number, capacity: number): void {
+  c.skipped ??= new Uint8Array(capacity);
+  c.skipped[row] = 1;
 }

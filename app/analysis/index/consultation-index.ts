@@ -1,5 +1,5 @@
 import type { ResponseStatus } from '#db/schema';
-import { createColumn, growColumn, writeAnswer, type AnswerSource, type QuestionColumn, type QuestionDefinition } from './columns';
+import { createColumn, growColumn, writeAnswer, writeNotAsked, type AnswerSource, type QuestionColumn, type QuestionDefinition } from './columns';
 import { DIMENSIONS, type Dimension } from '../dimensions';
 import { Dictionary, createCoder, encodeDimensions, type DimensionCoder, type DimensionSource, type WardRef } from './dimensions';
 import { contribute, createRollups, type Rollups } from './rollups';
@@ -81,6 +81,9 @@ export function reviveIndex(index: ConsultationIndex): ConsultationIndex {
   for (const d of DIMENSIONS) Object.setPrototypeOf(index.coder.dictionaries[d], Dictionary.prototype);
   // A snapshot saved before erasure existed has no note of it.
   index.erased ??= new Set();
+  // One saved before routing knows nobody was routed past a question: none not asked.
+  for (const c of index.questions) c.skipped ??= null;
+  for (const d of DIMENSIONS) for (const t of index.rollups[d].tallies) t.notAsked ??= new Int32Array(t.counts.length / t.width);
   return index;
 }
 
@@ -146,16 +149,27 @@ export function addAnswer(index: ConsultationIndex, row: number, a: AnswerSource
   if (!writeAnswer(column, row, a, index.slotOf)) throw new StaleIndexError(`Answer to question ${column.key} does not fit the index`);
 }
 
+/** Records that a response's route passed a question by; an open question's is not held here. */
+export function addNotAsked(index: ConsultationIndex, row: number, questionId: number): void {
+  const column = index.columnOf.get(questionId);
+  if (!column) {
+    if (!index.questionIds.has(questionId)) throw new StaleIndexError(`Question ${questionId} is not in the index`);
+    return;
+  }
+  writeNotAsked(column, row, index.capacity);
+}
+
 /**
  * A response just stored (after its transaction committed), in O(its answers). Appending the
  * same response twice is harmless: a response already here is left as it is, so a build that
  * raced a submission and the submission's own append agree.
  */
-export function appendResponse(index: ConsultationIndex, r: IndexedResponse & { answers: readonly AnswerSource[] }): boolean {
+export function appendResponse(index: ConsultationIndex, r: IndexedResponse & { answers: readonly AnswerSource[]; notAsked?: readonly number[] }): boolean {
   const { row, added } = addRow(index, r);
   if (!added) return false;
   // A StaleIndexError here leaves the row half-written and out of the totals: the caller drops the index and rebuilds.
   for (const a of r.answers) addAnswer(index, row, a);
+  for (const questionId of r.notAsked ?? []) addNotAsked(index, row, questionId);
   if (index.counted[row] === 1) contribute(index.rollups, index.dimensions, row, 1);
   return true;
 }
@@ -188,6 +202,7 @@ export function eraseRow(index: ConsultationIndex, responseId: number): boolean 
     if (c.shape === 'multiple') c.bits.fill(0, row * c.words, (row + 1) * c.words);
     else if (c.shape === 'ranking') c.order.fill(0, row * c.slots, (row + 1) * c.slots);
     else c.codes[row] = 0;
+    if (c.skipped) c.skipped[row] = 0;
   }
   index.erased.add(responseId);
   return true;

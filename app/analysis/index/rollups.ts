@@ -54,6 +54,7 @@ export function fillRollups(rollups: Rollups, dimensions: Record<Dimension, Uint
     for (let i = 0; i < m; i++) rollup.responses[groups[i]!]!++;
     for (const t of rollup.tallies) {
       t.counts.fill(0);
+      t.notAsked.fill(0);
       t.rankSum?.fill(0);
       t.first?.fill(0);
       t.top3?.fill(0);

@@ -1,7 +1,8 @@
 import type { QuestionColumn, RankingColumn } from './columns';
 
 // Adding answers into counts: per question, flat groups x width arrays (column 0 "no answer",
-// then one per option). Used by a scan over selected rows (summarise.ts) and, one row at a
+// then one per option), and per group those not asked (their route passed the question by;
+// they hold no answer, so they are in column 0 too, and countsOf takes them out of it). Used by a scan over selected rows (summarise.ts) and, one row at a
 // time with sign +1 or -1, to keep the running totals of rollups.ts.
 //
 // One small function per shape keeps each loop monomorphic, so V8 compiles it to a tight loop
@@ -11,6 +12,8 @@ export interface Tally {
   column: QuestionColumn;
   width: number;
   counts: Int32Array;
+  /** Per group: responses not asked the question (also counted in column 0). */
+  notAsked: Int32Array;
   rankSum?: Float64Array;
   first?: Int32Array;
   top3?: Int32Array;
@@ -19,8 +22,9 @@ export interface Tally {
 export function createTally(column: QuestionColumn, groupCount: number): Tally {
   const width = column.options.length + 1;
   const size = groupCount * width;
-  if (column.shape !== 'ranking') return { column, width, counts: new Int32Array(size) };
-  return { column, width, counts: new Int32Array(size), rankSum: new Float64Array(size), first: new Int32Array(size), top3: new Int32Array(size) };
+  const notAsked = new Int32Array(groupCount);
+  if (column.shape !== 'ranking') return { column, width, counts: new Int32Array(size), notAsked };
+  return { column, width, counts: new Int32Array(size), notAsked, rankSum: new Float64Array(size), first: new Int32Array(size), top3: new Int32Array(size) };
 }
 
 function tallyCodes(codes: Uint8Array | Uint16Array, rows: Int32Array, groups: Uint8Array, width: number, counts: Int32Array, sign: number): void {
@@ -75,4 +79,10 @@ export function tallyInto(t: Tally, rows: Int32Array, groups: Uint8Array, sign =
   if (column.shape === 'choice' || column.shape === 'rating') tallyCodes(column.codes, rows, groups, width, t.counts, sign);
   else if (column.shape === 'multiple') tallyBits(column.bits, column.words, rows, groups, width, t.counts, sign);
   else tallyRanks(column, rows, groups, width, t as Required<Tally>, sign);
+  if (column.skipped) tallySkipped(column.skipped, rows, groups, t.notAsked, sign);
+}
+
+function tallySkipped(skipped: Uint8Array, rows: Int32Array, groups: Uint8Array, notAsked: Int32Array, sign: number): void {
+  const m = rows.length;
+  for (let i = 0; i < m; i++) notAsked[groups[i]!]! += sign * skipped[rows[i]!]!;
 }

@@ -116,6 +116,8 @@ export async function removeResponse(trx: Trx, response: ErasedResponse): Promis
   const audit_entries_redacted = await redactAuditEntries(trx, response);
   const derived = await deleteDerivedRows(trx, response.id);
   const answers = count(await trx.deleteFrom('answers').where('response_id', '=', response.id).executeTakeFirst());
+  // The questions a route passed by say what the person answered earlier: they go with the answers.
+  await trx.deleteFrom('not_asked').where('response_id', '=', response.id).execute();
   const drafts = await deleteLinkedDrafts(trx, response);
   // The idempotency key is a column of the response row: it goes with it.
   const responses = count(await trx.deleteFrom('responses').where('id', '=', response.id).executeTakeFirst());

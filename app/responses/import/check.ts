@@ -8,6 +8,7 @@ import { normaliseText } from '~/responses/text';
 import type { Locale } from '~/platform/i18n/config';
 import { parseDate } from './dates';
 import { closest, findExact, normalise, type Candidate } from './match';
+import { routedPastAnswers } from './route-check';
 import { FACILITATOR_MAX, importAnswersSchema, NOTES_MAX, type OfflineChannel } from './schema';
 import { REQUIRED_COLUMNS, type Vocabulary } from './vocabulary';
 
@@ -177,6 +178,12 @@ function checkRow(cellsOf: Map<string, string>, row: number, vocab: Vocabulary, 
     }
     return null;
   }
+  // The row's own earlier answers decide what it was asked, as on the online form.
+  for (const past of routedPastAnswers(vocab.def, values)) {
+    const code = past.answer ? 'intake:routedPast' : 'intake:routedPastUnanswered';
+    problems.push({ row, column: null, code, values: { ...past } });
+  }
+  if (problems.length > before) return null;
   return {
     row,
     values,
