@@ -62,7 +62,7 @@ export async function consultationTexts(db: Db, consultationId: number): Promise
   const items = questionIds.length
     ? await db
         .selectFrom('youth_items')
-        .select(['id', 'text', 'hint'])
+        .select(['id', 'text', 'hint', 'exit_text'])
         .where('consultation_id', '=', consultationId)
         .where('question_id', 'in', questionIds)
         .orderBy('position')
