@@ -140,3 +140,21 @@ export function describeRoutingProblem(
       return t('routing.neverMet', { target: name(problem.target) });
   }
 }
+
+/**
+ * Whether moving an item (or, with direction null, removing it) keeps the routing sound: a rule
+ * must not come to name a later or missing question, nor an answer route back or nowhere.
+ */
+export async function youthRoutingAllows(db: Db, consultationId: number, itemId: number, direction: 'up' | 'down' | null): Promise<boolean> {
+  const items = await listYouthRouting(db, consultationId);
+  const at = items.findIndex((i) => i.id === itemId);
+  if (at === -1) return true;
+  const proposed = [...items];
+  if (direction === null) proposed.splice(at, 1);
+  else {
+    const to = direction === 'up' ? at - 1 : at + 1;
+    if (to < 0 || to >= items.length) return true;
+    [proposed[at], proposed[to]] = [proposed[to]!, proposed[at]!];
+  }
+  return checkRouting(youthRoutablePages({ items: proposed })).length === 0;
+}

@@ -5,7 +5,7 @@ import { createConsultation } from '../../../tests/factories';
 import { createTestDb } from '../../../tests/db';
 import type { YouthDef } from '../../consultations/versions/youth-definition';
 import { loadYouthDefinition } from '../../consultations/versions/youth-definition.server';
-import { describeRoutingProblem, listYouthRouting, saveYouthRouting } from '../../consultations/versions/youth-routing.server';
+import { describeRoutingProblem, listYouthRouting, saveYouthRouting, youthRoutingAllows } from '../../consultations/versions/youth-routing.server';
 import type { YouthRoutingInput } from '../../consultations/versions/youth-schema';
 import { tFor } from '../../platform/i18n/i18n.server';
 import { youthSubmissionSchema } from './form-schema';
@@ -135,6 +135,15 @@ describe('officers setting routing on the young people’s form', () => {
     expect(stay.options.map((o) => o.goesTo)).toEqual([null, 'exit']);
     const audit = await db.selectFrom('audit_events').select('action').where('action', '=', 'youth_item.routing').execute();
     expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('moving and removing items with routing on them', () => {
+  it('refuses a move or removal that would leave a rule naming a later or missing question, and allows the rest', async () => {
+    expect(await youthRoutingAllows(db, consultationId, await itemId('size'), 'up')).toBe(false);
+    expect(await youthRoutingAllows(db, consultationId, await itemId('run'), null)).toBe(false);
+    expect(await youthRoutingAllows(db, consultationId, await itemId('words'), null)).toBe(true);
+    expect(await youthRoutingAllows(db, consultationId, await itemId('covid'), 'up')).toBe(true);
   });
 });
 
