@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection';
-import { countResponses, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite } from './harness';
+import { countResponses, newVisitor, responseByReference, type RunningApp, startSuite, stopSuite, waitForHydration } from './harness';
+import { addAccount, signIn, type Account } from './workspace';
 import { expectAccessible } from './axe';
 import { expectNoSidewaysScroll } from './narrow';
 import { press, shownReference, ui, visit, type Locale } from './survey';
@@ -281,5 +282,73 @@ it('in Urdu: the warning and the exit page read right to left and pass axe', asy
       .filter({ hasText: ur('drop.title') })
       .waitFor();
     await expectAccessible(page);
+  });
+});
+
+describe('an officer sets who is asked a young people’s question', () => {
+  let officer: Account;
+  beforeAll(async () => {
+    officer = await addAccount(db, 'officer');
+  });
+
+  for (const js of [true, false]) {
+    it(`is refused with the reason when no one could be asked, and keeps what was ticked (JavaScript ${js ? 'on' : 'off'})`, async () => {
+      const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', YOUTH_SLUG).executeTakeFirstOrThrow();
+      const item = await db
+        .selectFrom('youth_items')
+        .select(['id', 'text'])
+        .where('consultation_id', '=', id)
+        .where('key', '=', 'future_important')
+        .executeTakeFirstOrThrow();
+      const context = await newVisitor(browser, app, { js, width: 320 });
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        await signIn(page, officer, `/admin/consultations/${id}/youth/${item.id}`);
+        if (js) await waitForHydration(page);
+        const shops = page
+          .getByRole('group', { name: await youthText(db, 'best_thing', 'en') })
+          .getByRole('checkbox', { name: await youthLabel(db, 'best_thing', 'shops', 'en') });
+        await shops.check();
+        await page.getByRole('button', { name: ui('en', 'versions:routing.save'), exact: true }).click();
+        // "Shops" skips past this question, so a rule asking it only after "Shops" can never be met.
+        await page
+          .getByText(ui('en', 'versions:routing.neverMet', { target: item.text }), { exact: true })
+          .first()
+          .waitFor();
+        expect(await shops.isChecked()).toBe(true);
+        await expectNoSidewaysScroll(page);
+        if (js) await expectAccessible(page);
+        const stored = await db.selectFrom('youth_items').select('show_if').where('id', '=', item.id).executeTakeFirstOrThrow();
+        expect(stored.show_if).toBeNull();
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the preview lists every route and walks one with its answers chosen', async () => {
+    const { id } = await db.selectFrom('consultations').select('id').where('slug', '=', YOUTH_SLUG).executeTakeFirstOrThrow();
+    const context = await newVisitor(browser, app, { js: false });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await signIn(page, officer, `/admin/consultations/${id}/preview/young/age`);
+      const routes = page.getByRole('region', { name: /routes through this form/ });
+      const links = routes.getByRole('link', { name: /^Follow route \d+$/ });
+      // Parks, shops, anything else; then fair for all (the exit) or not, for those who reach it.
+      expect(await links.count()).toBeGreaterThanOrEqual(3);
+      const shopsRoute = routes.getByRole('listitem').filter({ hasText: await youthLabel(db, 'best_thing', 'shops', 'en') });
+      await shopsRoute.getByRole('link').click();
+      await choose(page, 'radio', en('age.13_15'));
+      await page.getByRole('button', { name: en('next'), exact: true }).click();
+      await page.waitForURL(new RegExp(`/preview/young/${stepOf.best_thing}\\?`));
+      expect(await page.getByRole('radio', { name: await youthLabel(db, 'best_thing', 'shops', 'en'), exact: true }).isChecked()).toBe(true);
+      await page.getByRole('button', { name: en('next'), exact: true }).click();
+      await page.waitForURL(new RegExp(`/preview/young/${stepOf.covid_connected}\\?`));
+      await pageHeading(page, await youthText(db, 'covid_connected', 'en')).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });
