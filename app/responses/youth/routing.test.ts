@@ -8,6 +8,7 @@ import { loadYouthDefinition } from '../../consultations/versions/youth-definiti
 import { describeRoutingProblem, listYouthRouting, saveYouthRouting, youthRoutingAllows } from '../../consultations/versions/youth-routing.server';
 import type { YouthRoutingInput } from '../../consultations/versions/youth-schema';
 import { tFor } from '../../platform/i18n/i18n.server';
+import { missingTranslations } from '../../consultations/builder/translation-status.server';
 import { youthSubmissionSchema } from './form-schema';
 import { findYouthStep, postedValues, youthItemsAdded, youthItemsDropped, youthRoute, youthStepInstead, youthSteps, youthValuesOnRoute } from './steps';
 import { submitYouthResponse } from './submit.server';
@@ -135,6 +136,27 @@ describe('officers setting routing on the young people’s form', () => {
     expect(stay.options.map((o) => o.goesTo)).toEqual([null, 'exit']);
     const audit = await db.selectFrom('audit_events').select('action').where('action', '=', 'youth_item.routing').execute();
     expect(audit.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the exit page in other languages', () => {
+  it('is a text to translate like the rest, and a young person reading Polish gets the translation', async () => {
+    const stay = await itemId('stay');
+    const missing = await missingTranslations(db, consultationId, 'pl');
+    expect(missing.some((m) => m.entityType === 'youth_item' && m.entityId === stay && m.field === 'exit_text')).toBe(true);
+    await db
+      .insertInto('translations')
+      .values({ entity_type: 'youth_item', entity_id: stay, field: 'exit_text', locale: 'pl', value: 'Dziękujemy. To tylko dla tych, którzy zostają.' })
+      .execute();
+    await db
+      .updateTable('consultations')
+      .set({ updated_at: new Date(Date.now() + 500).toISOString() })
+      .where('id', '=', consultationId)
+      .execute();
+    const row = await db.selectFrom('consultations').selectAll().where('id', '=', consultationId).executeTakeFirstOrThrow();
+    const def = (await loadYouthDefinition(db, row, 'pl'))!;
+    expect(def.items.find((i) => i.key === 'stay')?.exitText).toBe('Dziękujemy. To tylko dla tych, którzy zostają.');
+    expect((await missingTranslations(db, consultationId, 'pl')).some((m) => m.entityId === stay && m.field === 'exit_text')).toBe(false);
   });
 });
 
