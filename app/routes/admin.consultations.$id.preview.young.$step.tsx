@@ -19,7 +19,9 @@ import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthStepSchema } from '~/responses/youth/step-schema';
 import { YOUTH_AGE_BANDS } from '~/responses/youth/ages';
 import { safeguardingAges } from '~/responses/safeguarding.server';
-import { findYouthStep } from '~/responses/youth/steps';
+import { findYouthStep, youthItemDecides } from '~/responses/youth/steps';
+import { youthField } from '~/responses/youth/answers';
+import { youthRouteViews, type YouthRouteView } from '~/responses/youth/preview-routes';
 import { loadYouthPreviewStep } from '~/responses/preview/preview.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
 import { previewPath, youthPreviewPath } from '~/responses/preview/preview-paths';
@@ -30,14 +32,24 @@ const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BAN
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
-  const age = ageFrom(new URL(args.request.url).searchParams.get('age'));
-  const { consultation, youth, position } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, age, locale);
+  const query = new URL(args.request.url).searchParams;
+  const age = ageFrom(query.get('age'));
+  const { consultation, youth, position, answers } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, query, locale);
   const t = tFor(locale, 'youth');
-  const heading = position.step.kind === 'item' ? position.step.item.text : position.step.kind === 'age' ? t('age.question') : t('more.title');
+  const heading =
+    position.step.kind === 'item'
+      ? position.step.item.text
+      : position.step.kind === 'age'
+        ? t('age.question')
+        : t(position.step.kind === 'exit' ? 'exit.title' : 'more.title');
+  // The first page offers every route through the form; a route followed arrives with its answers chosen.
+  const routes = position.step.kind === 'age' ? youthRouteViews(youth) : [];
   return data(
     {
       consultationId: consultation.id,
       age,
+      answers,
+      routes: routes.length > 1 ? routes : [],
       position,
       title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('preview.youngTitle')}: ${heading} – ${youth.title}`),
     },
@@ -49,10 +61,11 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { formData } = await requireAction(args, 'editConsultations');
   const locale = await detectLocale(args.request);
-  const age = ageFrom(new URL(args.request.url).searchParams.get('age'));
-  const { consultation, youth, position } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, age, locale);
+  const query = new URL(args.request.url).searchParams;
+  const age = ageFrom(query.get('age'));
+  const { consultation, youth, position, answers } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, query, locale);
   if (formData.get('intent') === 'back') {
-    return redirect(position.previous ? youthPreviewPath(consultation.id, position.previous.id, age) : previewPath(consultation.id), { status: 303 });
+    return redirect(position.previous ? youthPreviewPath(consultation.id, position.previous.id, age, answers) : previewPath(consultation.id), { status: 303 });
   }
   const submission = parseWithZod(answersOf(formData), { schema: youthStepSchema(position.step) });
   if (submission.status !== 'success') {
@@ -61,8 +74,17 @@ export async function action(args: ActionFunctionArgs) {
   }
   // The pages that follow depend on the age just given: below the credit age there is no "more about you" page.
   const nextAge = position.step.kind === 'age' ? ageFrom(submission.payload.age_band) : age;
-  const next = findYouthStep(youth, position.step.id, nextAge, safeguardingAges())?.next;
-  return redirect(next ? youthPreviewPath(consultation.id, next.id, nextAge) : `${previewPath(consultation.id)}?finished=young`, { status: 303 });
+  // The answer just given decides the route from here, as it would for a young person.
+  const nextAnswers = { ...answers };
+  if (position.step.kind === 'item' && youthItemDecides(youth, position.step.item)) {
+    const field = youthField(position.step.item);
+    const given = submission.payload[field];
+    nextAnswers[field] = (Array.isArray(given) ? given : [given]).filter((v): v is string => typeof v === 'string' && v !== '');
+  }
+  const next = findYouthStep(youth, position.step.id, { ...nextAnswers, age_band: nextAge }, safeguardingAges())?.next;
+  return redirect(next ? youthPreviewPath(consultation.id, next.id, nextAge, nextAnswers) : `${previewPath(consultation.id)}?finished=young`, {
+    status: 303,
+  });
 }
 
 export default function YouthPreviewStep() {
@@ -70,13 +92,18 @@ export default function YouthPreviewStep() {
   return <YouthPreviewForm key={data.position.step.id} {...data} />;
 }
 
-function YouthPreviewForm({ consultationId, age, position }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function YouthPreviewForm({ consultationId, age, answers, routes, position }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('youth');
   const { step } = position;
   const schema = useMemo(() => youthStepSchema(step), [step]);
-  const { form, summary, fieldErrors, current, submit } = usePreviewForm({ id: `preview-young-${step.id}`, schema, lastResult: actionData?.result });
-  const back = position.previous ? youthPreviewPath(consultationId, position.previous.id, age) : previewPath(consultationId);
+  const { form, summary, fieldErrors, current, submit } = usePreviewForm({
+    id: `preview-young-${step.id}`,
+    schema,
+    lastResult: actionData?.result,
+    defaultValue: answers,
+  });
+  const back = position.previous ? youthPreviewPath(consultationId, position.previous.id, age, answers) : previewPath(consultationId);
   return (
     <div className="narrow youth">
       <PreviewBanner consultationId={consultationId} audience="young" />
@@ -84,12 +111,37 @@ function YouthPreviewForm({ consultationId, age, position }: ReturnType<typeof u
         {t('back')}
       </Link>
       <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
-      {step.kind !== 'more' && <YouthProgress number={position.number} total={position.total} />}
+      {routes.length > 0 && <YouthPreviewRoutes consultationId={consultationId} routes={routes} />}
+      {(step.kind === 'age' || step.kind === 'item') && <YouthProgress number={position.number} total={position.total} />}
       <AdminForm {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
         <YouthStepFields step={step} values={current} errors={fieldErrors} />
-        <StepButtons next={t('next')} back={t('back')} big />
+        <StepButtons next={t(step.kind === 'exit' ? 'exit.check' : 'next')} back={t('back')} big />
       </AdminForm>
     </div>
+  );
+}
+
+/** Every route through the form in words, each with a link that walks it with its answers already chosen. */
+function YouthPreviewRoutes({ consultationId, routes }: { consultationId: number; routes: YouthRouteView[] }) {
+  const { t } = useTranslation('versions');
+  return (
+    <section className="notice" aria-labelledby="youth-routes">
+      <h2 id="youth-routes">{t('preview.youthRoutes', { count: routes.length })}</h2>
+      <ol>
+        {routes.map((route, i) => (
+          <li key={i}>
+            {route.answers.length === 0
+              ? t('preview.routeNoAnswers')
+              : route.answers
+                  .map((a) => t('preview.routeAnswer', { question: a.question, answer: a.options.join(', ') || t('preview.routeUnanswered') }))
+                  .join('; ')}
+            {'. '}
+            {t(route.exits ? 'preview.routeExits' : 'preview.routeAsks', { count: route.questions })}{' '}
+            <Link to={youthPreviewPath(consultationId, 'age', null, route.fields)}>{t('preview.followRoute', { number: i + 1 })}</Link>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

@@ -12,7 +12,9 @@ import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import type { Db } from '#db/connection';
 import { itemValues, kindsFor, questionView } from '~/consultations/versions/youth-form.server';
-import { youthItemSchema } from '~/consultations/versions/youth-schema';
+import { youthItemSchema, youthRoutingSchema } from '~/consultations/versions/youth-schema';
+import { describeRoutingProblem, listYouthRouting, saveYouthRouting } from '~/consultations/versions/youth-routing.server';
+import { YouthRoutingForm, type YouthRoutingValues } from '~/consultations/components/versions/YouthRoutingForm';
 import { listYouthItems, listYouthQuestions, saveYouthItem } from '~/consultations/versions/youth.server';
 import { pageMeta } from '~/ui/page-meta';
 
@@ -30,6 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const locale = await detectLocale(args.request);
   return data(
     {
+      routing: await routingView(args.context.db, consultation.id, item.id),
       consultation: { id: consultation.id, title: consultation.title },
       question: questionView(question),
       kinds: kindsFor(question),
@@ -44,6 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user, formData } = await requireAction(args, 'editConsultations');
   const consultation = await requireConsultation(args.context.db, args.params.id);
   const { item } = await requireItem(args.context.db, consultation.id, args.params.itemId);
+  if (formData.get('intent') === 'routing') return saveRouting(args, user, consultation.id, item.id, formData);
   const submission = parseWithZod(formData, { schema: youthItemSchema });
   if (submission.status === 'success') {
     const saved = await saveYouthItem(args.context.db, user, consultation.id, submission.value, item.id);
@@ -55,8 +59,52 @@ export async function action(args: ActionFunctionArgs) {
   return data({ result: submission.reply() }, { status: 400 });
 }
 
+async function saveRouting(args: ActionFunctionArgs, user: { id: number; email: string }, consultationId: number, itemId: number, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: youthRoutingSchema });
+  if (submission.status !== 'success') {
+    args.context.request.submissionFailed = true;
+    const t = tFor(await detectLocale(args.request), 'versions');
+    return data({ result: submission.reply(), routingProblems: [t('routing.invalid')] }, { status: 400 });
+  }
+  const saved = await saveYouthRouting(args.context.db, user, consultationId, itemId, submission.value);
+  if (saved.ok) return redirect(`/admin/consultations/${consultationId}/youth?saved=${itemId}`, { status: 303 });
+  args.context.request.submissionFailed = true;
+  const t = tFor(await detectLocale(args.request), 'versions');
+  const items = await listYouthRouting(args.context.db, consultationId);
+  const problems = typeof saved.problems === 'string' ? [t(`routing.${saved.problems}`)] : saved.problems.map((p) => describeRoutingProblem(p, items, t));
+  // What was chosen stays on the page beside the reasons it was refused.
+  const posted = submission.value;
+  const routing: YouthRoutingValues = {
+    when: posted.when ?? [],
+    match: posted.match ?? 'all',
+    goesTo: Object.fromEntries((posted.routes ?? []).map((r) => [r.option, r.goesTo ?? ''])),
+    exitText: posted.exitText ?? '',
+  };
+  return data({ result: submission.reply(), routingProblems: problems, routing }, { status: 400 });
+}
+
+/** The routing form's choices: the questions before and after this one, and what is set now. */
+async function routingView(db: Db, consultationId: number, itemId: number) {
+  const items = await listYouthRouting(db, consultationId);
+  const index = items.findIndex((i) => i.id === itemId);
+  const item = items[index]!;
+  const view = (i: (typeof items)[number]) => ({ key: i.key, text: i.text, options: i.options.map((o) => ({ key: o.key, label: o.label })) });
+  const choices = (i: (typeof items)[number]) => i.kind !== 'short_text' && i.kind !== 'long_text';
+  return {
+    earlier: items.slice(0, index).filter(choices).map(view),
+    later: items.slice(index + 1).map(view),
+    item: { ...view(item), single: ['single_choice', 'yes_no', 'agree_scale'].includes(item.kind) },
+    values: {
+      when: (item.showIf?.conditions ?? []).flatMap((c) => c.options.map((o) => `${c.question}:${o}`)),
+      match: item.showIf?.match ?? 'all',
+      goesTo: Object.fromEntries(item.options.filter((o) => o.goesTo).map((o) => [o.key, o.goesTo!])),
+      exitText: item.exitText ?? '',
+    } satisfies YouthRoutingValues,
+  };
+}
+
 export default function EditYouthItem() {
-  const { consultation, question, kinds, values } = useLoaderData<typeof loader>();
+  const { consultation, question, kinds, values, routing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('versions');
   return (
@@ -65,7 +113,19 @@ export default function EditYouthItem() {
         {t('youth.backToList')}
       </Link>
       <h1>{t('youth.editTitle')}</h1>
-      <YouthItemForm question={question} kinds={kinds} defaultValue={values} lastResult={actionData?.result} submitLabel={t('youth.save')} />
+      <YouthItemForm
+        question={question}
+        kinds={kinds}
+        defaultValue={values}
+        lastResult={actionData && 'routingProblems' in actionData ? undefined : actionData?.result}
+        submitLabel={t('youth.save')}
+      />
+      <YouthRoutingForm
+        key={JSON.stringify(actionData && 'routing' in actionData ? actionData.routing : routing.values)}
+        {...routing}
+        values={actionData && 'routing' in actionData ? (actionData.routing as YouthRoutingValues) : routing.values}
+        problems={actionData && 'routingProblems' in actionData ? (actionData.routingProblems as string[]) : []}
+      />
     </>
   );
 }

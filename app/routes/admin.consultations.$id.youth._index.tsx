@@ -17,6 +17,7 @@ import { requireConsultation } from '~/consultations/find.server';
 import { qrCodeDataUrl } from '~/consultations/versions/qr-code.server';
 import { youthCodeSchema, youthItemActionSchema } from '~/consultations/versions/youth-schema';
 import { listYouthItems, moveYouthItem, removeYouthItem, setYouthCode } from '~/consultations/versions/youth.server';
+import { youthRoutingAllows } from '~/consultations/versions/youth-routing.server';
 import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -56,6 +57,10 @@ export async function action(args: ActionFunctionArgs) {
       return data({ result: submission.reply(problems) }, { status: 400 });
     }
   } else {
+    if (!(await youthRoutingAllows(db, consultation.id, input.itemId, input.intent === 'remove' ? null : input.intent))) {
+      args.context.request.submissionFailed = true;
+      return data({ result: submission.reply({ formErrors: ['versions:routingBlocksChange'] }) }, { status: 400 });
+    }
     const done =
       input.intent === 'remove'
         ? await removeYouthItem(db, user, consultation.id, input.itemId)

@@ -1,7 +1,7 @@
 import { getFormProps } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { StepButtons } from '~/ui/form/StepButtons';
 import { useStepForm } from '~/ui/form/use-step-form';
 import { YouthProgress } from '~/responses/components/youth/YouthProgress';
 import { YouthStepFields } from '~/responses/components/youth/YouthStepFields';
+import { YouthDropWarning } from '~/responses/components/youth/YouthDropWarning';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { routeHeaders } from '~/platform/http/headers';
 import { formPageTitle } from '~/platform/http/page-title.server';
@@ -20,21 +21,37 @@ import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftS
 import { redirectWithCookie } from '~/responses/survey.server';
 import { youthCheckPath, youthPath } from '~/consultations/versions/youth-paths';
 import { safeguardingAges } from '~/responses/safeguarding.server';
-import { findYouthStep } from '~/responses/youth/steps';
+import { findYouthStep, youthItemsAdded, youthItemsDropped, youthItemStepId, youthStepInstead } from '~/responses/youth/steps';
+import { youthField } from '~/responses/youth/answers';
+import type { YouthDef } from '~/consultations/versions/youth-definition';
 import { youthDraftToken, youthStepFields, youthStepSchema } from '~/responses/youth/step-schema';
 import { pageMeta } from '~/ui/page-meta';
 
 const ageOf = (values: Record<string, unknown> | undefined) => (typeof values?.age_band === 'string' ? values.age_band : null);
+
+/** A question this person's answers route past (an old link, a bookmark) leads on to where their route goes next. */
+function notOnRoute(def: YouthDef, stepId: string, values: Record<string, unknown>, request: Request) {
+  const isItem = /^[0-9]+$/.test(stepId) && Number(stepId) >= 1 && Number(stepId) <= def.items.length;
+  if (!isItem && stepId !== 'exit') return new Response(null, { status: 404 });
+  const instead = youthStepInstead(def, stepId, values, safeguardingAges());
+  const search = new URL(request.url).search;
+  return redirect(instead ? `${youthPath(def.slug, instead.id)}${search}` : youthCheckPath(def.slug), { status: 303 });
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
   const draft = await loadDraft(context.db, youthDraftToken(await readDraftToken(request)), def.consultationId);
   const values = draft?.values ?? {};
-  const position = findYouthStep(def, params.step ?? '', ageOf(values), safeguardingAges());
-  if (!position) throw new Response(null, { status: 404 });
+  const position = findYouthStep(def, params.step ?? '', values, safeguardingAges());
+  if (!position) throw notOnRoute(def, params.step ?? '', values, request);
   const t = tFor(locale, 'youth');
-  const heading = position.step.kind === 'item' ? position.step.item.text : position.step.kind === 'age' ? t('age.question') : t('more.title');
+  const heading =
+    position.step.kind === 'item'
+      ? position.step.item.text
+      : position.step.kind === 'age'
+        ? t('age.question')
+        : t(position.step.kind === 'exit' ? 'exit.title' : 'more.title');
   return data(
     {
       youth: { slug: def.slug, title: def.title },
@@ -53,8 +70,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = (await readDraftToken(request)) ?? newDraftToken();
   const cookie = await draftCookieHeader(token, request);
   const draft = await loadDraft(context.db, youthDraftToken(token), def.consultationId);
-  const position = findYouthStep(def, params.step ?? '', ageOf(draft?.values), safeguardingAges());
-  if (!position) throw new Response(null, { status: 404 });
+  const before = draft?.values ?? {};
+  const position = findYouthStep(def, params.step ?? '', before, safeguardingAges());
+  if (!position) throw notOnRoute(def, params.step ?? '', before, request);
 
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: youthStepSchema(position.step) });
@@ -64,23 +82,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } });
   }
   const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
-  const fields = youthStepFields(position.step, age, safeguardingAges());
+  const stepFields = youthStepFields(position.step, age, safeguardingAges());
+  const posted = valuesToKeep(submission);
+  const after = { ...before, ...Object.fromEntries(stepFields.map((f) => [f, posted[f]])) };
+  // A changed answer that takes questions off the route forgets their answers, but only once the person has been told which.
+  const dropped = goingBack ? [] : youthItemsDropped(def, before, after);
+  if (dropped.length > 0 && formData.get('intent') !== 'drop') {
+    return data(
+      { result: submission.reply(), dropping: dropped.map((item) => item.text) },
+      { status: 409, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } },
+    );
+  }
+  const fields = [...stepFields, ...dropped.map(youthField)];
   return unlessBusy(
     context,
     (options) => submission.reply(options),
     'youth',
     async () => {
-      const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, valuesToKeep(submission), new Date());
+      const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, posted, new Date());
       if (!saved) {
         context.request.submissionFailed = true;
         return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
       }
 
       if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
-      // The pages that follow depend on the age just given: below the credit age there is no "more about you" page.
-      const next = findYouthStep(def, position.step.id, age, safeguardingAges())?.next;
       const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
-      return redirectWithCookie(returnToCheck || !next ? youthCheckPath(def.slug) : youthPath(def.slug, next.id), cookie);
+      if (returnToCheck) {
+        // A change that puts a new question on the route asks it before going back to the check page.
+        const added = youthItemsAdded(def, before, after)[0];
+        return redirectWithCookie(added ? `${youthPath(def.slug, youthItemStepId(def, added))}?return=check` : youthCheckPath(def.slug), cookie);
+      }
+      // The pages that follow depend on the answer just given: its route, and the age (no "more about you" page below the credit age).
+      const next = findYouthStep(def, position.step.id, after, safeguardingAges())?.next;
+      return redirectWithCookie(next ? youthPath(def.slug, next.id) : youthCheckPath(def.slug), cookie);
     },
     { 'Set-Cookie': cookie },
   );
@@ -100,16 +134,18 @@ function YouthStepForm({ youth, position, values, returnToCheck }: ReturnType<ty
   const { step } = position;
   const schema = useMemo(() => youthStepSchema(step), [step]);
   const { form, summary, fieldErrors, current, submit } = useStepForm({ id: `young-${step.id}`, schema, lastResult: actionData?.result, defaultValue: values });
+  const dropping = actionData && 'dropping' in actionData ? (actionData.dropping as string[]) : null;
   return (
     <div className="narrow youth">
       <Link to={returnToCheck ? youthCheckPath(youth.slug) : youthPath(youth.slug, position.previous?.id)} className="back-link">
         {t('back')}
       </Link>
       <ErrorSummary errors={summary} title={t('errorSummary')} attempt={submit.attempts} reply={actionData} />
-      {step.kind !== 'more' && <YouthProgress number={position.number} total={position.total} />}
+      {(step.kind === 'age' || step.kind === 'item') && <YouthProgress number={position.number} total={position.total} />}
       <Form method="post" {...getFormProps(form)} onSubmit={submit.onSubmit} noValidate>
+        {dropping && <YouthDropWarning questions={dropping} />}
         <YouthStepFields step={step} values={current} errors={fieldErrors} />
-        <StepButtons next={t('next')} back={t('back')} big />
+        <StepButtons next={t(step.kind === 'exit' ? 'exit.check' : 'next')} back={t('back')} big />
       </Form>
     </div>
   );

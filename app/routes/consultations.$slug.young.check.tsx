@@ -18,6 +18,7 @@ import { unlessBusy } from '~/responses/busy.server';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
 import { youthSubmissionSchema } from '~/responses/youth/form-schema';
 import { youthDraftToken } from '~/responses/youth/step-schema';
+import { postedValues, youthRoute, youthValuesOnRoute } from '~/responses/youth/steps';
 import { youthDonePath, youthPath } from '~/consultations/versions/youth-paths';
 import { submitYouthResponse } from '~/responses/youth/submit.server';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
@@ -29,7 +30,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
   const draft = await loadDraft(context.db, youthDraftToken(await readDraftToken(request)), def.consultationId);
-  const values = draft?.values ?? {};
+  // Only the questions on this person's route are shown and sent.
+  const values = youthValuesOnRoute(def, draft?.values ?? {});
   return data(
     {
       youth: { slug: def.slug, title: def.title, items: def.items },
@@ -47,7 +49,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = await detectLocale(request);
   const now = new Date();
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, now);
-  const submission = parseWithZod(await request.formData(), { schema: youthSubmissionSchema(def, safeguardingAges()) });
+  const formData = await request.formData();
+  const { asked } = youthRoute(def, postedValues(formData));
+  const submission = parseWithZod(formData, { schema: youthSubmissionSchema(def, safeguardingAges(), asked) });
   const reply = (options?: { formErrors: string[] }) => submission.reply(options);
   return unlessBusy(context, reply, 'youth', async () => {
     if (submission.status !== 'success') {

@@ -2,6 +2,7 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { loadTranslations, translated } from '~/platform/i18n/content-translations.server';
 import type { Locale } from '~/platform/i18n/config';
+import { parseShowIf } from '../routing';
 import type { YouthDef } from './youth-definition';
 
 // Built once per consultation version and language, like the main definition.
@@ -29,6 +30,8 @@ export async function loadYouthDefinition(db: Db, consultation: Consultation, lo
       'y.required',
       'y.max_selections',
       'y.max_length',
+      'y.show_if',
+      'y.exit_text',
       'y.question_id',
       'q.kind as question_kind',
       's.audience',
@@ -73,9 +76,17 @@ export async function loadYouthDefinition(db: Db, consultation: Consultation, lo
       questionId: i.question_id,
       questionKind: i.question_kind,
       mapped: i.audience === 'everyone',
+      showIf: parseShowIf(i.show_if),
+      exitText: translated(tr, 'youth_item', i.id, 'exit_text', i.exit_text),
       options: options
         .filter((o) => o.youth_item_id === i.id)
-        .map((o) => ({ key: o.key, label: translated(tr, 'youth_option', o.id, 'label', o.label), picture: o.picture, optionId: o.option_id })),
+        .map((o) => ({
+          key: o.key,
+          label: translated(tr, 'youth_option', o.id, 'label', o.label),
+          picture: o.picture,
+          optionId: o.option_id,
+          goesTo: o.goes_to,
+        })),
     })),
   };
   if (cache.size >= 200) cache.clear();

@@ -37,3 +37,14 @@ export type YouthItemInput = z.infer<typeof youthItemSchema>;
 
 /** Youth kinds whose answers are chosen from options. */
 export const YOUTH_CHOICE_KINDS: readonly string[] = ['single_choice', 'multiple_choice', 'yes_no', 'agree_scale'];
+
+/** An item's routing: shown only when earlier answers match, and where each of its answers sends young people. */
+export const youthRoutingSchema = z.object({
+  intent: z.literal('routing'),
+  /** Earlier answers that show this item, each "itemKey:optionKey". */
+  when: z.array(z.string()).optional(),
+  match: z.enum(['all', 'any']).optional(),
+  routes: z.array(z.object({ option: z.string(), goesTo: z.string().optional() })).optional(),
+  exitText: z.string().trim().max(2000, 'versions:exitTextTooLong').optional(),
+});
+export type YouthRoutingInput = z.infer<typeof youthRoutingSchema>;

@@ -15,10 +15,21 @@ export function answersOf(formData: FormData): FormData {
 }
 
 /** useStepForm for a preview page: the same checks as the public form, on the answers alone. */
-export function usePreviewForm({ id, schema, lastResult }: { id: string; schema: ZodType<Record<string, unknown>>; lastResult: FormOptions['lastResult'] }) {
+export function usePreviewForm({
+  id,
+  schema,
+  lastResult,
+  defaultValue,
+}: {
+  id: string;
+  schema: ZodType<Record<string, unknown>>;
+  lastResult: FormOptions['lastResult'];
+  defaultValue?: Record<string, unknown>;
+}) {
   const [form] = useForm<Record<string, unknown>>({
     id,
     lastResult,
+    defaultValue: defaultValue as FormOptions['defaultValue'],
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(answersOf(formData), { schema }),

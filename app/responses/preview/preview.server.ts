@@ -8,7 +8,9 @@ import { ASK_EVERYTHING } from '~/responses/safeguarding';
 import { safeguardingAges } from '~/responses/safeguarding.server';
 import { findStep } from '~/responses/steps';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
-import { findYouthStep } from '~/responses/youth/steps';
+import { findYouthStep, youthItemDecides } from '~/responses/youth/steps';
+import { youthField } from '~/responses/youth/answers';
+import type { YouthDef } from '~/consultations/versions/youth-definition';
 
 // Preview builds a consultation's pages from the same definitions and steps residents and young
 // people get, whatever its status (drafts too), and never stores anything.
@@ -31,11 +33,24 @@ export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId:
   return { consultation, def, position, wards, wardCodes: wards.map((w) => w.code) };
 }
 
-/** One young person's page of the preview; the age given on the first page travels in the address. */
-export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, age: string | null, locale: Locale) {
+/**
+ * One young person's page of the preview; the age given on the first page and the answers that
+ * decide the route (youthPreviewAnswers) travel in the address.
+ */
+export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, query: URLSearchParams, locale: Locale) {
   const { consultation, youth } = await loadPreview(db, rawId, locale);
   if (!youth) throw notFound();
-  const position = findYouthStep(youth, stepId ?? '', age, safeguardingAges());
+  const answers = youthPreviewAnswers(youth, query);
+  const position = findYouthStep(youth, stepId ?? '', { ...answers, age_band: query.get('age') }, safeguardingAges());
   if (!position) throw notFound();
-  return { consultation, youth, position };
+  return { consultation, youth, position, answers };
+}
+
+/** The answers a preview address carries: those of the items that decide the route, by field. */
+export function youthPreviewAnswers(youth: YouthDef, query: URLSearchParams): Record<string, string[]> {
+  return Object.fromEntries(
+    youth.items
+      .filter((item) => youthItemDecides(youth, item) && query.has(youthField(item)))
+      .map((item) => [youthField(item), query.getAll(youthField(item)).filter((o) => item.options.some((x) => x.key === o))]),
+  );
 }

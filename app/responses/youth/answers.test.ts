@@ -181,9 +181,9 @@ describe('a young person’s response', () => {
 
   it('follows the installation’s credit age: raised to 16, a 13–15 has no page about where they live and cannot send it', () => {
     const stricter = { creditMinAge: 16, sensitiveMinAge: 16 };
-    expect(youthSteps(def, '13_15').map((s) => s.id)).toContain('more');
-    expect(youthSteps(def, '13_15', stricter).map((s) => s.id)).not.toContain('more');
-    expect(youthSteps(def, '16_17', stricter).map((s) => s.id)).toContain('more');
+    expect(youthSteps(def, { age_band: '13_15' }).map((s) => s.id)).toContain('more');
+    expect(youthSteps(def, { age_band: '13_15' }, stricter).map((s) => s.id)).not.toContain('more');
+    expect(youthSteps(def, { age_band: '16_17' }, stricter).map((s) => s.id)).toContain('more');
     const form = new FormData();
     for (const [k, v] of [
       ['age_band', '13_15'],

@@ -63,9 +63,13 @@ export function morePart(): SchemaPart {
 
 export const BELOW_CREDIT_AGE_NEVER = ['postcode_district', 'quote_consent', 'quote_credit', 'quote_name'];
 
-/** The whole young person's response, as its check page posts it. */
-export function youthSubmissionSchema(def: YouthDef, ages: SafeguardingAges = DEFAULT_SAFEGUARDING_AGES) {
-  const parts = [agePart(), ...def.items.map(itemPart), morePart(), honeypotPart()];
+/**
+ * The whole young person's response, as its check page posts it: the questions on the route its
+ * own answers give (`asked`, item keys; all of them when not given), and nothing for the others.
+ */
+export function youthSubmissionSchema(def: YouthDef, ages: SafeguardingAges = DEFAULT_SAFEGUARDING_AGES, asked?: ReadonlySet<string>) {
+  const items = asked ? def.items.filter((item) => asked.has(item.key)) : def.items;
+  const parts = [agePart(), ...items.map(itemPart), morePart(), honeypotPart()];
   return formSchema(mergeParts(parts), (values, ctx) => {
     if (!values.idempotencyKey) ctx.addIssue({ code: 'custom', path: [], message: 'expired' });
     // Nothing that could identify a child below the credit age is accepted, even from a tampered form.

@@ -13,6 +13,8 @@ function partOf(step: YouthStep): SchemaPart {
       return itemPart(step.item);
     case 'more':
       return morePart();
+    case 'exit':
+      return { shape: {} };
   }
 }
 

@@ -5,6 +5,7 @@ import { isBelowCreditAge } from './ages';
 import { safeguardingAges } from '../safeguarding.server';
 import type { YouthDef } from '../../consultations/versions/youth-definition';
 import { youthAnswerRows } from './answers';
+import { youthRoute } from './steps';
 
 type Values = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -32,5 +33,14 @@ export function submitYouthResponse(
     quote_credit: credit,
     quote_name: credit === 'name_age_area' ? text(values.quote_name) : null,
   };
-  return storeResponse(db, { consultationId: def.consultationId, fields, answers: youthAnswerRows(def, values) }, { ...meta, channel: 'young_people' }, also);
+  // Answers only to the questions on the route; the main questions behind the items it passed by are "not asked".
+  const route = youthRoute(def, values);
+  const asked = def.items.filter((item) => route.asked.has(item.key));
+  const notAsked = def.items.filter((item) => !route.asked.has(item.key)).map((item) => item.questionId);
+  return storeResponse(
+    db,
+    { consultationId: def.consultationId, fields, answers: youthAnswerRows({ ...def, items: asked }, values), notAsked },
+    { ...meta, channel: 'young_people' },
+    also,
+  );
 }

@@ -3,7 +3,7 @@ import { youthField } from '~/responses/youth/answers';
 import type { YouthDef } from '~/consultations/versions/youth-definition';
 import { youthPath } from '~/consultations/versions/youth-paths';
 import type { SafeguardingAges } from '~/responses/safeguarding';
-import { youthSteps } from '~/responses/youth/steps';
+import { youthItemDecides, youthSteps } from '~/responses/youth/steps';
 import { listOf, textOf, type Values } from '../QuestionField';
 import { SummaryList, type SummaryRow } from '../../../ui/SummaryList';
 
@@ -14,7 +14,8 @@ export function YouthCheck({ def, values, ages }: { def: Pick<YouthDef, 'slug' |
   const { t } = useTranslation('youth');
   const age = textOf(values.age_band) || null;
   const change = (step: string) => `${youthPath(def.slug, step)}?return=check`;
-  const rows: Row[] = youthSteps(def, age, ages).flatMap((step): Row[] => {
+  const steps = youthSteps(def, values, ages);
+  const rows: Row[] = steps.flatMap((step): Row[] => {
     if (step.kind === 'age') return [{ id: 'age_band', label: t('age.question'), answer: age ? [t(`age.${age}`)] : [], href: change('age') }];
     if (step.kind === 'item') {
       const { item } = step;
@@ -28,6 +29,7 @@ export function YouthCheck({ def, values, ages }: { def: Pick<YouthDef, 'slug' |
             });
       return [{ id: youthField(item), label: item.text, answer, href: change(step.id) }];
     }
+    if (step.kind === 'exit') return [];
     const consent = textOf(values.quote_consent);
     const credit = textOf(values.quote_credit);
     return [
@@ -36,5 +38,11 @@ export function YouthCheck({ def, values, ages }: { def: Pick<YouthDef, 'slug' |
       ...(consent === 'yes' ? [{ id: 'quote_credit', label: t('more.credit'), answer: credit ? [t(`more.credit_${credit}`)] : [], href: change('more') }] : []),
     ];
   });
-  return <SummaryList rows={rows} empty={t('check.noAnswer')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />;
+  const decides = steps.some((step) => step.kind === 'item' && youthItemDecides(def, step.item));
+  return (
+    <>
+      {decides && <p>{t('check.routeNote')}</p>}
+      <SummaryList rows={rows} empty={t('check.noAnswer')} change={t('check.change')} changeLabel={(question) => t('check.changeLabel', { question })} />
+    </>
+  );
 }
