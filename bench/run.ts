@@ -14,6 +14,7 @@ import { analysisReport, benchAnalysisAt, type SizeResult } from './analysis';
 import { benchExportsAt, exportsReport, type ExportResult } from './exports';
 import { benchContention, CONTENTION_SCENARIOS, contentionReport, type ContentionResult } from './contention';
 import { benchCluster, clusterReport, type ClusterResult } from './cluster';
+import { benchRouting, routingReport, type RoutingResult } from './routing';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
 // work, on loopback, one scenario at a time. See bench/README.md. `npm run bench` builds first.
@@ -103,6 +104,7 @@ function options() {
       'export-sizes': { type: 'string', default: '1000000' },
       rate: { type: 'string', default: '20' },
       'cluster-sizes': { type: 'string', default: '1000000' },
+      routing: { type: 'string', default: 'yes' },
       postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
       help: { type: 'boolean', default: false },
     },
@@ -118,6 +120,7 @@ function options() {
                  Databases are seeded once and kept in bench/out/cache/
   --export-sizes demo database sizes for the responses export (default 1000000; "none" skips it)
   --rate         public GETs per second in during-heavy and during-lock (default 20)
+  --routing      "no" skips routed against unrouted submissions (issue 17)
   --cluster-sizes demo database sizes for several processes on one database (default 1000000; "none" skips them)
   --postgres     the PostgreSQL server for them (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/postgres; "none": SQLite only)`);
     process.exit(0);
@@ -134,6 +137,7 @@ function options() {
     values['cluster-sizes'] === 'none' ? [] : values['cluster-sizes'].split(',').map((s) => Math.round(number('cluster-sizes', s.trim(), 1)));
   const exportSizes = values['export-sizes'] === 'none' ? [] : values['export-sizes'].split(',').map((s) => Math.round(number('export-sizes', s.trim(), 1)));
   return {
+    routing: values.routing !== 'no',
     sizes,
     exportSizes,
     clusterSizes,
@@ -355,6 +359,14 @@ async function main(): Promise<void> {
       }
     }
 
+    // 5b. Routed against unrouted submissions (issue 17), one server at a time.
+    let routing: RoutingResult | undefined;
+    if (opts.routing) {
+      console.log('\nRouted against unrouted submissions');
+      routing = await benchRouting({ root: ROOT, tmp, duration: opts.duration, warmup: opts.warmup, connections: opts.connections });
+    }
+    const routingReported = routingReport(routing);
+
     // 6. "What we heard" at 100,000 and 1,000,000 responses, one database at a time.
     const analysis: SizeResult[] = [];
     if (opts.sizes.length) console.log('\nWhat we heard at scale');
@@ -495,6 +507,8 @@ async function main(): Promise<void> {
           ]
         : []),
     ];
+    if (routingReported.text) console.log(`\n${routingReported.text}`);
+    targets.push(...routingReported.targets);
     if (analysis.length) console.log(`\n${analysisReported.text}`);
     targets.push(...analysisReported.targets);
     if (exportResults.length) console.log(`\n${exportsReported.text}`);
@@ -547,6 +561,7 @@ async function main(): Promise<void> {
           options: { durationS: opts.duration, warmupS: opts.warmup, connections: opts.connections, profile: opts.profile },
           submission: { bytes: Buffer.byteLength(verifyBody), answerRowsPerResponse: answersPerResponse, ...count, rowsIdenticalInBothDatabases: same },
           scenarios: results,
+          routing,
           analysis,
           exports: exportResults,
           contention,

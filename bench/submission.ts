@@ -1,3 +1,4 @@
+import { parseShowIf, routeOf, type RoutablePage } from '../app/consultations/routing';
 import type { ConsultationShape, ShapeQuestion } from './shape';
 
 // One realistic, complete response: every question answered (with an "Other, please specify"
@@ -83,7 +84,12 @@ export function submissionEntries(shape: ConsultationShape): [string, string][] 
  * placeholder with a unique, URL-safe id per request.
  */
 export function submissionBodyTemplate(shape: ConsultationShape, keyPrefix: string): string {
-  const form = new URLSearchParams(submissionEntries(shape)).toString();
+  return bodyTemplateOf(submissionEntries(shape), keyPrefix);
+}
+
+/** As submissionBodyTemplate, for fields of one's own. */
+export function bodyTemplateOf(entries: readonly [string, string][], keyPrefix: string): string {
+  const form = new URLSearchParams(entries as [string, string][]).toString();
   return `${form}&idempotencyKey=${encodeURIComponent(keyPrefix)}${ID_PLACEHOLDER}`;
 }
 
@@ -94,4 +100,39 @@ export function answeredQuestionCount(shape: ConsultationShape): { questions: nu
       .filter((k): k is string => Boolean(k)),
   );
   return { questions: shape.questions.length, answered: shape.questions.filter((q) => answered.has(q.key)).length };
+}
+
+/** The resident form's sections as routing sees them (app/consultations/routing.ts). */
+export function routablePagesOf(shape: ConsultationShape): RoutablePage[] {
+  return shape.sections.map((section) => ({
+    key: section.key,
+    showIf: parseShowIf(section.showIf),
+    questions: shape.questions
+      .filter((q) => q.sectionKey === section.key)
+      .map((q) => ({
+        key: q.key,
+        single: q.kind === 'single_choice' || q.kind === 'yes_no' || q.kind === 'agree_scale',
+        required: q.required,
+        showIf: parseShowIf(q.showIf),
+        options: q.options.map((o) => ({ key: o.key, goesTo: o.goesTo })),
+      })),
+  }));
+}
+
+const questionOf = (name: string) => /^q-([a-z0-9_]+)/.exec(name)?.[1];
+
+/**
+ * A complete response whose person answers `choices` (question key → option key) and so takes
+ * the route those answers give: only the questions on it are posted, as the form asks no others.
+ * Returns the fields and the keys of the questions the route passes by.
+ */
+export function routedSubmission(shape: ConsultationShape, choices: Readonly<Record<string, string>>): { entries: [string, string][]; notAsked: string[] } {
+  const entries = submissionEntries(shape).map(([name, value]): [string, string] => {
+    const key = questionOf(name);
+    return key !== undefined && name === `q-${key}` && choices[key] !== undefined ? [name, choices[key]] : [name, value];
+  });
+  const chosen = (key: string) => entries.filter(([name]) => name === `q-${key}` || name.startsWith(`q-${key}[`)).map(([, value]) => value);
+  const route = routeOf(routablePagesOf(shape), chosen);
+  const passedBy = new Set(route.notAsked);
+  return { entries: entries.filter(([name]) => !passedBy.has(questionOf(name) ?? '')), notAsked: route.notAsked };
 }

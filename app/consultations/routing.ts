@@ -92,11 +92,13 @@ export function routeOf(pages: readonly RoutablePage[], chosen: Chosen): Route {
   let jumpTo: string | null = null;
   let exit: string | null = null;
   for (const page of pages) {
-    if (exit !== null || (jumpTo !== null && page.key !== jumpTo) || !holds(page.showIf, chosen, asked)) {
+    // A jump ends at its target page, shown or not: a target whose own rule fails is passed by
+    // like any other page, and the pages after it are judged as usual.
+    if (jumpTo !== null && page.key === jumpTo) jumpTo = null;
+    if (exit !== null || jumpTo !== null || !holds(page.showIf, chosen, asked)) {
       for (const q of page.questions) notAsked.push(q.key);
       continue;
     }
-    jumpTo = null;
     // Conditions name earlier pages only, so the questions of this page are decided together.
     const before = new Set(asked);
     const here = page.questions.filter((q) => {
@@ -184,6 +186,14 @@ export function checkRouting(pages: readonly RoutablePage[]): RoutingProblem[] {
   return problems;
 }
 
+/** The most named options of one multiple-choice question whose every combination a walk tries (2^10 = 1,024). */
+const MAX_COMBINED = 10;
+
+/** Every subset of `keys`, in a stable order (the empty one first). */
+function combinations(keys: readonly string[]): string[][] {
+  return keys.reduce<string[][]>((subsets, key) => [...subsets, ...subsets.map((s) => [...s, key])], [[]]);
+}
+
 export interface WalkedRoute extends Route {
   /** Answers that take this route: option keys per deciding question (absent: left unanswered). */
   answers: Record<string, string[]>;
@@ -197,7 +207,7 @@ export const WALK_LIMIT = 20_000;
  * the builder's checks use them and the property test compares them with routeOf. Only the
  * questions that decide something (named by a rule, or with an option that routes) are varied,
  * each over its options one at a time and, when it is not required, unanswered; a multiple-choice
- * question named by a rule is also tried with all its named options together.
+ * question named by rules is also tried with every combination of its named options.
  */
 export function walkRoutes(pages: readonly RoutablePage[], visit?: (route: WalkedRoute) => void): { routes: WalkedRoute[]; complete: boolean } {
   const named = new Map<string, Set<string>>();
@@ -210,7 +220,15 @@ export function walkRoutes(pages: readonly RoutablePage[], visit?: (route: Walke
     // One option that neither routes nor is named stands for all the others.
     const other = q.options.find((o) => !o.goesTo && !named.get(q.key)?.has(o.key));
     const choices = [...relevant, ...(other ? [[other.key]] : [])];
-    if (!q.single && (named.get(q.key)?.size ?? 0) > 1) choices.push([...(named.get(q.key) ?? [])]);
+    // Several of a multiple-choice question's named options can each open something of their
+    // own, so every combination of them is a different route: try them all (the walk limit
+    // still stops a question with very many).
+    const many = [...(named.get(q.key) ?? [])];
+    if (!q.single && many.length <= MAX_COMBINED) choices.push(...combinations(many).filter((c) => c.length > 1));
+    else if (!q.single) {
+      choices.push(many);
+      complete = false;
+    }
     if (!q.required) choices.push([]);
     return choices;
   };

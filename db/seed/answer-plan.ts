@@ -1,4 +1,5 @@
-import { DEFAULT_RATING_MAX, maxLengthOf, OTHER_MAX_LENGTH } from '../../app/consultations/question-kinds';
+import { CHOICE_KINDS, DEFAULT_RATING_MAX, maxLengthOf, OTHER_MAX_LENGTH } from '../../app/consultations/question-kinds';
+import { parseShowIf, routeOf, type RoutablePage } from '../../app/consultations/routing';
 import type { Db } from '../connection';
 import type { QuestionKind } from '../schema';
 import type { DemoConsultation, DemoQuestion } from './demo-dsl';
@@ -7,7 +8,9 @@ import { hashSeed, Weighted, type Random } from './random';
 
 // How demo respondents answer each question of a consultation, prepared once from the stored
 // questions (so the rows always fit what is in the database) and the demo weights, if the
-// consultation is one of ours. Rows follow app/consultations/question-kinds.ts exactly.
+// consultation is one of ours. Rows follow app/consultations/question-kinds.ts exactly, and a
+// response follows its own route (app/consultations/routing.ts): a person answers what they are
+// shown, so a question their answers route past gets no answer and a not_asked row instead.
 
 export interface AnswerRow {
   response_id: number;
@@ -23,8 +26,17 @@ interface ByGroup<T> {
   young: Weighted<T>;
 }
 
+/** A question a response's route passed by. */
+export interface NotAskedRow {
+  response_id: number;
+  question_id: number;
+}
+
 export interface QuestionPlan {
   id: number;
+  key: string;
+  /** Option keys by id, to decide the route from the answers. */
+  optionKeys: ReadonlyMap<number, string>;
   kind: QuestionKind;
   answerRate: number;
   /** Option ids for choices and rankings; values for ratings. */
@@ -104,11 +116,20 @@ function ratingWeights(max: number, demo: DemoQuestion | undefined): ByGroup<num
   return byGroup(generic, generic);
 }
 
-export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoConsultation | undefined): Promise<QuestionPlan[]> {
+export interface AnswerPlan {
+  questions: QuestionPlan[];
+  /** The main form's sections as routing sees them; null when every question is asked of everyone. */
+  pages: RoutablePage[] | null;
+}
+
+export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoConsultation | undefined): Promise<AnswerPlan> {
   const questions = await db
     .selectFrom('questions')
     .innerJoin('sections', 'sections.id', 'questions.section_id')
     .select([
+      'sections.key as sectionKey',
+      'sections.show_if as sectionShowIf',
+      'questions.show_if',
       'questions.id',
       'questions.key',
       'questions.kind',
@@ -129,7 +150,7 @@ export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoC
       ? []
       : await db
           .selectFrom('options')
-          .select(['id', 'key', 'is_other', 'question_id'])
+          .select(['id', 'key', 'is_other', 'question_id', 'goes_to'])
           .where(
             'question_id',
             'in',
@@ -140,7 +161,7 @@ export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoC
           .execute();
   const demoQuestions = new Map((demo?.sections ?? []).flatMap((s) => s.questions).map((q) => [q.key, q]));
 
-  return questions.map((question) => {
+  const plans = questions.map((question) => {
     const demoQuestion = demoQuestions.get(question.key);
     const own = options.filter((option) => option.question_id === question.id);
     const isText = question.kind === 'short_text' || question.kind === 'long_text';
@@ -155,6 +176,8 @@ export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoC
     }
     return {
       id: question.id,
+      key: question.key,
+      optionKeys: new Map(own.map((option) => [option.id, option.key])),
       kind: question.kind,
       answerRate,
       choices: question.kind === 'rating' ? ratingWeights(ratingMax, demoQuestion) : optionCount > 0 ? optionWeights(question, own, demoQuestion) : null,
@@ -165,56 +188,105 @@ export async function loadAnswerPlan(db: Db, consultationId: number, demo: DemoC
       pool: demoQuestion && 'pool' in demoQuestion ? demoQuestion.pool : 'general',
     };
   });
+
+  const routed = questions.some((q) => q.show_if || q.sectionShowIf) || options.some((o) => o.goes_to);
+  const pages: RoutablePage[] = [];
+  for (const question of questions) {
+    let page = pages.at(-1);
+    if (page?.key !== question.sectionKey) pages.push((page = { key: question.sectionKey, showIf: parseShowIf(question.sectionShowIf), questions: [] }));
+    (page.questions as RoutablePage['questions'][number][]).push({
+      key: question.key,
+      single: CHOICE_KINDS.includes(question.kind),
+      required: question.required === 1,
+      showIf: parseShowIf(question.show_if),
+      options: options.filter((o) => o.question_id === question.id).map((o) => ({ key: o.key, goesTo: o.goes_to })),
+    });
+  }
+  return { questions: plans, pages: routed ? pages : null };
 }
 
-/** Appends one response's answer rows to `out`; returns whether any free text was written. */
+/**
+ * Appends one response's answer rows to `out`, and the questions its route passed by to
+ * `notAsked`; returns whether any free text was written. A person is given an answer for every
+ * question first and then keeps those their route asks, so an unrouted survey draws the same
+ * numbers as before routing existed.
+ */
 export function answerQuestions(
   random: Random,
-  plans: readonly QuestionPlan[],
+  plan: AnswerPlan,
   respondent: { young: boolean; locale: string },
   responseId: number,
   out: AnswerRow[],
+  notAsked: NotAskedRow[],
 ): boolean {
-  let wroteText = false;
-  for (const plan of plans) {
-    if (plan.answerRate < 1 && random() >= plan.answerRate) continue;
-    const choices = plan.choices && (respondent.young ? plan.choices.young : plan.choices.adult);
-    const row = (option_id: number | null, rank: number | null, value_number: number | null, value_text: string | null) => {
-      out.push({ response_id: responseId, question_id: plan.id, option_id, rank, value_number, value_text });
-    };
-    const otherText = (optionId: number) => (optionId === plan.otherOptionId ? composeText(random, plan.otherPool, respondent.locale, OTHER_MAX_LENGTH) : null);
+  const { pages } = plan;
+  if (!pages) return plan.questions.reduce((wrote, question) => answerQuestion(random, question, respondent, responseId, out) || wrote, false);
+  const own: AnswerRow[] = [];
+  const chosen = new Map<string, string[]>();
+  const wrote = new Set<number>();
+  for (const question of plan.questions) {
+    const from = own.length;
+    if (answerQuestion(random, question, respondent, responseId, own)) wrote.add(question.id);
+    const keys: string[] = [];
+    for (let i = from; i < own.length; i++) {
+      const key = own[i]!.option_id === null ? undefined : question.optionKeys.get(own[i]!.option_id!);
+      if (key !== undefined) keys.push(key);
+    }
+    chosen.set(question.key, keys);
+  }
+  const route = routeOf(pages, (key) => chosen.get(key) ?? []);
+  const passedBy = new Set(route.notAsked);
+  const idOf = new Map(plan.questions.map((q) => [q.key, q.id]));
+  const skipped = new Set<number>();
+  for (const key of passedBy) {
+    const id = idOf.get(key);
+    if (id === undefined) continue;
+    skipped.add(id);
+    notAsked.push({ response_id: responseId, question_id: id });
+  }
+  for (const row of own) if (!skipped.has(row.question_id)) out.push(row);
+  for (const id of wrote) if (!skipped.has(id)) return true;
+  return false;
+}
 
-    switch (plan.kind) {
-      case 'single_choice':
-      case 'yes_no':
-      case 'agree_scale': {
-        if (!choices) break;
-        const optionId = choices.pick(random);
-        row(optionId, null, null, otherText(optionId));
-        break;
-      }
-      case 'multiple_choice': {
-        if (!choices || !plan.picks) break;
-        for (const optionId of choices.pickDistinct(random, plan.picks.pick(random))) row(optionId, null, null, otherText(optionId));
-        break;
-      }
-      case 'ranking': {
-        if (!choices) break;
-        for (const [index, optionId] of choices.pickDistinct(random, plan.limit).entries()) row(optionId, index + 1, null, null);
-        break;
-      }
-      case 'rating': {
-        if (!choices) break;
-        row(null, null, choices.pick(random), null);
-        break;
-      }
-      case 'short_text':
-      case 'long_text': {
-        row(null, null, null, composeText(random, plan.pool, respondent.locale, plan.limit));
-        wroteText = true;
-        break;
-      }
+/** Appends one person's answer to one question (if they give one); returns whether it is free text. */
+function answerQuestion(random: Random, plan: QuestionPlan, respondent: { young: boolean; locale: string }, responseId: number, out: AnswerRow[]): boolean {
+  if (plan.answerRate < 1 && random() >= plan.answerRate) return false;
+  const choices = plan.choices && (respondent.young ? plan.choices.young : plan.choices.adult);
+  const row = (option_id: number | null, rank: number | null, value_number: number | null, value_text: string | null) => {
+    out.push({ response_id: responseId, question_id: plan.id, option_id, rank, value_number, value_text });
+  };
+  const otherText = (optionId: number) => (optionId === plan.otherOptionId ? composeText(random, plan.otherPool, respondent.locale, OTHER_MAX_LENGTH) : null);
+
+  switch (plan.kind) {
+    case 'single_choice':
+    case 'yes_no':
+    case 'agree_scale': {
+      if (!choices) break;
+      const optionId = choices.pick(random);
+      row(optionId, null, null, otherText(optionId));
+      break;
+    }
+    case 'multiple_choice': {
+      if (!choices || !plan.picks) break;
+      for (const optionId of choices.pickDistinct(random, plan.picks.pick(random))) row(optionId, null, null, otherText(optionId));
+      break;
+    }
+    case 'ranking': {
+      if (!choices) break;
+      for (const [index, optionId] of choices.pickDistinct(random, plan.limit).entries()) row(optionId, index + 1, null, null);
+      break;
+    }
+    case 'rating': {
+      if (!choices) break;
+      row(null, null, choices.pick(random), null);
+      break;
+    }
+    case 'short_text':
+    case 'long_text': {
+      row(null, null, null, composeText(random, plan.pool, respondent.locale, plan.limit));
+      return true;
     }
   }
-  return wroteText;
+  return false;
 }

@@ -1,8 +1,10 @@
 import { STANDARD_OPTIONS } from '../../app/consultations/question-kinds';
 import { canStandFor } from '../../app/consultations/versions/youth-compatibility';
+import { checkRouting, serialiseShowIf } from '../../app/consultations/routing';
 import { inTransaction, type Db, type Trx } from '../connection';
 import type { ConsultationStatus, QuestionKind } from '../schema';
 import { STANDARD_LABELS, type DemoConsultation, type DemoOption, type DemoQuestion, type DemoYouthVersion } from './demo-dsl';
+import { demoPages, demoYouthPages } from './demo-routes';
 import { climateFriendlyStockport } from './demo/climate';
 import { covidImpactSurvey } from './demo/covid-impact';
 import { libraryOpeningHours } from './demo/library';
@@ -72,6 +74,9 @@ function limitsOf(question: DemoQuestion) {
 }
 
 async function insertConsultation(trx: Trx, consultation: DemoConsultation, today: Date, translations: TranslationBatch) {
+  // Routing the builder would refuse never reaches the demo (app/consultations/routing.ts).
+  const problems = [...checkRouting(demoPages(consultation)), ...(consultation.youth ? checkRouting(demoYouthPages(consultation.youth)) : [])];
+  if (problems.length > 0) throw new Error(`${consultation.slug}: routing problems ${JSON.stringify(problems)}`);
   const { id } = await trx
     .insertInto('consultations')
     .values({
@@ -132,11 +137,23 @@ async function insertConsultation(trx: Trx, consultation: DemoConsultation, toda
         title: section.title.en,
         intro: section.intro?.en ?? '',
         audience: section.audience ?? 'everyone',
+        show_if: serialiseShowIf(section.showIf ?? null),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     translations.add('section', sectionRow.id, 'title', section.title);
     translations.add('section', sectionRow.id, 'intro', section.intro);
+    const gridIds = new Map<string, number>();
+    for (const grid of section.grids ?? []) {
+      const gridRow = await trx
+        .insertInto('grids')
+        .values({ consultation_id: id, section_id: sectionRow.id, key: grid.key, text: grid.text.en, hint: grid.hint?.en ?? '' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      translations.add('grid', gridRow.id, 'text', grid.text);
+      translations.add('grid', gridRow.id, 'hint', grid.hint);
+      gridIds.set(grid.key, gridRow.id);
+    }
 
     for (const question of section.questions) {
       // Positions run through the whole consultation so ordering by position alone is stable.
@@ -153,11 +170,15 @@ async function insertConsultation(trx: Trx, consultation: DemoConsultation, toda
           hint: question.hint?.en ?? '',
           required: question.required ? 1 : 0,
           ...limitsOf(question),
+          show_if: serialiseShowIf(question.showIf ?? null),
+          exit_text: question.exitText?.en ?? '',
+          grid_id: question.grid === undefined ? null : gridIdOf(gridIds, section.key, question.grid),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       translations.add('question', questionRow.id, 'text', question.text);
       translations.add('question', questionRow.id, 'hint', question.hint);
+      translations.add('question', questionRow.id, 'exit_text', question.exitText);
       const storedQuestion: StoredQuestion = { id: questionRow.id, kind: question.kind, options: new Map() };
       stored.set(question.key, storedQuestion);
 
@@ -170,6 +191,7 @@ async function insertConsultation(trx: Trx, consultation: DemoConsultation, toda
             position: optionIndex + 1,
             label: option.label.en,
             is_other: option.isOther ? 1 : 0,
+            goes_to: question.goesTo?.[option.key] ?? null,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -179,6 +201,12 @@ async function insertConsultation(trx: Trx, consultation: DemoConsultation, toda
     }
   }
   if (consultation.youth) await insertYouthVersion(trx, id, consultation.youth, stored, translations);
+  return id;
+}
+
+function gridIdOf(grids: ReadonlyMap<string, number>, section: string, key: string): number {
+  const id = grids.get(key);
+  if (id === undefined) throw new Error(`Section ${section} has no grid ${key}`);
   return id;
 }
 
@@ -220,11 +248,14 @@ async function insertYouthVersion(
         required: item.required ? 1 : 0,
         max_selections: item.kind === 'multiple_choice' ? item.maxSelections : null,
         max_length: item.kind === 'short_text' || item.kind === 'long_text' ? (item.maxLength ?? null) : null,
+        show_if: serialiseShowIf(item.showIf ?? null),
+        exit_text: item.exitText?.en ?? '',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     translations.add('youth_item', itemRow.id, 'text', item.text);
     translations.add('youth_item', itemRow.id, 'hint', item.hint);
+    translations.add('youth_item', itemRow.id, 'exit_text', item.exitText);
 
     if (!('options' in item)) continue;
     for (const [optionIndex, option] of item.options.entries()) {
@@ -239,6 +270,7 @@ async function insertYouthVersion(
           label: option.label.en,
           option_id: optionId,
           picture: option.picture ?? null,
+          goes_to: item.goesTo?.[option.key] ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -1,3 +1,4 @@
+import type { ShowIf } from '../../app/consultations/routing';
 import type { Audience, ConsultationStatus } from '../schema';
 import type { TextPoolKey } from './free-text';
 import type { Localised } from './translations';
@@ -28,6 +29,14 @@ interface QuestionBase {
   required?: boolean;
   /** Share of demo respondents who answer when it is optional. */
   answerRate?: number;
+  /** Asked only when earlier answers match (app/consultations/routing.ts). */
+  showIf?: ShowIf;
+  /** Where choosing an option sends the person: option key to a later section's key, or 'exit'. */
+  goesTo?: Readonly<Record<string, string>>;
+  /** The exit page's words, when an option goes to 'exit'. */
+  exitText?: Localised;
+  /** The key of the section's grid this question is a statement of. */
+  grid?: string;
 }
 
 export type DemoQuestion = QuestionBase &
@@ -53,7 +62,22 @@ export interface DemoSection {
   audience?: Audience;
   title: Localised;
   intro?: Localised;
+  /** Shown only when earlier answers match. */
+  showIf?: ShowIf;
+  /** Statements answered on one shared scale: the questions naming the grid's key, one after another. */
+  grids?: DemoGrid[];
   questions: DemoQuestion[];
+}
+
+export interface DemoGrid {
+  key: string;
+  text: Localised;
+  hint?: Localised;
+}
+
+/** A rule with one condition: asked when `question` was answered with any of `options`. */
+export function when(question: string, ...options: string[]): ShowIf {
+  return { match: 'all', conditions: [{ question, options }] };
 }
 
 /** An answer in the young people's version, counted as the main option `maps` (an option key of the item's question). */
@@ -78,6 +102,11 @@ interface YouthItemBase {
   required?: boolean;
   /** Share of demo young people who answer it: [under 13, 13 and over]. */
   answerRate: readonly [number, number];
+  /** Asked only when earlier answers match; it names youth items and youth options by key. */
+  showIf?: ShowIf;
+  /** Where choosing an answer sends the young person: youth option key to a later item's key, or 'exit'. */
+  goesTo?: Readonly<Record<string, string>>;
+  exitText?: Localised;
 }
 
 /** One screen of the young people's version. */

@@ -61,7 +61,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<D
   const runs = [{ slug: 'one-stockport-conversation', count: responses, youngPeopleShare: SOURCE_YOUNG_PEOPLE_SHARE }, ...OTHER_RESPONSES];
   // A new installation's database, which nothing else writes to yet: its keys are checked once,
   // after the responses are in (on PostgreSQL, four times faster than row by row).
-  await withKeysAndIndexesBuiltAfter(db, ['responses', 'answers'], async () => {
+  await withKeysAndIndexesBuiltAfter(db, ['responses', 'answers', 'not_asked'], async () => {
     for (const run of runs) {
       onProgress?.(run.slug, 0, run.count);
       const result = await generateResponses(db, {

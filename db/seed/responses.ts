@@ -3,7 +3,7 @@ import { insertMany, isPostgres } from '../bulk';
 import { inTransaction, type Db } from '../connection';
 import type { QuoteCredit } from '../../app/responses/codes';
 import type { Flag, NewResponse } from '../schema';
-import { answerQuestions, loadAnswerPlan, type AnswerRow } from './answer-plan';
+import { answerQuestions, loadAnswerPlan, type AnswerRow, type NotAskedRow } from './answer-plan';
 import { findDemoConsultation } from './consultations';
 import { pickFirstName } from './free-text';
 import { chance, createRandom, hashSeed, type Random } from './random';
@@ -137,6 +137,7 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
   const buildBatch = (batchStart: number, batchEnd: number) => {
     const responseRows: (NewResponse & { id: number })[] = [];
     const answerRows: AnswerRow[] = [];
+    const notAskedRows: NotAskedRow[] = [];
     for (let n = batchStart; n < batchEnd; n++) {
       const id = firstId + n;
       let about: About;
@@ -145,13 +146,13 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
       if (youth && isYoung(n)) {
         // Stored as app/responses/youth/submit.server.ts stores a young person's form.
         const person = createYoungPerson(random);
-        const wroteText = answerYouthItems(random, youth, person, id, answerRows);
+        const wroteText = answerYouthItems(random, youth, person, id, answerRows, notAskedRows);
         consents = !person.under13 && wroteText && chance(random, 0.15);
         credit = consents ? youngQuoteCredit(random, person.age_band) : null;
         about = youngPersonAbout(person);
       } else {
         const respondent = respondents.create(random, isYoung(n));
-        const wroteText = answerQuestions(random, plans, respondent, id, answerRows);
+        const wroteText = answerQuestions(random, plans, respondent, id, answerRows, notAskedRows);
         consents = wroteText && chance(random, 0.15);
         credit = consents ? respondents.quoteCredit(random, respondent) : null;
         about = respondent;
@@ -190,7 +191,7 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
         postcode_district: about.postcode_district ?? null,
       });
     }
-    return { responseRows, answerRows };
+    return { responseRows, answerRows, notAskedRows };
   };
 
   // The next batch is made while the database stores the last ones: on PostgreSQL the storing is
@@ -203,11 +204,12 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
   try {
     for (let batchStart = 0; batchStart < count; batchStart += batchSize) {
       const batchEnd = Math.min(batchStart + batchSize, count);
-      const { responseRows, answerRows } = buildBatch(batchStart, batchEnd);
+      const { responseRows, answerRows, notAskedRows } = buildBatch(batchStart, batchEnd);
       while (storing.length >= inFlight) await storing.shift();
       const stored = inTransaction(db, async (trx) => {
         await insertMany(trx, 'responses', responseRows);
         await insertMany(trx, 'answers', answerRows);
+        await insertMany(trx, 'not_asked', notAskedRows);
       });
       // Progress in batch order, whichever transaction commits first.
       reported = Promise.all([reported, stored]).then(() => {

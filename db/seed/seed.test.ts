@@ -300,6 +300,7 @@ describe('generateResponses', () => {
     const hash = createHash('sha256');
     hash.update(JSON.stringify(await db.selectFrom('responses').selectAll().orderBy('id').execute()));
     hash.update(JSON.stringify(await db.selectFrom('answers').selectAll().orderBy('id').execute()));
+    hash.update(JSON.stringify(await db.selectFrom('not_asked').selectAll().orderBy('response_id').orderBy('question_id').execute()));
     return hash.digest('hex');
   }
 
@@ -342,6 +343,7 @@ describe('the demo on either database', () => {
     return {
       responses: await db.selectFrom('responses').selectAll().orderBy('id').execute(),
       answers: await db.selectFrom('answers').selectAll().orderBy('id').execute(),
+      notAsked: await db.selectFrom('not_asked').selectAll().orderBy('response_id').orderBy('question_id').execute(),
     };
   }
 
@@ -355,6 +357,8 @@ describe('the demo on either database', () => {
       expect(stored.answers.length).toBe(expected.answers.length);
       expect(stored.responses).toEqual(expected.responses);
       expect(stored.answers).toEqual(expected.answers);
+      expect(stored.notAsked.length).toBeGreaterThan(0);
+      expect(stored.notAsked).toEqual(expected.notAsked);
       // The keys were checked after the load, not dropped: an answer to no response is refused.
       await expect(
         db

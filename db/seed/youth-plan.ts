@@ -1,9 +1,10 @@
-import { DEFAULT_MAX_LENGTH, maxLengthOf } from '../../app/consultations/question-kinds';
+import { CHOICE_KINDS, DEFAULT_MAX_LENGTH, maxLengthOf } from '../../app/consultations/question-kinds';
 import { youthAnswerRows, youthField } from '../../app/responses/youth/answers';
 import type { YouthDef, YouthItemDef } from '../../app/consultations/versions/youth-definition';
 import { loadYouthDefinition } from '../../app/consultations/versions/youth-definition.server';
+import { parseShowIf, routeOf, type RoutablePage } from '../../app/consultations/routing';
 import type { Db } from '../connection';
-import type { AnswerRow } from './answer-plan';
+import type { AnswerRow, NotAskedRow } from './answer-plan';
 import type { DemoConsultation, DemoYouthItem } from './demo-dsl';
 import { composeText, type TextPoolKey } from './free-text';
 import { hashSeed, Weighted, type Random } from './random';
@@ -11,7 +12,9 @@ import { hashSeed, Weighted, type Random } from './random';
 // How demo young people fill in the young people's version of a consultation. They answer the
 // youth form itself (youth option keys, their own words), and the app's own mapping
 // (youthAnswerRows, app/responses/youth/answers.ts) turns that into answer rows, exactly as when a young
-// person sends the form: so the demo can only ever store what the real form would.
+// person sends the form: so the demo can only ever store what the real form would. Each item is
+// a page of its own for routing: an item its answers route past is not answered, and its question
+// is stored as not asked.
 
 interface ByAge<T> {
   under13: T;
@@ -34,6 +37,8 @@ export interface YouthItemPlan {
 export interface YouthPlan {
   def: YouthDef;
   items: YouthItemPlan[];
+  /** The items as routing sees them (each its own page and question); null when nothing routes. */
+  pages: RoutablePage[] | null;
 }
 
 const GENERIC_FACES: Record<string, number> = { strongly_agree: 25, agree: 35, neither: 20, disagree: 12, strongly_disagree: 8, yes: 60, no: 40 };
@@ -97,7 +102,36 @@ export async function loadYouthPlan(db: Db, consultationId: number, demo: DemoCo
       limit,
     };
   });
-  return { def, items };
+  return { def, items, pages: await loadYouthPages(db, def) };
+}
+
+async function loadYouthPages(db: Db, def: YouthDef): Promise<RoutablePage[] | null> {
+  const rules = new Map(
+    (await db.selectFrom('youth_items').select(['id', 'show_if']).where('consultation_id', '=', def.consultationId).execute()).map((r) => [r.id, r.show_if]),
+  );
+  const goesTo = await db
+    .selectFrom('youth_options')
+    .select(['youth_item_id', 'key', 'goes_to'])
+    .where(
+      'youth_item_id',
+      'in',
+      def.items.map((item) => item.id),
+    )
+    .where('goes_to', 'is not', null)
+    .execute();
+  if (goesTo.length === 0 && ![...rules.values()].some(Boolean)) return null;
+  return def.items.map((item) => ({
+    key: item.key,
+    showIf: parseShowIf(rules.get(item.id)),
+    questions: [
+      {
+        key: item.key,
+        single: (CHOICE_KINDS as readonly string[]).includes(item.kind),
+        required: item.required,
+        options: item.options.map((o) => ({ key: o.key, goesTo: goesTo.find((g) => g.youth_item_id === item.id && g.key === o.key)?.goes_to ?? null })),
+      },
+    ],
+  }));
 }
 
 /**
@@ -110,9 +144,10 @@ export function answerYouthItems(
   person: { under13: boolean; locale: string; age_band: string },
   responseId: number,
   out: AnswerRow[],
+  notAsked: NotAskedRow[],
 ): boolean {
   const values: Record<string, unknown> = { age_band: person.age_band };
-  let wroteText = false;
+  const wrote = new Set<string>();
   for (const item of plan.items) {
     if (random() >= (person.under13 ? item.answerRate.under13 : item.answerRate.older)) continue;
     const choices = item.choices && (person.under13 ? item.choices.under13 : item.choices.older);
@@ -128,9 +163,28 @@ export function answerYouthItems(
       case 'short_text':
       case 'long_text':
         values[item.field] = composeText(random, item.pool, person.locale, item.limit);
-        wroteText = true;
+        wrote.add(item.item.key);
         break;
     }
+  }
+  if (plan.pages) {
+    // Answers to items the route passed by are dropped, as the app drops them when a route changes.
+    const answerOf = (key: string) => {
+      const item = plan.items.find((i) => i.item.key === key);
+      const value = item && values[item.field];
+      return typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
+    };
+    const route = routeOf(plan.pages, answerOf);
+    const askedQuestions = new Set(plan.items.filter((i) => route.asked.has(i.item.key)).map((i) => i.item.questionId));
+    const passed = new Set<number>();
+    for (const key of route.notAsked) {
+      const item = plan.items.find((i) => i.item.key === key);
+      if (!item) continue;
+      delete values[item.field];
+      wrote.delete(key);
+      if (!askedQuestions.has(item.item.questionId)) passed.add(item.item.questionId);
+    }
+    for (const question_id of passed) notAsked.push({ response_id: responseId, question_id });
   }
   for (const row of youthAnswerRows(plan.def, values)) {
     out.push({
@@ -142,5 +196,5 @@ export function answerYouthItems(
       value_text: row.value_text ?? null,
     });
   }
-  return wroteText;
+  return wrote.size > 0;
 }

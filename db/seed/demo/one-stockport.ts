@@ -1,5 +1,6 @@
 import { FRAMEWORK } from '../framework';
 import { agreeWeights, option, otherOption, t, type DemoConsultation, type DemoOption } from '../demo-dsl';
+import { businessSection, covidEffectsSection, covidStatements, orgRecovered, runsOrg } from './one-stockport-routes';
 import { oneStockportYoung, youngPeopleOnlySection } from './one-stockport-young';
 
 // The borough-wide conversation of 2020 (seeds 000 and 002), built around its four questions.
@@ -147,6 +148,8 @@ export const oneStockportConversation: DemoConsultation = {
             'مثال کے طور پر کوئی جگہ، کوئی گروپ یا یہاں کے لوگ۔',
           ),
         },
+        // Routes to the business and community group section (./one-stockport-routes.ts).
+        runsOrg,
       ],
     },
     {
@@ -254,9 +257,12 @@ export const oneStockportConversation: DemoConsultation = {
         'Powiedz nam, w jakim stopniu zgadzasz się z każdym stwierdzeniem. Nie ma dobrych ani złych odpowiedzi.',
         'ہمیں بتائیں کہ آپ ہر بیان سے کس حد تک متفق ہیں۔ کوئی جواب صحیح یا غلط نہیں ہے۔',
       ),
+      // The four statements are one grid, on the agree scale.
+      grids: [covidStatements],
       questions: [
         {
           key: 'covid_connected',
+          grid: covidStatements.key,
           kind: 'agree_scale',
           answerRate: 0.96,
           text: t(
@@ -269,6 +275,7 @@ export const oneStockportConversation: DemoConsultation = {
         },
         {
           key: 'covid_local_business',
+          grid: covidStatements.key,
           kind: 'agree_scale',
           answerRate: 0.95,
           text: t('I will keep supporting local businesses', 'Nadal będę wspierać lokalne firmy', 'میرا ارادہ مقامی کاروباروں کا ساتھ دیتے رہنے کا ہے'),
@@ -277,6 +284,7 @@ export const oneStockportConversation: DemoConsultation = {
         },
         {
           key: 'covid_worried_health',
+          grid: covidStatements.key,
           kind: 'agree_scale',
           answerRate: 0.95,
           text: t(
@@ -290,6 +298,7 @@ export const oneStockportConversation: DemoConsultation = {
         },
         {
           key: 'covid_online',
+          grid: covidStatements.key,
           kind: 'agree_scale',
           answerRate: 0.95,
           text: t(
@@ -299,6 +308,20 @@ export const oneStockportConversation: DemoConsultation = {
           ),
           weights: agreeWeights(68, 30, 14),
           young: agreeWeights(80, 45, 8),
+        },
+        // Asked only of those who run a business or group; then whether Covid-19 affected them.
+        orgRecovered,
+        {
+          key: 'covid_affected',
+          kind: 'yes_no',
+          answerRate: 0.93,
+          text: t(
+            'Has Covid-19 affected you or your family?',
+            'Czy Covid-19 wpłynął na ciebie lub twoją rodzinę?',
+            'کیا کووڈ-19 نے آپ یا آپ کے خاندان کو متاثر کیا ہے؟',
+          ),
+          weights: { yes: 71, no: 29 },
+          young: { yes: 64, no: 36 },
         },
         {
           key: 'covid_story',
@@ -319,6 +342,10 @@ export const oneStockportConversation: DemoConsultation = {
         },
       ],
     },
+    // Shown only after "yes" to Covid-19 affecting them, and to running a business or group:
+    // last, so those who say no or leave the question see the four sections they always did.
+    covidEffectsSection,
+    businessSection,
     // The seven statements only the young people's version asks (see ./one-stockport-young.ts).
     youngPeopleOnlySection,
   ],
