@@ -15,12 +15,14 @@ export function SurveyStepFields({ step, values, errors, wards }: Fields & { ste
     return (
       <>
         <Prose text={step.section.intro} />
+        {/* Only the questions this person's route asks (steps.ts); grids group consecutive statements here. */}
         {step.section.questions.map((q) => (
           <QuestionField key={q.key} question={q} values={values} errors={errors} />
         ))}
       </>
     );
   }
+  if (step.kind === 'exit') return <Prose text={step.exitText} />;
   if (step.kind === 'about-you') {
     return (
       <>

@@ -15,10 +15,23 @@ export function answersOf(formData: FormData): FormData {
 }
 
 /** useStepForm for a preview page: the same checks as the public form, on the answers alone. */
-export function usePreviewForm({ id, schema, lastResult }: { id: string; schema: ZodType<Record<string, unknown>>; lastResult: FormOptions['lastResult'] }) {
+export function usePreviewForm({
+  id,
+  schema,
+  lastResult,
+  defaultValue,
+}: {
+  id: string;
+  schema: ZodType<Record<string, unknown>>;
+  lastResult: FormOptions['lastResult'];
+  /** The choices carried along the route being walked, shown as chosen. */
+  defaultValue?: Record<string, string | string[]>;
+}) {
   const [form] = useForm<Record<string, unknown>>({
     id,
     lastResult,
+    // Conform types a default value as one string per field; a multiple choice takes a list too.
+    defaultValue: defaultValue as FormOptions['defaultValue'],
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(answersOf(formData), { schema }),
