@@ -1,7 +1,7 @@
 import { redirect } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import { requireOpenConsultation } from '~/consultations/find.server';
-import type { PublicConsultation } from '~/consultations/definition';
+import type { ConsultationDef, PublicConsultation } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';
 import type { WardOption } from '~/framework/places/ward';
@@ -46,7 +46,7 @@ export function redirectWithCookie(to: string, cookie: string) {
 }
 
 export interface StepPost {
-  def: PublicConsultation;
+  def: Pick<ConsultationDef, 'slug' | 'sections' | 'askAboutYou'>;
   stepId: string;
   /** What the person may be asked once this step is saved (the age on "About you" can change it). */
   may: MayAsk;
