@@ -121,6 +121,11 @@ export function toFormEntries(def: ConsultationDef, values: FormValues): [string
   return flatFormEntries(values, rankings);
 }
 
+/** Only the named fields of some values (a step's answers, without the form's controls). */
+export function pickFields(values: FormValues, names: readonly string[]): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => names.includes(name)));
+}
+
 /** Values as form fields; lists named in `positional` keep their positions. */
 export function flatFormEntries(values: FormValues, positional: ReadonlySet<string> = new Set()): [string, string][] {
   const entries: [string, string][] = [];

@@ -155,6 +155,8 @@ export function mergeParts(parts: SchemaPart[]): SchemaPart {
 const controlShape = {
   intent: z.string().optional(),
   idempotencyKey: z.string().optional(),
+  /** "drop": the person has seen which answers a change removes, and goes on (ConfirmDrop). */
+  confirm: z.string().optional(),
 };
 
 /**

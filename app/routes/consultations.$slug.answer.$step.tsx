@@ -14,7 +14,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { privacyNoticePath } from '~/privacy-notices/notice';
-import { toFormEntries } from '~/responses/answers';
+import { pickFields, toFormEntries } from '~/responses/answers';
 import { draftCookieHeader, newDraftToken, readDraftToken, saveDraftStep, valuesToKeep } from '~/responses/drafts.server';
 import { fieldsNotAsked, mayAsk } from '~/responses/safeguarding';
 import { safeguardingAges } from '~/responses/safeguarding.server';
@@ -89,12 +89,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const ages = safeguardingAges();
       const ageGiven = position.step.kind === 'about-you' ? mayAsk(posted.age_band, ages) : null;
       const url = new URL(request.url);
+      const stepFields = [...stepFieldNames(position.step, wardCodes), ...(ageGiven ? fieldsNotAsked(ageGiven) : [])];
       const plan = planStepPost({
         def,
         stepId: position.step.id,
         may: ageGiven ?? may,
         before: draft?.values ?? {},
-        stepFields: [...stepFieldNames(position.step, wardCodes), ...(ageGiven ? fieldsNotAsked(ageGiven) : [])],
+        stepFields,
         posted,
         goingBack,
         confirmed: formData.get('confirm') === 'drop',
@@ -104,7 +105,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       // Nothing is saved until the person has seen which answers the change removes.
       if (plan.kind === 'confirm')
         return data(
-          { result: submission.reply(), confirm: { dropped: plan.dropped, entries: toFormEntries(def, posted), intent } as Confirm | null },
+          {
+            result: submission.reply(),
+            confirm: { dropped: plan.dropped, entries: toFormEntries(def, pickFields(posted, stepFields)), intent } as Confirm | null,
+          },
           { headers },
         );
       const saved = await saveDraftStep(context.db, token, def.id, plan.fields, posted, new Date());
