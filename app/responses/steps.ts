@@ -93,22 +93,22 @@ export function findStep(def: Pick<ConsultationDef, 'sections' | 'askAboutYou'>,
   };
 }
 
-/** Whether an id names a page of this survey on some route (a section, or one of the fixed pages). */
-export function isSurveyStepId(def: Sections, id: string): boolean {
-  return ['exit', 'about-you', 'about-you-more', 'your-words'].includes(id) || (/^[1-9]\d*$/.test(id) && Number(id) <= def.sections.length);
-}
-
 /**
- * Where to send someone who asked for a page that is not on their route (an old link, a changed
- * answer): the exit page when their answers end the survey, else the last of their pages before it.
+ * Where to send someone who asked for a page that is not on their route (an old link, a page a
+ * changed answer took away): the exit page when their answers end the survey, else the last of
+ * their pages before it. Null for a page no route of theirs has (a child's "More about you", an
+ * unknown id): that is not found, as before routing.
  */
-export function nearestStep(def: Pick<ConsultationDef, 'sections' | 'askAboutYou'>, id: string, may: MayAsk, values: Values): Step {
+export function nearestStep(def: Pick<ConsultationDef, 'sections' | 'askAboutYou'>, id: string, may: MayAsk, values: Values): Step | null {
   const steps = stepsOf(def, may, values);
   const exit = steps.find((s) => s.kind === 'exit');
-  if (exit) return exit;
-  const order = (s: string) => (/^\d+$/.test(s) ? Number(s) : def.sections.length + 1 + ['about-you', 'about-you-more', 'your-words'].indexOf(s));
+  const isSection = /^[1-9]\d*$/.test(id) && Number(id) <= def.sections.length;
+  const fixed = ['about-you', 'about-you-more', 'your-words'];
+  if (exit && (isSection || fixed.includes(id))) return exit;
+  if (!isSection && id !== 'exit') return null;
+  const order = (s: string) => (/^\d+$/.test(s) ? Number(s) : def.sections.length + 1 + fixed.indexOf(s));
   const before = steps.filter((s) => order(s.id) < order(id));
-  return before[before.length - 1] ?? steps[0]!;
+  return before[before.length - 1] ?? steps[0] ?? null;
 }
 
 /** The step a question is asked on, for "Change" links and error summaries on the check page. */

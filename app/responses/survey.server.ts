@@ -10,7 +10,7 @@ import { loadDraft, withStep, type Draft } from './drafts.server';
 import { otherField, questionField } from './fields';
 import { mayAsk, type MayAsk } from './safeguarding';
 import { safeguardingAges } from './safeguarding.server';
-import { answersDropped, findStep, isSurveyStepId, nearestStep, newlyAskedSteps, nextNewlyAsked, surveyRoute, type StepPosition } from './steps';
+import { answersDropped, findStep, nearestStep, newlyAskedSteps, nextNewlyAsked, surveyRoute, type StepPosition } from './steps';
 import { checkPath, surveyPath } from './paths';
 
 export interface SurveyStep {
@@ -35,7 +35,8 @@ export async function requireSurveyStep(db: Db, slug: string, stepId: string, dr
   const may = mayAsk(draft?.values.age_band, safeguardingAges());
   const values = draft?.values ?? {};
   const position = findStep(def, stepId, may, values);
-  if (!position && isSurveyStepId(def, stepId)) throw redirect(surveyPath(def.slug, nearestStep(def, stepId, may, values).id), 303);
+  const nearest = position ? null : nearestStep(def, stepId, may, values);
+  if (nearest) throw redirect(surveyPath(def.slug, nearest.id), 303);
   if (!position) throw new Response(null, { status: 404, statusText: 'Not Found' });
   const wards = position.step.kind === 'about-you' ? await listWards(db) : [];
   return { def, position, wards, wardCodes: wards.map((w) => w.code), draft, may };

@@ -6,7 +6,7 @@ import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';
 import { ASK_EVERYTHING } from '~/responses/safeguarding';
 import { safeguardingAges } from '~/responses/safeguarding.server';
-import { findStep, isSurveyStepId, nearestStep } from '~/responses/steps';
+import { findStep, nearestStep } from '~/responses/steps';
 import { previewPath } from './preview-paths';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
 import { findYouthStep } from '~/responses/youth/steps';
@@ -30,8 +30,8 @@ export async function loadPreview(db: Db, rawId: string | undefined, locale: Loc
 export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, locale: Locale, answers: Record<string, unknown> = {}) {
   const { consultation, def } = await loadPreview(db, rawId, locale);
   const position = findStep(def, stepId ?? '', ASK_EVERYTHING, answers);
-  if (!position && isSurveyStepId(def, stepId ?? ''))
-    throw redirect(previewPath(consultation.id, nearestStep(def, stepId ?? '', ASK_EVERYTHING, answers).id, answers), 303);
+  const nearest = position ? null : nearestStep(def, stepId ?? '', ASK_EVERYTHING, answers);
+  if (nearest) throw redirect(previewPath(consultation.id, nearest.id, answers), 303);
   if (!position) throw notFound();
   const wards = position.step.kind === 'about-you' ? await listWards(db) : [];
   return { consultation, def, position, wards, wardCodes: wards.map((w) => w.code) };
