@@ -25,6 +25,9 @@ export function readPreviewAnswers(url: URL): Record<string, string | string[]> 
 /** The choices to carry on: those of questions with options (text answers decide nothing). */
 export function carriedAnswers(def: Pick<ConsultationDef, 'sections'>, values: Record<string, unknown>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
+  // A survey without routing has one route: there is nothing to carry.
+  const routed = def.sections.some((s) => s.showIf || s.questions.some((q) => q.showIf || q.options.some((o) => o.goesTo)));
+  if (!routed) return out;
   for (const q of def.sections.flatMap((s) => s.questions)) {
     if (q.options.length === 0) continue;
     const v = values[questionField(q.key)];
