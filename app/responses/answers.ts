@@ -3,6 +3,7 @@ import { allQuestions, type ConsultationDef, type QuestionDef } from '~/consulta
 import { CONNECTIONS, groupFromConnections, type Connection } from './codes';
 import { ABOUT_YOU_FIELD_NAMES } from './demographics';
 import { otherField, questionField } from './fields';
+import { surveyRoute } from './steps';
 import { normaliseText } from './text';
 
 /** Values as the forms post them (and as a draft keeps them): strings, lists of strings. */
@@ -58,6 +59,32 @@ export function answerRows(def: ConsultationDef, values: FormValues): Omit<NewAn
   return allQuestions(def).flatMap((q) => answerRowsOf(q, values));
 }
 
+/**
+ * A response's answers as its own route decides them (routing.ts): rows only for the questions
+ * it asked, and the ids of every question it passed by, stored as "not asked". An answer to a
+ * question the route passed by (a stale draft, a hand-made post) is dropped, never stored.
+ */
+export function routedAnswerRows(def: ConsultationDef, values: FormValues): { answers: Omit<NewAnswer, 'response_id'>[]; notAsked: number[] } {
+  const { asked } = surveyRoute(def, values);
+  const questions = allQuestions(def);
+  return {
+    answers: questions.filter((q) => asked.has(q.key)).flatMap((q) => answerRowsOf(q, values)),
+    notAsked: questions.filter((q) => !asked.has(q.key)).map((q) => q.id),
+  };
+}
+
+/** The values without the answers (and "Other" words) of questions their own route does not ask. */
+export function withoutNotAsked(def: Pick<ConsultationDef, 'sections'>, values: FormValues): FormValues {
+  const { asked } = surveyRoute(def, values);
+  const kept = { ...values };
+  for (const q of allQuestions(def)) {
+    if (asked.has(q.key)) continue;
+    delete kept[questionField(q.key)];
+    delete kept[otherField(q.key)];
+  }
+  return kept;
+}
+
 export type ResponseFields = Omit<NewResponse, 'consultation_id' | 'reference' | 'idempotency_key' | 'channel' | 'locale' | 'submitted_at'>;
 
 /** The respondent's "About you" and consent answers, as stored on the response on the day. */
@@ -92,6 +119,11 @@ export function toFormEntries(def: ConsultationDef, values: FormValues): [string
       .map((q) => questionField(q.key)),
   );
   return flatFormEntries(values, rankings);
+}
+
+/** Only the named fields of some values (a step's answers, without the form's controls). */
+export function pickFields(values: FormValues, names: readonly string[]): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => names.includes(name)));
 }
 
 /** Values as form fields; lists named in `positional` keep their positions. */

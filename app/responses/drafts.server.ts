@@ -50,9 +50,7 @@ export async function loadDraft(db: Db, token: string | null, consultationId: nu
  */
 export async function saveDraftStep(db: Db, token: string, consultationId: number, stepFields: string[], posted: FormValues, now: Date): Promise<boolean> {
   const existing = await loadDraft(db, token, consultationId);
-  const values: FormValues = { ...existing?.values };
-  for (const field of stepFields) delete values[field];
-  for (const field of stepFields) if (posted[field] !== undefined) values[field] = posted[field];
+  const values = withStep(existing?.values ?? {}, stepFields, posted);
   const draft: Draft = { values, idempotencyKey: existing?.idempotencyKey ?? randomUUID() };
   const data = JSON.stringify(draft);
   if (data.length > MAX_DRAFT_BYTES) return false;
@@ -63,6 +61,14 @@ export async function saveDraftStep(db: Db, token: string, consultationId: numbe
     .onConflict((oc) => oc.column('token').doUpdateSet({ data, updated_at: at }))
     .execute();
   return true;
+}
+
+/** A draft's values with one step's fields replaced by what was posted (a field not posted is removed). */
+export function withStep(values: FormValues, stepFields: readonly string[], posted: FormValues): FormValues {
+  const next: FormValues = { ...values };
+  for (const field of stepFields) delete next[field];
+  for (const field of stepFields) if (posted[field] !== undefined) next[field] = posted[field];
+  return next;
 }
 
 /**

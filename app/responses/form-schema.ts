@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QuestionDef, SectionDef } from '~/consultations/definition';
+import type { Route } from '~/consultations/routing';
 import { maxLengthOf, OTHER_MAX_LENGTH, STANDARD_OPTIONS } from '~/consultations/question-kinds';
 import { honeypotPart } from '~/responses/moderation/honeypot';
 import { CONNECTIONS, QUOTE_CREDITS } from './codes';
@@ -7,6 +8,7 @@ import { ABOUT_YOU_FIELD_NAMES, ABOUT_YOU_FIELDS, PREFER_NOT, WARD_UNKNOWN, type
 import { fieldsNotAsked, mayAsk, SENSITIVE_FIELDS, type SafeguardingAges } from './safeguarding';
 import { otherField, questionField } from './fields';
 import type { SchemaPart, Shape } from './schema-part';
+import { routedSections, surveyRoute } from './steps';
 import { normaliseText } from './text';
 
 // The zod schemas of the survey's forms, built from the consultation's own questions and used
@@ -153,6 +155,8 @@ export function mergeParts(parts: SchemaPart[]): SchemaPart {
 const controlShape = {
   intent: z.string().optional(),
   idempotencyKey: z.string().optional(),
+  /** "drop": the person has seen which answers a change removes, and goes on (ConfirmDrop). */
+  confirm: z.string().optional(),
 };
 
 /**
@@ -175,16 +179,39 @@ export function formSchema(part: SchemaPart, extra: SchemaPart['refine'] = undef
 // Building a schema costs more than using it; definitions are cached objects, so their schemas can be too.
 const submissionSchemas = new WeakMap<SectionDef[], Map<string, ReturnType<typeof buildSubmissionSchema>>>();
 
-/** The final submission: every answer of the consultation at once, as the check page posts them. */
-export function submissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null, ages: SafeguardingAges) {
-  const key = `${ages.creditMinAge}-${ages.sensitiveMinAge}:${wardCodes ? wardCodes.join(',') : '-'}`;
+/**
+ * The final submission: every answer of the consultation at once, as the check page posts them.
+ * Given a route (routing.ts), only the questions it asks are checked: a required question the
+ * person was routed past does not block them.
+ */
+export function submissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null, ages: SafeguardingAges, route?: Route) {
+  const asked = route ? route.pages.map((p) => `${p.key}:${p.questions.join(',')}`).join(';') : '*';
+  const key = `${ages.creditMinAge}-${ages.sensitiveMinAge}:${wardCodes ? wardCodes.join(',') : '-'}:${asked}`;
   let byWards = submissionSchemas.get(sections);
   if (!byWards) submissionSchemas.set(sections, (byWards = new Map()));
   let schema = byWards.get(key);
-  if (!schema) byWards.set(key, (schema = buildSubmissionSchema(sections, wardCodes, ages)));
+  if (!schema)
+    byWards.set(key, (schema = buildSubmissionSchema(route ? routedSections({ sections }, route).map((r) => r.section) : sections, wardCodes, ages)));
   return schema;
 }
 
+/**
+ * A posted submission read for its own route: the route its answers take, and the post without
+ * the answers to questions that route passes by. Those are dropped rather than refused: a draft
+ * kept from before an answer changed, or a hand-made post, still sends what the person was asked.
+ */
+export function routedSubmission(sections: SectionDef[], formData: FormData): { route: Route; formData: FormData } {
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of formData) if (typeof value === 'string') (values[name] ??= []).push(value);
+  const route = surveyRoute({ sections }, values);
+  const passed = new Set(sections.flatMap((s) => s.questions.filter((q) => !route.asked.has(q.key)).map((q) => q.key)));
+  const kept = new FormData();
+  for (const [name, value] of formData) {
+    const key = /^q-([a-z0-9_]+?)(?:-other|\[\d+\])?$/.exec(name)?.[1];
+    if (key === undefined || !passed.has(key)) kept.append(name, value);
+  }
+  return { route, formData: kept };
+}
 function buildSubmissionSchema(sections: SectionDef[], wardCodes: readonly string[] | null, ages: SafeguardingAges) {
   const parts = sections.map(sectionPart);
   if (wardCodes) parts.push(aboutYouPart(wardCodes));

@@ -6,6 +6,8 @@ function partOf(step: Step, wardCodes: readonly string[]): SchemaPart {
   switch (step.kind) {
     case 'section':
       return sectionPart(step.section);
+    case 'exit':
+      return { shape: {} };
     case 'about-you':
       return aboutYouStepPart(wardCodes);
     case 'about-you-more':

@@ -2,7 +2,7 @@ import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
 import type { NewAnswer } from '#db/schema';
-import { answerRows, responseFields, type FormValues, type ResponseFields } from './answers';
+import { responseFields, routedAnswerRows, type FormValues, type ResponseFields } from './answers';
 import { announceResponseChange, logResponseChange, type ResponseChange } from './changes.server';
 import type { Channel } from './codes';
 import { deleteDraft } from './drafts.server';
@@ -48,9 +48,14 @@ export interface ResponseToStore {
   notAsked?: readonly number[];
 }
 
-/** A resident's response from the online form; `also` as for storeResponse (the place under the client's limit: screenAndStore). */
+/**
+ * A resident's response from the online form; `also` as for storeResponse (the place under the
+ * client's limit: screenAndStore). The route is decided again here from the answers themselves
+ * (routing.ts): only the questions it asks are stored, and the rest are stored as "not asked".
+ */
 export function submitResponse(db: Db, def: ConsultationDef, values: FormValues, meta: SubmitMeta, also?: (trx: Trx) => Promise<void>): Promise<SubmitResult> {
-  return storeResponse(db, { consultationId: def.id, fields: responseFields(values), answers: answerRows(def, values) }, meta, also);
+  const { answers, notAsked } = routedAnswerRows(def, values);
+  return storeResponse(db, { consultationId: def.id, fields: responseFields(values), answers, notAsked }, meta, also);
 }
 
 /**

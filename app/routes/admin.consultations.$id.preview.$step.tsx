@@ -15,17 +15,21 @@ import { PreviewBanner } from '~/responses/components/PreviewBanner';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
-import { stepSchema } from '~/responses/step-schema';
+import { stepFieldNames, stepSchema } from '~/responses/step-schema';
+import { withStep } from '~/responses/drafts.server';
+import { ASK_EVERYTHING } from '~/responses/safeguarding';
+import { carriedAnswers, readPreviewAnswers } from '~/responses/preview/preview-route';
 import { loadPreviewStep } from '~/responses/preview/preview.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
 import { previewPath } from '~/responses/preview/preview-paths';
 import { pageMeta } from '~/ui/page-meta';
-import { stepHeading } from '~/responses/steps';
+import { findStep, stepHeading } from '~/responses/steps';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
-  const { consultation, def, position, wards } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale);
+  const answers = readPreviewAnswers(new URL(args.request.url));
+  const { consultation, def, position, wards } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale, answers);
   const stepTitle = stepHeading(position.step, tFor(locale, 'survey'), tFor(locale, 'about'));
   return data(
     {
@@ -33,6 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
       consultation: { slug: def.slug, title: def.title },
       position,
       wards,
+      answers,
       title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('preview.title')}: ${stepTitle} – ${def.title}`),
     },
     { headers: { 'Cache-Control': PRIVATE_PAGE } },
@@ -43,16 +48,20 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { formData } = await requireAction(args, 'editConsultations');
   const locale = await detectLocale(args.request);
-  const { consultation, position, wardCodes } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale);
+  const answers = readPreviewAnswers(new URL(args.request.url));
+  const { consultation, def, position, wardCodes } = await loadPreviewStep(args.context.db, args.params.id, args.params.step, locale, answers);
   if (formData.get('intent') === 'back') {
-    return redirect(position.previous ? previewPath(consultation.id, position.previous.id) : previewPath(consultation.id), { status: 303 });
+    return redirect(position.previous ? previewPath(consultation.id, position.previous.id, answers) : previewPath(consultation.id), { status: 303 });
   }
   const submission = parseWithZod(answersOf(formData), { schema: stepSchema(position.step, wardCodes) });
   if (submission.status !== 'success') {
     args.context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400 });
   }
-  return redirect(position.next ? previewPath(consultation.id, position.next.id) : `${previewPath(consultation.id)}?finished=residents`, { status: 303 });
+  // The route follows the answers just given, as it would for a resident.
+  const given = carriedAnswers(def, withStep(answers, stepFieldNames(position.step, wardCodes), submission.value));
+  const next = findStep(def, position.step.id, ASK_EVERYTHING, given)?.next;
+  return redirect(next ? previewPath(consultation.id, next.id, given) : `${previewPath(consultation.id)}?finished=residents`, { status: 303 });
 }
 
 export default function PreviewStep() {
@@ -60,19 +69,24 @@ export default function PreviewStep() {
   return <PreviewStepForm key={data.position.step.id} {...data} />;
 }
 
-function PreviewStepForm({ consultationId, consultation, position, wards }: ReturnType<typeof useLoaderData<typeof loader>>) {
+function PreviewStepForm({ consultationId, consultation, position, wards, answers }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation('survey');
   const { t: tAbout } = useTranslation('about');
   const { step } = position;
   const wardCodes = useMemo(() => wards.map((w) => w.code), [wards]);
   const schema = useMemo(() => stepSchema(step, wardCodes), [step, wardCodes]);
-  const { form, summary, fieldErrors, current, submit } = usePreviewForm({ id: `preview-${step.id}`, schema, lastResult: actionData?.result });
+  const { form, summary, fieldErrors, current, submit } = usePreviewForm({
+    id: `preview-${step.id}`,
+    schema,
+    lastResult: actionData?.result,
+    defaultValue: answers,
+  });
   const heading = stepHeading(step, t, tAbout);
   return (
     <div className="narrow">
       <PreviewBanner consultationId={consultationId} audience="residents" />
-      <Link to={position.previous ? previewPath(consultationId, position.previous.id) : previewPath(consultationId)} className="back-link">
+      <Link to={position.previous ? previewPath(consultationId, position.previous.id, answers) : previewPath(consultationId)} className="back-link">
         {t('back')}
       </Link>
       <ErrorSummary errors={summary} attempt={submit.attempts} reply={actionData} />

@@ -14,6 +14,8 @@ import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { usePageLocale } from '~/platform/i18n/use-locale';
 import { loadPreview } from '~/responses/preview/preview.server';
 import { previewPath, youthPreviewPath } from '~/responses/preview/preview-paths';
+import { previewRoutes } from '~/responses/preview/preview-route';
+import { PreviewRoutes } from '~/responses/components/PreviewRoutes';
 import { pageMeta } from '~/ui/page-meta';
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -25,6 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
       consultation: { id: consultation.id, title: consultation.title },
       def,
       firstStep: previewPath(consultation.id, '1'),
+      walk: previewRoutes(def),
       youthStart: youth ? youthPreviewPath(consultation.id, 'age') : null,
       finished: new URL(args.request.url).searchParams.get('finished'),
       title: workspacePageTitle(args.context, locale, `${tFor(locale, 'versions')('preview.title')} – ${consultation.title}`),
@@ -34,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Preview() {
-  const { consultation, def: c, firstStep, youthStart, finished } = useLoaderData<typeof loader>();
+  const { consultation, def: c, firstStep, youthStart, finished, walk } = useLoaderData<typeof loader>();
   const { t } = useTranslation('versions');
   const { t: tc } = useTranslation();
   const locale = usePageLocale();
@@ -51,6 +54,7 @@ export default function Preview() {
         <li>{c.sections.length > 0 ? <Link to={firstStep}>{t('preview.startResidents')}</Link> : t('preview.noSections')}</li>
         <li>{youthStart ? <Link to={youthStart}>{t('preview.startYoung')}</Link> : t('preview.noYouth')}</li>
       </ul>
+      {walk.routes.length > 1 && <PreviewRoutes consultationId={consultation.id} def={c} walk={walk} />}
       <h2>{t('preview.landingTitle')}</h2>
       <PreviewBanner consultationId={consultation.id} audience="residents" />
       <section className="narrow preview-frame" aria-label={t('preview.landingTitle')}>

@@ -14,9 +14,10 @@ import { refuseSubmission, releaseSubmission, screenAndStore, screenSubmission }
 import { formPageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { listWards } from '~/framework/places/wards.server';
-import { toFormEntries } from '~/responses/answers';
+import { toFormEntries, withoutNotAsked } from '~/responses/answers';
 import { loadDraft, readDraftToken } from '~/responses/drafts.server';
-import { submissionSchema } from '~/responses/form-schema';
+import { routedSubmission, submissionSchema } from '~/responses/form-schema';
+import { routedSections, surveyRoute } from '~/responses/steps';
 import { unlessBusy } from '~/responses/busy.server';
 import { confirmationPath, surveyPath } from '~/responses/paths';
 import { readSentReference, sentCookieHeader } from '~/responses/sent.server';
@@ -32,10 +33,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [draft, wards] = await Promise.all([loadDraft(context.db, await readDraftToken(request), def.id), listWards(context.db)]);
   // A draft from before an age was changed may hold what a child is not asked: it is neither shown nor sent.
   const ages = safeguardingAges();
-  const values = withoutFieldsNotAsked(draft?.values ?? {}, ages);
+  // Nor are answers to questions the person's own route no longer asks (routing.ts).
+  const values = withoutNotAsked(def, withoutFieldsNotAsked(draft?.values ?? {}, ages));
+  const route = surveyRoute(def, values);
+  // An answer that ends the survey ends it: there is nothing to send (ExitPage).
+  if (draft && route.exit) throw redirect(surveyPath(def.slug, 'exit'), 303);
   return data(
     {
-      consultation: { slug: def.slug, title: def.title, sections: def.sections, askAboutYou: def.askAboutYou },
+      consultation: { slug: def.slug, title: def.title, sections: routedSections(def, route), askAboutYou: def.askAboutYou },
       values,
       may: mayAsk(values.age_band, ages),
       wards,
@@ -53,7 +58,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const now = new Date();
   const def = await requireOpenConsultation(context.db, params.slug ?? '', locale, now);
   const wardCodes = def.askAboutYou ? (await listWards(context.db)).map((w) => w.code) : null;
-  const submission = parseWithZod(await request.formData(), { schema: submissionSchema(def.sections, wardCodes, safeguardingAges()) });
+  // The route is decided from the answers posted: only what it asks is checked and stored.
+  const { route, formData } = routedSubmission(def.sections, await request.formData());
+  if (route.exit) return redirect(surveyPath(def.slug, 'exit'), 303);
+  const submission = parseWithZod(formData, { schema: submissionSchema(def.sections, wardCodes, safeguardingAges(), route) });
   const reply = (options?: { formErrors: string[] }) => submission.reply(options);
   return unlessBusy(context, reply, 'survey', async () => {
     if (submission.status !== 'success') {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConsultationDef, GridDef, QuestionDef } from '~/consultations/definition';
+import type { ConsultationDef, GridDef, QuestionDef, SectionDef } from '~/consultations/definition';
 import { groupByGrid } from '~/consultations/grids/group';
 import type { WardOption } from '~/framework/places/ward';
 import { ABOUT_YOU_FIELD_NAMES, PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
@@ -37,7 +37,8 @@ export function CheckAnswers({
   may,
   wards,
 }: {
-  def: Pick<ConsultationDef, 'slug' | 'sections' | 'askAboutYou'>;
+  /** The sections on this person's route, each with only the questions it asks, and their step ids (steps.ts). */
+  def: Pick<ConsultationDef, 'slug' | 'askAboutYou'> & { sections: { id: string; section: SectionDef }[] };
   values: Values;
   /** What this person may be asked (safeguarding.ts): a child's page shows no sensitive answers and no credit. */
   may: MayAsk;
@@ -111,7 +112,7 @@ export function CheckAnswers({
 
   return (
     <>
-      {def.sections.map((section, i) => (
+      {def.sections.map(({ id, section }) => (
         <section key={section.key}>
           <h2 className="heading-m">{section.title}</h2>
           {/* A grid's prompt once, its statements' answers under it. */}
@@ -120,7 +121,7 @@ export function CheckAnswers({
               id: questionField(q.key),
               label: q.text,
               answer: answerOf(q),
-              href: change(String(i + 1), questionField(q.key)),
+              href: change(id, questionField(q.key)),
             }));
             if (!block.grid) return <Rows key={block.questions[0]?.key} rows={rows} />;
             return (

@@ -17,6 +17,7 @@ export function SurveyStepFields({ step, values, errors, wards }: Fields & { ste
     return (
       <>
         <Prose text={step.section.intro} />
+        {/* Only the questions this person's route asks (steps.ts); a grid's consecutive statements together. */}
         {groupByGrid(step.section.questions).map((g) =>
           g.kind === 'grid' ? (
             <GridQuestion key={g.grid.key} grid={g.grid} questions={g.questions} values={values} errors={errors} />
@@ -27,6 +28,7 @@ export function SurveyStepFields({ step, values, errors, wards }: Fields & { ste
       </>
     );
   }
+  if (step.kind === 'exit') return <Prose text={step.exitText} />;
   if (step.kind === 'about-you') {
     return (
       <>

@@ -29,6 +29,7 @@ export function usePreviewForm({
   const [form] = useForm<Record<string, unknown>>({
     id,
     lastResult,
+    // Conform types a default value as one string per field; a multiple choice takes a list too.
     defaultValue: defaultValue as FormOptions['defaultValue'],
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

@@ -1,4 +1,4 @@
-import { data } from '@remix-run/node';
+import { data, redirect } from '@remix-run/node';
 import type { Db } from '#db/connection';
 import { requireConsultation } from '~/consultations/find.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
@@ -6,7 +6,8 @@ import type { Locale } from '~/platform/i18n/config';
 import { listWards } from '~/framework/places/wards.server';
 import { ASK_EVERYTHING } from '~/responses/safeguarding';
 import { safeguardingAges } from '~/responses/safeguarding.server';
-import { findStep } from '~/responses/steps';
+import { findStep, nearestStep } from '~/responses/steps';
+import { previewPath } from './preview-paths';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
 import { findYouthStep, youthItemDecides } from '~/responses/youth/steps';
 import { youthField } from '~/responses/youth/answers';
@@ -24,10 +25,15 @@ export async function loadPreview(db: Db, rawId: string | undefined, locale: Loc
   return { consultation, def, youth };
 }
 
-/** One resident page of the preview, or a thrown 404. */
-export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, locale: Locale) {
+/**
+ * One resident page of the preview on the route the answers given so far take, or a thrown 404;
+ * a page that route does not show redirects to the nearest one it does, as for a resident.
+ */
+export async function loadPreviewStep(db: Db, rawId: string | undefined, stepId: string | undefined, locale: Locale, answers: Record<string, unknown> = {}) {
   const { consultation, def } = await loadPreview(db, rawId, locale);
-  const position = findStep(def, stepId ?? '', ASK_EVERYTHING);
+  const position = findStep(def, stepId ?? '', ASK_EVERYTHING, answers);
+  const nearest = position ? null : nearestStep(def, stepId ?? '', ASK_EVERYTHING, answers);
+  if (nearest) throw redirect(previewPath(consultation.id, nearest.id, answers), 303);
   if (!position) throw notFound();
   const wards = position.step.kind === 'about-you' ? await listWards(db) : [];
   return { consultation, def, position, wards, wardCodes: wards.map((w) => w.code) };
