@@ -5,7 +5,7 @@ import { DEFAULT_RATING_MAX, STANDARD_OPTIONS } from '~/consultations/question-k
 import { hasResponses } from '~/consultations/answered.server';
 import { changeConsultationPart, refuse, touchConsultation, type Result } from '~/consultations/change.server';
 import { keyFrom, uniqueKey } from './keys';
-import { moveRecorded, type Direction } from '~/platform/reorder.server';
+import { moveAmong, type Direction } from '~/platform/reorder.server';
 import { keepingRouting, refusedByRouting } from './routing.server';
 
 // Questions of every kind the resident form supports. Once anyone has answered, a question's
@@ -162,6 +162,8 @@ export function updateQuestion(
         },
         check: async ({ question: before, locked, options }, trx) => {
           if (!(await sectionBelongs(trx, consultationId, input.sectionId))) return refuse('builder:sectionMissing', 'sectionId');
+          // A grid's statements share one scale and stand together: the grid's own page changes those.
+          if (before.grid_id !== null && (input.kind !== before.kind || input.sectionId !== before.section_id)) return refuse('builder:gridStatementFixed');
           if (locked) {
             if (MEANING.some((field) => after[field] !== before[field])) return refuse('builder:meaningLocked');
             if (!reason) return refuse('builder:reasonMissing', 'reason');
@@ -293,36 +295,54 @@ export async function deleteOptionRows(trx: Trx, ids: number[]): Promise<void> {
   await trx.deleteFrom('options').where('id', 'in', ids).execute();
 }
 
-/** Moves a question before or after its neighbour in the same section. */
+/**
+ * Moves a question before or after its neighbour in the same section. A grid stands as one block:
+ * a question next to it moves past all its statements, and a statement moves on the grid's own page.
+ */
 export function moveQuestion(db: Db, actor: Actor, consultationId: number, id: number, direction: Direction, now = new Date()): Promise<Result> {
   return refusedByRouting(
     inTransaction(db, async (trx): Promise<Result> => {
       const question = await findQuestion(trx, consultationId, id);
       if (!question) return { ok: false, error: 'builder:notFound' };
-      const siblings = (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
-      const moved = await keepingRouting(trx, consultationId, () =>
-        moveRecorded(
-          trx,
-          actor,
-          {
-            table: 'questions',
-            rows: siblings,
-            id,
-            direction,
-            audit: () => ({
-              action: 'question.move',
-              entityType: 'question',
-              entityId: id,
-              consultationId,
-              summary: `Moved the question "${question.text}" ${direction}`,
-            }),
-          },
-          now,
-        ),
-      );
+      if (question.grid_id !== null) return { ok: false, error: 'builder:gridStatementFixed' };
+      const siblingsNow = async () => (await listQuestions(trx, consultationId)).filter((q) => q.section_id === question.section_id);
+      const siblings = await siblingsNow();
+      const steps = stepsPast(siblings, id, direction);
+      const moved = await keepingRouting(trx, consultationId, async () => {
+        let last = await moveAmong(trx, 'questions', siblings, id, direction);
+        for (let i = 1; i < steps && typeof last !== 'string'; i++) last = await moveAmong(trx, 'questions', await siblingsNow(), id, direction);
+        return last;
+      });
       if (moved === 'missing') return { ok: false, error: 'builder:notFound' };
-      if (moved !== 'edge') await touchConsultation(trx, consultationId, now);
+      if (moved === 'edge') return { ok: true };
+      const after = (await findQuestion(trx, consultationId, id))!.position;
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'question.move',
+          entityType: 'question',
+          entityId: id,
+          consultationId,
+          summary: `Moved the question "${question.text}" ${direction}`,
+          before: { position: question.position },
+          after: { position: after },
+        },
+        now,
+      );
+      await touchConsultation(trx, consultationId, now);
       return { ok: true };
     }),
   );
+}
+
+/** How many single swaps a move takes: one, or the number of statements of the grid it passes. */
+function stepsPast(siblings: readonly Question[], id: number, direction: Direction): number {
+  const index = siblings.findIndex((q) => q.id === id);
+  const step = direction === 'up' ? -1 : 1;
+  const grid = siblings[index + step]?.grid_id ?? null;
+  if (grid === null) return 1;
+  let n = 0;
+  for (let i = index + step; siblings[i]?.grid_id === grid; i += step) n++;
+  return n;
 }

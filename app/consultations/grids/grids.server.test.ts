@@ -9,7 +9,7 @@ import { seedReference } from '#db/seed/index';
 import { COMMAND_LINE, type Actor } from '~/platform/audit.server';
 import { createDraft } from '~/consultations/builder/consultations.server';
 import { addSection } from '~/consultations/builder/sections.server';
-import { addQuestion } from '~/consultations/builder/questions.server';
+import { addQuestion, moveQuestion, updateQuestion } from '~/consultations/builder/questions.server';
 import { missingTranslations } from '~/consultations/builder/translation-status.server';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import { findConsultation } from '~/consultations/find.server';
@@ -383,5 +383,52 @@ describe('answering, importing and exporting a grid', () => {
       }),
     ).toEqual({ ok: true });
     expect((await statementsOf(gridId)).map((s) => s.text)).toEqual(['Clean and tidy', 'Safe', 'Busy']);
+  });
+});
+
+describe('a grid among other questions', () => {
+  const order = async (consultationId: number) =>
+    (await db.selectFrom('questions').select(['text', 'grid_id']).where('consultation_id', '=', consultationId).orderBy('position').execute()).map(
+      (q) => q.text,
+    );
+
+  it('moves a question next to a grid past all its statements, so the grid is never split, and keeps statements where the grid page puts them', async () => {
+    const { id, sectionId } = await draft('Grid among questions');
+    const added = await addGrid(db, actor, id, {
+      sectionId,
+      text: 'Agree?',
+      hint: '',
+      kind: 'agree_scale',
+      options: [],
+      statements: ['Clean', 'Safe', 'Busy'],
+      required: false,
+    });
+    if (!added.ok) throw new Error('grid not added');
+    const anything = await db
+      .selectFrom('questions')
+      .selectAll()
+      .where('consultation_id', '=', id)
+      .where('text', '=', 'Anything else?')
+      .executeTakeFirstOrThrow();
+    const moving =
+      anything.position <
+      (await db.selectFrom('questions').select('position').where('text', '=', 'Clean').where('consultation_id', '=', id).executeTakeFirstOrThrow()).position
+        ? 'down'
+        : 'up';
+    expect(await moveQuestion(db, actor, id, anything.id, moving)).toEqual({ ok: true });
+    const after = await order(id);
+    // The question jumped the whole grid: its three statements are still side by side, in order.
+    expect(after.slice(after.indexOf('Clean'), after.indexOf('Clean') + 3)).toEqual(['Clean', 'Safe', 'Busy']);
+    expect(Math.sign(after.indexOf('Anything else?') - after.indexOf('Clean'))).toBe(moving === 'down' ? 1 : -1);
+
+    const statement = await db.selectFrom('questions').selectAll().where('grid_id', '=', added.id).where('text', '=', 'Safe').executeTakeFirstOrThrow();
+    expect(await moveQuestion(db, actor, id, statement.id, 'up')).toEqual({ ok: false, error: 'builder:gridStatementFixed' });
+    const changed = await updateQuestion(db, actor, id, statement.id, { sectionId, kind: 'yes_no', text: 'Safe', hint: '', required: false }, undefined);
+    expect(changed).toMatchObject({ ok: false, error: 'builder:gridStatementFixed' });
+    expect((await db.selectFrom('questions').select('kind').where('id', '=', statement.id).executeTakeFirstOrThrow()).kind).toBe('agree_scale');
+    // Rewording a statement on its own page is still fine.
+    expect(
+      await updateQuestion(db, actor, id, statement.id, { sectionId, kind: 'agree_scale', text: 'Safe at night', hint: '', required: false }, undefined),
+    ).toEqual({ ok: true });
   });
 });

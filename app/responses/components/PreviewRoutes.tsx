@@ -25,7 +25,7 @@ export function PreviewRoutes({
   const describe = (route: PreviewRoute) => {
     const answers = route.answers.flatMap(({ question, options }) => {
       const q = questions.find((x) => x.key === question);
-      return q ? [t('preview.routeAnswer', { options: options.map((o) => choiceLabel(q, o)).join(t('preview.routeOr')), question: q.text })] : [];
+      return q ? [t('preview.routeAnswer', { answer: options.map((o) => choiceLabel(q, o)).join(t('preview.routeOr')), question: q.text })] : [];
     });
     return answers.length > 0 ? answers.join(t('preview.routeAnd')) : t('preview.routeNoAnswers');
   };
