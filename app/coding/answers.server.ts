@@ -100,11 +100,21 @@ export async function listAnswers(db: Db, questionId: number, filters: AnswerFil
 }
 
 /** Answers to the question, and how many of them someone has coded: an officer's progress. */
-export async function codingProgress(db: Db, questionId: number): Promise<{ answers: number; coded: number }> {
-  const row = await codableAnswers(db, questionId)
-    .select((eb) => [eb.fn.countAll<number>().as('answers'), eb.fn.count<number>(eb.case().when(anyCoding(eb)).then(1).end()).as('coded')])
-    .executeTakeFirstOrThrow();
-  return { answers: Number(row.answers), coded: Number(row.coded) };
+export async function codingProgress(db: Db, questionId: number): Promise<{ answers: number; coded: number; notAsked: number }> {
+  const [row, skipped] = await Promise.all([
+    codableAnswers(db, questionId)
+      .select((eb) => [eb.fn.countAll<number>().as('answers'), eb.fn.count<number>(eb.case().when(anyCoding(eb)).then(1).end()).as('coded')])
+      .executeTakeFirstOrThrow(),
+    // People their own earlier answers routed past the question: not blanks waiting to be coded.
+    db
+      .selectFrom('not_asked')
+      .innerJoin('responses', 'responses.id', 'not_asked.response_id')
+      .where('not_asked.question_id', '=', questionId)
+      .where('responses.status', '=', 'counted')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { answers: Number(row.answers), coded: Number(row.coded), notAsked: Number(skipped.n) };
 }
 
 export interface AnswerForCoding extends AnswerRow {

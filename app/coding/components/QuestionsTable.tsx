@@ -9,6 +9,8 @@ export interface QuestionProgress {
   text: string;
   answers: number;
   coded: number;
+  /** Counted responses whose route passed the question by (routing): not blanks to code. */
+  notAsked: number;
   /** The first answer nobody has coded yet, where one-by-one coding starts. */
   firstUncoded: number | null;
 }
@@ -18,6 +20,8 @@ export function QuestionsTable({ consultationId, questions, canEdit }: { consult
   const { t } = useTranslation('coding');
   const { whole } = useNumbers();
   if (questions.length === 0) return <p>{t('questions.none')}</p>;
+  // Only a consultation that routes people past some question needs the column.
+  const routed = questions.some((q) => q.notAsked > 0);
   return (
     <ScrollTable caption={t('questions.caption')} captionHidden>
       <thead>
@@ -29,6 +33,11 @@ export function QuestionsTable({ consultationId, questions, canEdit }: { consult
           <th scope="col" className="numeric">
             {t('questions.coded')}
           </th>
+          {routed && (
+            <th scope="col" className="numeric">
+              {t('questions.notAsked')}
+            </th>
+          )}
           {canEdit && <th scope="col">{t('questions.code')}</th>}
         </tr>
       </thead>
@@ -38,6 +47,7 @@ export function QuestionsTable({ consultationId, questions, canEdit }: { consult
             <th scope="row">{q.text}</th>
             <td className="numeric">{whole(q.answers)}</td>
             <td className="numeric">{whole(q.coded)}</td>
+            {routed && <td className="numeric">{whole(q.notAsked)}</td>}
             {canEdit && (
               <td>
                 <div className="coding-actions">
