@@ -235,6 +235,7 @@ describe('a subject-access copy', () => {
           themes: ['Green spaces'],
         },
       ],
+      notAsked: [],
       quotes: [{ question: 'Powiedz nam więcej', text: 'the park by the river', theme: 'Green spaces', pickedAt: NOW.toISOString() }],
     });
     // Every answer row of the response is in the file, and nothing of the other one.

@@ -48,6 +48,8 @@ export interface SubjectAccessCopy {
     notes: string | null;
   };
   answers: CopiedAnswer[];
+  /** The questions this person's own earlier answers routed them past (stored as "not asked"). */
+  notAsked: { questionKey: string; question: string }[];
   quotes: { question: string; text: string; theme: string | null; pickedAt: string }[];
 }
 
@@ -99,6 +101,7 @@ export async function buildSubjectAccessCopy(
       notes: row.notes,
     },
     answers,
+    notAsked: await copiedNotAsked(db, row.id, locale),
     quotes: await copiedQuotes(db, row.id, answers),
   };
 }
@@ -126,6 +129,20 @@ async function copiedAnswers(db: Db, responseId: number, locale: Locale): Promis
     for (const theme of themes.get(r.id) ?? []) if (!answer.themes.includes(theme)) answer.themes.push(theme);
   }
   return [...byQuestion.values()];
+}
+
+async function copiedNotAsked(db: Db, responseId: number, locale: Locale): Promise<SubjectAccessCopy['notAsked']> {
+  const rows = await db
+    .selectFrom('not_asked')
+    .innerJoin('questions', 'questions.id', 'not_asked.question_id')
+    .select(['questions.id', 'questions.key', 'questions.text'])
+    .where('not_asked.response_id', '=', responseId)
+    .orderBy('questions.section_id')
+    .orderBy('questions.position')
+    .execute();
+  if (rows.length === 0) return [];
+  const translations = await loadTranslations(db, locale, [{ type: 'question', ids: rows.map((r) => r.id) }]);
+  return rows.map((r) => ({ questionKey: r.key, question: translated(translations, 'question', r.id, 'text', r.text) }));
 }
 
 async function themesByAnswer(db: Db, answerIds: number[]): Promise<Map<number, string[]>> {

@@ -77,6 +77,18 @@ export function SubjectAccessCopyView({ copy }: { copy: SubjectAccessCopy }) {
           ))}
         </dl>
       )}
+      {/* A copy made before routing existed has no list. */}
+      {(copy.notAsked ?? []).length > 0 && (
+        <>
+          <h2>{t('copy.notAskedHeading')}</h2>
+          <p>{t('copy.notAskedIntro')}</p>
+          <ul data-testid="copy-not-asked">
+            {copy.notAsked.map((q) => (
+              <li key={q.questionKey}>{q.question}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>{t('copy.aboutHeading')}</h2>
       <List
         testId="copy-about"
