@@ -5,6 +5,7 @@ import { expectAccessible } from './axe';
 import { newVisitor, type Suite, startSuite, stopSuite } from './harness';
 import { expectNoSidewaysScroll } from './narrow';
 import { checkUrl, confirmationUrl, press, shownReference, stepUrl, ui, visit } from './survey';
+import { addAccount, signIn } from './workspace';
 
 // Surveys that follow the person (issue 17), on the resident form: two people whose answers take
 // different routes see different sections and counts, a changed answer on the check page warns
@@ -13,10 +14,11 @@ import { checkUrl, confirmationUrl, press, shownReference, stepUrl, ui, visit } 
 
 const slug = 'routed-e2e';
 let suite: Suite;
+let consultationId: number;
 
 beforeAll(async () => {
   suite = await startSuite();
-  await createRoutedConsultation(suite.db, slug);
+  consultationId = await createRoutedConsultation(suite.db, slug);
 });
 afterAll(() => stopSuite(suite));
 
@@ -162,3 +164,29 @@ for (const js of [true, false]) {
     });
   });
 }
+
+describe('the preview', () => {
+  it('lists every route through the form in words, and starts one with the answers that take it', async () => {
+    const context = await newVisitor(suite.browser, suite.app, { js: true });
+    const page = await context.newPage();
+    try {
+      await signIn(page, await addAccount(suite.db, 'officer'), `/admin/consultations/${consultationId}/preview`);
+      const routes = page.getByRole('region', { name: 'Every route through the form' }).getByRole('listitem');
+      // "No" to living here ends at the exit page; otherwise business yes/no by Covid affected/not.
+      await expect.poll(() => routes.count()).toBe(5);
+      const texts = await routes.allInnerTexts();
+      expect(texts.filter((t) => t.includes('then the exit page of “Do you live in Stockport?”'))).toHaveLength(1);
+      const everything = texts.findIndex((t) => t.includes('“Do you run a business?”: Yes') && t.includes('“Were you affected by Covid?”: Label affected'));
+      expect(texts[everything]).toContain('sections 1, 2, 3, 4, 5');
+      expect(texts.find((t) => t.includes('“Do you run a business?”: No') && t.includes('Label not_affected'))).toContain('sections 1, 3, 5');
+      await routes.nth(everything).getByRole('link').click();
+      await page.getByRole('group', { name: 'Do you run a business?' }).waitFor();
+      // The route's answers are chosen already, so the officer walks that route from here.
+      expect(await page.getByRole('group', { name: 'Do you run a business?' }).getByLabel(survey('yes_no.yes'), { exact: true }).isChecked()).toBe(true);
+      expect(await page.getByRole('group', { name: 'Do you live in Stockport?' }).getByLabel(survey('yes_no.yes'), { exact: true }).isChecked()).toBe(true);
+      await expectAccessible(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
