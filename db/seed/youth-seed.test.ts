@@ -54,8 +54,6 @@ describe("the young people's version of the One Stockport conversation", () => {
       'future_important',
       'matters_most',
       'covid_connected',
-      'covid_affected',
-      'covid_effects',
       ...SEVEN_STATEMENTS,
     ]);
     expect(def.items.filter((item) => !item.mapped).map((item) => item.key)).toEqual(SEVEN_STATEMENTS);
@@ -95,8 +93,6 @@ describe("the young people's version of the One Stockport conversation", () => {
       future_important: 'future_important',
       matters_most: 'top_priorities',
       covid_connected: 'covid_connected',
-      covid_affected: 'covid_affected',
-      covid_effects: 'covid_effects',
       ...Object.fromEntries(SEVEN_STATEMENTS.map((key) => [key, key])),
     });
     for (const item of def.items) {

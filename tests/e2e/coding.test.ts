@@ -77,6 +77,9 @@ async function uncodedAnswerWith(word: string): Promise<{ id: number; text: stri
     .select(['answers.id', 'answers.value_text'])
     .where('answers.question_id', '=', covid)
     .where('responses.status', '=', 'counted')
+    // An answer in English: keywords are matched by their English stems, and which answer comes
+    // first moves with the demo's data (its routed questions changed the random draws).
+    .where('responses.locale', '=', 'en')
     .where('answers.value_text', 'like', `%${word}%`)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('codings').select('codings.answer_id').whereRef('codings.answer_id', '=', 'answers.id'))))
     .orderBy('answers.id')
@@ -129,7 +132,8 @@ for (const js of [true, false]) {
       const page = await officerOn(ann, js, answerPath(answer.id));
       expect(await page.locator('blockquote').innerText()).toBe(answer.text);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Answer [\d,]+ of [\d,]+$/);
-      expect(await page.getByTestId('suggestions').innerText()).toContain(`Suggested: ${theme} (matched ‘lockdown’`);
+      // The word as the answer writes it (“Lockdown” at the start of a sentence).
+      expect(await page.getByTestId('suggestions').innerText()).toMatch(new RegExp(`Suggested: ${theme} \\(matched ‘lockdown’`, 'i'));
       // Only suggested: nothing is ticked for the officer.
       expect(await page.getByLabel(theme, { exact: true }).isChecked()).toBe(false);
 
