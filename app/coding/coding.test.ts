@@ -197,7 +197,7 @@ describe('coding free text', () => {
     // By theme: the coding that counts is Ann's latest (Money), not Bob's earlier Transport.
     expect((await list({ themeId: ids.money! })).total).toBe(1);
     expect((await list({ themeId: ids.transport! })).total).toBe(0);
-    expect(await codingProgress(db, q.story!)).toEqual({ answers: 25, coded: 1 });
+    expect(await codingProgress(db, q.story!)).toEqual({ answers: 25, coded: 1, notAsked: 0 });
   });
 
   it('knows an answer’s place among the answers and the next one nobody has coded', async () => {
