@@ -97,6 +97,21 @@ for (const js of [true, false]) {
       await press(page, page.getByRole('navigation', { name: 'This consultation' }).getByRole('link', { name: 'Coding' }), /\/coding$/);
       await visit(page, `${base()}/coding/questions/${covid}`, js);
       await press(page, page.getByRole('link', { name: 'Code one by one instead' }), /\/answers\/\d+/);
+      // Start at an uncoded answer from someone who agreed to be quoted, so the ten coded include
+      // one to quote whatever the demo's data (its routed questions moved the random draws).
+      const quotableStart = await db
+        .selectFrom('answers')
+        .innerJoin('responses', 'responses.id', 'answers.response_id')
+        .select('answers.id')
+        .where('answers.question_id', '=', covid)
+        .where('responses.status', '=', 'counted')
+        .where('responses.quote_consent', '=', 1)
+        .where('responses.never_attribute', '=', 0)
+        .where('answers.value_text', 'is not', null)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('codings').select('codings.answer_id').whereRef('codings.answer_id', '=', 'answers.id'))))
+        .orderBy('answers.id')
+        .executeTakeFirstOrThrow();
+      await visit(page, page.url().replace(/\/answers\/\d+/, `/answers/${quotableStart.id}`), js);
       for (let i = 0; i < 10; i++) {
         if (js) await waitForHydration(page);
         const at = page.url();
