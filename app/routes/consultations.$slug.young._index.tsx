@@ -7,6 +7,7 @@ import { routeHeaders } from '~/platform/http/headers';
 import { publicPageHeaders } from '~/platform/http/public-page';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthPath } from '~/consultations/versions/youth-paths';
+import { youthSteps } from '~/responses/youth/steps';
 import { youngPrivacyNoticePath } from '~/privacy-notices/notice';
 import { pageMeta } from '~/ui/page-meta';
 import { PageHeading } from '~/ui/PageHeading';
@@ -14,8 +15,10 @@ import { PageHeading } from '~/ui/PageHeading';
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await detectLocale(request);
   const def = await requireOpenYouthVersion(context.db, params.slug ?? '', locale, new Date());
+  // Their age and the questions everyone is asked, as "Question 1 of N" counts before any answer.
+  const questions = youthSteps(def, {}).length;
   return data(
-    { youth: { slug: def.slug, title: def.title, questions: def.items.length + 1 }, title: `${tFor(locale, 'youth')('intro.title')} – ${def.title}` },
+    { youth: { slug: def.slug, title: def.title, questions }, title: `${tFor(locale, 'youth')('intro.title')} – ${def.title}` },
     { headers: publicPageHeaders },
   );
 }

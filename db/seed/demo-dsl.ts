@@ -107,6 +107,11 @@ interface YouthItemBase {
   /** Where choosing an answer sends the young person: youth option key to a later item's key, or 'exit'. */
   goesTo?: Readonly<Record<string, string>>;
   exitText?: Localised;
+  /**
+   * Its demo answers come from a random stream of their own, not the one every other demo answer
+   * is drawn from: an item added to a seeded version then leaves every other demo answer as it was.
+   */
+  drawsApart?: boolean;
 }
 
 /** One screen of the young people's version. */

@@ -118,6 +118,8 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
   const youth = await loadYouthPlan(db, consultation.id, demo);
   const respondents = new RespondentFactory();
   const random = createRandom(hashSeed(seed, consultationSlug));
+  // Young people's items marked drawsApart take their answers from here, so adding one leaves the rest as they were.
+  const youthRandoms = { main: random, apart: createRandom(hashSeed(seed, consultationSlug, 'youth-apart')) };
   const referenceKey = hashSeed('reference', seed);
   const maxId = await db
     .selectFrom('responses')
@@ -146,7 +148,7 @@ export async function generateResponses(db: Db, options: GenerateResponsesOption
       if (youth && isYoung(n)) {
         // Stored as app/responses/youth/submit.server.ts stores a young person's form.
         const person = createYoungPerson(random);
-        const wroteText = answerYouthItems(random, youth, person, id, answerRows, notAskedRows);
+        const wroteText = answerYouthItems(youthRandoms, youth, person, id, answerRows, notAskedRows);
         consents = !person.under13 && wroteText && chance(random, 0.15);
         credit = consents ? youngQuoteCredit(random, person.age_band) : null;
         about = youngPersonAbout(person);

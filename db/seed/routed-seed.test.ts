@@ -98,15 +98,14 @@ async function youthPages(): Promise<{ pages: RoutablePage[]; itemQuestion: Map<
 }
 
 describe('the seeded One Stockport conversation, routed', () => {
-  it("has routing the builder accepts (the young people's form has none of its own)", async () => {
+  it('has routing the builder accepts, on both forms', async () => {
     const consultation = await db.selectFrom('consultations').selectAll().where('id', '=', consultationId).executeTakeFirstOrThrow();
     const def = await loadConsultationDefinition(db, consultation, 'en');
     const pages = routablePages(def);
     expect(pages.filter((p) => p.showIf).map((p) => p.key)).toEqual(['covid_effects', 'business']);
     expect(checkRouting(pages)).toEqual([]);
     const youth = await youthPages();
-    // The young people's demo has no rules of its own yet (its items follow the main form's order).
-    expect(youth.pages.filter((p) => p.showIf).map((p) => p.key)).toEqual([]);
+    expect(youth.pages.filter((p) => p.showIf).map((p) => p.key)).toEqual(['covid_effects']);
     expect(checkRouting(youth.pages)).toEqual([]);
   });
 
@@ -155,6 +154,17 @@ describe('the seeded One Stockport conversation, routed', () => {
     // Everyone is asked what they always were.
     expect(asked('best_thing')).toBe(1);
     expect(asked('covid_story')).toBe(1);
+  });
+
+  it("asks the young people's Covid-19 follow-up only of those who say Covid changed things: about 60% of them", async () => {
+    const idOf = new Map([...questionKey].map(([id, key]) => [key, id]));
+    const young = responses.filter((r) => r.respondent_group === 'young_person');
+    const askedEffects = young.filter((r) => !notAskedOf.get(r.id)?.has(idOf.get('covid_effects')!));
+    expect(askedEffects.length / young.length).toBeGreaterThan(0.45);
+    expect(askedEffects.length / young.length).toBeLessThan(0.75);
+    const saidYes = (r: { id: number }) => chosenFrom(r.id)('covid_affected').includes('yes');
+    expect(askedEffects.every(saidYes)).toBe(true);
+    expect(young.filter((r) => !askedEffects.includes(r)).some(saidYes)).toBe(false);
   });
 
   it('never stores an answer and a not-asked row for the same question, nor not-asked rows for unrouted consultations', async () => {

@@ -32,6 +32,8 @@ export interface YouthItemPlan {
   pool: TextPoolKey;
   /** The longest text that fits both the youth item and the question it is stored against. */
   limit: number;
+  /** Drawn from the second stream (DemoYouthItem.drawsApart). */
+  apart: boolean;
 }
 
 export interface YouthPlan {
@@ -100,6 +102,7 @@ export async function loadYouthPlan(db: Db, consultationId: number, demo: DemoCo
       picks,
       pool: demoItem && 'pool' in demoItem ? demoItem.pool : 'general',
       limit,
+      apart: demoItem?.drawsApart ?? false,
     };
   });
   return { def, items, pages: await loadYouthPages(db, def) };
@@ -137,9 +140,10 @@ async function loadYouthPages(db: Db, def: YouthDef): Promise<RoutablePage[] | n
 /**
  * Fills in one young person's form (their answers by youth option key, and their words) and
  * appends the answer rows the app would store for it to `out`; returns whether any words were written.
+ * Items marked `apart` draw from `randoms.apart`, every other item from `randoms.main`.
  */
 export function answerYouthItems(
-  random: Random,
+  randoms: { main: Random; apart: Random },
   plan: YouthPlan,
   person: { under13: boolean; locale: string; age_band: string },
   responseId: number,
@@ -149,6 +153,7 @@ export function answerYouthItems(
   const values: Record<string, unknown> = { age_band: person.age_band };
   const wrote = new Set<string>();
   for (const item of plan.items) {
+    const random = item.apart ? randoms.apart : randoms.main;
     if (random() >= (person.under13 ? item.answerRate.under13 : item.answerRate.older)) continue;
     const choices = item.choices && (person.under13 ? item.choices.under13 : item.choices.older);
     switch (item.item.kind) {

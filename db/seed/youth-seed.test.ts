@@ -55,6 +55,8 @@ describe("the young people's version of the One Stockport conversation", () => {
       'matters_most',
       'covid_connected',
       ...SEVEN_STATEMENTS,
+      'covid_affected',
+      'covid_effects',
     ]);
     expect(def.items.filter((item) => !item.mapped).map((item) => item.key)).toEqual(SEVEN_STATEMENTS);
     // Only the young people's version has a code; the other demo consultations have none.
@@ -94,6 +96,8 @@ describe("the young people's version of the One Stockport conversation", () => {
       matters_most: 'top_priorities',
       covid_connected: 'covid_connected',
       ...Object.fromEntries(SEVEN_STATEMENTS.map((key) => [key, key])),
+      covid_affected: 'covid_affected',
+      covid_effects: 'covid_effects',
     });
     for (const item of def.items) {
       const question = questions.find((q) => q.id === item.questionId)!;

@@ -210,7 +210,17 @@ for (const js of [true, false]) {
         expect(await group.locator('label svg[aria-hidden="true"]').count()).toBe(5);
         if (face) await choose(group, 'radio', await youthLabel(db, key, face, 'en'));
       }
-      expect(Object.keys(faceChoices)).toEqual(items.slice(4).map((i) => i.key));
+      // Covid changed things for them, so the follow-up is asked: one more question than before.
+      const affectedQuestion = await goTo('covid_affected');
+      expect(Object.keys(faceChoices)).toEqual(items.slice(4, -1).map((i) => i.key));
+      const yes = await youthLabel(db, 'covid_affected', 'yes', 'en');
+      await choose(page.getByRole('group', { name: affectedQuestion }), 'radio', yes);
+      await press(page, next(), youthUrl(String(Number(stepOf.covid_affected) + 1)));
+      await progress(page, 'en', total + 1, total + 1);
+      const effectsQuestion = await youthText(db, 'covid_effects', 'en');
+      await pageHeading(page, effectsQuestion).waitFor();
+      const lonely = await youthLabel(db, 'covid_effects', 'lonely', 'en');
+      await choose(page.getByRole('group', { name: effectsQuestion }), 'checkbox', lonely);
 
       // The last question leads straight to the check page.
       await press(page, next(), youthUrl('check'));
@@ -225,6 +235,8 @@ for (const js of [true, false]) {
       expect(summary).toMatch(row(faceQuestions.covid_connected!, await youthLabel(db, 'covid_connected', 'agree', 'en')));
       expect(summary).toMatch(row(faceQuestions.yp_voice!, await youthLabel(db, 'yp_voice', 'neither', 'en')));
       expect(summary).toMatch(row(faceQuestions.yp_cared_for!, en('check.noAnswer')));
+      expect(summary).toMatch(row(affectedQuestion, yes));
+      expect(summary).toMatch(row(effectsQuestion, lonely));
 
       // The page for 13 and over does not exist for them, even typed in or posted to.
       expect((await page.goto(youthPath('more')))?.status()).toBe(404);
@@ -285,6 +297,8 @@ for (const js of [true, false]) {
         answer('future_important', { option: 'education' }),
         answer('top_priorities', { option: 'healthy_happy', rank: 1 }),
         answer('covid_connected', { option: 'agree' }),
+        answer('covid_affected', { option: 'yes' }),
+        answer('covid_effects', { option: 'loneliness' }),
         answer('yp_safe', { option: 'strongly_agree' }),
         answer('yp_community', { option: 'agree' }),
         answer('yp_voice', { option: 'neither' }),

@@ -27,16 +27,20 @@ async function youthItem(db: Db, itemKey: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** The young people's items in the order they are asked: their keys, and their page numbers ("1", "2"...). */
+/**
+ * The young people's items everyone is asked, in order: their keys, and their page numbers ("1", "2"...).
+ * An item asked only after some answers (the demo's Covid-19 follow-up) is left out; page numbers
+ * still count it, as the form does.
+ */
 export async function youthItems(db: Db): Promise<{ key: string; step: string }[]> {
   const rows = await db
     .selectFrom('youth_items')
     .innerJoin('consultations', 'consultations.id', 'youth_items.consultation_id')
-    .select('youth_items.key')
+    .select(['youth_items.key', 'youth_items.show_if'])
     .where('consultations.slug', '=', YOUTH_SLUG)
     .orderBy('youth_items.position')
     .execute();
-  return rows.map((r, i) => ({ key: r.key, step: String(i + 1) }));
+  return rows.map((r, i) => ({ key: r.key, step: String(i + 1), everyone: r.show_if === null })).flatMap(({ everyone, ...item }) => (everyone ? [item] : []));
 }
 
 /** A young people's question as a reader of `locale` sees it (its translation when stored). */

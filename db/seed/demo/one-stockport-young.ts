@@ -1,6 +1,7 @@
 import {
   agreeWeights,
   t,
+  when,
   youthFaces,
   type DemoQuestion,
   type DemoSection,
@@ -258,5 +259,41 @@ export const oneStockportYoung: DemoYouthVersion = {
       text: s.young,
       options: youthFaces(s.under13, s.older),
     })),
+    // Routing (issue 17): what Covid changed is asked only of those who say it changed things.
+    // Last, so the pages before keep their numbers; drawn apart, so every other demo answer stays.
+    {
+      key: 'covid_affected',
+      question: 'covid_affected',
+      kind: 'yes_no',
+      answerRate: [0.9, 0.93],
+      drawsApart: true,
+      text: t(
+        'Did Covid change things for you or your family?',
+        'Czy Covid coś zmienił dla ciebie lub twojej rodziny?',
+        'کیا کووڈ نے آپ یا آپ کے گھر والوں کے لیے کچھ بدلا؟',
+      ),
+      options: [
+        { key: 'yes', label: t('Yes', 'Tak', 'ہاں'), maps: 'yes', weight: 60, older: 66 },
+        { key: 'no', label: t('No', 'Nie', 'نہیں'), maps: 'no', weight: 40, older: 34 },
+      ],
+    },
+    {
+      key: 'covid_effects',
+      question: 'covid_effects',
+      kind: 'multiple_choice',
+      maxSelections: null,
+      picks: [40, 35, 25],
+      answerRate: [0.95, 0.96],
+      drawsApart: true,
+      showIf: when('covid_affected', 'yes'),
+      text: t('What did Covid change?', 'Co zmienił Covid?', 'کووڈ نے کیا بدلا؟'),
+      hint: t('Pick all that fit.', 'Wybierz wszystko, co pasuje.', 'جو بھی ٹھیک ہو سب چنیں۔'),
+      options: [
+        choice('school', t('My school work', 'Moja nauka w szkole', 'میرا اسکول کا کام'), 'school', 'schooling', 40, 38),
+        choice('feelings', t('My feelings', 'Moje uczucia', 'میرے احساسات'), 'talk', 'mental_health', 26, 36),
+        choice('lonely', t('Being on my own', 'Samotność', 'اکیلا پن'), 'people', 'loneliness', 24, 24),
+        choice('health', t('My health', 'Moje zdrowie', 'میری صحت'), 'doctor', 'physical_health', 10, 10),
+      ],
+    },
   ],
 };
