@@ -272,10 +272,7 @@ export const oneStockportYoung: DemoYouthVersion = {
         'Czy Covid coś zmienił dla ciebie lub twojej rodziny?',
         'کیا کووڈ نے آپ یا آپ کے گھر والوں کے لیے کچھ بدلا؟',
       ),
-      options: [
-        { key: 'yes', label: t('Yes', 'Tak', 'ہاں'), maps: 'yes', weight: 60, older: 66 },
-        { key: 'no', label: t('No', 'Nie', 'نہیں'), maps: 'no', weight: 40, older: 34 },
-      ],
+      options: [choice('yes', t('Yes', 'Tak', 'ہاں'), 'tick', 'yes', 60, 66), choice('no', t('No', 'Nie', 'نہیں'), 'cross', 'no', 40, 34)],
     },
     {
       key: 'covid_effects',

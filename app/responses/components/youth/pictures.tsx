@@ -120,6 +120,9 @@ const PICTURES = {
       <circle cx="15" cy="7.5" r="1.2" />
     </>
   ),
+  // For yes and no: a tick and a cross.
+  tick: <path d="M4.5 12.5l5 5L19.5 6.5" />,
+  cross: <path d="M6 6l12 12M18 6L6 18" />,
 } satisfies Record<string, ReactNode>;
 
 export type PictureName = keyof typeof PICTURES;
@@ -150,6 +153,10 @@ const FROM_EMOJI: Record<string, PictureName> = {
   '⚖': 'fair',
   '📚': 'books',
   '🎨': 'arts',
+  '✅': 'tick',
+  '✔': 'tick',
+  '❌': 'cross',
+  '✖': 'cross',
 };
 
 const isPictureName = (value: string): value is PictureName => value in PICTURES;
