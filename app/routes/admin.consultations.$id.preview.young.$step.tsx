@@ -17,24 +17,18 @@ import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
 import { workspacePageTitle } from '~/platform/http/page-title.server';
 import { detectLocale, tFor } from '~/platform/i18n/i18n.server';
 import { youthStepSchema } from '~/responses/youth/step-schema';
-import { YOUTH_AGE_BANDS } from '~/responses/youth/ages';
-import { safeguardingAges } from '~/responses/safeguarding.server';
-import { findYouthStep, youthItemDecides } from '~/responses/youth/steps';
-import { youthField } from '~/responses/youth/answers';
 import { youthRouteViews, type YouthRouteView } from '~/responses/youth/preview-routes';
-import { loadYouthPreviewStep } from '~/responses/preview/preview.server';
+import { loadYouthPreviewStep, planYouthPreviewPost } from '~/responses/preview/preview.server';
+import { valuesToKeep } from '~/responses/drafts.server';
 import { answersOf, usePreviewForm } from '~/responses/preview/preview-form';
 import { previewPath, youthPreviewPath } from '~/responses/preview/preview-paths';
 import { pageMeta } from '~/ui/page-meta';
-
-const ageFrom = (value: unknown) => (typeof value === 'string' && (YOUTH_AGE_BANDS as readonly string[]).includes(value) ? value : null);
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireUser(args, 'editConsultations');
   const locale = await detectLocale(args.request);
   const query = new URL(args.request.url).searchParams;
-  const age = ageFrom(query.get('age'));
-  const { consultation, youth, position, answers } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, query, locale);
+  const { consultation, youth, position, answers, age } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, query, locale);
   const t = tFor(locale, 'youth');
   const heading =
     position.step.kind === 'item'
@@ -62,29 +56,23 @@ export async function action(args: ActionFunctionArgs) {
   const { formData } = await requireAction(args, 'editConsultations');
   const locale = await detectLocale(args.request);
   const query = new URL(args.request.url).searchParams;
-  const age = ageFrom(query.get('age'));
-  const { consultation, youth, position, answers } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, query, locale);
-  if (formData.get('intent') === 'back') {
-    return redirect(position.previous ? youthPreviewPath(consultation.id, position.previous.id, age, answers) : previewPath(consultation.id), { status: 303 });
-  }
+  const { consultation, youth, position, answers, age } = await loadYouthPreviewStep(args.context.db, args.params.id, args.params.step, query, locale);
   const submission = parseWithZod(answersOf(formData), { schema: youthStepSchema(position.step) });
-  if (submission.status !== 'success') {
+  const plan = planYouthPreviewPost({
+    youth,
+    consultationId: consultation.id,
+    position,
+    age,
+    answers,
+    posted: valuesToKeep(submission),
+    valid: submission.status === 'success',
+    goingBack: formData.get('intent') === 'back',
+  });
+  if (plan.kind === 'invalid') {
     args.context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400 });
   }
-  // The pages that follow depend on the age just given: below the credit age there is no "more about you" page.
-  const nextAge = position.step.kind === 'age' ? ageFrom(submission.payload.age_band) : age;
-  // The answer just given decides the route from here, as it would for a young person.
-  const nextAnswers = { ...answers };
-  if (position.step.kind === 'item' && youthItemDecides(youth, position.step.item)) {
-    const field = youthField(position.step.item);
-    const given = submission.payload[field];
-    nextAnswers[field] = (Array.isArray(given) ? given : [given]).filter((v): v is string => typeof v === 'string' && v !== '');
-  }
-  const next = findYouthStep(youth, position.step.id, { ...nextAnswers, age_band: nextAge }, safeguardingAges())?.next;
-  return redirect(next ? youthPreviewPath(consultation.id, next.id, nextAge, nextAnswers) : `${previewPath(consultation.id)}?finished=young`, {
-    status: 303,
-  });
+  return redirect(plan.to, { status: 303 });
 }
 
 export default function YouthPreviewStep() {

@@ -21,13 +21,11 @@ import { draftCookieHeader, loadDraft, newDraftToken, readDraftToken, saveDraftS
 import { redirectWithCookie } from '~/responses/survey.server';
 import { youthCheckPath, youthPath } from '~/consultations/versions/youth-paths';
 import { safeguardingAges } from '~/responses/safeguarding.server';
-import { findYouthStep, youthItemsAdded, youthItemsDropped, youthItemStepId, youthStepInstead } from '~/responses/youth/steps';
-import { youthField } from '~/responses/youth/answers';
+import { findYouthStep, youthStepInstead } from '~/responses/youth/steps';
+import { planYouthStepPost, youthPlanPath } from '~/responses/youth/step-post';
 import type { YouthDef } from '~/consultations/versions/youth-definition';
-import { youthDraftToken, youthStepFields, youthStepSchema } from '~/responses/youth/step-schema';
+import { youthDraftToken, youthStepSchema } from '~/responses/youth/step-schema';
 import { pageMeta } from '~/ui/page-meta';
-
-const ageOf = (values: Record<string, unknown> | undefined) => (typeof values?.age_band === 'string' ? values.age_band : null);
 
 /** A question this person's answers route past (an old link, a bookmark) leads on to where their route goes next. */
 function notOnRoute(def: YouthDef, stepId: string, values: Record<string, unknown>, request: Request) {
@@ -76,45 +74,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: youthStepSchema(position.step) });
-  const goingBack = formData.get('intent') === 'back';
-  if (!goingBack && submission.status !== 'success') {
+  const posted = valuesToKeep(submission);
+  const plan = planYouthStepPost({
+    def,
+    position,
+    before,
+    posted,
+    valid: submission.status === 'success',
+    goingBack: formData.get('intent') === 'back',
+    confirmed: formData.get('intent') === 'drop',
+    returnToCheck: new URL(request.url).searchParams.get('return') === 'check',
+    ages: safeguardingAges(),
+  });
+  if (plan.kind === 'invalid') {
     context.request.submissionFailed = true;
     return data({ result: submission.reply() }, { status: 400, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } });
   }
-  const age = position.step.kind === 'age' ? ageOf(submission.payload) : ageOf(draft?.values);
-  const stepFields = youthStepFields(position.step, age, safeguardingAges());
-  const posted = valuesToKeep(submission);
-  const after = { ...before, ...Object.fromEntries(stepFields.map((f) => [f, posted[f]])) };
-  // A changed answer that takes questions off the route forgets their answers, but only once the person has been told which.
-  const dropped = goingBack ? [] : youthItemsDropped(def, before, after);
-  if (dropped.length > 0 && formData.get('intent') !== 'drop') {
+  if (plan.kind === 'confirm') {
     return data(
-      { result: submission.reply(), dropping: dropped.map((item) => item.text) },
+      { result: submission.reply(), dropping: plan.dropped.map((item) => item.text) },
       { status: 409, headers: { 'Cache-Control': PRIVATE_PAGE, 'Set-Cookie': cookie } },
     );
   }
-  const fields = [...stepFields, ...dropped.map(youthField)];
   return unlessBusy(
     context,
     (options) => submission.reply(options),
     'youth',
     async () => {
-      const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, fields, posted, new Date());
+      const saved = await saveDraftStep(context.db, youthDraftToken(token)!, def.consultationId, plan.fields, posted, new Date());
       if (!saved) {
         context.request.submissionFailed = true;
         return data({ result: submission.reply({ formErrors: ['tooLarge'] }) }, { status: 400, headers: { 'Set-Cookie': cookie } });
       }
-
-      if (goingBack) return redirectWithCookie(youthPath(def.slug, position.previous?.id), cookie);
-      const returnToCheck = new URL(request.url).searchParams.get('return') === 'check';
-      if (returnToCheck) {
-        // A change that puts a new question on the route asks it before going back to the check page.
-        const added = youthItemsAdded(def, before, after)[0];
-        return redirectWithCookie(added ? `${youthPath(def.slug, youthItemStepId(def, added))}?return=check` : youthCheckPath(def.slug), cookie);
-      }
-      // The pages that follow depend on the answer just given: its route, and the age (no "more about you" page below the credit age).
-      const next = findYouthStep(def, position.step.id, after, safeguardingAges())?.next;
-      return redirectWithCookie(next ? youthPath(def.slug, next.id) : youthCheckPath(def.slug), cookie);
+      return redirectWithCookie(youthPlanPath(def.slug, plan), cookie);
     },
     { 'Set-Cookie': cookie },
   );

@@ -11,6 +11,7 @@ import { setOptionHidden } from './options.server';
 import { publishChecks } from './publish-checks.server';
 import { addQuestion, deleteQuestion, updateQuestion, type NewQuestionInput } from './questions.server';
 import { editShowIf, setRoutes } from './rules.server';
+import { routingOverview, ruleEditorView } from './rule-view.server';
 import { addSection, deleteSection, moveSection } from './sections.server';
 import { consultationTexts } from './translation-status.server';
 
@@ -237,6 +238,36 @@ describe('routing in the builder', () => {
     expect(await moveSection(db, actor, s.id, s.sections.covid, 'up')).toEqual({ ok: true });
     await db.updateTable('questions').set({ show_if: null }).where('id', '=', s.followUp).execute();
     expect(await publishConsultation(db, actor, s.id)).toMatchObject({ ok: true });
+  });
+
+  it('shows rules and routes in the officer’s words, and offers a rule only the main form’s visible choice questions before it', async () => {
+    const s = await survey('Words');
+    await editShowIf(db, actor, s.id, { type: 'question', id: s.affected }, { intent: 'addCondition', question: 'do_you_run_a_business', options: ['yes'] });
+    expect(await setRoutes(db, actor, s.id, s.pick, { goesTo: { woodbank: 'covid' }, exitText: '' })).toEqual({ ok: true });
+    const shop = await addQuestion(db, actor, s.id, {
+      sectionId: s.sections.business,
+      kind: 'yes_no',
+      text: 'Is it a shop?',
+      hint: '',
+      required: false,
+      options: [],
+    });
+    if (!shop.ok) throw new Error(shop.error);
+    // Young people's sections and hidden questions are no one's to route on.
+    await db.updateTable('sections').set({ audience: 'young_people' }).where('id', '=', s.sections.business).execute();
+    await db.updateTable('questions').set({ hidden: 1 }).where('id', '=', s.colours).execute();
+
+    const overview = await routingOverview(db, s.id);
+    expect(overview.questions[s.affected]?.rule?.conditions.map((c) => c.question?.text)).toEqual(['Do you run a business?']);
+    expect(overview.questions[s.pick]?.routes).toEqual([{ option: { key: 'woodbank', label: 'Woodbank' }, section: 'Covid' }]);
+
+    const forQuestion = await ruleEditorView(db, s.id, { type: 'question', id: s.affected });
+    expect(forQuestion.rule?.conditions.map((c) => c.question?.text)).toEqual(['Do you run a business?']);
+    expect(forQuestion.candidates.map((q) => q.text)).toEqual(['Do you run a business?', 'Which park?']);
+    const forSection = await ruleEditorView(db, s.id, { type: 'section', id: s.sections.last });
+    expect(forSection.rule).toBeNull();
+    expect(forSection.candidates.map((q) => q.text)).toEqual(['Do you run a business?', 'Which park?', 'Were you affected by Covid?']);
+    expect((await ruleEditorView(db, s.id, { type: 'section', id: s.sections.about })).candidates).toEqual([]);
   });
 
   it('offers grid words for translation before their first statement', async () => {

@@ -17,23 +17,29 @@ export interface RoutingNames {
   sections: Map<string, string>;
 }
 
-/** The main form as routing.ts sees it: sections for everyone, visible questions and options. */
-export async function loadRoutablePages(db: Db, consultationId: number): Promise<{ pages: RoutablePage[]; names: RoutingNames }> {
+/**
+ * A consultation's sections, questions and options as routing reads them, each list in form order
+ * (questions by section, then position). The builder's checks (routablePagesOf) and its rules in
+ * the officer's words (rule-view.server.ts) both start from it. Hidden questions and options are
+ * in it: a refusal can still say what a rule named, and a rule naming one is shown by its words.
+ */
+export async function loadRoutingForm(db: Db, consultationId: number) {
   const sections = await db
     .selectFrom('sections')
-    .select(['id', 'key', 'title', 'show_if'])
+    .select(['id', 'key', 'title', 'show_if', 'audience'])
     .where('consultation_id', '=', consultationId)
-    .where('audience', '=', 'everyone')
     .orderBy('position')
     .orderBy('id')
     .execute();
-  // Hidden questions and options stay in the names, so a refusal can still say what a rule named.
   const questions = await db
-    .selectFrom('questions')
-    .select(['id', 'key', 'kind', 'text', 'section_id', 'required', 'show_if', 'hidden'])
-    .where('consultation_id', '=', consultationId)
-    .orderBy('position')
-    .orderBy('id')
+    .selectFrom('questions as q')
+    .innerJoin('sections as s', 's.id', 'q.section_id')
+    .select(['q.id', 'q.key', 'q.kind', 'q.text', 'q.section_id', 'q.required', 'q.show_if', 'q.hidden'])
+    .where('q.consultation_id', '=', consultationId)
+    .orderBy('s.position')
+    .orderBy('s.id')
+    .orderBy('q.position')
+    .orderBy('q.id')
     .execute();
   const options = questions.length
     ? await db
@@ -48,10 +54,18 @@ export async function loadRoutablePages(db: Db, consultationId: number): Promise
         .orderBy('id')
         .execute()
     : [];
-  const names: RoutingNames = { questions: new Map(), sections: new Map(sections.map((s) => [s.key, s.title])) };
+  return { sections, questions, options };
+}
+
+type RoutingForm = Awaited<ReturnType<typeof loadRoutingForm>>;
+
+/** The main form as routing.ts sees it: sections for everyone, visible questions and options; and the words to name them by. */
+function routablePagesOf({ sections, questions, options }: RoutingForm): { pages: RoutablePage[]; names: RoutingNames } {
+  const main = sections.filter((s) => s.audience === 'everyone');
+  const names: RoutingNames = { questions: new Map(), sections: new Map(main.map((s) => [s.key, s.title])) };
   for (const q of questions)
     names.questions.set(q.key, { text: q.text, options: new Map(options.filter((o) => o.question_id === q.id).map((o) => [o.key, o.label])) });
-  const pages = sections.map((s) => ({
+  const pages = main.map((s) => ({
     key: s.key,
     showIf: parseShowIf(s.show_if),
     questions: questions
@@ -66,6 +80,8 @@ export async function loadRoutablePages(db: Db, consultationId: number): Promise
   }));
   return { pages, names };
 }
+
+const loadRoutablePages = async (db: Db, consultationId: number) => routablePagesOf(await loadRoutingForm(db, consultationId));
 
 const signature = (p: RoutingProblem) => JSON.stringify(p);
 

@@ -1,39 +1,12 @@
 import type { Db } from '#db/connection';
 import type { QuestionKind } from '#db/schema';
 import { parseShowIf, type ShowIf } from '~/consultations/routing';
-import { RULE_KINDS } from './routing.server';
+import { loadRoutingForm, RULE_KINDS } from './routing.server';
 import type { QuestionView, RouteView, RuleView } from './rule-view';
 
 // Routing rules as the builder's pages show them: in the officer's words (the questions' text
 // and the answers' labels), not keys. Standard answers (yes/no, agree/disagree) are worded by
 // the interface's translations, so their keys travel with the kind.
-
-async function loadQuestions(db: Db, consultationId: number) {
-  const questions = await db
-    .selectFrom('questions as q')
-    .innerJoin('sections as s', 's.id', 'q.section_id')
-    .select(['q.id', 'q.key', 'q.kind', 'q.text', 'q.section_id', 'q.hidden', 'q.show_if', 's.position as sectionPosition', 's.audience'])
-    .where('q.consultation_id', '=', consultationId)
-    .orderBy('s.position')
-    .orderBy('s.id')
-    .orderBy('q.position')
-    .orderBy('q.id')
-    .execute();
-  const options = questions.length
-    ? await db
-        .selectFrom('options')
-        .select(['question_id', 'key', 'label', 'goes_to', 'hidden'])
-        .where(
-          'question_id',
-          'in',
-          questions.map((q) => q.id),
-        )
-        .orderBy('position')
-        .orderBy('id')
-        .execute()
-    : [];
-  return { questions, options };
-}
 
 export function ruleViewOf(rule: ShowIf | null, byKey: Map<string, QuestionView>): RuleView | null {
   if (!rule) return null;
@@ -48,8 +21,7 @@ export function ruleViewOf(rule: ShowIf | null, byKey: Map<string, QuestionView>
 
 /** Every question's and section's rule, and where each routed answer leads, for the questions list. */
 export async function routingOverview(db: Db, consultationId: number) {
-  const { questions, options } = await loadQuestions(db, consultationId);
-  const sections = await db.selectFrom('sections').select(['id', 'key', 'title', 'show_if']).where('consultation_id', '=', consultationId).execute();
+  const { sections, questions, options } = await loadRoutingForm(db, consultationId);
   const views = new Map(questions.map((q) => [q.key, viewOf(q, options)]));
   const sectionTitle = new Map(sections.map((s) => [s.key, s.title]));
   return {
@@ -89,28 +61,15 @@ function viewOf(
  * it may name (visible choice questions of the main form in earlier sections).
  */
 export async function ruleEditorView(db: Db, consultationId: number, target: { type: 'question' | 'section'; id: number }) {
-  const { questions, options } = await loadQuestions(db, consultationId);
-  const section =
-    target.type === 'section'
-      ? await db.selectFrom('sections').select(['id', 'position', 'show_if']).where('id', '=', target.id).executeTakeFirst()
-      : await db
-          .selectFrom('questions as q')
-          .innerJoin('sections as s', 's.id', 'q.section_id')
-          .select(['s.id', 's.position', 'q.show_if'])
-          .where('q.id', '=', target.id)
-          .executeTakeFirst();
+  const { sections, questions, options } = await loadRoutingForm(db, consultationId);
+  const question = target.type === 'question' ? questions.find((q) => q.id === target.id) : undefined;
+  const section = target.type === 'section' ? sections.find((s) => s.id === target.id) : question && { id: question.section_id, show_if: question.show_if };
   const views = new Map(questions.map((q) => [q.key, viewOf(q, options)]));
-  const sectionIds = await db
-    .selectFrom('sections')
-    .select(['id', 'position'])
-    .where('consultation_id', '=', consultationId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const order = new Map(sectionIds.map((s, i) => [s.id, i]));
+  const order = new Map(sections.map((s, i) => [s.id, i]));
+  const main = new Set(sections.filter((s) => s.audience === 'everyone').map((s) => s.id));
   const at = section ? (order.get(section.id) ?? 0) : 0;
   const candidates = questions
-    .filter((q) => q.audience === 'everyone' && q.hidden === 0 && RULE_KINDS.includes(q.kind) && (order.get(q.section_id) ?? Infinity) < at)
+    .filter((q) => main.has(q.section_id) && q.hidden === 0 && RULE_KINDS.includes(q.kind) && (order.get(q.section_id) ?? Infinity) < at)
     .map((q) => views.get(q.key)!);
   return { rule: ruleViewOf(parseShowIf(section?.show_if), views), candidates };
 }

@@ -7,9 +7,11 @@ import { listWards } from '~/framework/places/wards.server';
 import { ASK_EVERYTHING } from '~/responses/safeguarding';
 import { safeguardingAges } from '~/responses/safeguarding.server';
 import { findStep, nearestStep } from '~/responses/steps';
-import { previewPath } from './preview-paths';
+import { previewPath, youthPreviewPath } from './preview-paths';
 import { loadYouthDefinition } from '~/consultations/versions/youth-definition.server';
-import { findYouthStep, youthItemDecides } from '~/responses/youth/steps';
+import { findYouthStep, youthItemDecides, type YouthStepPosition } from '~/responses/youth/steps';
+import { youthAgeBandOf } from '~/responses/youth/ages';
+import { planYouthStepPost } from '~/responses/youth/step-post';
 import { youthField } from '~/responses/youth/answers';
 import type { YouthDef } from '~/consultations/versions/youth-definition';
 
@@ -17,6 +19,7 @@ import type { YouthDef } from '~/consultations/versions/youth-definition';
 // people get, whatever its status (drafts too), and never stores anything.
 
 const notFound = () => data({ reason: 'not_found' }, { status: 404 });
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 
 export async function loadPreview(db: Db, rawId: string | undefined, locale: Locale) {
   const consultation = await requireConsultation(db, rawId);
@@ -49,7 +52,7 @@ export async function loadYouthPreviewStep(db: Db, rawId: string | undefined, st
   const answers = youthPreviewAnswers(youth, query);
   const position = findYouthStep(youth, stepId ?? '', { ...answers, age_band: query.get('age') }, safeguardingAges());
   if (!position) throw notFound();
-  return { consultation, youth, position, answers };
+  return { consultation, youth, position, answers, age: youthAgeBandOf(query.get('age')) };
 }
 
 /** The answers a preview address carries: those of the items that decide the route, by field. */
@@ -59,4 +62,55 @@ export function youthPreviewAnswers(youth: YouthDef, query: URLSearchParams): Re
       .filter((item) => youthItemDecides(youth, item) && query.has(youthField(item)))
       .map((item) => [youthField(item), query.getAll(youthField(item)).filter((o) => item.options.some((x) => x.key === o))]),
   );
+}
+
+export interface YouthPreviewPost {
+  youth: YouthDef;
+  consultationId: number;
+  position: YouthStepPosition;
+  /** The age and answers the page's address carried (loadYouthPreviewStep). */
+  age: string | null;
+  answers: Record<string, string[]>;
+  posted: Record<string, unknown>;
+  valid: boolean;
+  goingBack: boolean;
+}
+
+/**
+ * What posting a page of the young people's preview does: what the same post would do for a young
+ * person (planYouthStepPost), except that nothing is stored, so no answer is forgotten and none
+ * needs confirming; the age and the deciding answers travel on in the address, and going back
+ * carries them as they were. Past the last page the preview ends.
+ */
+export function planYouthPreviewPost(p: YouthPreviewPost): { kind: 'invalid' } | { kind: 'go'; to: string } {
+  const before = { ...p.answers, age_band: p.age };
+  // The address carries on what it carried, with the deciding answers these values give (youthPreviewAnswers reads them back).
+  const address = (stepId: string, values: Record<string, unknown>) => {
+    const deciding = p.youth.items.filter((item) => youthItemDecides(p.youth, item)).map((item) => [youthField(item), asList(values[youthField(item)])]);
+    return youthPreviewPath(p.consultationId, stepId, youthAgeBandOf(values.age_band), { ...p.answers, ...Object.fromEntries(deciding) });
+  };
+  const plan = planYouthStepPost({
+    def: p.youth,
+    position: p.position,
+    before,
+    posted: p.posted,
+    valid: p.valid,
+    goingBack: p.goingBack,
+    // Nothing is stored, so no answer is forgotten and there is nothing to confirm.
+    confirmed: true,
+    returnToCheck: false,
+    ages: safeguardingAges(),
+  });
+  switch (plan.kind) {
+    case 'back':
+      return { kind: 'go', to: plan.to ? address(plan.to.id, before) : previewPath(p.consultationId) };
+    case 'next':
+      return {
+        kind: 'go',
+        to: plan.to ? address(plan.to.id, plan.values) : `${previewPath(p.consultationId)}?finished=young`,
+      };
+    case 'invalid':
+    case 'confirm': // never: confirmed above
+      return { kind: 'invalid' };
+  }
 }
