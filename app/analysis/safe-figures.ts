@@ -23,6 +23,12 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // the first table's protection, so the shared figures are hidden alike everywhere: a figure one
 // table hides is passed to every table that shares it as a forced small value (protectTable
 // then hides it and protects it as it would any small cell), until no table hides more.
+//
+// "Not asked" is such a figure too: the questions on one route (a routed section, say) are
+// passed by the same people, so their "not asked" lines are the same figures, and a reader who
+// sees them equal in one question would read them into another. Questions whose "not asked"
+// lines are equal group by group share what any of them hides of that line, here and in the
+// coded themes beside them.
 
 export interface TabulatedQuestion {
   key: string;
@@ -221,21 +227,32 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
   return result;
 }
 
-/**
- * Every question of one summary (the same responses, filter and breakdown), protected with
- * the shared figures hidden alike: the responses per group, and each question's "no answer".
- */
+/** What a part of the page hides of the figures other parts share with it. */
 export interface HiddenTotals {
   /** Groups whose responses are hidden. */
   totals: ReadonlySet<number>;
   grand: boolean;
+  /** Per route (routeOf), the groups whose "not asked" is hidden, and whether its total is. */
+  notAsked: ReadonlyMap<string, { cells: ReadonlySet<number>; total: boolean }>;
 }
 
+/**
+ * Which route a question's "not asked" line belongs to: the questions on one route are passed by
+ * the same people, so their lines are equal group by group, as a reader sees. Lines equal by
+ * chance are linked too, which only hides a little more.
+ */
+const routeOf = (q: TabulatedQuestion): string => q.notAsked.join(',');
+const hiddenIn = (line: TailForced) => line.cells.size + Number(line.total);
+
+/**
+ * Every question of one summary (the same responses, filter and breakdown), protected with
+ * the shared figures hidden alike: the responses per group, and the "not asked" of a route.
+ */
 export function protectFamily(
   family: Family,
   questions: readonly TabulatedQuestion[],
   threshold: number,
-  /** What another part of the page hides of the same groups' responses (coded themes beside closed questions). */
+  /** What another part of the page hides of the same groups' responses and routes (coded themes beside closed questions). */
   alsoHidden?: HiddenTotals,
 ): { responses: Count; questions: QuestionResult[]; hidden: HiddenTotals } {
   // The groups' responses on their own first: a breakdown with no groups (a filter nobody
@@ -247,10 +264,17 @@ export function protectFamily(
   groups?.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
   for (const j of alsoHidden?.totals ?? []) shared.totals.add(j);
   if (alsoHidden?.grand) shared.grand = true;
+  // Only grows, so the passes below end: at worst every figure of a line is hidden.
+  const routes = new Map<string, TailForced>();
+  for (const [key, hidden] of alsoHidden?.notAsked ?? []) routes.set(key, { cells: new Set(hidden.cells), total: hidden.total });
 
   for (;;) {
     let restart = false;
+    // A question earlier on a route showed what a later one had to hide: one more pass, once
+    // this one has gathered all it can (each pass only adds to what is hidden).
+    let again = false;
     const results: QuestionResult[] = [];
+    const routesDone = new Set<string>();
     for (const q of questions) {
       const additive = ADDITIVE.has(q.kind);
       const measures: [number[][], boolean][] = q.ranking
@@ -260,8 +284,13 @@ export function protectFamily(
             [q.ranking.top3, false],
           ]
         : [[q.counts, additive]];
-      const tails = isRouted(q) ? [q.noAnswer, q.notAsked] : [q.noAnswer];
-      const forced: Forced = { ...shared, tails: tails.map(() => ({ cells: new Set(), total: false })) };
+      const route = isRouted(q) ? routeOf(q) : null;
+      const tails = route === null ? [q.noAnswer] : [q.noAnswer, q.notAsked];
+      // The route's "not asked" is one object, which every question on it protects and adds to.
+      const onRoute = route === null ? null : (routes.get(route) ?? { cells: new Set<number>(), total: false });
+      if (route !== null && onRoute) routes.set(route, onRoute);
+      const hiddenBefore = onRoute ? hiddenIn(onRoute) : 0;
+      const forced: Forced = { ...shared, tails: [{ cells: new Set(), total: false }, ...(onRoute ? [onRoute] : [])] };
       let tables: ProtectedTable[];
       for (;;) {
         tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold));
@@ -272,9 +301,16 @@ export function protectFamily(
         if (!tables.map((t) => absorb(t, forced, false)).some(Boolean)) break;
       }
       if (restart) break;
+      if (route !== null && onRoute) {
+        if (routesDone.has(route) && hiddenIn(onRoute) > hiddenBefore) again = true;
+        routesDone.add(route);
+      }
       results.push(resultOf(q, family, tables));
     }
-    if (!restart) return { responses: shared.grand ? HIDDEN : count(all), questions: results, hidden: { totals: shared.totals, grand: shared.grand } };
+    if (!restart && !again) {
+      const hidden: HiddenTotals = { totals: shared.totals, grand: shared.grand, notAsked: routes };
+      return { responses: shared.grand ? HIDDEN : count(all), questions: results, hidden };
+    }
   }
 }
 
