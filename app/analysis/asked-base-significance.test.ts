@@ -117,11 +117,11 @@ describe('significance tests on a routed question', () => {
     if (shownScreen.screen.kind !== 'question') throw new Error('expected the question screen');
     const comparison = shownScreen.screen.comparison!;
     expect(comparison.routed).toBe(true);
-    expect(comparison.overall).toMatchObject({ base: 140, notAsked: 60 });
+    expect(comparison.overall).toMatchObject({ base: 140, notAsked: shown(60) });
     expect(comparison.overall!.percent).toBeCloseTo((80 / 140) * 100, 9);
     expect(comparison.groups.map((g) => ({ key: g.key, count: g.count, base: g.base, notAsked: g.notAsked, notable: g.notable }))).toEqual([
-      { key: WARD_A, count: 30, base: 40, notAsked: 60, notable: 'higher' },
-      { key: WARD_B, count: 50, base: 100, notAsked: 0, notable: 'lower' },
+      { key: WARD_A, count: 30, base: 40, notAsked: shown(60), notable: 'higher' },
+      { key: WARD_B, count: 50, base: 100, notAsked: shown(0), notable: 'lower' },
     ]);
     expect(comparison.hidden).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { NOT_STATED } from './filters';
 import { PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
-import type { Cell, Column, NotableDifference, QuestionResult } from './results-model';
+import type { Cell, Count, NotableDifference, QuestionResult } from './results-model';
 
 // "Where do the groups differ?" for one question of a breakdown: the groups ranked by the share
 // giving one answer, each with its interval and base, the overall share to read them against,
@@ -17,7 +17,7 @@ export interface ComparedGroup {
   /** Those asked who answered: the share's base, and the tests'. */
   base: number;
   /** Routed past the question by their earlier answers: in neither the share nor the tests. */
-  notAsked: number;
+  notAsked: Count;
   percent: number;
   ciLow: number;
   ciHigh: number;
@@ -58,7 +58,7 @@ export interface Comparison {
   /** Some were routed past the question: each base leaves them out, and the page says how many. */
   routed: boolean;
   /** Everyone in the figures (the "All" column), the reference line; null when hidden. */
-  overall: { percent: number; ciLow: number; ciHigh: number; base: number; notAsked: number } | null;
+  overall: { percent: number; ciLow: number; ciHigh: number; base: number; notAsked: Count } | null;
   /** Groups that said who they are, highest share first; then those that did not say. */
   groups: ComparedGroup[];
   hidden: HiddenGroup[];
@@ -96,14 +96,14 @@ export function defaultOption(q: QuestionResult): string | undefined {
   return best?.key;
 }
 
-/** A shown base is responses less "no answer" less "not asked", so all three are shown with it. */
-const notAskedBeside = (column: Column): number => (column.notAsked.suppressed ? 0 : column.notAsked.value);
-
 function hiddenReason(q: QuestionResult, j: number, cell: Cell | undefined): HiddenReason | null {
   const column = q.columns[j]!;
   if (column.responses.suppressed) return 'group';
   if (column.base.suppressed) return 'base';
-  if (column.base.value === 0) return column.responses.value > 0 && notAskedBeside(column) === column.responses.value ? 'notAsked' : 'nobody';
+  if (column.base.value === 0) {
+    const everyone = column.responses.value;
+    return everyone > 0 && !column.notAsked.suppressed && column.notAsked.value === everyone ? 'notAsked' : 'nobody';
+  }
   if (!cell || cell.suppressed || cell.percent === null || cell.ciLow === null || cell.ciHigh === null) return 'figure';
   return null;
 }
@@ -121,7 +121,7 @@ export function compareGroups(q: QuestionResult, optionKey?: string | null): Com
   const allBase = totalIndex === -1 ? undefined : q.columns[totalIndex]!.base;
   const overall =
     all && !all.suppressed && all.percent !== null && all.ciLow !== null && all.ciHigh !== null && allBase && !allBase.suppressed
-      ? { percent: all.percent, ciLow: all.ciLow, ciHigh: all.ciHigh, base: allBase.value, notAsked: notAskedBeside(q.columns[totalIndex]!) }
+      ? { percent: all.percent, ciLow: all.ciLow, ciHigh: all.ciHigh, base: allBase.value, notAsked: q.columns[totalIndex]!.notAsked }
       : null;
 
   const groups: ComparedGroup[] = [];
@@ -140,7 +140,7 @@ export function compareGroups(q: QuestionResult, optionKey?: string | null): Com
       label: c.label,
       count: shown.count,
       base: base.value,
-      notAsked: notAskedBeside(c),
+      notAsked: c.notAsked,
       percent: shown.percent,
       ciLow: shown.ciLow,
       ciHigh: shown.ciHigh,

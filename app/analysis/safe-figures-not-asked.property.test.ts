@@ -216,6 +216,38 @@ const protect = (drawn: Drawn) => {
   return { family, raw: questions, responses, questions: results };
 };
 
+describe('a group whose small "no answer" and "not asked" hide each other', () => {
+  it('keeps its base, the sum of its shown answers, and its percentages of those asked who answered', () => {
+    // Group a: 60 people, 3 not asked, 2 no answer; b: 80 people, 4 not asked, 5 no answer
+    // (threshold 10). The small figures cover each other; every answer can be shown.
+    const family: Family = { columns: ['a', 'b'].map((key) => ({ key, label: key })), responses: [60, 80], breakdown: true, allLabel: 'All' };
+    const question: TabulatedQuestion = {
+      key: 'size',
+      text: 'Size?',
+      kind: 'single_choice',
+      scale: false,
+      hidden: false,
+      options: [
+        { key: 'small', label: 'Small' },
+        { key: 'large', label: 'Large' },
+      ],
+      counts: [
+        [30, 40],
+        [25, 31],
+      ],
+      noAnswer: [2, 5],
+      notAsked: [3, 4],
+    };
+    const [q] = protectFamily(family, [question], 10).questions;
+    const a = q!.columns.find((c) => c.key === 'a')!;
+    expect(a).toMatchObject({ noAnswer: { suppressed: true }, notAsked: { suppressed: true }, base: { suppressed: false, value: 55 }, percentOf: 'answered' });
+    const small = q!.rows[0]!.cells[q!.columns.indexOf(a)]!;
+    expect(small.suppressed ? null : small.percent).toBeCloseTo((30 / 55) * 100, 9);
+    // And All: 126 asked who answered, of 140.
+    expect(q!.columns[0]).toMatchObject({ responses: { suppressed: false, value: 140 }, base: { suppressed: false, value: 126 } });
+  });
+});
+
 describe('disclosure with a "not asked" line, over random small breakdowns', () => {
   it('gives no hidden figure away by subtraction from totals, group sizes, "not asked" and "no answer"', () => {
     let hiddenNotAsked = 0;
@@ -250,6 +282,10 @@ describe('disclosure with a "not asked" line, over random small breakdowns', () 
             const asked = responses - truthOf(t.notAsked);
             const answered = asked - truthOf(t.noAnswer);
             if (!column.base.suppressed) expect(column.base.value).toBe(answered);
+            // One answer each, every answer shown: they add up to the base, so it is shown, and the
+            // percentages with it, even where a small "no answer" and "not asked" hide each other.
+            const allAnswersShown = q.rows.every((row) => !row.cells[ci]!.suppressed);
+            if (t.kind === 'single_choice' && allAnswersShown && !column.responses.suppressed) expect(column.base.suppressed).toBe(false);
             // Of everyone in the group only where nobody in it was routed past (the page then says so).
             if (column.percentOf === 'responses') expect(asked).toBe(responses);
             const base = column.percentOf === 'answered' ? answered : responses;

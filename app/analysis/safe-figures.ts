@@ -10,7 +10,10 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // A question some were routed past has a "not asked" row under "no answer" (the two and the
 // answers add up to the responses), protected exactly as "no answer" is: a small "not asked"
 // can point at a few people as surely as a small "no answer" can. The base of the percentages
-// is those asked who answered, responses less both; it is shown only when both are.
+// is those asked who answered, responses less both; it is shown when both are, and where a
+// person gives one answer, also when every answer is: the answers add up to it, so it tells
+// nothing they do not (a small "no answer" and "not asked" can hide each other, and the
+// percentages and tests need not go with them).
 //
 // Limits, as with any cell suppression: each page is protected within itself. Two different
 // requests (a filter and its complement, say) can still be subtracted from each other; the
@@ -158,7 +161,13 @@ function cellOf(protectedCount: DisclosureCell | undefined, base: Count): Cell {
 }
 
 /** The table's figures column by column: "All" first in a breakdown (the row totals), then each group. */
-function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
+function columnsOf(
+  table: ProtectedTable,
+  family: Family,
+  routed: boolean,
+  /** The answers add up to those who answered (one answer each). */
+  additive: boolean,
+): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
   const none = table.cells.length - (routed ? 2 : 1);
   const skipped = routed ? table.cells.length - 1 : -1;
   const make = (
@@ -168,9 +177,15 @@ function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { co
     responses: DisclosureCell | undefined,
     noAnswer: DisclosureCell | undefined,
     notAsked: DisclosureCell | undefined,
+    answers: readonly (DisclosureCell | undefined)[],
   ): Column => {
     const allShown = responses?.kind === 'shown' && noAnswer?.kind === 'shown' && notAsked?.kind === 'shown';
-    const base: Count = allShown ? { suppressed: false, value: responses.value - noAnswer.value - notAsked.value } : HIDDEN;
+    const answered = answers.reduce<number | null>((n, a) => (n === null || a?.kind !== 'shown' ? null : n + a.value), 0);
+    const base: Count = allShown
+      ? { suppressed: false, value: responses.value - noAnswer.value - notAsked.value }
+      : additive && responses?.kind === 'shown' && answered !== null
+        ? { suppressed: false, value: answered }
+        : HIDDEN;
     // Those who answered would give away a hidden "no answer" (the responses are shown): the
     // percentages are then of everyone in the group, which tells nothing the counts do not.
     // Not where some were not asked: everyone in the group would count them as saying no.
@@ -179,13 +194,30 @@ function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { co
     return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), notAsked: count(notAsked), base, percentOf };
   };
   const notAskedAt = (line: readonly (DisclosureCell | undefined)[] | undefined, j: number) => (routed ? line?.[j] : shownCell(0));
+  const answerRows = table.cells.slice(0, none);
   const groups = family.columns.map((c, j) => ({
-    column: make(c.key, c.label, !family.breakdown, table.columnTotals[j], table.cells[none]?.[j], notAskedAt(table.cells[skipped], j)),
+    column: make(
+      c.key,
+      c.label,
+      !family.breakdown,
+      table.columnTotals[j],
+      table.cells[none]?.[j],
+      notAskedAt(table.cells[skipped], j),
+      answerRows.map((row) => row[j]),
+    ),
     pick: (row: number) => table.cells[row]?.[j],
   }));
   if (!family.breakdown) return groups;
   const all = {
-    column: make('all', family.allLabel, true, table.grandTotal, table.rowTotals[none], routed ? table.rowTotals[skipped] : shownCell(0)),
+    column: make(
+      'all',
+      family.allLabel,
+      true,
+      table.grandTotal,
+      table.rowTotals[none],
+      routed ? table.rowTotals[skipped] : shownCell(0),
+      table.rowTotals.slice(0, none),
+    ),
     pick: (row: number) => table.rowTotals[row],
   };
   return [all, ...groups];
@@ -194,7 +226,7 @@ function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { co
 function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]): QuestionResult {
   const [main, first, top3] = tables as [ProtectedTable, ...ProtectedTable[]];
   const routed = isRouted(q);
-  const columns = columnsOf(main, family, routed);
+  const columns = columnsOf(main, family, routed, ADDITIVE.has(q.kind) && !q.ranking);
   const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), percentBaseOf(column))) }));
   const result: QuestionResult = {
     key: q.key,
@@ -208,8 +240,8 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
     notable: [],
   };
   if (q.ranking && first && top3) {
-    const firstColumns = columnsOf(first, family, routed);
-    const top3Columns = columnsOf(top3, family, routed);
+    const firstColumns = columnsOf(first, family, routed, false);
+    const top3Columns = columnsOf(top3, family, routed, false);
     const rankSums = q.ranking.rankSum;
     result.ranking = q.options.map((o, i): RankRow => ({
       ...o,

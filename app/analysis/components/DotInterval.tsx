@@ -61,7 +61,7 @@ export function DotInterval({ comparison, figures, rtl, caption }: { comparison:
               percent: figures.percent(overall.percent),
               interval: figures.interval({ suppressed: false, count: 0, ...overall }),
               base: figures.count(overall.base),
-              notAsked: figures.count(overall.notAsked),
+              notAsked: figures.ofCount(overall.notAsked),
             })}
           </span>
         )}
@@ -83,7 +83,7 @@ export function DotInterval({ comparison, figures, rtl, caption }: { comparison:
                 {t(comparison.routed ? 'compare.detailRouted' : 'compare.detail', {
                   interval: figures.interval({ suppressed: false, ...g }),
                   base: figures.count(g.base),
-                  notAsked: figures.count(g.notAsked),
+                  notAsked: figures.ofCount(g.notAsked),
                 })}
               </span>
               {g.notable && <strong className="dot-chart__notable"> {t(`notable.${g.notable}`)}</strong>}
