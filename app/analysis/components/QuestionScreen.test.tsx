@@ -138,6 +138,17 @@ describe('one question some were routed past', () => {
     expect(words(hidden)).toBe('Nobody in this group was asked the question (their earlier answers skipped it): Ward W3');
   });
 
+  it('says "fewer than 10" where a group’s not-asked count is hidden beside its shown base', () => {
+    const q = question('runs', [g('W1', 30, 10, { responses: 100, notAsked: 60 }), g('W2', 50, 50, { responses: 110 })]);
+    // W2's small "no answer" and "not asked" hide each other; its answers, and so its base, are shown.
+    q.columns[2] = { ...q.columns[2]!, noAnswer: HIDDEN, notAsked: HIDDEN };
+    const { getByRole } = show('question=runs&option=yes', 'en', wardModel({ questions: [q], youth: [], themes: [] }));
+    const rows = within(getByRole('figure', { name: /who chose “Yes”/ }))
+      .getAllByRole('listitem')
+      .map(words);
+    expect(rows).toContainEqual(expect.stringMatching(/^Ward W2: 50% \d+% to \d+%, 100 answered, fewer than 10 not asked/));
+  });
+
   it('says it in Polish and Urdu too', () => {
     const pl = show('question=runs&option=yes', 'pl', routed);
     expect(words(pl.getByRole('figure'))).toContain('odpowiedziało 40, nie zadano pytania: 60');
