@@ -8,8 +8,8 @@ import { wilsonInterval } from './statistics';
 
 export const count = (n: number | null): Count => (n === null ? HIDDEN : { suppressed: false, value: n });
 
-function column(key: string, responses: number | null, base: number | null, total = false): Column {
-  const noAnswer = responses !== null && base !== null ? count(responses - base) : HIDDEN;
+function column(key: string, responses: number | null, base: number | null, total = false, notAsked = 0): Column {
+  const noAnswer = responses !== null && base !== null ? count(responses - base - notAsked) : HIDDEN;
   return {
     key,
     label: key === 'all' ? 'All' : key === NOT_STATED ? 'Not stated' : `Ward ${key}`,
@@ -17,7 +17,7 @@ function column(key: string, responses: number | null, base: number | null, tota
     responses: count(responses),
     base: count(base),
     noAnswer,
-    notAsked: count(0),
+    notAsked: count(notAsked),
     percentOf: base === null && responses !== null ? 'responses' : 'answered',
   };
 }
@@ -30,20 +30,28 @@ function cell(n: number | null, base: number | null): Cell {
   return { suppressed: false, count: n, percent: (n / base) * 100, ciLow: interval.lower * 100, ciHigh: interval.upper * 100 };
 }
 
-export type Group = { key: string; responses: number | null; base: number | null; yes: number | null; no: number | null };
+/** `notAsked`: routed past the question, in the responses but not the base (0 when left out). */
+export type Group = { key: string; responses: number | null; base: number | null; yes: number | null; no: number | null; notAsked?: number };
 
 export function question(key: string, groups: Group[], kind: QuestionResult['kind'] = 'yes_no'): QuestionResult {
   const all = groups.reduce(
-    (sum, g) => ({ responses: sum.responses + (g.responses ?? 0), base: sum.base + (g.base ?? 0), yes: sum.yes + (g.yes ?? 0), no: sum.no + (g.no ?? 0) }),
-    { responses: 0, base: 0, yes: 0, no: 0 },
+    (sum, g) => ({
+      responses: sum.responses + (g.responses ?? 0),
+      base: sum.base + (g.base ?? 0),
+      yes: sum.yes + (g.yes ?? 0),
+      no: sum.no + (g.no ?? 0),
+      notAsked: sum.notAsked + (g.notAsked ?? 0),
+    }),
+    { responses: 0, base: 0, yes: 0, no: 0, notAsked: 0 },
   );
-  const columns = [column('all', all.responses, all.base, true), ...groups.map((g) => column(g.key, g.responses, g.base))];
+  const columns = [column('all', all.responses, all.base, true, all.notAsked), ...groups.map((g) => column(g.key, g.responses, g.base, false, g.notAsked))];
   const q: QuestionResult = {
     key,
     text: `Question ${key}?`,
     kind,
     scale: false,
     hidden: false,
+    ...(all.notAsked > 0 ? { routed: true } : {}),
     columns,
     rows: [
       { key: 'yes', label: 'Yes', cells: [cell(all.yes, all.base), ...groups.map((g) => cell(g.yes, g.base))] },

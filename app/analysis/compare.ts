@@ -1,6 +1,6 @@
 import { NOT_STATED } from './filters';
 import { PREFER_NOT, WARD_UNKNOWN } from '~/responses/demographics';
-import type { Cell, NotableDifference, QuestionResult } from './results-model';
+import type { Cell, Count, NotableDifference, QuestionResult } from './results-model';
 
 // "Where do the groups differ?" for one question of a breakdown: the groups ranked by the share
 // giving one answer, each with its interval and base, the overall share to read them against,
@@ -14,7 +14,10 @@ export interface ComparedGroup {
   key: string;
   label: string;
   count: number;
+  /** Those asked who answered: the share's base, and the tests'. */
   base: number;
+  /** Routed past the question by their earlier answers: in neither the share nor the tests. */
+  notAsked: Count;
   percent: number;
   ciLow: number;
   ciHigh: number;
@@ -29,9 +32,10 @@ export interface ComparedGroup {
  * - group: how many people are in the group is hidden;
  * - base: how many in it answered is hidden;
  * - figure: how many in it gave this answer is hidden;
- * - nobody: nobody in it answered this question.
+ * - nobody: nobody in it answered this question;
+ * - notAsked: nobody in it was asked this question (their earlier answers routed them past it).
  */
-export type HiddenReason = 'group' | 'base' | 'figure' | 'nobody';
+export type HiddenReason = 'group' | 'base' | 'figure' | 'nobody' | 'notAsked';
 
 export interface HiddenGroup {
   key: string;
@@ -51,8 +55,10 @@ export interface Comparison {
   measure: 'chose' | 'first' | 'theme';
   option: ComparedOption;
   options: ComparedOption[];
+  /** Some were routed past the question: each base leaves them out, and the page says how many. */
+  routed: boolean;
   /** Everyone in the figures (the "All" column), the reference line; null when hidden. */
-  overall: { percent: number; ciLow: number; ciHigh: number; base: number } | null;
+  overall: { percent: number; ciLow: number; ciHigh: number; base: number; notAsked: Count } | null;
   /** Groups that said who they are, highest share first; then those that did not say. */
   groups: ComparedGroup[];
   hidden: HiddenGroup[];
@@ -94,7 +100,10 @@ function hiddenReason(q: QuestionResult, j: number, cell: Cell | undefined): Hid
   const column = q.columns[j]!;
   if (column.responses.suppressed) return 'group';
   if (column.base.suppressed) return 'base';
-  if (column.base.value === 0) return 'nobody';
+  if (column.base.value === 0) {
+    const everyone = column.responses.value;
+    return everyone > 0 && !column.notAsked.suppressed && column.notAsked.value === everyone ? 'notAsked' : 'nobody';
+  }
   if (!cell || cell.suppressed || cell.percent === null || cell.ciLow === null || cell.ciHigh === null) return 'figure';
   return null;
 }
@@ -112,7 +121,7 @@ export function compareGroups(q: QuestionResult, optionKey?: string | null): Com
   const allBase = totalIndex === -1 ? undefined : q.columns[totalIndex]!.base;
   const overall =
     all && !all.suppressed && all.percent !== null && all.ciLow !== null && all.ciHigh !== null && allBase && !allBase.suppressed
-      ? { percent: all.percent, ciLow: all.ciLow, ciHigh: all.ciHigh, base: allBase.value }
+      ? { percent: all.percent, ciLow: all.ciLow, ciHigh: all.ciHigh, base: allBase.value, notAsked: q.columns[totalIndex]!.notAsked }
       : null;
 
   const groups: ComparedGroup[] = [];
@@ -131,6 +140,7 @@ export function compareGroups(q: QuestionResult, optionKey?: string | null): Com
       label: c.label,
       count: shown.count,
       base: base.value,
+      notAsked: c.notAsked,
       percent: shown.percent,
       ciLow: shown.ciLow,
       ciHigh: shown.ciHigh,
@@ -144,6 +154,7 @@ export function compareGroups(q: QuestionResult, optionKey?: string | null): Com
   );
   return {
     measure: measureOf(q),
+    routed: q.routed ?? false,
     option: options.find((o) => o.key === chosen.key)!,
     options,
     overall,

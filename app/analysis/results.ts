@@ -93,7 +93,14 @@ function protectSummary(summary: Summary, input: ResultsInput, describe: Describ
 
 const sameGroups = (a: Family, b: Family) =>
   a.responses.length === b.responses.length && a.responses.every((r, j) => r === b.responses[j] && a.columns[j]?.key === b.columns[j]?.key);
-const hidesMore = (a: HiddenTotals, b: HiddenTotals) => (a.grand && !b.grand) || [...a.totals].some((j) => !b.totals.has(j));
+const hidesMore = (a: HiddenTotals, b: HiddenTotals) =>
+  (a.grand && !b.grand) ||
+  [...a.totals].some((j) => !b.totals.has(j)) ||
+  // A free-text question on a closed question's route: their "not asked" is the same figure.
+  [...a.notAsked].some(([route, hidden]) => {
+    const other = b.notAsked.get(route);
+    return (hidden.total && !other?.total) || [...hidden.cells].some((j) => !other?.cells.has(j));
+  });
 
 export function buildResults(input: ResultsInput): ResultsModel {
   const labels = new Map(input.questions.map((q) => [q.id, q]));

@@ -10,7 +10,10 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // A question some were routed past has a "not asked" row under "no answer" (the two and the
 // answers add up to the responses), protected exactly as "no answer" is: a small "not asked"
 // can point at a few people as surely as a small "no answer" can. The base of the percentages
-// is those asked who answered, responses less both; it is shown only when both are.
+// is those asked who answered, responses less both; it is shown when both are, and where a
+// person gives one answer, also when every answer is: the answers add up to it, so it tells
+// nothing they do not (a small "no answer" and "not asked" can hide each other, and the
+// percentages and tests need not go with them).
 //
 // Limits, as with any cell suppression: each page is protected within itself. Two different
 // requests (a filter and its complement, say) can still be subtracted from each other; the
@@ -23,6 +26,12 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // the first table's protection, so the shared figures are hidden alike everywhere: a figure one
 // table hides is passed to every table that shares it as a forced small value (protectTable
 // then hides it and protects it as it would any small cell), until no table hides more.
+//
+// "Not asked" is such a figure too: the questions on one route (a routed section, say) are
+// passed by the same people, so their "not asked" lines are the same figures, and a reader who
+// sees them equal in one question would read them into another. Questions whose "not asked"
+// lines are equal group by group share what any of them hides of that line, here and in the
+// coded themes beside them.
 
 export interface TabulatedQuestion {
   key: string;
@@ -152,7 +161,13 @@ function cellOf(protectedCount: DisclosureCell | undefined, base: Count): Cell {
 }
 
 /** The table's figures column by column: "All" first in a breakdown (the row totals), then each group. */
-function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
+function columnsOf(
+  table: ProtectedTable,
+  family: Family,
+  routed: boolean,
+  /** The answers add up to those who answered (one answer each). */
+  additive: boolean,
+): { column: Column; pick: (row: number) => DisclosureCell | undefined }[] {
   const none = table.cells.length - (routed ? 2 : 1);
   const skipped = routed ? table.cells.length - 1 : -1;
   const make = (
@@ -162,9 +177,15 @@ function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { co
     responses: DisclosureCell | undefined,
     noAnswer: DisclosureCell | undefined,
     notAsked: DisclosureCell | undefined,
+    answers: readonly (DisclosureCell | undefined)[],
   ): Column => {
     const allShown = responses?.kind === 'shown' && noAnswer?.kind === 'shown' && notAsked?.kind === 'shown';
-    const base: Count = allShown ? { suppressed: false, value: responses.value - noAnswer.value - notAsked.value } : HIDDEN;
+    const answered = answers.reduce<number | null>((n, a) => (n === null || a?.kind !== 'shown' ? null : n + a.value), 0);
+    const base: Count = allShown
+      ? { suppressed: false, value: responses.value - noAnswer.value - notAsked.value }
+      : additive && responses?.kind === 'shown' && answered !== null
+        ? { suppressed: false, value: answered }
+        : HIDDEN;
     // Those who answered would give away a hidden "no answer" (the responses are shown): the
     // percentages are then of everyone in the group, which tells nothing the counts do not.
     // Not where some were not asked: everyone in the group would count them as saying no.
@@ -173,13 +194,30 @@ function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { co
     return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), notAsked: count(notAsked), base, percentOf };
   };
   const notAskedAt = (line: readonly (DisclosureCell | undefined)[] | undefined, j: number) => (routed ? line?.[j] : shownCell(0));
+  const answerRows = table.cells.slice(0, none);
   const groups = family.columns.map((c, j) => ({
-    column: make(c.key, c.label, !family.breakdown, table.columnTotals[j], table.cells[none]?.[j], notAskedAt(table.cells[skipped], j)),
+    column: make(
+      c.key,
+      c.label,
+      !family.breakdown,
+      table.columnTotals[j],
+      table.cells[none]?.[j],
+      notAskedAt(table.cells[skipped], j),
+      answerRows.map((row) => row[j]),
+    ),
     pick: (row: number) => table.cells[row]?.[j],
   }));
   if (!family.breakdown) return groups;
   const all = {
-    column: make('all', family.allLabel, true, table.grandTotal, table.rowTotals[none], routed ? table.rowTotals[skipped] : shownCell(0)),
+    column: make(
+      'all',
+      family.allLabel,
+      true,
+      table.grandTotal,
+      table.rowTotals[none],
+      routed ? table.rowTotals[skipped] : shownCell(0),
+      table.rowTotals.slice(0, none),
+    ),
     pick: (row: number) => table.rowTotals[row],
   };
   return [all, ...groups];
@@ -188,7 +226,7 @@ function columnsOf(table: ProtectedTable, family: Family, routed: boolean): { co
 function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]): QuestionResult {
   const [main, first, top3] = tables as [ProtectedTable, ...ProtectedTable[]];
   const routed = isRouted(q);
-  const columns = columnsOf(main, family, routed);
+  const columns = columnsOf(main, family, routed, ADDITIVE.has(q.kind) && !q.ranking);
   const rows: OptionRow[] = q.options.map((o, i) => ({ ...o, cells: columns.map(({ column, pick }) => cellOf(pick(i), percentBaseOf(column))) }));
   const result: QuestionResult = {
     key: q.key,
@@ -202,8 +240,8 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
     notable: [],
   };
   if (q.ranking && first && top3) {
-    const firstColumns = columnsOf(first, family, routed);
-    const top3Columns = columnsOf(top3, family, routed);
+    const firstColumns = columnsOf(first, family, routed, false);
+    const top3Columns = columnsOf(top3, family, routed, false);
     const rankSums = q.ranking.rankSum;
     result.ranking = q.options.map((o, i): RankRow => ({
       ...o,
@@ -221,21 +259,32 @@ function resultOf(q: TabulatedQuestion, family: Family, tables: ProtectedTable[]
   return result;
 }
 
-/**
- * Every question of one summary (the same responses, filter and breakdown), protected with
- * the shared figures hidden alike: the responses per group, and each question's "no answer".
- */
+/** What a part of the page hides of the figures other parts share with it. */
 export interface HiddenTotals {
   /** Groups whose responses are hidden. */
   totals: ReadonlySet<number>;
   grand: boolean;
+  /** Per route (routeOf), the groups whose "not asked" is hidden, and whether its total is. */
+  notAsked: ReadonlyMap<string, { cells: ReadonlySet<number>; total: boolean }>;
 }
 
+/**
+ * Which route a question's "not asked" line belongs to: the questions on one route are passed by
+ * the same people, so their lines are equal group by group, as a reader sees. Lines equal by
+ * chance are linked too, which only hides a little more.
+ */
+const routeOf = (q: TabulatedQuestion): string => q.notAsked.join(',');
+const hiddenIn = (line: TailForced) => line.cells.size + Number(line.total);
+
+/**
+ * Every question of one summary (the same responses, filter and breakdown), protected with
+ * the shared figures hidden alike: the responses per group, and the "not asked" of a route.
+ */
 export function protectFamily(
   family: Family,
   questions: readonly TabulatedQuestion[],
   threshold: number,
-  /** What another part of the page hides of the same groups' responses (coded themes beside closed questions). */
+  /** What another part of the page hides of the same groups' responses and routes (coded themes beside closed questions). */
   alsoHidden?: HiddenTotals,
 ): { responses: Count; questions: QuestionResult[]; hidden: HiddenTotals } {
   // The groups' responses on their own first: a breakdown with no groups (a filter nobody
@@ -247,10 +296,17 @@ export function protectFamily(
   groups?.cells.forEach((row, j) => isHidden(row[0]) && shared.totals.add(j));
   for (const j of alsoHidden?.totals ?? []) shared.totals.add(j);
   if (alsoHidden?.grand) shared.grand = true;
+  // Only grows, so the passes below end: at worst every figure of a line is hidden.
+  const routes = new Map<string, TailForced>();
+  for (const [key, hidden] of alsoHidden?.notAsked ?? []) routes.set(key, { cells: new Set(hidden.cells), total: hidden.total });
 
   for (;;) {
     let restart = false;
+    // A question earlier on a route showed what a later one had to hide: one more pass, once
+    // this one has gathered all it can (each pass only adds to what is hidden).
+    let again = false;
     const results: QuestionResult[] = [];
+    const routesDone = new Set<string>();
     for (const q of questions) {
       const additive = ADDITIVE.has(q.kind);
       const measures: [number[][], boolean][] = q.ranking
@@ -260,8 +316,13 @@ export function protectFamily(
             [q.ranking.top3, false],
           ]
         : [[q.counts, additive]];
-      const tails = isRouted(q) ? [q.noAnswer, q.notAsked] : [q.noAnswer];
-      const forced: Forced = { ...shared, tails: tails.map(() => ({ cells: new Set(), total: false })) };
+      const route = isRouted(q) ? routeOf(q) : null;
+      const tails = route === null ? [q.noAnswer] : [q.noAnswer, q.notAsked];
+      // The route's "not asked" is one object, which every question on it protects and adds to.
+      const onRoute = route === null ? null : (routes.get(route) ?? { cells: new Set<number>(), total: false });
+      if (route !== null && onRoute) routes.set(route, onRoute);
+      const hiddenBefore = onRoute ? hiddenIn(onRoute) : 0;
+      const forced: Forced = { ...shared, tails: [{ cells: new Set(), total: false }, ...(onRoute ? [onRoute] : [])] };
       let tables: ProtectedTable[];
       for (;;) {
         tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold));
@@ -272,9 +333,16 @@ export function protectFamily(
         if (!tables.map((t) => absorb(t, forced, false)).some(Boolean)) break;
       }
       if (restart) break;
+      if (route !== null && onRoute) {
+        if (routesDone.has(route) && hiddenIn(onRoute) > hiddenBefore) again = true;
+        routesDone.add(route);
+      }
       results.push(resultOf(q, family, tables));
     }
-    if (!restart) return { responses: shared.grand ? HIDDEN : count(all), questions: results, hidden: { totals: shared.totals, grand: shared.grand } };
+    if (!restart && !again) {
+      const hidden: HiddenTotals = { totals: shared.totals, grand: shared.grand, notAsked: routes };
+      return { responses: shared.grand ? HIDDEN : count(all), questions: results, hidden };
+    }
   }
 }
 

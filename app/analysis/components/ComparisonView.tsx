@@ -9,7 +9,7 @@ import type { Figures } from './use-figures';
 // without JavaScript), the groups ranked on it with their intervals, and every group that is
 // not in the chart with the reason in words. Nothing is dropped without saying so.
 
-const REASONS: readonly HiddenReason[] = ['nobody', 'group', 'base', 'figure'];
+const REASONS: readonly HiddenReason[] = ['notAsked', 'nobody', 'group', 'base', 'figure'];
 
 interface Props {
   comparison: Comparison;
@@ -82,6 +82,7 @@ export function ComparisonView({ comparison, questionKey, breakdown, query, figu
       ) : (
         <p>{t('compare.noGroups')}</p>
       )}
+      {comparison.routed && <p className="hint">{t('compare.notAskedNote')}</p>}
       <HiddenGroups comparison={comparison} />
     </section>
   );

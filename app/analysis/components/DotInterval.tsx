@@ -57,10 +57,11 @@ export function DotInterval({ comparison, figures, rtl, caption }: { comparison:
             <svg className="dot-chart__key-line" width="12" height="20" focusable="false" aria-hidden="true">
               <line x1="6" x2="6" y1="0" y2="20" className="dot-chart__overall" />
             </svg>
-            {t('compare.overall', {
+            {t(comparison.routed ? 'compare.overallRouted' : 'compare.overall', {
               percent: figures.percent(overall.percent),
               interval: figures.interval({ suppressed: false, count: 0, ...overall }),
               base: figures.count(overall.base),
+              notAsked: figures.ofCount(overall.notAsked),
             })}
           </span>
         )}
@@ -79,7 +80,11 @@ export function DotInterval({ comparison, figures, rtl, caption }: { comparison:
             <span className="dot-chart__value">
               <strong>{figures.percent(g.percent)}</strong>{' '}
               <span className="dot-chart__detail">
-                {t('compare.detail', { interval: figures.interval({ suppressed: false, ...g }), base: figures.count(g.base) })}
+                {t(comparison.routed ? 'compare.detailRouted' : 'compare.detail', {
+                  interval: figures.interval({ suppressed: false, ...g }),
+                  base: figures.count(g.base),
+                  notAsked: figures.ofCount(g.notAsked),
+                })}
               </span>
               {g.notable && <strong className="dot-chart__notable"> {t(`notable.${g.notable}`)}</strong>}
             </span>

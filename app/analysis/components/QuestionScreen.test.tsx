@@ -43,8 +43,8 @@ function renderRouted(element: ReactElement, path: string, locale: Locale = 'en'
   );
 }
 
-function show(query: string, locale: Locale = 'en') {
-  const shown = resultsScreen(model, screenRequestOf(new URLSearchParams(query)))!;
+function show(query: string, locale: Locale = 'en', from = model) {
+  const shown = resultsScreen(from, screenRequestOf(new URLSearchParams(query)))!;
   const screen: ResultsScreen = shown.screen;
   const element = <ScreenBody screen={screen} model={shown.model} query="breakdown=ward" threshold={10} />;
   return renderRouted(element, `/admin/consultations/1/results?breakdown=ward&${query}`, locale);
@@ -101,6 +101,60 @@ describe('one question of a breakdown', () => {
     cleanup();
     const ur = show('question=agree&option=yes', 'ur').container.querySelector('.dot-chart__dot')!;
     expect(ur.getAttribute('cx')).toBe('25%');
+  });
+});
+
+describe('one question some were routed past', () => {
+  // W1: 100 people, 60 not asked, 30 of the 40 asked say yes; W2: 110, all asked, 10 no answer,
+  // 50 of 100 say yes; W3: 12 people, none asked.
+  const routed = wardModel({
+    questions: [
+      question('runs', [
+        g('W1', 30, 10, { responses: 100, notAsked: 60 }),
+        g('W2', 50, 50, { responses: 110 }),
+        g('W3', 0, 0, { responses: 12, base: 0, notAsked: 12 }),
+      ]),
+    ],
+    youth: [],
+    themes: [],
+  });
+
+  it('gives each group’s base as those asked who answered, beside how many were not asked', () => {
+    const { getByRole } = show('question=runs&option=yes', 'en', routed);
+    const chart = getByRole('figure', { name: /who chose “Yes”/ });
+    expect(words(chart)).toMatch(/Dashed line: everyone, 57% \(\d+% to \d+%\), 140 answered; 72 not asked\./);
+    expect(within(chart).getAllByRole('listitem').map(words)).toEqual([
+      expect.stringMatching(/^Ward W1: 75% \d+% to \d+%, 40 answered, 60 not asked notably higher$/),
+      expect.stringMatching(/^Ward W2: 50% \d+% to \d+%, 100 answered, 0 not asked notably lower$/),
+    ]);
+    expect(getByRole('region', { name: 'Who chose “Yes”' }).textContent).toContain(
+      'Some people were not asked this question because of their earlier answers. They are in no group’s percentage and in none of the tests',
+    );
+  });
+
+  it('names a group none of whom were asked as such, not as nobody answering', () => {
+    const { getByRole } = show('question=runs&option=yes', 'en', routed);
+    const hidden = getByRole('list', { name: '1 group not in the chart' });
+    expect(words(hidden)).toBe('Nobody in this group was asked the question (their earlier answers skipped it): Ward W3');
+  });
+
+  it('says "fewer than 10" where a group’s not-asked count is hidden beside its shown base', () => {
+    const q = question('runs', [g('W1', 30, 10, { responses: 100, notAsked: 60 }), g('W2', 50, 50, { responses: 110 })]);
+    // W2's small "no answer" and "not asked" hide each other; its answers, and so its base, are shown.
+    q.columns[2] = { ...q.columns[2]!, noAnswer: HIDDEN, notAsked: HIDDEN };
+    const { getByRole } = show('question=runs&option=yes', 'en', wardModel({ questions: [q], youth: [], themes: [] }));
+    const rows = within(getByRole('figure', { name: /who chose “Yes”/ }))
+      .getAllByRole('listitem')
+      .map(words);
+    expect(rows).toContainEqual(expect.stringMatching(/^Ward W2: 50% \d+% to \d+%, 100 answered, fewer than 10 not asked/));
+  });
+
+  it('says it in Polish and Urdu too', () => {
+    const pl = show('question=runs&option=yes', 'pl', routed);
+    expect(words(pl.getByRole('figure'))).toContain('odpowiedziało 40, nie zadano pytania: 60');
+    cleanup();
+    const ur = show('question=runs&option=yes', 'ur', routed);
+    expect(words(ur.getByRole('figure'))).toContain('سے نہیں پوچھا گیا');
   });
 });
 
