@@ -93,6 +93,24 @@ describe('protectTable', () => {
     expect(recoverableHidden(extended(result))).toBe(0);
   });
 
+  it("hides an answer rather than a group's size, which would take every percentage of that group away (issue 15)", () => {
+    // Answers and "no answer" down, three groups across, each group's responses as its total. Hiding
+    // the 2 needs a partner in its column: the group's 90 responses were once cheaper than the 44s
+    // beside it (a zero below cost more), and hid that group's base in every question.
+    const result = protectTable({
+      cells: [
+        [2, 36, 44],
+        [44, 0, 52],
+        [44, 0, 36],
+      ],
+      columnTotals: [90, 36, 132],
+    });
+    expect(result.columnTotals).toEqual([v(90), v(36), v(132)]);
+    expect(result.grandTotal).toEqual(v(258));
+    expect(result.cells[0]![0]).toEqual(S);
+    expect(recoverableHidden(extended(result))).toBe(0);
+  });
+
   it('shows zeros, except in a group too small to show, where they would say "all of them answered alike"', () => {
     const big = protectTable({
       cells: [

@@ -110,15 +110,17 @@ function primarySuppression(grid: number[][], threshold: number): boolean[][] {
 
 type Entry = { i: number; j: number };
 
-// Cheapest first: hide a non-zero value before a zero (a hidden zero next to other hidden values
-// can still be pinned down by non-negativity), a small value before a big one, a cell before a total.
+// Cheapest first: a cell before a total (a hidden total, a group's size above all, takes every
+// percentage of its line away, and a group's size is shared by every question), then a non-zero
+// value before a zero (a hidden zero next to other hidden values can still be pinned down by
+// non-negativity), then a small value before a big one.
 // Ties go to the first in reading order, so the same table always gets the same pattern.
 function cheapest(grid: number[][], candidates: Entry[]): Entry | undefined {
   const r = grid.length - 1;
   const c = (grid[0]?.length ?? 1) - 1;
   const cost = ({ i, j }: Entry) => {
     const value = grid[i]?.[j] ?? 0;
-    return [value === 0 ? 1 : 0, value, i === r || j === c ? 1 : 0] as const;
+    return [i === r || j === c ? 1 : 0, value === 0 ? 1 : 0, value] as const;
   };
   const cheaper = (a: readonly number[], b: readonly number[]) => {
     const k = a.findIndex((x, n) => x !== b[n]);
