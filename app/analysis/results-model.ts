@@ -40,9 +40,11 @@ export interface Column {
   notAsked: Count;
   /**
    * What the column's percentages are of: those who answered, or, where that base would give
-   * away a hidden "no answer", everyone in the group (its responses), so they are not lost.
+   * away a hidden "no answer", everyone in the group (its responses) or, where some were routed
+   * past the question, everyone in the group who was asked it (responses less "not asked", both
+   * shown), so they are not lost and those not asked are still never in them.
    */
-  percentOf: 'answered' | 'responses';
+  percentOf: 'answered' | 'responses' | 'asked';
 }
 
 export interface OptionRow {
@@ -142,7 +144,12 @@ export type ResultsRequestError = { field: string; code: string };
 export const HIDDEN: Hidden = Object.freeze({ suppressed: true });
 
 /** The count a column's percentages are of (Column.percentOf). */
-export const percentBaseOf = (column: Column): Count => (column.percentOf === 'responses' ? column.responses : column.base);
+export function percentBaseOf(column: Column): Count {
+  if (column.percentOf === 'responses') return column.responses;
+  if (column.percentOf === 'answered') return column.base;
+  const { responses, notAsked } = column;
+  return responses.suppressed || notAsked.suppressed ? HIDDEN : { suppressed: false, value: responses.value - notAsked.value };
+}
 
 /** One line per figure, in the columns exports need (issue 6 builds its files on this). */
 export interface ResultRow {

@@ -269,7 +269,7 @@ describe('disclosure with a "not asked" line, over random small breakdowns', () 
     expect(hiddenNotAsked).toBeGreaterThan(100);
   });
 
-  it('shows percentages only of those asked who answered (or of everyone, where all were asked)', () => {
+  it('shows percentages only of those asked who answered (or, where that would give away a small "no answer", of everyone asked)', () => {
     fc.assert(
       fc.property(drawnArb, (drawn) => {
         const { family, raw, questions } = protect(drawn);
@@ -286,9 +286,15 @@ describe('disclosure with a "not asked" line, over random small breakdowns', () 
             // percentages with it, even where a small "no answer" and "not asked" hide each other.
             const allAnswersShown = q.rows.every((row) => !row.cells[ci]!.suppressed);
             if (t.kind === 'single_choice' && allAnswersShown && !column.responses.suppressed) expect(column.base.suppressed).toBe(false);
-            // Of everyone in the group only where nobody in it was routed past (the page then says so).
+            // Of everyone in the group only where nobody in it was routed past, else of everyone
+            // asked, never counting those not asked (the page then says which).
             if (column.percentOf === 'responses') expect(asked).toBe(responses);
-            const base = column.percentOf === 'answered' ? answered : responses;
+            if (column.percentOf === 'asked') expect(column.notAsked).toEqual({ suppressed: false, value: responses - asked });
+            // A hidden base loses no percentage while the group's size and its "not asked" are shown.
+            if (column.base.suppressed && !column.responses.suppressed && !column.notAsked.suppressed) {
+              expect(column.percentOf).toBe(column.notAsked.value === 0 ? 'responses' : 'asked');
+            }
+            const base = { answered, asked, responses }[column.percentOf];
             q.rows.forEach((row, i) => {
               const cell = row.cells[ci]!;
               if (cell.suppressed || cell.percent === null) return;

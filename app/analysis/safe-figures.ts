@@ -187,10 +187,11 @@ function columnsOf(
         ? { suppressed: false, value: answered }
         : HIDDEN;
     // Those who answered would give away a hidden "no answer" (the responses are shown): the
-    // percentages are then of everyone in the group, which tells nothing the counts do not.
-    // Not where some were not asked: everyone in the group would count them as saying no.
-    const everyoneAsked = notAsked?.kind === 'shown' && notAsked.value === 0;
-    const percentOf = base.suppressed && responses?.kind === 'shown' && everyoneAsked ? 'responses' : 'answered';
+    // percentages are then of everyone in the group, which tells nothing the counts do not. Where
+    // some were not asked (a shown count), of everyone asked: counting those not asked would
+    // count them as saying no.
+    const fallback = base.suppressed && responses?.kind === 'shown' && notAsked?.kind === 'shown';
+    const percentOf = !fallback ? 'answered' : notAsked.value === 0 ? 'responses' : 'asked';
     return { key, label, total, responses: count(responses), noAnswer: count(noAnswer), notAsked: count(notAsked), base, percentOf };
   };
   const notAskedAt = (line: readonly (DisclosureCell | undefined)[] | undefined, j: number) => (routed ? line?.[j] : shownCell(0));

@@ -44,8 +44,8 @@ export interface SummaryRow {
   count: number | null;
   percent: number | null;
   base: number | null;
-  /** What `percent` is of: `answered` (the base) or `responses` (everyone in the group). */
-  percent_of: 'answered' | 'responses';
+  /** What `percent` is of: `answered` (the base), `responses` (everyone in the group) or `asked` (everyone in it asked the question). */
+  percent_of: 'answered' | 'responses' | 'asked';
   /** The group's responses whose own earlier answers routed them past the question: in neither the base nor "no answer" (null: hidden). */
   not_asked: number | null;
   ci_low: number | null;

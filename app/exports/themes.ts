@@ -57,8 +57,8 @@ export interface ThemesRow {
   count: number | null;
   percent: number | null;
   base: number | null;
-  /** Counts only: what `percent` is of, `answered` (the base) or `responses` (everyone in the group). */
-  percent_of: 'answered' | 'responses' | null;
+  /** Counts only: what `percent` is of, `answered` (the base), `responses` (everyone in the group) or `asked` (everyone in it asked). */
+  percent_of: 'answered' | 'responses' | 'asked' | null;
   /** Counts only: those routed past the free-text question, not in the base (null: hidden). */
   not_asked: number | null;
   ci_low: number | null;

@@ -5,7 +5,15 @@ import { summaryRequestOf } from '~/analysis/filters';
 import { DIMENSIONS, type Dimension } from '~/analysis/dimensions';
 import { analysisIndex } from '~/analysis/indexes.server';
 import { loadResults, type ResultsOutcome } from '~/analysis/results.server';
-import type { AppliedFilter, Count, QuestionResult, ResultsForm, ResultsModel, ResultsRequestError } from '~/analysis/results-model';
+import {
+  percentBaseOf,
+  type AppliedFilter,
+  type Count,
+  type QuestionResult,
+  type ResultsForm,
+  type ResultsModel,
+  type ResultsRequestError,
+} from '~/analysis/results-model';
 import { loadConsultationDefinition } from '~/consultations/definition.server';
 import { directionOf, type Locale } from '~/platform/i18n/config';
 import { tFor } from '~/platform/i18n/i18n.server';
@@ -95,13 +103,20 @@ function heardBlocks(model: ResultsModel, quotes: ReadonlyMap<string, ReportQuot
     for (const q of closed) {
       blocks.push({
         kind: 'table',
-        // Where the number who answered is hidden (a small "no answer"), the shares are of everyone.
+        // Where the number who answered is hidden (a small "no answer"), the shares are of everyone
+        // (or of everyone asked, where some were not).
         caption:
           q.columns[0]?.percentOf === 'responses'
             ? t('heard.closedCaptionAll', { question: q.text, responses: words.ofCount(q.columns[0].responses) })
-            : notAskedOf(q)
-              ? t('heard.closedCaptionRouted', { question: q.text, base: baseOf(q, words), notAsked: words.ofCount(notAskedOf(q)!) })
-              : t('heard.closedCaption', { question: q.text, base: baseOf(q, words) }),
+            : q.columns[0]?.percentOf === 'asked'
+              ? t('heard.closedCaptionAsked', {
+                  question: q.text,
+                  asked: words.ofCount(percentBaseOf(q.columns[0])),
+                  notAsked: words.ofCount(q.columns[0].notAsked),
+                })
+              : notAskedOf(q)
+                ? t('heard.closedCaptionRouted', { question: q.text, base: baseOf(q, words), notAsked: words.ofCount(notAskedOf(q)!) })
+                : t('heard.closedCaption', { question: q.text, base: baseOf(q, words) }),
         head: [t('heard.answer'), t('heard.people'), t('heard.shareAnswered')],
         rows: figureRows(q, words),
       });

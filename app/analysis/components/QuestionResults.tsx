@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuestionResult } from '~/analysis/results-model';
+import { percentBaseOf, type QuestionResult } from '~/analysis/results-model';
 import { BarChart } from './BarChart';
 import { ResultsTable } from './ResultsTable';
 import { StackedBars } from './StackedBars';
@@ -84,6 +84,9 @@ function TotalsLine({ q, figures }: { q: QuestionResult; figures: Figures }) {
   const routed = all.notAsked.suppressed || all.notAsked.value > 0;
   const notAsked = routed ? ` ${t('table.notAskedLine', { notAsked: figures.ofCount(all.notAsked) })}` : '';
   if (all.percentOf === 'responses') return <p>{t('table.totalsLineAll', { responses: figures.ofCount(all.responses) })}</p>;
+  if (all.percentOf === 'asked') {
+    return <p>{t('table.totalsLineAsked', { asked: figures.ofCount(percentBaseOf(all)), notAsked: figures.ofCount(all.notAsked) })}</p>;
+  }
   return (
     <p>
       {t('table.totalsLine', { base: figures.ofCount(all.base), noAnswer: figures.ofCount(all.noAnswer), responses: figures.ofCount(all.responses) })}

@@ -90,10 +90,11 @@ export function ResultsTable({ id, caption, columns, rows, figures, totals = tru
                 <tr key={field}>
                   <th scope="row">{t(label)}</th>
                   {columns.map((c) =>
-                    // The base would give away a small "no answer": the percentages are of the responses.
-                    field === 'base' && c.percentOf === 'responses' ? (
+                    // The base would give away a small "no answer": the percentages are of the responses,
+                    // or of those asked where some were not.
+                    field === 'base' && c.percentOf !== 'answered' ? (
                       <td className="figure figure--hidden" key={c.key}>
-                        {t('table.ofResponses')}
+                        {t(c.percentOf === 'asked' ? 'table.ofAsked' : 'table.ofResponses')}
                       </td>
                     ) : (
                       <td className={`figure${c[field].suppressed ? ' figure--hidden' : ''}`} key={c.key}>
