@@ -283,7 +283,7 @@ describe('the quick audit', () => {
 });
 
 // Issue 15's proof asks that the app's protection leave no failure of the bounds rule. It does
-// not yet (see H4's report): protectTable and protectHierarchy check that every hidden value lies
+// not yet (issue 15): protectTable and protectHierarchy check that every hidden value lies
 // on a cycle of hidden values, which rules out recovery by the sums alone, but a cycle through
 // zeros, or through values smaller than the one it protects, cannot move, and non-negativity
 // then pins the value down. So these are skipped until the protection enforces the rule; each

@@ -15,17 +15,17 @@ import type { QuestionResult } from '~/analysis/results-model';
 // exact ones an intruder with unlimited patience would find, never a relaxation wider than that.
 //
 // The rule, and where it comes from. Statistical offices audit a suppression pattern this way:
-// tau-ARGUS (Statistics Netherlands; Hundepool et al., "Statistical Disclosure Control", Wiley
-// 2012, ch. 4 "Magnitude tabular data" §4.3-4.4 and ch. 5 "Frequency tables") computes for each
-// sensitive cell x its feasibility interval by linear programming and calls the pattern safe
-// when that interval covers the cell's protection interval [x - lower protection level,
-// x + upper protection level]; for a frequency (threshold) rule, Freq(n, p), the protection
-// levels come from the rule's "safety range". The protection interval we require is the one our
-// own pages promise (app/analysis/disclosure.ts): a figure from 1 to t-1 is hidden and labelled
-// "fewer than t" (t = the threshold, 10 by default), and so is a zero in a group of fewer than t
-// (it would say everyone in that small group answered alike). The label allows any value from 0
-// to t-1, so the tables together may say no more than that. With [lower, upper] the interval
-// the published tables leave:
+// tau-ARGUS (Statistics Netherlands; the method is set out in Hundepool et al., "Statistical
+// Disclosure Control", Wiley 2012, on secondary cell suppression) computes for each sensitive
+// cell x its feasibility interval by linear programming and calls the pattern safe when that
+// interval covers the cell's protection interval [x - lower protection level, x + upper
+// protection level]; its minimum-frequency rule Freq(n, p) takes, beside the threshold n, a
+// "frequency safety range" p from which those levels come. The protection interval we require
+// is the one our own pages promise (app/analysis/disclosure.ts): a figure from 1 to t-1 is
+// hidden and labelled "fewer than t" (t = the threshold, 10 by default), and so is a zero in a
+// group of fewer than t (it would say everyone in that small group answered alike). The label
+// allows any value from 0 to t-1, so the tables together may say no more than that. With
+// [lower, upper] the interval the published tables leave:
 //   - determined: any hidden figure, sensitive or not, with lower = upper (found exactly: this
 //     is what linked-auditor.ts checks, plus what non-negativity adds, e.g. hidden values in a
 //     line whose hidden sum is 0);
@@ -35,7 +35,7 @@ import type { QuestionResult } from '~/analysis/results-model';
 //     than t" allows remain possible: it is worked out to within the threshold (issue 15's
 //     "bounded more tightly than the threshold"). Protection levels LPL = x and UPL = t-1-x in
 //     tau-ARGUS's terms; "known present" is the lower half of it, reported apart because it is
-//     the worse leak.
+//     the worse leak. Together: the interval must cover [0, t-1].
 // Sensitive means what the primary rule hides: a true value from 1 to t-1, or a zero in a group
 // (column) whose responses are from 1 to t-1. A secondary figure (hidden only to protect
 // another) fails only when determined. The intruder here knows the tables, not the suppression
