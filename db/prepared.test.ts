@@ -94,6 +94,6 @@ describe('prepared queries', () => {
     expect((await echo(db, { a: 'first', b: 1 })).rows).toEqual([{ a: 'first', b: 1, c: 7 }]);
     expect((await echo(db, { a: 'second', b: 2 })).rows).toEqual([{ a: 'second', b: 2, c: 7 }]);
     const misused = prepared((trx: Db | Trx, v: { a: string }) => trx.selectNoFrom(sql<string>`${v.a.toUpperCase()}`.as('a')));
-    await expect(misused(db, { a: 'x' })).rejects.toThrow('a not bound as values');
+    await expect(misused(db, { a: 'x' })).rejects.toThrow('1 of its values not bound as values');
   });
 });

@@ -13,44 +13,53 @@ const PLACEHOLDER = '\u0000prepared:';
 /** Past this many shapes a query starts again (a shape is made from what a request sends). */
 const MAX_SHAPES = 200;
 
-type Slot = { path: string } | { fixed: unknown };
+/** A compiled parameter: the index of one of the call's values, or a value fixed in the query. */
+type Slot = number | { fixed: unknown };
 
 interface Template {
   compiled: CompiledQuery;
   slots: Slot[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+const isPlain = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-const isRows = (value: unknown): value is Record<string, unknown>[] => Array.isArray(value) && value.length > 0 && value.every(isRecord);
+/** Plain objects and arrays of them (rows) are walked; anything else is one value, bound as it is. */
+const isWalked = (value: unknown): value is Record<string, unknown> | Record<string, unknown>[] =>
+  Array.isArray(value) ? value.length > 0 && isPlain(value[0]) : isPlain(value);
 
 /**
- * The values' leaves by path ("rows.3.value_text"), and their shape. Plain objects and arrays of
- * them are walked; anything else is a leaf, bound as it is. Undefined is left out, as Kysely leaves it.
+ * The values in the order they are met (into `leaves`), and their shape: which keys, how many
+ * rows. Undefined is left out, as Kysely leaves it.
  */
-function leavesOf(value: Record<string, unknown> | Record<string, unknown>[], prefix: string, leaves: Map<string, unknown>): string {
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  let shape = Array.isArray(value) ? '[' : '{';
-  for (const [key, v] of entries) {
+function flatten(value: Record<string, unknown> | Record<string, unknown>[], leaves: unknown[]): string {
+  if (Array.isArray(value)) {
+    let shape = '[';
+    for (const row of value) shape += `${flatten(row, leaves)},`;
+    return `${shape}]`;
+  }
+  let shape = '{';
+  for (const key in value) {
+    const v = value[key];
     if (v === undefined) continue;
-    const path = `${prefix}${key}`;
-    if (isRecord(v) || isRows(v)) shape += `${key}:${leavesOf(v, `${path}.`, leaves)},`;
+    if (isWalked(v)) shape += `${key}:${flatten(v, leaves)},`;
     else {
       shape += `${key},`;
-      leaves.set(path, v);
+      leaves.push(v);
     }
   }
-  return shape + (Array.isArray(value) ? ']' : '}');
+  return `${shape}}`;
 }
 
-/** The same structure with each leaf replaced by its placeholder. */
-function withPlaceholders<T>(value: T, prefix: string): T {
-  if (Array.isArray(value)) return value.map((v, i) => withPlaceholders(v, `${prefix}${i}.`)) as T;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([key, v]) => [key, isRecord(v) || isRows(v) ? withPlaceholders(v, `${prefix}${key}.`) : `${PLACEHOLDER}${prefix}${key}`]),
-  ) as T;
+/** The same structure with each value replaced by a placeholder naming its place in that order. */
+function withPlaceholders<T>(value: T, next: { index: number }): T {
+  if (Array.isArray(value)) return value.map((row: unknown) => withPlaceholders(row, next)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    copy[key] = isWalked(v) ? withPlaceholders(v, next) : `${PLACEHOLDER}${next.index++}`;
+  }
+  return copy as T;
 }
 
 /**
@@ -62,27 +71,26 @@ function withPlaceholders<T>(value: T, prefix: string): T {
 export function prepared<V extends Record<string, unknown>, R>(build: (db: Db | Trx, values: V) => Compilable<R>) {
   const templates = new Map<string, Template>();
 
-  const templateFor = (db: Db | Trx, values: V, shape: string, leaves: Map<string, unknown>): Template => {
+  const templateFor = (db: Db | Trx, values: V, shape: string, count: number): Template => {
     const key = `${isPostgres(db) ? 'pg' : 'sqlite'}:${shape}`;
     let template = templates.get(key);
     if (template) return template;
-    const compiled = build(db, withPlaceholders(values, '')).compile();
+    const compiled = build(db, withPlaceholders(values, { index: 0 })).compile();
     const slots = compiled.parameters.map((p): Slot =>
-      typeof p === 'string' && p.startsWith(PLACEHOLDER) ? { path: p.slice(PLACEHOLDER.length) } : { fixed: p },
+      typeof p === 'string' && p.startsWith(PLACEHOLDER) ? Number(p.slice(PLACEHOLDER.length)) : { fixed: p },
     );
-    const bound = new Set(slots.flatMap((s) => ('path' in s ? [s.path] : [])));
-    const unbound = [...leaves.keys()].filter((path) => !bound.has(path));
-    if (unbound.length > 0) throw new Error(`Prepared query: ${unbound.join(', ')} not bound as values`);
+    const bound = new Set(slots.filter((s) => typeof s === 'number'));
+    if (bound.size < count) throw new Error(`Prepared query: ${count - bound.size} of its values not bound as values`);
     if (templates.size >= MAX_SHAPES) templates.clear();
     templates.set(key, (template = { compiled, slots }));
     return template;
   };
 
   return async (db: Db | Trx, values: V): Promise<QueryResult<R>> => {
-    const leaves = new Map<string, unknown>();
-    const shape = leavesOf(values, '', leaves);
-    const { compiled, slots } = templateFor(db, values, shape, leaves);
-    const parameters = slots.map((s) => ('path' in s ? leaves.get(s.path) : s.fixed));
+    const leaves: unknown[] = [];
+    const shape = flatten(values, leaves);
+    const { compiled, slots } = templateFor(db, values, shape, leaves.length);
+    const parameters = slots.map((s) => (typeof s === 'number' ? leaves[s] : s.fixed));
     return db.executeQuery<R>({ query: compiled.query, queryId: createQueryId(), sql: compiled.sql, parameters });
   };
 }
