@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { inTransaction, type Db, type Trx } from '#db/connection';
+import { prepared } from '#db/prepared';
 import { hashKey, purgeExpiredThrottles, Throttle, type DelayRule } from './throttle.server';
 
 /** Milliseconds since the epoch in 13 digits (until the year 2286), so entries compare as text. */
@@ -96,28 +97,40 @@ export class RateLimiter {
     return this.remembered(key, now);
   }
 
-  private async takeIfAllowed(db: Db, key: string, now: number): Promise<boolean> {
-    // The row holds the last `limit` events at most; while it holds fewer, or the oldest of the
-    // last `limit` has left the window, one more may go: it is appended and the oldest dropped.
-    // Entries have one width, so this is plain text functions both databases share.
+  /**
+   * The row holds the last `limit` events at most; while it holds fewer, or the oldest of the
+   * last `limit` has left the window, one more may go: it is appended and the oldest dropped.
+   * Entries have one width, so this is plain text functions both databases share. Prepared once
+   * per limit (its bucket and size are fixed); it answers a constant, not the row's times, which
+   * may hold thousands of entries under a high limit.
+   */
+  private readonly takeStatement = prepared((db: Db | Trx, v: { key: string; entry: string; expiresAt: number; oldestAllowed: string }) => {
     const full = this.limit * ENTRY;
     const times = sql.ref('rate_limit_windows.times');
     const decider = sql`substr(${times}, length(${times}) - ${full} + 1, ${DIGITS})`;
-    const taken = await db
+    return db
       .insertInto('rate_limit_windows')
-      .values({ bucket: this.bucket, key: hashKey(key), times: entry(now), expires_at: now + this.windowMs })
+      .values({ bucket: this.bucket, key: v.key, times: v.entry, expires_at: v.expiresAt })
       .onConflict((oc) =>
         oc
           .columns(['bucket', 'key'])
           .doUpdateSet({
-            times: sql<string>`case when length(${times}) < ${full} then ${times} else substr(${times}, length(${times}) - ${full} + ${ENTRY + 1}) end || ${entry(now)}`,
+            times: sql<string>`case when length(${times}) < ${full} then ${times} else substr(${times}, length(${times}) - ${full} + ${ENTRY + 1}) end || ${v.entry}`,
             expires_at: (eb) => eb.ref('excluded.expires_at'),
           })
-          .where(sql<boolean>`length(${times}) < ${full} or ${decider} <= ${entry(now - this.windowMs).slice(0, DIGITS)}`),
+          .where(sql<boolean>`length(${times}) < ${full} or ${decider} <= ${v.oldestAllowed}`),
       )
-      .returning('times')
-      .executeTakeFirst();
-    return taken !== undefined;
+      .returning(sql<number>`1`.as('taken'));
+  });
+
+  private async takeIfAllowed(db: Db, key: string, now: number): Promise<boolean> {
+    const taken = await this.takeStatement(db, {
+      key: hashKey(key),
+      entry: entry(now),
+      expiresAt: now + this.windowMs,
+      oldestAllowed: entry(now - this.windowMs).slice(0, DIGITS),
+    });
+    return taken.rows.length > 0;
   }
 
   /** Counts an event whatever the limit says. */

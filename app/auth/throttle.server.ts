@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { inTransaction, type Db, type Trx } from '#db/connection';
 
 /**
@@ -28,7 +28,7 @@ interface Entry {
 }
 
 /** The table holds no email address nor device id: keys are stored hashed. */
-export const hashKey = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 22);
+export const hashKey = (key: string) => hash('sha256', key, 'base64url').slice(0, 22);
 
 export class Throttle {
   constructor(

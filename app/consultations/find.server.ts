@@ -1,5 +1,6 @@
 import { data } from '@remix-run/node';
-import type { Db } from '#db/connection';
+import type { Db, Trx } from '#db/connection';
+import { prepared } from '#db/prepared';
 import type { Consultation } from '#db/schema';
 import type { Locale } from '~/platform/i18n/config';
 import { PRIVATE_PAGE } from '~/platform/http/cache-headers';
@@ -18,8 +19,11 @@ export function findConsultation(db: Db, id: number): Promise<Consultation | und
   return db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function findConsultationBySlug(db: Db, slug: string): Promise<Consultation | undefined> {
-  return db.selectFrom('consultations').selectAll().where('slug', '=', slug).executeTakeFirst();
+// Prepared (#db/prepared): every public page and submission finds its consultation by slug.
+const bySlug = prepared((db: Db | Trx, v: { slug: string }) => db.selectFrom('consultations').selectAll().where('slug', '=', v.slug));
+
+export async function findConsultationBySlug(db: Db, slug: string): Promise<Consultation | undefined> {
+  return (await bySlug(db, { slug })).rows[0];
 }
 
 /** The consultation whose young people's version has this short code. */

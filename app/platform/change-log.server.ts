@@ -1,6 +1,8 @@
+import type { Insertable } from 'kysely';
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import { isPostgres, listenForChanges, notifyChangeLog, orderChangeLog, type ChangeListener } from '#db/change-order';
-import type { ChangeKind } from '#db/schema';
+import { prepared } from '#db/prepared';
+import type { ChangeKind, ChangeLogTable } from '#db/schema';
 
 // The change log several app processes on one database keep their memory current from (issue 16).
 // Whatever changes state a process holds in memory (the summary indexes' counts, the public page
@@ -36,20 +38,23 @@ export interface NewChange {
  */
 export async function appendChange(trx: Trx, change: NewChange, now = new Date()): Promise<number> {
   await orderChangeLog(trx);
-  const { seq } = await trx
-    .insertInto('change_log')
-    .values({
-      kind: change.kind,
-      consultation_id: change.consultationId ?? null,
-      response_id: change.responseId ?? null,
-      detail: change.detail === undefined ? null : JSON.stringify(change.detail),
-      created_at: now.toISOString(),
+  const [inserted] = (
+    await insertChange(trx, {
+      row: {
+        kind: change.kind,
+        consultation_id: change.consultationId ?? null,
+        response_id: change.responseId ?? null,
+        detail: change.detail === undefined ? null : JSON.stringify(change.detail),
+        created_at: now.toISOString(),
+      },
     })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
+  ).rows;
   await notifyChangeLog(trx);
-  return Number(seq);
+  return Number(inserted!.seq);
 }
+
+// Prepared (#db/prepared): every stored response appends one.
+const insertChange = prepared((trx: Db | Trx, v: { row: Insertable<ChangeLogTable> }) => trx.insertInto('change_log').values(v.row).returning('seq'));
 
 /** An entry that needs no transaction of its own caller (the page cache after a workspace change). */
 export function logChange(db: Db, change: NewChange): Promise<number> {

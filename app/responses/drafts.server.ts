@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import type { Db } from '#db/connection';
+import { prepared } from '#db/prepared';
 import type { FormValues } from './answers';
 
 // Answers in progress are kept on the server, under a random token in a cookie, so that plain
@@ -79,9 +80,12 @@ export function valuesToKeep(submission: { status?: string; value?: unknown; pay
   return submission.status === 'success' && submission.value && typeof submission.value === 'object' ? (submission.value as FormValues) : submission.payload;
 }
 
+// Prepared (#db/prepared): run in every submission's transaction.
+const deleteDraftRow = prepared((db: Db, v: { token: string }) => db.deleteFrom('response_drafts').where('token', '=', v.token));
+
 export async function deleteDraft(db: Db, token: string | null, consultationId: number): Promise<void> {
   if (!token) return;
-  await db.deleteFrom('response_drafts').where('token', '=', rowKey(token, consultationId)).execute();
+  await deleteDraftRow(db, { token: rowKey(token, consultationId) });
 }
 
 export async function purgeExpiredDrafts(db: Db, now: Date): Promise<number> {

@@ -205,6 +205,8 @@ export function routedSubmission(sections: SectionDef[], formData: FormData): { 
   for (const [name, value] of formData) if (typeof value === 'string') (values[name] ??= []).push(value);
   const route = surveyRoute({ sections }, values);
   const passed = new Set(sections.flatMap((s) => s.questions.filter((q) => !route.asked.has(q.key)).map((q) => q.key)));
+  // A route that asks every question drops nothing: the post is read as it came (no copy).
+  if (passed.size === 0) return { route, formData };
   const kept = new FormData();
   for (const [name, value] of formData) {
     const key = /^q-([a-z0-9_]+?)(?:-other|\[\d+\])?$/.exec(name)?.[1];

@@ -1,7 +1,8 @@
 import { inTransaction, type Db, type Trx } from '#db/connection';
 import type { ConsultationDef } from '~/consultations/definition';
 import type { Locale } from '~/platform/i18n/config';
-import type { NewAnswer } from '#db/schema';
+import { prepared } from '#db/prepared';
+import type { NewAnswer, NewResponse } from '#db/schema';
 import { responseFields, routedAnswerRows, type FormValues, type ResponseFields } from './answers';
 import { announceResponseChange, logResponseChange, type ResponseChange } from './changes.server';
 import type { Channel } from './codes';
@@ -77,31 +78,31 @@ export async function insertResponse(
   meta: Pick<SubmitMeta, 'idempotencyKey' | 'locale' | 'channel' | 'now'>,
 ): Promise<{ id: number; reference: string }> {
   const reference = newReference();
-  const { id } = await trx
-    .insertInto('responses')
-    .values({
-      ...fields,
-      consultation_id: consultationId,
-      reference,
-      idempotency_key: meta.idempotencyKey,
-      channel: meta.channel,
-      locale: meta.locale,
-      submitted_at: meta.now.toISOString(),
+  const [inserted] = (
+    await insertResponseRow(trx, {
+      row: {
+        ...fields,
+        consultation_id: consultationId,
+        reference,
+        idempotency_key: meta.idempotencyKey,
+        channel: meta.channel,
+        locale: meta.locale,
+        submitted_at: meta.now.toISOString(),
+      },
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (answers.length > 0)
-    await trx
-      .insertInto('answers')
-      .values(answers.map((a) => ({ ...a, response_id: id })))
-      .execute();
-  if (notAsked.length > 0)
-    await trx
-      .insertInto('not_asked')
-      .values(notAsked.map((question_id) => ({ question_id, response_id: id })))
-      .execute();
+  ).rows;
+  if (!inserted) throw new Error('The response was not stored');
+  const id = Number(inserted.id);
+  if (answers.length > 0) await insertAnswerRows(trx, { rows: answers.map((a) => ({ ...a, response_id: id })) });
+  if (notAsked.length > 0) await insertNotAskedRows(trx, { rows: notAsked.map((question_id) => ({ question_id, response_id: id })) });
   return { id, reference };
 }
+
+// Prepared (#db/prepared): the same three statements for every response of the same shape,
+// built and compiled once rather than for each submission.
+const insertResponseRow = prepared((trx: Db | Trx, v: { row: NewResponse }) => trx.insertInto('responses').values(v.row).returning('id'));
+const insertAnswerRows = prepared((trx: Db | Trx, v: { rows: NewAnswer[] }) => trx.insertInto('answers').values(v.rows));
+const insertNotAskedRows = prepared((trx: Db | Trx, v: { rows: { question_id: number; response_id: number }[] }) => trx.insertInto('not_asked').values(v.rows));
 
 /**
  * Stores a whole response, answers and all, in one transaction: it is there completely or not

@@ -63,3 +63,113 @@ describe('route matching kept per address', () => {
     expect(ids(router.matchRoutes(routes, '/consultations/parks/check'))).toEqual(ids(unmemoized(routes, '/consultations/parks/check')));
   });
 });
+
+describe('static handler queries on the matched branch', () => {
+  const unnarrowed = router.createStaticHandler;
+
+  // Loaders and actions that say which route answered, with what; one throws to its boundary.
+  const dataTree = (): AgnosticRouteObject[] => [
+    {
+      id: 'root',
+      path: '',
+      hasErrorBoundary: true,
+      loader: () => 'root data',
+      children: [
+        { id: 'hub', index: true, loader: () => 'hub data' },
+        { id: 'consultation', path: 'consultations/:slug', loader: ({ params }) => `consultation ${params.slug}` },
+        {
+          id: 'check',
+          path: 'consultations/:slug/check',
+          loader: ({ params }) => `check ${params.slug}`,
+          action: async ({ request, params }) => {
+            const form = await request.formData();
+            if (form.get('go') === 'redirect') return new Response(null, { status: 303, headers: { Location: `/consultations/${params.slug}/done` } });
+            return `posted ${String(form.get('go'))} to ${params.slug}`;
+          },
+        },
+        {
+          id: 'admin',
+          path: 'admin',
+          hasErrorBoundary: true,
+          loader: () => 'admin data',
+          children: [
+            { id: 'admin-index', index: true, loader: () => 'admin index', action: () => 'admin index posted' },
+            {
+              id: 'admin-consultation',
+              path: 'consultations/:id',
+              loader: ({ params }) => {
+                if (params.id === 'broken') throw new Error('no such consultation');
+                return `admin consultation ${params.id}`;
+              },
+            },
+          ],
+        },
+        { id: 'splat', path: '*', loader: ({ params }) => `splat ${params['*']}` },
+      ],
+    },
+  ];
+
+  const requests = (): Request[] => [
+    new Request('http://heard.test/'),
+    new Request('http://heard.test/consultations/parks'),
+    new Request('http://heard.test/consultations/parks/check?lng=pl'),
+    new Request('http://heard.test/consultations/parks/check', { method: 'POST', body: new URLSearchParams({ go: 'here' }) }),
+    new Request('http://heard.test/admin'),
+    new Request('http://heard.test/admin?index', { method: 'POST', body: new URLSearchParams({ go: 'x' }) }),
+    new Request('http://heard.test/admin/consultations/7'),
+    new Request('http://heard.test/admin/consultations/broken'),
+    new Request('http://heard.test/somewhere/else'),
+  ];
+
+  /** What a caller of query sees, without the route objects themselves. */
+  const seen = (context: Awaited<ReturnType<ReturnType<typeof unnarrowed>['query']>>) => {
+    if (context instanceof Response) return { status: context.status, location: context.headers.get('Location') };
+    return {
+      matches: context.matches.map((m) => [m.route.id, m.pathname, m.params]),
+      loaderData: context.loaderData,
+      actionData: context.actionData,
+      errors: context.errors && Object.fromEntries(Object.entries(context.errors).map(([id, e]) => [id, String((e as Error).message ?? e)])),
+      statusCode: context.statusCode,
+    };
+  };
+
+  it('answers every request as the whole tree does: matches, data, actions, errors at their boundary, redirects', async () => {
+    const expected = [];
+    const whole = unnarrowed(dataTree());
+    for (const request of requests()) expected.push(seen(await whole.query(request)));
+    expected.push(
+      seen(await whole.query(new Request('http://heard.test/consultations/parks/check', { method: 'POST', body: new URLSearchParams({ go: 'redirect' }) }))),
+    );
+
+    memoizeRouteMatching();
+    expect(router.createStaticHandler).not.toBe(unnarrowed);
+    const narrowed = router.createStaticHandler(dataTree());
+    for (let round = 0; round < 2; round++) {
+      const got = [];
+      for (const request of requests()) got.push(seen(await narrowed.query(request)));
+      got.push(
+        seen(
+          await narrowed.query(new Request('http://heard.test/consultations/parks/check', { method: 'POST', body: new URLSearchParams({ go: 'redirect' }) })),
+        ),
+      );
+      expect(got).toEqual(expected);
+    }
+    expect(expected.at(-1)).toEqual({ status: 303, location: '/consultations/parks/done' });
+    expect(expected[3]).toMatchObject({ actionData: { check: 'posted here to parks' } });
+    expect(expected[7]).toMatchObject({ errors: { admin: 'no such consultation' }, statusCode: 500 });
+  });
+
+  it('answers a single route query (a data request) as the whole tree does', async () => {
+    memoizeRouteMatching();
+    const narrowed = router.createStaticHandler(dataTree());
+    const whole = unnarrowed(dataTree());
+    for (const [url, routeId] of [
+      ['http://heard.test/consultations/parks/check', 'check'],
+      ['http://heard.test/consultations/parks/check', 'root'],
+      ['http://heard.test/admin/consultations/9', undefined],
+    ] as const) {
+      expect(await narrowed.queryRoute(new Request(url), { routeId })).toEqual(await whole.queryRoute(new Request(url), { routeId }));
+    }
+    await expect(narrowed.queryRoute(new Request('http://heard.test/consultations/parks'), { routeId: 'check' })).rejects.toMatchObject({ status: 403 });
+  });
+});
