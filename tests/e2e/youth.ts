@@ -40,7 +40,7 @@ export async function youthItems(db: Db): Promise<{ key: string; step: string }[
     .where('consultations.slug', '=', YOUTH_SLUG)
     .orderBy('youth_items.position')
     .execute();
-  return rows.map((r, i) => ({ key: r.key, step: String(i + 1), everyone: r.show_if === null })).flatMap(({ everyone, ...item }) => (everyone ? [item] : []));
+  return rows.flatMap((r, i) => (r.show_if === null ? [{ key: r.key, step: String(i + 1) }] : []));
 }
 
 /** A young people's question as a reader of `locale` sees it (its translation when stored). */

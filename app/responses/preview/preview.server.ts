@@ -12,14 +12,13 @@ import { loadYouthDefinition } from '~/consultations/versions/youth-definition.s
 import { findYouthStep, youthItemDecides, type YouthStepPosition } from '~/responses/youth/steps';
 import { youthAgeBandOf } from '~/responses/youth/ages';
 import { planYouthStepPost } from '~/responses/youth/step-post';
-import { youthField } from '~/responses/youth/answers';
+import { youthChosen, youthField } from '~/responses/youth/answers';
 import type { YouthDef } from '~/consultations/versions/youth-definition';
 
 // Preview builds a consultation's pages from the same definitions and steps residents and young
 // people get, whatever its status (drafts too), and never stores anything.
 
 const notFound = () => data({ reason: 'not_found' }, { status: 404 });
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 
 export async function loadPreview(db: Db, rawId: string | undefined, locale: Locale) {
   const consultation = await requireConsultation(db, rawId);
@@ -86,7 +85,7 @@ export function planYouthPreviewPost(p: YouthPreviewPost): { kind: 'invalid' } |
   const before = { ...p.answers, age_band: p.age };
   // The address carries on what it carried, with the deciding answers these values give (youthPreviewAnswers reads them back).
   const address = (stepId: string, values: Record<string, unknown>) => {
-    const deciding = p.youth.items.filter((item) => youthItemDecides(p.youth, item)).map((item) => [youthField(item), asList(values[youthField(item)])]);
+    const deciding = p.youth.items.filter((item) => youthItemDecides(p.youth, item)).map((item) => [youthField(item), youthChosen(item, values)]);
     return youthPreviewPath(p.consultationId, stepId, youthAgeBandOf(values.age_band), { ...p.answers, ...Object.fromEntries(deciding) });
   };
   const plan = planYouthStepPost({

@@ -10,6 +10,9 @@ const asText = (v: unknown): string | undefined => (typeof v === 'string' && nor
 /** The youth form's field for an item; the same naming as the main form, keyed by the item. */
 export const youthField = (item: Pick<YouthItemDef, 'key'>) => questionField(item.key);
 
+/** The youth option keys chosen for an item (none, one or several), as routing and storing read them. */
+export const youthChosen = (item: Pick<YouthItemDef, 'key'>, values: Values): string[] => asList(values[youthField(item)]);
+
 /**
  * A young person's answer as rows of the main question it maps to, so it counts beside
  * everyone else's: each chosen youth option becomes its main option (two youth options that
@@ -24,7 +27,7 @@ export function youthAnswerRowsOf(item: YouthItemDef, values: Values): Omit<NewA
   }
   const optionIds = [
     ...new Set(
-      asList(values[youthField(item)]).map((key) => {
+      youthChosen(item, values).map((key) => {
         const option = item.options.find((o) => o.key === key);
         // Validation lets through only the item's own keys, so a miss means broken content.
         if (!option) throw new Error(`Youth item ${item.key} has no option ${key}`);

@@ -2,7 +2,7 @@ import { routeOf, type Route } from '~/consultations/routing';
 import { isBelowCreditAge } from './ages';
 import { DEFAULT_SAFEGUARDING_AGES, type SafeguardingAges } from '../safeguarding';
 import { youthRoutablePages, type YouthDef, type YouthItemDef } from '../../consultations/versions/youth-definition';
-import { youthField } from './answers';
+import { youthChosen, youthField } from './answers';
 
 // A young person's pages: their age first, then one question a page along their own route, then
 // (13 and over only) a last page about where they live and sharing their words (not below the
@@ -15,7 +15,6 @@ export type YouthStep =
   | { id: 'more'; kind: 'more' };
 
 type Values = Record<string, unknown>;
-const asList = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 const ageOf = (values: Values) => (typeof values.age_band === 'string' && values.age_band !== '' ? values.age_band : null);
 
 /** The route a young person's answers so far give; an item's step id is its place in the whole form. */
@@ -23,7 +22,7 @@ export function youthRoute(def: Pick<YouthDef, 'items'>, values: Values): Route 
   const byKey = new Map(def.items.map((item) => [item.key, item]));
   return routeOf(youthRoutablePages(def), (key) => {
     const item = byKey.get(key);
-    return item ? asList(values[youthField(item)]) : [];
+    return item ? youthChosen(item, values) : [];
   });
 }
 
@@ -89,7 +88,7 @@ export function youthStepInstead(
 export function youthItemsDropped(def: Pick<YouthDef, 'items'>, before: Values, after: Values): YouthItemDef[] {
   const was = youthRoute(def, before).asked;
   const now = youthRoute(def, after).asked;
-  return def.items.filter((item) => was.has(item.key) && !now.has(item.key) && asList(after[youthField(item)]).length > 0);
+  return def.items.filter((item) => was.has(item.key) && !now.has(item.key) && youthChosen(item, after).length > 0);
 }
 
 /** The items a change of answers puts on the route that were not on it before. */
