@@ -25,6 +25,10 @@ export class HiddenNetwork {
   private readonly flow: Float64Array;
   private readonly previous: Int32Array;
   private readonly queue: Int32Array;
+  /** Each vertex's neighbours through hidden entries: the searches walk these, not every line. */
+  private readonly neighbours: number[][];
+  /** The arcs the last maximum flow used, so the next one clears only those. */
+  private touched: number[] = [];
 
   constructor(
     private readonly grid: readonly (readonly number[])[],
@@ -36,14 +40,27 @@ export class HiddenNetwork {
     this.flow = new Float64Array(this.size * this.size);
     this.previous = new Int32Array(this.size);
     this.queue = new Int32Array(this.size);
+    this.neighbours = Array.from({ length: this.size }, () => []);
     hidden.forEach((row, i) => row.forEach((isHidden, j) => isHidden && this.set({ i, j }, true)));
   }
 
   /** Hides (or shows) one entry: its edge's two arcs get (or lose) their capacities. */
   set({ i, j }: Entry, isHidden: boolean): void {
     const [up, down] = isHidden ? this.room({ i, j }) : [0, 0];
-    this.capacity[i * this.size + this.rows + j] = up;
-    this.capacity[(this.rows + j) * this.size + i] = down;
+    const column = this.rows + j;
+    const was = (this.capacity[i * this.size + column] ?? 0) > 0 || (this.capacity[column * this.size + i] ?? 0) > 0;
+    this.capacity[i * this.size + column] = up;
+    this.capacity[column * this.size + i] = down;
+    const is = up > 0 || down > 0;
+    if (is && !was) {
+      this.neighbours[i]?.push(column);
+      this.neighbours[column]?.push(i);
+    } else if (was && !is) {
+      const fromRow = this.neighbours[i] as number[];
+      const fromColumn = this.neighbours[column] as number[];
+      fromRow.splice(fromRow.indexOf(column), 1);
+      fromColumn.splice(fromColumn.indexOf(i), 1);
+    }
   }
 
   /** [how far the signed value can rise, how far it can fall] on the entry's own edge. */
@@ -54,9 +71,10 @@ export class HiddenNetwork {
 
   /**
    * How far a hidden entry can rise and fall, each at most `enough` (finding more costs time and
-   * says nothing new to a caller that only asks "at least this much?").
+   * says nothing new to a caller that only asks "at least this much?"), and the other hidden
+   * entries that room runs through (as i × width + j): while they stay hidden, it stays.
    */
-  movement(entry: Entry, enough = Infinity): { rise: number; fall: number } {
+  movement(entry: Entry, enough = Infinity): { rise: number; fall: number; through: number[] } {
     const { i, j } = entry;
     const row = i;
     const column = this.rows + j;
@@ -64,9 +82,21 @@ export class HiddenNetwork {
     this.set(entry, false);
     // The signed value rises by what comes back from the column to the row, falls by the reverse.
     const plus = Math.min(up, this.maxFlow(column, row, Math.min(up, enough)).amount);
+    const through = this.entriesFlowedThrough();
     const minus = Math.min(down, this.maxFlow(row, column, Math.min(down, enough)).amount);
+    this.entriesFlowedThrough(through);
     this.set(entry, true);
-    return isTotal(this.grid, entry) ? { rise: minus, fall: plus } : { rise: plus, fall: minus };
+    return isTotal(this.grid, entry) ? { rise: minus, fall: plus, through } : { rise: plus, fall: minus, through };
+  }
+
+  private entriesFlowedThrough(into: number[] = []): number[] {
+    const width = this.size - this.rows;
+    for (const arc of this.touched) {
+      const u = Math.floor(arc / this.size);
+      const v = arc % this.size;
+      into.push(u < this.rows ? u * width + (v - this.rows) : v * width + (u - this.rows));
+    }
+    return into;
   }
 
   /** The entries not hidden whose edge would carry more of the flow that `entry` moving `way` needs. */
@@ -96,49 +126,69 @@ export class HiddenNetwork {
   }
 
   // Edmonds–Karp on the dense residual network (a table has a few dozen lines), stopping at `limit`.
+  // It runs for every hidden entry on every results page: no closures or arrays in the loops.
   private maxFlow(source: number, sink: number, limit: number, cut = false) {
     const n = this.size;
-    this.flow.fill(0);
+    const { capacity, flow, previous } = this;
+    for (const arc of this.touched) {
+      flow[arc] = 0;
+      flow[(arc % n) * n + Math.floor(arc / n)] = 0;
+    }
+    this.touched = [];
     let amount = 0;
-    const residual = (u: number, v: number) => (this.capacity[u * n + v] ?? 0) - (this.flow[u * n + v] ?? 0);
     while (amount < limit) {
-      this.search(source, residual);
-      if (this.previous[sink] === -1) break;
+      this.search(source, sink, false);
+      if (previous[sink] === -1) break;
       let bottleneck = limit - amount;
-      for (let v = sink; v !== source; v = this.previous[v] ?? source) {
-        bottleneck = Math.min(bottleneck, residual(this.previous[v] ?? source, v));
+      for (let v = sink; v !== source;) {
+        const u = previous[v] as number;
+        bottleneck = Math.min(bottleneck, (capacity[u * n + v] as number) - (flow[u * n + v] as number));
+        v = u;
+      }
+      for (let v = sink; v !== source;) {
+        const u = previous[v] as number;
+        this.touched.push(u * n + v);
+        if (bottleneck !== Infinity) {
+          flow[u * n + v] = (flow[u * n + v] as number) + bottleneck;
+          flow[v * n + u] = (flow[v * n + u] as number) - bottleneck;
+        }
+        v = u;
       }
       if (bottleneck === Infinity) return { amount: Infinity, sourceSide: new Uint8Array(n), sinkSide: new Uint8Array(n) };
-      for (let v = sink; v !== source; v = this.previous[v] ?? source) {
-        const u = this.previous[v] ?? source;
-        this.flow[u * n + v] = (this.flow[u * n + v] ?? 0) + bottleneck;
-        this.flow[v * n + u] = (this.flow[v * n + u] ?? 0) - bottleneck;
-      }
       amount += bottleneck;
     }
     if (!cut) return { amount, sourceSide: new Uint8Array(0), sinkSide: new Uint8Array(0) };
-    this.search(source, residual);
-    const sourceSide = Uint8Array.from(this.previous, (p) => (p !== -1 ? 1 : 0));
-    this.search(sink, (u, v) => residual(v, u));
-    const sinkSide = Uint8Array.from(this.previous, (p) => (p !== -1 ? 1 : 0));
+    this.search(source, -1, false);
+    const sourceSide = Uint8Array.from(previous, (p) => (p !== -1 ? 1 : 0));
+    this.search(sink, -1, true);
+    const sinkSide = Uint8Array.from(previous, (p) => (p !== -1 ? 1 : 0));
     return { amount, sourceSide, sinkSide };
   }
 
-  /** Breadth-first search of the residual network from `source`: `previous` leads back from each vertex reached (-1: not reached). */
-  private search(source: number, residual: (u: number, v: number) => number): void {
-    this.previous.fill(-1);
-    this.previous[source] = source;
+  /**
+   * Breadth-first search of the residual network from `source` (against the arcs when
+   * `reverse`), stopping once `stop` is reached: `previous` leads back from each vertex reached
+   * (-1: not reached).
+   */
+  private search(source: number, stop: number, reverse: boolean): void {
+    const n = this.size;
+    const { capacity, flow, previous, queue } = this;
+    previous.fill(-1);
+    previous[source] = source;
     let head = 0;
     let tail = 0;
-    this.queue[tail++] = source;
+    queue[tail++] = source;
     while (head < tail) {
-      const u = this.queue[head++] ?? 0;
-      // Edges only join a row to a column.
-      const [from, to] = u < this.rows ? [this.rows, this.size] : [0, this.rows];
-      for (let v = from; v < to; v++) {
-        if (this.previous[v] === -1 && residual(u, v) > 0) {
-          this.previous[v] = u;
-          this.queue[tail++] = v;
+      const u = queue[head++] as number;
+      const next = this.neighbours[u] as number[];
+      for (let k = 0; k < next.length; k++) {
+        const v = next[k] as number;
+        if (previous[v] !== -1) continue;
+        const arc = reverse ? v * n + u : u * n + v;
+        if ((capacity[arc] as number) - (flow[arc] as number) > 0) {
+          previous[v] = u;
+          if (v === stop) return;
+          queue[tail++] = v;
         }
       }
     }
