@@ -47,7 +47,16 @@ export type Marks = {
  * and safe-figures.ts). `hidden`: hide it, and let nothing here work it out; `small`: hide it and
  * protect it as a small value (a figure of a group too small to show).
  */
-export type Forced = { hidden?: Marks; small?: Marks };
+export type Forced = {
+  hidden?: Marks;
+  small?: Marks;
+  /**
+   * The most each cell could be, where a reader knows more than the sums: where people give
+   * several answers, each answer is at most those who answered. Without it a figure could look
+   * free to rise further than it can.
+   */
+  ceilings?: readonly (readonly (number | undefined)[])[];
+};
 
 export type ProtectedTable = {
   readonly threshold: number;
@@ -86,7 +95,7 @@ export function protectTable(table: CountTable, threshold = DEFAULT_DISCLOSURE_T
   const fixed = primary.map((row, i) => row.map((isPrimary, j) => isPrimary || alsoHidden[i]?.[j] === true));
   const hidden = fixed.map((row) => [...row]);
   secondarySuppression(grid, hidden);
-  const rule = new IntervalRule(grid, hidden, primary, threshold);
+  const rule = new IntervalRule(grid, hidden, primary, threshold, forced.ceilings);
   const unrepairable = rule.widen(byCost(grid));
   showWhatNeedNotBeHidden(grid, hidden, fixed, rule, unrepairable);
 

@@ -11,9 +11,9 @@
 // capped by its own room to move. The circulation constraints are totally unimodular, so the
 // whole-number bounds are these flows too. tests/bounds-auditor.ts checks them against HiGHS.
 //
-// Where a table's lines do not add up (several answers per person, or a figure another table
-// hides passed in as a stand-in small value), the flows are computed on the values as given:
-// a smaller stand-in only ever narrows the room found, so the protection errs towards hiding.
+// Where a reader knows more than the sums (several answers per person: each answer is at most
+// those who answered), a cell's rise is capped by that ceiling, taken at the true values of the
+// other figures: the room found is then room the reader cannot rule out, never more.
 
 export type Entry = { i: number; j: number };
 
@@ -33,6 +33,8 @@ export class HiddenNetwork {
   constructor(
     private readonly grid: readonly (readonly number[])[],
     hidden: readonly (readonly boolean[])[],
+    /** The most each cell (not a total) can be, where a reader knows more than the sums. */
+    private readonly ceilings?: readonly (readonly (number | undefined)[])[],
   ) {
     this.rows = grid.length;
     this.size = this.rows + (grid[0]?.length ?? 0);
@@ -66,7 +68,9 @@ export class HiddenNetwork {
   /** [how far the signed value can rise, how far it can fall] on the entry's own edge. */
   room({ i, j }: Entry): [number, number] {
     const value = this.grid[i]?.[j] ?? 0;
-    return isTotal(this.grid, { i, j }) ? [value, Infinity] : [Infinity, value];
+    if (isTotal(this.grid, { i, j })) return [value, Infinity];
+    const ceiling = this.ceilings?.[i]?.[j];
+    return [ceiling === undefined ? Infinity : Math.max(0, ceiling - value), value];
   }
 
   /**

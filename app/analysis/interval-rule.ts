@@ -22,8 +22,9 @@ export class IntervalRule {
     private readonly hidden: boolean[][],
     private readonly primary: readonly (readonly boolean[])[],
     private readonly threshold: number,
+    ceilings?: readonly (readonly (number | undefined)[])[],
   ) {
-    this.network = new HiddenNetwork(grid, hidden);
+    this.network = new HiddenNetwork(grid, hidden, ceilings);
     this.width = grid[0]?.length ?? 0;
   }
 

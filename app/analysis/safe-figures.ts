@@ -102,20 +102,33 @@ function protectAdditive(measure: number[][], tails: number[][], family: Family,
  */
 function protectRows(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
   const small = family.responses.map((r) => r > 0 && r < threshold);
-  const row = (values: number[], total: boolean, force: (j: number) => boolean) => {
+  const row = (values: number[], total: boolean, force: (j: number) => boolean, ceiling: (j: number) => number) => {
     const table = protectTable({ cells: [values] }, threshold, {
       small: { cells: [values.map((_, j) => small[j] === true)] },
       hidden: { cells: [values.map((_, j) => force(j))], rowTotals: [total] },
+      ceilings: [values.map((_, j) => ceiling(j))],
     });
     return { cells: table.cells[0] ?? [], total: table.rowTotals[0] ?? SUPPRESSED };
   };
-  const answers = measure.map((values) => row(values, false, () => false));
-  const under = tails.map((values, t) => row(values, forced.tails[t]!.total, (j) => forced.tails[t]!.cells.has(j)));
-  const lines = [...answers, ...under];
+  // Each answer is at most those who answered, and so each line under the answers ("no answer",
+  // "not asked") at most the responses less the other such lines and the most chosen answer.
+  const under = (j: number) => sum(tails.map((line) => line[j] ?? 0));
+  const answered = (j: number) => (family.responses[j] ?? 0) - under(j);
+  const most = (j: number) => Math.max(0, ...measure.map((line) => line[j] ?? 0));
+  const answers = measure.map((values) => row(values, false, () => false, answered));
+  const lines = tails.map((values, t) =>
+    row(
+      values,
+      forced.tails[t]!.total,
+      (j) => forced.tails[t]!.cells.has(j),
+      (j) => (family.responses[j] ?? 0) - (under(j) - (values[j] ?? 0)) - most(j),
+    ),
+  );
+  const all = [...answers, ...lines];
   return {
     threshold,
-    cells: lines.map((l) => l.cells),
-    rowTotals: lines.map((l) => l.total),
+    cells: all.map((l) => l.cells),
+    rowTotals: all.map((l) => l.total),
     columnTotals: family.responses.map((r, j) => (forced.totals.has(j) ? SUPPRESSED : shownCell(r))),
     grandTotal: forced.grand ? SUPPRESSED : shownCell(sum(family.responses)),
   };
