@@ -79,6 +79,23 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 /** Decide, for every cell and total, whether it is shown or suppressed. */
 export function protectTable(table: CountTable, threshold = DEFAULT_DISCLOSURE_THRESHOLD, forced: Forced = {}): ProtectedTable {
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a whole number ≥ 1');
+  // The same table comes back often: tables that share figures are protected again until none
+  // hides more (safe-figures.ts, linked-disclosure.ts), most of them unchanged, and each results
+  // page asks again. The answer depends on the input alone and is frozen, so it is kept.
+  const key = JSON.stringify([table.cells, table.rowTotals, table.columnTotals, table.grandTotal, threshold, forced]);
+  const known = remembered.get(key);
+  if (known) return known;
+  const result = protect(table, threshold, forced);
+  if (remembered.size >= REMEMBERED) remembered.clear();
+  remembered.set(key, result);
+  return result;
+}
+
+// Enough for every table of a few results pages (a page of 40 questions protects a few hundred).
+const REMEMBERED = 2000;
+const remembered = new Map<string, ProtectedTable>();
+
+function protect(table: CountTable, threshold: number, forced: Forced): ProtectedTable {
   const grid = extendedGrid(table);
   const marked = (marks: Marks | undefined) => {
     const r = grid.length - 1;

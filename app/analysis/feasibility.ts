@@ -85,9 +85,9 @@ export class HiddenNetwork {
     const [up, down] = this.room(entry);
     this.set(entry, false);
     // The signed value rises by what comes back from the column to the row, falls by the reverse.
-    const plus = Math.min(up, this.maxFlow(column, row, Math.min(up, enough)).amount);
+    const plus = Math.min(up, this.maxFlow(column, row, Math.min(up, enough)));
     const through = this.entriesFlowedThrough();
-    const minus = Math.min(down, this.maxFlow(row, column, Math.min(down, enough)).amount);
+    const minus = Math.min(down, this.maxFlow(row, column, Math.min(down, enough)));
     this.entriesFlowedThrough(through);
     this.set(entry, true);
     return isTotal(this.grid, entry) ? { rise: minus, fall: plus, through } : { rise: plus, fall: minus, through };
@@ -110,7 +110,12 @@ export class HiddenNetwork {
     const signedUp = isTotal(this.grid, entry) ? way === 'fall' : way === 'rise';
     const [source, sink] = signedUp ? [column, row] : [row, column];
     this.set(entry, false);
-    const { sourceSide, sinkSide } = this.maxFlow(source, sink, need, true);
+    this.maxFlow(source, sink, need);
+    // The minimum cut: what the source still reaches, and what still reaches the sink.
+    this.search(source, -1, false);
+    const sourceSide = Uint8Array.from(this.previous, (p) => (p !== -1 ? 1 : 0));
+    this.search(sink, -1, true);
+    const sinkSide = Uint8Array.from(this.previous, (p) => (p !== -1 ? 1 : 0));
     this.set(entry, true);
     const across: Entry[] = [];
     const closing: Entry[] = [];
@@ -131,7 +136,7 @@ export class HiddenNetwork {
 
   // Edmonds–Karp on the dense residual network (a table has a few dozen lines), stopping at `limit`.
   // It runs for every hidden entry on every results page: no closures or arrays in the loops.
-  private maxFlow(source: number, sink: number, limit: number, cut = false) {
+  private maxFlow(source: number, sink: number, limit: number): number {
     const n = this.size;
     const { capacity, flow, previous } = this;
     for (const arc of this.touched) {
@@ -158,15 +163,10 @@ export class HiddenNetwork {
         }
         v = u;
       }
-      if (bottleneck === Infinity) return { amount: Infinity, sourceSide: new Uint8Array(n), sinkSide: new Uint8Array(n) };
+      if (bottleneck === Infinity) return Infinity;
       amount += bottleneck;
     }
-    if (!cut) return { amount, sourceSide: new Uint8Array(0), sinkSide: new Uint8Array(0) };
-    this.search(source, -1, false);
-    const sourceSide = Uint8Array.from(previous, (p) => (p !== -1 ? 1 : 0));
-    this.search(sink, -1, true);
-    const sinkSide = Uint8Array.from(previous, (p) => (p !== -1 ? 1 : 0));
-    return { amount, sourceSide, sinkSide };
+    return amount;
   }
 
   /**

@@ -89,6 +89,12 @@ export class IntervalRule {
     for (;;) {
       const failing = this.firstFailure(unrepairable);
       if (!failing) return unrepairable;
+      // A cell whose own ceiling leaves it less room than it needs: hiding more cannot help.
+      const [up] = this.network.room(failing.entry);
+      if (failing.way === 'rise' && up < failing.need) {
+        unrepairable.add(`${failing.entry.i},${failing.entry.j}`);
+        continue;
+      }
       const ways = failing.way === 'either' ? (['rise', 'fall'] as const) : [failing.way];
       const across: Entry[] = [];
       const closing: Entry[] = [];

@@ -112,8 +112,11 @@ function protectRows(measure: number[][], tails: number[][], family: Family, for
   };
   // Each answer is at most those who answered, and so each line under the answers ("no answer",
   // "not asked") at most the responses less the other such lines and the most chosen answer.
+  // Where the group's responses are hidden the reader does not know that ceiling (the groups'
+  // responses are protected in their own right): none is assumed.
   const under = (j: number) => sum(tails.map((line) => line[j] ?? 0));
-  const answered = (j: number) => (family.responses[j] ?? 0) - under(j);
+  const known = (j: number, ceiling: number) => (forced.totals.has(j) ? Infinity : ceiling);
+  const answered = (j: number) => known(j, (family.responses[j] ?? 0) - under(j));
   const most = (j: number) => Math.max(0, ...measure.map((line) => line[j] ?? 0));
   const answers = measure.map((values) => row(values, false, () => false, answered));
   const lines = tails.map((values, t) =>
@@ -121,7 +124,7 @@ function protectRows(measure: number[][], tails: number[][], family: Family, for
       values,
       forced.tails[t]!.total,
       (j) => forced.tails[t]!.cells.has(j),
-      (j) => (family.responses[j] ?? 0) - (under(j) - (values[j] ?? 0)) - most(j),
+      (j) => known(j, (family.responses[j] ?? 0) - (under(j) - (values[j] ?? 0)) - most(j)),
     ),
   );
   const all = [...answers, ...lines];
