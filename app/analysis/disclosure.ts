@@ -51,6 +51,12 @@ export type Forced = {
   hidden?: Marks;
   small?: Marks;
   /**
+   * Hide it, and keep it room to move t-1 either way (or down to 0): another table published
+   * beside this one may protect its own small values by moving this figure, which it can only do
+   * as far as this table lets it (HiTaS's exchange of protection between linked tables).
+   */
+  partners?: Marks;
+  /**
    * The most each cell could be, where a reader knows more than the sums: where people give
    * several answers, each answer is at most those who answered. Without it a figure could look
    * free to rise further than it can.
@@ -105,14 +111,15 @@ function protect(table: CountTable, threshold: number, forced: Forced): Protecte
     );
   };
   const small = marked(forced.small);
-  const alsoHidden = marked(forced.hidden);
+  const partners = marked(forced.partners);
+  const alsoHidden = marked(forced.hidden).map((row, i) => row.map((isHidden, j) => isHidden || partners[i]?.[j] === true));
   // Primary: what is sensitive here and must keep "fewer than t" of room.
   const primary = primarySuppression(grid, threshold).map((row, i) => row.map((isSmall, j) => isSmall || small[i]?.[j] === true));
   // Secondary values may be shown again; what another table hides may not.
   const fixed = primary.map((row, i) => row.map((isPrimary, j) => isPrimary || alsoHidden[i]?.[j] === true));
   const hidden = fixed.map((row) => [...row]);
   secondarySuppression(grid, hidden);
-  const rule = new IntervalRule(grid, hidden, primary, threshold, forced.ceilings);
+  const rule = new IntervalRule(grid, hidden, primary, threshold, forced.ceilings, partners);
   const unrepairable = rule.widen(byCost(grid));
   showWhatNeedNotBeHidden(grid, hidden, fixed, rule, unrepairable);
 
