@@ -13,11 +13,26 @@
 //   it lies on no cycle of hidden values (in graph terms: the hidden entries are edges between
 //   their row and column, and a recoverable one is a bridge). So we suppress more, cheapest
 //   first, until no line has exactly one hidden entry and no hidden entry is a bridge.
+// - Intervals: a reader also knows every count is a whole number ≥ 0, and with it can narrow a
+//   hidden value even where the sums alone leave it free (a cycle through zeros cannot move; two
+//   small values hidden only with each other lie below their sum). The rule, the one
+//   tests/bounds-auditor.ts audits (tau-ARGUS's, Hundepool et al. 2012): a primary value x must
+//   still be anything from 0 to t-1, as its "fewer than t" label says (room to fall by x and rise
+//   by t-1-x), and any other hidden value must not be determined. The room is exact, by maximum
+//   flow (feasibility.ts); while a value lacks it we hide the cheapest entry that gives it more
+//   (interval-rule.ts). So on one table nothing is worked out, proved present, or narrowed
+//   below "fewer than t", whatever the reader does with the shown figures and non-negativity.
 // - Then no more than that: the greedy search can hide a value a later choice made unnecessary
 //   (a zero beside a big group, a total). Each secondary value is shown again, totals first and
-//   then the biggest, when the rest still leaves no bridge, so nothing hidden stays only for show.
-// Interval attacks (narrowing a hidden value using non-negativity) are not ruled out; all they can
-// learn is a range, which the "fewer than t" label already gives away for primary cells.
+//   then the biggest, when the rest still leaves no bridge and keeps the interval rule, so
+//   nothing hidden stays only for show.
+// Limits, which the auditor's tests name: tables published side by side are protected together
+// by passing shared figures between them (Forced; linked-disclosure.ts, safe-figures.ts), and
+// their audit passes for the ward/committee/overall tables and for questions whose answers add
+// up; where people give several answers, each line is protected on its own with each answer's
+// ceiling (at most those who answered), and a ceiling set by another line's shown figure can
+// still narrow a hidden one. An intruder who knows the suppression rules themselves (a hidden
+// cell in a big group is never a zero) can learn more; that is outside the rule.
 import { IntervalRule } from '~/analysis/interval-rule';
 import { wilsonInterval, type Interval } from '~/analysis/statistics';
 
