@@ -172,7 +172,14 @@ function boundPart(
       model.changeObjectiveSense(sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize);
       try {
         model.run();
-        const status = model.getModelStatus();
+        let status = model.getModelStatus();
+        if (status === modelStatus.unknown) {
+          // HiGHS now and then leaves a degenerate programme (a hidden grand total, say)
+          // unclassified when it starts from the last one's basis; solved afresh it is answered.
+          model.clearSolver();
+          model.run();
+          status = model.getModelStatus();
+        }
         if (sense === 'max' && (status === modelStatus.unbounded || status === modelStatus.unboundedOrInfeasible)) return Infinity;
         if (status !== modelStatus.optimal) throw new Error(`bound of ${figures[j]!.name}: HiGHS status ${status}`);
         const vertex = model.getSolution().colValue;

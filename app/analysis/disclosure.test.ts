@@ -72,7 +72,9 @@ describe('protectTable', () => {
   it('closes a cycle through a hidden value that only joins two hidden groups (found by the random test below)', () => {
     // "Two hidden per line" alone leaves (3,0)–(3,2)–(4,2) as a chain between two rectangles:
     // each of them follows from the equations. One more cell, (5,4) = 26, puts them on a cycle,
-    // after which the 15 the line rule hid at (5,0) protects nothing and is shown again.
+    // after which the 15 the line rule hid at (5,0) protects nothing and is shown again. That
+    // cycle alone still let non-negativity prove the 5 at (3,0) and the 6 at (4,3) present (in
+    // [3, 15] and [4, 16]): the 27 at (1,2) gives both the room to fall to 0.
     const cells = [
       [17, 37, 64, 33, 41],
       [0, 47, 27, 13, 2],
@@ -84,7 +86,7 @@ describe('protectTable', () => {
     const result = protectTable({ cells });
     expect(result.cells.map((row) => row.map((cell) => (cell.kind === 'shown' ? cell.value : 'hidden')))).toEqual([
       ['hidden', 'hidden', 64, 33, 41],
-      [0, 47, 27, 'hidden', 'hidden'],
+      [0, 47, 'hidden', 'hidden', 'hidden'],
       [0, 59, 19, 51, 63],
       ['hidden', 0, 'hidden', 37, 32],
       [31, 42, 'hidden', 'hidden', 'hidden'],

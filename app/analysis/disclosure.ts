@@ -13,11 +13,27 @@
 //   it lies on no cycle of hidden values (in graph terms: the hidden entries are edges between
 //   their row and column, and a recoverable one is a bridge). So we suppress more, cheapest
 //   first, until no line has exactly one hidden entry and no hidden entry is a bridge.
+// - Intervals: a reader also knows every count is a whole number ≥ 0, and with it can narrow a
+//   hidden value even where the sums alone leave it free (a cycle through zeros cannot move; two
+//   small values hidden only with each other lie below their sum). The rule, the one
+//   tests/bounds-auditor.ts audits (tau-ARGUS's, Hundepool et al. 2012): a primary value x must
+//   still be anything from 0 to t-1, as its "fewer than t" label says (room to fall by x and rise
+//   by t-1-x), and any other hidden value must not be determined. The room is exact, by maximum
+//   flow (feasibility.ts); while a value lacks it we hide the cheapest entry that gives it more
+//   (interval-rule.ts). So on one table nothing is worked out, proved present, or narrowed
+//   below "fewer than t", whatever the reader does with the shown figures and non-negativity.
 // - Then no more than that: the greedy search can hide a value a later choice made unnecessary
 //   (a zero beside a big group, a total). Each secondary value is shown again, totals first and
-//   then the biggest, when the rest still leaves no bridge, so nothing hidden stays only for show.
-// Interval attacks (narrowing a hidden value using non-negativity) are not ruled out; all they can
-// learn is a range, which the "fewer than t" label already gives away for primary cells.
+//   then the biggest, when the rest still leaves no bridge and keeps the interval rule, so
+//   nothing hidden stays only for show.
+// Limits, which the auditor's tests name: tables published side by side are protected together
+// by passing shared figures between them (Forced; linked-disclosure.ts, safe-figures.ts), and
+// their audit passes for the ward/committee/overall tables and for questions whose answers add
+// up; where people give several answers, each line is protected on its own with each answer's
+// ceiling (at most those who answered), and a ceiling set by another line's shown figure can
+// still narrow a hidden one. An intruder who knows the suppression rules themselves (a hidden
+// cell in a big group is never a zero) can learn more; that is outside the rule.
+import { IntervalRule } from '~/analysis/interval-rule';
 import { wilsonInterval, type Interval } from '~/analysis/statistics';
 
 export const DEFAULT_DISCLOSURE_THRESHOLD = 10;
@@ -31,6 +47,36 @@ export type CountTable = {
   /** The groups' bases: how many in each group answered. */
   columnTotals?: readonly number[];
   grandTotal?: number;
+};
+
+/** Entries to hide whatever their value, marked in the shape of the table (absent: none). */
+export type Marks = {
+  cells?: readonly (readonly boolean[])[];
+  rowTotals?: readonly boolean[];
+  columnTotals?: readonly boolean[];
+  grandTotal?: boolean;
+};
+
+/**
+ * Figures another table hides (tables published side by side share them, see linked-disclosure.ts
+ * and safe-figures.ts). `hidden`: hide it, and let nothing here work it out; `small`: hide it and
+ * protect it as a small value (a figure of a group too small to show).
+ */
+export type Forced = {
+  hidden?: Marks;
+  small?: Marks;
+  /**
+   * Hide it, and keep it room to move t-1 either way (or down to 0): another table published
+   * beside this one may protect its own small values by moving this figure, which it can only do
+   * as far as this table lets it (HiTaS's exchange of protection between linked tables).
+   */
+  partners?: Marks;
+  /**
+   * The most each cell could be, where a reader knows more than the sums: where people give
+   * several answers, each answer is at most those who answered. Without it a figure could look
+   * free to rise further than it can.
+   */
+  ceilings?: readonly (readonly (number | undefined)[])[];
 };
 
 export type ProtectedTable = {
@@ -52,13 +98,45 @@ const shown = (value: number): Cell => Object.freeze({ kind: 'shown', value });
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Decide, for every cell and total, whether it is shown or suppressed. */
-export function protectTable(table: CountTable, threshold = DEFAULT_DISCLOSURE_THRESHOLD): ProtectedTable {
+export function protectTable(table: CountTable, threshold = DEFAULT_DISCLOSURE_THRESHOLD, forced: Forced = {}): ProtectedTable {
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a whole number ≥ 1');
+  // The same table comes back often: tables that share figures are protected again until none
+  // hides more (safe-figures.ts, linked-disclosure.ts), most of them unchanged, and each results
+  // page asks again. The answer depends on the input alone and is frozen, so it is kept.
+  const key = JSON.stringify([table.cells, table.rowTotals, table.columnTotals, table.grandTotal, threshold, forced]);
+  const known = remembered.get(key);
+  if (known) return known;
+  const result = protect(table, threshold, forced);
+  if (remembered.size >= REMEMBERED) remembered.clear();
+  remembered.set(key, result);
+  return result;
+}
+
+// Enough for every table of a few results pages (a page of 40 questions protects a few hundred).
+const REMEMBERED = 2000;
+const remembered = new Map<string, ProtectedTable>();
+
+function protect(table: CountTable, threshold: number, forced: Forced): ProtectedTable {
   const grid = extendedGrid(table);
-  const hidden = primarySuppression(grid, threshold);
-  const primary = hidden.map((row) => [...row]);
+  const marked = (marks: Marks | undefined) => {
+    const r = grid.length - 1;
+    const c = (grid[0]?.length ?? 1) - 1;
+    return grid.map((row, i) =>
+      row.map((_, j) => (i < r ? (j < c ? marks?.cells?.[i]?.[j] : marks?.rowTotals?.[i]) : j < c ? marks?.columnTotals?.[j] : marks?.grandTotal) === true),
+    );
+  };
+  const small = marked(forced.small);
+  const partners = marked(forced.partners);
+  const alsoHidden = marked(forced.hidden).map((row, i) => row.map((isHidden, j) => isHidden || partners[i]?.[j] === true));
+  // Primary: what is sensitive here and must keep "fewer than t" of room.
+  const primary = primarySuppression(grid, threshold).map((row, i) => row.map((isSmall, j) => isSmall || small[i]?.[j] === true));
+  // Secondary values may be shown again; what another table hides may not.
+  const fixed = primary.map((row, i) => row.map((isPrimary, j) => isPrimary || alsoHidden[i]?.[j] === true));
+  const hidden = fixed.map((row) => [...row]);
   secondarySuppression(grid, hidden);
-  showWhatNeedNotBeHidden(grid, hidden, primary);
+  const rule = new IntervalRule(grid, hidden, primary, threshold, forced.ceilings, partners);
+  const unrepairable = rule.widen(byCost(grid));
+  showWhatNeedNotBeHidden(grid, hidden, fixed, rule, unrepairable);
 
   const r = grid.length - 1;
   const c = (grid[0]?.length ?? 1) - 1;
@@ -111,24 +189,31 @@ function primarySuppression(grid: number[][], threshold: number): boolean[][] {
 type Entry = { i: number; j: number };
 
 // Cheapest first: a cell before a total (a hidden total, a group's size above all, takes every
-// percentage of its line away, and a group's size is shared by every question), then a non-zero
+// percentage of its line away, and a group's size is shared by every question), so a line's
+// total before a group's size or the grand total (everyone's), then a non-zero
 // value before a zero (a hidden zero next to other hidden values can still be pinned down by
 // non-negativity), then a small value before a big one.
 // Ties go to the first in reading order, so the same table always gets the same pattern.
-function cheapest(grid: number[][], candidates: Entry[]): Entry | undefined {
+function byCost(grid: number[][]): (a: Entry, b: Entry) => number {
   const r = grid.length - 1;
   const c = (grid[0]?.length ?? 1) - 1;
   const cost = ({ i, j }: Entry) => {
     const value = grid[i]?.[j] ?? 0;
-    return [i === r || j === c ? 1 : 0, value === 0 ? 1 : 0, value] as const;
+    return [i === r ? 2 : j === c ? 1 : 0, value === 0 ? 1 : 0, value, i, j] as const;
   };
-  const cheaper = (a: readonly number[], b: readonly number[]) => {
-    const k = a.findIndex((x, n) => x !== b[n]);
-    return k !== -1 && (a[k] ?? 0) < (b[k] ?? 0);
+  return (a, b) => {
+    const x = cost(a);
+    const y = cost(b);
+    const k = x.findIndex((v, n) => v !== y[n]);
+    return k === -1 ? 0 : (x[k] ?? 0) - (y[k] ?? 0);
   };
+}
+
+function cheapest(grid: number[][], candidates: Entry[]): Entry | undefined {
+  const order = byCost(grid);
   let best: Entry | undefined;
   for (const entry of candidates) {
-    if (!best || cheaper(cost(entry), cost(best))) best = entry;
+    if (!best || order(entry, best) < 0) best = entry;
   }
   return best;
 }
@@ -191,19 +276,20 @@ function secondarySuppression(grid: number[][], hidden: boolean[][]): void {
   }
 }
 
-/** Shows each secondary value again whenever the hidden values left still lie on cycles. */
-function showWhatNeedNotBeHidden(grid: number[][], hidden: boolean[][], primary: boolean[][]): void {
+/** Shows each secondary value again whenever what stays hidden still keeps the rule. */
+function showWhatNeedNotBeHidden(grid: number[][], hidden: boolean[][], fixed: boolean[][], rule: IntervalRule, unrepairable: ReadonlySet<string>): void {
   const r = grid.length - 1;
   const c = (grid[0]?.length ?? 1) - 1;
   const secondary: Entry[] = [];
-  hidden.forEach((row, i) => row.forEach((isHidden, j) => isHidden && !primary[i]?.[j] && secondary.push({ i, j })));
+  hidden.forEach((row, i) => row.forEach((isHidden, j) => isHidden && !fixed[i]?.[j] && secondary.push({ i, j })));
   // A total hides a whole line's percentages: try those first, then the values that say most.
   const isTotal = ({ i, j }: Entry) => (i === r || j === c ? 1 : 0);
   const value = ({ i, j }: Entry) => grid[i]?.[j] ?? 0;
   secondary.sort((a, b) => isTotal(b) - isTotal(a) || value(b) - value(a) || a.i - b.i || a.j - b.j);
-  for (const { i, j } of secondary) {
-    (hidden[i] as boolean[])[j] = false;
-    if (findBridge(hidden)) (hidden[i] as boolean[])[j] = true;
+  for (const entry of secondary) {
+    rule.show(entry);
+    // The rule holds for what stays hidden, bar what no hiding could help.
+    if (findBridge(hidden) || rule.firstFailure(unrepairable)) rule.hide(entry);
   }
 }
 

@@ -7,8 +7,9 @@ import { protectTable, type Cell, type ProtectedTable } from './disclosure';
 //
 // The method is the one tau-ARGUS calls HiTaS: protect every sub-table of the hierarchy with the
 // single-table rule (protectTable), each with the figures it shares with its parent as totals, and
-// pass what one table hides to every table holding the same figure, as a forced small value that
-// protectTable then hides and protects like any other, until no table hides anything new.
+// pass what one table hides to every table holding the same figure, as a figure protectTable must
+// hide and keep from being worked out (a small one is small in every table that holds it, so it
+// keeps its "fewer than t" of room there too), until no table hides anything new.
 // The sub-tables, for each question (its answers and its "no answer" down the side, so every
 // column adds up to the group's responses):
 // - the committee table: answers × committees, with the overall counts as row totals and the
@@ -43,8 +44,6 @@ export interface LinkedTables {
   questions: LinkedQuestion[];
 }
 
-// Any whole number from 1 to threshold-1 is hidden by protectTable's primary rule.
-const FORCED = 1;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const SUPPRESSED: Cell = Object.freeze({ kind: 'suppressed' });
 const shownCell = (value: number): Cell => Object.freeze({ kind: 'shown', value });
@@ -114,17 +113,24 @@ function gridsOf(h: Hierarchy, q: number): Grid[] {
 }
 
 function protectGrid(grid: Grid, hidden: ReadonlySet<string>, threshold: number): ProtectedTable {
-  const force = (value: number, name: string) => (hidden.has(name) ? FORCED : value);
-  return protectTable(
-    {
-      cells: grid.cells.map((row, i) => row.map((v, j) => force(v, grid.ids.cells[i]?.[j] ?? ''))),
-      rowTotals: grid.rowTotals.map((v, i) => force(v, grid.ids.rowTotals[i] ?? '')),
-      columnTotals: grid.columnTotals.map((v, j) => force(v, grid.ids.columnTotals[j] ?? '')),
-      grandTotal: force(grid.grandTotal, grid.ids.grandTotal),
-    },
-    threshold,
-  );
+  // A committee's figures are a cell of the committee table and a total of its own table: the
+  // one may protect its small values by moving them only as far as the other lets them, so they
+  // keep t-1 of room in both. The others are in one table per question (a ward's lines, everyone's)
+  // or in the same place in every table (the wards' responses).
+  const marks = (names: readonly string[], linking: boolean) => names.map((name) => hidden.has(name) && isCommitteeFigure(name) === linking);
+  const ofKind = (linking: boolean) => ({
+    cells: grid.ids.cells.map((row) => marks(row, linking)),
+    rowTotals: marks(grid.ids.rowTotals, linking),
+    columnTotals: marks(grid.ids.columnTotals, linking),
+    grandTotal: marks([grid.ids.grandTotal], linking)[0],
+  });
+  return protectTable({ cells: grid.cells, rowTotals: grid.rowTotals, columnTotals: grid.columnTotals, grandTotal: grid.grandTotal }, threshold, {
+    hidden: ofKind(false),
+    partners: ofKind(true),
+  });
 }
+
+const isCommitteeFigure = (name: string) => /(^|:)c\d+$/.test(name);
 
 /** Adds the names of what a protected table hides; true when any was new. */
 function absorb(grid: Grid, table: ProtectedTable, hidden: Set<string>): boolean {

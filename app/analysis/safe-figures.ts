@@ -24,8 +24,8 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // groups' responses, and a ranking's three tables (ranked at all, ranked first, in the top 3)
 // share their "no answer" row. A figure hidden in one table but shown in another would undo
 // the first table's protection, so the shared figures are hidden alike everywhere: a figure one
-// table hides is passed to every table that shares it as a forced small value (protectTable
-// then hides it and protects it as it would any small cell), until no table hides more.
+// table hides is passed to every table that shares it as one protectTable must hide and keep
+// from being worked out, until no table hides more.
 //
 // "Not asked" is such a figure too: the questions on one route (a routed section, say) are
 // passed by the same people, so their "not asked" lines are the same figures, and a reader who
@@ -72,8 +72,6 @@ interface Forced {
   tails: TailForced[];
 }
 
-// Any whole number from 1 to threshold-1 is hidden by protectTable's primary rule.
-const FORCED = 1;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const isHidden = (cell: DisclosureCell | undefined) => cell?.kind !== 'shown';
 const shownCell = (value: number): DisclosureCell => ({ kind: 'shown', value });
@@ -84,39 +82,56 @@ const SUPPRESSED: DisclosureCell = { kind: 'suppressed' };
  * "no answer", to each group's responses: one table with every line's total.
  */
 function protectAdditive(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
-  const force = (value: number, yes: boolean) => (yes ? FORCED : value);
   const rows = [...measure, ...tails];
   const tailOf = (i: number) => forced.tails[i - measure.length];
-  return protectTable(
-    {
-      cells: rows.map((row, i) => row.map((v, j) => force(v, tailOf(i)?.cells.has(j) ?? false))),
-      rowTotals: rows.map((row, i) => force(sum(row), tailOf(i)?.total ?? false)),
-      columnTotals: family.responses.map((r, j) => force(r, forced.totals.has(j))),
-      grandTotal: force(sum(family.responses), forced.grand),
+  return protectTable({ cells: rows, columnTotals: family.responses }, threshold, {
+    hidden: {
+      cells: rows.map((row, i) => row.map((_, j) => tailOf(i)?.cells.has(j) ?? false)),
+      rowTotals: rows.map((_, i) => tailOf(i)?.total ?? false),
+      columnTotals: family.responses.map((_, j) => forced.totals.has(j)),
+      grandTotal: forced.grand,
     },
-    threshold,
-  );
+  });
 }
 
 /**
  * Answers where a person may pick several (multiple choice, who ranked an item at all or in the
  * top 3, coded themes) do not add up down a group: the only sums are across the groups, so each
  * answer is protected as one row with its total. A group too small to show is hidden whole, as
- * the full table's rule for a small line would.
+ * the full table's rule for a small line would, and each of its figures kept to "fewer than t".
  */
 function protectRows(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
   const small = family.responses.map((r) => r > 0 && r < threshold);
-  const row = (values: number[], total: number, force: (j: number) => boolean) => {
-    const table = protectTable({ cells: [values.map((v, j) => (small[j] || force(j) ? FORCED : v))], rowTotals: [total] }, threshold);
+  const row = (values: number[], total: boolean, force: (j: number) => boolean, ceiling: (j: number) => number) => {
+    const table = protectTable({ cells: [values] }, threshold, {
+      small: { cells: [values.map((_, j) => small[j] === true)] },
+      hidden: { cells: [values.map((_, j) => force(j))], rowTotals: [total] },
+      ceilings: [values.map((_, j) => ceiling(j))],
+    });
     return { cells: table.cells[0] ?? [], total: table.rowTotals[0] ?? SUPPRESSED };
   };
-  const answers = measure.map((values) => row(values, sum(values), () => false));
-  const under = tails.map((values, t) => row(values, forced.tails[t]!.total ? FORCED : sum(values), (j) => forced.tails[t]!.cells.has(j)));
-  const lines = [...answers, ...under];
+  // Each answer is at most those who answered, and so each line under the answers ("no answer",
+  // "not asked") at most the responses less the other such lines and the most chosen answer.
+  // Where the group's responses are hidden the reader does not know that ceiling (the groups'
+  // responses are protected in their own right): none is assumed.
+  const under = (j: number) => sum(tails.map((line) => line[j] ?? 0));
+  const known = (j: number, ceiling: number) => (forced.totals.has(j) ? Infinity : ceiling);
+  const answered = (j: number) => known(j, (family.responses[j] ?? 0) - under(j));
+  const most = (j: number) => Math.max(0, ...measure.map((line) => line[j] ?? 0));
+  const answers = measure.map((values) => row(values, false, () => false, answered));
+  const lines = tails.map((values, t) =>
+    row(
+      values,
+      forced.tails[t]!.total,
+      (j) => forced.tails[t]!.cells.has(j),
+      (j) => known(j, (family.responses[j] ?? 0) - (under(j) - (values[j] ?? 0)) - most(j)),
+    ),
+  );
+  const all = [...answers, ...lines];
   return {
     threshold,
-    cells: lines.map((l) => l.cells),
-    rowTotals: lines.map((l) => l.total),
+    cells: all.map((l) => l.cells),
+    rowTotals: all.map((l) => l.total),
     columnTotals: family.responses.map((r, j) => (forced.totals.has(j) ? SUPPRESSED : shownCell(r))),
     grandTotal: forced.grand ? SUPPRESSED : shownCell(sum(family.responses)),
   };
