@@ -28,10 +28,13 @@
 //   nothing hidden stays only for show.
 // Limits, which the auditor's tests name: tables published side by side are protected together
 // by passing shared figures between them (Forced; linked-disclosure.ts, safe-figures.ts), and
-// their audit passes for the ward/committee/overall tables and for questions whose answers add
-// up; where people give several answers, each line is protected on its own with each answer's
-// ceiling (at most those who answered), and a ceiling set by another line's shown figure can
-// still narrow a hidden one. An intruder who knows the suppression rules themselves (a hidden
+// their audit passes for questions whose answers add up. Two cases still narrow: where people
+// give several answers, each line is protected on its own with each answer's ceiling (at most
+// those who answered), and a ceiling set by another line's shown figure can still narrow a hidden
+// one; and the ward/committee/overall tables, each keeping the rule, can narrow a figure they
+// share when a ward has a handful of responses (HiTaS's known limit: room in each table that the
+// two cannot use at once). Requiring shared figures to keep t-1 of room in every table closed
+// it in tests but hid 70% of the area pages' percentages on the demo, so it is not done. An intruder who knows the suppression rules themselves (a hidden
 // cell in a big group is never a zero) can learn more; that is outside the rule.
 import { IntervalRule } from '~/analysis/interval-rule';
 import { wilsonInterval, type Interval } from '~/analysis/statistics';
@@ -65,12 +68,6 @@ export type Marks = {
 export type Forced = {
   hidden?: Marks;
   small?: Marks;
-  /**
-   * Hide it, and keep it room to move t-1 either way (or down to 0): another table published
-   * beside this one may protect its own small values by moving this figure, which it can only do
-   * as far as this table lets it (HiTaS's exchange of protection between linked tables).
-   */
-  partners?: Marks;
   /**
    * The most each cell could be, where a reader knows more than the sums: where people give
    * several answers, each answer is at most those who answered. Without it a figure could look
@@ -126,15 +123,14 @@ function protect(table: CountTable, threshold: number, forced: Forced): Protecte
     );
   };
   const small = marked(forced.small);
-  const partners = marked(forced.partners);
-  const alsoHidden = marked(forced.hidden).map((row, i) => row.map((isHidden, j) => isHidden || partners[i]?.[j] === true));
+  const alsoHidden = marked(forced.hidden);
   // Primary: what is sensitive here and must keep "fewer than t" of room.
   const primary = primarySuppression(grid, threshold).map((row, i) => row.map((isSmall, j) => isSmall || small[i]?.[j] === true));
   // Secondary values may be shown again; what another table hides may not.
   const fixed = primary.map((row, i) => row.map((isPrimary, j) => isPrimary || alsoHidden[i]?.[j] === true));
   const hidden = fixed.map((row) => [...row]);
   secondarySuppression(grid, hidden);
-  const rule = new IntervalRule(grid, hidden, primary, threshold, forced.ceilings, partners);
+  const rule = new IntervalRule(grid, hidden, primary, threshold, forced.ceilings);
   const unrepairable = rule.widen(byCost(grid));
   showWhatNeedNotBeHidden(grid, hidden, fixed, rule, unrepairable);
 

@@ -7,9 +7,7 @@ import { HiddenNetwork, type Entry } from './feasibility';
 // t-1-x; any other hidden value needs room to move at all (else it is determined). The room is
 // measured by maximum flow (feasibility.ts). Hiding more only ever adds room, so an entry once
 // found to keep the rule keeps it until one of the entries its room ran through is shown again:
-// that is remembered, and most checks cost nothing. A figure another table leans on (a
-// committee's, in the ward/committee/overall tables) keeps t-1 of room either way (down to 0
-// at most), as the table that leans on it can only move it as far as this one lets it.
+// that is remembered, and most checks cost nothing.
 
 export type Failure = { entry: Entry; way: 'rise' | 'fall' | 'either'; need: number };
 
@@ -25,8 +23,6 @@ export class IntervalRule {
     private readonly primary: readonly (readonly boolean[])[],
     private readonly threshold: number,
     ceilings?: readonly (readonly (number | undefined)[])[],
-    /** Entries another table leans on: they keep t-1 of room either way (or down to 0). */
-    private readonly partners?: readonly (readonly boolean[])[],
   ) {
     this.network = new HiddenNetwork(grid, hidden, ceilings);
     this.width = grid[0]?.length ?? 0;
@@ -52,10 +48,9 @@ export class IntervalRule {
     const value = this.grid[entry.i]?.[entry.j] ?? 0;
     let found: Failure | undefined;
     let through: number[];
-    const primary = this.primary[entry.i]?.[entry.j] === true;
-    if (primary || this.partners?.[entry.i]?.[entry.j]) {
-      const down = primary ? value : Math.min(value, this.threshold - 1);
-      const up = primary ? Math.max(0, this.threshold - 1 - value) : this.threshold - 1;
+    if (this.primary[entry.i]?.[entry.j]) {
+      const down = value;
+      const up = Math.max(0, this.threshold - 1 - value);
       const room = this.network.movement(entry, Math.max(down, up));
       through = room.through;
       if (room.fall < down) found = { entry, way: 'fall', need: down };

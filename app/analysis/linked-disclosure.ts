@@ -113,24 +113,16 @@ function gridsOf(h: Hierarchy, q: number): Grid[] {
 }
 
 function protectGrid(grid: Grid, hidden: ReadonlySet<string>, threshold: number): ProtectedTable {
-  // A committee's figures are a cell of the committee table and a total of its own table: the
-  // one may protect its small values by moving them only as far as the other lets them, so they
-  // keep t-1 of room in both. The others are in one table per question (a ward's lines, everyone's)
-  // or in the same place in every table (the wards' responses).
-  const marks = (names: readonly string[], linking: boolean) => names.map((name) => hidden.has(name) && isCommitteeFigure(name) === linking);
-  const ofKind = (linking: boolean) => ({
-    cells: grid.ids.cells.map((row) => marks(row, linking)),
-    rowTotals: marks(grid.ids.rowTotals, linking),
-    columnTotals: marks(grid.ids.columnTotals, linking),
-    grandTotal: marks([grid.ids.grandTotal], linking)[0],
-  });
+  const marks = (names: readonly string[]) => names.map((name) => hidden.has(name));
   return protectTable({ cells: grid.cells, rowTotals: grid.rowTotals, columnTotals: grid.columnTotals, grandTotal: grid.grandTotal }, threshold, {
-    hidden: ofKind(false),
-    partners: ofKind(true),
+    hidden: {
+      cells: grid.ids.cells.map(marks),
+      rowTotals: marks(grid.ids.rowTotals),
+      columnTotals: marks(grid.ids.columnTotals),
+      grandTotal: hidden.has(grid.ids.grandTotal),
+    },
   });
 }
-
-const isCommitteeFigure = (name: string) => /(^|:)c\d+$/.test(name);
 
 /** Adds the names of what a protected table hides; true when any was new. */
 function absorb(grid: Grid, table: ProtectedTable, hidden: Set<string>): boolean {

@@ -44,11 +44,9 @@ describe('the open-data zip', () => {
     const summary = table(files['summary.csv']!);
     expect(summary.header).toEqual([...SUMMARY_COLUMNS]);
     expect(new Set(summary.rows.map((r) => r.breakdown))).toEqual(new Set(['all']));
-    // The single-choice question's overall figures are all hidden here: the fixture's wards are
-    // a handful of people each, and the ward and committee tables protected with the overall
-    // figures (public-figures.server.ts) keep the committees' figures t-1 of room both ways.
-    expect(summary.rows.filter((r) => r.question_key === 'choice').map((r) => r.suppressed)).toEqual(['true', 'true', 'true', 'true']);
-    expect(summary.rows.find((r) => r.question_key === 'ideas' && r.option_key === 'trees')).toMatchObject({ count: '65', base: '73', suppressed: 'false' });
+    // The base (73 less "no answer") is hidden: the ward and committee tables protected with the
+    // overall figures hide everyone's "no answer" (0) under the interval rule (disclosure.ts).
+    expect(summary.rows.find((r) => r.question_key === 'choice' && r.option_key === 'a')).toMatchObject({ count: '25', base: '', suppressed: 'false' });
     const themes = table(files['themes.csv']!);
     expect(themes.header).toEqual([...THEMES_COLUMNS]);
     expect(themes.rows.filter((r) => r.kind === 'count').map((r) => [r.theme_key, r.count, r.suppressed])).toEqual([
