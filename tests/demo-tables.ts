@@ -8,7 +8,7 @@ import type { ConsultationIndex } from '~/analysis/index/consultation-index';
 import { analysisIndex } from '~/analysis/indexes.server';
 import { loadResults } from '~/analysis/results.server';
 import type { QuestionResult } from '~/analysis/results-model';
-import { summarise, type Counts } from '~/analysis/summarise';
+import { summarise, type Counts, type QuestionCounts, type RankedItem } from '~/analysis/summarise';
 import { familyTables, type PublishedTables, type QuestionTruth } from './bounds-auditor';
 import type { Nesting, Page } from './published-tables';
 
@@ -27,8 +27,23 @@ export function truthOf(q: QuestionResult, groups: readonly (Counts | undefined)
     noAnswer: counts.map((c) => c?.noAnswer ?? 0),
     notAsked: counts.map((c) => c?.notAsked ?? 0),
     additive: ADDITIVE.has(q.kind),
+    ...(q.ranking && {
+      ranking: {
+        first: byItem(q, counts, (r) => r.first),
+        top3: byItem(q, counts, (r) => r.top3),
+        rankSum: byItem(q, counts, (r) => r.rankSum),
+      },
+    }),
   };
 }
+
+const byItem = (q: QuestionResult, counts: readonly (QuestionCounts | undefined)[], read: (item: RankedItem) => number) =>
+  q.rows.map((row) =>
+    counts.map((c) => {
+      const item = c?.ranking?.find((r) => r.key === row.key);
+      return item ? read(item) : 0;
+    }),
+  );
 
 export interface DemoPage extends Page {
   /** The questions audited, in the order of familyTables' `q0`, `q1`…, the same on every page. */
@@ -61,6 +76,10 @@ export async function publishedPage(
   const all = [...model.questions, ...model.youth, ...model.themes].filter((q) => !keys || keys.includes(q.key));
   // Questions in a fixed order, so q0, q1… name the same question on every page.
   const questions = keys ? keys.map((k) => all.find((q) => q.key === k)).filter((q) => q !== undefined) : all.sort((a, b) => a.key.localeCompare(b.key));
+  // One page's questions share the groups' responses only when they have the same columns (the coded themes do when their groups are the closed questions').
+  const columns = (q: QuestionResult) => q.columns.map((c) => c.key).join();
+  for (const q of questions)
+    if (columns(q) !== columns(questions[0]!)) throw new Error(`${breakdown ?? 'overall'}: ${q.key} has other groups than ${questions[0]!.key}`);
   if (keys && questions.length !== keys.length) throw new Error(`${breakdown ?? 'overall'}: not every question of ${keys.join(', ')} is published`);
   const tables: PublishedTables = familyTables(
     closed.map((g) => g.responses),

@@ -27,8 +27,8 @@ export interface Nesting {
   parentOf: ReadonlyMap<string, string>;
 }
 
-/** A figure's name in familyTables: `r3`, `q0:n3`, `q0:s3` or `q0:x2,3`, its column last. */
-const COLUMN = /^(r|q\d+:[ns]|q\d+:x\d+,)(\d+)$/;
+/** A figure's name in familyTables: `r3`, `q0:n3`, `q0:s3`, `q0:x2,3` (or a ranking's `f`, `t`, `m`), its column last. */
+const COLUMN = /^(r|q\d+:[ns]|q\d+:[xftm]\d+,)(\d+)$/;
 
 export const EVERYONE = 'all';
 
