@@ -164,6 +164,11 @@ function boundPart(
   };
   // The true values are one such solution.
   witness(Float64Array.from(figures, (f) => f.value));
+  const holds = (values: Float64Array) =>
+    rows.every((row) => {
+      const x = row.indices.reduce((a, k, i) => a + row.values[i]! * values[k]!, 0);
+      return x >= row.lower - EPSILON && x <= row.upper + EPSILON;
+    });
   try {
     model.options.set({ output_flag: false });
     const { objectiveSense, modelStatus, variableType } = h.constants;
@@ -177,8 +182,16 @@ function boundPart(
         if (status !== modelStatus.optimal) throw new Error(`bound of ${figures[j]!.name}: HiGHS status ${status}`);
         const vertex = model.getSolution().colValue;
         let value = model.getObjectiveValue();
+        const bound = () => (sense === 'min' ? Math.ceil(value - EPSILON) : Math.floor(value + EPSILON));
         if (vertex.every(isWhole)) witness(vertex);
         else {
+          // The nearest whole point, when it is a solution, is one more witness.
+          const rounded = vertex.map(Math.round);
+          if (holds(rounded)) witness(rounded);
+        }
+        // The whole-number optimum lies between the vertex's value and the best whole solution
+        // seen (the true values among them): where the two meet, it is known without solving for it.
+        if (!vertex.every(isWhole) && (sense === 'min' ? seenLow[j] : seenHigh[j]) !== bound()) {
           // A fractional vertex: the whole-number optimum may be tighter, so solve for it.
           model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, new Int32Array(n).fill(variableType.integer));
           try {
@@ -191,7 +204,7 @@ function boundPart(
           }
         }
         // + 0: a bound of -0 reads as 0.
-        return (sense === 'min' ? Math.ceil(value - EPSILON) : Math.floor(value + EPSILON)) + 0;
+        return bound() + 0;
       } finally {
         model.changeColCost(j, 0);
       }
