@@ -6,7 +6,7 @@ import { analysisIndex } from '../app/analysis/indexes.server';
 import { resultRows, type QuestionResult } from '../app/analysis/results-model';
 import { loadResults } from '../app/analysis/results.server';
 import { auditBounds, type Failure, type FailureKind, type PublishedTables } from '../tests/bounds-auditor';
-import { nestingsOf, publishedPages } from '../tests/demo-tables';
+import { nestingsOf, publicAreaPages, publishedPages } from '../tests/demo-tables';
 import { determinedBySums } from '../tests/linked-auditor';
 import { linkPages, pageOf } from '../tests/published-tables';
 import { demoDatabase } from './analysis';
@@ -73,6 +73,7 @@ export interface DisclosureResult {
   timingsS: { loss: number; alone: number | null; together: number | null };
 }
 
+const PUBLIC_AREAS = 'public by area, 3 pages';
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /** A figure of linkPages in words: `runs_org yes, ward=E05000787`. */
@@ -158,20 +159,30 @@ export async function benchDisclosure(opts: DisclosureOptions): Promise<Disclosu
 
     started = performance.now();
     const pages = await publishedPages(db, consultation, threshold);
+    const nestings = nestingsOf(await analysisIndex(db, consultation.id));
     for (const page of pages) {
       const { failures, bySums } = await audit(page.tables);
-      result.alone.push(leaksOf(page.name, page.tables, failures, bySums));
-      process.stdout.write(`${page.name} `);
+      result.alone.push(leaksOf(page.label, page.tables, failures, bySums));
+      process.stdout.write(`${page.label}, `);
     }
+    // The public results by area are one set, protected together (linked-disclosure.ts): audited as such.
+    const publicPages = await publicAreaPages(db, consultation, threshold, pages[0]?.questions ?? []);
+    const publicSet = linkPages(
+      publicPages,
+      nestings.filter((n) => n.inner === 'ward'),
+    );
+    const published = await audit(publicSet);
+    result.alone.push(leaksOf(PUBLIC_AREAS, publicSet, published.failures, published.bySums));
+    pages.push(...publicPages);
     result.timingsS.alone = seconds(started);
     console.log(`(each page alone: ${fixed(result.timingsS.alone, 1)} s)`);
 
     started = performance.now();
-    const linked = linkPages(pages, nestingsOf(await analysisIndex(db, consultation.id)));
+    const linked = linkPages(pages, nestings);
     const { failures, bySums } = await audit(linked);
     result.timingsS.together = seconds(started);
     result.system = { figures: linked.figures.length, hidden: linked.figures.filter((f) => !f.shown).length, relations: linked.relations.length };
-    result.together = pages.map((p) => leaksOf(p.name, linked, failures, bySums, (name) => pageOf(name) === p.name));
+    result.together = [...new Set(pages.map((p) => p.name))].map((page) => leaksOf(page, linked, failures, bySums, (name) => pageOf(name) === page));
     result.togetherTotal = leaksOf('all tables together', linked, failures, bySums);
     const order: FailureKind[] = ['determined', 'known present', 'narrow'];
     // Two of each kind, small values first (a secondary figure found out matters less).
@@ -222,10 +233,10 @@ export function disclosureReport(result: DisclosureResult | undefined): { text: 
     },
   ];
   if (result.togetherTotal && result.system) {
-    const alone = new Map(result.alone.map((l) => [l.page, l]));
     // Each page alone, added up: the overall figures count once per page that shows them.
     const aloneTotal = result.alone.reduce((a, l) => ({
       ...a,
+      page: 'all tables together',
       bySums: a.bySums + l.bySums,
       determined: a.determined + l.determined,
       knownPresent: a.knownPresent + l.knownPresent,
@@ -238,12 +249,12 @@ export function disclosureReport(result: DisclosureResult | undefined): { text: 
       'by sums: determined by the sums alone (linked-auditor.ts); determined, known present, narrowed: bounds by linear programming (bounds-auditor.ts)\n\n' +
       table(
         ['breakdown', 'hidden', 'alone: by sums', 'determined', 'known present', 'narrowed', 'together: by sums', 'determined', 'known present', 'narrowed'],
-        [...result.together, result.togetherTotal].map((l) => [
-          l.page,
-          l.hidden,
-          ...leaks(l === result.togetherTotal ? aloneTotal : alone.get(l.page)),
-          ...leaks(l),
-        ]),
+        // A page published twice (the public results by area beside the officers' breakdown) is
+        // one set of figures together: its second row has the page alone only.
+        [...result.alone, aloneTotal].map((a) => {
+          const together = a === aloneTotal ? result.togetherTotal! : result.together.find((t) => t.page === a.page);
+          return [a.page, (together ?? a).hidden, ...leaks(a), ...leaks(together)];
+        }),
         [false, true, true, true, true, true, true, true, true, true],
       );
     if (result.examples.length) text += `\n\nFor example (across all tables):\n${result.examples.map((e) => `  ${e}`).join('\n')}`;

@@ -2,11 +2,13 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { summariseCodedThemes } from '~/analysis/coded-themes.server';
 import { DIMENSIONS, type Dimension } from '~/analysis/dimensions';
-import { NOT_STATED } from '~/analysis/filters';
+import { groupKey, NOT_STATED } from '~/analysis/filters';
 import { ethnicGroupOf } from '~/analysis/index/dimensions';
 import type { ConsultationIndex } from '~/analysis/index/consultation-index';
 import { analysisIndex } from '~/analysis/indexes.server';
 import { loadResults } from '~/analysis/results.server';
+import { loadPublicFigures } from '~/analysis/public-figures.server';
+import type { AreaQuestion, AreaTable } from '~/analysis/area-figures';
 import type { QuestionResult } from '~/analysis/results-model';
 import { summarise, type Counts, type QuestionCounts, type RankedItem } from '~/analysis/summarise';
 import { familyTables, type PublishedTables, type QuestionTruth } from './bounds-auditor';
@@ -48,6 +50,8 @@ const byItem = (q: QuestionResult, counts: readonly (QuestionCounts | undefined)
 export interface DemoPage extends Page {
   /** The questions audited, in the order of familyTables' `q0`, `q1`…, the same on every page. */
   questions: QuestionResult[];
+  /** How a report names the page: its name, or where it is published apart. */
+  label: string;
 }
 
 /**
@@ -87,7 +91,7 @@ export async function publishedPage(
     threshold,
   );
   const groups = summary.breakdown ? summary.breakdown.groups.map((g) => g.value ?? NOT_STATED) : null;
-  return { name: breakdown ?? 'overall', groups, tables, questions };
+  return { name: breakdown ?? 'overall', label: breakdown ?? 'overall', groups, tables, questions };
 }
 
 /** The coded themes' counts in the closed questions' groups (a group nobody's coded answer is in has none). */
@@ -102,6 +106,68 @@ export async function publishedPages(db: Db, consultation: Consultation, thresho
   const pages: DemoPage[] = [];
   for (const breakdown of [null, ...DIMENSIONS]) pages.push(await publishedPage(db, consultation, breakdown, threshold, keys));
   return pages;
+}
+
+/**
+ * The public results by area committee and by ward, and the overall figures beside them
+ * (loadPublicFigures: protected together, apart from the officers' breakdowns), as three pages
+ * named like those breakdowns, so that reading them together merges the figures both show. `order` is the other
+ * pages' questions, whose positions name them (q0, q1…); the public pages have fewer (no
+ * rankings, no young people's, no themes).
+ */
+export async function publicAreaPages(db: Db, consultation: Consultation, threshold: number, order: readonly QuestionResult[]): Promise<DemoPage[]> {
+  const { areas, model } = await loadPublicFigures(db, consultation, 'en', threshold);
+  if (!model) throw new Error('no public figures');
+  const index = await analysisIndex(db, consultation.id);
+  const byWard = summarise(index, { breakdown: 'ward' });
+  const byCommittee = summarise(index, { breakdown: 'areaCommittee' });
+  const position = new Map(order.map((q, k) => [q.key, k]));
+  const audited = areas.filter((a) => position.has(a.key));
+  const page = (name: 'overall' | 'ward' | 'areaCommittee', summary: ReturnType<typeof summarise>, tableOf: (a: AreaQuestion) => AreaTable): DemoPage => {
+    const groups = summary.breakdown?.groups ?? [];
+    const keys = groups.map((g) => groupKey(g.value));
+    const questions = audited.map((a): QuestionResult => {
+      const q = order[position.get(a.key)!]!;
+      const table = tableOf(a);
+      if (!summary.breakdown) return { ...q, columns: table.columns, rows: table.rows, ranking: undefined };
+      // Each group's column where the public pages show it, in the breakdown's order.
+      const at = keys.map((key) => table.columns.findIndex((c, j) => j > 0 && c.key === key));
+      if (at.some((j) => j === -1)) throw new Error(`${a.key}: a ${name} missing from the public pages`);
+      const pick = <T>(values: readonly T[]) => [values[0]!, ...at.map((j) => values[j]!)];
+      return { ...q, columns: pick(table.columns), rows: table.rows.map((r) => ({ ...r, cells: pick(r.cells) })), ranking: undefined };
+    });
+    const counts = summary.breakdown ? groups.map((g) => g.counts) : [summary.total];
+    const tables = familyTables(
+      counts.map((c) => c.responses),
+      questions.map((q) => ({ q, truth: truthOf(q, counts) })),
+      threshold,
+    );
+    // familyTables numbers the questions it is given: back to their places among all pages'.
+    const renumber = (figure: string) => figure.replace(/^q(\d+):/, (_, k: string) => `q${position.get(audited[Number(k)]!.key)}:`);
+    return {
+      name,
+      label: `${name} (public)`,
+      groups: summary.breakdown ? keys : null,
+      questions,
+      tables: {
+        ...tables,
+        figures: tables.figures.map((f) => ({ ...f, name: renumber(f.name) })),
+        relations: tables.relations.map((r) => ({ ...r, terms: r.terms.map((t) => ({ ...t, name: renumber(t.name) })) })),
+      },
+    };
+  };
+  // The ward tables come one per committee, each with the committee's column first: one table of every ward.
+  const wards = (a: AreaQuestion): AreaTable => ({
+    ...a.committees,
+    columns: [a.committees.columns[0]!, ...a.wards.flatMap((t) => t.columns.slice(1))],
+    rows: a.committees.rows.map((r, i) => ({ ...r, cells: [r.cells[0]!, ...a.wards.flatMap((t) => t.rows[i]!.cells.slice(1))] })),
+  });
+  // The overall figures as the public pages show them beside the areas (they hide what the areas hide).
+  const overall = (a: AreaQuestion): AreaTable => {
+    const q = model.questions.find((x) => x.key === a.key)!;
+    return { key: q.key, label: '', columns: q.columns, rows: q.rows };
+  };
+  return [page('overall', summarise(index, {}), overall), page('areaCommittee', byCommittee, (a) => a.committees), page('ward', byWard, wards)];
 }
 
 /**

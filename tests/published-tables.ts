@@ -13,7 +13,7 @@ import type { Figure, PublishedTables, Relation } from './bounds-auditor';
 // The pages' own sums (groups to All, answers to responses) come along unchanged.
 
 export interface Page {
-  /** 'overall', or the breakdown's dimension. */
+  /** 'overall', or the breakdown's dimension: pages of one name are the same groups' figures. */
   name: string;
   /** The group key of each column after All (a breakdown); null for the overall page (one column). */
   groups: readonly string[] | null;
@@ -73,7 +73,8 @@ export function linkPages(pages: readonly Page[], nestings: readonly Nesting[]):
   for (const page of pages) {
     if (page.tables.threshold !== threshold) throw new Error(`${page.name}: another threshold`);
     const rename = renamer(page);
-    const own = new Set<string>();
+    // The same breakdown published twice (protected apart) is one set of figures and sums.
+    const own = stems.get(page.name) ?? new Set<string>();
     for (const figure of page.tables.figures) {
       const name = rename(figure.name);
       own.add(split(figure.name).stem);
