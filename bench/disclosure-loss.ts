@@ -1,53 +1,41 @@
-import { existsSync } from 'node:fs';
-import { openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
-import { seedDemo } from '../db/seed/index';
-import { DIMENSIONS } from '../app/analysis/dimensions';
-import { resultRows } from '../app/analysis/results-model';
-import { loadResults } from '../app/analysis/results.server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchDisclosure, DEMO_RESPONSES, disclosureReport } from './disclosure';
+import { table } from './report';
 
-// What disclosure control costs on the demo One Stockport conversation (issue 15): for the
-// overall figures and each breakdown, how many figures are hidden, and how many shown counts
-// keep their percentage. `npx tsx bench/disclosure-loss.ts [--database FILE] [--slug SLUG]`;
-// the demo is seeded into FILE the first time (a minute), then reused.
+// The disclosure step of `npm run bench` on its own (bench/disclosure.ts), with no build and no
+// server: `npx tsx bench/disclosure-loss.ts [--responses 3800] [--audit no] [--threshold 10]`.
+// The demo is seeded into bench/out/cache/ the first time (about a minute), then reused.
 
-const argument = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : process.argv[i + 1];
-};
-const file = argument('database') ?? 'build/disclosure-loss.sqlite';
-const slug = argument('slug') ?? 'one-stockport-conversation';
-
-const db = openDatabase(file);
-const fresh = !existsSync(file);
-await migrateToLatest(db);
-if (fresh) await seedDemo(db, { seed: 2020 });
-const consultation = await db.selectFrom('consultations').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
-
-const lines: string[] = ['breakdown       figures  hidden  shown counts  with percent  kept'];
-const totals = { figures: 0, hidden: 0, shown: 0, kept: 0 };
-for (const breakdown of ['all', ...DIMENSIONS]) {
-  const params = new URLSearchParams(breakdown === 'all' ? '' : { breakdown });
-  const outcome = await loadResults(db, consultation, 'en', params, 10);
-  if (!outcome.ok) throw new Error(`bad breakdown ${breakdown}`);
-  const rows = resultRows(outcome.model);
-  const answers = rows.filter((r) => r.measure !== 'no_answer');
-  const shown = answers.filter((r) => !r.suppressed);
-  // A count of a base of nobody has no percentage to lose.
-  const kept = shown.filter((r) => r.percent !== null || r.base === 0);
-  const hidden = rows.filter((r) => r.suppressed).length;
-  totals.figures += rows.length;
-  totals.hidden += hidden;
-  totals.shown += shown.length;
-  totals.kept += kept.length;
-  const share = shown.length ? ((100 * kept.length) / shown.length).toFixed(1) : '-';
-  lines.push(
-    `${breakdown.padEnd(15)} ${String(rows.length).padStart(7)} ${String(hidden).padStart(7)} ${String(shown.length).padStart(13)} ${String(kept.length).padStart(13)} ${share.padStart(5)}%`,
+const { values } = parseArgs({
+  options: {
+    responses: { type: 'string', default: String(DEMO_RESPONSES) },
+    audit: { type: 'string', default: 'yes' },
+    threshold: { type: 'string', default: '10' },
+  },
+});
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = mkdtempSync(join(tmpdir(), 'heard-disclosure-'));
+try {
+  const result = await benchDisclosure({
+    cacheDir: join(root, 'bench', 'out', 'cache'),
+    tmp,
+    responses: Number(values.responses),
+    threshold: Number(values.threshold),
+    audit: values.audit !== 'no',
+  });
+  const { text, targets } = disclosureReport(result);
+  console.log(`\n${text}\n`);
+  console.log(
+    table(
+      ['', 'target', 'measured'],
+      targets.map((t) => [t.pass ? 'PASS' : 'FAIL', t.target, t.measured]),
+    ),
   );
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
 }
-lines.push(
-  `${'total'.padEnd(15)} ${String(totals.figures).padStart(7)} ${String(totals.hidden).padStart(7)} ${String(totals.shown).padStart(13)} ${String(totals.kept).padStart(13)} ${((100 * totals.kept) / totals.shown).toFixed(1).padStart(5)}%`,
-);
-console.log(lines.join('\n'));
-await db.destroy();
 process.exit(0);

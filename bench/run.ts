@@ -15,6 +15,7 @@ import { benchExportsAt, exportsReport, type ExportResult } from './exports';
 import { benchContention, CONTENTION_SCENARIOS, contentionReport, type ContentionResult } from './contention';
 import { benchCluster, clusterReport, type ClusterResult } from './cluster';
 import { benchRouting, routingReport, type RoutingResult } from './routing';
+import { benchDisclosure, DEMO_RESPONSES, disclosureReport, type DisclosureResult } from './disclosure';
 
 // The benchmark: the built app against a bare node:http + better-sqlite3 server doing the same
 // work, on loopback, one scenario at a time. See bench/README.md. `npm run bench` builds first.
@@ -105,6 +106,8 @@ function options() {
       rate: { type: 'string', default: '20' },
       'cluster-sizes': { type: 'string', default: '1000000' },
       routing: { type: 'string', default: 'yes' },
+      disclosure: { type: 'string', default: 'yes' },
+      'disclosure-responses': { type: 'string', default: String(DEMO_RESPONSES) },
       postgres: { type: 'string', default: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
       help: { type: 'boolean', default: false },
     },
@@ -121,6 +124,8 @@ function options() {
   --export-sizes demo database sizes for the responses export (default 1000000; "none" skips it)
   --rate         public GETs per second in during-heavy and during-lock (default 20)
   --routing      "no" skips routed against unrouted submissions (issue 17)
+  --disclosure   "no" skips what disclosure control hides and leaves recoverable (issue 15; alone: npx tsx bench/disclosure-loss.ts)
+  --disclosure-responses demo size it audits (default ${DEMO_RESPONSES}, the demo's own)
   --cluster-sizes demo database sizes for several processes on one database (default 1000000; "none" skips them)
   --postgres     the PostgreSQL server for them (default $BENCH_POSTGRES_URL or postgres://postgres@127.0.0.1:5432/postgres; "none": SQLite only)`);
     process.exit(0);
@@ -138,6 +143,8 @@ function options() {
   const exportSizes = values['export-sizes'] === 'none' ? [] : values['export-sizes'].split(',').map((s) => Math.round(number('export-sizes', s.trim(), 1)));
   return {
     routing: values.routing !== 'no',
+    disclosure: values.disclosure !== 'no',
+    disclosureResponses: Math.round(number('disclosure-responses', values['disclosure-responses'], 1)),
     sizes,
     exportSizes,
     clusterSizes,
@@ -367,6 +374,14 @@ async function main(): Promise<void> {
     }
     const routingReported = routingReport(routing);
 
+    // 5c. What disclosure control hides, and what the published tables leave recoverable (issue 15).
+    let disclosure: DisclosureResult | undefined;
+    if (opts.disclosure) {
+      console.log('\nDisclosure control on the demo');
+      disclosure = await benchDisclosure({ cacheDir: join(OUT_DIR, 'cache'), tmp, responses: opts.disclosureResponses });
+    }
+    const disclosureReported = disclosureReport(disclosure);
+
     // 6. "What we heard" at 100,000 and 1,000,000 responses, one database at a time.
     const analysis: SizeResult[] = [];
     if (opts.sizes.length) console.log('\nWhat we heard at scale');
@@ -509,6 +524,8 @@ async function main(): Promise<void> {
     ];
     if (routingReported.text) console.log(`\n${routingReported.text}`);
     targets.push(...routingReported.targets);
+    if (disclosureReported.text) console.log(`\n${disclosureReported.text}`);
+    targets.push(...disclosureReported.targets);
     if (analysis.length) console.log(`\n${analysisReported.text}`);
     targets.push(...analysisReported.targets);
     if (exportResults.length) console.log(`\n${exportsReported.text}`);
@@ -562,6 +579,7 @@ async function main(): Promise<void> {
           submission: { bytes: Buffer.byteLength(verifyBody), answerRowsPerResponse: answersPerResponse, ...count, rowsIdenticalInBothDatabases: same },
           scenarios: results,
           routing,
+          disclosure,
           analysis,
           exports: exportResults,
           contention,

@@ -3,12 +3,9 @@ import type { Db } from '#db/connection';
 import type { Consultation } from '#db/schema';
 import { seedDemo } from '#db/seed/index';
 import { DIMENSIONS } from '~/analysis/dimensions';
-import { analysisIndex } from '~/analysis/indexes.server';
-import { loadResults } from '~/analysis/results.server';
-import type { QuestionResult } from '~/analysis/results-model';
-import { summarise, type Counts } from '~/analysis/summarise';
-import { auditBounds, familyTables, type Failure, type QuestionTruth } from './bounds-auditor';
+import { auditBounds, type Failure } from './bounds-auditor';
 import { createTestDb } from './db';
+import { publishedPages } from './demo-tables';
 
 // The bounds auditor on the demo One Stockport conversation at 1,500 responses, freshly migrated
 // and seeded (SQLite; PostgreSQL when TEST_DATABASE_URL names a server), through the app's own
@@ -16,10 +13,11 @@ import { createTestDb } from './db';
 // (runs_org) and one where people choose several (future_important), audited together as the
 // page shows them (they share the groups' responses). The other questions on the same page share
 // those too, so an intruder has more to go on than this audit: it is a lower bound on the leaks.
+// Every question and every page together, each breakdown nested in another added up to it: the
+// disclosure step of `npm run bench` (bench/disclosure.ts; alone: `npx tsx bench/disclosure-loss.ts`).
 
 const THRESHOLD = 10;
 const TODAY = new Date('2026-11-22T10:30:00Z');
-const ADDITIVE = new Set(['single_choice', 'yes_no', 'agree_scale', 'rating']);
 const AUDITED = ['runs_org', 'future_important'];
 let db: Db;
 let destroy: () => Promise<void>;
@@ -32,47 +30,24 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => destroy());
 
-/** The true counts of one question, group by group, from the unprotected summary. */
-function truthOf(q: QuestionResult, groups: Counts[]): QuestionTruth {
-  const counts = groups.map((g) => g.questions.find((c) => c.key === q.key));
-  return {
-    counts: q.rows.map((row) => counts.map((c) => c?.options.find((o) => o.key === row.key)?.count ?? 0)),
-    noAnswer: counts.map((c) => c?.noAnswer ?? 0),
-    notAsked: counts.map((c) => c?.notAsked ?? 0),
-    additive: ADDITIVE.has(q.kind),
-  };
-}
-
 /** Every page's audit: the overall figures, then each breakdown. */
 async function auditPages(): Promise<{ page: string; checked: number; failures: Failure[] }[]> {
-  const index = await analysisIndex(db, consultation.id);
   const pages = [];
-  for (const breakdown of [null, ...DIMENSIONS]) {
-    const outcome = await loadResults(db, consultation, 'en', new URLSearchParams(breakdown ? { breakdown } : {}), THRESHOLD);
-    if (!outcome.ok) throw new Error(`${breakdown}: ${JSON.stringify(outcome.errors)}`);
-    const summary = summarise(index, breakdown ? { breakdown } : {});
-    const groups = summary.breakdown ? summary.breakdown.groups.map((g) => g.counts) : [summary.total];
-    const questions = outcome.model.questions.filter((q) => AUDITED.includes(q.key));
-    expect(questions.map((q) => q.key)).toEqual(AUDITED);
-    const published = familyTables(
-      groups.map((g) => g.responses),
-      questions.map((q) => ({ q, truth: truthOf(q, groups) })),
-      THRESHOLD,
-    );
+  for (const { name, tables: published, questions } of await publishedPages(db, consultation, THRESHOLD, AUDITED)) {
     // Every figure shown is the true one, and none is from 1 to 9.
     for (const figure of published.figures.filter((f) => f.shown)) {
       const q = questions[Number(/^q(\d+):/.exec(figure.name)?.[1])];
-      const name = `${breakdown ?? 'overall'} ${q?.key ?? ''} ${figure.name}`;
+      const label = `${name} ${q?.key ?? ''} ${figure.name}`;
       const cell = /x(\d+),(\d+)$/.exec(figure.name);
       if (q && cell) {
         const shown = q.rows[Number(cell[1])]!.cells[Number(cell[2])]!;
-        expect(shown.suppressed ? null : shown.count, name).toBe(figure.value);
+        expect(shown.suppressed ? null : shown.count, label).toBe(figure.value);
       }
-      expect(figure.value === 0 || figure.value >= THRESHOLD, `${name} = ${figure.value} is shown`).toBe(true);
+      expect(figure.value === 0 || figure.value >= THRESHOLD, `${label} = ${figure.value} is shown`).toBe(true);
     }
     // auditBounds throws if a true hidden value lies outside the bounds it finds.
     const { bounds, failures } = await auditBounds(published);
-    pages.push({ page: breakdown ?? 'overall', checked: bounds.length, failures });
+    pages.push({ page: name, checked: bounds.length, failures });
   }
   return pages;
 }

@@ -164,6 +164,11 @@ function boundPart(
   };
   // The true values are one such solution.
   witness(Float64Array.from(figures, (f) => f.value));
+  const holds = (values: Float64Array) =>
+    rows.every((row) => {
+      const x = row.indices.reduce((a, k, i) => a + row.values[i]! * values[k]!, 0);
+      return x >= row.lower - EPSILON && x <= row.upper + EPSILON;
+    });
   try {
     model.options.set({ output_flag: false });
     const { objectiveSense, modelStatus, variableType } = h.constants;
@@ -184,8 +189,16 @@ function boundPart(
         if (status !== modelStatus.optimal) throw new Error(`bound of ${figures[j]!.name}: HiGHS status ${status}`);
         const vertex = model.getSolution().colValue;
         let value = model.getObjectiveValue();
+        const bound = () => (sense === 'min' ? Math.ceil(value - EPSILON) : Math.floor(value + EPSILON));
         if (vertex.every(isWhole)) witness(vertex);
         else {
+          // The nearest whole point, when it is a solution, is one more witness.
+          const rounded = vertex.map(Math.round);
+          if (holds(rounded)) witness(rounded);
+        }
+        // The whole-number optimum lies between the vertex's value and the best whole solution
+        // seen (the true values among them): where the two meet, it is known without solving for it.
+        if (!vertex.every(isWhole) && (sense === 'min' ? seenLow[j] : seenHigh[j]) !== bound()) {
           // A fractional vertex: the whole-number optimum may be tighter, so solve for it.
           model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, new Int32Array(n).fill(variableType.integer));
           try {
@@ -198,7 +211,7 @@ function boundPart(
           }
         }
         // + 0: a bound of -0 reads as 0.
-        return (sense === 'min' ? Math.ceil(value - EPSILON) : Math.floor(value + EPSILON)) + 0;
+        return bound() + 0;
       } finally {
         model.changeColCost(j, 0);
       }
@@ -334,6 +347,8 @@ export interface QuestionTruth {
   notAsked: readonly number[];
   /** One answer each (the lines add up to the responses), or several (each answer is at most those who answered). */
   additive: boolean;
+  /** A ranking's other tables, [option][group]: ranked first, in the top 3, and the sum of its ranks (which a shown mean rank gives away). */
+  ranking?: { first: readonly (readonly number[])[]; top3: readonly (readonly number[])[]; rankSum: readonly (readonly number[])[] };
 }
 
 /**
@@ -401,8 +416,70 @@ export function familyTables(
       const base = q.columns[j]!.base;
       if (!base.suppressed) relations.push({ terms: answered, sense: '=', constant: base.value });
     }
+    if (q.ranking && truth.ranking) rankingTables(q, truth.ranking, k, { columns, groups, total, put, relations });
   });
   return { threshold, figures, relations };
+}
+
+/**
+ * A ranking's figures beyond "ranked at all" (x): ranked first (f), in the top 3 (t), and the rank
+ * sum (m), shown wherever the mean rank is (mean × ranked). Each group's sums: one first choice
+ * per person who ranked anything, f ≤ t ≤ x, those who answered ≤ Σ t ≤ 3 × them, and ranks
+ * from 1 to the number of items (R): first 1, the rest of the top 3 at most 3 and at least 2,
+ * the others at least 4, so 4x - 2t - f ≤ m ≤ 3t - 2f + R(x - t).
+ */
+function rankingTables(
+  q: QuestionResult,
+  truth: NonNullable<QuestionTruth['ranking']>,
+  k: number,
+  page: {
+    columns: number[];
+    groups: number[];
+    total: (values: readonly number[]) => number[];
+    put: (name: string, shown: boolean, value: number, j: number) => void;
+    relations: Relation[];
+  },
+): void {
+  const { columns, groups, total, put, relations } = page;
+  const rows = q.ranking!;
+  const R = rows.length;
+  const name = (kind: 'f' | 't' | 'm', i: number, j: number) => `q${k}:${kind}${i},${j}`;
+  const x = (i: number, j: number) => `q${k}:x${i},${j}`;
+  const term = (figure: string, coefficient: number): Term => ({ name: figure, coefficient });
+  const first = truth.first.map(total);
+  const top3 = truth.top3.map(total);
+  const rankSum = truth.rankSum.map(total);
+  rows.forEach((row, i) => {
+    for (const j of columns) {
+      put(name('f', i, j), !row.first[j]!.suppressed, first[i]![j]!, j);
+      put(name('t', i, j), !row.top3[j]!.suppressed, top3[i]![j]!, j);
+      put(name('m', i, j), !row.meanRank[j]!.suppressed, rankSum[i]![j]!, j);
+      relations.push(
+        { terms: [term(name('f', i, j), 1), term(name('t', i, j), -1)], sense: '<=' },
+        { terms: [term(name('t', i, j), 1), term(x(i, j), -1)], sense: '<=' },
+        { terms: [term(x(i, j), 4), term(name('t', i, j), -2), term(name('f', i, j), -1), term(name('m', i, j), -1)], sense: '<=' },
+        { terms: [term(name('m', i, j), 1), term(name('t', i, j), R - 3), term(name('f', i, j), 2), term(x(i, j), -R)], sense: '<=' },
+      );
+    }
+    if (groups.length)
+      for (const kind of ['f', 't', 'm'] as const)
+        relations.push(
+          sumsTo(
+            name(kind, i, 0),
+            groups.map((j) => name(kind, i, j)),
+          ),
+        );
+  });
+  for (const j of columns) {
+    const answered = [term(`r${j}`, 1), term(`q${k}:n${j}`, -1), term(`q${k}:s${j}`, -1)];
+    const negate = (terms: Term[]) => terms.map((t) => ({ ...t, coefficient: -t.coefficient }));
+    const all = (kind: 'f' | 't') => rows.map((_, i) => term(name(kind, i, j), 1));
+    relations.push(
+      { terms: [...all('f'), ...negate(answered)], sense: '=' },
+      { terms: [...answered, ...negate(all('t'))], sense: '<=' },
+      { terms: [...all('t'), ...answered.map((t) => ({ ...t, coefficient: -3 * t.coefficient }))], sense: '<=' },
+    );
+  }
 }
 
 /**

@@ -1,100 +1,104 @@
 import type { Hierarchy, LinkedTables } from '~/analysis/linked-disclosure';
+import { linkedTables, type PublishedTables } from './bounds-auditor';
 
-// An attacker's view of ward, committee and overall tables published together: every figure
-// shown is known, every figure hidden is an unknown, and every true sum between them (a
-// committee is its wards, everyone is the committees, a group's lines add up to its responses,
-// in every question) is an equation. Exact Gaussian elimination over the integers (BigInt, no
-// rounding) then says which unknowns the equations pin down: an unknown is determined exactly
-// when its unit vector lies in the row space, i.e. when a row of the reduced echelon form has
-// its only non-zero coefficient on it.
+// An attacker's view of published tables read together: every figure shown is known, every
+// figure hidden is an unknown, and every true sum between them (a committee is its wards,
+// everyone is the committees, a group's lines add up to its responses, in every question) is an
+// equation. Exact elimination over the integers (BigInt, no rounding) then says which unknowns
+// the equations pin down: an unknown is determined exactly when its unit vector lies in the row
+// space, i.e. when a row of the reduced echelon form has its only non-zero coefficient on it.
+// Inequalities ("an answer is at most those who answered") are left to bounds-auditor.ts.
 
-type Term = { name: string; coefficient: 1 | -1 };
-
-/** The true linear relations between the published figures, each as terms adding to zero. */
-function relations(h: Hierarchy): Term[][] {
-  const plus = (name: string): Term => ({ name, coefficient: 1 });
-  const minus = (name: string): Term => ({ name, coefficient: -1 });
-  const equations: Term[][] = [];
-  const ks = h.committees.map((_, k) => k);
-  equations.push([minus('r:all'), ...ks.map((k) => plus(`r:c${k}`))]);
-  h.committees.forEach((c, k) => equations.push([minus(`r:c${k}`), ...c.wards.map((w) => plus(`r:w${w}`))]));
-  h.questions.forEach((question, q) => {
-    const lines = question.counts.map((_, line) => line);
-    for (const line of lines) {
-      equations.push([minus(`q${q}:${line}:all`), ...ks.map((k) => plus(`q${q}:${line}:c${k}`))]);
-      h.committees.forEach((c, k) => equations.push([minus(`q${q}:${line}:c${k}`), ...c.wards.map((w) => plus(`q${q}:${line}:w${w}`))]));
-    }
-    equations.push([minus('r:all'), ...lines.map((line) => plus(`q${q}:${line}:all`))]);
-    ks.forEach((k) => equations.push([minus(`r:c${k}`), ...lines.map((line) => plus(`q${q}:${line}:c${k}`))]));
-    h.wardResponses.forEach((_, w) => equations.push([minus(`r:w${w}`), ...lines.map((line) => plus(`q${q}:${line}:w${w}`))]));
-  });
-  return equations;
-}
-
-/** Every published figure by name: its value when shown, null when hidden. */
-function published(tables: LinkedTables): Map<string, bigint | null> {
-  const figures = new Map<string, bigint | null>();
-  const put = (name: string, cell: { kind: string; value?: number }) => figures.set(name, cell.kind === 'shown' ? BigInt(cell.value ?? 0) : null);
-  put('r:all', tables.responses.overall);
-  tables.responses.committees.forEach((c, k) => put(`r:c${k}`, c));
-  tables.responses.wards.forEach((c, w) => put(`r:w${w}`, c));
-  tables.questions.forEach((question, q) => {
-    question.overall.forEach((c, line) => put(`q${q}:${line}:all`, c));
-    question.committees.forEach((row, line) => row.forEach((c, k) => put(`q${q}:${line}:c${k}`, c)));
-    question.wards.forEach((row, line) => row.forEach((c, w) => put(`q${q}:${line}:w${w}`, c)));
-  });
-  return figures;
+/** A sparse row: coefficient by unknown, and the constant on the right-hand side. */
+interface Row {
+  terms: Map<number, bigint>;
+  rhs: bigint;
 }
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : gcd(b, a % b));
 
-/** Names of hidden figures the published ones determine exactly, with the value they force. */
-export function determinedHiddenFigures(h: Hierarchy, tables: LinkedTables): { name: string; value: bigint }[] {
-  const figures = published(tables);
-  const unknowns = [...figures].filter(([, v]) => v === null).map(([name]) => name);
-  const column = new Map(unknowns.map((name, i) => [name, i]));
-  const n = unknowns.length;
-  // Each row: n coefficients, then the constant on the right-hand side.
-  const rows: bigint[][] = [];
-  for (const equation of relations(h)) {
-    const row = new Array<bigint>(n + 1).fill(0n);
-    for (const { name, coefficient } of equation) {
-      const value = figures.get(name);
-      if (value === undefined) throw new Error(`no published figure ${name}`);
-      const c = BigInt(coefficient);
-      if (value === null) row[column.get(name)!]! += c;
-      else row[n]! -= c * value;
-    }
-    if (row.slice(0, n).some((x) => x !== 0n)) rows.push(row);
+function normalise(row: Row): void {
+  let g = abs(row.rhs);
+  for (const c of row.terms.values()) g = gcd(g, c);
+  if (g > 1n) {
+    for (const [j, c] of row.terms) row.terms.set(j, c / g);
+    row.rhs /= g;
   }
-  const normalise = (row: bigint[]) => {
-    const g = row.reduce((a, x) => gcd(a, x), 0n);
-    if (g > 1n) for (let i = 0; i < row.length; i++) row[i]! /= g;
-  };
-  let rank = 0;
-  const pivots: number[] = [];
-  for (let col = 0; col < n && rank < rows.length; col++) {
-    const p = rows.findIndex((row, i) => i >= rank && row[col] !== 0n);
-    if (p === -1) continue;
-    [rows[rank], rows[p]] = [rows[p]!, rows[rank]!];
-    const pivot = rows[rank]!;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      if (i === rank || row[col] === 0n) continue;
-      const f = row[col]!;
-      const pv = pivot[col]!;
-      for (let j = 0; j <= n; j++) row[j] = row[j]! * pv - pivot[j]! * f;
-      normalise(row);
+}
+
+/** row := row * p - pivot * f, with f = row's coefficient on the pivot's unknown: that coefficient becomes 0. */
+function eliminate(row: Row, pivot: Row, column: number, onChange: (j: number, present: boolean) => void): void {
+  const f = row.terms.get(column)!;
+  const p = pivot.terms.get(column)!;
+  for (const [j, c] of row.terms) row.terms.set(j, c * p);
+  row.rhs = row.rhs * p - pivot.rhs * f;
+  for (const [j, c] of pivot.terms) {
+    const value = (row.terms.get(j) ?? 0n) - c * f;
+    if (value === 0n) {
+      if (row.terms.delete(j)) onChange(j, false);
+    } else {
+      if (!row.terms.has(j)) onChange(j, true);
+      row.terms.set(j, value);
     }
-    pivots.push(col);
-    rank += 1;
+  }
+  normalise(row);
+}
+
+/**
+ * Names of hidden figures the published ones determine exactly by their sums, with the value
+ * they force. The reduced echelon form is kept as equations arrive, sparse (the tables' sums
+ * touch a few figures each), so every table a consultation publishes can be read at once.
+ */
+export function determinedBySums(tables: PublishedTables): { name: string; value: bigint }[] {
+  const byName = new Map(tables.figures.map((f) => [f.name, f]));
+  const hidden = tables.figures.filter((f) => !f.shown);
+  const column = new Map(hidden.map((f, i) => [f.name, i]));
+  // Pivot rows by their pivot unknown; each pivot unknown appears in its own row only.
+  const pivots = new Map<number, Row>();
+  // Which pivot rows mention each unknown, to clear a new pivot's unknown from them.
+  const mentions = new Map<number, Set<number>>();
+  const mention = (pivot: number) => (j: number, present: boolean) => {
+    if (present) mentions.set(j, (mentions.get(j) ?? new Set()).add(pivot));
+    else mentions.get(j)?.delete(pivot);
+  };
+  for (const relation of tables.relations) {
+    if (relation.sense !== '=') continue;
+    const row: Row = { terms: new Map(), rhs: BigInt(relation.constant ?? 0) };
+    for (const { name, coefficient } of relation.terms) {
+      const figure = byName.get(name);
+      if (!figure) throw new Error(`no published figure ${name}`);
+      const c = BigInt(coefficient);
+      if (figure.shown) row.rhs -= c * BigInt(figure.value);
+      else {
+        const j = column.get(name)!;
+        const value = (row.terms.get(j) ?? 0n) + c;
+        if (value === 0n) row.terms.delete(j);
+        else row.terms.set(j, value);
+      }
+    }
+    for (const j of [...row.terms.keys()]) {
+      const pivot = pivots.get(j);
+      if (pivot && row.terms.has(j)) eliminate(row, pivot, j, () => {});
+    }
+    if (row.terms.size === 0) {
+      if (row.rhs !== 0n) throw new Error(`the published figures break a sum: ${JSON.stringify(relation)}`);
+      continue;
+    }
+    // The unknown with the fewest other rows mentioning it: the least fill-in.
+    let col = -1;
+    for (const j of row.terms.keys()) if (col === -1 || (mentions.get(j)?.size ?? 0) < (mentions.get(col)?.size ?? 0)) col = j;
+    for (const other of [...(mentions.get(col) ?? [])]) eliminate(pivots.get(other)!, row, col, mention(other));
+    mentions.delete(col);
+    pivots.set(col, row);
+    for (const j of row.terms.keys()) if (j !== col) mention(col)(j, true);
   }
   const found: { name: string; value: bigint }[] = [];
-  for (let r = 0; r < rank; r++) {
-    const row = rows[r]!;
-    const nonZero = row.slice(0, n).flatMap((x, j) => (x === 0n ? [] : [j]));
-    if (nonZero.length === 1) found.push({ name: unknowns[nonZero[0]!]!, value: row[n]! / row[nonZero[0]!]! });
-  }
+  for (const [j, row] of pivots) if (row.terms.size === 1) found.push({ name: hidden[j]!.name, value: row.rhs / row.terms.get(j)! });
   return found;
+}
+
+/** Names of hidden ward, committee and overall figures the published ones determine exactly, with the value they force. */
+export function determinedHiddenFigures(h: Hierarchy, tables: LinkedTables): { name: string; value: bigint }[] {
+  return determinedBySums(linkedTables(h, tables));
 }
