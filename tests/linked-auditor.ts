@@ -8,7 +8,7 @@ import type { Hierarchy, LinkedTables } from '~/analysis/linked-disclosure';
 // when its unit vector lies in the row space, i.e. when a row of the reduced echelon form has
 // its only non-zero coefficient on it.
 
-type Term = { name: string; coefficient: 1 | -1 };
+export type Term = { name: string; coefficient: 1 | -1 };
 
 /** The true linear relations between the published figures, each as terms adding to zero. */
 function relations(h: Hierarchy): Term[][] {
@@ -51,13 +51,20 @@ const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? abs(a) : gcd(b, a % b)
 
 /** Names of hidden figures the published ones determine exactly, with the value they force. */
 export function determinedHiddenFigures(h: Hierarchy, tables: LinkedTables): { name: string; value: bigint }[] {
-  const figures = published(tables);
+  return determinedFigures(published(tables), relations(h));
+}
+
+/**
+ * The same for any published tables: `figures` by name, with their value when shown and null
+ * when hidden, and the true sums between them, each as terms adding up to zero.
+ */
+export function determinedFigures(figures: ReadonlyMap<string, bigint | null>, equations: readonly Term[][]): { name: string; value: bigint }[] {
   const unknowns = [...figures].filter(([, v]) => v === null).map(([name]) => name);
   const column = new Map(unknowns.map((name, i) => [name, i]));
   const n = unknowns.length;
   // Each row: n coefficients, then the constant on the right-hand side.
   const rows: bigint[][] = [];
-  for (const equation of relations(h)) {
+  for (const equation of equations) {
     const row = new Array<bigint>(n + 1).fill(0n);
     for (const { name, coefficient } of equation) {
       const value = figures.get(name);

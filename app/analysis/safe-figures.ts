@@ -80,17 +80,36 @@ const shownCell = (value: number): DisclosureCell => ({ kind: 'shown', value });
 const SUPPRESSED: DisclosureCell = { kind: 'suppressed' };
 
 /**
+ * The name of one figure of a question's tables, for figures another table outside this page
+ * hides (a filter's complement, complement.ts): `line` is `count:i`, `first:i` or `top3:i` for
+ * the i-th answer, or `noAnswer` / `notAsked` (shared by a ranking's tables); `column` a group's
+ * key, or 'all' for everyone (the row totals of a breakdown).
+ */
+export const figureName = (question: string, line: string, column: string) => `${question}|${line}|${column}`;
+
+/** Whether a figure of one table is hidden elsewhere: row (answers, then the lines under them), column index or 'all'. */
+type Pinned = (row: number, column: number | 'all') => boolean;
+const NOTHING_PINNED: Pinned = () => false;
+
+/**
  * Answers that exclude each other (one choice, a scale, who ranked what first) add up, with
  * "no answer", to each group's responses: one table with every line's total.
  */
-function protectAdditive(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
+function protectAdditive(
+  measure: number[][],
+  tails: number[][],
+  family: Family,
+  forced: Forced,
+  threshold: number,
+  pinned: Pinned = NOTHING_PINNED,
+): ProtectedTable {
   const force = (value: number, yes: boolean) => (yes ? FORCED : value);
   const rows = [...measure, ...tails];
   const tailOf = (i: number) => forced.tails[i - measure.length];
   return protectTable(
     {
-      cells: rows.map((row, i) => row.map((v, j) => force(v, tailOf(i)?.cells.has(j) ?? false))),
-      rowTotals: rows.map((row, i) => force(sum(row), tailOf(i)?.total ?? false)),
+      cells: rows.map((row, i) => row.map((v, j) => force(v, (tailOf(i)?.cells.has(j) ?? false) || pinned(i, j)))),
+      rowTotals: rows.map((row, i) => force(sum(row), (tailOf(i)?.total ?? false) || pinned(i, 'all'))),
       columnTotals: family.responses.map((r, j) => force(r, forced.totals.has(j))),
       grandTotal: force(sum(family.responses), forced.grand),
     },
@@ -104,14 +123,27 @@ function protectAdditive(measure: number[][], tails: number[][], family: Family,
  * answer is protected as one row with its total. A group too small to show is hidden whole, as
  * the full table's rule for a small line would.
  */
-function protectRows(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
+function protectRows(
+  measure: number[][],
+  tails: number[][],
+  family: Family,
+  forced: Forced,
+  threshold: number,
+  pinned: Pinned = NOTHING_PINNED,
+): ProtectedTable {
   const small = family.responses.map((r) => r > 0 && r < threshold);
   const row = (values: number[], total: number, force: (j: number) => boolean) => {
     const table = protectTable({ cells: [values.map((v, j) => (small[j] || force(j) ? FORCED : v))], rowTotals: [total] }, threshold);
     return { cells: table.cells[0] ?? [], total: table.rowTotals[0] ?? SUPPRESSED };
   };
-  const answers = measure.map((values) => row(values, sum(values), () => false));
-  const under = tails.map((values, t) => row(values, forced.tails[t]!.total ? FORCED : sum(values), (j) => forced.tails[t]!.cells.has(j)));
+  const answers = measure.map((values, i) => row(values, pinned(i, 'all') ? FORCED : sum(values), (j) => pinned(i, j)));
+  const under = tails.map((values, t) =>
+    row(
+      values,
+      forced.tails[t]!.total || pinned(measure.length + t, 'all') ? FORCED : sum(values),
+      (j) => forced.tails[t]!.cells.has(j) || pinned(measure.length + t, j),
+    ),
+  );
   const lines = [...answers, ...under];
   return {
     threshold,
@@ -287,6 +319,8 @@ export function protectFamily(
   threshold: number,
   /** What another part of the page hides of the same groups' responses and routes (coded themes beside closed questions). */
   alsoHidden?: HiddenTotals,
+  /** Figures (figureName) hidden by tables outside this page that hold them too: they are hidden here alike. */
+  pinnedFigures: ReadonlySet<string> = new Set(),
 ): { responses: Count; questions: QuestionResult[]; hidden: HiddenTotals } {
   // The groups' responses on their own first: a breakdown with no groups (a filter nobody
   // matches) has none, and its zero describes nobody.
@@ -310,13 +344,13 @@ export function protectFamily(
     const routesDone = new Set<string>();
     for (const q of questions) {
       const additive = ADDITIVE.has(q.kind);
-      const measures: [number[][], boolean][] = q.ranking
+      const measures: [number[][], boolean, string][] = q.ranking
         ? [
-            [q.counts, false],
-            [q.ranking.first, true],
-            [q.ranking.top3, false],
+            [q.counts, false, 'count'],
+            [q.ranking.first, true, 'first'],
+            [q.ranking.top3, false, 'top3'],
           ]
-        : [[q.counts, additive]];
+        : [[q.counts, additive, 'count']];
       const route = isRouted(q) ? routeOf(q) : null;
       const tails = route === null ? [q.noAnswer] : [q.noAnswer, q.notAsked];
       // The route's "not asked" is one object, which every question on it protects and adds to.
@@ -326,7 +360,14 @@ export function protectFamily(
       const forced: Forced = { ...shared, tails: [{ cells: new Set(), total: false }, ...(onRoute ? [onRoute] : [])] };
       let tables: ProtectedTable[];
       for (;;) {
-        tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold));
+        tables = measures.map(([m, adds, line]) => {
+          const pinned: Pinned = (row, column) => {
+            if (pinnedFigures.size === 0) return false;
+            const name = row < m.length ? `${line}:${row}` : row === m.length ? 'noAnswer' : 'notAsked';
+            return pinnedFigures.has(figureName(q.key, name, column === 'all' ? 'all' : (family.columns[column]?.key ?? '')));
+          };
+          return (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold, pinned);
+        });
         if (tables.some((t) => absorb(t, shared, true))) {
           restart = true;
           break;

@@ -1,0 +1,331 @@
+import { protectTable, type Cell as DisclosureCell } from './disclosure';
+import { groupKey } from './filters';
+import { buildResults, type Pinned, type ResultsInput } from './results';
+import type { QuestionResult, ResultsModel } from './results-model';
+import { figureName } from './safe-figures';
+import { splitPage } from './split-figures';
+import type { Counts, QuestionCounts, Summary } from './summarise';
+
+// An officer's filter protected with its complement (issue 15). Each filtered page is protected
+// within itself (safe-figures.ts), but a filter F, the unfiltered figures at the same breakdown
+// and F's complement (everyone else: "not F") add up, figure by figure: unfiltered = F + not-F,
+// for every answer, "no answer", "not asked" and group's responses, in the All column and in
+// every group. So the unfiltered page less F's page gives not-F's figures, and a figure F's page
+// hides could be read off the unfiltered page less what not-F's page shows.
+//
+// The method is the one linked-disclosure.ts uses for wards in committees (HiTaS, as tau-ARGUS
+// calls it), with the unfiltered figures as the parent whose pattern is fixed: the unfiltered
+// page is protected on its own, as it always was, and adding a filter never changes what it
+// shows. Its hidden figures are forced hidden in the children below. Then, until no table hides
+// anything new:
+// - F's page and not-F's page are protected each as a page (buildResults), with what the other
+//   tables hide of their figures pinned (hidden alike);
+// - for each question, each column (everyone, then each group of the breakdown) and each of the
+//   question's tables, a child table: F's and not-F's lines as two columns, the parent's column
+//   as the row totals, the groups' responses as column totals (where the answers add up to the
+//   responses; where people may choose several, each line is a child of its own, as the page
+//   protects each such line on its own), and one more for the groups' responses alone. What a
+//   child hides is pinned on the page it belongs to.
+// Each child is protected with its two columns in both orders and hides what either hides (two
+// safe patterns together are safe: every hidden figure still lies on a cycle of hidden ones), so
+// the result does not depend on which of F and not-F was asked: asking for the complement as a
+// filter (the other values of the dimension) shows exactly what F's complement was protected as.
+//
+// What stays open. Only F, its complement and the unfiltered figures at one breakdown are
+// protected together. Two different *overlapping* filters (channel = paper, and age = 16-24, say)
+// are each protected with their own complement, not with each other: paper, 16-24, and
+// "paper and 16-24" are three pages whose figures are linked by inclusion-exclusion through
+// cells no single request publishes, and nothing here stops a reader combining them (nor a
+// filter with a different breakdown of itself, nor nested filters such as paper and "paper or
+// online" beside each other: their difference, "online", is a third filter whose hidden figures
+// are the difference of two pages' shown ones). A reader who can ask any filter can in general
+// isolate any cell as a difference of filters; only a threshold on every set a filter shows
+// (the responses a filter covers are themselves protected) and the complement protection here
+// stand in the way. Figures the parent shows are never hidden to protect a child; where a child
+// would need that (rare: it takes a line whose two children are both hidden and cannot be
+// covered by another line), the joint protection reports it in `conflicts`.
+
+/** `whole` less `part`, group by group (groups with nobody left are dropped, as summarise drops them). */
+export function complementOf(whole: Summary, part: Summary): Summary {
+  const byGroup = new Map((part.breakdown?.groups ?? []).map((g) => [groupKey(g.value), g.counts]));
+  const result: Summary = { total: less(whole.total, part.total) };
+  if (whole.breakdown) {
+    const groups = whole.breakdown.groups
+      .map((g) => ({ value: g.value, counts: less(g.counts, byGroup.get(groupKey(g.value))) }))
+      .filter((g) => g.counts.responses > 0);
+    result.breakdown = { dimension: whole.breakdown.dimension, groups };
+  }
+  return result;
+}
+
+function less(whole: Counts, part: Counts | undefined): Counts {
+  const byKey = new Map((part?.questions ?? []).map((q) => [q.key, q]));
+  return {
+    responses: whole.responses - (part?.responses ?? 0),
+    questions: whole.questions.map((q): QuestionCounts => {
+      const p = byKey.get(q.key);
+      const option = (i: number) => p?.options[i]?.count ?? 0;
+      const result: QuestionCounts = {
+        ...q,
+        base: q.base - (p?.base ?? 0),
+        noAnswer: q.noAnswer - (p?.noAnswer ?? 0),
+        notAsked: q.notAsked - (p?.notAsked ?? 0),
+        options: q.options.map((o, i) => ({ ...o, count: o.count - option(i) })),
+      };
+      if (q.ranking) {
+        result.ranking = q.ranking.map((r, i) => {
+          const other = p?.ranking?.[i];
+          const ranked = r.ranked - (other?.ranked ?? 0);
+          const rankSum = r.rankSum - (other?.rankSum ?? 0);
+          return {
+            ...r,
+            ranked,
+            rankSum,
+            meanRank: ranked > 0 ? rankSum / ranked : null,
+            first: r.first - (other?.first ?? 0),
+            top3: r.top3 - (other?.top3 ?? 0),
+          };
+        });
+      }
+      return result;
+    }),
+  };
+}
+
+/** Every figure a page hides, by figureName, and the columns whose responses it hides. */
+export function hiddenFigures(model: ResultsModel): { figures: Set<string>; responses: Set<string> } {
+  const figures = new Set<string>();
+  const responses = new Set<string>();
+  const hide = (q: QuestionResult, line: string, column: string, hidden: boolean | undefined) => hidden && figures.add(figureName(q.key, line, column));
+  for (const q of [...model.questions, ...model.youth, ...model.themes]) {
+    q.columns.forEach((column, c) => {
+      if (column.responses.suppressed) responses.add(column.key);
+      q.rows.forEach((row, i) => hide(q, `count:${i}`, column.key, row.cells[c]?.suppressed));
+      hide(q, 'noAnswer', column.key, column.noAnswer.suppressed);
+      if (q.routed) hide(q, 'notAsked', column.key, column.notAsked.suppressed);
+      q.ranking?.forEach((row, i) => {
+        hide(q, `first:${i}`, column.key, row.first[c]?.suppressed);
+        hide(q, `top3:${i}`, column.key, row.top3[c]?.suppressed);
+      });
+    });
+  }
+  return { figures, responses };
+}
+
+const ADDITIVE: ReadonlySet<string> = new Set(['single_choice', 'yes_no', 'agree_scale', 'rating']);
+// Any whole number from 1 to threshold-1 is hidden by protectTable's primary rule.
+const FORCED = 1;
+
+/** The raw figures of one side (parent, F or not-F): per question, line and column key. */
+interface Side {
+  responses: (column: string) => number;
+  value: (question: string, line: string, column: string) => number;
+}
+
+function sideOf(input: ResultsInput): Side {
+  const columns = new Map<string, Counts>([['all', input.summary.total]]);
+  for (const g of input.summary.breakdown?.groups ?? []) columns.set(groupKey(g.value), g.counts);
+  const coded = new Map<string, Counts>([['all', input.coded?.summary.total ?? { responses: 0, questions: [] }]]);
+  for (const g of input.coded?.summary.breakdown?.groups ?? []) coded.set(groupKey(g.value), g.counts);
+  const byKey = new Map<string, Map<string, QuestionCounts>>();
+  for (const [column, counts] of columns) byKey.set(column, new Map([...(coded.get(column)?.questions ?? []), ...counts.questions].map((q) => [q.key, q])));
+  const question = (key: string, column: string) => byKey.get(column)?.get(key);
+  return {
+    responses: (column) => columns.get(column)?.responses ?? 0,
+    value: (key, line, column) => {
+      const q = question(key, column);
+      if (!q) return 0;
+      if (line === 'noAnswer') return q.noAnswer;
+      if (line === 'notAsked') return q.notAsked;
+      const [measure, i] = line.split(':') as [string, string];
+      if (measure === 'count') return q.options[Number(i)]?.count ?? 0;
+      const ranked = q.ranking?.[Number(i)];
+      return measure === 'first' ? (ranked?.first ?? 0) : (ranked?.top3 ?? 0);
+    },
+  };
+}
+
+/** One child table: lines of the two sides as columns, the parent's as row totals, with the names they hold. */
+interface Child {
+  question: string;
+  column: string;
+  lines: string[];
+  /** Whether the lines add up to the groups' responses (then those are the column totals). */
+  additive: boolean;
+}
+
+/** The parent's questions as child tables, one per column, table and (where answers do not add up) line. */
+function childrenOf(parent: ResultsInput): Child[] {
+  const columns = ['all', ...(parent.summary.breakdown?.groups ?? []).map((g) => groupKey(g.value))];
+  const children: Child[] = [];
+  const closed = parent.summary.total.questions.map((q) => ({ q, coded: false }));
+  const coded = (parent.coded?.summary.total.questions ?? []).map((q) => ({ q, coded: true }));
+  for (const { q, coded: isCoded } of [...closed, ...coded]) {
+    const tails = q.notAsked > 0 ? ['noAnswer', 'notAsked'] : ['noAnswer'];
+    const measure = (name: string) => q.options.map((_, i) => `${name}:${i}`);
+    const tables: [string[], boolean][] = q.ranking
+      ? [
+          [measure('count'), false],
+          [measure('first'), true],
+          [measure('top3'), false],
+        ]
+      : [[measure('count'), !isCoded && ADDITIVE.has(q.kind)]];
+    for (const column of columns) {
+      for (const [lines, additive] of tables) {
+        const all = [...lines, ...tails];
+        if (additive) children.push({ question: q.key, column, lines: all, additive });
+        else for (const line of all) children.push({ question: q.key, column, lines: [line], additive });
+      }
+    }
+  }
+  return children;
+}
+
+type Hidden = { figures: ReadonlySet<string>; responses: ReadonlySet<string> };
+const isHidden = (cell: DisclosureCell | undefined) => cell?.kind !== 'shown';
+
+/**
+ * One line on its own (an answer where people may choose several, or the groups' responses):
+ * F + not-F = the parent. A line with exactly one hidden figure gives it away, so the other
+ * side hides too, or, where only the parent's is hidden, the smaller side (both when equal, so
+ * neither side is favoured). protectTable is not used here: a one-line table has no column
+ * totals of its own, and the ones it would make up (each figure again) hide the parent's total
+ * for no reason.
+ */
+function protectLine(values: readonly [number, number], hidden: readonly [boolean, boolean], parentHidden: boolean): [boolean, boolean] {
+  const [a, b] = hidden;
+  if (Number(a) + Number(b) + Number(parentHidden) !== 1) return [a, b];
+  if (a || b) return [true, true];
+  return [values[0] <= values[1], values[1] <= values[0]];
+}
+
+/** Protects one child with its sides in the given order; the names each side must hide. */
+function protectChild(child: Child, sides: [Side, Side], hidden: [Hidden, Hidden], parent: Side, parentHidden: Hidden, threshold: number) {
+  const { question, column, lines } = child;
+  const name = (line: string) => figureName(question, line, column);
+  if (!child.additive) {
+    const line = lines[0] ?? '';
+    const hides = protectLine(
+      [sides[0].value(question, line, column), sides[1].value(question, line, column)],
+      [hidden[0].figures.has(name(line)), hidden[1].figures.has(name(line))],
+      parentHidden.figures.has(name(line)),
+    );
+    return { figures: hides.map((h) => (h ? [name(line)] : [])), responses: [false, false], conflicts: [] as string[] };
+  }
+  const force = (value: number, yes: boolean) => (yes ? FORCED : value);
+  const result = protectTable(
+    {
+      cells: lines.map((line) => sides.map((side, s) => force(side.value(question, line, column), hidden[s]!.figures.has(name(line))))),
+      rowTotals: lines.map((line) => force(parent.value(question, line, column), parentHidden.figures.has(name(line)))),
+      columnTotals: sides.map((side, s) => force(side.responses(column), hidden[s]!.responses.has(column))),
+      grandTotal: force(parent.responses(column), parentHidden.responses.has(column)),
+    },
+    threshold,
+  );
+  const figures = sides.map((_, s) => lines.filter((_, i) => isHidden(result.cells[i]?.[s])).map(name));
+  const responses = sides.map((_, s) => isHidden(result.columnTotals[s]));
+  const conflicts = lines.filter((line, i) => isHidden(result.rowTotals[i]) && !parentHidden.figures.has(name(line))).map(name);
+  if (isHidden(result.grandTotal) && !parentHidden.responses.has(column)) conflicts.push(`responses|${column}`);
+  return { figures, responses, conflicts };
+}
+
+/** The groups' responses: each column's two sides add up to the parent's. */
+function protectResponses(column: string, sides: [Side, Side], hidden: [Hidden, Hidden], parentHidden: Hidden) {
+  return protectLine(
+    [sides[0].responses(column), sides[1].responses(column)],
+    [hidden[0].responses.has(column), hidden[1].responses.has(column)],
+    parentHidden.responses.has(column),
+  );
+}
+
+export interface JointResults {
+  model: ResultsModel;
+  complement: ResultsModel;
+  /** Figures the unfiltered page shows that a child table would have hidden (see the header). */
+  conflicts: number;
+}
+
+/**
+ * The page asked for (`asked`, a filtered request) protected with its complement and with the
+ * unfiltered figures at the same breakdown (`parent`, whose page is `parentModel`).
+ */
+export function protectWithComplement(asked: ResultsInput, complement: ResultsInput, parent: ResultsInput, parentModel: ResultsModel): JointResults {
+  const pins: [Pinned & { figures: Set<string>; responses: Set<string> }, Pinned & { figures: Set<string>; responses: Set<string> }] = [
+    { figures: new Set(), responses: new Set() },
+    { figures: new Set(), responses: new Set() },
+  ];
+  const sides: [Side, Side] = [sideOf(asked), sideOf(complement)];
+  const parentSide = sideOf(parent);
+  const parentHidden = hiddenFigures(parentModel);
+  const children = childrenOf(parent);
+  const columns = ['all', ...(parent.summary.breakdown?.groups ?? []).map((g) => groupKey(g.value))];
+  // A filter that keeps each group of the breakdown whole or leaves it out: its groups are the
+  // parent's, and each side is built from the parent's page (split-figures.ts).
+  const groups = columns.filter((c) => c !== 'all');
+  if (groups.length > 0 && groups.every((g) => sides[0].responses(g) === 0 || sides[1].responses(g) === 0)) {
+    return { model: splitPage(asked, parentModel), complement: splitPage(complement, parentModel), conflicts: 0 };
+  }
+  // A group with nobody on one side is the parent's group on the other, figure for figure: that
+  // side hides what the parent hides of it (its child tables would add nothing: the empty side's
+  // figures are known zeros, which no page can hide).
+  const empty = (s: 0 | 1, column: string) => column !== 'all' && sides[s].responses(column) === 0;
+  columns.forEach((column) => {
+    ([0, 1] as const).forEach((s) => {
+      if (!empty(s, column)) return;
+      const other = pins[1 - s]!;
+      if (parentHidden.responses.has(column)) other.responses.add(column);
+      for (const child of children.filter((c) => c.column === column)) {
+        for (const line of child.lines)
+          if (parentHidden.figures.has(figureName(child.question, line, column))) other.figures.add(figureName(child.question, line, column));
+      }
+    });
+  });
+  const present = (column: string) => !empty(0, column) && !empty(1, column);
+  // Each pass only adds pins, so the loop ends: at worst every figure of both sides is hidden.
+  for (;;) {
+    const models = [buildResults({ ...asked, pinned: pins[0] }), buildResults({ ...complement, pinned: pins[1] })] as const;
+    const hidden: [Hidden, Hidden] = [hiddenFigures(models[0]), hiddenFigures(models[1])];
+    let grew = false;
+    const conflicts = new Set<string>();
+    const pin = (s: number, kind: 'figures' | 'responses', name: string) => {
+      const set = pins[s]![kind];
+      if (!hidden[s]![kind].has(name) && !set.has(name)) {
+        set.add(name);
+        grew = true;
+      }
+    };
+    for (const child of children.filter((c) => present(c.column))) {
+      // Both orders, so that neither side is favoured by the table's tie-breaks.
+      for (const order of [
+        [0, 1],
+        [1, 0],
+      ] as const) {
+        const result = protectChild(
+          child,
+          [sides[order[0]], sides[order[1]]],
+          [hidden[order[0]], hidden[order[1]]],
+          parentSide,
+          parentHidden,
+          parent.threshold,
+        );
+        for (const name of result.conflicts) conflicts.add(name);
+        order.forEach((s, k) => {
+          for (const name of result.figures[k] ?? []) pin(s, 'figures', name);
+          if (result.responses[k]) pin(s, 'responses', child.column);
+        });
+      }
+    }
+    // Symmetric by construction: one pass, either order.
+    for (const column of columns.filter(present)) {
+      protectResponses(column, sides, hidden, parentHidden).forEach((hides, s) => hides && pin(s, 'responses', column));
+    }
+    if (!grew) {
+      // A side alone in a group hiding what the parent shows of it (for its own page's sake) hides nothing.
+      ([0, 1] as const).forEach((s) => {
+        const column = (name: string) => name.slice(name.lastIndexOf('|') + 1);
+        for (const name of hidden[s].figures) if (empty(s === 0 ? 1 : 0, column(name)) && !parentHidden.figures.has(name)) conflicts.add(name);
+      });
+      return { model: models[0], complement: models[1], conflicts: conflicts.size };
+    }
+  }
+}
