@@ -3,7 +3,7 @@ import { groupKey } from './filters';
 import { buildResults, type Pinned, type ResultsInput } from './results';
 import type { QuestionResult, ResultsModel } from './results-model';
 import { figureName } from './safe-figures';
-import { splitPage } from './split-figures';
+import { splitPage, withParentGroups } from './split-figures';
 import type { Counts, QuestionCounts, Summary } from './summarise';
 
 // An officer's filter protected with its complement (issue 15). Each filtered page is protected
@@ -119,6 +119,8 @@ const FORCED = 1;
 /** The raw figures of one side (parent, F or not-F): per question, line and column key. */
 interface Side {
   responses: (column: string) => number;
+  /** Whether some were routed past the question: only then has the side's page a "not asked" line (else it says 0). */
+  routed: (question: string) => boolean;
   value: (question: string, line: string, column: string) => number;
 }
 
@@ -132,6 +134,7 @@ function sideOf(input: ResultsInput): Side {
   const question = (key: string, column: string) => byKey.get(column)?.get(key);
   return {
     responses: (column) => columns.get(column)?.responses ?? 0,
+    routed: (key) => (question(key, 'all')?.notAsked ?? 0) > 0,
     value: (key, line, column) => {
       const q = question(key, column);
       if (!q) return 0;
@@ -203,8 +206,13 @@ function protectLine(values: readonly [number, number], hidden: readonly [boolea
 function protectChild(child: Child, sides: [Side, Side], hidden: [Hidden, Hidden], parent: Side, parentHidden: Hidden, threshold: number) {
   const { question, column, lines } = child;
   const name = (line: string) => figureName(question, line, column);
+  // A side nobody was routed past says "not asked: 0", shown: the other side's "not asked" is
+  // then the parent's (pinned alike, see protectWithComplement), and the child's columns are
+  // those asked, the line left out.
+  const unrouted = !sides[0].routed(question) || !sides[1].routed(question);
   if (!child.additive) {
     const line = lines[0] ?? '';
+    if (line === 'notAsked' && unrouted) return { figures: [[], []], responses: [false, false], conflicts: [] as string[] };
     const hides = protectLine(
       [sides[0].value(question, line, column), sides[1].value(question, line, column)],
       [hidden[0].figures.has(name(line)), hidden[1].figures.has(name(line))],
@@ -213,18 +221,28 @@ function protectChild(child: Child, sides: [Side, Side], hidden: [Hidden, Hidden
     return { figures: hides.map((h) => (h ? [name(line)] : [])), responses: [false, false], conflicts: [] as string[] };
   }
   const force = (value: number, yes: boolean) => (yes ? FORCED : value);
+  const asked = unrouted && lines.includes('notAsked');
+  const kept = asked ? lines.filter((line) => line !== 'notAsked') : lines;
+  const notAsked = (side: Side, hides: Hidden | null) =>
+    asked ? { value: side.value(question, 'notAsked', column), hidden: hides?.figures.has(name('notAsked')) ?? false } : { value: 0, hidden: false };
   const result = protectTable(
     {
-      cells: lines.map((line) => sides.map((side, s) => force(side.value(question, line, column), hidden[s]!.figures.has(name(line))))),
-      rowTotals: lines.map((line) => force(parent.value(question, line, column), parentHidden.figures.has(name(line)))),
-      columnTotals: sides.map((side, s) => force(side.responses(column), hidden[s]!.responses.has(column))),
-      grandTotal: force(parent.responses(column), parentHidden.responses.has(column)),
+      cells: kept.map((line) => sides.map((side, s) => force(side.value(question, line, column), hidden[s]!.figures.has(name(line))))),
+      rowTotals: kept.map((line) => force(parent.value(question, line, column), parentHidden.figures.has(name(line)))),
+      columnTotals: sides.map((side, s) => {
+        const skipped = notAsked(side, hidden[s]!);
+        return force(side.responses(column) - skipped.value, hidden[s]!.responses.has(column) || skipped.hidden);
+      }),
+      grandTotal: (() => {
+        const skipped = notAsked(parent, parentHidden);
+        return force(parent.responses(column) - skipped.value, parentHidden.responses.has(column) || skipped.hidden);
+      })(),
     },
     threshold,
   );
-  const figures = sides.map((_, s) => lines.filter((_, i) => isHidden(result.cells[i]?.[s])).map(name));
+  const figures = sides.map((_, s) => kept.filter((_, i) => isHidden(result.cells[i]?.[s])).map(name));
   const responses = sides.map((_, s) => isHidden(result.columnTotals[s]));
-  const conflicts = lines.filter((line, i) => isHidden(result.rowTotals[i]) && !parentHidden.figures.has(name(line))).map(name);
+  const conflicts = kept.filter((line, i) => isHidden(result.rowTotals[i]) && !parentHidden.figures.has(name(line))).map(name);
   if (isHidden(result.grandTotal) && !parentHidden.responses.has(column)) conflicts.push(`responses|${column}`);
   return { figures, responses, conflicts };
 }
@@ -281,25 +299,62 @@ export function protectWithComplement(asked: ResultsInput, complement: ResultsIn
     });
   });
   const present = (column: string) => !empty(0, column) && !empty(1, column);
+  // A question nobody on one side was routed past: the other side's "not asked" is the parent's.
+  for (const child of children.filter((c) => c.lines.includes('notAsked'))) {
+    ([0, 1] as const).forEach((s) => {
+      const name = figureName(child.question, 'notAsked', child.column);
+      if (!sides[s].routed(child.question) && parentHidden.figures.has(name)) pins[s === 0 ? 1 : 0].figures.add(name);
+    });
+  }
   // Each pass only adds pins, so the loop ends: at worst every figure of both sides is hidden.
+  const build = (s: 0 | 1) => buildResults({ ...(s === 0 ? asked : complement), pinned: pins[s] });
+  let models: [ResultsModel, ResultsModel] = [build(0), build(1)];
+  // A child whose inputs (what each side hides of it) have not changed since it was last
+  // protected hides the same again: only the others are protected again on the next pass.
+  const last = new Map<Child, { inputs: string; conflicts: string[] }>();
+  const inputsOf = (child: Child, hidden: [Hidden, Hidden]) =>
+    hidden
+      .map(
+        (h) =>
+          child.lines.map((line) => (h.figures.has(figureName(child.question, line, child.column)) ? 1 : 0)).join('') + Number(h.responses.has(child.column)),
+      )
+      .join('/');
+  const presentChildren = children.filter((c) => present(c.column));
+  // The order a child's two columns are protected in, chosen from the figures, not from which
+  // side was asked: the smaller side first; both orders (hiding what either hides) when the two
+  // are the same size.
+  const [a, b] = [sides[0].responses('all'), sides[1].responses('all')];
+  const orders: (readonly [0 | 1, 0 | 1])[] =
+    a < b
+      ? [[0, 1]]
+      : b < a
+        ? [[1, 0]]
+        : [
+            [0, 1],
+            [1, 0],
+          ];
   for (;;) {
-    const models = [buildResults({ ...asked, pinned: pins[0] }), buildResults({ ...complement, pinned: pins[1] })] as const;
     const hidden: [Hidden, Hidden] = [hiddenFigures(models[0]), hiddenFigures(models[1])];
-    let grew = false;
-    const conflicts = new Set<string>();
-    const pin = (s: number, kind: 'figures' | 'responses', name: string) => {
-      const set = pins[s]![kind];
-      if (!hidden[s]![kind].has(name) && !set.has(name)) {
+    const grew = [false, false];
+    const pin = (s: 0 | 1, kind: 'figures' | 'responses', name: string) => {
+      const set = pins[s][kind];
+      if (!hidden[s][kind].has(name) && !set.has(name)) {
         set.add(name);
-        grew = true;
+        grew[s] = true;
       }
     };
-    for (const child of children.filter((c) => present(c.column))) {
-      // Both orders, so that neither side is favoured by the table's tie-breaks.
-      for (const order of [
-        [0, 1],
-        [1, 0],
-      ] as const) {
+    for (const child of presentChildren) {
+      const inputs = inputsOf(child, hidden);
+      if (last.get(child)?.inputs === inputs) continue;
+      const conflicts: string[] = [];
+      // Nothing hidden in it, nothing to protect: a value from 1 to threshold-1 (or a zero in a
+      // small group) is hidden on its own page already.
+      const parentHides = child.lines.some((line) => parentHidden.figures.has(figureName(child.question, line, child.column)));
+      if (!/1/.test(inputs) && !parentHides && !parentHidden.responses.has(child.column)) {
+        last.set(child, { inputs, conflicts });
+        continue;
+      }
+      for (const order of orders) {
         const result = protectChild(
           child,
           [sides[order[0]], sides[order[1]]],
@@ -308,24 +363,27 @@ export function protectWithComplement(asked: ResultsInput, complement: ResultsIn
           parentHidden,
           parent.threshold,
         );
-        for (const name of result.conflicts) conflicts.add(name);
+        conflicts.push(...result.conflicts);
         order.forEach((s, k) => {
           for (const name of result.figures[k] ?? []) pin(s, 'figures', name);
           if (result.responses[k]) pin(s, 'responses', child.column);
         });
       }
+      last.set(child, { inputs, conflicts });
     }
     // Symmetric by construction: one pass, either order.
     for (const column of columns.filter(present)) {
-      protectResponses(column, sides, hidden, parentHidden).forEach((hides, s) => hides && pin(s, 'responses', column));
+      protectResponses(column, sides, hidden, parentHidden).forEach((hides, s) => hides && pin(s as 0 | 1, 'responses', column));
     }
-    if (!grew) {
-      // A side alone in a group hiding what the parent shows of it (for its own page's sake) hides nothing.
-      ([0, 1] as const).forEach((s) => {
-        const column = (name: string) => name.slice(name.lastIndexOf('|') + 1);
-        for (const name of hidden[s].figures) if (empty(s === 0 ? 1 : 0, column(name)) && !parentHidden.figures.has(name)) conflicts.add(name);
-      });
-      return { model: models[0], complement: models[1], conflicts: conflicts.size };
+    if (!grew[0] && !grew[1]) {
+      const conflicts = new Set([...last.values()].flatMap((l) => l.conflicts));
+      const alone = (s: 0 | 1) => new Set(columns.filter((c) => empty(s === 0 ? 1 : 0, c)));
+      return {
+        model: withParentGroups(models[0], parentModel, alone(0)),
+        complement: withParentGroups(models[1], parentModel, alone(1)),
+        conflicts: conflicts.size,
+      };
     }
+    models = [grew[0] ? build(0) : models[0], grew[1] ? build(1) : models[1]];
   }
 }

@@ -15,10 +15,15 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // nothing they do not (a small "no answer" and "not asked" can hide each other, and the
 // percentages and tests need not go with them).
 //
-// Limits, as with any cell suppression: each page is protected within itself. Two different
-// requests (a filter and its complement, say) can still be subtracted from each other; the
-// smallest set any filter shows is the threshold, and the responses a filter covers are
-// protected like any other count.
+// What is protected together: each page within itself, and a filtered page (an officer's
+// filter, on the results page, its JSON twin and the summary export) jointly with its
+// complement (everyone the filter leaves out) and the unfiltered figures at the same breakdown,
+// the unfiltered page's pattern fixed (complement.ts, through `pinnedFigures` below): a filter
+// and its complement, or a filter and the unfiltered page, cannot be subtracted to recover a
+// hidden figure (tests/complement-auditor.ts checks it by exact linear algebra). Not protected
+// together: two different filters that overlap (paper, and 16-24), nested filters (paper, and
+// paper or online: their difference is a third filter), or one filter at two breakdowns; see
+// complement.ts. The responses a filter covers are protected like any other count.
 //
 // Some figures appear in more than one table of the same page: every question repeats the
 // groups' responses, and a ranking's three tables (ranked at all, ranked first, in the top 3)

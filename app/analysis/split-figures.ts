@@ -121,3 +121,44 @@ export function splitPage(side: ResultsInput, parent: ResultsModel): ResultsMode
     themes: parent.themes.map(page),
   };
 }
+
+/**
+ * `model` with the groups named in `keys` as the parent shows them. Used where the other side
+ * has nobody in a group: the group's figures are then the parent's, known to anyone who reads
+ * the parent's page, so a figure the side's own protection hid there hides nothing (and the
+ * joint protection has already taken it as known); showing it as the parent does adds nothing
+ * to what the pages together tell, and keeps the two pages alike.
+ */
+export function withParentGroups(model: ResultsModel, parent: ResultsModel, keys: ReadonlySet<string>): ResultsModel {
+  if (keys.size === 0) return model;
+  const parents = new Map([...parent.questions, ...parent.youth, ...parent.themes].map((q) => [q.key, q]));
+  const copy = (c: Cell): Cell => (c.suppressed ? HIDDEN : { suppressed: false, count: c.count, percent: c.percent, ciLow: c.ciLow, ciHigh: c.ciHigh });
+  const page = (q: QuestionResult): QuestionResult => {
+    const p = parents.get(q.key);
+    if (!p) return q;
+    const from = q.columns.map((c) => (!c.total && keys.has(c.key) ? p.columns.findIndex((x) => x.key === c.key && !x.total) : -1));
+    if (from.every((j) => j === -1)) return q;
+    const pick = <T>(own: readonly T[], theirs: readonly T[], map: (t: T) => T) => own.map((c, j) => (from[j]! >= 0 ? map(theirs[from[j]!]!) : map(c)));
+    const result: QuestionResult = {
+      ...q,
+      columns: q.columns.map((c, j) => (from[j]! >= 0 ? p.columns[from[j]!]! : c)),
+      rows: q.rows.map((r, i) => ({ ...r, cells: pick(r.cells, p.rows[i]?.cells ?? [], copy) })),
+      notable: [],
+    };
+    if (q.ranking) {
+      result.ranking = q.ranking.map((r, i) => {
+        const theirs = p.ranking?.[i];
+        return {
+          ...r,
+          first: pick(r.first, theirs?.first ?? [], copy),
+          top3: pick(r.top3, theirs?.top3 ?? [], copy),
+          meanRank: pick(r.meanRank, theirs?.meanRank ?? [], (m) => m),
+        };
+      });
+    }
+    delete result.test;
+    testQuestion(result);
+    return result;
+  };
+  return { ...model, questions: model.questions.map(page), youth: model.youth.map(page), themes: model.themes.map(page) };
+}
