@@ -225,9 +225,27 @@ function protectChild(child: Child, sides: [Side, Side], hidden: [Hidden, Hidden
     return { figures: hides.map((h) => (h ? [name(line)] : [])), responses: [false, false], conflicts: [] as string[] };
   }
   const asked = unrouted && lines.includes('notAsked');
-  const kept = asked ? lines.filter((line) => line !== 'notAsked') : lines;
+  const counted = asked ? lines.filter((line) => line !== 'notAsked') : lines;
+  // A line the parent shows as 0 is 0 on both sides (counts are never negative): a reader knows
+  // both figures from the parent page alone, and no pattern here can change that. Left in the
+  // table, the interval rule sees a side's small-group zero with no room under a total of 0 and
+  // hides that total, the parent's figure, which the parent shows (a `conflict`): the pattern
+  // then leans on a hidden figure that is in plain view, and the side's zero is given away by the
+  // parent less the other side. So such a line is taken out of the table (its zeros change no
+  // sum) and protected as a line of its own: F + not-F = 0, the parent shown, so where either side
+  // hides its zero the other hides its zero too, and neither is worked out by subtraction.
+  const zero = (line: string) => !parentHidden.figures.has(name(line)) && parent.value(question, line, column) === 0;
+  const kept = counted.filter((line) => !zero(line));
+  const zeros = counted.filter(zero).map((line) => {
+    const hides = protectLine([0, 0], [hidden[0].figures.has(name(line)), hidden[1].figures.has(name(line))], false);
+    return { line, hides };
+  });
+  const zeroFigures = (s: number) => zeros.filter((z) => z.hides[s]).map((z) => name(z.line));
   const notAsked = (side: Side, hides: Hidden | null) =>
     asked ? { value: side.value(question, 'notAsked', column), hidden: hides?.figures.has(name('notAsked')) ?? false } : { value: 0, hidden: false };
+  // The parent's responses less its "not asked": hidden where either is.
+  const parentGrandHidden = parentHidden.responses.has(column) || notAsked(parent, parentHidden).hidden;
+  if (kept.length === 0) return { figures: [zeroFigures(0), zeroFigures(1)], responses: [false, false], conflicts: [] as string[] };
   // The true figures, with what another table hides marked (their sums hold, so the interval
   // rule in protectTable reasons about the real room each hidden figure has).
   const result = protectTable(
@@ -243,14 +261,14 @@ function protectChild(child: Child, sides: [Side, Side], hidden: [Hidden, Hidden
         cells: kept.map((line) => sides.map((_, s) => hidden[s]!.figures.has(name(line)))),
         rowTotals: kept.map((line) => parentHidden.figures.has(name(line))),
         columnTotals: sides.map((side, s) => hidden[s]!.responses.has(column) || notAsked(side, hidden[s]!).hidden),
-        grandTotal: parentHidden.responses.has(column) || notAsked(parent, parentHidden).hidden,
+        grandTotal: parentGrandHidden,
       },
     },
   );
-  const figures = sides.map((_, s) => kept.filter((_, i) => isHidden(result.cells[i]?.[s])).map(name));
+  const figures = sides.map((_, s) => [...kept.filter((_, i) => isHidden(result.cells[i]?.[s])).map(name), ...zeroFigures(s)]);
   const responses = sides.map((_, s) => isHidden(result.columnTotals[s]));
   const conflicts = kept.filter((line, i) => isHidden(result.rowTotals[i]) && !parentHidden.figures.has(name(line))).map(name);
-  if (isHidden(result.grandTotal) && !parentHidden.responses.has(column)) conflicts.push(`responses|${column}`);
+  if (isHidden(result.grandTotal) && !parentGrandHidden) conflicts.push(`responses|${column}`);
   return { figures, responses, conflicts };
 }
 
@@ -382,9 +400,23 @@ export function protectWithComplement(asked: ResultsInput, complement: ResultsIn
     for (const column of columns.filter(present)) {
       protectResponses(column, sides, hidden, parentHidden).forEach((hides, s) => hides && pin(s as 0 | 1, 'responses', column));
     }
+    const alone = (s: 0 | 1) => new Set(columns.filter((c) => empty(s === 0 ? 1 : 0, c)));
+    // A group wholly on one side is shown as the parent shows it (withParentGroups below), so a
+    // figure of it the side's own page hid, the parent showing it, is in plain view: it cannot be
+    // what keeps another of the side's hidden figures from being worked out along its line. The
+    // side's All of that line, which the parent does not give, is hidden in its place (pinned, so
+    // the side's page protects it in turn) and the side protected again.
+    ([0, 1] as const).forEach((s) => {
+      const groups = alone(s);
+      if (groups.size === 0) return;
+      for (const column of groups) if (hidden[s].responses.has(column) && !parentHidden.responses.has(column)) pin(s, 'responses', 'all');
+      for (const name of hidden[s].figures) {
+        const [question, line, column] = name.split('|') as [string, string, string];
+        if (groups.has(column) && !parentHidden.figures.has(name)) pin(s, 'figures', figureName(question, line, 'all'));
+      }
+    });
     if (!grew[0] && !grew[1]) {
       const conflicts = new Set([...last.values()].flatMap((l) => l.conflicts));
-      const alone = (s: 0 | 1) => new Set(columns.filter((c) => empty(s === 0 ? 1 : 0, c)));
       return {
         model: withParentGroups(models[0], parentModel, alone(0)),
         complement: withParentGroups(models[1], parentModel, alone(1)),
