@@ -51,7 +51,33 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => destroy());
 
+/** Audits a filtered request with its complement and the unfiltered figures; the filter's page. */
+async function auditJoint(params: URLSearchParams) {
+  const outcome = await loadJointResults(db, consultation, 'en', params, THRESHOLD);
+  if (!outcome.ok || !outcome.joint) throw new Error(`not a filtered request: ${params}`);
+  const { parent, asked, complement } = outcome.joint;
+  const pages: AuditedPage[] = [
+    { name: 'F', model: outcome.model, summary: asked.summary, coded: asked.coded?.summary },
+    { name: 'notF', model: complement.model, summary: complement.input.summary, coded: complement.input.coded?.summary },
+  ];
+  const tables = complementTables(THRESHOLD, { name: 'all', model: parent.model, summary: parent.input.summary, coded: parent.input.coded?.summary }, pages);
+  expect(determinedInComplement(tables), params.toString()).toEqual([]);
+  return outcome.model;
+}
+
 describe('the demo conversation (700 responses): random filters beside their complements', () => {
+  // The two requests that gave figures away once the interval rule came in: online at the
+  // respondent group breakdown (vcfse's 7 online responses: zeros where everyone's vcfse figure
+  // is a shown 0, the interval rule hid that 0 instead of the complement's), and a filter that
+  // keeps the young people's channel whole beside 1 conversation response (the group shown as
+  // everyone's, its responses 169 beside the filter's 170: the 1 was worked out).
+  it.each([
+    'breakdown=respondentGroup&channel=online',
+    'breakdown=channel&channel=young_people&channel=conversation&respondentGroup=young_person&respondentGroup=vcfse',
+  ])('leaves nothing determined for %s', async (request) => {
+    await auditJoint(new URLSearchParams(request));
+  });
+
   it('leaves no hidden figure determined, themes and young people’s questions included', async () => {
     let themes = 0;
     await fc.assert(
@@ -75,20 +101,8 @@ describe('the demo conversation (700 responses): random filters beside their com
             const values = all.filter((_, i) => f.pick[i]);
             for (const v of values.length > 0 ? values : all.slice(0, 1)) params.append(f.dimension, v);
           }
-          const outcome = await loadJointResults(db, consultation, 'en', params, THRESHOLD);
-          if (!outcome.ok || !outcome.joint) throw new Error(`not a filtered request: ${params}`);
-          const { parent, asked, complement } = outcome.joint;
-          const pages: AuditedPage[] = [
-            { name: 'F', model: outcome.model, summary: asked.summary, coded: asked.coded?.summary },
-            { name: 'notF', model: complement.model, summary: complement.input.summary, coded: complement.input.coded?.summary },
-          ];
-          themes += outcome.model.themes.length;
-          const tables = complementTables(
-            THRESHOLD,
-            { name: 'all', model: parent.model, summary: parent.input.summary, coded: parent.input.coded?.summary },
-            pages,
-          );
-          expect(determinedInComplement(tables), params.toString()).toEqual([]);
+          const model = await auditJoint(params);
+          themes += model.themes.length;
         },
       ),
       { seed: 2026, numRuns: 12 },
