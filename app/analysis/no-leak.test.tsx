@@ -199,6 +199,13 @@ describe('no page or endpoint reveals a hidden figure', () => {
     });
   }
 
+  it('says, on a filtered page only, that its figures are protected with everyone’s and with the rest’s, not across filters', async () => {
+    const promise = 'read beside the figures for everyone and for everyone the filters leave out';
+    expect(renderPage(await page('?channel=paper')).textContent).toContain(promise);
+    cleanup();
+    expect(renderPage(await page('?breakdown=channel')).textContent).not.toContain(promise);
+  });
+
   it('shows the small ward’s column as "fewer than 10", with no count in the JSON', async () => {
     const model = (await json('?breakdown=ward')) as {
       questions: { columns: { key: string; responses: unknown }[]; rows: { key: string; cells: unknown[] }[] }[];

@@ -21,7 +21,8 @@ import { DIMENSIONS, type Dimension } from './dimensions';
 import { analysisIndex } from './indexes.server';
 import { summarise } from './summarise';
 import { groupLabeller, loadQuestionLabels } from './labels.server';
-import { buildResults } from './results';
+import { buildResults, type ResultsInput } from './results';
+import { complementOf, protectWithComplement } from './complement';
 import { inAgeOrder } from './age-order';
 import type { ResultsForm, ResultsModel, ResultsRequestError } from './results-model';
 
@@ -60,6 +61,26 @@ async function consultationTitle(db: Db, consultation: Consultation, locale: Loc
  * exist, say) comes back as errors to show, with nothing counted.
  */
 export async function loadResults(db: Db, consultation: Consultation, locale: Locale, params: URLSearchParams, threshold: number): Promise<ResultsOutcome> {
+  const outcome = await loadJointResults(db, consultation, locale, params, threshold);
+  return outcome.ok ? { ok: true, model: outcome.model, form: outcome.form, query: outcome.query } : outcome;
+}
+
+/** The three sides of a filtered request, as protected together (for the auditor's tests). */
+export interface JointSides {
+  parent: { input: ResultsInput; model: ResultsModel };
+  asked: ResultsInput;
+  complement: { input: ResultsInput; model: ResultsModel };
+  conflicts: number;
+}
+
+/** loadResults, with the unfiltered figures and the complement a filtered request was protected with. */
+export async function loadJointResults(
+  db: Db,
+  consultation: Consultation,
+  locale: Locale,
+  params: URLSearchParams,
+  threshold: number,
+): Promise<(ResultsOutcome & { ok: true; joint: JointSides | null }) | (ResultsOutcome & { ok: false })> {
   const index = await analysisIndex(db, consultation.id);
   const choices = choicesOf(index);
   const groupLabel = await groupLabeller(db, locale);
@@ -91,7 +112,7 @@ export async function loadResults(db: Db, consultation: Consultation, locale: Lo
     consultationTitle(db, consultation, locale),
   ]);
   const breakdown = query.breakdown ?? null;
-  const model = buildResults({
+  const input: ResultsInput = {
     consultation: { id: consultation.id, slug: consultation.slug, title },
     threshold,
     summary,
@@ -105,8 +126,23 @@ export async function loadResults(db: Db, consultation: Consultation, locale: Lo
       values: (query[d] ?? []).map((v) => ({ key: v, label: groupLabel(d, v === NOT_STATED ? null : v) })),
     })),
     labels: { all: t('all'), noAnswer: t('noAnswer') },
-  });
-  return { ok: true, model, form, query };
+  };
+  if (input.filter.length === 0) return { ok: true, model: buildResults(input), form, query, joint: null };
+  // A filter is protected with its complement and the unfiltered figures at the same breakdown
+  // (complement.ts). The unfiltered counts are running totals (no pass over the index), and the
+  // complement is their difference from the filter's: one more count of the index, no more.
+  const everyone = summarise(index, breakdown ? { breakdown } : {});
+  const everyoneCoded = await summariseCodedThemes(db, index, breakdown ? { breakdown } : {}, everyone);
+  const parent: ResultsInput = { ...input, summary: everyone, coded: everyoneCoded, filter: [] };
+  const rest: ResultsInput = {
+    ...input,
+    summary: complementOf(everyone, summary),
+    coded: { themes: coded.themes, summary: complementOf(everyoneCoded.summary, coded.summary) },
+  };
+  const parentModel = buildResults(parent);
+  const { model, complement, conflicts } = protectWithComplement(input, rest, parent, parentModel);
+  const joint = { parent: { input: parent, model: parentModel }, asked: input, complement: { input: rest, model: complement }, conflicts };
+  return { ok: true, model, form, query, joint };
 }
 
 /**

@@ -35,6 +35,17 @@ export interface ResultsInput {
   groupLabel: (value: string | null) => string;
   filter: AppliedFilter[];
   labels: ResultsModel['labels'];
+  /**
+   * Figures tables outside this page hide (a filter's complement beside the unfiltered figures,
+   * complement.ts), hidden here alike: by figureName, and the groups' responses by column key
+   * ('all' for everyone).
+   */
+  pinned?: Pinned;
+}
+
+export interface Pinned {
+  figures: ReadonlySet<string>;
+  responses: ReadonlySet<string>;
 }
 
 const SCALES: readonly string[] = ['agree_scale', 'rating'];
@@ -76,6 +87,14 @@ function tabulate(
 
 type Describe = (q: QuestionCounts) => Omit<TabulatedQuestion, 'counts' | 'noAnswer' | 'notAsked' | 'ranking'>;
 
+/** What another part of the page hides, with the groups' responses pinned from outside it. */
+function withPinned(family: Family, alsoHidden: HiddenTotals | undefined, pinned: Pinned | undefined): HiddenTotals | undefined {
+  if (!pinned || pinned.responses.size === 0) return alsoHidden;
+  const totals = new Set(alsoHidden?.totals);
+  family.columns.forEach((c, j) => pinned.responses.has(c.key) && totals.add(j));
+  return { totals, grand: (alsoHidden?.grand ?? false) || pinned.responses.has('all'), notAsked: alsoHidden?.notAsked ?? new Map() };
+}
+
 function protectSummary(summary: Summary, input: ResultsInput, describe: Describe, alsoHidden?: HiddenTotals) {
   const { family, counts } = familyOf(summary, input);
   const byId = counts.map((c) => new Map(c.questions.map((q) => [q.questionId, q])));
@@ -86,7 +105,7 @@ function protectSummary(summary: Summary, input: ResultsInput, describe: Describ
       describe(q),
     ),
   );
-  const result = protectFamily(family, tabulated, input.threshold, alsoHidden);
+  const result = protectFamily(family, tabulated, input.threshold, withPinned(family, alsoHidden, input.pinned), input.pinned?.figures);
   if (family.breakdown) for (const q of result.questions) testQuestion(q);
   return { ...result, family };
 }

@@ -15,10 +15,15 @@ import { HIDDEN, percentBaseOf, type Cell, type Column, type Count, type MeanRan
 // nothing they do not (a small "no answer" and "not asked" can hide each other, and the
 // percentages and tests need not go with them).
 //
-// Limits, as with any cell suppression: each page is protected within itself. Two different
-// requests (a filter and its complement, say) can still be subtracted from each other; the
-// smallest set any filter shows is the threshold, and the responses a filter covers are
-// protected like any other count.
+// What is protected together: each page within itself, and a filtered page (an officer's
+// filter, on the results page, its JSON twin and the summary export) jointly with its
+// complement (everyone the filter leaves out) and the unfiltered figures at the same breakdown,
+// the unfiltered page's pattern fixed (complement.ts, through `pinnedFigures` below): a filter
+// and its complement, or a filter and the unfiltered page, cannot be subtracted to recover a
+// hidden figure (tests/complement-auditor.ts checks it by exact linear algebra). Not protected
+// together: two different filters that overlap (paper, and 16-24), nested filters (paper, and
+// paper or online: their difference is a third filter), or one filter at two breakdowns; see
+// complement.ts. The responses a filter covers are protected like any other count.
 //
 // Some figures appear in more than one table of the same page: every question repeats the
 // groups' responses, and a ranking's three tables (ranked at all, ranked first, in the top 3)
@@ -78,16 +83,35 @@ const shownCell = (value: number): DisclosureCell => ({ kind: 'shown', value });
 const SUPPRESSED: DisclosureCell = { kind: 'suppressed' };
 
 /**
+ * The name of one figure of a question's tables, for figures another table outside this page
+ * hides (a filter's complement, complement.ts): `line` is `count:i`, `first:i` or `top3:i` for
+ * the i-th answer, or `noAnswer` / `notAsked` (shared by a ranking's tables); `column` a group's
+ * key, or 'all' for everyone (the row totals of a breakdown).
+ */
+export const figureName = (question: string, line: string, column: string) => `${question}|${line}|${column}`;
+
+/** Whether a figure of one table is hidden elsewhere: row (answers, then the lines under them), column index or 'all'. */
+type Pinned = (row: number, column: number | 'all') => boolean;
+const NOTHING_PINNED: Pinned = () => false;
+
+/**
  * Answers that exclude each other (one choice, a scale, who ranked what first) add up, with
  * "no answer", to each group's responses: one table with every line's total.
  */
-function protectAdditive(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
+function protectAdditive(
+  measure: number[][],
+  tails: number[][],
+  family: Family,
+  forced: Forced,
+  threshold: number,
+  pinned: Pinned = NOTHING_PINNED,
+): ProtectedTable {
   const rows = [...measure, ...tails];
   const tailOf = (i: number) => forced.tails[i - measure.length];
   return protectTable({ cells: rows, columnTotals: family.responses }, threshold, {
     hidden: {
-      cells: rows.map((row, i) => row.map((_, j) => tailOf(i)?.cells.has(j) ?? false)),
-      rowTotals: rows.map((_, i) => tailOf(i)?.total ?? false),
+      cells: rows.map((row, i) => row.map((_, j) => (tailOf(i)?.cells.has(j) ?? false) || pinned(i, j))),
+      rowTotals: rows.map((_, i) => (tailOf(i)?.total ?? false) || pinned(i, 'all')),
       columnTotals: family.responses.map((_, j) => forced.totals.has(j)),
       grandTotal: forced.grand,
     },
@@ -100,7 +124,14 @@ function protectAdditive(measure: number[][], tails: number[][], family: Family,
  * answer is protected as one row with its total. A group too small to show is hidden whole, as
  * the full table's rule for a small line would, and each of its figures kept to "fewer than t".
  */
-function protectRows(measure: number[][], tails: number[][], family: Family, forced: Forced, threshold: number): ProtectedTable {
+function protectRows(
+  measure: number[][],
+  tails: number[][],
+  family: Family,
+  forced: Forced,
+  threshold: number,
+  pinned: Pinned = NOTHING_PINNED,
+): ProtectedTable {
   const small = family.responses.map((r) => r > 0 && r < threshold);
   const row = (values: number[], total: boolean, force: (j: number) => boolean, ceiling: (j: number) => number) => {
     const table = protectTable({ cells: [values] }, threshold, {
@@ -118,12 +149,12 @@ function protectRows(measure: number[][], tails: number[][], family: Family, for
   const known = (j: number, ceiling: number) => (forced.totals.has(j) ? Infinity : ceiling);
   const answered = (j: number) => known(j, (family.responses[j] ?? 0) - under(j));
   const most = (j: number) => Math.max(0, ...measure.map((line) => line[j] ?? 0));
-  const answers = measure.map((values) => row(values, false, () => false, answered));
+  const answers = measure.map((values, i) => row(values, pinned(i, 'all'), (j) => pinned(i, j), answered));
   const lines = tails.map((values, t) =>
     row(
       values,
-      forced.tails[t]!.total,
-      (j) => forced.tails[t]!.cells.has(j),
+      forced.tails[t]!.total || pinned(measure.length + t, 'all'),
+      (j) => forced.tails[t]!.cells.has(j) || pinned(measure.length + t, j),
       (j) => known(j, (family.responses[j] ?? 0) - (under(j) - (values[j] ?? 0)) - most(j)),
     ),
   );
@@ -302,6 +333,8 @@ export function protectFamily(
   threshold: number,
   /** What another part of the page hides of the same groups' responses and routes (coded themes beside closed questions). */
   alsoHidden?: HiddenTotals,
+  /** Figures (figureName) hidden by tables outside this page that hold them too: they are hidden here alike. */
+  pinnedFigures: ReadonlySet<string> = new Set(),
 ): { responses: Count; questions: QuestionResult[]; hidden: HiddenTotals } {
   // The groups' responses on their own first: a breakdown with no groups (a filter nobody
   // matches) has none, and its zero describes nobody.
@@ -325,13 +358,13 @@ export function protectFamily(
     const routesDone = new Set<string>();
     for (const q of questions) {
       const additive = ADDITIVE.has(q.kind);
-      const measures: [number[][], boolean][] = q.ranking
+      const measures: [number[][], boolean, string][] = q.ranking
         ? [
-            [q.counts, false],
-            [q.ranking.first, true],
-            [q.ranking.top3, false],
+            [q.counts, false, 'count'],
+            [q.ranking.first, true, 'first'],
+            [q.ranking.top3, false, 'top3'],
           ]
-        : [[q.counts, additive]];
+        : [[q.counts, additive, 'count']];
       const route = isRouted(q) ? routeOf(q) : null;
       const tails = route === null ? [q.noAnswer] : [q.noAnswer, q.notAsked];
       // The route's "not asked" is one object, which every question on it protects and adds to.
@@ -341,7 +374,14 @@ export function protectFamily(
       const forced: Forced = { ...shared, tails: [{ cells: new Set(), total: false }, ...(onRoute ? [onRoute] : [])] };
       let tables: ProtectedTable[];
       for (;;) {
-        tables = measures.map(([m, adds]) => (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold));
+        tables = measures.map(([m, adds, line]) => {
+          const pinned: Pinned = (row, column) => {
+            if (pinnedFigures.size === 0) return false;
+            const name = row < m.length ? `${line}:${row}` : row === m.length ? 'noAnswer' : 'notAsked';
+            return pinnedFigures.has(figureName(q.key, name, column === 'all' ? 'all' : (family.columns[column]?.key ?? '')));
+          };
+          return (adds ? protectAdditive : protectRows)(m, tails, family, forced, threshold, pinned);
+        });
         if (tables.some((t) => absorb(t, shared, true))) {
           restart = true;
           break;

@@ -64,6 +64,8 @@ function Methods({ model, figures }: { model: ResultsModel; figures: Figures }) 
       <p>{t('about.baseResponses')}</p>
       <p>{t('about.interval', { method: t('method.wilson-interval') })}</p>
       <p>{t('about.hidden', { fewer: figures.fewer })}</p>
+      {/* A filtered page is protected with its complement and the unfiltered figures (complement.ts), not with other filters. */}
+      {model.filter.length > 0 && <p>{t('about.hiddenFiltered')}</p>}
       {model.breakdown && (
         <p>{t('about.tests', { chiSquare: t('method.chi-square-independence'), z: t('method.two-proportion-z'), fisher: t('method.fisher-exact') })}</p>
       )}
